@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#include "cli/cli.h"
+
+#include "cli/info.h"
+#include "model/reader.h"
+#include "model/writer.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace ql::cli {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("ql::cli", s);
+}
+
+QString usage()
+{
+    return tr("Usage: quantlens-cli COMMAND [OPTIONS]\n"
+              "\n"
+              "Commands:\n"
+              "  info MODEL [--json]             layers, tensors, quantization and sizes of a .tflite model\n"
+              "  rewrite MODEL -o OUT [--external-buffers]\n"
+              "                                  read a model and write it back (lossless round trip)\n"
+              "  help [COMMAND]                  this text, or a command's\n"
+              "\n"
+              "Exit status: 0 success, 1 the model or a file could not be used, 2 wrong arguments.\n");
+}
+
+QString commandHelp(const QString& command)
+{
+    if (command == QLatin1String("info"))
+        return tr("Usage: quantlens-cli info MODEL [--json]\n"
+                  "\n"
+                  "Prints the model's facts: size, quantization mode, inputs and outputs, and one row per\n"
+                  "operator with its output shape, weights and their quantization.\n"
+                  "  --json   print a JSON object instead (keys documented in docs/cli-json.md)\n");
+    if (command == QLatin1String("rewrite"))
+        return tr("Usage: quantlens-cli rewrite MODEL -o OUT [--external-buffers]\n"
+                  "\n"
+                  "Reads MODEL and writes it to OUT. OUT is replaced only once the new file is complete.\n"
+                  "  -o, --output FILE     where to write\n"
+                  "  --external-buffers    store constant data after the flatbuffer (the >2 GB form)\n");
+    return usage();
+}
+
+// Splits arguments into positionals and flags; options listed in `withValue` take the next argument.
+struct Args {
+    QStringList positional;
+    QStringList flags;
+    QMap<QString, QString> values;
+    QString error;
+};
+
+Args parse(const QStringList& args, const QStringList& withValue, const QStringList& knownFlags)
+{
+    Args a;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& s = args[i];
+        if (!s.startsWith(QLatin1Char('-')) || s == QLatin1String("-")) {
+            a.positional << s;
+        } else if (withValue.contains(s)) {
+            if (i + 1 >= args.size()) {
+                a.error = tr("option %1 needs a value").arg(s);
+                return a;
+            }
+            a.values[s] = args[++i];
+        } else if (knownFlags.contains(s)) {
+            a.flags << s;
+        } else {
+            a.error = tr("unknown option %1").arg(s);
+            return a;
+        }
+    }
+    return a;
+}
+
+int info(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const Args a = parse(args, {}, {QStringLiteral("--json")});
+    if (!a.error.isEmpty() || a.positional.size() != 1) {
+        err << (a.error.isEmpty() ? tr("info needs exactly one model file") : a.error) << "\n\n"
+            << commandHelp(QStringLiteral("info"));
+        return Usage;
+    }
+    const QString path = a.positional.front();
+    auto g = model::readTflite(path.toStdString());
+    if (!g) {
+        err << tr("error: %1").arg(QString::fromStdString(g.error().message)) << '\n';
+        return Failed;
+    }
+    if (a.flags.contains(QStringLiteral("--json")))
+        out << QJsonDocument(modelInfoJson(*g, path)).toJson(QJsonDocument::Indented);
+    else
+        out << modelInfoTable(*g, path);
+    return Ok;
+}
+
+int rewrite(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const Args a = parse(args, {QStringLiteral("-o"), QStringLiteral("--output")},
+                         {QStringLiteral("--external-buffers")});
+    const QString output = a.values.value(QStringLiteral("-o"), a.values.value(QStringLiteral("--output")));
+    if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty()) {
+        err << (a.error.isEmpty() ? tr("rewrite needs one model file and -o OUT") : a.error) << "\n\n"
+            << commandHelp(QStringLiteral("rewrite"));
+        return Usage;
+    }
+    auto g = model::readTflite(a.positional.front().toStdString());
+    if (!g) {
+        err << tr("error: %1").arg(QString::fromStdString(g.error().message)) << '\n';
+        return Failed;
+    }
+    model::WriteOptions opts;
+    opts.externalBuffers = a.flags.contains(QStringLiteral("--external-buffers"));
+    if (auto st = model::writeTflite(*g, output.toStdString(), opts); !st) {
+        err << tr("error: %1").arg(QString::fromStdString(st.error().message)) << '\n';
+        return Failed;
+    }
+    out << tr("wrote %1").arg(output) << '\n';
+    return Ok;
+}
+
+}  // namespace
+
+int run(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    if (args.isEmpty()) {
+        err << usage();
+        return Usage;
+    }
+    const QString command = args.front();
+    const QStringList rest = args.mid(1);
+    if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        out << commandHelp(rest.value(0));
+        return Ok;
+    }
+    if (rest.contains(QStringLiteral("--help")) || rest.contains(QStringLiteral("-h"))) {
+        out << commandHelp(command);
+        return Ok;
+    }
+    if (command == QLatin1String("--version")) {
+        out << QCoreApplication::applicationVersion() << '\n';
+        return Ok;
+    }
+    if (command == QLatin1String("info"))
+        return info(rest, out, err);
+    if (command == QLatin1String("rewrite"))
+        return rewrite(rest, out, err);
+    err << tr("unknown command '%1'").arg(command) << "\n\n" << usage();
+    return Usage;
+}
+
+}  // namespace ql::cli

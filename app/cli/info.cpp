@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+#include "cli/info.h"
+
+#include "model/layers.h"
+#include "model/summary.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLocale>
+
+namespace ql::cli {
+
+namespace {
+
+using namespace ql::model;
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+template <class T>
+QJsonArray numbers(const std::vector<T>& v)
+{
+    QJsonArray a;
+    for (const auto& x : v)
+        a.append(static_cast<double>(x));
+    return a;
+}
+
+QJsonValue quantizationJson(const Quantization& q)
+{
+    if (q.scale.empty() && q.min.empty())
+        return QJsonValue::Null;
+    QJsonObject o;
+    o[QStringLiteral("scale")] = numbers(q.scale);
+    o[QStringLiteral("zero_point")] = numbers(q.zeroPoint);
+    o[QStringLiteral("quantized_dimension")] = q.quantizedDimension;
+    if (!q.min.empty()) {
+        o[QStringLiteral("min")] = numbers(q.min);
+        o[QStringLiteral("max")] = numbers(q.max);
+    }
+    if (q.details.type != tflite::QuantizationDetails::NONE)
+        o[QStringLiteral("details")] = QLatin1String(tflite::EnumNameQuantizationDetails(q.details.type));
+    return o;
+}
+
+QJsonObject tensorJson(const Graph& g, const Tensor& t, int index)
+{
+    QJsonObject o;
+    o[QStringLiteral("index")] = index;
+    o[QStringLiteral("name")] = qs(t.name);
+    o[QStringLiteral("shape")] = numbers(t.shape);
+    if (!t.shapeSignature.empty() && t.shapeSignature != t.shape)
+        o[QStringLiteral("shape_signature")] = numbers(t.shapeSignature);
+    o[QStringLiteral("dtype")] = qs(dtypeName(t.dtype));
+    o[QStringLiteral("quantization")] = quantizationJson(t.quantization);
+    o[QStringLiteral("bytes")] = static_cast<double>(tensorBytes(g, t));
+    o[QStringLiteral("constant")] = g.isConstant(t);
+    o[QStringLiteral("buffer")] = static_cast<double>(t.buffer);
+    if (t.isVariable)
+        o[QStringLiteral("variable")] = true;
+    if (t.isSparse())
+        o[QStringLiteral("sparse")] = true;
+    return o;
+}
+
+QString humanBytes(std::uint64_t n)
+{
+    return QLocale::c().formattedDataSize(static_cast<qint64>(n), 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("ql::cli::Info", s);
+}
+
+}  // namespace
+
+QJsonObject modelInfoJson(const Graph& g, const QString& path)
+{
+    const auto summary = summarize(g);
+    const Subgraph& sg = g.main();
+    QJsonObject o;
+    o[QStringLiteral("file")] = path;
+    o[QStringLiteral("file_size")] = static_cast<double>(summary.fileSize);
+    o[QStringLiteral("schema_version")] = static_cast<double>(summary.schemaVersion);
+    o[QStringLiteral("description")] = qs(summary.description);
+    o[QStringLiteral("mode")] = qs(quantModeName(summary.mode.mode));
+    o[QStringLiteral("mode_reason")] = qs(summary.mode.reason);
+    o[QStringLiteral("subgraph_count")] = static_cast<int>(g.subgraphs.size());
+    o[QStringLiteral("constant_bytes")] = static_cast<double>(summary.constantBytes);
+    QJsonObject byDtype;
+    for (const auto& [dtype, bytes] : summary.bytesByDtype)
+        byDtype[qs(dtype)] = static_cast<double>(bytes);
+    o[QStringLiteral("bytes_by_dtype")] = byDtype;
+    o[QStringLiteral("associated_files_bytes")] = static_cast<double>(summary.associatedFilesBytes);
+    QJsonObject counts;
+    for (const auto& [op, n] : summary.operatorCounts)
+        counts[qs(op)] = n;
+    o[QStringLiteral("operator_counts")] = counts;
+
+    QJsonArray ops;
+    for (std::size_t i = 0; i < sg.operators.size(); ++i) {
+        const Operator& op = sg.operators[i];
+        QJsonObject j;
+        j[QStringLiteral("index")] = static_cast<int>(i);
+        j[QStringLiteral("op")] = qs(g.opName(op));
+        j[QStringLiteral("version")] = g.opcodes[op.opcodeIndex].version;
+        j[QStringLiteral("inputs")] = numbers(op.inputs);
+        j[QStringLiteral("outputs")] = numbers(op.outputs);
+        if (!op.intermediates.empty())
+            j[QStringLiteral("intermediates")] = numbers(op.intermediates);
+        if (op.options.type != tflite::BuiltinOptions::NONE)
+            j[QStringLiteral("options_type")] = QLatin1String(tflite::EnumNameBuiltinOptions(op.options.type));
+        ops.append(j);
+    }
+    o[QStringLiteral("operators")] = ops;
+    QJsonArray tensors;
+    for (std::size_t i = 0; i < sg.tensors.size(); ++i)
+        tensors.append(tensorJson(g, sg.tensors[i], static_cast<int>(i)));
+    o[QStringLiteral("tensors")] = tensors;
+    o[QStringLiteral("inputs")] = numbers(sg.inputs);
+    o[QStringLiteral("outputs")] = numbers(sg.outputs);
+
+    QJsonArray metadata;
+    for (const auto& m : g.metadata) {
+        QJsonObject j;
+        j[QStringLiteral("name")] = qs(m.name);
+        j[QStringLiteral("bytes")] = static_cast<double>(g.buffers[m.buffer].data.size());
+        metadata.append(j);
+    }
+    o[QStringLiteral("metadata")] = metadata;
+    QJsonArray signatures;
+    for (const auto& s : g.signatureDefs) {
+        QJsonObject j;
+        j[QStringLiteral("key")] = qs(s.key);
+        j[QStringLiteral("subgraph")] = static_cast<double>(s.subgraphIndex);
+        for (const auto& [key, list] : {std::pair{"inputs", &s.inputs}, std::pair{"outputs", &s.outputs}}) {
+            QJsonObject map;
+            for (const auto& m : *list)
+                map[qs(m.name)] = static_cast<double>(m.tensorIndex);
+            j[QLatin1String(key)] = map;
+        }
+        signatures.append(j);
+    }
+    o[QStringLiteral("signature_defs")] = signatures;
+    return o;
+}
+
+QString modelInfoTable(const Graph& g, const QString& path)
+{
+    const auto summary = summarize(g);
+    const Subgraph& sg = g.main();
+    QString s;
+    QTextStream out(&s);
+    out << tr("Model") << ":       " << path << '\n'
+        << tr("Size") << ":        " << humanBytes(summary.fileSize) << " (" << summary.fileSize << ' '
+        << tr("bytes") << ")\n"
+        << tr("Mode") << ":        " << qs(quantModeName(summary.mode.mode)) << " - " << qs(summary.mode.reason) << '\n';
+    if (!summary.description.empty())
+        out << tr("Description") << ": " << qs(summary.description) << '\n';
+    out << tr("Weights") << ":     ";
+    bool first = true;
+    for (const auto& [dtype, bytes] : summary.bytesByDtype) {
+        out << (first ? "" : ", ") << qs(dtype) << ' ' << humanBytes(bytes);
+        first = false;
+    }
+    out << '\n';
+    auto io = [&](const char* label, const std::vector<std::int32_t>& list) {
+        for (auto i : list) {
+            const Tensor& t = sg.tensors[static_cast<std::size_t>(i)];
+            out << tr(label) << ":       " << qs(t.name) << ' ' << qs(shapeString(t.shape)) << ' '
+                << qs(dtypeName(t.dtype));
+            if (const auto q = quantizationString(t.quantization); !q.empty())
+                out << " (" << qs(q) << ')';
+            out << '\n';
+        }
+    };
+    io("Input", sg.inputs);
+    io("Output", sg.outputs);
+    out << '\n';
+    out << qSetFieldWidth(4) << Qt::right << "#" << qSetFieldWidth(0) << "  " << Qt::left
+        << qSetFieldWidth(30) << tr("operator") << qSetFieldWidth(18) << tr("output") << qSetFieldWidth(9)
+        << tr("dtype") << qSetFieldWidth(16) << tr("weights") << qSetFieldWidth(9) << tr("w-dtype")
+        << qSetFieldWidth(28) << tr("quantization") << qSetFieldWidth(0) << tr("bytes") << '\n';
+    for (const auto& r : describeLayers(g)) {
+        out << qSetFieldWidth(4) << Qt::right << r.index << qSetFieldWidth(0) << "  " << Qt::left
+            << qSetFieldWidth(30) << qs(r.op) << qSetFieldWidth(18) << qs(r.outputShape) << qSetFieldWidth(9)
+            << qs(r.outputDtype) << qSetFieldWidth(16) << qs(r.weightShape) << qSetFieldWidth(9)
+            << qs(r.weightDtype) << qSetFieldWidth(28) << qs(r.quantization) << qSetFieldWidth(0)
+            << r.constantBytes << '\n';
+    }
+    return s;
+}
+
+}  // namespace ql::cli

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+#include "gui/mainwindow.h"
+
+#include "layers/layertablemodel.h"
+#include "model/reader.h"
+#include "model/summary.h"
+
+#include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ql::app {
+
+namespace {
+
+struct LoadOutcome {
+    std::shared_ptr<const model::Graph> graph;
+    QString error;
+};
+
+LoadOutcome load(const QString& path)
+{
+    auto g = model::readTflite(path.toStdString());
+    if (!g)
+        return {nullptr, QString::fromStdString(g.error().message)};
+    return {std::make_shared<const model::Graph>(std::move(g.value())), {}};
+}
+
+QString modelFileFrom(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    return {};
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setAcceptDrops(true);
+    resize(1100, 700);
+
+    auto* fileMenu = menuBar()->addMenu(tr("&File"));
+    auto* open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
+    open->setShortcut(QKeySequence::Open);
+    fileMenu->addSeparator();
+    auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    m_layers = new widgets::LayerTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_layers);
+    m_proxy->setSortRole(widgets::LayerTableModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    m_summary = new QLabel(tr("Open a .tflite model with File › Open, or drop one on this window."), central);
+    m_summary->setWordWrap(true);
+    m_filter = new QLineEdit(central);
+    m_filter->setPlaceholderText(tr("Filter layers (operator, shape, type…)"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_table = new QTableView(central);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(widgets::LayerTableModel::Index, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_table);
+    setCentralWidget(central);
+    updateTitle();
+}
+
+void MainWindow::showOpenDialog()
+{
+    const QString dir = m_currentFile.isEmpty() ? QString() : QFileInfo(m_currentFile).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), dir,
+                                                      tr("TensorFlow Lite models (*.tflite);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    const int generation = ++m_loadGeneration;
+    statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    auto* watcher = new QFutureWatcher<LoadOutcome>(this);
+    connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, path, generation] {
+        const LoadOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        if (generation != m_loadGeneration)
+            return;  // a newer request replaced this one
+        if (!outcome.graph) {
+            statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 5000);
+            auto* box = new QMessageBox(QMessageBox::Critical, tr("Cannot open model"),
+                                        tr("%1 could not be opened.").arg(QFileInfo(path).fileName()),
+                                        QMessageBox::Ok, this);
+            box->setInformativeText(outcome.error);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            emit loadFailed(path, outcome.error);
+            return;
+        }
+        applyModel(path, outcome.graph);
+        emit modelLoaded(path);
+    });
+    watcher->setFuture(QtConcurrent::run(load, path));
+}
+
+void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Graph> graph)
+{
+    m_currentFile = path;
+    const auto summary = model::summarize(*graph);
+    m_layers->setGraph(std::move(graph));
+    m_table->resizeColumnsToContents();
+    m_summary->setText(tr("%1 — %2 operators, %3, mode: %4 (%5)")
+                           .arg(QFileInfo(path).fileName())
+                           .arg(m_layers->rowCount())
+                           .arg(QLocale().formattedDataSize(static_cast<qint64>(summary.fileSize), 1,
+                                                            QLocale::DataSizeTraditionalFormat))
+                           .arg(QString::fromStdString(model::quantModeName(summary.mode.mode)))
+                           .arg(QString::fromStdString(summary.mode.reason)));
+    statusBar()->clearMessage();
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_currentFile.isEmpty() ? tr("QuantLens")
+                                           : tr("%1 — QuantLens").arg(QFileInfo(m_currentFile).fileName()));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!modelFileFrom(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = modelFileFrom(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openFile(path);
+}
+
+}  // namespace ql::app

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#include "model/zip_tail.h"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace ql::model {
+
+namespace {
+
+// ZIP record layouts (PKWARE APPNOTE): end of central directory (22 bytes + comment) and
+// central directory file header (46 bytes + name + extra + comment).
+constexpr std::uint32_t kEndOfDirectory = 0x06054b50;
+constexpr std::uint32_t kDirectoryEntry = 0x02014b50;
+constexpr std::uint32_t kLocalHeader = 0x04034b50;
+constexpr std::size_t kEndSize = 22;
+constexpr std::size_t kEntrySize = 46;
+
+std::uint32_t le32(std::span<const std::uint8_t> b, std::size_t at)
+{
+    return static_cast<std::uint32_t>(b[at]) | static_cast<std::uint32_t>(b[at + 1]) << 8 |
+           static_cast<std::uint32_t>(b[at + 2]) << 16 | static_cast<std::uint32_t>(b[at + 3]) << 24;
+}
+
+std::uint16_t le16(std::span<const std::uint8_t> b, std::size_t at)
+{
+    return static_cast<std::uint16_t>(b[at] | b[at + 1] << 8);
+}
+
+struct EndRecord {
+    std::size_t at;         // position of the end record
+    std::size_t entries;
+    std::size_t dirStart;   // position of the central directory
+    std::size_t dirOffset;  // the offset the end record stores for it
+};
+
+// The end record of a ZIP archive that ends exactly at the end of `b`.
+bool findEnd(std::span<const std::uint8_t> b, EndRecord& out)
+{
+    if (b.size() < kEndSize)
+        return false;
+    // The end record sits in the last 22 + 65535 (longest comment) bytes.
+    const std::size_t lowest = b.size() > kEndSize + 0xffff ? b.size() - kEndSize - 0xffff : 0;
+    for (std::size_t at = b.size() - kEndSize + 1; at-- > lowest;) {
+        if (le32(b, at) != kEndOfDirectory || at + kEndSize + le16(b, at + 20) != b.size())
+            continue;  // the comment must reach exactly to the end
+        const std::size_t dirSize = le32(b, at + 12);
+        const std::size_t dirOffset = le32(b, at + 16);
+        if (dirSize > at)
+            return false;
+        out = {at, le16(b, at + 10), at - dirSize, dirOffset};
+        return out.entries > 0 && out.dirOffset <= out.dirStart;
+    }
+    return false;
+}
+
+void putLe32(std::vector<std::uint8_t>& b, std::size_t at, std::uint64_t v)
+{
+    for (int i = 0; i < 4; ++i)
+        b[at + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v >> (8 * i));
+}
+
+}  // namespace
+
+std::span<const std::uint8_t> findZipTail(std::span<const std::uint8_t> file)
+{
+    EndRecord end{};
+    if (file.size() < kEndSize + 8 || !findEnd(file, end))
+        return {};
+    // Offsets are relative to the archive start, or absolute file offsets when a writer appended
+    // the archive to an existing file: `shift` covers both.
+    const std::size_t shift = end.dirStart - end.dirOffset;
+    std::size_t first = end.at;
+    std::size_t p = end.dirStart;
+    for (std::size_t e = 0; e < end.entries; ++e) {
+        if (p + kEntrySize > end.at || le32(file, p) != kDirectoryEntry)
+            return {};
+        const std::size_t local = le32(file, p + 42);
+        if (local > end.dirOffset)
+            return {};
+        first = std::min(first, shift + local);
+        p += kEntrySize + le16(file, p + 28) + le16(file, p + 30) + le16(file, p + 32);
+    }
+    if (first < 8 || first + 4 > file.size() || le32(file, first) != kLocalHeader)
+        return {};
+    return file.subspan(first);
+}
+
+std::vector<std::uint8_t> relocateZip(std::span<const std::uint8_t> zip, std::uint64_t oldStart,
+                                      std::uint64_t newStart)
+{
+    std::vector<std::uint8_t> out(zip.begin(), zip.end());
+    EndRecord end{};
+    if (!findEnd(zip, end) || oldStart == newStart)
+        return out;
+    // Within `zip` the directory sits at end.dirStart; it stores end.dirOffset. Relative offsets
+    // store the same number; absolute ones store oldStart more.
+    if (end.dirOffset != end.dirStart + oldStart)
+        return out;
+    const auto move = [&](std::uint64_t v) { return v - oldStart + newStart; };
+    putLe32(out, end.at + 16, move(end.dirOffset));
+    std::size_t p = end.dirStart;
+    for (std::size_t e = 0; e < end.entries && p + kEntrySize <= end.at; ++e) {
+        putLe32(out, p + 42, move(le32(zip, p + 42)));
+        p += kEntrySize + le16(zip, p + 28) + le16(zip, p + 30) + le16(zip, p + 32);
+    }
+    return out;
+}
+
+}  // namespace ql::model

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// Finding a ZIP archive appended to a model file (TFLite metadata keeps "associated files" such as
+// label lists that way).
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace ql::model {
+
+// The ZIP archive at the end of `file`, from its first local file header to the end of the file,
+// or an empty span when the file does not end with a well-formed ZIP directory.
+std::span<const std::uint8_t> findZipTail(std::span<const std::uint8_t> file);
+
+}  // namespace ql::model
+
+#include <vector>
+
+namespace ql::model {
+
+// A copy of the ZIP archive `zip`, which started at byte `oldStart` of its file, fixed up to start at
+// byte `newStart` of another file: archives whose directory stores absolute file offsets (as ones
+// appended by Python's zipfile do) get those offsets moved; archives with relative offsets are
+// copied unchanged.
+std::vector<std::uint8_t> relocateZip(std::span<const std::uint8_t> zip, std::uint64_t oldStart,
+                                      std::uint64_t newStart);
+
+}  // namespace ql::model

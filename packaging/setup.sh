@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs every Debian package QuantLens needs to build, test and run.
+# Idempotent: installs only what is missing, and refreshes the package lists
+# only when something has to be installed.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ clang cmake ninja-build pkg-config
+  libclang-rt-14-dev            # libFuzzer and the sanitizer runtimes for clang
+  # libraries
+  qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins
+  libqcustomplot-dev libflatbuffers-dev flatbuffers-compiler libeigen3-dev zlib1g-dev
+  # run time: fonts (without one Qt draws boxes), a virtual X server for headless GUI runs
+  fonts-dejavu-core xvfb xauth
+  # data
+  dataset-fashion-mnist
+  # reference runtime (../shared/tools/litert-run) needs Node.js >= 18 and npm
+  nodejs npm
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  case "$p" in
+    nodejs|npm) command -v "${p/nodejs/node}" >/dev/null 2>&1 && continue ;;
+  esac
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "setup: all packages present" >&2
+fi

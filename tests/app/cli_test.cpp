@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+// End-to-end tests of the quantlens-cli binary.
+#include "common/model_facts.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace ql;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run cli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(QL_CLI_PATH), args);
+    if (!p.waitForFinished(60000))
+        qFatal("quantlens-cli did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QJsonObject infoJson(const QString& path)
+{
+    const Run r = cli({QStringLiteral("info"), path, QStringLiteral("--json")});
+    if (r.code != 0)
+        qFatal("info failed: %s", qPrintable(r.err));
+    QJsonParseError e{};
+    const auto doc = QJsonDocument::fromJson(r.out, &e);
+    if (e.error != QJsonParseError::NoError)
+        qFatal("info --json printed no JSON: %s", qPrintable(e.errorString()));
+    return doc.object();
+}
+
+QString model(const std::string& file)
+{
+    return QString::fromStdString(test::modelPath(file));
+}
+
+void checkIo(const QJsonObject& info, const QString& key, const std::vector<test::IoFact>& facts)
+{
+    const QJsonArray list = info[key].toArray();
+    QCOMPARE(list.size(), static_cast<qsizetype>(facts.size()));
+    const QJsonArray tensors = info[QStringLiteral("tensors")].toArray();
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        const QJsonObject t = tensors[list[static_cast<qsizetype>(i)].toInt()].toObject();
+        QJsonArray shape;
+        for (auto d : facts[i].shape)
+            shape.append(d);
+        QCOMPARE(t[QStringLiteral("shape")].toArray(), shape);
+        QCOMPARE(t[QStringLiteral("dtype")].toString(), QString::fromStdString(facts[i].dtype));
+        if (facts[i].scale) {
+            const QJsonObject q = t[QStringLiteral("quantization")].toObject();
+            const double s = q[QStringLiteral("scale")].toArray()[0].toDouble();
+            QVERIFY(std::abs(s - *facts[i].scale) <= 2e-4 * *facts[i].scale + 6e-7);
+            QCOMPARE(q[QStringLiteral("zero_point")].toArray()[0].toInteger(), *facts[i].zeroPoint);
+        } else {
+            // Float tensors may carry recorded min/max, but no scale.
+            QVERIFY(t[QStringLiteral("quantization")].toObject()[QStringLiteral("scale")].toArray().isEmpty());
+        }
+    }
+}
+
+}  // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void infoJsonAgreesWithModelsMd_data()
+    {
+        QTest::addColumn<int>("index");
+        const auto& facts = test::modelFacts();
+        for (std::size_t i = 0; i < facts.size(); ++i)
+            QTest::newRow(facts[i].file.c_str()) << static_cast<int>(i);
+    }
+
+    void infoJsonAgreesWithModelsMd()
+    {
+        QFETCH(int, index);
+        const auto& fact = test::modelFacts()[static_cast<std::size_t>(index)];
+        const QJsonObject info = infoJson(model(fact.file));
+        QCOMPARE(info[QStringLiteral("schema_version")].toInt(), 3);
+        QCOMPARE(info[QStringLiteral("mode")].toString(), QString::fromStdString(fact.mode));
+        QCOMPARE(info[QStringLiteral("file_size")].toInteger(), QFileInfo(model(fact.file)).size());
+        std::map<std::string, int> counts;
+        const QJsonArray ops = info[QStringLiteral("operators")].toArray();
+        for (qsizetype i = 0; i < ops.size(); ++i) {
+            const QJsonObject op = ops[i].toObject();
+            QCOMPARE(op[QStringLiteral("index")].toInt(), i);
+            QVERIFY(op[QStringLiteral("inputs")].isArray());
+            QVERIFY(op[QStringLiteral("outputs")].isArray());
+            ++counts[op[QStringLiteral("op")].toString().toStdString()];
+        }
+        QCOMPARE(counts, fact.ops);
+        checkIo(info, QStringLiteral("inputs"), fact.inputs);
+        checkIo(info, QStringLiteral("outputs"), fact.outputs);
+        // Bytes by dtype add up to the constant bytes, and the constants fit in the file.
+        qint64 sum = 0;
+        for (const auto& v : info[QStringLiteral("bytes_by_dtype")].toObject())
+            sum += v.toInteger();
+        QCOMPARE(sum, info[QStringLiteral("constant_bytes")].toInteger());
+        QVERIFY(sum < info[QStringLiteral("file_size")].toInteger());
+    }
+
+    void perChannelScalesInJson()
+    {
+        // seanet conv0: 8 filters, per-channel int8 weights, int64 bias.
+        const QJsonObject info = infoJson(model("seanet_conv0_16x8.tflite"));
+        const QJsonObject conv = info[QStringLiteral("operators")].toArray()[0].toObject();
+        const QJsonArray tensors = info[QStringLiteral("tensors")].toArray();
+        const QJsonObject w = tensors[conv[QStringLiteral("inputs")].toArray()[1].toInt()].toObject();
+        QCOMPARE(w[QStringLiteral("dtype")].toString(), QStringLiteral("int8"));
+        const QJsonObject q = w[QStringLiteral("quantization")].toObject();
+        QCOMPARE(q[QStringLiteral("scale")].toArray().size(), 8);
+        QCOMPARE(q[QStringLiteral("zero_point")].toArray().size(), 8);
+        QCOMPARE(q[QStringLiteral("quantized_dimension")].toInt(), 0);
+        QCOMPARE(w[QStringLiteral("bytes")].toInteger(), qint64{8 * 7 * 7 * 2});
+        const QJsonObject b = tensors[conv[QStringLiteral("inputs")].toArray()[2].toInt()].toObject();
+        QCOMPARE(b[QStringLiteral("dtype")].toString(), QStringLiteral("int64"));
+        // VWW int8: depthwise weights are per channel along dimension 3.
+        const QJsonObject vww = infoJson(model("vww_mobilenet_v1_025_96_int8.tflite"));
+        int depthwise = 0;
+        for (const auto& v : vww[QStringLiteral("operators")].toArray()) {
+            const QJsonObject op = v.toObject();
+            if (op[QStringLiteral("op")].toString() != QStringLiteral("DEPTHWISE_CONV_2D"))
+                continue;
+            const QJsonObject wt = vww[QStringLiteral("tensors")].toArray()[op[QStringLiteral("inputs")].toArray()[1].toInt()].toObject();
+            const QJsonArray shape = wt[QStringLiteral("shape")].toArray();
+            const QJsonObject wq = wt[QStringLiteral("quantization")].toObject();
+            QCOMPARE(wq[QStringLiteral("quantized_dimension")].toInt(), 3);
+            QCOMPARE(wq[QStringLiteral("scale")].toArray().size(), shape[3].toInt());
+            ++depthwise;
+        }
+        QCOMPARE(depthwise, 13);
+    }
+
+    void infoTable()
+    {
+        const Run r = cli({QStringLiteral("info"), model("kws_dscnn_int8.tflite")});
+        QCOMPARE(r.code, 0);
+        const QString text = QString::fromUtf8(r.out);
+        QVERIFY(text.contains(QStringLiteral("Mode:        int8")));
+        QVERIFY(text.contains(QStringLiteral("DEPTHWISE_CONV_2D")));
+        QVERIFY(text.contains(QStringLiteral("per-channel x")));
+        QVERIFY(text.contains(QStringLiteral("1x49x10x1 int8 (s=0.584703 zp=83)")));
+    }
+
+    void rewriteRoundTrip()
+    {
+        QTemporaryDir dir;
+        for (const char* file : {"mobilenet_v1_025_224_uint8.tflite", "mnist_lstm_int8.tflite",
+                                 "blazeface_short_range_float16.tflite"}) {
+            for (bool external : {false, true}) {
+                const QString out = dir.filePath(QStringLiteral("copy.tflite"));
+                QStringList args{QStringLiteral("rewrite"), model(file), QStringLiteral("-o"), out};
+                if (external)
+                    args << QStringLiteral("--external-buffers");
+                const Run r = cli(args);
+                QVERIFY2(r.code == 0, qPrintable(r.err));
+                QJsonObject a = infoJson(model(file));
+                QJsonObject b = infoJson(out);
+                for (const char* key : {"operators", "tensors", "inputs", "outputs", "signature_defs", "metadata",
+                                        "mode", "bytes_by_dtype", "description", "associated_files_bytes"})
+                    QVERIFY2(a[QLatin1String(key)] == b[QLatin1String(key)], key);
+            }
+        }
+    }
+
+    void badInputsFailClearly()
+    {
+        QTemporaryDir dir;
+        QFile src(model("resnet8_cifar10_int8.tflite"));
+        QVERIFY(src.open(QIODevice::ReadOnly));
+        const QByteArray full = src.readAll();
+        const QString truncated = dir.filePath(QStringLiteral("truncated.tflite"));
+        QFile t(truncated);
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write(full.left(full.size() / 2));
+        t.close();
+
+        Run r = cli({QStringLiteral("info"), truncated});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("truncated.tflite: damaged or truncated model")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+
+        r = cli({QStringLiteral("info"), dir.filePath(QStringLiteral("missing.tflite")), QStringLiteral("--json")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("missing.tflite: cannot open")));
+
+        // A failed rewrite leaves an existing output file alone.
+        const QString existing = dir.filePath(QStringLiteral("keep.tflite"));
+        QFile k(existing);
+        QVERIFY(k.open(QIODevice::WriteOnly));
+        k.write("precious");
+        k.close();
+        r = cli({QStringLiteral("rewrite"), truncated, QStringLiteral("-o"), existing});
+        QCOMPARE(r.code, 1);
+        QVERIFY(k.open(QIODevice::ReadOnly));
+        QCOMPARE(k.readAll(), QByteArray("precious"));
+
+        r = cli({QStringLiteral("rewrite"), model("hello_world_twin_int8.tflite"), QStringLiteral("-o"),
+                 QStringLiteral("/nonexistent-dir/out.tflite")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("/nonexistent-dir/out.tflite")));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(cli({}).code, 2);
+        QCOMPARE(cli({QStringLiteral("frobnicate")}).code, 2);
+        const Run unknown = cli({QStringLiteral("info"), model("hello_world_twin_int8.tflite"), QStringLiteral("--jsn")});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY(unknown.err.contains(QStringLiteral("unknown option --jsn")));
+        QCOMPARE(cli({QStringLiteral("rewrite"), model("hello_world_twin_int8.tflite")}).code, 2);
+        const Run help = cli({QStringLiteral("info"), QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains("--json"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "cli_test.moc"

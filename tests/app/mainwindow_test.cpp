@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#include "common/model_facts.h"
+#include "gui/mainwindow.h"
+#include "layers/layertablemodel.h"
+
+#include <QDropEvent>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ql;
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void opensAModelAndNamesIt()
+    {
+        app::MainWindow w;
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        w.openFile(QString::fromStdString(test::modelPath("vww_mobilenet_v1_025_96_int8.tflite")));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(w.windowTitle().contains(QStringLiteral("vww_mobilenet_v1_025_96_int8.tflite")));
+        QCOMPARE(w.layerModel()->rowCount(), 14 + 13 + 4);
+    }
+
+    void badFileKeepsTheCurrentModel()
+    {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("broken.tflite"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is not a model at all");
+        f.close();
+
+        app::MainWindow w;
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        QSignalSpy failed(&w, &app::MainWindow::loadFailed);
+        w.openFile(QString::fromStdString(test::modelPath("hello_world_twin_int8.tflite")));
+        QVERIFY(loaded.wait(10000));
+        const QString title = w.windowTitle();
+        w.openFile(bad);
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.front().at(1).toString().contains(QStringLiteral("file identifier")));
+        QCOMPARE(w.windowTitle(), title);
+        QCOMPARE(w.layerModel()->rowCount(), 3);
+    }
+
+    void opensADroppedFile()
+    {
+        app::MainWindow w;
+        w.show();
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        QMimeData mime;
+        const QString path = QString::fromStdString(test::modelPath("ad01_autoencoder_int8.tflite"));
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.front().at(0).toString(), path);
+        QCOMPARE(w.layerModel()->rowCount(), 10);
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "mainwindow_test.moc"

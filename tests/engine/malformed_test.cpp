@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: MIT
+// Bad model files: each gets an error that names the problem, never a crash (this suite also runs
+// under AddressSanitizer and UndefinedBehaviorSanitizer).
+#include "common/model_facts.h"
+#include "model/reader.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <limits>
+#include <random>
+
+using namespace ql;
+using namespace ql::model;
+
+namespace {
+
+std::vector<std::uint8_t> loadBytes(const std::string& file)
+{
+    std::ifstream in(test::modelPath(file), std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+Result<Graph> readBytes(const std::vector<std::uint8_t>& bytes)
+{
+    return readTflite(MappedFile::fromBytes(bytes, "bad.tflite"));
+}
+
+// Unpacks a real model with the generated object API, lets `mutate` break it, and packs it again.
+std::vector<std::uint8_t> mutated(const std::string& file, const std::function<void(tflite::ModelT&)>& mutate)
+{
+    const auto bytes = loadBytes(file);
+    std::unique_ptr<tflite::ModelT> m(tflite::GetModel(bytes.data())->UnPack());
+    mutate(*m);
+    flatbuffers::FlatBufferBuilder fbb;
+    tflite::FinishModelBuffer(fbb, tflite::Model::Pack(fbb, m.get()));
+    return {fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize()};
+}
+
+tflite::TensorT& tensorFedTo(tflite::ModelT& m, std::size_t op, std::size_t input)
+{
+    auto& sg = *m.subgraphs[0];
+    return *sg.tensors[static_cast<std::size_t>(sg.operators[op]->inputs[input])];
+}
+
+}  // namespace
+
+class MalformedTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void truncatedAtEveryOffset()
+    {
+        const auto full = loadBytes("hello_world_twin_int8.tflite");
+        QVERIFY(readBytes(full).ok());
+        for (std::size_t n = 0; n < full.size(); ++n) {
+            const std::vector<std::uint8_t> cut(full.begin(), full.begin() + static_cast<std::ptrdiff_t>(n));
+            auto g = readBytes(cut);
+            QVERIFY2(!g.ok(), qPrintable(QStringLiteral("truncated to %1 bytes still loads").arg(n)));
+            QVERIFY(g.error().message.find("bad.tflite") == 0);
+        }
+    }
+
+    void truncatedLargerModels()
+    {
+        for (const char* file : {"kws_dscnn_int8.tflite", "blazeface_short_range_float16.tflite",
+                                 "mnist_lstm_int8.tflite"}) {
+            const auto full = loadBytes(file);
+            for (int i = 0; i < 300; ++i) {
+                const std::size_t n = full.size() * static_cast<std::size_t>(i) / 300;
+                const std::vector<std::uint8_t> cut(full.begin(), full.begin() + static_cast<std::ptrdiff_t>(n));
+                QVERIFY2(!readBytes(cut).ok(), file);
+            }
+        }
+        // With a ZIP appended, a cut inside the ZIP leaves a complete model: it loads, without
+        // associated files. A cut inside the flatbuffer does not load.
+        const auto zipped = loadBytes("mobilenet_v1_025_224_uint8.tflite");
+        const std::vector<std::uint8_t> inZip(zipped.begin(), zipped.begin() + 500000);
+        auto g = readBytes(inZip);
+        QVERIFY(g.ok());
+        QVERIFY(g->associatedFiles.empty());
+        const std::vector<std::uint8_t> inModel(zipped.begin(), zipped.begin() + 400000);
+        QVERIFY(!readBytes(inModel).ok());
+    }
+
+    void randomBytes()
+    {
+        std::mt19937 rng(1234);
+        for (int i = 0; i < 500; ++i) {
+            std::vector<std::uint8_t> bytes(8 + rng() % 4096);
+            for (auto& b : bytes)
+                b = static_cast<std::uint8_t>(rng());
+            if (i % 2)  // half of them with the right identifier, to get past the first check
+                std::copy_n("TFL3", 4, bytes.begin() + 4);
+            QVERIFY(!readBytes(bytes).ok());
+        }
+    }
+
+    void flippedBytesNeverCrash()
+    {
+        // Single-byte corruptions of a real model: many still verify (a changed weight is still a
+        // model); all must either load cleanly or fail with a message.
+        const auto full = loadBytes("kws_dscnn_int8.tflite");
+        std::mt19937 rng(99);
+        int failed = 0;
+        for (int i = 0; i < 2000; ++i) {
+            auto bytes = full;
+            bytes[rng() % bytes.size()] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
+            auto g = readBytes(bytes);
+            if (!g.ok()) {
+                ++failed;
+                QVERIFY(!g.error().message.empty());
+            }
+        }
+        QVERIFY(failed > 0);
+    }
+
+    void wrongIdentifier()
+    {
+        auto bytes = loadBytes("hello_world_twin_float32.tflite");
+        std::copy_n("TFL2", 4, bytes.begin() + 4);
+        auto g = readBytes(bytes);
+        QVERIFY(!g.ok());
+        QVERIFY2(g.error().message.find("file identifier is 'TFL2', expected 'TFL3'") != std::string::npos,
+                 g.error().message.c_str());
+        QVERIFY(!readBytes({}).ok());
+        QVERIFY(readBytes(std::vector<std::uint8_t>(7, 0)).error().message.find("only 7 bytes") != std::string::npos);
+    }
+
+    void structuralErrors_data()
+    {
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("which");
+        const char* cases[] = {
+            "refers to buffer 9999",
+            "input 0 refers to tensor 4242",
+            "output 0 refers to tensor 777",
+            "has a negative dimension",
+            "more than 2^31-1 elements",
+            "bytes, but shape [16,1] of int8 needs 16",
+            "1 scales but 2 zero points",
+            "per-channel quantization has 3 scales, but dimension 0 of shape",
+            "per-channel quantization along dimension 5, but the tensor has rank 2",
+            "must be finite and not negative",
+            "unknown builtin operator code 9999",
+            "uses operator code 50, but the model has",
+            "signature 'serving_default' maps",
+            "schema version 2 is not supported",
+            "the model has no subgraph",
+            "metadata 'min_runtime_version' refers to buffer 5000",
+            "unknown element type 99",
+            "zero points but no scale",
+            "shape signature [1,2,3] has another rank",
+        };
+        for (int i = 0; i < static_cast<int>(std::size(cases)); ++i)
+            QTest::newRow(cases[i]) << QString::fromLatin1(cases[i]) << i;
+    }
+
+    void structuralErrors()
+    {
+        QFETCH(QString, expected);
+        QFETCH(int, which);
+        const std::vector<std::function<void(tflite::ModelT&)>> breakers = {
+            [](auto& m) { tensorFedTo(m, 0, 1).buffer = 9999; },
+            [](auto& m) { m.subgraphs[0]->operators[0]->inputs[0] = 4242; },
+            [](auto& m) { m.subgraphs[0]->outputs[0] = 777; },
+            [](auto& m) { tensorFedTo(m, 0, 1).shape = {16, -1}; },
+            [](auto& m) { tensorFedTo(m, 0, 0).shape = {65536, 65536, 65536}; },
+            [](auto& m) { m.buffers[tensorFedTo(m, 0, 1).buffer]->data.resize(10); },
+            [](auto& m) { tensorFedTo(m, 0, 1).quantization->zero_point = {0, 0}; },
+            [](auto& m) {
+                auto& q = *tensorFedTo(m, 0, 1).quantization;
+                q.scale = {0.1f, 0.2f, 0.3f};
+                q.zero_point = {0, 0, 0};
+            },
+            [](auto& m) {
+                auto& q = *tensorFedTo(m, 0, 1).quantization;
+                q.scale = {0.1f, 0.2f};
+                q.zero_point = {0, 0};
+                q.quantized_dimension = 5;
+            },
+            [](auto& m) { tensorFedTo(m, 0, 1).quantization->scale = {std::numeric_limits<float>::quiet_NaN()}; },
+            [](auto& m) {
+                m.operator_codes[0]->builtin_code = static_cast<tflite::BuiltinOperator>(9999);
+                m.operator_codes[0]->deprecated_builtin_code = 127;
+            },
+            [](auto& m) { m.subgraphs[0]->operators[1]->opcode_index = 50; },
+            [](auto& m) {
+                auto sig = std::make_unique<tflite::SignatureDefT>();
+                sig->signature_key = "serving_default";
+                auto map = std::make_unique<tflite::TensorMapT>();
+                map->name = "x";
+                map->tensor_index = 100000;
+                sig->inputs.push_back(std::move(map));
+                m.signature_defs.push_back(std::move(sig));
+            },
+            [](auto& m) { m.version = 2; },
+            [](auto& m) { m.subgraphs.clear(); },
+            [](auto& m) {
+                auto md = std::make_unique<tflite::MetadataT>();
+                md->name = "min_runtime_version";
+                md->buffer = 5000;
+                m.metadata.push_back(std::move(md));
+            },
+            [](auto& m) { tensorFedTo(m, 0, 0).type = static_cast<tflite::TensorType>(99); },
+            [](auto& m) {
+                auto& q = *tensorFedTo(m, 0, 1).quantization;
+                q.scale.clear();
+            },
+            [](auto& m) { tensorFedTo(m, 0, 0).shape_signature = {1, 2, 3}; },
+        };
+        QCOMPARE(breakers.size(), std::size_t{19});
+        const auto bytes = mutated("hello_world_twin_int8.tflite", breakers[static_cast<std::size_t>(which)]);
+        auto g = readBytes(bytes);
+        QVERIFY2(!g.ok(), qPrintable(expected));
+        QVERIFY2(g.error().message.find(expected.toStdString()) != std::string::npos, g.error().message.c_str());
+    }
+
+    void bufferOffsetOutsideFile()
+    {
+        const auto bytes = mutated("hello_world_twin_float32.tflite", [](auto& m) {
+            auto& b = *m.buffers[tensorFedTo(m, 0, 1).buffer];
+            b.data.clear();
+            b.offset = 1u << 30;
+            b.size = 64;
+        });
+        auto g = readBytes(bytes);
+        QVERIFY(!g.ok());
+        QVERIFY2(g.error().message.find("lie outside the file") != std::string::npos, g.error().message.c_str());
+    }
+
+    void missingFile()
+    {
+        auto g = readTflite(std::string("/nonexistent/model.tflite"));
+        QVERIFY(!g.ok());
+        QVERIFY(g.error().message.find("/nonexistent/model.tflite: cannot open") == 0);
+        auto dir = readTflite(test::modelsDir());
+        QVERIFY(!dir.ok());
+        QVERIFY(dir.error().message.find("not a regular file") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(MalformedTest)
+#include "malformed_test.moc"

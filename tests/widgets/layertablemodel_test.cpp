@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#include "common/model_facts.h"
+#include "layers/layertablemodel.h"
+#include "model/reader.h"
+
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using namespace ql;
+
+namespace {
+
+std::shared_ptr<const model::Graph> load(const std::string& file)
+{
+    auto g = model::readTflite(test::modelPath(file));
+    if (!g)
+        qFatal("%s", g.error().message.c_str());
+    return std::make_shared<const model::Graph>(std::move(g.value()));
+}
+
+}  // namespace
+
+class LayerTableModelTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void passesTheModelTester()
+    {
+        widgets::LayerTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (const auto& fact : test::modelFacts()) {
+            model.setGraph(load(fact.file));
+            int ops = 0;
+            for (const auto& [name, n] : fact.ops)
+                ops += n;
+            QCOMPARE(model.rowCount(), ops);
+        }
+        model.setGraph(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void showsWeightsAndTheirQuantization()
+    {
+        widgets::LayerTableModel model;
+        model.setGraph(load("kws_dscnn_int8.tflite"));
+        using C = widgets::LayerTableModel;
+        const auto text = [&](int row, int col) { return model.index(row, col).data().toString(); };
+        QCOMPARE(text(0, C::Op), QStringLiteral("CONV_2D"));
+        QCOMPARE(text(0, C::Input), QStringLiteral("1x49x10x1"));
+        QCOMPARE(text(0, C::Dtype), QStringLiteral("int8"));
+        QCOMPARE(text(0, C::WeightDtype), QStringLiteral("int8"));
+        QVERIFY(text(0, C::Quantization).startsWith(QStringLiteral("per-channel x")));
+        // Float16 weights behind a DEQUANTIZE are shown as stored.
+        model.setGraph(load("conv_tiny_float16.tflite"));
+        int conv = -1;
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (text(r, C::Op) == QStringLiteral("CONV_2D"))
+                conv = r;
+        QVERIFY(conv >= 0);
+        QCOMPARE(text(conv, C::WeightDtype), QStringLiteral("float16"));
+        QVERIFY(model.layer(conv)->parameterCount > 0);
+    }
+
+    void sortsNumbersAsNumbers()
+    {
+        widgets::LayerTableModel model;
+        model.setGraph(load("resnet8_cifar10_int8.tflite"));
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(widgets::LayerTableModel::SortRole);
+        proxy.sort(widgets::LayerTableModel::Bytes, Qt::DescendingOrder);
+        qlonglong previous = std::numeric_limits<qlonglong>::max();
+        for (int r = 0; r < proxy.rowCount(); ++r) {
+            const qlonglong v = proxy.index(r, widgets::LayerTableModel::Bytes).data(widgets::LayerTableModel::SortRole).toLongLong();
+            QVERIFY(v <= previous);
+            previous = v;
+        }
+        QVERIFY(proxy.index(0, widgets::LayerTableModel::Bytes).data(widgets::LayerTableModel::SortRole).toLongLong() > 1000);
+    }
+};
+
+QTEST_MAIN(LayerTableModelTest)
+#include "layertablemodel_test.moc"

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// The layer table: one row per operator of a model, from an immutable snapshot of the graph.
+#pragma once
+
+#include "model/graph.h"
+#include "model/layers.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+
+namespace ql::widgets {
+
+class LayerTableModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { Index, Op, Input, Output, Dtype, Weights, WeightDtype, Quantization, Parameters, Bytes, ColumnCount };
+    // Sorting uses this role: numbers sort as numbers.
+    static constexpr int SortRole = Qt::UserRole + 1;
+
+    explicit LayerTableModel(QObject* parent = nullptr);
+
+    void setGraph(std::shared_ptr<const model::Graph> graph);
+    std::shared_ptr<const model::Graph> graph() const { return m_graph; }
+    const model::LayerRow* layer(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::shared_ptr<const model::Graph> m_graph;
+    std::vector<model::LayerRow> m_rows;
+};
+
+}  // namespace ql::widgets
