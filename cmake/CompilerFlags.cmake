@@ -12,3 +12,13 @@ if(QUANTLENS_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+if(QUANTLENS_FUZZ)
+  # Everything instrumented for coverage and checked by the sanitizers; the fuzz targets add the
+  # libFuzzer driver when they link.
+  # Alignment reports may be recovered so that tests/fuzz/ubsan.supp can silence the ones inside
+  # FlatBuffers' own headers (see there); halt_on_error still stops on every other report.
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+                      -fsanitize-recover=alignment -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -9,15 +9,26 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 namespace ql::model {
 
 namespace {
 
+static_assert(FLATBUFFERS_LITTLEENDIAN, "the reader copies little-endian scalars as they are");
+
+// Copies a vector of scalars. The verifier only checks that a vector's length prefix is 4-byte
+// aligned, so 8-byte elements in a hostile file may be misaligned: copy bytes, never dereference.
 template <class T>
 std::vector<T> toVector(const flatbuffers::Vector<T>* v)
 {
-    return v ? std::vector<T>(v->begin(), v->end()) : std::vector<T>{};
+    static_assert(std::is_arithmetic_v<T>);
+    if (!v)
+        return {};
+    std::vector<T> out(v->size());
+    if (!out.empty())
+        std::memcpy(out.data(), v->Data(), out.size() * sizeof(T));
+    return out;
 }
 
 std::string toString(const flatbuffers::String* s)
