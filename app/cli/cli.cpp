@@ -101,8 +101,8 @@ int info(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int rewrite(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Args a = parse(args, {QStringLiteral("-o"), QStringLiteral("--output")},
-                         {QStringLiteral("--external-buffers")});
+    const Args a =
+        parse(args, {QStringLiteral("-o"), QStringLiteral("--output")}, {QStringLiteral("--external-buffers")});
     const QString output = a.values.value(QStringLiteral("-o"), a.values.value(QStringLiteral("--output")));
     if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty()) {
         err << (a.error.isEmpty() ? tr("rewrite needs one model file and -o OUT") : a.error) << "\n\n"
@@ -124,7 +124,7 @@ int rewrite(const QStringList& args, QTextStream& out, QTextStream& err)
     return Ok;
 }
 
-}  // namespace
+} // namespace
 
 int run(const QStringList& args, QTextStream& out, QTextStream& err)
 {
@@ -154,4 +154,4 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     return Usage;
 }
 
-}  // namespace ql::cli
+} // namespace ql::cli

@@ -13,4 +13,4 @@ enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
 // args excludes the program name: {"info", "model.tflite", "--json"}.
 int run(const QStringList& args, QTextStream& out, QTextStream& err);
 
-}  // namespace ql::cli
+} // namespace ql::cli

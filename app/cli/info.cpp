@@ -19,8 +19,7 @@ QString qs(const std::string& s)
     return QString::fromStdString(s);
 }
 
-template <class T>
-QJsonArray numbers(const std::vector<T>& v)
+template <class T> QJsonArray numbers(const std::vector<T>& v)
 {
     QJsonArray a;
     for (const auto& x : v)
@@ -75,7 +74,7 @@ QString tr(const char* s)
     return QCoreApplication::translate("ql::cli::Info", s);
 }
 
-}  // namespace
+} // namespace
 
 QJsonObject modelInfoJson(const Graph& g, const QString& path)
 {
@@ -155,9 +154,10 @@ QString modelInfoTable(const Graph& g, const QString& path)
     QString s;
     QTextStream out(&s);
     out << tr("Model") << ":       " << path << '\n'
-        << tr("Size") << ":        " << humanBytes(summary.fileSize) << " (" << summary.fileSize << ' '
-        << tr("bytes") << ")\n"
-        << tr("Mode") << ":        " << qs(quantModeName(summary.mode.mode)) << " - " << qs(summary.mode.reason) << '\n';
+        << tr("Size") << ":        " << humanBytes(summary.fileSize) << " (" << summary.fileSize << ' ' << tr("bytes")
+        << ")\n"
+        << tr("Mode") << ":        " << qs(quantModeName(summary.mode.mode)) << " - " << qs(summary.mode.reason)
+        << '\n';
     if (!summary.description.empty())
         out << tr("Description") << ": " << qs(summary.description) << '\n';
     out << tr("Weights") << ":     ";
@@ -180,18 +180,17 @@ QString modelInfoTable(const Graph& g, const QString& path)
     io("Input", sg.inputs);
     io("Output", sg.outputs);
     out << '\n';
-    out << qSetFieldWidth(4) << Qt::right << "#" << qSetFieldWidth(0) << "  " << Qt::left
-        << qSetFieldWidth(30) << tr("operator") << qSetFieldWidth(18) << tr("output") << qSetFieldWidth(9)
-        << tr("dtype") << qSetFieldWidth(16) << tr("weights") << qSetFieldWidth(9) << tr("w-dtype")
-        << qSetFieldWidth(28) << tr("quantization") << qSetFieldWidth(0) << tr("bytes") << '\n';
+    out << qSetFieldWidth(4) << Qt::right << "#" << qSetFieldWidth(0) << "  " << Qt::left << qSetFieldWidth(30)
+        << tr("operator") << qSetFieldWidth(18) << tr("output") << qSetFieldWidth(9) << tr("dtype")
+        << qSetFieldWidth(16) << tr("weights") << qSetFieldWidth(9) << tr("w-dtype") << qSetFieldWidth(28)
+        << tr("quantization") << qSetFieldWidth(0) << tr("bytes") << '\n';
     for (const auto& r : describeLayers(g)) {
-        out << qSetFieldWidth(4) << Qt::right << r.index << qSetFieldWidth(0) << "  " << Qt::left
-            << qSetFieldWidth(30) << qs(r.op) << qSetFieldWidth(18) << qs(r.outputShape) << qSetFieldWidth(9)
-            << qs(r.outputDtype) << qSetFieldWidth(16) << qs(r.weightShape) << qSetFieldWidth(9)
-            << qs(r.weightDtype) << qSetFieldWidth(28) << qs(r.quantization) << qSetFieldWidth(0)
-            << r.constantBytes << '\n';
+        out << qSetFieldWidth(4) << Qt::right << r.index << qSetFieldWidth(0) << "  " << Qt::left << qSetFieldWidth(30)
+            << qs(r.op) << qSetFieldWidth(18) << qs(r.outputShape) << qSetFieldWidth(9) << qs(r.outputDtype)
+            << qSetFieldWidth(16) << qs(r.weightShape) << qSetFieldWidth(9) << qs(r.weightDtype) << qSetFieldWidth(28)
+            << qs(r.quantization) << qSetFieldWidth(0) << r.constantBytes << '\n';
     }
     return s;
 }
 
-}  // namespace ql::cli
+} // namespace ql::cli

@@ -12,4 +12,4 @@ namespace ql::cli {
 QJsonObject modelInfoJson(const model::Graph& g, const QString& path);
 QString modelInfoTable(const model::Graph& g, const QString& path);
 
-}  // namespace ql::cli
+} // namespace ql::cli

@@ -12,7 +12,8 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("QuantLens"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Explore the quantization of TensorFlow Lite models"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Explore the quantization of TensorFlow Lite models"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "A .tflite model to open"));

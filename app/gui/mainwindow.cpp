@@ -50,9 +50,10 @@ QString modelFileFrom(const QMimeData* mime)
     return {};
 }
 
-}  // namespace
+} // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
 {
     setAcceptDrops(true);
     resize(1100, 700);
@@ -97,8 +98,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 void MainWindow::showOpenDialog()
 {
     const QString dir = m_currentFile.isEmpty() ? QString() : QFileInfo(m_currentFile).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), dir,
-                                                      tr("TensorFlow Lite models (*.tflite);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open model"), dir, tr("TensorFlow Lite models (*.tflite);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -112,12 +113,11 @@ void MainWindow::openFile(const QString& path)
         const LoadOutcome outcome = watcher->result();
         watcher->deleteLater();
         if (generation != m_loadGeneration)
-            return;  // a newer request replaced this one
+            return; // a newer request replaced this one
         if (!outcome.graph) {
             statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 5000);
             auto* box = new QMessageBox(QMessageBox::Critical, tr("Cannot open model"),
-                                        tr("%1 could not be opened.").arg(QFileInfo(path).fileName()),
-                                        QMessageBox::Ok, this);
+                tr("%1 could not be opened.").arg(QFileInfo(path).fileName()), QMessageBox::Ok, this);
             box->setInformativeText(outcome.error);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
@@ -139,8 +139,8 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
     m_summary->setText(tr("%1 — %2 operators, %3, mode: %4 (%5)")
                            .arg(QFileInfo(path).fileName())
                            .arg(m_layers->rowCount())
-                           .arg(QLocale().formattedDataSize(static_cast<qint64>(summary.fileSize), 1,
-                                                            QLocale::DataSizeTraditionalFormat))
+                           .arg(QLocale().formattedDataSize(
+                               static_cast<qint64>(summary.fileSize), 1, QLocale::DataSizeTraditionalFormat))
                            .arg(QString::fromStdString(model::quantModeName(summary.mode.mode)))
                            .arg(QString::fromStdString(summary.mode.reason)));
     statusBar()->clearMessage();
@@ -149,8 +149,8 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_currentFile.isEmpty() ? tr("QuantLens")
-                                           : tr("%1 — QuantLens").arg(QFileInfo(m_currentFile).fileName()));
+    setWindowTitle(
+        m_currentFile.isEmpty() ? tr("QuantLens") : tr("%1 — QuantLens").arg(QFileInfo(m_currentFile).fileName()));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -168,4 +168,4 @@ void MainWindow::dropEvent(QDropEvent* event)
     openFile(path);
 }
 
-}  // namespace ql::app
+} // namespace ql::app

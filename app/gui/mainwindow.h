@@ -53,4 +53,4 @@ private:
     int m_loadGeneration = 0;
 };
 
-}  // namespace ql::app
+} // namespace ql::app

@@ -28,14 +28,14 @@ std::string describeWriteError(int err)
     return errnoText(err);
 }
 
-}  // namespace
+} // namespace
 
 Result<std::shared_ptr<const MappedFile>> MappedFile::open(const std::string& path)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return Error{path + ": cannot open: " + errnoText(errno)};
-    struct stat st {};
+    struct stat st { };
     if (::fstat(fd, &st) != 0) {
         const int err = errno;
         ::close(fd);
@@ -93,8 +93,7 @@ Status writeFileAtomically(const std::string& path, std::span<const std::uint8_t
     auto fail = [&](const std::string& what, int err) {
         ::close(fd);
         ::unlink(tmpl.c_str());
-        return Status(Error{path + ": " + what + ": " + describeWriteError(err) +
-                            "; nothing was written"});
+        return Status(Error{path + ": " + what + ": " + describeWriteError(err) + "; nothing was written"});
     };
 
     std::size_t done = 0;
@@ -110,7 +109,7 @@ Status writeFileAtomically(const std::string& path, std::span<const std::uint8_t
     if (::fsync(fd) != 0)
         return fail("cannot flush to disk", errno);
     // Keep the permissions an existing file had; a new file gets the usual 0666 & ~umask.
-    struct stat st {};
+    struct stat st { };
     mode_t mode = 0;
     if (::stat(path.c_str(), &st) == 0) {
         mode = st.st_mode & 07777;
@@ -134,4 +133,4 @@ Status writeFileAtomically(const std::string& path, std::span<const std::uint8_t
     return Status::success();
 }
 
-}  // namespace ql
+} // namespace ql

@@ -31,7 +31,7 @@ private:
     const std::uint8_t* m_data = nullptr;
     std::size_t m_size = 0;
     bool m_mapped = false;
-    void* m_owned = nullptr;  // aligned heap copy made by fromBytes
+    void* m_owned = nullptr; // aligned heap copy made by fromBytes
     std::string m_path;
 };
 
@@ -40,4 +40,4 @@ private:
 // file at `path` is left exactly as it was.
 Status writeFileAtomically(const std::string& path, std::span<const std::uint8_t> bytes);
 
-}  // namespace ql
+} // namespace ql

@@ -38,4 +38,4 @@ std::string Graph::opName(const Operator& op) const
     return builtinName(code.builtin);
 }
 
-}  // namespace ql::model
+} // namespace ql::model

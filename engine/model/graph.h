@@ -32,8 +32,7 @@ struct Quantization {
     bool empty() const
     {
         return min.empty() && max.empty() && scale.empty() && zeroPoint.empty() &&
-               details.type == tflite::QuantizationDetails::NONE &&
-               quantizedDimension == 0;
+            details.type == tflite::QuantizationDetails::NONE && quantizedDimension == 0;
     }
     bool operator==(const Quantization&) const = default;
 };
@@ -59,15 +58,15 @@ struct Tensor {
     std::string name;
     DType dtype = DType::Float32;
     std::vector<std::int32_t> shape;
-    std::vector<std::int32_t> shapeSignature;  // -1 marks a dimension only known at run time
-    std::uint32_t buffer = 0;                  // index into Graph::buffers; buffer 0 is the empty one
+    std::vector<std::int32_t> shapeSignature; // -1 marks a dimension only known at run time
+    std::uint32_t buffer = 0; // index into Graph::buffers; buffer 0 is the empty one
     Quantization quantization;
     bool isVariable = false;
     bool hasRank = false;
     // Sparse constants are detected and kept as they are; nothing here densifies them yet.
     std::shared_ptr<const tflite::SparsityParametersT> sparsity;
     std::vector<VariantSubType> variantTensors;
-    std::uint32_t externalBuffer = 0;  // id of an ExternalBuffer holding the data in another file; 0 = none
+    std::uint32_t externalBuffer = 0; // id of an ExternalBuffer holding the data in another file; 0 = none
 
     bool isSparse() const { return sparsity != nullptr; }
     // Number of elements of `shape` (1 for a scalar). Shapes are checked by the reader, so this
@@ -79,19 +78,19 @@ struct OperatorCode {
     // The builtin operator. Codes above 127 are stored in the file's `builtin_code` with
     // `deprecated_builtin_code` = 127; this is the resolved value.
     tflite::BuiltinOperator builtin = tflite::BuiltinOperator::ADD;
-    std::string customCode;                 // set for CUSTOM operators
+    std::string customCode; // set for CUSTOM operators
     std::int32_t version = 1;
     bool operator==(const OperatorCode&) const = default;
 };
 
 struct Operator {
     std::uint32_t opcodeIndex = 0;
-    std::vector<std::int32_t> inputs;   // -1 marks an omitted optional input
+    std::vector<std::int32_t> inputs; // -1 marks an omitted optional input
     std::vector<std::int32_t> outputs;
     std::vector<std::int32_t> intermediates;
     tflite::BuiltinOptionsUnion options;
     tflite::BuiltinOptions2Union options2;
-    std::vector<std::uint8_t> customOptions;  // inline or from the large-custom-options form
+    std::vector<std::uint8_t> customOptions; // inline or from the large-custom-options form
     tflite::CustomOptionsFormat customOptionsFormat = tflite::CustomOptionsFormat::FLEXBUFFERS;
     std::vector<bool> mutatingVariableInputs;
     std::int32_t debugMetadataIndex = -1;
@@ -102,7 +101,7 @@ struct Subgraph {
     std::vector<Tensor> tensors;
     std::vector<std::int32_t> inputs;
     std::vector<std::int32_t> outputs;
-    std::vector<Operator> operators;  // in execution order
+    std::vector<Operator> operators; // in execution order
     std::int32_t debugMetadataIndex = -1;
 };
 
@@ -147,7 +146,7 @@ struct Graph {
     std::vector<OperatorCode> opcodes;
     std::vector<Subgraph> subgraphs;
     std::vector<Buffer> buffers;
-    std::vector<std::int32_t> metadataBuffer;  // the deprecated list of buffer indices
+    std::vector<std::int32_t> metadataBuffer; // the deprecated list of buffer indices
     std::vector<Metadata> metadata;
     std::vector<SignatureDef> signatureDefs;
     std::vector<ExternalBufferGroup> externalBufferGroups;
@@ -173,4 +172,4 @@ struct Graph {
 // Name of a builtin operator as TFLite spells it ("CONV_2D"), or "UNKNOWN_<code>".
 std::string builtinName(tflite::BuiltinOperator op);
 
-}  // namespace ql::model
+} // namespace ql::model

@@ -25,7 +25,7 @@ std::string quantizationString(const Quantization& q)
         return "per-channel x" + std::to_string(q.scale.size()) + " (dim " + std::to_string(q.quantizedDimension) + ")";
     char buf[64];
     std::snprintf(buf, sizeof buf, "s=%.6g zp=%lld", static_cast<double>(q.scale[0]),
-                  static_cast<long long>(q.zeroPoint.empty() ? 0 : q.zeroPoint[0]));
+        static_cast<long long>(q.zeroPoint.empty() ? 0 : q.zeroPoint[0]));
     return buf;
 }
 
@@ -76,4 +76,4 @@ std::vector<LayerRow> describeLayers(const Graph& g)
     return rows;
 }
 
-}  // namespace ql::model
+} // namespace ql::model

@@ -19,8 +19,7 @@ static_assert(FLATBUFFERS_LITTLEENDIAN, "the reader copies little-endian scalars
 
 // Copies a vector of scalars. The verifier only checks that a vector's length prefix is 4-byte
 // aligned, so 8-byte elements in a hostile file may be misaligned: copy bytes, never dereference.
-template <class T>
-std::vector<T> toVector(const flatbuffers::Vector<T>* v)
+template <class T> std::vector<T> toVector(const flatbuffers::Vector<T>* v)
 {
     static_assert(std::is_arithmetic_v<T>);
     if (!v)
@@ -85,10 +84,9 @@ Result<Tensor> readTensor(const tflite::Tensor* t)
     if (const auto* vts = t->variant_tensors()) {
         for (const auto* vt : *vts) {
             if (!isKnownDType(static_cast<std::int64_t>(vt->type())))
-                return Error{"variant sub-type has unknown element type " +
-                             std::to_string(static_cast<int>(vt->type()))};
-            out.variantTensors.push_back(
-                {toVector(vt->shape()), static_cast<DType>(vt->type()), vt->has_rank()});
+                return Error{
+                    "variant sub-type has unknown element type " + std::to_string(static_cast<int>(vt->type()))};
+            out.variantTensors.push_back({toVector(vt->shape()), static_cast<DType>(vt->type()), vt->has_rank()});
         }
     }
     return out;
@@ -110,18 +108,17 @@ Result<Operator> readOperator(const tflite::Operator* op, std::span<const std::u
     if (type != tflite::BuiltinOptions::NONE) {
         if (!op->builtin_options())
             return Error{"builtin options type " + std::string(tflite::EnumNameBuiltinOptions(type)) +
-                         " is set but the options table is missing"};
+                " is set but the options table is missing"};
         out.options.type = type;
         out.options.value = tflite::BuiltinOptionsUnion::UnPack(op->builtin_options(), type, nullptr);
     }
     const auto type2 = op->builtin_options_2_type();
     if (static_cast<int>(type2) > static_cast<int>(tflite::BuiltinOptions2::MAX))
-        return Error{"builtin options (second set) of unknown type " +
-                     std::to_string(static_cast<int>(type2))};
+        return Error{"builtin options (second set) of unknown type " + std::to_string(static_cast<int>(type2))};
     if (type2 != tflite::BuiltinOptions2::NONE) {
         if (!op->builtin_options_2())
             return Error{"builtin options type " + std::string(tflite::EnumNameBuiltinOptions2(type2)) +
-                         " is set but the options table is missing"};
+                " is set but the options table is missing"};
         out.options2.type = type2;
         out.options2.value = tflite::BuiltinOptions2Union::UnPack(op->builtin_options_2(), type2, nullptr);
     }
@@ -135,10 +132,9 @@ Result<Operator> readOperator(const tflite::Operator* op, std::span<const std::u
         const std::uint64_t size = op->large_custom_options_size();
         if (off > file.size() || size > file.size() - off)
             return Error{"large custom options at offset " + std::to_string(off) + " with size " +
-                         std::to_string(size) + " lie outside the file (" + std::to_string(file.size()) +
-                         " bytes)"};
-        out.customOptions.assign(file.begin() + static_cast<std::ptrdiff_t>(off),
-                                 file.begin() + static_cast<std::ptrdiff_t>(off + size));
+                std::to_string(size) + " lie outside the file (" + std::to_string(file.size()) + " bytes)"};
+        out.customOptions.assign(
+            file.begin() + static_cast<std::ptrdiff_t>(off), file.begin() + static_cast<std::ptrdiff_t>(off + size));
     }
     return out;
 }
@@ -180,7 +176,7 @@ Result<Buffer> readBuffer(const tflite::Buffer* b, std::span<const std::uint8_t>
         const std::uint64_t size = b->size();
         if (off > file.size() || size > file.size() - off)
             return Error{"data at offset " + std::to_string(off) + " with size " + std::to_string(size) +
-                         " lie outside the file (" + std::to_string(file.size()) + " bytes)"};
+                " lie outside the file (" + std::to_string(file.size()) + " bytes)"};
         out.data = file.subspan(static_cast<std::size_t>(off), static_cast<std::size_t>(size));
         out.external = true;
         if (b->data() && b->data()->size() > 0)
@@ -263,14 +259,14 @@ Result<Graph> convert(const tflite::Model* m, std::shared_ptr<const MappedFile> 
         for (const auto* e : *ebs)
             g.externalBuffers.push_back({e->id(), e->group(), e->offset(), e->length(), toString(e->packing())});
     g.associatedFiles = findZipTail(bytes);
-    g.associatedFilesOffset = g.associatedFiles.empty()
-                                  ? 0 : static_cast<std::uint64_t>(g.associatedFiles.data() - bytes.data());
+    g.associatedFilesOffset =
+        g.associatedFiles.empty() ? 0 : static_cast<std::uint64_t>(g.associatedFiles.data() - bytes.data());
     g.fileSize = bytes.size();
     g.file = std::move(file);
     return g;
 }
 
-}  // namespace
+} // namespace
 
 Result<Graph> readTflite(const std::string& path)
 {
@@ -285,8 +281,7 @@ Result<Graph> readTflite(std::shared_ptr<const MappedFile> file)
     const std::string name = file->path();
     const auto bytes = file->bytes();
     if (bytes.size() < 8)
-        return Error{name + ": not a TFLite model: the file has only " + std::to_string(bytes.size()) +
-                     " bytes"};
+        return Error{name + ": not a TFLite model: the file has only " + std::to_string(bytes.size()) + " bytes"};
     if (std::memcmp(bytes.data() + 4, tflite::ModelIdentifier(), 4) != 0) {
         std::string id;
         for (std::size_t i = 4; i < 8; ++i) {
@@ -299,12 +294,11 @@ Result<Graph> readTflite(std::shared_ptr<const MappedFile> file)
     }
     // The verifier cannot address more than 2 GiB; larger models keep their data outside the
     // flatbuffer (checked by readBuffer), so the flatbuffer itself lies in the first 2 GiB.
-    const std::size_t verifiable =
-        std::min<std::size_t>(bytes.size(), FLATBUFFERS_MAX_BUFFER_SIZE - 1);
+    const std::size_t verifiable = std::min<std::size_t>(bytes.size(), FLATBUFFERS_MAX_BUFFER_SIZE - 1);
     flatbuffers::Verifier verifier(bytes.data(), verifiable, /*max_depth=*/64, /*max_tables=*/10'000'000);
     if (!tflite::VerifyModelBuffer(verifier))
         return Error{name + ": damaged or truncated model: the FlatBuffers verifier rejected it (" +
-                     std::to_string(bytes.size()) + " bytes)"};
+            std::to_string(bytes.size()) + " bytes)"};
 
     auto g = convert(tflite::GetModel(bytes.data()), std::move(file));
     if (!g)
@@ -314,4 +308,4 @@ Result<Graph> readTflite(std::shared_ptr<const MappedFile> file)
     return g;
 }
 
-}  // namespace ql::model
+} // namespace ql::model

@@ -16,4 +16,4 @@ namespace ql::model {
 Result<Graph> readTflite(const std::string& path);
 Result<Graph> readTflite(std::shared_ptr<const MappedFile> file);
 
-}  // namespace ql::model
+} // namespace ql::model

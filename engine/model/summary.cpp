@@ -30,7 +30,7 @@ QuantMode classify(DType act, const ConstantSource& w)
     return QuantMode::Mixed;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<int> producerIndex(const Subgraph& sg)
 {
@@ -42,8 +42,7 @@ std::vector<int> producerIndex(const Subgraph& sg)
     return p;
 }
 
-ConstantSource constantSource(const Graph& g, const Subgraph& sg, std::int32_t index,
-                              const std::vector<int>& producers)
+ConstantSource constantSource(const Graph& g, const Subgraph& sg, std::int32_t index, const std::vector<int>& producers)
 {
     if (index < 0)
         return {};
@@ -98,8 +97,7 @@ int weightInputIndex(tflite::BuiltinOperator op, const Operator& o, const Subgra
     case Op::CONV_3D_TRANSPOSE:
     case Op::SVDF:
     case Op::RNN:
-    case Op::UNIDIRECTIONAL_SEQUENCE_RNN:
-        return o.inputs.size() > 1 ? 1 : -1;
+    case Op::UNIDIRECTIONAL_SEQUENCE_RNN: return o.inputs.size() > 1 ? 1 : -1;
     case Op::LSTM:
     case Op::UNIDIRECTIONAL_SEQUENCE_LSTM:
     case Op::BIDIRECTIONAL_SEQUENCE_LSTM:
@@ -111,8 +109,7 @@ int weightInputIndex(tflite::BuiltinOperator op, const Operator& o, const Subgra
             return -1;
         return constantSource(g, sg, o.inputs[1], producerIndex(sg)).tensor ? 1 : -1;
     }
-    default:
-        return -1;
+    default: return -1;
     }
 }
 
@@ -142,8 +139,9 @@ ModeGuess guessMode(const Graph& g)
         std::set<DType> acts;
         for (const auto& sg : g.subgraphs)
             for (const auto& t : sg.tensors)
-                if (!g.isConstant(t) && (t.dtype == DType::Float32 || t.dtype == DType::Int8 ||
-                                         t.dtype == DType::UInt8 || t.dtype == DType::Int16))
+                if (!g.isConstant(t) &&
+                    (t.dtype == DType::Float32 || t.dtype == DType::Int8 || t.dtype == DType::UInt8 ||
+                        t.dtype == DType::Int16))
                     acts.insert(t.dtype);
         if (acts.size() == 1 && *acts.begin() == DType::Float32)
             return {QuantMode::Float32, "no weighted operators; float32 activations"};
@@ -206,4 +204,4 @@ ModelSummary summarize(const Graph& g)
     return s;
 }
 
-}  // namespace ql::model
+} // namespace ql::model

@@ -14,11 +14,11 @@ namespace ql::model {
 
 // The modes the TFLite converter produces, as `info` names them.
 enum class QuantMode { Float32, Float16, DynamicRange, Int8, UInt8, Int16x8, Mixed };
-std::string quantModeName(QuantMode m);  // "float32", "float16", "dynamic-range", "int8", "uint8", "16x8", "mixed"
+std::string quantModeName(QuantMode m); // "float32", "float16", "dynamic-range", "int8", "uint8", "16x8", "mixed"
 
 struct ModeGuess {
     QuantMode mode = QuantMode::Float32;
-    std::string reason;  // one line: what in the file led to the guess
+    std::string reason; // one line: what in the file led to the guess
 };
 
 // Looks at the weighted operators (convolutions, fully connected, LSTM, ...): the dtype of their
@@ -35,8 +35,8 @@ struct ConstantSource {
     std::int32_t index = -1;
     bool viaDequantize = false;
 };
-ConstantSource constantSource(const Graph& g, const Subgraph& sg, std::int32_t index,
-                              const std::vector<int>& producers);
+ConstantSource constantSource(
+    const Graph& g, const Subgraph& sg, std::int32_t index, const std::vector<int>& producers);
 
 // Index (into op.inputs) of an operator's weight input and of its activation input, or -1.
 int weightInputIndex(tflite::BuiltinOperator op, const Operator& o, const Subgraph& sg, const Graph& g);
@@ -50,13 +50,13 @@ struct ModelSummary {
     std::uint32_t schemaVersion = 0;
     std::string description;
     std::uint64_t fileSize = 0;
-    std::uint64_t constantBytes = 0;                    // all distinct buffers tensors refer to
-    std::map<std::string, std::uint64_t> bytesByDtype;  // the same, split by the tensors' dtype
+    std::uint64_t constantBytes = 0; // all distinct buffers tensors refer to
+    std::map<std::string, std::uint64_t> bytesByDtype; // the same, split by the tensors' dtype
     std::uint64_t associatedFilesBytes = 0;
-    std::map<std::string, int> operatorCounts;          // over all subgraphs
+    std::map<std::string, int> operatorCounts; // over all subgraphs
     ModeGuess mode;
 };
 
 ModelSummary summarize(const Graph& g);
 
-}  // namespace ql::model
+} // namespace ql::model

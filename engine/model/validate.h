@@ -17,4 +17,4 @@ Status validate(const Graph& g);
 // "tensor 3 'conv/weights'": how errors name a tensor.
 std::string describeTensor(const Subgraph& sg, std::int64_t index);
 
-}  // namespace ql::model
+} // namespace ql::model

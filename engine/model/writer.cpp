@@ -16,12 +16,19 @@ constexpr std::size_t kDataAlignment = 16;
 // Above this much constant data the flatbuffer could pass 2 GiB; the data then go after it.
 constexpr std::uint64_t kInlineLimit = (std::uint64_t{1} << 31) - (std::uint64_t{1} << 26);
 
-std::uint64_t alignUp(std::uint64_t v) { return (v + kDataAlignment - 1) / kDataAlignment * kDataAlignment; }
+std::uint64_t alignUp(std::uint64_t v)
+{
+    return (v + kDataAlignment - 1) / kDataAlignment * kDataAlignment;
+}
 
 class Builder {
 public:
     // `dataOffsets` empty: constant data inline; otherwise the absolute offset of each buffer.
-    Builder(const Graph& g, const std::vector<std::uint64_t>& dataOffsets) : m_g(g), m_offsets(dataOffsets) {}
+    Builder(const Graph& g, const std::vector<std::uint64_t>& dataOffsets)
+        : m_g(g)
+        , m_offsets(dataOffsets)
+    {
+    }
 
     std::vector<std::uint8_t> build()
     {
@@ -59,8 +66,8 @@ public:
             groups.push_back(tflite::CreateExternalBufferGroup(m_fbb, m_fbb.CreateString(e.name)));
         std::vector<fb::Offset<tflite::ExternalBuffer>> externals;
         for (const auto& e : m_g.externalBuffers)
-            externals.push_back(tflite::CreateExternalBuffer(m_fbb, e.id, e.group, e.offset, e.length,
-                                                             m_fbb.CreateString(e.packing)));
+            externals.push_back(
+                tflite::CreateExternalBuffer(m_fbb, e.id, e.group, e.offset, e.length, m_fbb.CreateString(e.packing)));
         const auto groupsV = groups.empty() ? 0 : m_fbb.CreateVector(groups);
         const auto externalsV = externals.empty() ? 0 : m_fbb.CreateVector(externals);
         tflite::ModelBuilder mb(m_fbb);
@@ -138,8 +145,8 @@ private:
         const auto signature = t.shapeSignature.empty() ? 0 : m_fbb.CreateVector(t.shapeSignature);
         std::vector<fb::Offset<tflite::VariantSubType>> variants;
         for (const auto& v : t.variantTensors)
-            variants.push_back(tflite::CreateVariantSubType(m_fbb, m_fbb.CreateVector(v.shape),
-                                                            static_cast<tflite::TensorType>(v.dtype), v.hasRank));
+            variants.push_back(tflite::CreateVariantSubType(
+                m_fbb, m_fbb.CreateVector(v.shape), static_cast<tflite::TensorType>(v.dtype), v.hasRank));
         const auto variantsV = variants.empty() ? 0 : m_fbb.CreateVector(variants);
         tflite::TensorBuilder b(m_fbb);
         b.add_shape(shape);
@@ -252,7 +259,7 @@ void appendPadded(std::vector<std::uint8_t>& out, std::span<const std::uint8_t> 
     out.insert(out.end(), data.begin(), data.end());
 }
 
-}  // namespace
+} // namespace
 
 Result<std::vector<std::uint8_t>> serializeTflite(const Graph& g, const WriteOptions& options)
 {
@@ -300,4 +307,4 @@ Status writeTflite(const Graph& g, const std::string& path, const WriteOptions& 
     return writeFileAtomically(path, bytes.value());
 }
 
-}  // namespace ql::model
+} // namespace ql::model

@@ -33,4 +33,4 @@ Result<std::vector<std::uint8_t>> serializeTflite(const Graph& g, const WriteOpt
 // is complete on disk.
 Status writeTflite(const Graph& g, const std::string& path, const WriteOptions& options = {});
 
-}  // namespace ql::model
+} // namespace ql::model

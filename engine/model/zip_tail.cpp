@@ -19,7 +19,7 @@ constexpr std::size_t kEntrySize = 46;
 std::uint32_t le32(std::span<const std::uint8_t> b, std::size_t at)
 {
     return static_cast<std::uint32_t>(b[at]) | static_cast<std::uint32_t>(b[at + 1]) << 8 |
-           static_cast<std::uint32_t>(b[at + 2]) << 16 | static_cast<std::uint32_t>(b[at + 3]) << 24;
+        static_cast<std::uint32_t>(b[at + 2]) << 16 | static_cast<std::uint32_t>(b[at + 3]) << 24;
 }
 
 std::uint16_t le16(std::span<const std::uint8_t> b, std::size_t at)
@@ -28,10 +28,10 @@ std::uint16_t le16(std::span<const std::uint8_t> b, std::size_t at)
 }
 
 struct EndRecord {
-    std::size_t at;         // position of the end record
+    std::size_t at; // position of the end record
     std::size_t entries;
-    std::size_t dirStart;   // position of the central directory
-    std::size_t dirOffset;  // the offset the end record stores for it
+    std::size_t dirStart; // position of the central directory
+    std::size_t dirOffset; // the offset the end record stores for it
 };
 
 // The end record of a ZIP archive that ends exactly at the end of `b`.
@@ -43,7 +43,7 @@ bool findEnd(std::span<const std::uint8_t> b, EndRecord& out)
     const std::size_t lowest = b.size() > kEndSize + 0xffff ? b.size() - kEndSize - 0xffff : 0;
     for (std::size_t at = b.size() - kEndSize + 1; at-- > lowest;) {
         if (le32(b, at) != kEndOfDirectory || at + kEndSize + le16(b, at + 20) != b.size())
-            continue;  // the comment must reach exactly to the end
+            continue; // the comment must reach exactly to the end
         const std::size_t dirSize = le32(b, at + 12);
         const std::size_t dirOffset = le32(b, at + 16);
         if (dirSize > at)
@@ -60,7 +60,7 @@ void putLe32(std::vector<std::uint8_t>& b, std::size_t at, std::uint64_t v)
         b[at + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v >> (8 * i));
 }
 
-}  // namespace
+} // namespace
 
 std::span<const std::uint8_t> findZipTail(std::span<const std::uint8_t> file)
 {
@@ -86,8 +86,7 @@ std::span<const std::uint8_t> findZipTail(std::span<const std::uint8_t> file)
     return file.subspan(first);
 }
 
-std::vector<std::uint8_t> relocateZip(std::span<const std::uint8_t> zip, std::uint64_t oldStart,
-                                      std::uint64_t newStart)
+std::vector<std::uint8_t> relocateZip(std::span<const std::uint8_t> zip, std::uint64_t oldStart, std::uint64_t newStart)
 {
     std::vector<std::uint8_t> out(zip.begin(), zip.end());
     EndRecord end{};
@@ -107,4 +106,4 @@ std::vector<std::uint8_t> relocateZip(std::span<const std::uint8_t> zip, std::ui
     return out;
 }
 
-}  // namespace ql::model
+} // namespace ql::model

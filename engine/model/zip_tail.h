@@ -12,7 +12,7 @@ namespace ql::model {
 // or an empty span when the file does not end with a well-formed ZIP directory.
 std::span<const std::uint8_t> findZipTail(std::span<const std::uint8_t> file);
 
-}  // namespace ql::model
+} // namespace ql::model
 
 #include <vector>
 
@@ -22,7 +22,7 @@ namespace ql::model {
 // byte `newStart` of another file: archives whose directory stores absolute file offsets (as ones
 // appended by Python's zipfile do) get those offsets moved; archives with relative offsets are
 // copied unchanged.
-std::vector<std::uint8_t> relocateZip(std::span<const std::uint8_t> zip, std::uint64_t oldStart,
-                                      std::uint64_t newStart);
+std::vector<std::uint8_t> relocateZip(
+    std::span<const std::uint8_t> zip, std::uint64_t oldStart, std::uint64_t newStart);
 
-}  // namespace ql::model
+} // namespace ql::model

@@ -29,7 +29,7 @@ Run cli(const QStringList& args)
     if (!p.waitForFinished(60000))
         qFatal("quantlens-cli did not finish");
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError())};
+        QString::fromUtf8(p.readAllStandardError())};
 }
 
 QJsonObject infoJson(const QString& path)
@@ -73,7 +73,7 @@ void checkIo(const QJsonObject& info, const QString& key, const std::vector<test
     }
 }
 
-}  // namespace
+} // namespace
 
 class CliTest : public QObject {
     Q_OBJECT
@@ -137,7 +137,8 @@ private slots:
             const QJsonObject op = v.toObject();
             if (op[QStringLiteral("op")].toString() != QStringLiteral("DEPTHWISE_CONV_2D"))
                 continue;
-            const QJsonObject wt = vww[QStringLiteral("tensors")].toArray()[op[QStringLiteral("inputs")].toArray()[1].toInt()].toObject();
+            const QJsonObject wt =
+                vww[QStringLiteral("tensors")].toArray()[op[QStringLiteral("inputs")].toArray()[1].toInt()].toObject();
             const QJsonArray shape = wt[QStringLiteral("shape")].toArray();
             const QJsonObject wq = wt[QStringLiteral("quantization")].toObject();
             QCOMPARE(wq[QStringLiteral("quantized_dimension")].toInt(), 3);
@@ -161,8 +162,8 @@ private slots:
     void rewriteRoundTrip()
     {
         QTemporaryDir dir;
-        for (const char* file : {"mobilenet_v1_025_224_uint8.tflite", "mnist_lstm_int8.tflite",
-                                 "blazeface_short_range_float16.tflite"}) {
+        for (const char* file :
+            {"mobilenet_v1_025_224_uint8.tflite", "mnist_lstm_int8.tflite", "blazeface_short_range_float16.tflite"}) {
             for (bool external : {false, true}) {
                 const QString out = dir.filePath(QStringLiteral("copy.tflite"));
                 QStringList args{QStringLiteral("rewrite"), model(file), QStringLiteral("-o"), out};
@@ -173,7 +174,7 @@ private slots:
                 QJsonObject a = infoJson(model(file));
                 QJsonObject b = infoJson(out);
                 for (const char* key : {"operators", "tensors", "inputs", "outputs", "signature_defs", "metadata",
-                                        "mode", "bytes_by_dtype", "description", "associated_files_bytes"})
+                         "mode", "bytes_by_dtype", "description", "associated_files_bytes"})
                     QVERIFY2(a[QLatin1String(key)] == b[QLatin1String(key)], key);
             }
         }
@@ -212,7 +213,7 @@ private slots:
         QCOMPARE(k.readAll(), QByteArray("precious"));
 
         r = cli({QStringLiteral("rewrite"), model("hello_world_twin_int8.tflite"), QStringLiteral("-o"),
-                 QStringLiteral("/nonexistent-dir/out.tflite")});
+            QStringLiteral("/nonexistent-dir/out.tflite")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("/nonexistent-dir/out.tflite")));
     }
@@ -221,7 +222,8 @@ private slots:
     {
         QCOMPARE(cli({}).code, 2);
         QCOMPARE(cli({QStringLiteral("frobnicate")}).code, 2);
-        const Run unknown = cli({QStringLiteral("info"), model("hello_world_twin_int8.tflite"), QStringLiteral("--jsn")});
+        const Run unknown =
+            cli({QStringLiteral("info"), model("hello_world_twin_int8.tflite"), QStringLiteral("--jsn")});
         QCOMPARE(unknown.code, 2);
         QVERIFY(unknown.err.contains(QStringLiteral("unknown option --jsn")));
         QCOMPARE(cli({QStringLiteral("rewrite"), model("hello_world_twin_int8.tflite")}).code, 2);

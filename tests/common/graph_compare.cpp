@@ -11,8 +11,7 @@ using namespace ql::model;
 
 class Differ {
 public:
-    template <class T>
-    void check(const T& a, const T& b, const std::string& what)
+    template <class T> void check(const T& a, const T& b, const std::string& what)
     {
         if (!(a == b))
             out.push_back(what + " differs");
@@ -21,8 +20,8 @@ public:
     void bytes(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b, const std::string& what)
     {
         if (a.size() != b.size() || !std::equal(a.begin(), a.end(), b.begin()))
-            out.push_back(what + " differs (" + std::to_string(a.size()) + " vs " + std::to_string(b.size()) +
-                          " bytes)");
+            out.push_back(
+                what + " differs (" + std::to_string(a.size()) + " vs " + std::to_string(b.size()) + " bytes)");
     }
 
     void tensor(const Tensor& a, const Tensor& b, const std::string& w)
@@ -59,7 +58,7 @@ public:
     std::vector<std::string> out;
 };
 
-}  // namespace
+} // namespace
 
 std::vector<std::string> compareGraphs(const Graph& a, const Graph& b)
 {
@@ -95,4 +94,4 @@ std::vector<std::string> compareGraphs(const Graph& a, const Graph& b)
     return d.out;
 }
 
-}  // namespace ql::test
+} // namespace ql::test

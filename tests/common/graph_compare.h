@@ -13,4 +13,4 @@ namespace ql::test {
 // Ignores where data came from (file offsets, inline or external form).
 std::vector<std::string> compareGraphs(const model::Graph& a, const model::Graph& b);
 
-}  // namespace ql::test
+} // namespace ql::test

@@ -20,18 +20,18 @@ std::vector<std::string> allModelFiles();
 struct IoFact {
     std::vector<std::int32_t> shape;
     std::string dtype;
-    std::optional<double> scale;  // per-tensor scale, checked to 1e-5 relative
+    std::optional<double> scale; // per-tensor scale, checked to 1e-5 relative
     std::optional<std::int64_t> zeroPoint;
 };
 
 struct ModelFact {
     std::string file;
-    std::map<std::string, int> ops;  // operator counts
+    std::map<std::string, int> ops; // operator counts
     std::vector<IoFact> inputs;
     std::vector<IoFact> outputs;
-    std::string mode;  // as `info` names it
+    std::string mode; // as `info` names it
 };
 
 const std::vector<ModelFact>& modelFacts();
 
-}  // namespace ql::test
+} // namespace ql::test

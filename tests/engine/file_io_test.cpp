@@ -28,7 +28,7 @@ QByteArray contents(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-}  // namespace
+} // namespace
 
 class FileIoTest : public QObject {
     Q_OBJECT
@@ -43,9 +43,9 @@ private slots:
         ::chmod(path.toLocal8Bit().constData(), 0640);
         QVERIFY(writeFileAtomically(path.toStdString(), pattern(10)).ok());
         QCOMPARE(contents(path).size(), 10);
-        struct stat st {};
+        struct stat st { };
         QCOMPARE(::stat(path.toLocal8Bit().constData(), &st), 0);
-        QCOMPARE(st.st_mode & 0777, 0640u);  // the replaced file keeps its permissions
+        QCOMPARE(st.st_mode & 0777, 0640u); // the replaced file keeps its permissions
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);
     }
 
@@ -66,7 +66,7 @@ private slots:
         const QByteArray before = contents(path);
 
         auto* old = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit saved {};
+        rlimit saved{};
         QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
         rlimit small = saved;
         small.rlim_cur = 4096;
@@ -79,7 +79,7 @@ private slots:
         QVERIFY2(st.error().message.find("cannot write") != std::string::npos, st.error().message.c_str());
         QVERIFY(st.error().message.find("nothing was written") != std::string::npos);
         QCOMPARE(contents(path), before);
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);  // the partial temporary is gone
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // the partial temporary is gone
     }
 
     void mapsFiles()

@@ -46,7 +46,7 @@ tflite::TensorT& tensorFedTo(tflite::ModelT& m, std::size_t op, std::size_t inpu
     return *sg.tensors[static_cast<std::size_t>(sg.operators[op]->inputs[input])];
 }
 
-}  // namespace
+} // namespace
 
 class MalformedTest : public QObject {
     Q_OBJECT
@@ -66,8 +66,8 @@ private slots:
 
     void truncatedLargerModels()
     {
-        for (const char* file : {"kws_dscnn_int8.tflite", "blazeface_short_range_float16.tflite",
-                                 "mnist_lstm_int8.tflite"}) {
+        for (const char* file :
+            {"kws_dscnn_int8.tflite", "blazeface_short_range_float16.tflite", "mnist_lstm_int8.tflite"}) {
             const auto full = loadBytes(file);
             for (int i = 0; i < 300; ++i) {
                 const std::size_t n = full.size() * static_cast<std::size_t>(i) / 300;
@@ -93,7 +93,7 @@ private slots:
             std::vector<std::uint8_t> bytes(8 + rng() % 4096);
             for (auto& b : bytes)
                 b = static_cast<std::uint8_t>(rng());
-            if (i % 2)  // half of them with the right identifier, to get past the first check
+            if (i % 2) // half of them with the right identifier, to get past the first check
                 std::copy_n("TFL3", 4, bytes.begin() + 4);
             QVERIFY(!readBytes(bytes).ok());
         }
@@ -125,7 +125,7 @@ private slots:
         auto g = readBytes(bytes);
         QVERIFY(!g.ok());
         QVERIFY2(g.error().message.find("file identifier is 'TFL2', expected 'TFL3'") != std::string::npos,
-                 g.error().message.c_str());
+            g.error().message.c_str());
         QVERIFY(!readBytes({}).ok());
         QVERIFY(readBytes(std::vector<std::uint8_t>(7, 0)).error().message.find("only 7 bytes") != std::string::npos);
     }
@@ -167,10 +167,16 @@ private slots:
             [](auto& m) { tensorFedTo(m, 0, 1).buffer = 9999; },
             [](auto& m) { m.subgraphs[0]->operators[0]->inputs[0] = 4242; },
             [](auto& m) { m.subgraphs[0]->outputs[0] = 777; },
-            [](auto& m) { tensorFedTo(m, 0, 1).shape = {16, -1}; },
-            [](auto& m) { tensorFedTo(m, 0, 0).shape = {65536, 65536, 65536}; },
+            [](auto& m) {
+                tensorFedTo(m, 0, 1).shape = {16, -1};
+            },
+            [](auto& m) {
+                tensorFedTo(m, 0, 0).shape = {65536, 65536, 65536};
+            },
             [](auto& m) { m.buffers[tensorFedTo(m, 0, 1).buffer]->data.resize(10); },
-            [](auto& m) { tensorFedTo(m, 0, 1).quantization->zero_point = {0, 0}; },
+            [](auto& m) {
+                tensorFedTo(m, 0, 1).quantization->zero_point = {0, 0};
+            },
             [](auto& m) {
                 auto& q = *tensorFedTo(m, 0, 1).quantization;
                 q.scale = {0.1f, 0.2f, 0.3f};
@@ -210,7 +216,9 @@ private slots:
                 auto& q = *tensorFedTo(m, 0, 1).quantization;
                 q.scale.clear();
             },
-            [](auto& m) { tensorFedTo(m, 0, 0).shape_signature = {1, 2, 3}; },
+            [](auto& m) {
+                tensorFedTo(m, 0, 0).shape_signature = {1, 2, 3};
+            },
         };
         QCOMPARE(breakers.size(), std::size_t{19});
         const auto bytes = mutated("hello_world_twin_int8.tflite", breakers[static_cast<std::size_t>(which)]);

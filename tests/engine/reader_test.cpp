@@ -19,8 +19,8 @@ bool closeTo(double a, double b)
     return std::abs(a - b) <= 2e-4 * std::abs(b) + 6e-7;
 }
 
-void checkIo(const Graph& g, const std::vector<std::int32_t>& indices, const std::vector<test::IoFact>& facts,
-             const char* what)
+void checkIo(
+    const Graph& g, const std::vector<std::int32_t>& indices, const std::vector<test::IoFact>& facts, const char* what)
 {
     QCOMPARE(indices.size(), facts.size());
     for (std::size_t i = 0; i < facts.size(); ++i) {
@@ -31,11 +31,13 @@ void checkIo(const Graph& g, const std::vector<std::int32_t>& indices, const std
         if (f.scale) {
             QCOMPARE(t.quantization.scale.size(), std::size_t{1});
             QVERIFY2(closeTo(t.quantization.scale[0], *f.scale),
-                     qPrintable(QStringLiteral("%1 scale %2, expected %3").arg(QLatin1String(what))
-                                    .arg(t.quantization.scale[0]).arg(*f.scale)));
+                qPrintable(QStringLiteral("%1 scale %2, expected %3")
+                               .arg(QLatin1String(what))
+                               .arg(t.quantization.scale[0])
+                               .arg(*f.scale)));
             QCOMPARE(t.quantization.zeroPoint.at(0), *f.zeroPoint);
         } else {
-            QVERIFY(!t.quantization.hasScale());  // min/max may be recorded on float tensors
+            QVERIFY(!t.quantization.hasScale()); // min/max may be recorded on float tensors
         }
     }
 }
@@ -45,7 +47,7 @@ const Tensor& weightOf(const Graph& g, const Operator& op)
     return g.main().tensors[static_cast<std::size_t>(op.inputs[1])];
 }
 
-}  // namespace
+} // namespace
 
 class ReaderTest : public QObject {
     Q_OBJECT
@@ -82,8 +84,8 @@ private slots:
         QCOMPARE(summary.operatorCounts, fact.ops);
         checkIo(*g, g->main().inputs, fact.inputs, "input");
         checkIo(*g, g->main().outputs, fact.outputs, "output");
-        QCOMPARE(summary.mode.mode == QuantMode::Mixed ? std::string("mixed") : quantModeName(summary.mode.mode),
-                 fact.mode);
+        QCOMPARE(
+            summary.mode.mode == QuantMode::Mixed ? std::string("mixed") : quantModeName(summary.mode.mode), fact.mode);
         QCOMPARE(summary.fileSize, static_cast<std::uint64_t>(g->file->bytes().size()));
     }
 
@@ -100,7 +102,7 @@ private slots:
             const auto data = g->tensorData(t);
             QVERIFY(data.data() >= file.data() && data.data() + data.size() <= file.data() + file.size());
         }
-        QCOMPARE(constants, 20);  // 10 weight matrices and 10 biases
+        QCOMPARE(constants, 20); // 10 weight matrices and 10 biases
     }
 
     void perChannelScales()
@@ -118,7 +120,7 @@ private slots:
             const int dim = code == tflite::BuiltinOperator::CONV_2D ? 0 : 3;
             QCOMPARE(w.quantization.quantizedDimension, dim);
             QCOMPARE(static_cast<std::int64_t>(w.quantization.scale.size()),
-                     static_cast<std::int64_t>(w.shape[static_cast<std::size_t>(dim)]));
+                static_cast<std::int64_t>(w.shape[static_cast<std::size_t>(dim)]));
             QVERIFY(w.quantization.scale.size() > 1);
             for (auto zp : w.quantization.zeroPoint)
                 QCOMPARE(zp, std::int64_t{0});
@@ -227,7 +229,7 @@ private slots:
             QVERIFY(m.ok());
             withSignatures += !m->signatureDefs.empty();
         }
-        QVERIFY(withSignatures >= 6);  // MODELS.md: SignatureDefs in six files
+        QVERIFY(withSignatures >= 6); // MODELS.md: SignatureDefs in six files
     }
 };
 

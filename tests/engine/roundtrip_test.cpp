@@ -30,7 +30,7 @@ std::string joined(const std::vector<std::string>& diffs)
     return s;
 }
 
-}  // namespace
+} // namespace
 
 class RoundTripTest : public QObject {
     Q_OBJECT
@@ -111,7 +111,7 @@ private slots:
         auto third = readTflite(out);
         QVERIFY(third.ok());
         QVERIFY(test::compareGraphs(*g, *third).empty());
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);  // no temporary left behind
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary left behind
     }
 
     void ownedBuffersAreWritten()
@@ -125,7 +125,8 @@ private slots:
         auto bytes = serializeTflite(*g);
         QVERIFY(bytes.ok());
         const Graph copy = reread(*bytes, "copy");
-        const auto data = copy.tensorData(copy.main().tensors[static_cast<std::size_t>(copy.main().operators[0].inputs[1])]);
+        const auto data =
+            copy.tensorData(copy.main().tensors[static_cast<std::size_t>(copy.main().operators[0].inputs[1])]);
         QCOMPARE(data.size(), zeros.size());
         QVERIFY(std::all_of(data.begin(), data.end(), [](auto b) { return b == 0; }));
     }

@@ -19,7 +19,7 @@ std::shared_ptr<const model::Graph> load(const std::string& file)
     return std::make_shared<const model::Graph>(std::move(g.value()));
 }
 
-}  // namespace
+} // namespace
 
 class LayerTableModelTest : public QObject {
     Q_OBJECT
@@ -72,11 +72,13 @@ private slots:
         proxy.sort(widgets::LayerTableModel::Bytes, Qt::DescendingOrder);
         qlonglong previous = std::numeric_limits<qlonglong>::max();
         for (int r = 0; r < proxy.rowCount(); ++r) {
-            const qlonglong v = proxy.index(r, widgets::LayerTableModel::Bytes).data(widgets::LayerTableModel::SortRole).toLongLong();
+            const qlonglong v =
+                proxy.index(r, widgets::LayerTableModel::Bytes).data(widgets::LayerTableModel::SortRole).toLongLong();
             QVERIFY(v <= previous);
             previous = v;
         }
-        QVERIFY(proxy.index(0, widgets::LayerTableModel::Bytes).data(widgets::LayerTableModel::SortRole).toLongLong() > 1000);
+        QVERIFY(proxy.index(0, widgets::LayerTableModel::Bytes).data(widgets::LayerTableModel::SortRole).toLongLong() >
+            1000);
     }
 };
 

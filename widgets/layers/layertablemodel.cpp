@@ -5,7 +5,10 @@
 
 namespace ql::widgets {
 
-LayerTableModel::LayerTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+LayerTableModel::LayerTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void LayerTableModel::setGraph(std::shared_ptr<const model::Graph> graph)
 {
@@ -86,4 +89,4 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-}  // namespace ql::widgets
+} // namespace ql::widgets

@@ -35,4 +35,4 @@ private:
     std::vector<model::LayerRow> m_rows;
 };
 
-}  // namespace ql::widgets
+} // namespace ql::widgets
