@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 int main(int argc, char** argv)
 {
@@ -17,10 +18,28 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "A .tflite model to open"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the window to FILE once the model is shown, then quit"),
+        QStringLiteral("FILE"));
+    parser.addOption(screenshot);
     parser.process(app);
 
     ql::app::MainWindow window;
     window.show();
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        auto grabAndQuit = [&window, file] {
+            QTimer::singleShot(300, &window, [&window, file] {
+                const bool saved = window.grab().save(file);
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        };
+        QObject::connect(&window, &ql::app::MainWindow::modelLoaded, &window, grabAndQuit);
+        QObject::connect(&window, &ql::app::MainWindow::loadFailed, &window, grabAndQuit);
+        if (parser.positionalArguments().isEmpty())
+            grabAndQuit();
+    }
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().front());
     return QApplication::exec();
