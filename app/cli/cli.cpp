@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/cli.h"
 
+#include "cli/args.h"
 #include "cli/info.h"
+#include "cli/run.h"
 #include "model/reader.h"
 #include "model/writer.h"
 
@@ -25,10 +27,15 @@ QString usage()
               "  info MODEL [--json]             layers, tensors, quantization and sizes of a .tflite model\n"
               "  rewrite MODEL -o OUT [--external-buffers]\n"
               "                                  read a model and write it back (lossless round trip)\n"
+              "  run MODEL --input X.npy ... --output-dir DIR\n"
+              "                                  run the model (see: help run)\n"
+              "  bench MODEL [--runs N] [--json] time the model\n"
               "  help [COMMAND]                  this text, or a command's\n"
               "\n"
               "Exit status: 0 success, 1 the model or a file could not be used, 2 wrong arguments.\n");
 }
+
+}  // namespace
 
 QString commandHelp(const QString& command)
 {
@@ -44,18 +51,26 @@ QString commandHelp(const QString& command)
                   "Reads MODEL and writes it to OUT. OUT is replaced only once the new file is complete.\n"
                   "  -o, --output FILE     where to write\n"
                   "  --external-buffers    store constant data after the flatbuffer (the >2 GB form)\n");
+    if (command == QLatin1String("run"))
+        return tr("Usage: quantlens-cli run MODEL --input [NAME=]FILE.npy ... --output-dir DIR\n"
+                  "                        [--rounding reference|xnnpack] [--threads N] [--dump-intermediates]\n"
+                  "\n"
+                  "Runs the model once on the given inputs (one --input per model input, in order, or bound by\n"
+                  "input name) and writes out0.npy, out1.npy, ... in the outputs' exact dtypes. Prints one JSON\n"
+                  "line: outputs, invoke_ms, arena_bytes.\n"
+                  "  --rounding reference   integer arithmetic of TFLite's reference kernels / tflite-micro\n"
+                  "  --rounding xnnpack     integer arithmetic of LiteRT's CPU runtime (default)\n"
+                  "  --dump-intermediates   also write every computed tensor to DIR/intermediates/tN.npy\n");
+    if (command == QLatin1String("bench"))
+        return tr("Usage: quantlens-cli bench MODEL [--runs N] [--warmup W] [--threads T]\n"
+                  "                          [--rounding reference|xnnpack] [--input FILE.npy ...] [--json]\n"
+                  "\n"
+                  "Times invocations after W (default 5) untimed ones; N defaults to 50. Inputs are zeros\n"
+                  "unless given. JSON has median_ms, min_ms, mean_ms, max_ms, load_ms, arena_bytes.\n");
     return usage();
 }
 
-// Splits arguments into positionals and flags; options listed in `withValue` take the next argument.
-struct Args {
-    QStringList positional;
-    QStringList flags;
-    QMap<QString, QString> values;
-    QString error;
-};
-
-Args parse(const QStringList& args, const QStringList& withValue, const QStringList& knownFlags)
+Args parseArgs(const QStringList& args, const QStringList& withValue, const QStringList& knownFlags)
 {
     Args a;
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -67,7 +82,7 @@ Args parse(const QStringList& args, const QStringList& withValue, const QStringL
                 a.error = tr("option %1 needs a value").arg(s);
                 return a;
             }
-            a.values[s] = args[++i];
+            a.options[s] << args[++i];
         } else if (knownFlags.contains(s)) {
             a.flags << s;
         } else {
@@ -78,9 +93,11 @@ Args parse(const QStringList& args, const QStringList& withValue, const QStringL
     return a;
 }
 
+namespace {
+
 int info(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Args a = parse(args, {}, {QStringLiteral("--json")});
+    const Args a = parseArgs(args, {}, {QStringLiteral("--json")});
     if (!a.error.isEmpty() || a.positional.size() != 1) {
         err << (a.error.isEmpty() ? tr("info needs exactly one model file") : a.error) << "\n\n"
             << commandHelp(QStringLiteral("info"));
@@ -102,8 +119,8 @@ int info(const QStringList& args, QTextStream& out, QTextStream& err)
 int rewrite(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const Args a =
-        parse(args, {QStringLiteral("-o"), QStringLiteral("--output")}, {QStringLiteral("--external-buffers")});
-    const QString output = a.values.value(QStringLiteral("-o"), a.values.value(QStringLiteral("--output")));
+        parseArgs(args, {QStringLiteral("-o"), QStringLiteral("--output")}, {QStringLiteral("--external-buffers")});
+    const QString output = a.value(QStringLiteral("-o"), a.value(QStringLiteral("--output")));
     if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty()) {
         err << (a.error.isEmpty() ? tr("rewrite needs one model file and -o OUT") : a.error) << "\n\n"
             << commandHelp(QStringLiteral("rewrite"));
@@ -150,6 +167,10 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return info(rest, out, err);
     if (command == QLatin1String("rewrite"))
         return rewrite(rest, out, err);
+    if (command == QLatin1String("run"))
+        return runCommand(rest, out, err);
+    if (command == QLatin1String("bench"))
+        return benchCommand(rest, out, err);
     err << tr("unknown command '%1'").arg(command) << "\n\n" << usage();
     return Usage;
 }

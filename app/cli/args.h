@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// Argument parsing shared by the CLI commands.
+#pragma once
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace ql::cli {
+
+struct Args {
+    QStringList positional;
+    QStringList flags;
+    QMap<QString, QStringList> options;  // every value given for an option, in order
+    QString error;
+
+    QString value(const QString& option, const QString& fallback = {}) const
+    {
+        const auto it = options.find(option);
+        return it == options.end() || it->isEmpty() ? fallback : it->back();
+    }
+    QStringList values(const QString& option) const { return options.value(option); }
+};
+
+// Options in `withValue` take the next argument (and may repeat); `knownFlags` take none.
+Args parseArgs(const QStringList& args, const QStringList& withValue, const QStringList& knownFlags);
+
+// The help text of a command (the overview for an unknown or empty name).
+QString commandHelp(const QString& command);
+
+}  // namespace ql::cli

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: MIT
+#include "cli/run.h"
+
+#include "cli/args.h"
+#include "data/npy.h"
+#include "exec/interpreter.h"
+#include "model/reader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <chrono>
+
+namespace ql::cli {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("ql::cli::Run", s);
+}
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+Result<exec::Rounding> parseRounding(const QString& s)
+{
+    if (s.isEmpty() || s == QLatin1String("xnnpack"))
+        return exec::Rounding::Xnnpack;
+    if (s == QLatin1String("reference"))
+        return exec::Rounding::Reference;
+    return Error{"--rounding must be 'reference' or 'xnnpack', not '" + s.toStdString() + "'"};
+}
+
+struct Loaded {
+    std::shared_ptr<const model::Graph> graph;
+    std::unique_ptr<exec::Interpreter> interpreter;
+};
+
+Result<Loaded> load(const QString& path, const exec::InterpreterOptions& opts)
+{
+    auto g = model::readTflite(path.toStdString());
+    if (!g)
+        return g.error();
+    Loaded l;
+    l.graph = std::make_shared<const model::Graph>(std::move(g.value()));
+    auto it = exec::Interpreter::create(l.graph, opts);
+    if (!it)
+        return withContext(path.toStdString(), it.error());
+    l.interpreter = std::move(it.value());
+    return l;
+}
+
+// Binds --input values ([NAME=]FILE) to model inputs: by position, or by signature / tensor name.
+Status bindInputs(exec::Interpreter& it, const QStringList& specs)
+{
+    if (specs.size() != it.inputCount())
+        return Error{"the model has " + std::to_string(it.inputCount()) + " input(s), " + std::to_string(specs.size()) +
+                     " --input given"};
+    const auto& g = it.graph();
+    std::vector<bool> bound(static_cast<std::size_t>(it.inputCount()), false);
+    for (qsizetype k = 0; k < specs.size(); ++k) {
+        QString file = specs[k];
+        int slot = static_cast<int>(k);
+        const auto eq = file.indexOf(QLatin1Char('='));
+        if (eq > 0 && !QFileInfo::exists(file)) {
+            const std::string name = file.left(eq).toStdString();
+            file = file.mid(eq + 1);
+            slot = -1;
+            for (int i = 0; i < it.inputCount(); ++i) {
+                if (it.input(i).meta->name == name)
+                    slot = i;
+                for (const auto& sig : g.signatureDefs)
+                    for (const auto& m : sig.inputs)
+                        if (m.name == name && static_cast<int>(m.tensorIndex) == it.inputTensorIndex(i))
+                            slot = i;
+            }
+            if (slot < 0)
+                return Error{"the model has no input named '" + name + "'"};
+        }
+        if (bound[static_cast<std::size_t>(slot)])
+            return Error{"input " + std::to_string(slot) + " is given twice"};
+        bound[static_cast<std::size_t>(slot)] = true;
+        auto a = data::readNpy(file.toStdString());
+        if (!a)
+            return a.error();
+        const auto& t = it.input(slot);
+        std::vector<std::int64_t> want(t.shape.begin(), t.shape.end());
+        if (a->shape != want || a->dtype != t.dtype) {
+            std::string have = "[";
+            for (std::size_t i = 0; i < a->shape.size(); ++i)
+                have += (i ? "," : "") + std::to_string(a->shape[i]);
+            return Error{file.toStdString() + ": input " + std::to_string(slot) + " '" + t.meta->name + "' takes " +
+                         model::dtypeName(t.dtype) + " " + exec::shapeText(t.shape) + ", the file holds " +
+                         model::dtypeName(a->dtype) + " " + have + "]"};
+        }
+        if (auto st = it.setInput(slot, a->dtype, a->data); !st)
+            return st;
+    }
+    return {};
+}
+
+data::NpyArray toNpy(const exec::RtTensor& t)
+{
+    data::NpyArray a;
+    a.dtype = t.dtype;
+    a.shape.assign(t.shape.begin(), t.shape.end());
+    a.data.assign(t.data, t.data + t.bytes);
+    return a;
+}
+
+QJsonArray shapeJson(const std::vector<std::int32_t>& shape)
+{
+    QJsonArray a;
+    for (auto d : shape)
+        a.append(d);
+    return a;
+}
+
+int fail(QTextStream& err, const Error& e)
+{
+    err << tr("error: %1").arg(qs(e.message)) << '\n';
+    return 1;
+}
+
+}  // namespace
+
+int runCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const Args a = parseArgs(args, {QStringLiteral("--input"), QStringLiteral("--output-dir"), QStringLiteral("--rounding"),
+                                    QStringLiteral("--threads")},
+                             {QStringLiteral("--dump-intermediates")});
+    const QString outDir = a.value(QStringLiteral("--output-dir"));
+    if (!a.error.isEmpty() || a.positional.size() != 1 || outDir.isEmpty()) {
+        err << (a.error.isEmpty() ? tr("run needs one model file and --output-dir DIR") : a.error) << "\n\n"
+            << commandHelp(QStringLiteral("run"));
+        return 2;
+    }
+    auto rounding = parseRounding(a.value(QStringLiteral("--rounding")));
+    if (!rounding)
+        return fail(err, rounding.error());
+    exec::InterpreterOptions opts;
+    opts.rounding = *rounding;
+    opts.threads = std::max(1, a.value(QStringLiteral("--threads"), QStringLiteral("1")).toInt());
+    opts.keepIntermediates = a.flags.contains(QStringLiteral("--dump-intermediates"));
+    auto loaded = load(a.positional.front(), opts);
+    if (!loaded)
+        return fail(err, loaded.error());
+    exec::Interpreter& it = *loaded->interpreter;
+    if (auto st = bindInputs(it, a.values(QStringLiteral("--input"))); !st)
+        return fail(err, st.error());
+    QElapsedTimer timer;
+    timer.start();
+    if (auto st = it.invoke(); !st)
+        return fail(err, st.error());
+    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+
+    if (!QDir().mkpath(outDir))
+        return fail(err, Error{outDir.toStdString() + ": cannot create the folder"});
+    QJsonArray outputs;
+    for (int i = 0; i < it.outputCount(); ++i) {
+        const auto& t = it.output(i);
+        const QString file = QDir(outDir).absoluteFilePath(QStringLiteral("out%1.npy").arg(i));
+        if (auto st = data::writeNpy(file.toStdString(), toNpy(t)); !st)
+            return fail(err, st.error());
+        QJsonObject o;
+        o[QStringLiteral("index")] = i;
+        o[QStringLiteral("name")] = qs(t.meta->name);
+        o[QStringLiteral("file")] = file;
+        o[QStringLiteral("dtype")] = qs(model::dtypeName(t.dtype));
+        o[QStringLiteral("shape")] = shapeJson(t.shape);
+        outputs.append(o);
+    }
+    QJsonObject result;
+    result[QStringLiteral("outputs")] = outputs;
+    result[QStringLiteral("invoke_ms")] = ms;
+    result[QStringLiteral("rounding")] = qs(exec::roundingName(opts.rounding));
+    result[QStringLiteral("arena_bytes")] = static_cast<double>(it.arenaBytes());
+    if (opts.keepIntermediates) {
+        const QString dir = QDir(outDir).absoluteFilePath(QStringLiteral("intermediates"));
+        QDir().mkpath(dir);
+        QJsonArray list;
+        for (int i = 0; i < it.tensorCount(); ++i) {
+            const auto& t = it.tensor(i);
+            if (t.constant || !t.data || data::npyDescr(t.dtype).empty())
+                continue;
+            const QString file = QDir(dir).absoluteFilePath(QStringLiteral("t%1.npy").arg(i));
+            if (auto st = data::writeNpy(file.toStdString(), toNpy(t)); !st)
+                return fail(err, st.error());
+            QJsonObject o;
+            o[QStringLiteral("tensor")] = i;
+            o[QStringLiteral("name")] = qs(t.meta->name);
+            o[QStringLiteral("file")] = file;
+            o[QStringLiteral("dtype")] = qs(model::dtypeName(t.dtype));
+            o[QStringLiteral("shape")] = shapeJson(t.shape);
+            list.append(o);
+        }
+        result[QStringLiteral("intermediates")] = list;
+    }
+    out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+    return 0;
+}
+
+int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const Args a = parseArgs(args, {QStringLiteral("--runs"), QStringLiteral("--warmup"), QStringLiteral("--threads"),
+                                    QStringLiteral("--rounding"), QStringLiteral("--input")},
+                             {QStringLiteral("--json")});
+    if (!a.error.isEmpty() || a.positional.size() != 1) {
+        err << (a.error.isEmpty() ? tr("bench needs one model file") : a.error) << "\n\n" << commandHelp(QStringLiteral("bench"));
+        return 2;
+    }
+    auto rounding = parseRounding(a.value(QStringLiteral("--rounding")));
+    if (!rounding)
+        return fail(err, rounding.error());
+    exec::InterpreterOptions opts;
+    opts.rounding = *rounding;
+    opts.threads = std::max(1, a.value(QStringLiteral("--threads"), QStringLiteral("1")).toInt());
+    const int runs = std::max(1, a.value(QStringLiteral("--runs"), QStringLiteral("50")).toInt());
+    const int warmup = std::max(0, a.value(QStringLiteral("--warmup"), QStringLiteral("5")).toInt());
+    QElapsedTimer loadTimer;
+    loadTimer.start();
+    auto loaded = load(a.positional.front(), opts);
+    if (!loaded)
+        return fail(err, loaded.error());
+    const double loadMs = static_cast<double>(loadTimer.nsecsElapsed()) / 1e6;
+    exec::Interpreter& it = *loaded->interpreter;
+    if (!a.values(QStringLiteral("--input")).isEmpty()) {
+        if (auto st = bindInputs(it, a.values(QStringLiteral("--input"))); !st)
+            return fail(err, st.error());
+    }
+    std::vector<double> times;
+    for (int i = 0; i < warmup + runs; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        if (auto st = it.invoke(); !st)
+            return fail(err, st.error());
+        const auto t1 = std::chrono::steady_clock::now();
+        if (i >= warmup)
+            times.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    }
+    std::sort(times.begin(), times.end());
+    const double median = times.size() % 2 ? times[times.size() / 2]
+                                            : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
+    double mean = 0;
+    for (double t : times)
+        mean += t / static_cast<double>(times.size());
+    if (a.flags.contains(QStringLiteral("--json"))) {
+        QJsonObject o;
+        o[QStringLiteral("model")] = a.positional.front();
+        o[QStringLiteral("runs")] = runs;
+        o[QStringLiteral("warmup")] = warmup;
+        o[QStringLiteral("threads")] = opts.threads;
+        o[QStringLiteral("rounding")] = qs(exec::roundingName(opts.rounding));
+        o[QStringLiteral("median_ms")] = median;
+        o[QStringLiteral("min_ms")] = times.front();
+        o[QStringLiteral("mean_ms")] = mean;
+        o[QStringLiteral("max_ms")] = times.back();
+        o[QStringLiteral("load_ms")] = loadMs;
+        o[QStringLiteral("arena_bytes")] = static_cast<double>(it.arenaBytes());
+        out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        out << tr("%1: median %2 ms, min %3 ms over %4 runs (%5 thread(s), %6 rounding)")
+                   .arg(a.positional.front())
+                   .arg(median, 0, 'f', 3)
+                   .arg(times.front(), 0, 'f', 3)
+                   .arg(runs)
+                   .arg(opts.threads)
+                   .arg(qs(exec::roundingName(opts.rounding)))
+            << '\n';
+    }
+    return 0;
+}
+
+}  // namespace ql::cli

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#include "exec/activation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ql::exec {
+
+using AF = tflite::ActivationFunctionType;
+
+bool isClampActivation(AF a)
+{
+    return a == AF::NONE || a == AF::RELU || a == AF::RELU6 || a == AF::RELU_N1_TO_1;
+}
+
+FloatRange floatActivationRange(AF a)
+{
+    constexpr float inf = std::numeric_limits<float>::infinity();
+    switch (a) {
+    case AF::RELU: return {0.0f, inf};
+    case AF::RELU6: return {0.0f, 6.0f};
+    case AF::RELU_N1_TO_1: return {-1.0f, 1.0f};
+    default: return {-inf, inf};
+    }
+}
+
+QuantRange quantActivationRange(AF a, float scale, std::int32_t zeroPoint, std::int32_t typeMin,
+                                std::int32_t typeMax)
+{
+    auto q = [&](float v) { return zeroPoint + static_cast<std::int32_t>(std::round(v / scale)); };
+    switch (a) {
+    case AF::RELU: return {std::max(typeMin, zeroPoint), typeMax};
+    case AF::RELU6: return {std::max(typeMin, zeroPoint), std::min(typeMax, q(6.0f))};
+    case AF::RELU_N1_TO_1: return {std::max(typeMin, q(-1.0f)), std::min(typeMax, q(1.0f))};
+    default: return {typeMin, typeMax};
+    }
+}
+
+}  // namespace ql::exec

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#include "exec/kernel.h"
+
+#include "exec/kernels/kernels.h"
+
+#include <algorithm>
+
+namespace ql::exec {
+
+std::string roundingName(Rounding r)
+{
+    return r == Rounding::Reference ? "reference" : "xnnpack";
+}
+
+std::string shapeText(const std::vector<std::int32_t>& shape)
+{
+    std::string s = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        s += (i ? "," : "") + std::to_string(shape[i]);
+    return s + "]";
+}
+
+Error NodeContext::fail(const std::string& message) const
+{
+    return Error{"operator " + std::to_string(index) + " (" + graph.opName(op) + "): " + message};
+}
+
+Status NodeContext::expectArity(int minInputs, int maxInputs, int outputs) const
+{
+    if (inputCount() < minInputs || (maxInputs >= 0 && inputCount() > maxInputs))
+        return fail("has " + std::to_string(inputCount()) + " inputs, expected " + std::to_string(minInputs) +
+                    (maxInputs == minInputs ? "" : (maxInputs < 0 ? " or more" : " to " + std::to_string(maxInputs))));
+    if (outputCount() != outputs)
+        return fail("has " + std::to_string(outputCount()) + " outputs, expected " + std::to_string(outputs));
+    for (int i = 0; i < minInputs; ++i)
+        if (!hasInput(i))
+            return fail("input " + std::to_string(i) + " is required but omitted");
+    return {};
+}
+
+Status NodeContext::expectShape(const RtTensor& t, const std::vector<std::int32_t>& shape, const char* what) const
+{
+    if (t.shape != shape)
+        return fail(std::string(what) + " has shape " + shapeText(t.shape) + ", but the operator computes " +
+                    shapeText(shape));
+    return {};
+}
+
+Status NodeContext::expectConstant(const RtTensor& t, const char* what) const
+{
+    if (!t.constant)
+        return fail(std::string(what) + " must be a constant");
+    return {};
+}
+
+std::string NodeContext::dtypes() const
+{
+    std::string s = "inputs (";
+    for (int i = 0; i < inputCount(); ++i)
+        s += (i ? ", " : "") + (hasInput(i) ? model::dtypeName(in(i).dtype) : std::string("-"));
+    s += "), outputs (";
+    for (int i = 0; i < outputCount(); ++i)
+        s += (i ? ", " : "") + model::dtypeName(out(i).dtype);
+    return s + ")";
+}
+
+Error NodeContext::unsupported() const
+{
+    return fail("this combination of types is not supported: " + dtypes());
+}
+
+const std::vector<KernelInfo>& kernelTable()
+{
+    using Op = tflite::BuiltinOperator;
+    static const std::vector<KernelInfo> table = {
+        {Op::ADD, prepareAdd},
+        {Op::SUB, prepareSub},
+        {Op::MUL, prepareMul},
+        {Op::AVERAGE_POOL_2D, prepareAveragePool},
+        {Op::MAX_POOL_2D, prepareMaxPool},
+        {Op::CONCATENATION, prepareConcatenation},
+        {Op::CONV_2D, prepareConv2D},
+        {Op::DEPTHWISE_CONV_2D, prepareDepthwiseConv2D},
+        {Op::FULLY_CONNECTED, prepareFullyConnected},
+        {Op::DEQUANTIZE, prepareDequantize},
+        {Op::QUANTIZE, prepareQuantize},
+        {Op::RESHAPE, prepareReshape},
+        {Op::SQUEEZE, prepareReshape},
+        {Op::EXPAND_DIMS, prepareReshape},
+        {Op::SHAPE, prepareShape},
+        {Op::PACK, preparePack},
+        {Op::STRIDED_SLICE, prepareStridedSlice},
+        {Op::PAD, preparePad},
+        {Op::PADV2, preparePad},
+        {Op::SOFTMAX, prepareSoftmax},
+        {Op::RELU, prepareRelu},
+        {Op::RELU6, prepareRelu6},
+        {Op::RELU_N1_TO_1, prepareReluN1To1},
+        {Op::LOGISTIC, prepareLogistic},
+        {Op::TANH, prepareTanh},
+        {Op::LEAKY_RELU, prepareLeakyRelu},
+        {Op::HARD_SWISH, prepareHardSwish},
+        {Op::MEAN, prepareMean},
+        {Op::SUM, prepareSum},
+        {Op::REDUCE_MAX, prepareReduceMax},
+        {Op::TRANSPOSE, prepareTranspose},
+        {Op::MAXIMUM, prepareMaximum},
+        {Op::MINIMUM, prepareMinimum},
+    };
+    return table;
+}
+
+PrepareFn findKernel(tflite::BuiltinOperator op)
+{
+    const auto& t = kernelTable();
+    const auto it = std::find_if(t.begin(), t.end(), [op](const KernelInfo& k) { return k.op == op; });
+    return it == t.end() ? nullptr : it->prepare;
+}
+
+}  // namespace ql::exec

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include "exec/kernels/common.h"
+
+#include <algorithm>
+
+namespace ql::exec {
+
+int convOutputSize(tflite::Padding padding, int in, int filter, int stride, int dilation)
+{
+    const int effective = (filter - 1) * dilation + 1;
+    if (padding == tflite::Padding::SAME)
+        return (in + stride - 1) / stride;
+    return (in - effective + stride) / stride;
+}
+
+int convPaddingBefore(int in, int filter, int stride, int dilation, int out)
+{
+    const int effective = (filter - 1) * dilation + 1;
+    const int total = (out - 1) * stride + effective - in;
+    return std::max(total / 2, 0);
+}
+
+Requantizer makeRequantizer(float inputScale, const std::vector<float>& weightScales, float outputScale,
+                            std::int32_t outputZeroPoint, QuantRange range, Rounding rounding)
+{
+    Requantizer r;
+    r.zeroPoint = outputZeroPoint;
+    r.range = range;
+    r.rounding = rounding;
+    for (const float ws : weightScales) {
+        // Reference: the real multiplier in double; XNNPACK: in float.
+        const double real = static_cast<double>(inputScale) * static_cast<double>(ws) / static_cast<double>(outputScale);
+        r.fixed.push_back(quantizeMultiplier(real));
+        r.scale.push_back(inputScale * ws / outputScale);
+    }
+    return r;
+}
+
+QuantRange typeRange(model::DType t)
+{
+    switch (t) {
+    case model::DType::Int8: return {-128, 127};
+    case model::DType::UInt8: return {0, 255};
+    case model::DType::Int16: return {-32768, 32767};
+    default: return {0, 0};
+    }
+}
+
+}  // namespace ql::exec

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "exec/kernels/conv_common.h"
+
+#include "exec/kernels/gemm.h"
+#include "exec/kernels/hybrid.h"
+
+namespace ql::exec {
+
+Result<ConvGeometry> convGeometry(NodeContext& ctx, tflite::Padding padding, int strideH, int strideW, int dilH,
+                                  int dilW, bool depthwise, int depthMultiplier)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    if (x.rank() != 4 || w.rank() != 4 || y.rank() != 4)
+        return ctx.fail("input, filter and output must have rank 4, got " + shapeText(x.shape) + ", " +
+                        shapeText(w.shape) + ", " + shapeText(y.shape));
+    if (strideH < 1 || strideW < 1 || dilH < 1 || dilW < 1)
+        return ctx.fail("strides and dilations must be at least 1");
+    ConvGeometry g;
+    g.batch = x.dim(0);
+    g.inH = x.dim(1);
+    g.inW = x.dim(2);
+    g.inC = x.dim(3);
+    g.kH = w.dim(1);
+    g.kW = w.dim(2);
+    g.strideH = strideH;
+    g.strideW = strideW;
+    g.dilH = dilH;
+    g.dilW = dilW;
+    if (depthwise) {
+        if (w.dim(0) != 1)
+            return ctx.fail("depthwise filter of shape " + shapeText(w.shape) + " must start with 1");
+        g.outC = w.dim(3);
+        if (g.inC <= 0 || g.outC % g.inC != 0)
+            return ctx.fail("depthwise filter has " + std::to_string(g.outC) + " channels for " + std::to_string(g.inC) +
+                            " input channels");
+        g.depthMultiplier = g.outC / g.inC;
+        if (depthMultiplier > 0 && depthMultiplier != g.depthMultiplier && depthMultiplier != 1)
+            return ctx.fail("depth multiplier " + std::to_string(depthMultiplier) + " does not match the filter");
+    } else {
+        g.outC = w.dim(0);
+        if (w.dim(3) != g.inC)
+            return ctx.fail("filter of shape " + shapeText(w.shape) + " expects " + std::to_string(w.dim(3)) +
+                            " input channels, the input has " + std::to_string(g.inC) +
+                            " (grouped convolution is not supported)");
+    }
+    g.outChannels = g.outC;
+    if (g.kH <= 0 || g.kW <= 0)
+        return ctx.fail("filter of shape " + shapeText(w.shape) + " is empty");
+    g.outH = convOutputSize(padding, g.inH, g.kH, strideH, dilH);
+    g.outW = convOutputSize(padding, g.inW, g.kW, strideW, dilW);
+    if (g.outH <= 0 || g.outW <= 0)
+        return ctx.fail("the filter " + shapeText(w.shape) + " does not fit the input " + shapeText(x.shape));
+    if (auto st = ctx.expectShape(y, {g.batch, g.outH, g.outW, g.outC}, "output"); !st)
+        return st.error();
+    g.padTop = padding == tflite::Padding::SAME ? convPaddingBefore(g.inH, g.kH, strideH, dilH, g.outH) : 0;
+    g.padLeft = padding == tflite::Padding::SAME ? convPaddingBefore(g.inW, g.kW, strideW, dilW, g.outW) : 0;
+    if (ctx.hasInput(2) && ctx.in(2).count() != g.outC)
+        return ctx.fail("bias has " + std::to_string(ctx.in(2).count()) + " values for " + std::to_string(g.outC) +
+                        " output channels");
+    return g;
+}
+
+Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
+{
+    const RtTensor& w = ctx.in(1);
+    if (!w.constant)
+        return ctx.fail("int8 weights must be constants");
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
+                        " output channels");
+    // TFLite: per-channel weights quantize the input asymmetrically, per-tensor weights symmetrically,
+    // one scale per batch element.
+    const bool asymmetric = wq.scale.size() > 1;
+    const std::int64_t k = g.patchSize();
+    const std::int8_t* wd = w.as<std::int8_t>();
+    std::vector<std::int32_t> rowSums(static_cast<std::size_t>(g.outC), 0);
+    for (int c = 0; c < g.outC; ++c)
+        for (std::int64_t i = 0; i < k; ++i)
+            rowSums[static_cast<std::size_t>(c)] += wd[c * k + i];
+    std::vector<float> scales(wq.scale.begin(), wq.scale.end());
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    const int bias = ctx.hasInput(2) ? ctx.inputIndex(2) : -1;
+    const FloatRange range = floatActivationRange(act);
+    const std::int64_t imageSize = static_cast<std::int64_t>(g.inH) * g.inW * g.inC;
+    const std::int64_t pixels = static_cast<std::int64_t>(g.outH) * g.outW;
+    auto qInput = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(imageSize));
+    auto patches = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(pixels * k));
+    ConvGeometry one = g;
+    one.batch = 1;
+    return makeKernel([=](const RunContext& rc) {
+        const float* x = tensorAt(rc, in).as<float>();
+        float* y = tensorAt(rc, out).as<float>();
+        const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
+        for (int n = 0; n < g.batch; ++n) {
+            const float* image = x + n * imageSize;
+            const RowQuantization rq = asymmetric ? quantizeAsymmetric(image, imageSize, qInput->data())
+                                                  : quantizeSymmetric(image, imageSize, qInput->data());
+            im2col<std::int8_t>(qInput->data(), one, static_cast<std::int8_t>(rq.offset), patches->data());
+            float* yImage = y + n * pixels * g.outC;
+            for (std::int64_t p = 0; p < pixels; ++p)
+                for (int c = 0; c < g.outC; ++c) {
+                    std::int32_t acc = dot<std::int32_t>(patches->data() + p * k, wd + c * k, static_cast<int>(k), 0);
+                    acc -= rq.offset * rowSums[static_cast<std::size_t>(c)];
+                    const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
+                    const float v = static_cast<float>(acc) * (rq.scale * ws) + (b ? b[c] : 0.0f);
+                    yImage[p * g.outC + c] = std::clamp(v, range.min, range.max);
+                }
+        }
+    });
+}
+
+}  // namespace ql::exec

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+// DEPTHWISE_CONV_2D: float, full integer (int8 per-channel, uint8, 16x8) and hybrid.
+#include "exec/kernels/common.h"
+#include "exec/kernels/conv_common.h"
+#include "exec/kernels/hybrid.h"
+
+namespace ql::exec {
+
+namespace {
+
+using model::DType;
+
+// Calls body(b, oy, ox, channel-start pointer offsets) for every output pixel; body accumulates over
+// the valid window positions itself via `forWindow`.
+template <class Fn>
+void forEachPixel(const ConvGeometry& g, ThreadPool* pool, Fn&& fn)
+{
+    const std::int64_t rows = static_cast<std::int64_t>(g.batch) * g.outH;
+    parallelFor(pool, rows, 4, [&](std::int64_t r0, std::int64_t r1) {
+        for (std::int64_t r = r0; r < r1; ++r) {
+            const int b = static_cast<int>(r / g.outH);
+            const int oy = static_cast<int>(r % g.outH);
+            for (int ox = 0; ox < g.outW; ++ox)
+                fn(b, oy, ox);
+        }
+    });
+}
+
+Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
+{
+    const int in = ctx.inputIndex(0), w = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    const int bias = ctx.hasInput(2) ? ctx.inputIndex(2) : -1;
+    return makeKernel([=](const RunContext& rc) {
+        const float* x = tensorAt(rc, in).as<float>();
+        const float* wd = tensorAt(rc, w).as<float>();
+        const float* bd = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
+        float* y = tensorAt(rc, out).as<float>();
+        const int C = g.outC;
+        forEachPixel(g, rc.pool, [&](int b, int oy, int ox) {
+            float* o = y + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
+            for (int c = 0; c < C; ++c)
+                o[c] = bd ? bd[c] : 0.0f;
+            for (int ky = 0; ky < g.kH; ++ky) {
+                const int iy = oy * g.strideH - g.padTop + ky * g.dilH;
+                if (iy < 0 || iy >= g.inH)
+                    continue;
+                for (int kx = 0; kx < g.kW; ++kx) {
+                    const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
+                    if (ix < 0 || ix >= g.inW)
+                        continue;
+                    const float* xi = x + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
+                    const float* wi = wd + (static_cast<std::int64_t>(ky) * g.kW + kx) * C;
+                    for (int c = 0; c < C; ++c)
+                        o[c] += xi[c / g.depthMultiplier] * wi[c];
+                }
+            }
+            for (int c = 0; c < C; ++c)
+                o[c] = std::clamp(o[c], range.min, range.max);
+        });
+    });
+}
+
+template <class TIn, class TW, class TAcc, class TBias>
+Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
+                        " channels");
+    const bool is16 = sizeof(TIn) == 2;
+    const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
+    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(),
+                               quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min,
+                                                    typeRange(y.dtype).max),
+                               rounding);
+    const std::int32_t zpX = x.zeroPoint();
+    const std::int32_t zpW = w.zeroPoint();
+    const TW* wd = w.as<TW>();
+    const TBias* bias = ctx.hasInput(2) ? ctx.in(2).as<TBias>() : nullptr;
+    std::vector<TAcc> biasAcc(static_cast<std::size_t>(g.outC));
+    for (int c = 0; c < g.outC; ++c)
+        biasAcc[static_cast<std::size_t>(c)] = bias ? static_cast<TAcc>(bias[c]) : 0;
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    return makeKernel([=, biasAcc = std::move(biasAcc), req = std::move(req)](const RunContext& rc) {
+        const TIn* xd = tensorAt(rc, in).as<TIn>();
+        TIn* yd = tensorAt(rc, out).as<TIn>();
+        const int C = g.outC;
+        forEachPixel(g, rc.pool, [&](int b, int oy, int ox) {
+            TAcc acc[1024];
+            TAcc* heap = nullptr;
+            std::vector<TAcc> big;
+            if (C > 1024) {
+                big.resize(static_cast<std::size_t>(C));
+                heap = big.data();
+            }
+            TAcc* a = heap ? heap : acc;
+            for (int c = 0; c < C; ++c)
+                a[c] = biasAcc[static_cast<std::size_t>(c)];
+            for (int ky = 0; ky < g.kH; ++ky) {
+                const int iy = oy * g.strideH - g.padTop + ky * g.dilH;
+                if (iy < 0 || iy >= g.inH)
+                    continue;
+                for (int kx = 0; kx < g.kW; ++kx) {
+                    const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
+                    if (ix < 0 || ix >= g.inW)
+                        continue;
+                    const TIn* xi = xd + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
+                    const TW* wi = wd + (static_cast<std::int64_t>(ky) * g.kW + kx) * C;
+                    for (int c = 0; c < C; ++c)
+                        a[c] += (static_cast<TAcc>(xi[c / g.depthMultiplier]) - zpX) * (static_cast<TAcc>(wi[c]) - zpW);
+                }
+            }
+            TIn* o = yd + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
+            for (int c = 0; c < C; ++c) {
+                std::int32_t q;
+                if constexpr (sizeof(TAcc) == 8) {
+                    const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : static_cast<std::size_t>(c)];
+                    q = std::clamp(multiplyByQuantizedMultiplier64(a[c], m) + req.zeroPoint, req.range.min, req.range.max);
+                } else {
+                    q = req.apply(a[c], static_cast<std::size_t>(c));
+                }
+                o[c] = static_cast<TIn>(q);
+            }
+        });
+    });
+}
+
+Prepared prepareHybrid(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
+{
+    const RtTensor& w = ctx.in(1);
+    if (!w.constant)
+        return ctx.fail("int8 weights must be constants");
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
+                        " channels");
+    // TFLite's hybrid depthwise kernel quantizes each batch element asymmetrically.
+    std::vector<float> scales(wq.scale.begin(), wq.scale.end());
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0), wIdx = ctx.inputIndex(1);
+    const int bias = ctx.hasInput(2) ? ctx.inputIndex(2) : -1;
+    const FloatRange range = floatActivationRange(act);
+    const std::int64_t imageSize = static_cast<std::int64_t>(g.inH) * g.inW * g.inC;
+    auto qInput = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(imageSize));
+    return makeKernel([=](const RunContext& rc) {
+        const float* x = tensorAt(rc, in).as<float>();
+        const std::int8_t* wd = tensorAt(rc, wIdx).as<std::int8_t>();
+        float* y = tensorAt(rc, out).as<float>();
+        const float* bd = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
+        const int C = g.outC;
+        for (int n = 0; n < g.batch; ++n) {
+            const RowQuantization rq = quantizeAsymmetric(x + n * imageSize, imageSize, qInput->data());
+            const std::int8_t* xq = qInput->data();
+            for (int oy = 0; oy < g.outH; ++oy)
+                for (int ox = 0; ox < g.outW; ++ox) {
+                    float* o = y + ((static_cast<std::int64_t>(n) * g.outH + oy) * g.outW + ox) * C;
+                    for (int c = 0; c < C; ++c) {
+                        std::int32_t acc = 0;
+                        for (int ky = 0; ky < g.kH; ++ky) {
+                            const int iy = oy * g.strideH - g.padTop + ky * g.dilH;
+                            if (iy < 0 || iy >= g.inH)
+                                continue;
+                            for (int kx = 0; kx < g.kW; ++kx) {
+                                const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
+                                if (ix < 0 || ix >= g.inW)
+                                    continue;
+                                const std::int32_t xv =
+                                    xq[(static_cast<std::int64_t>(iy) * g.inW + ix) * g.inC + c / g.depthMultiplier];
+                                acc += (xv - rq.offset) * wd[(static_cast<std::int64_t>(ky) * g.kW + kx) * C + c];
+                            }
+                        }
+                        const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
+                        const float v = static_cast<float>(acc) * (rq.scale * ws) + (bd ? bd[c] : 0.0f);
+                        o[c] = std::clamp(v, range.min, range.max);
+                    }
+                }
+        }
+    });
+}
+
+}  // namespace
+
+Prepared prepareDepthwiseConv2D(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(2, 3, 1); !st)
+        return st.error();
+    const auto* opts = ctx.op.options.AsDepthwiseConv2DOptions();
+    if (!opts)
+        return ctx.fail("has no DepthwiseConv2DOptions");
+    const auto act = opts->fused_activation_function;
+    if (!isClampActivation(act))
+        return ctx.fail("fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
+    auto geometry = convGeometry(ctx, opts->padding, opts->stride_h, opts->stride_w, opts->dilation_h_factor,
+                                 opts->dilation_w_factor, /*depthwise=*/true, opts->depth_multiplier);
+    if (!geometry)
+        return geometry.error();
+    const ConvGeometry& g = *geometry;
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)
+        return prepareFloat(ctx, g, floatActivationRange(act));
+    if (x.dtype == DType::Float32 && w.dtype == DType::Int8 && y.dtype == DType::Float32)
+        return prepareHybrid(ctx, g, act);
+    if (!w.constant)
+        return ctx.fail("integer weights must be constants");
+    const DType bt = ctx.hasInput(2) ? ctx.in(2).dtype : DType::Int32;
+    if (x.dtype == DType::Int8 && w.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
+        return prepareInteger<std::int8_t, std::int8_t, std::int32_t, std::int32_t>(ctx, g, act);
+    if (x.dtype == DType::UInt8 && w.dtype == DType::UInt8 && y.dtype == DType::UInt8 && bt == DType::Int32)
+        return prepareInteger<std::uint8_t, std::uint8_t, std::int32_t, std::int32_t>(ctx, g, act);
+    if (x.dtype == DType::Int16 && w.dtype == DType::Int8 && y.dtype == DType::Int16 && bt == DType::Int64)
+        return prepareInteger<std::int16_t, std::int8_t, std::int64_t, std::int64_t>(ctx, g, act);
+    return ctx.unsupported();
+}
+
+}  // namespace ql::exec

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+// Binary element-wise operators with broadcasting: ADD, SUB, MUL, MAXIMUM, MINIMUM.
+#include "exec/kernels/common.h"
+
+#include <cmath>
+
+namespace ql::exec {
+
+namespace {
+
+using model::DType;
+enum class BinOp { Add, Sub, Mul, Max, Min };
+
+// Offsets of both inputs for every output element (numpy broadcasting, right-aligned).
+struct Broadcast {
+    bool same = false;  // equal shapes: offsets are the output index
+    std::vector<std::int32_t> outShape;
+    std::vector<std::int64_t> strideA, strideB;
+
+    template <class Fn>
+    void forEach(std::int64_t n, Fn&& fn) const
+    {
+        if (same) {
+            for (std::int64_t i = 0; i < n; ++i)
+                fn(i, i, i);
+            return;
+        }
+        const int rank = static_cast<int>(outShape.size());
+        std::vector<std::int64_t> idx(static_cast<std::size_t>(rank), 0);
+        std::int64_t a = 0, b = 0;
+        for (std::int64_t i = 0; i < n; ++i) {
+            fn(i, a, b);
+            for (int d = rank - 1; d >= 0; --d) {
+                const auto u = static_cast<std::size_t>(d);
+                ++idx[u];
+                a += strideA[u];
+                b += strideB[u];
+                if (idx[u] < outShape[u])
+                    break;
+                a -= strideA[u] * idx[u];
+                b -= strideB[u] * idx[u];
+                idx[u] = 0;
+            }
+        }
+    }
+};
+
+Result<Broadcast> makeBroadcast(NodeContext& ctx)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& z = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    Broadcast b;
+    b.outShape = y.shape;
+    if (x.shape == y.shape && z.shape == y.shape) {
+        b.same = true;
+        return b;
+    }
+    const int rank = y.rank();
+    if (x.rank() > rank || z.rank() > rank)
+        return ctx.fail("inputs " + shapeText(x.shape) + " and " + shapeText(z.shape) + " do not broadcast to " +
+                        shapeText(y.shape));
+    auto strides = [&](const RtTensor& t, std::vector<std::int64_t>& s) -> Status {
+        s.assign(static_cast<std::size_t>(rank), 0);
+        std::int64_t stride = 1;
+        for (int d = rank - 1, k = t.rank() - 1; d >= 0; --d, --k) {
+            const int dim = k >= 0 ? t.dim(k) : 1;
+            if (dim != 1 && dim != y.dim(d))
+                return ctx.fail("inputs " + shapeText(x.shape) + " and " + shapeText(z.shape) + " do not broadcast to " +
+                                shapeText(y.shape));
+            s[static_cast<std::size_t>(d)] = dim == 1 ? 0 : stride;
+            stride *= dim;
+        }
+        return {};
+    };
+    if (auto st = strides(x, b.strideA); !st)
+        return st.error();
+    if (auto st = strides(z, b.strideB); !st)
+        return st.error();
+    return b;
+}
+
+tflite::ActivationFunctionType fusedActivation(NodeContext& ctx)
+{
+    if (const auto* o = ctx.op.options.AsAddOptions())
+        return o->fused_activation_function;
+    if (const auto* o = ctx.op.options.AsSubOptions())
+        return o->fused_activation_function;
+    if (const auto* o = ctx.op.options.AsMulOptions())
+        return o->fused_activation_function;
+    return tflite::ActivationFunctionType::NONE;
+}
+
+Prepared prepareFloat(NodeContext& ctx, BinOp op, Broadcast bc, FloatRange r)
+{
+    const int a = ctx.inputIndex(0), b = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const float* x = tensorAt(rc, a).as<float>();
+        const float* z = tensorAt(rc, b).as<float>();
+        float* y = tensorAt(rc, out).as<float>();
+        const std::int64_t n = tensorAt(rc, out).count();
+        bc.forEach(n, [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
+            float v;
+            switch (op) {
+            case BinOp::Add: v = x[ia] + z[ib]; break;
+            case BinOp::Sub: v = x[ia] - z[ib]; break;
+            case BinOp::Mul: v = x[ia] * z[ib]; break;
+            case BinOp::Max: v = std::max(x[ia], z[ib]); break;
+            default: v = std::min(x[ia], z[ib]); break;
+            }
+            y[i] = std::clamp(v, r.min, r.max);
+        });
+    });
+}
+
+// Integer ADD/SUB as TFLite's integer kernels compute them: both inputs are brought to a common
+// scale (twice the larger input scale) with `leftShift` extra bits, added, then rescaled.
+template <class T>
+Prepared prepareIntAddSub(NodeContext& ctx, bool subtract, Broadcast bc, tflite::ActivationFunctionType act)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& z = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    const int leftShift = sizeof(T) == 2 ? 15 : 20;
+    const double twiceMax = 2.0 * std::max(x.scale(), z.scale());
+    const FixedMultiplier m1 = quantizeMultiplier(x.scale() / twiceMax);
+    const FixedMultiplier m2 = quantizeMultiplier(z.scale() / twiceMax);
+    const FixedMultiplier mo = quantizeMultiplier(twiceMax / ((1 << leftShift) * static_cast<double>(y.scale())));
+    const std::int32_t zp1 = x.zeroPoint(), zp2 = z.zeroPoint(), zpo = y.zeroPoint();
+    const QuantRange r = quantActivationRange(act, y.scale(), zpo, typeRange(y.dtype).min, typeRange(y.dtype).max);
+    const int a = ctx.inputIndex(0), b = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const T* xi = tensorAt(rc, a).as<T>();
+        const T* zi = tensorAt(rc, b).as<T>();
+        T* yo = tensorAt(rc, out).as<T>();
+        const std::int64_t n = tensorAt(rc, out).count();
+        bc.forEach(n, [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
+            const std::int32_t s1 = multiplyByQuantizedMultiplier((static_cast<std::int32_t>(xi[ia]) - zp1) * (1 << leftShift), m1);
+            const std::int32_t s2 = multiplyByQuantizedMultiplier((static_cast<std::int32_t>(zi[ib]) - zp2) * (1 << leftShift), m2);
+            const std::int32_t raw = multiplyByQuantizedMultiplier(subtract ? s1 - s2 : s1 + s2, mo) + zpo;
+            yo[i] = static_cast<T>(std::clamp(raw, r.min, r.max));
+        });
+    });
+}
+
+template <class T>
+Prepared prepareIntMul(NodeContext& ctx, Broadcast bc, tflite::ActivationFunctionType act)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& z = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    const auto req = makeRequantizer(x.scale(), {z.scale()}, y.scale(), y.zeroPoint(),
+                                     quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min,
+                                                          typeRange(y.dtype).max),
+                                     sizeof(T) == 2 ? Rounding::Reference : ctx.rounding);
+    const std::int32_t zp1 = x.zeroPoint(), zp2 = z.zeroPoint();
+    const int a = ctx.inputIndex(0), b = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const T* xi = tensorAt(rc, a).as<T>();
+        const T* zi = tensorAt(rc, b).as<T>();
+        T* yo = tensorAt(rc, out).as<T>();
+        const std::int64_t n = tensorAt(rc, out).count();
+        bc.forEach(n, [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
+            const std::int32_t acc = (static_cast<std::int32_t>(xi[ia]) - zp1) * (static_cast<std::int32_t>(zi[ib]) - zp2);
+            yo[i] = static_cast<T>(req.apply(acc, 0));
+        });
+    });
+}
+
+// MAXIMUM / MINIMUM on integers need both inputs and the output on one scale.
+template <class T>
+Prepared prepareIntMinMax(NodeContext& ctx, bool isMax, Broadcast bc)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& z = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    if (x.scale() != y.scale() || z.scale() != y.scale() || x.zeroPoint() != y.zeroPoint() || z.zeroPoint() != y.zeroPoint())
+        return ctx.fail("inputs and output must share their quantization");
+    const int a = ctx.inputIndex(0), b = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const T* xi = tensorAt(rc, a).as<T>();
+        const T* zi = tensorAt(rc, b).as<T>();
+        T* yo = tensorAt(rc, out).as<T>();
+        bc.forEach(tensorAt(rc, out).count(), [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
+            yo[i] = isMax ? std::max(xi[ia], zi[ib]) : std::min(xi[ia], zi[ib]);
+        });
+    });
+}
+
+Prepared prepareBinary(NodeContext& ctx, BinOp op)
+{
+    if (auto st = ctx.expectArity(2, 2, 1); !st)
+        return st.error();
+    auto bc = makeBroadcast(ctx);
+    if (!bc)
+        return bc.error();
+    const auto act = fusedActivation(ctx);
+    if (!isClampActivation(act))
+        return ctx.fail("fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
+    const DType t = ctx.out(0).dtype;
+    if (ctx.in(0).dtype != t || ctx.in(1).dtype != t)
+        return ctx.unsupported();
+    if (t == DType::Float32)
+        return prepareFloat(ctx, op, *bc, floatActivationRange(act));
+    switch (op) {
+    case BinOp::Add:
+    case BinOp::Sub:
+        if (t == DType::Int8)
+            return prepareIntAddSub<std::int8_t>(ctx, op == BinOp::Sub, *bc, act);
+        if (t == DType::UInt8)
+            return prepareIntAddSub<std::uint8_t>(ctx, op == BinOp::Sub, *bc, act);
+        if (t == DType::Int16)
+            return prepareIntAddSub<std::int16_t>(ctx, op == BinOp::Sub, *bc, act);
+        break;
+    case BinOp::Mul:
+        if (t == DType::Int8)
+            return prepareIntMul<std::int8_t>(ctx, *bc, act);
+        if (t == DType::UInt8)
+            return prepareIntMul<std::uint8_t>(ctx, *bc, act);
+        if (t == DType::Int16)
+            return prepareIntMul<std::int16_t>(ctx, *bc, act);
+        break;
+    case BinOp::Max:
+    case BinOp::Min:
+        if (t == DType::Int8)
+            return prepareIntMinMax<std::int8_t>(ctx, op == BinOp::Max, *bc);
+        if (t == DType::UInt8)
+            return prepareIntMinMax<std::uint8_t>(ctx, op == BinOp::Max, *bc);
+        if (t == DType::Int16)
+            return prepareIntMinMax<std::int16_t>(ctx, op == BinOp::Max, *bc);
+        break;
+    }
+    return ctx.unsupported();
+}
+
+}  // namespace
+
+Prepared prepareAdd(NodeContext& ctx) { return prepareBinary(ctx, BinOp::Add); }
+Prepared prepareSub(NodeContext& ctx) { return prepareBinary(ctx, BinOp::Sub); }
+Prepared prepareMul(NodeContext& ctx) { return prepareBinary(ctx, BinOp::Mul); }
+Prepared prepareMaximum(NodeContext& ctx) { return prepareBinary(ctx, BinOp::Max); }
+Prepared prepareMinimum(NodeContext& ctx) { return prepareBinary(ctx, BinOp::Min); }
+
+}  // namespace ql::exec

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+// FULLY_CONNECTED: float, full integer (int8 / uint8 / 16x8) and hybrid (int8 weights, float input).
+#include "exec/kernels/common.h"
+#include "exec/kernels/gemm.h"
+#include "exec/kernels/hybrid.h"
+
+#include <Eigen/Core>
+
+namespace ql::exec {
+
+namespace {
+
+using model::DType;
+
+struct FcShape {
+    int batch = 0, depth = 0, units = 0;
+};
+
+Prepared prepareFloat(NodeContext& ctx, FcShape s, FloatRange range)
+{
+    const int in = ctx.inputIndex(0), w = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    const int bias = ctx.hasInput(2) ? ctx.inputIndex(2) : -1;
+    return makeKernel([=](const RunContext& rc) {
+        using Mat = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+        Eigen::Map<const Mat> x(tensorAt(rc, in).as<float>(), s.batch, s.depth);
+        Eigen::Map<const Mat> wt(tensorAt(rc, w).as<float>(), s.units, s.depth);
+        Eigen::Map<Mat> y(tensorAt(rc, out).as<float>(), s.batch, s.units);
+        y.noalias() = x * wt.transpose();
+        float* o = y.data();
+        const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
+        for (int r = 0; r < s.batch; ++r)
+            for (int c = 0; c < s.units; ++c) {
+                float v = o[r * s.units + c] + (b ? b[c] : 0.0f);
+                o[r * s.units + c] = std::clamp(v, range.min, range.max);
+            }
+    });
+}
+
+template <class TIn, class TW, class TAcc, class TBias>
+Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionType act)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    const int inIdx = ctx.inputIndex(0), outIdx = ctx.outputIndex(0);
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != s.units)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(s.units) +
+                        " output units");
+    const bool is16 = sizeof(TIn) == 2;
+    // 16x8 kernels are not in XNNPACK; LiteRT runs TFLite's integer kernels for them.
+    const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
+    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(),
+                               quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min,
+                                                    typeRange(y.dtype).max),
+                               rounding);
+    // Constant part of the accumulator: bias - zp_x * sum(w - zp_w) per unit.
+    const std::int32_t zpX = x.zeroPoint();
+    const std::int32_t zpW = w.zeroPoint();
+    std::vector<TAcc> base(static_cast<std::size_t>(s.units), 0);
+    const TW* wd = w.as<TW>();
+    const TBias* bias = ctx.hasInput(2) ? ctx.in(2).as<TBias>() : nullptr;
+    for (int u = 0; u < s.units; ++u) {
+        TAcc sum = 0;
+        for (int k = 0; k < s.depth; ++k)
+            sum += static_cast<TAcc>(wd[static_cast<std::size_t>(u) * s.depth + k]) - zpW;
+        base[static_cast<std::size_t>(u)] = (bias ? static_cast<TAcc>(bias[u]) : 0) - static_cast<TAcc>(zpX) * sum;
+    }
+    return makeKernel([=, base = std::move(base), req = std::move(req)](const RunContext& rc) {
+        const TIn* xd = tensorAt(rc, inIdx).as<TIn>();
+        auto* yd = tensorAt(rc, outIdx).as<TIn>();
+        for (int b = 0; b < s.batch; ++b) {
+            const TIn* row = xd + static_cast<std::size_t>(b) * s.depth;
+            for (int u = 0; u < s.units; ++u) {
+                const TW* wrow = wd + static_cast<std::size_t>(u) * s.depth;
+                TAcc acc = dot<TAcc>(row, wrow, s.depth, zpW);
+                acc += base[static_cast<std::size_t>(u)];
+                std::int32_t q;
+                if constexpr (sizeof(TAcc) == 8) {
+                    const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : static_cast<std::size_t>(u)];
+                    q = std::clamp(multiplyByQuantizedMultiplier64(acc, m) + req.zeroPoint, req.range.min, req.range.max);
+                } else {
+                    q = req.apply(acc, static_cast<std::size_t>(u));
+                }
+                yd[static_cast<std::size_t>(b) * s.units + u] = static_cast<TIn>(q);
+            }
+        }
+    });
+}
+
+}  // namespace
+
+Prepared prepareFullyConnected(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(2, 3, 1); !st)
+        return st.error();
+    const auto* opts = ctx.op.options.AsFullyConnectedOptions();
+    const auto act = opts ? opts->fused_activation_function : tflite::ActivationFunctionType::NONE;
+    if (!isClampActivation(act))
+        return ctx.fail("fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
+    if (opts && opts->weights_format != tflite::FullyConnectedOptionsWeightsFormat::DEFAULT)
+        return ctx.fail("shuffled weights are not supported");
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    if (w.rank() != 2)
+        return ctx.fail("weights have shape " + shapeText(w.shape) + ", expected [units, depth]");
+    FcShape s{0, w.dim(1), w.dim(0)};
+    if (s.depth <= 0 || x.count() % s.depth != 0)
+        return ctx.fail("input of shape " + shapeText(x.shape) + " does not split into rows of " +
+                        std::to_string(s.depth));
+    s.batch = static_cast<int>(x.count() / s.depth);
+    if (y.count() != static_cast<std::int64_t>(s.batch) * s.units)
+        return ctx.fail("output has shape " + shapeText(y.shape) + ", but the operator computes " +
+                        std::to_string(s.batch) + " rows of " + std::to_string(s.units));
+    if (ctx.hasInput(2) && ctx.in(2).count() != s.units)
+        return ctx.fail("bias has " + std::to_string(ctx.in(2).count()) + " values for " + std::to_string(s.units) + " units");
+
+    if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)
+        return prepareFloat(ctx, s, floatActivationRange(act));
+    if (x.dtype == DType::Float32 && w.dtype == DType::Int8 && y.dtype == DType::Float32)
+        return prepareHybridFullyConnected(ctx, s.batch, s.depth, s.units, act,
+                                           opts && opts->asymmetric_quantize_inputs);
+    if (!w.constant)
+        return ctx.fail("integer weights must be constants");
+    const DType bt = ctx.hasInput(2) ? ctx.in(2).dtype : DType::Int32;
+    if (x.dtype == DType::Int8 && w.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
+        return prepareInteger<std::int8_t, std::int8_t, std::int32_t, std::int32_t>(ctx, s, act);
+    if (x.dtype == DType::UInt8 && w.dtype == DType::UInt8 && y.dtype == DType::UInt8 && bt == DType::Int32)
+        return prepareInteger<std::uint8_t, std::uint8_t, std::int32_t, std::int32_t>(ctx, s, act);
+    if (x.dtype == DType::Int16 && w.dtype == DType::Int8 && y.dtype == DType::Int16 && bt == DType::Int64)
+        return prepareInteger<std::int16_t, std::int8_t, std::int64_t, std::int64_t>(ctx, s, act);
+    return ctx.unsupported();
+}
+
+}  // namespace ql::exec

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "exec/kernels/hybrid.h"
+
+#include "exec/kernels/gemm.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ql::exec {
+
+RowQuantization quantizeSymmetric(const float* x, std::int64_t n, std::int8_t* q)
+{
+    float lo = 0, hi = 0;
+    for (std::int64_t i = 0; i < n; ++i) {
+        lo = std::min(lo, x[i]);
+        hi = std::max(hi, x[i]);
+    }
+    const float range = std::max(std::abs(lo), std::abs(hi));
+    if (range == 0) {
+        std::fill(q, q + n, 0);
+        return {1.0f, 0};
+    }
+    const float inv = 127.0f / range;
+    for (std::int64_t i = 0; i < n; ++i)
+        q[i] = static_cast<std::int8_t>(std::clamp(static_cast<std::int32_t>(std::round(x[i] * inv)), -127, 127));
+    return {range / 127.0f, 0};
+}
+
+RowQuantization quantizeAsymmetric(const float* x, std::int64_t n, std::int8_t* q)
+{
+    float lo = 0, hi = 0;
+    for (std::int64_t i = 0; i < n; ++i) {
+        lo = std::min(lo, x[i]);
+        hi = std::max(hi, x[i]);
+    }
+    if (lo == hi) {
+        std::fill(q, q + n, 0);
+        return {1.0f, 0};
+    }
+    const double qmin = -128, qmax = 127;
+    const double scale = (static_cast<double>(hi) - lo) / (qmax - qmin);
+    const double fromMin = qmin - lo / scale;
+    const double fromMax = qmax - hi / scale;
+    const double errMin = qmin + std::abs(lo / scale);
+    const double errMax = qmax + std::abs(hi / scale);
+    const double zp = errMin < errMax ? fromMin : fromMax;
+    std::int32_t nudged;
+    if (zp <= qmin)
+        nudged = -128;
+    else if (zp >= qmax)
+        nudged = 127;
+    else
+        nudged = static_cast<std::int32_t>(std::round(zp));
+    const auto fscale = static_cast<float>(scale);
+    const float inv = 1.0f / fscale;
+    for (std::int64_t i = 0; i < n; ++i)
+        q[i] = static_cast<std::int8_t>(
+            std::clamp(static_cast<std::int32_t>(std::round(static_cast<float>(nudged) + x[i] * inv)), -128, 127));
+    return {fscale, nudged};
+}
+
+Prepared prepareHybridFullyConnected(NodeContext& ctx, int batch, int depth, int units,
+                                     tflite::ActivationFunctionType act, bool asymmetricInputs)
+{
+    const RtTensor& w = ctx.in(1);
+    if (!w.constant)
+        return ctx.fail("int8 weights must be constants");
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != units)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(units) + " units");
+    if (!wq.zeroPoint.empty() && std::any_of(wq.zeroPoint.begin(), wq.zeroPoint.end(), [](auto z) { return z != 0; }))
+        return ctx.fail("hybrid weights must be symmetric (zero point 0)");
+    std::vector<std::int32_t> rowSums(static_cast<std::size_t>(units), 0);
+    const std::int8_t* wd = w.as<std::int8_t>();
+    for (int u = 0; u < units; ++u)
+        for (int k = 0; k < depth; ++k)
+            rowSums[static_cast<std::size_t>(u)] += wd[static_cast<std::size_t>(u) * depth + k];
+    std::vector<float> scales(wq.scale.begin(), wq.scale.end());
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    const int bias = ctx.hasInput(2) ? ctx.inputIndex(2) : -1;
+    const FloatRange range = floatActivationRange(act);
+    auto scratch = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(depth));
+    return makeKernel([=](const RunContext& rc) {
+        const float* x = tensorAt(rc, in).as<float>();
+        float* y = tensorAt(rc, out).as<float>();
+        const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
+        std::int8_t* q = scratch->data();
+        for (int r = 0; r < batch; ++r) {
+            const float* row = x + static_cast<std::size_t>(r) * depth;
+            const RowQuantization rq = asymmetricInputs ? quantizeAsymmetric(row, depth, q) : quantizeSymmetric(row, depth, q);
+            for (int u = 0; u < units; ++u) {
+                std::int32_t acc = dot<std::int32_t>(q, wd + static_cast<std::size_t>(u) * depth, depth, 0);
+                acc -= rq.offset * rowSums[static_cast<std::size_t>(u)];
+                const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(u)];
+                const float v = (b ? b[u] : 0.0f) + static_cast<float>(acc) * (rq.scale * ws);
+                y[static_cast<std::size_t>(r) * units + u] = std::clamp(v, range.min, range.max);
+            }
+        }
+    });
+}
+
+}  // namespace ql::exec

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+// Dynamic-range ("hybrid") arithmetic: float activations quantized to int8 at run time, multiplied
+// with int8 weights, scaled back to float (TFLite's builtin hybrid kernels).
+#pragma once
+
+#include "exec/kernels/common.h"
+
+#include <cstdint>
+
+namespace ql::exec {
+
+struct RowQuantization {
+    float scale = 1.0f;       // real value of one step
+    std::int32_t offset = 0;  // zero point (0 for symmetric)
+};
+
+// Symmetric: [-max|x|, max|x|] onto [-127, 127].
+RowQuantization quantizeSymmetric(const float* x, std::int64_t n, std::int8_t* q);
+// Asymmetric: [min(0, min x), max(0, max x)] onto [-128, 127] with a nudged zero point.
+RowQuantization quantizeAsymmetric(const float* x, std::int64_t n, std::int8_t* q);
+
+Prepared prepareHybridFullyConnected(NodeContext& ctx, int batch, int depth, int units,
+                                     tflite::ActivationFunctionType act, bool asymmetricInputs);
+
+}  // namespace ql::exec

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+// QUANTIZE (float -> integer, integer -> integer) and DEQUANTIZE (integer or float16 -> float).
+#include "exec/kernels/common.h"
+#include "exec/half.h"
+
+#include <cmath>
+
+namespace ql::exec {
+
+namespace {
+
+using model::DType;
+
+template <class TOut>
+Prepared quantizeFromFloat(NodeContext& ctx)
+{
+    const RtTensor& y = ctx.out(0);
+    const float scale = y.scale();
+    if (!(scale > 0))
+        return ctx.fail("output scale must be positive");
+    const std::int32_t zp = y.zeroPoint();
+    const QuantRange r = typeRange(y.dtype);
+    const Rounding rounding = ctx.rounding;
+    const float inv = 1.0f / scale;
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const float* x = tensorAt(rc, in).as<float>();
+        TOut* o = tensorAt(rc, out).as<TOut>();
+        const std::int64_t n = tensorAt(rc, out).count();
+        if (rounding == Rounding::Reference) {
+            // TFLite: round(x / scale) half away from zero, then the zero point.
+            for (std::int64_t i = 0; i < n; ++i)
+                o[i] = static_cast<TOut>(std::clamp(static_cast<std::int32_t>(std::round(x[i] / scale)) + zp, r.min, r.max));
+        } else {
+            // XNNPACK: x * (1 / scale), clamped, rounded half to even.
+            for (std::int64_t i = 0; i < n; ++i) {
+                const float v = std::clamp(x[i] * inv, static_cast<float>(r.min - zp), static_cast<float>(r.max - zp));
+                o[i] = static_cast<TOut>(roundHalfEven(v) + zp);
+            }
+        }
+    });
+}
+
+template <class TIn, class TOut>
+Prepared requantize(NodeContext& ctx)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& y = ctx.out(0);
+    const auto req = makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), typeRange(y.dtype), ctx.rounding);
+    const std::int32_t zpIn = x.zeroPoint();
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const TIn* xi = tensorAt(rc, in).as<TIn>();
+        TOut* o = tensorAt(rc, out).as<TOut>();
+        const std::int64_t n = tensorAt(rc, out).count();
+        for (std::int64_t i = 0; i < n; ++i)
+            o[i] = static_cast<TOut>(req.apply(static_cast<std::int32_t>(xi[i]) - zpIn, 0));
+    });
+}
+
+template <class TIn>
+Prepared dequantizeInteger(NodeContext& ctx)
+{
+    const RtTensor& x = ctx.in(0);
+    const auto& q = x.quantization();
+    if (q.scale.empty())
+        return ctx.fail("input has no quantization scale");
+    // Per-channel (weights) or per-tensor.
+    std::int64_t inner = 1, channels = 1;
+    if (q.scale.size() > 1) {
+        channels = static_cast<std::int64_t>(q.scale.size());
+        for (int d = q.quantizedDimension + 1; d < x.rank(); ++d)
+            inner *= x.dim(d);
+    }
+    std::vector<float> scales(q.scale.begin(), q.scale.end());
+    std::vector<std::int32_t> zps;
+    for (std::size_t c = 0; c < scales.size(); ++c)
+        zps.push_back(q.zeroPoint.empty() ? 0 : static_cast<std::int32_t>(q.zeroPoint[c]));
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const TIn* xi = tensorAt(rc, in).as<TIn>();
+        float* o = tensorAt(rc, out).as<float>();
+        const std::int64_t n = tensorAt(rc, out).count();
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto c = static_cast<std::size_t>(channels == 1 ? 0 : (i / inner) % channels);
+            o[i] = static_cast<float>(static_cast<std::int32_t>(xi[i]) - zps[c]) * scales[c];
+        }
+    });
+}
+
+}  // namespace
+
+Prepared prepareQuantize(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(1, 1, 1); !st)
+        return st.error();
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& y = ctx.out(0);
+    if (x.count() != y.count())
+        return ctx.fail("input and output have different element counts");
+    if (y.quantization().scale.size() > 1)
+        return ctx.fail("per-channel quantization of activations is not supported");
+    const DType a = x.dtype, b = y.dtype;
+    if (a == DType::Float32) {
+        if (b == DType::Int8)
+            return quantizeFromFloat<std::int8_t>(ctx);
+        if (b == DType::UInt8)
+            return quantizeFromFloat<std::uint8_t>(ctx);
+        if (b == DType::Int16)
+            return quantizeFromFloat<std::int16_t>(ctx);
+    }
+    if (a == DType::Int8 && b == DType::Int8)
+        return requantize<std::int8_t, std::int8_t>(ctx);
+    if (a == DType::UInt8 && b == DType::Int8)
+        return requantize<std::uint8_t, std::int8_t>(ctx);
+    if (a == DType::Int8 && b == DType::UInt8)
+        return requantize<std::int8_t, std::uint8_t>(ctx);
+    if (a == DType::UInt8 && b == DType::UInt8)
+        return requantize<std::uint8_t, std::uint8_t>(ctx);
+    if (a == DType::Int16 && b == DType::Int16)
+        return requantize<std::int16_t, std::int16_t>(ctx);
+    if (a == DType::Int16 && b == DType::Int8)
+        return requantize<std::int16_t, std::int8_t>(ctx);
+    if (a == DType::Int8 && b == DType::Int16)
+        return requantize<std::int8_t, std::int16_t>(ctx);
+    return ctx.unsupported();
+}
+
+Prepared prepareDequantize(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(1, 1, 1); !st)
+        return st.error();
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& y = ctx.out(0);
+    if (x.count() != y.count() || y.dtype != DType::Float32)
+        return ctx.fail("output must be float32 with the input's element count");
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    switch (x.dtype) {
+    case DType::Float16:
+        return makeKernel([=](const RunContext& rc) {
+            const auto* h = tensorAt(rc, in).as<std::uint16_t>();
+            float* o = tensorAt(rc, out).as<float>();
+            for (std::int64_t i = 0, n = tensorAt(rc, out).count(); i < n; ++i)
+                o[i] = halfToFloat(h[i]);
+        });
+    case DType::Int8: return dequantizeInteger<std::int8_t>(ctx);
+    case DType::UInt8: return dequantizeInteger<std::uint8_t>(ctx);
+    case DType::Int16: return dequantizeInteger<std::int16_t>(ctx);
+    default: return ctx.unsupported();
+    }
+}
+
+}  // namespace ql::exec

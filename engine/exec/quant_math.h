@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// Integer requantization arithmetic of the two runtimes QuantLens reproduces (docs/arithmetic.md).
+//
+// Reference (TFLite reference kernels, tflite-micro): a real multiplier m is stored as a Q31
+// fixed-point mantissa and a power-of-two exponent; x * m is computed as a saturating rounding
+// doubling high multiplication followed by a rounding right shift (two roundings).
+// XNNPACK (LiteRT CPU): x * m is computed in float32 and rounded half to even.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace ql::exec {
+
+struct FixedMultiplier {
+    std::int32_t multiplier = 0;  // Q31 mantissa in [2^30, 2^31) (0 for m = 0)
+    int shift = 0;                // power of two: > 0 shifts left, < 0 right
+};
+
+// The mantissa/exponent split of a real multiplier, as TFLite's QuantizeMultiplier does it
+// (frexp, round half away from zero, mantissa 2^31 folded into the exponent; tiny values flush to 0).
+inline FixedMultiplier quantizeMultiplier(double m)
+{
+    if (m == 0.0)
+        return {};
+    int shift = 0;
+    const double q = std::frexp(m, &shift);
+    auto fixed = static_cast<std::int64_t>(std::round(q * (1LL << 31)));
+    if (fixed == (1LL << 31)) {
+        fixed /= 2;
+        ++shift;
+    }
+    if (shift < -31) {
+        shift = 0;
+        fixed = 0;
+    }
+    if (shift > 30) {
+        shift = 30;
+        fixed = (1LL << 31) - 1;
+    }
+    return {static_cast<std::int32_t>(fixed), shift};
+}
+
+inline std::int32_t saturatingRoundingDoublingHighMul(std::int32_t a, std::int32_t b)
+{
+    if (a == b && a == std::numeric_limits<std::int32_t>::min())
+        return std::numeric_limits<std::int32_t>::max();
+    const std::int64_t ab = static_cast<std::int64_t>(a) * b;
+    const std::int64_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
+    return static_cast<std::int32_t>((ab + nudge) / (1LL << 31));
+}
+
+// Division by 2^exponent rounding half away from zero.
+inline std::int32_t roundingDivideByPot(std::int32_t x, int exponent)
+{
+    const std::int32_t mask = static_cast<std::int32_t>((1LL << exponent) - 1);
+    const std::int32_t remainder = x & mask;
+    const std::int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+    return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+inline std::int32_t multiplyByQuantizedMultiplier(std::int32_t x, const FixedMultiplier& m)
+{
+    const int left = m.shift > 0 ? m.shift : 0;
+    const int right = m.shift > 0 ? 0 : -m.shift;
+    // The left shift happens in 32 bits in TFLite; wrap-around is the defined behaviour there.
+    const auto shifted = static_cast<std::int32_t>(static_cast<std::uint32_t>(x) << left);
+    return roundingDivideByPot(saturatingRoundingDoublingHighMul(shifted, m.multiplier), right);
+}
+
+// The 64-bit accumulator variant of the 16x8 kernels: the multiplier is reduced to 16 bits and the
+// product rounded once.
+inline std::int32_t multiplyByQuantizedMultiplier64(std::int64_t x, const FixedMultiplier& m)
+{
+    const std::int32_t reduced = m.multiplier < 0x7FFF0000 ? (m.multiplier + (1 << 15)) >> 16 : 0x7FFF;
+    const int totalShift = 15 - m.shift;
+    const std::int64_t rounded = x * reduced + (std::int64_t{1} << (totalShift - 1));
+    return static_cast<std::int32_t>(rounded >> totalShift);
+}
+
+// Round half to even in float, as XNNPACK's requantization does.
+inline std::int32_t roundHalfEven(float v)
+{
+    return static_cast<std::int32_t>(std::nearbyint(v));
+}
+
+// XNNPACK-style requantization of an int32 accumulator: scale in float, clamp in float to the output
+// range shifted by the zero point, round half to even, add the zero point.
+inline std::int32_t requantizeFloat(std::int32_t acc, float scale, std::int32_t zeroPoint, std::int32_t qmin,
+                                    std::int32_t qmax)
+{
+    float v = static_cast<float>(acc) * scale;
+    v = std::clamp(v, static_cast<float>(qmin - zeroPoint), static_cast<float>(qmax - zeroPoint));
+    return roundHalfEven(v) + zeroPoint;
+}
+
+inline std::int32_t requantizeFixed(std::int32_t acc, const FixedMultiplier& m, std::int32_t zeroPoint,
+                                    std::int32_t qmin, std::int32_t qmax)
+{
+    return std::clamp(multiplyByQuantizedMultiplier(acc, m) + zeroPoint, qmin, qmax);
+}
+
+template <class T>
+constexpr std::int32_t qmin()
+{
+    return std::numeric_limits<T>::min();
+}
+template <class T>
+constexpr std::int32_t qmax()
+{
+    return std::numeric_limits<T>::max();
+}
+
+}  // namespace ql::exec
