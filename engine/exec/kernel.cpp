@@ -82,6 +82,7 @@ const std::vector<KernelInfo>& kernelTable()
         {Op::CONV_2D, prepareConv2D},
         {Op::DEPTHWISE_CONV_2D, prepareDepthwiseConv2D},
         {Op::FULLY_CONNECTED, prepareFullyConnected},
+        {Op::TRANSPOSE_CONV, prepareTransposeConv},
         {Op::DEQUANTIZE, prepareDequantize},
         {Op::QUANTIZE, prepareQuantize},
         {Op::RESHAPE, prepareReshape},

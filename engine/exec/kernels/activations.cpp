@@ -71,8 +71,9 @@ Prepared leakyInt(NodeContext& ctx, float alpha)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
-    const FixedMultiplier identity = quantizeMultiplier(static_cast<double>(x.scale()) / y.scale());
-    const FixedMultiplier negative = quantizeMultiplier(static_cast<double>(alpha) * x.scale() / y.scale());
+    // TFLite computes both ratios in float before turning them into fixed-point multipliers.
+    const FixedMultiplier identity = quantizeMultiplier(static_cast<double>(x.scale() / y.scale()));
+    const FixedMultiplier negative = quantizeMultiplier(static_cast<double>(x.scale() * alpha / y.scale()));
     const std::int32_t zpIn = x.zeroPoint(), zpOut = y.zeroPoint();
     const QuantRange r = typeRange(y.dtype);
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);

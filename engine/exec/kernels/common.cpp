@@ -2,6 +2,7 @@
 #include "exec/kernels/common.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ql::exec {
 
@@ -42,6 +43,7 @@ QuantRange typeRange(model::DType t)
     case model::DType::Int8: return {-128, 127};
     case model::DType::UInt8: return {0, 255};
     case model::DType::Int16: return {-32768, 32767};
+    case model::DType::Int32: return {std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()};
     default: return {0, 0};
     }
 }

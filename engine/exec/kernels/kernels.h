@@ -18,6 +18,7 @@ Prepared prepareMaxPool(NodeContext& ctx);
 Prepared prepareConcatenation(NodeContext& ctx);
 Prepared prepareConv2D(NodeContext& ctx);
 Prepared prepareDepthwiseConv2D(NodeContext& ctx);
+Prepared prepareTransposeConv(NodeContext& ctx);
 Prepared prepareFullyConnected(NodeContext& ctx);
 Prepared prepareDequantize(NodeContext& ctx);
 Prepared prepareQuantize(NodeContext& ctx);

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+// TRANSPOSE_CONV: inputs (output_shape, weights [outC, kH, kW, inC], input, optional bias).
+// Every input pixel scatters its products into the output window it covers.
+#include "exec/kernels/common.h"
+
+namespace ql::exec {
+
+namespace {
+
+using model::DType;
+
+struct TGeometry {
+    int batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH, strideW, padTop, padLeft;
+};
+
+// Calls fn(outOffset, inOffset, weightOffset) for every product of the scatter.
+template <class Fn>
+void scatter(const TGeometry& g, Fn&& fn)
+{
+    for (int b = 0; b < g.batch; ++b)
+        for (int iy = 0; iy < g.inH; ++iy)
+            for (int ix = 0; ix < g.inW; ++ix)
+                for (int ky = 0; ky < g.kH; ++ky) {
+                    const int oy = iy * g.strideH - g.padTop + ky;
+                    if (oy < 0 || oy >= g.outH)
+                        continue;
+                    for (int kx = 0; kx < g.kW; ++kx) {
+                        const int ox = ix * g.strideW - g.padLeft + kx;
+                        if (ox < 0 || ox >= g.outW)
+                            continue;
+                        const std::int64_t o = ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * g.outC;
+                        const std::int64_t i = ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
+                        for (int oc = 0; oc < g.outC; ++oc)
+                            fn(o + oc, i, ((static_cast<std::int64_t>(oc) * g.kH + ky) * g.kW + kx) * g.inC);
+                    }
+                }
+}
+
+Status checkOutputShape(const RtTensor& shapeTensor, const RtTensor& y)
+{
+    for (int d = 0; d < 4; ++d)
+        if (shapeTensor.as<std::int32_t>()[d] != y.dim(d))
+            return Error{"the output shape input asks for a shape other than the output's " + shapeText(y.shape)};
+    return {};
+}
+
+Prepared prepareFloat(NodeContext& ctx, const TGeometry& g, FloatRange range)
+{
+    const int shapeIdx = ctx.inputIndex(0), w = ctx.inputIndex(1), in = ctx.inputIndex(2), out = ctx.outputIndex(0);
+    const int bias = ctx.hasInput(3) ? ctx.inputIndex(3) : -1;
+    return makeKernel([=](const RunContext& rc) -> Status {
+        if (auto st = checkOutputShape(tensorAt(rc, shapeIdx), tensorAt(rc, out)); !st)
+            return st;
+        const float* x = tensorAt(rc, in).as<float>();
+        const float* wd = tensorAt(rc, w).as<float>();
+        float* y = tensorAt(rc, out).as<float>();
+        const std::int64_t n = tensorAt(rc, out).count();
+        std::fill(y, y + n, 0.0f);
+        scatter(g, [&](std::int64_t o, std::int64_t i, std::int64_t wo) {
+            float s = 0;
+            for (int c = 0; c < g.inC; ++c)
+                s += x[i + c] * wd[wo + c];
+            y[o] += s;
+        });
+        const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
+        for (std::int64_t k = 0; k < n; ++k)
+            y[k] = std::clamp(y[k] + (b ? b[k % g.outC] : 0.0f), range.min, range.max);
+        return {};
+    });
+}
+
+template <class TIn, class TAcc, class TBias>
+Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::ActivationFunctionType act)
+{
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& x = ctx.in(2);
+    const RtTensor& y = ctx.out(0);
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
+                        " output channels");
+    const bool is16 = sizeof(TIn) == 2;
+    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(),
+                               quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min,
+                                                    typeRange(y.dtype).max),
+                               is16 ? Rounding::Reference : ctx.rounding);
+    const std::int32_t zpX = x.zeroPoint();
+    const int shapeIdx = ctx.inputIndex(0), wIdx = ctx.inputIndex(1), in = ctx.inputIndex(2), out = ctx.outputIndex(0);
+    const int bias = ctx.hasInput(3) ? ctx.inputIndex(3) : -1;
+    auto scratch = std::make_shared<std::vector<TAcc>>(static_cast<std::size_t>(y.count()));
+    return makeKernel([=, req = std::move(req)](const RunContext& rc) -> Status {
+        if (auto st = checkOutputShape(tensorAt(rc, shapeIdx), tensorAt(rc, out)); !st)
+            return st;
+        const TIn* xd = tensorAt(rc, in).as<TIn>();
+        const std::int8_t* wd = tensorAt(rc, wIdx).as<std::int8_t>();
+        TIn* yd = tensorAt(rc, out).as<TIn>();
+        TAcc* acc = scratch->data();
+        const std::int64_t n = tensorAt(rc, out).count();
+        std::fill(acc, acc + n, 0);
+        scatter(g, [&](std::int64_t o, std::int64_t i, std::int64_t wo) {
+            TAcc s = 0;
+            for (int c = 0; c < g.inC; ++c)
+                s += (static_cast<TAcc>(xd[i + c]) - zpX) * wd[wo + c];
+            acc[o] += s;
+        });
+        const TBias* b = bias >= 0 ? tensorAt(rc, bias).as<TBias>() : nullptr;
+        for (std::int64_t k = 0; k < n; ++k) {
+            const auto c = static_cast<std::size_t>(k % g.outC);
+            const TAcc a = acc[k] + (b ? static_cast<TAcc>(b[c]) : 0);
+            std::int32_t q;
+            if constexpr (sizeof(TAcc) == 8) {
+                const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : c];
+                q = std::clamp(multiplyByQuantizedMultiplier64(a, m) + req.zeroPoint, req.range.min, req.range.max);
+            } else {
+                q = req.apply(a, c);
+            }
+            yd[k] = static_cast<TIn>(q);
+        }
+        return {};
+    });
+}
+
+}  // namespace
+
+Prepared prepareTransposeConv(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(3, 4, 1); !st)
+        return st.error();
+    const auto* o = ctx.op.options.AsTransposeConvOptions();
+    if (!o)
+        return ctx.fail("has no TransposeConvOptions");
+    const RtTensor& s = ctx.in(0);
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& x = ctx.in(2);
+    const RtTensor& y = ctx.out(0);
+    if (s.dtype != DType::Int32 || s.count() != 4)
+        return ctx.fail("the output shape must be an int32 vector of 4 values");
+    if (x.rank() != 4 || w.rank() != 4 || y.rank() != 4)
+        return ctx.fail("input, filter and output must have rank 4");
+    if (o->stride_h < 1 || o->stride_w < 1)
+        return ctx.fail("strides must be at least 1");
+    if (s.constant) {
+        for (int d = 0; d < 4; ++d)
+            if (s.as<std::int32_t>()[d] != y.dim(d))
+                return ctx.fail("the output shape input does not match the output " + shapeText(y.shape));
+    }
+    TGeometry g{x.dim(0), x.dim(1), x.dim(2), x.dim(3), y.dim(1), y.dim(2), y.dim(3), w.dim(1), w.dim(2),
+                o->stride_h, o->stride_w, 0, 0};
+    if (w.dim(0) != g.outC || w.dim(3) != g.inC || y.dim(0) != g.batch)
+        return ctx.fail("filter " + shapeText(w.shape) + " does not fit input " + shapeText(x.shape) + " and output " +
+                        shapeText(y.shape));
+    // Padding as for a convolution from the output back to the input.
+    const int convH = convOutputSize(o->padding, g.outH, g.kH, g.strideH, 1);
+    const int convW = convOutputSize(o->padding, g.outW, g.kW, g.strideW, 1);
+    g.padTop = o->padding == tflite::Padding::SAME ? convPaddingBefore(g.outH, g.kH, g.strideH, 1, convH) : 0;
+    g.padLeft = o->padding == tflite::Padding::SAME ? convPaddingBefore(g.outW, g.kW, g.strideW, 1, convW) : 0;
+    if (ctx.hasInput(3) && ctx.in(3).count() != g.outC)
+        return ctx.fail("bias has " + std::to_string(ctx.in(3).count()) + " values for " + std::to_string(g.outC) + " channels");
+    const auto act = o->fused_activation_function;
+    if (!isClampActivation(act))
+        return ctx.fail("fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
+    if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)
+        return prepareFloat(ctx, g, floatActivationRange(act));
+    const DType bt = ctx.hasInput(3) ? ctx.in(3).dtype : DType::Int32;
+    if (w.dtype != DType::Int8)
+        return ctx.unsupported();
+    if (x.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
+        return prepareInteger<std::int8_t, std::int32_t, std::int32_t>(ctx, g, act);
+    if (x.dtype == DType::Int16 && y.dtype == DType::Int16 && bt == DType::Int64)
+        return prepareInteger<std::int16_t, std::int64_t, std::int64_t>(ctx, g, act);
+    return ctx.unsupported();
+}
+
+}  // namespace ql::exec
