@@ -5,6 +5,7 @@
 #include "cli/info.h"
 #include "cli/run.h"
 #include "model/reader.h"
+#include "model/transform.h"
 #include "model/writer.h"
 
 #include <QCoreApplication>
@@ -50,7 +51,9 @@ QString commandHelp(const QString& command)
                   "\n"
                   "Reads MODEL and writes it to OUT. OUT is replaced only once the new file is complete.\n"
                   "  -o, --output FILE     where to write\n"
-                  "  --external-buffers    store constant data after the flatbuffer (the >2 GB form)\n");
+                  "  --external-buffers    store constant data after the flatbuffer (the >2 GB form)\n"
+                  "  --expose-intermediates  make every operator's output a model output (after the\n"
+                  "                        original outputs), so that other runtimes show them too\n");
     if (command == QLatin1String("run"))
         return tr("Usage: quantlens-cli run MODEL --input [NAME=]FILE.npy ... --output-dir DIR\n"
                   "                        [--rounding reference|xnnpack] [--threads N] [--dump-intermediates]\n"
@@ -119,7 +122,8 @@ int info(const QStringList& args, QTextStream& out, QTextStream& err)
 int rewrite(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const Args a =
-        parseArgs(args, {QStringLiteral("-o"), QStringLiteral("--output")}, {QStringLiteral("--external-buffers")});
+        parseArgs(args, {QStringLiteral("-o"), QStringLiteral("--output")},
+                  {QStringLiteral("--external-buffers"), QStringLiteral("--expose-intermediates")});
     const QString output = a.value(QStringLiteral("-o"), a.value(QStringLiteral("--output")));
     if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty()) {
         err << (a.error.isEmpty() ? tr("rewrite needs one model file and -o OUT") : a.error) << "\n\n"
@@ -131,6 +135,8 @@ int rewrite(const QStringList& args, QTextStream& out, QTextStream& err)
         err << tr("error: %1").arg(QString::fromStdString(g.error().message)) << '\n';
         return Failed;
     }
+    if (a.flags.contains(QStringLiteral("--expose-intermediates")))
+        model::exposeIntermediates(*g);
     model::WriteOptions opts;
     opts.externalBuffers = a.flags.contains(QStringLiteral("--external-buffers"));
     if (auto st = model::writeTflite(*g, output.toStdString(), opts); !st) {

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 namespace ql::cli {
 
@@ -212,7 +213,7 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const Args a = parseArgs(args, {QStringLiteral("--runs"), QStringLiteral("--warmup"), QStringLiteral("--threads"),
                                     QStringLiteral("--rounding"), QStringLiteral("--input")},
-                             {QStringLiteral("--json")});
+                             {QStringLiteral("--json"), QStringLiteral("--profile")});
     if (!a.error.isEmpty() || a.positional.size() != 1) {
         err << (a.error.isEmpty() ? tr("bench needs one model file") : a.error) << "\n\n" << commandHelp(QStringLiteral("bench"));
         return 2;
@@ -236,14 +237,19 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         if (auto st = bindInputs(it, a.values(QStringLiteral("--input"))); !st)
             return fail(err, st.error());
     }
+    const bool profile = a.flags.contains(QStringLiteral("--profile"));
     std::vector<double> times;
+    std::vector<double> opTotal(it.graph().main().operators.size(), 0.0), opMillis;
     for (int i = 0; i < warmup + runs; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
-        if (auto st = it.invoke(); !st)
+        if (auto st = profile ? it.invokeProfiled(opMillis) : it.invoke(); !st)
             return fail(err, st.error());
         const auto t1 = std::chrono::steady_clock::now();
-        if (i >= warmup)
+        if (i >= warmup) {
             times.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+            for (std::size_t k = 0; profile && k < opMillis.size(); ++k)
+                opTotal[k] += opMillis[k] / runs;
+        }
     }
     std::sort(times.begin(), times.end());
     const double median = times.size() % 2 ? times[times.size() / 2]
@@ -264,6 +270,17 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         o[QStringLiteral("max_ms")] = times.back();
         o[QStringLiteral("load_ms")] = loadMs;
         o[QStringLiteral("arena_bytes")] = static_cast<double>(it.arenaBytes());
+        if (profile) {
+            QJsonArray ops;
+            for (std::size_t k = 0; k < opTotal.size(); ++k) {
+                QJsonObject op;
+                op[QStringLiteral("index")] = static_cast<int>(k);
+                op[QStringLiteral("op")] = qs(it.graph().opName(it.graph().main().operators[k]));
+                op[QStringLiteral("mean_ms")] = opTotal[k];
+                ops.append(op);
+            }
+            o[QStringLiteral("operators")] = ops;
+        }
         out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
     } else {
         out << tr("%1: median %2 ms, min %3 ms over %4 runs (%5 thread(s), %6 rounding)")
@@ -274,6 +291,13 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                    .arg(opts.threads)
                    .arg(qs(exec::roundingName(opts.rounding)))
             << '\n';
+        if (profile) {
+            std::map<std::string, double> byOp;
+            for (std::size_t k = 0; k < opTotal.size(); ++k)
+                byOp[it.graph().opName(it.graph().main().operators[k])] += opTotal[k];
+            for (const auto& [name, ms] : byOp)
+                out << QStringLiteral("  %1 %2 ms").arg(qs(name), -24).arg(ms, 0, 'f', 3) << '\n';
+        }
     }
     return 0;
 }

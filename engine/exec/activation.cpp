@@ -38,3 +38,19 @@ QuantRange quantActivationRange(AF a, float scale, std::int32_t zeroPoint, std::
 }
 
 }  // namespace ql::exec
+
+namespace ql::exec {
+
+QuantRange xnnActivationRange(AF a, float scale, std::int32_t zeroPoint, std::int32_t typeMin, std::int32_t typeMax)
+{
+    const FloatRange f = floatActivationRange(a);
+    auto q = [&](float v, std::int32_t fallback) {
+        if (std::isinf(v))
+            return fallback;
+        const float r = std::nearbyint(v / scale + static_cast<float>(zeroPoint));
+        return static_cast<std::int32_t>(std::clamp(r, static_cast<float>(typeMin), static_cast<float>(typeMax)));
+    };
+    return {q(f.min, typeMin), q(f.max, typeMax)};
+}
+
+}  // namespace ql::exec

@@ -5,6 +5,7 @@
 #include "exec/thread_pool.h"
 #include "model/validate.h"
 
+#include <chrono>
 #include <climits>
 #include <cstdlib>
 #include <cstring>
@@ -153,16 +154,31 @@ Status Interpreter::setInput(int i, model::DType dtype, std::span<const std::uin
 
 Status Interpreter::invoke()
 {
+    return run(nullptr);
+}
+
+Status Interpreter::invokeProfiled(std::vector<double>& opMillis)
+{
+    opMillis.assign(m_kernels.size(), 0.0);
+    return run(&opMillis);
+}
+
+Status Interpreter::run(std::vector<double>* opMillis)
+{
     const model::Subgraph& sg = m_graph->main();
     // Every run starts from a zero state (LSTM states), so outputs depend on the inputs alone.
     for (std::size_t i = 0; i < sg.tensors.size(); ++i)
         if (sg.tensors[i].isVariable && m_tensors[i].data)
             std::memset(m_tensors[i].data, 0, static_cast<std::size_t>(m_tensors[i].bytes));
     const RunContext ctx{m_tensors, m_pool.get()};
-    for (std::size_t i = 0; i < m_kernels.size(); ++i)
+    for (std::size_t i = 0; i < m_kernels.size(); ++i) {
+        const auto t0 = opMillis ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
         if (auto st = m_kernels[i]->run(ctx); !st)
             return Error{"operator " + std::to_string(i) + " (" + m_graph->opName(sg.operators[i]) + "): " +
                          st.error().message};
+        if (opMillis)
+            (*opMillis)[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    }
     return {};
 }
 

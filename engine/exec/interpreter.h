@@ -46,6 +46,8 @@ public:
     // Copies `bytes` into input i; they must be exactly the input's dtype and size.
     Status setInput(int i, model::DType dtype, std::span<const std::uint8_t> bytes);
     Status invoke();
+    // Same, and the time each operator took (milliseconds, in operator order).
+    Status invokeProfiled(std::vector<double>& opMillis);
 
     // Any tensor by index; after invoke() with keepIntermediates, every tensor holds its value.
     const RtTensor& tensor(int index) const { return m_tensors[static_cast<std::size_t>(index)]; }
@@ -56,6 +58,7 @@ public:
 private:
     Interpreter() = default;
     Status prepare();
+    Status run(std::vector<double>* opMillis);
 
     std::shared_ptr<const model::Graph> m_graph;
     InterpreterOptions m_options;

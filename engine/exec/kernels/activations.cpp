@@ -39,7 +39,10 @@ Prepared clampInt(NodeContext& ctx, tflite::ActivationFunctionType act)
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
     const QuantRange r = quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min, typeRange(y.dtype).max);
-    const auto req = makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), r, ctx.rounding);
+    // LiteRT runs TFLite's built-in kernel for these too: the reference arithmetic, with the ratio
+    // computed in float.
+    auto req = makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), r, Rounding::Reference);
+    req.fixed[0] = quantizeMultiplier(static_cast<double>(x.scale() / y.scale()));
     const std::int32_t zpIn = x.zeroPoint();
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
@@ -71,6 +74,25 @@ Prepared leakyInt(NodeContext& ctx, float alpha)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
+    const float ratio = x.scale() / y.scale();
+    if (ctx.rounding == Rounding::Xnnpack && sizeof(T) == 1 && ratio >= 1.0f / 256 && ratio <= 128 &&
+        std::abs(alpha * ratio) >= 1.0f / 256 && std::abs(alpha * ratio) <= 128) {
+        // XNNPACK: multipliers with 8 fractional bits.
+        const std::int32_t pm = roundHalfEven(256.0f * ratio);
+        const std::int32_t nm = roundHalfEven(256.0f * (ratio * alpha));
+        const std::int32_t zpIn = x.zeroPoint(), zpOut = y.zeroPoint();
+        const QuantRange r = typeRange(y.dtype);
+        const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+        return makeKernel([=](const RunContext& rc) {
+            const T* xi = tensorAt(rc, in).as<T>();
+            T* yo = tensorAt(rc, out).as<T>();
+            for (std::int64_t i = 0, n = tensorAt(rc, out).count(); i < n; ++i) {
+                const std::int32_t v = static_cast<std::int32_t>(xi[i]) - zpIn;
+                const std::int32_t q = ((v * (v >= 0 ? pm : nm) + 128) >> 8) + zpOut;
+                yo[i] = static_cast<T>(std::clamp(q, r.min, r.max));
+            }
+        });
+    }
     // TFLite computes both ratios in float before turning them into fixed-point multipliers.
     const FixedMultiplier identity = quantizeMultiplier(static_cast<double>(x.scale() / y.scale()));
     const FixedMultiplier negative = quantizeMultiplier(static_cast<double>(x.scale() * alpha / y.scale()));

@@ -37,6 +37,14 @@ Requantizer makeRequantizer(float inputScale, const std::vector<float>& weightSc
     return r;
 }
 
+QuantRange activationRange(tflite::ActivationFunctionType act, const RtTensor& y, Rounding rounding)
+{
+    const QuantRange t = typeRange(y.dtype);
+    if (rounding == Rounding::Xnnpack && y.dtype != model::DType::Int16)
+        return xnnActivationRange(act, y.scale(), y.zeroPoint(), t.min, t.max);
+    return quantActivationRange(act, y.scale(), y.zeroPoint(), t.min, t.max);
+}
+
 QuantRange typeRange(model::DType t)
 {
     switch (t) {

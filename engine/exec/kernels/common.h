@@ -79,4 +79,8 @@ Requantizer makeRequantizer(float inputScale, const std::vector<float>& weightSc
 // Range of the integer type of `t` (int8, uint8, int16).
 QuantRange typeRange(model::DType t);
 
+// The integer clamp of a fused activation on output `y`, derived the way the runtime of `rounding`
+// derives it (16-bit outputs never reach XNNPACK).
+QuantRange activationRange(tflite::ActivationFunctionType act, const RtTensor& y, Rounding rounding);
+
 }  // namespace ql::exec

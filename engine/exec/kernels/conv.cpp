@@ -56,8 +56,7 @@ Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::Activat
     const bool is16 = sizeof(TIn) == 2;
     const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
     auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(),
-                               quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min,
-                                                    typeRange(y.dtype).max),
+                               activationRange(act, y, rounding),
                                rounding);
     const std::int32_t zpX = x.zeroPoint();
     const std::int32_t zpW = w.zeroPoint();

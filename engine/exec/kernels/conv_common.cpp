@@ -72,8 +72,11 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
         return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
                         " output channels");
     // TFLite: per-channel weights quantize the input asymmetrically, per-tensor weights symmetrically,
-    // one scale per batch element.
+    // one scale per batch element. XNNPACK (LiteRT): qd8 per image, or per pixel for a 1x1 stride-1
+    // unpadded convolution, which it runs as a fully connected layer.
     const bool asymmetric = wq.scale.size() > 1;
+    const bool xnn = ctx.rounding == Rounding::Xnnpack;
+    const bool perPixel = xnn && g.isPointwise() && g.inC + g.outC > 2;
     const std::int64_t k = g.patchSize();
     const std::int8_t* wd = w.as<std::int8_t>();
     std::vector<std::int32_t> rowSums(static_cast<std::size_t>(g.outC), 0);
@@ -94,19 +97,36 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
         const float* x = tensorAt(rc, in).as<float>();
         float* y = tensorAt(rc, out).as<float>();
         const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
+        auto output = [&](float* o, std::int32_t acc, const RowQuantization& rq, int c) {
+            const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
+            const float v = xnn ? static_cast<float>(acc) * rq.scale * ws + (b ? b[c] : 0.0f)
+                                : static_cast<float>(acc) * (rq.scale * ws) + (b ? b[c] : 0.0f);
+            *o = std::clamp(v, range.min, range.max);
+        };
         for (int n = 0; n < g.batch; ++n) {
             const float* image = x + n * imageSize;
-            const RowQuantization rq = asymmetric ? quantizeAsymmetric(image, imageSize, qInput->data())
-                                                  : quantizeSymmetric(image, imageSize, qInput->data());
-            im2col<std::int8_t>(qInput->data(), one, static_cast<std::int8_t>(rq.offset), patches->data());
             float* yImage = y + n * pixels * g.outC;
+            if (perPixel) {
+                std::int8_t* q = qInput->data();
+                for (std::int64_t p = 0; p < pixels; ++p) {
+                    const RowQuantization rq = quantizeQd8(image + p * g.inC, g.inC, q);
+                    for (int c = 0; c < g.outC; ++c) {
+                        std::int32_t acc = dot<std::int32_t>(q, wd + c * k, static_cast<int>(k), 0);
+                        acc -= rq.offset * rowSums[static_cast<std::size_t>(c)];
+                        output(yImage + p * g.outC + c, acc, rq, c);
+                    }
+                }
+                continue;
+            }
+            const RowQuantization rq = xnn          ? quantizeQd8(image, imageSize, qInput->data())
+                                       : asymmetric ? quantizeAsymmetric(image, imageSize, qInput->data())
+                                                    : quantizeSymmetric(image, imageSize, qInput->data());
+            im2col<std::int8_t>(qInput->data(), one, static_cast<std::int8_t>(rq.offset), patches->data());
             for (std::int64_t p = 0; p < pixels; ++p)
                 for (int c = 0; c < g.outC; ++c) {
                     std::int32_t acc = dot<std::int32_t>(patches->data() + p * k, wd + c * k, static_cast<int>(k), 0);
                     acc -= rq.offset * rowSums[static_cast<std::size_t>(c)];
-                    const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
-                    const float v = static_cast<float>(acc) * (rq.scale * ws) + (b ? b[c] : 0.0f);
-                    yImage[p * g.outC + c] = std::clamp(v, range.min, range.max);
+                    output(yImage + p * g.outC + c, acc, rq, c);
                 }
         }
     });

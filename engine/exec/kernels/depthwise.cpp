@@ -36,10 +36,13 @@ Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
         const float* bd = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
         float* y = tensorAt(rc, out).as<float>();
         const int C = g.outC;
+        const int M = g.depthMultiplier;
         forEachPixel(g, rc.pool, [&](int b, int oy, int ox) {
-            float* o = y + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
-            for (int c = 0; c < C; ++c)
-                o[c] = bd ? bd[c] : 0.0f;
+            float* __restrict o = y + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
+            if (bd)
+                std::copy(bd, bd + C, o);
+            else
+                std::fill(o, o + C, 0.0f);
             for (int ky = 0; ky < g.kH; ++ky) {
                 const int iy = oy * g.strideH - g.padTop + ky * g.dilH;
                 if (iy < 0 || iy >= g.inH)
@@ -48,14 +51,20 @@ Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
                     const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
                     if (ix < 0 || ix >= g.inW)
                         continue;
-                    const float* xi = x + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
-                    const float* wi = wd + (static_cast<std::int64_t>(ky) * g.kW + kx) * C;
-                    for (int c = 0; c < C; ++c)
-                        o[c] += xi[c / g.depthMultiplier] * wi[c];
+                    const float* __restrict xi = x + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
+                    const float* __restrict wi = wd + (static_cast<std::int64_t>(ky) * g.kW + kx) * C;
+                    if (M == 1) {
+                        for (int c = 0; c < C; ++c)
+                            o[c] += xi[c] * wi[c];
+                    } else {
+                        for (int ic = 0; ic < g.inC; ++ic)
+                            for (int m = 0; m < M; ++m)
+                                o[ic * M + m] += xi[ic] * wi[ic * M + m];
+                    }
                 }
             }
             for (int c = 0; c < C; ++c)
-                o[c] = std::clamp(o[c], range.min, range.max);
+                o[c] = std::min(std::max(o[c], range.min), range.max);
         });
     });
 }
@@ -73,8 +82,7 @@ Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::Activat
     const bool is16 = sizeof(TIn) == 2;
     const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
     auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(),
-                               quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min,
-                                                    typeRange(y.dtype).max),
+                               activationRange(act, y, rounding),
                                rounding);
     const std::int32_t zpX = x.zeroPoint();
     const std::int32_t zpW = w.zeroPoint();
@@ -144,6 +152,7 @@ Prepared prepareHybrid(NodeContext& ctx, const ConvGeometry& g, tflite::Activati
     const FloatRange range = floatActivationRange(act);
     const std::int64_t imageSize = static_cast<std::int64_t>(g.inH) * g.inW * g.inC;
     auto qInput = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(imageSize));
+    const bool xnn = ctx.rounding == Rounding::Xnnpack;
     return makeKernel([=](const RunContext& rc) {
         const float* x = tensorAt(rc, in).as<float>();
         const std::int8_t* wd = tensorAt(rc, wIdx).as<std::int8_t>();
@@ -171,8 +180,12 @@ Prepared prepareHybrid(NodeContext& ctx, const ConvGeometry& g, tflite::Activati
                                 acc += (xv - rq.offset) * wd[(static_cast<std::int64_t>(ky) * g.kW + kx) * C + c];
                             }
                         }
+                        // LiteRT runs TFLite's optimized kernel here (XNNPACK does not take hybrid
+                        // depthwise): two float products; the reference kernel folds the scales first.
                         const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
-                        const float v = static_cast<float>(acc) * (rq.scale * ws) + (bd ? bd[c] : 0.0f);
+                        const float v = (xnn ? static_cast<float>(acc) * rq.scale * ws
+                                             : static_cast<float>(acc) * (ws * rq.scale)) +
+                                        (bd ? bd[c] : 0.0f);
                         o[c] = std::clamp(v, range.min, range.max);
                     }
                 }

@@ -143,16 +143,51 @@ Prepared prepareIntAddSub(NodeContext& ctx, bool subtract, Broadcast bc, tflite:
     });
 }
 
+// Integer ADD/SUB as XNNPACK computes them (LiteRT's CPU runtime): both inputs get integer
+// multipliers of 21 bits at most, sharing one power-of-two shift chosen from the larger ratio
+// s_in / s_out; the sum plus a rounding bias is shifted right arithmetically.
+template <class T>
+Prepared prepareXnnAddSub(NodeContext& ctx, bool subtract, Broadcast bc, tflite::ActivationFunctionType act)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& z = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    const float aScale = x.scale() / y.scale();
+    const float bScale = (subtract ? -z.scale() : z.scale()) / y.scale();
+    const float maxAbs = std::max(std::abs(aScale), std::abs(bScale));
+    int exponent = 0;
+    std::frexp(maxAbs, &exponent);  // maxAbs = m * 2^exponent, m in [0.5, 1)
+    const int shift = 20 - (exponent - 1);
+    if (shift < 12 || shift > 30)
+        return ctx.fail("the input/output scale ratios are outside the range this kernel supports");
+    const auto aMult = static_cast<std::int32_t>(std::nearbyint(std::ldexp(aScale, shift)));
+    const auto bMult = static_cast<std::int32_t>(std::nearbyint(std::ldexp(bScale, shift)));
+    const std::int32_t bias = (std::int32_t{1} << (shift - 1)) - aMult * x.zeroPoint() - bMult * z.zeroPoint();
+    const std::int32_t zpo = y.zeroPoint();
+    const QuantRange r = activationRange(act, y, Rounding::Xnnpack);
+    const int a = ctx.inputIndex(0), b = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const T* xi = tensorAt(rc, a).as<T>();
+        const T* zi = tensorAt(rc, b).as<T>();
+        T* yo = tensorAt(rc, out).as<T>();
+        bc.forEach(tensorAt(rc, out).count(), [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
+            const std::int32_t acc = bias + static_cast<std::int32_t>(xi[ia]) * aMult + static_cast<std::int32_t>(zi[ib]) * bMult;
+            yo[i] = static_cast<T>(std::clamp((acc >> shift) + zpo, r.min, r.max));
+        });
+    });
+}
+
 template <class T>
 Prepared prepareIntMul(NodeContext& ctx, Broadcast bc, tflite::ActivationFunctionType act)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& z = ctx.in(1);
     const RtTensor& y = ctx.out(0);
-    const auto req = makeRequantizer(x.scale(), {z.scale()}, y.scale(), y.zeroPoint(),
-                                     quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min,
-                                                          typeRange(y.dtype).max),
-                                     sizeof(T) == 2 ? Rounding::Reference : ctx.rounding);
+    const Rounding rounding = sizeof(T) == 2 ? Rounding::Reference : ctx.rounding;
+    auto req = makeRequantizer(x.scale(), {z.scale()}, y.scale(), y.zeroPoint(), activationRange(act, y, rounding),
+                               rounding);
+    // TFLite's MUL computes the real multiplier in float before the fixed-point split.
+    req.fixed[0] = quantizeMultiplier(static_cast<double>(x.scale() * z.scale() / y.scale()));
     const std::int32_t zp1 = x.zeroPoint(), zp2 = z.zeroPoint();
     const int a = ctx.inputIndex(0), b = ctx.inputIndex(1), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
@@ -206,9 +241,11 @@ Prepared prepareBinary(NodeContext& ctx, BinOp op)
     case BinOp::Add:
     case BinOp::Sub:
         if (t == DType::Int8)
-            return prepareIntAddSub<std::int8_t>(ctx, op == BinOp::Sub, *bc, act);
+            return ctx.rounding == Rounding::Xnnpack ? prepareXnnAddSub<std::int8_t>(ctx, op == BinOp::Sub, *bc, act)
+                                                     : prepareIntAddSub<std::int8_t>(ctx, op == BinOp::Sub, *bc, act);
         if (t == DType::UInt8)
-            return prepareIntAddSub<std::uint8_t>(ctx, op == BinOp::Sub, *bc, act);
+            return ctx.rounding == Rounding::Xnnpack ? prepareXnnAddSub<std::uint8_t>(ctx, op == BinOp::Sub, *bc, act)
+                                                     : prepareIntAddSub<std::uint8_t>(ctx, op == BinOp::Sub, *bc, act);
         if (t == DType::Int16)
             return prepareIntAddSub<std::int16_t>(ctx, op == BinOp::Sub, *bc, act);
         break;

@@ -51,8 +51,7 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
     // 16x8 kernels are not in XNNPACK; LiteRT runs TFLite's integer kernels for them.
     const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
     auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(),
-                               quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min,
-                                                    typeRange(y.dtype).max),
+                               activationRange(act, y, rounding),
                                rounding);
     // Constant part of the accumulator: bias - zp_x * sum(w - zp_w) per unit.
     const std::int32_t zpX = x.zeroPoint();

@@ -59,6 +59,27 @@ RowQuantization quantizeAsymmetric(const float* x, std::int64_t n, std::int8_t* 
     return {fscale, nudged};
 }
 
+RowQuantization quantizeQd8(const float* x, std::int64_t n, std::int8_t* q)
+{
+    float lo = 0, hi = 0;
+    for (std::int64_t i = 0; i < n; ++i) {
+        lo = std::min(lo, x[i]);
+        hi = std::max(hi, x[i]);
+    }
+    float inv = 1.0f;
+    std::int32_t zp = 0;
+    if (lo != hi) {
+        inv = 255.0f / (hi - lo);
+        const float a = lo * inv;
+        const float b = hi * inv;
+        const float zf = ((-128.0f + a) + (127.0f + b)) > 0 ? -128.0f - a : 127.0f - b;
+        zp = roundHalfEven(std::clamp(zf, -128.0f, 127.0f));
+    }
+    for (std::int64_t i = 0; i < n; ++i)
+        q[i] = static_cast<std::int8_t>(std::clamp(roundHalfEven(x[i] * inv) + zp, -128, 127));
+    return {1.0f / inv, zp};
+}
+
 Prepared prepareHybridFullyConnected(NodeContext& ctx, int batch, int depth, int units,
                                      tflite::ActivationFunctionType act, bool asymmetricInputs)
 {
@@ -80,6 +101,25 @@ Prepared prepareHybridFullyConnected(NodeContext& ctx, int batch, int depth, int
     const int bias = ctx.hasInput(2) ? ctx.inputIndex(2) : -1;
     const FloatRange range = floatActivationRange(act);
     auto scratch = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(depth));
+    if (ctx.rounding == Rounding::Xnnpack) {
+        // LiteRT hands hybrid FC to XNNPACK: qd8 per batch row, asymmetric_quantize_inputs ignored.
+        return makeKernel([=](const RunContext& rc) {
+            const float* x = tensorAt(rc, in).as<float>();
+            float* y = tensorAt(rc, out).as<float>();
+            const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
+            std::int8_t* q = scratch->data();
+            for (int r = 0; r < batch; ++r) {
+                const RowQuantization rq = quantizeQd8(x + static_cast<std::size_t>(r) * depth, depth, q);
+                for (int u = 0; u < units; ++u) {
+                    std::int32_t acc = dot<std::int32_t>(q, wd + static_cast<std::size_t>(u) * depth, depth, 0);
+                    acc -= rq.offset * rowSums[static_cast<std::size_t>(u)];
+                    const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(u)];
+                    const float v = static_cast<float>(acc) * rq.scale * ws + (b ? b[u] : 0.0f);
+                    y[static_cast<std::size_t>(r) * units + u] = std::clamp(v, range.min, range.max);
+                }
+            }
+        });
+    }
     return makeKernel([=](const RunContext& rc) {
         const float* x = tensorAt(rc, in).as<float>();
         float* y = tensorAt(rc, out).as<float>();

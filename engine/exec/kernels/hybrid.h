@@ -19,6 +19,10 @@ RowQuantization quantizeSymmetric(const float* x, std::int64_t n, std::int8_t* q
 // Asymmetric: [min(0, min x), max(0, max x)] onto [-128, 127] with a nudged zero point.
 RowQuantization quantizeAsymmetric(const float* x, std::int64_t n, std::int8_t* q);
 
+// XNNPACK's dynamic ("qd8") quantization of one group of float values onto [-128, 127]: asymmetric,
+// all in float, rounded half to even. Returns the dequantization scale and zero point.
+RowQuantization quantizeQd8(const float* x, std::int64_t n, std::int8_t* q);
+
 Prepared prepareHybridFullyConnected(NodeContext& ctx, int batch, int depth, int units,
                                      tflite::ActivationFunctionType act, bool asymmetricInputs);
 

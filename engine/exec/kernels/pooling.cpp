@@ -65,7 +65,7 @@ Prepared prepareMaxT(NodeContext& ctx, const PoolGeometry& g, tflite::Activation
         lo = r.min;
         hi = r.max;
     } else {
-        const auto r = quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min, typeRange(y.dtype).max);
+        const auto r = activationRange(act, y, ctx.rounding);
         lo = r.min;
         hi = r.max;
     }

@@ -4,6 +4,7 @@
 #include "exec/half.h"
 
 #include <cmath>
+#include <type_traits>
 
 namespace ql::exec {
 
@@ -46,7 +47,25 @@ Prepared requantize(NodeContext& ctx)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
-    const auto req = makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), typeRange(y.dtype), ctx.rounding);
+    const float ratio = x.scale() / y.scale();
+    if (ctx.rounding == Rounding::Xnnpack && std::is_same_v<TIn, TOut> && sizeof(TIn) == 1 && ratio >= 1.0f / 256 &&
+        ratio <= 128) {
+        // XNNPACK's same-type convert: a multiplier with 8 fractional bits.
+        const std::int32_t mult = roundHalfEven(256.0f * ratio);
+        const std::int32_t zpIn = x.zeroPoint(), zpOut = y.zeroPoint();
+        const QuantRange r = typeRange(y.dtype);
+        const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+        return makeKernel([=](const RunContext& rc) {
+            const TIn* xi = tensorAt(rc, in).as<TIn>();
+            TOut* o = tensorAt(rc, out).as<TOut>();
+            for (std::int64_t i = 0, n = tensorAt(rc, out).count(); i < n; ++i) {
+                const std::int32_t v = static_cast<std::int32_t>(xi[i]) - zpIn;
+                o[i] = static_cast<TOut>(std::clamp(((v * mult + 128) >> 8) + zpOut, r.min, r.max));
+            }
+        });
+    }
+    // Everything else runs TFLite's built-in kernel in both runtimes: the fixed-point multiplier.
+    const auto req = makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), typeRange(y.dtype), Rounding::Reference);
     const std::int32_t zpIn = x.zeroPoint();
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {

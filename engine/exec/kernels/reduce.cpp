@@ -72,6 +72,64 @@ std::vector<std::int64_t> outputIndexMap(const RtTensor& x, const Axes& ax)
     return map;
 }
 
+// Integer MEAN. xnnpack: the sum of (x - zp_in) scaled in float by s_in / (s_out * n), rounded half to
+// even. reference: the sum requantized by s_in / s_out with the fixed-point multiplier, then divided
+// by n rounding half away from zero (TFLite's integer kernel).
+Prepared prepareIntMean(NodeContext& ctx, const Axes& ax, std::vector<std::int64_t> map)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& y = ctx.out(0);
+    const std::int64_t n = ax.reduceCount;
+    // xnnpack: c = f32(s_in/s_out) * f32(1/n); the input zero point folds into z'.
+    const float c = (x.scale() / y.scale()) * (1.0f / static_cast<float>(n));
+    const float zShift = static_cast<float>(y.zeroPoint()) - static_cast<float>(n * x.zeroPoint()) * c;
+    // reference: the multiplier of s_in/s_out gains k = min(floor(log2 n), 32, 31 + e) bits and is
+    // divided by n in 64-bit integers.
+    FixedMultiplier fixed = quantizeMultiplier(static_cast<double>(x.scale()) / y.scale());
+    {
+        int k = 0;
+        while ((std::int64_t{2} << k) <= n)
+            ++k;
+        k = std::min({k, 32, 31 + fixed.shift});
+        fixed.multiplier = static_cast<std::int32_t>((static_cast<std::int64_t>(fixed.multiplier) << k) / n);
+        fixed.shift -= k;
+    }
+    const std::int32_t zpIn = x.zeroPoint(), zpOut = y.zeroPoint();
+    const QuantRange r = typeRange(y.dtype);
+    const Rounding rounding = x.dtype == DType::Int16 ? Rounding::Reference : ctx.rounding;
+    const DType t = x.dtype;
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    const std::int64_t outCount = ax.outCount;
+    return makeKernel([=, map = std::move(map)](const RunContext& rc) {
+        const RtTensor& xt = tensorAt(rc, in);
+        RtTensor& yt = tensorAt(rc, out);
+        std::vector<std::int32_t> acc(static_cast<std::size_t>(outCount), 0);
+        for (std::size_t i = 0; i < map.size(); ++i) {
+            const std::int32_t v = t == DType::Int8    ? xt.as<std::int8_t>()[i]
+                                   : t == DType::UInt8 ? xt.as<std::uint8_t>()[i]
+                                                       : xt.as<std::int16_t>()[i];
+            acc[static_cast<std::size_t>(map[i])] += v;  // raw codes
+        }
+        for (std::int64_t k = 0; k < outCount; ++k) {
+            const std::int32_t sum = acc[static_cast<std::size_t>(k)];
+            std::int32_t q;
+            if (rounding == Rounding::Xnnpack) {
+                const float v = static_cast<float>(sum) * c + zShift;
+                q = std::clamp(roundHalfEven(v), r.min, r.max);
+            } else {
+                const auto nn = static_cast<std::int32_t>(n);
+                q = std::clamp(multiplyByQuantizedMultiplier(sum - zpIn * nn, fixed) + zpOut, r.min, r.max);
+            }
+            if (t == DType::Int8)
+                yt.as<std::int8_t>()[k] = static_cast<std::int8_t>(q);
+            else if (t == DType::UInt8)
+                yt.as<std::uint8_t>()[k] = static_cast<std::uint8_t>(q);
+            else
+                yt.as<std::int16_t>()[k] = static_cast<std::int16_t>(q);
+        }
+    });
+}
+
 Prepared prepareReduce(NodeContext& ctx, Reduce kind)
 {
     if (auto st = ctx.expectArity(2, 2, 1); !st)
@@ -115,6 +173,8 @@ Prepared prepareReduce(NodeContext& ctx, Reduce kind)
                 yt.data[k] = static_cast<std::uint8_t>(m[static_cast<std::size_t>(k)]);
         });
     }
+    if (kind == Reduce::Mean && (x.dtype == DType::Int8 || x.dtype == DType::UInt8 || x.dtype == DType::Int16))
+        return prepareIntMean(ctx, *ax, std::move(map));
     return ctx.unsupported();
 }
 

@@ -79,11 +79,9 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
         return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
                         " output channels");
-    const bool is16 = sizeof(TIn) == 2;
-    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(),
-                               quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min,
-                                                    typeRange(y.dtype).max),
-                               is16 ? Rounding::Reference : ctx.rounding);
+    const Rounding rounding = sizeof(TIn) == 2 ? Rounding::Reference : ctx.rounding;
+    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding),
+                               rounding);
     const std::int32_t zpX = x.zeroPoint();
     const int shapeIdx = ctx.inputIndex(0), wIdx = ctx.inputIndex(1), in = ctx.inputIndex(2), out = ctx.outputIndex(0);
     const int bias = ctx.hasInput(3) ? ctx.inputIndex(3) : -1;
