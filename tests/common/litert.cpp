@@ -14,14 +14,14 @@ QString litertRunPath()
     return QStringLiteral(QL_SHARED_DIR "/tools/litert-run/litert-run");
 }
 
-LitertResult runLitert(const QString& model, const QStringList& inputFiles)
+LitertResult runLitert(const QString& model, const QStringList& inputFiles, const QStringList& extraArgs)
 {
     LitertResult r;
     QTemporaryDir dir;
     QStringList args{model};
     for (const auto& f : inputFiles)
         args << QStringLiteral("--input") << f;
-    args << QStringLiteral("--output-dir") << dir.path();
+    args << QStringLiteral("--output-dir") << dir.path() << extraArgs;
     QProcess p;
     p.start(litertRunPath(), args);
     if (!p.waitForFinished(300000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {

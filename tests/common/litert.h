@@ -21,7 +21,7 @@ struct LitertResult {
 };
 
 // Runs MODEL on the given input files; outputs are read back from a temporary folder.
-LitertResult runLitert(const QString& model, const QStringList& inputFiles);
+LitertResult runLitert(const QString& model, const QStringList& inputFiles, const QStringList& extraArgs = {});
 
 // `litert-run MODEL --bench N`: the median in ms, or nothing when it failed.
 std::optional<double> benchLitert(const QString& model, int runs, int warmup);
