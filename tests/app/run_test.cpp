@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// End-to-end tests of `quantlens-cli run` and `bench`.
+#include "common/model_facts.h"
+#include "data/npy.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstring>
+
+using namespace ql;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run cli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(QL_CLI_PATH), args);
+    if (!p.waitForFinished(120000))
+        qFatal("quantlens-cli did not finish");
+    return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString modelFile(const char* f)
+{
+    return QString::fromStdString(test::modelPath(f));
+}
+
+QString writeFloats(const QTemporaryDir& dir, const QString& name, std::vector<std::int64_t> shape, float value)
+{
+    data::NpyArray a;
+    a.dtype = model::DType::Float32;
+    a.shape = std::move(shape);
+    a.data.resize(static_cast<std::size_t>(a.elementCount() * 4));
+    for (std::int64_t i = 0; i < a.elementCount(); ++i)
+        std::memcpy(a.data.data() + i * 4, &value, 4);
+    const QString path = dir.filePath(name);
+    if (!data::writeNpy(path.toStdString(), a).ok())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+}  // namespace
+
+class RunTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void runsAndWritesOutputsInTheirDtype()
+    {
+        QTemporaryDir dir;
+        // sin(1.5708) ~ 1 through the float and the int8 twin of hello_world.
+        const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 1}, 1.5708f);
+        const QString out = dir.filePath(QStringLiteral("out"));
+        Run r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"), x,
+                     QStringLiteral("--output-dir"), out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto json = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject o = json[QStringLiteral("outputs")].toArray()[0].toObject();
+        QCOMPARE(o[QStringLiteral("dtype")].toString(), QStringLiteral("float32"));
+        auto y = data::readNpy(o[QStringLiteral("file")].toString().toStdString());
+        QVERIFY(y.ok());
+        float v;
+        std::memcpy(&v, y->data.data(), 4);
+        QVERIFY(std::abs(v - 1.0f) < 0.1f);
+
+        r = cli({QStringLiteral("run"), modelFile("hello_world_twin_int8_floatio.tflite"), QStringLiteral("--input"), x,
+                 QStringLiteral("--output-dir"), out, QStringLiteral("--rounding"), QStringLiteral("reference"),
+                 QStringLiteral("--dump-intermediates")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto j2 = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j2[QStringLiteral("rounding")].toString(), QStringLiteral("reference"));
+        // QUANTIZE, 3 x FULLY_CONNECTED, DEQUANTIZE: the int8 activations are dumped too.
+        const QJsonArray inter = j2[QStringLiteral("intermediates")].toArray();
+        QVERIFY(inter.size() >= 5);
+        int int8 = 0;
+        for (const auto& e : inter)
+            int8 += e.toObject()[QStringLiteral("dtype")].toString() == QStringLiteral("int8");
+        QCOMPARE(int8, 4);
+        auto y8 = data::readNpy(out.toStdString() + "/out0.npy");
+        QVERIFY(y8.ok());
+        std::memcpy(&v, y8->data.data(), 4);
+        QVERIFY(std::abs(v - 1.0f) < 0.1f);
+    }
+
+    void wrongInputsGetClearErrors()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const QString wrongShape = writeFloats(dir, QStringLiteral("w.npy"), {1, 2}, 0.5f);
+        Run r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"),
+                     wrongShape, QStringLiteral("--output-dir"), out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("takes float32 [1,1], the file holds float32 [1,2]")), qPrintable(r.err));
+
+        const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 1}, 0.5f);
+        r = cli({QStringLiteral("run"), modelFile("hello_world_twin_int8.tflite"), QStringLiteral("--input"), x,
+                 QStringLiteral("--output-dir"), out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("takes int8 [1,1], the file holds float32")), qPrintable(r.err));
+
+        r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"), x,
+                 QStringLiteral("--input"), x, QStringLiteral("--output-dir"), out});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("the model has 1 input(s), 2 --input given")));
+
+        QFile junk(dir.filePath(QStringLiteral("junk.npy")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not numpy");
+        junk.close();
+        r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"),
+                 junk.fileName(), QStringLiteral("--output-dir"), out});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("not a usable .npy file")));
+
+        r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"), x,
+                 QStringLiteral("--output-dir"), out, QStringLiteral("--rounding"), QStringLiteral("banker")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("--rounding must be")));
+    }
+
+    void unsupportedOperatorIsNamed()
+    {
+        // The float LSTM model: UNIDIRECTIONAL_SEQUENCE_LSTM has no kernel yet; the error names it.
+        QTemporaryDir dir;
+        const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 28, 28}, 0.5f);
+        const Run r = cli({QStringLiteral("run"), modelFile("mnist_lstm_float32.tflite"), QStringLiteral("--input"), x,
+                           QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("o"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM)")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("not supported")));
+    }
+
+    void benchReportsLatency()
+    {
+        const Run r = cli({QStringLiteral("bench"), modelFile("kws_dscnn_int8.tflite"), QStringLiteral("--runs"),
+                           QStringLiteral("5"), QStringLiteral("--json"), QStringLiteral("--profile")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto o = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(o[QStringLiteral("median_ms")].toDouble() > 0);
+        QVERIFY(o[QStringLiteral("min_ms")].toDouble() <= o[QStringLiteral("median_ms")].toDouble());
+        QCOMPARE(o[QStringLiteral("runs")].toInt(), 5);
+        QVERIFY(o[QStringLiteral("arena_bytes")].toDouble() > 0);
+        QCOMPARE(o[QStringLiteral("operators")].toArray().size(), 13);
+    }
+};
+
+QTEST_GUILESS_MAIN(RunTest)
+#include "run_test.moc"
