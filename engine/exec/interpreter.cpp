@@ -41,6 +41,7 @@ Status Interpreter::prepare()
 
     const std::size_t n = sg.tensors.size();
     m_tensors.resize(n);
+    m_ownedConstants.reserve(n);  // tensors point into these: no reallocation of the outer vector either
     for (std::size_t i = 0; i < n; ++i) {
         const model::Tensor& t = sg.tensors[i];
         RtTensor& r = m_tensors[i];
@@ -83,6 +84,18 @@ Status Interpreter::prepare()
         auto kernel = prepareFn(ctx);
         if (!kernel)
             return kernel.error();
+        // A DEQUANTIZE of a constant (float16 or int8 weights) runs once, here: its output becomes
+        // a constant, so the consumers prepare (pack) float weights once.
+        if (code == tflite::BuiltinOperator::DEQUANTIZE && ctx.hasInput(0) && ctx.in(0).constant) {
+            RtTensor& out = ctx.out(0);
+            m_ownedConstants.emplace_back(static_cast<std::size_t>(out.bytes));
+            out.data = m_ownedConstants.back().data();
+            if (auto st = kernel.value()->run(RunContext{m_tensors, nullptr}); !st)
+                return ctx.fail(st.error().message);
+            out.constant = true;
+            m_kernels.push_back(nullptr);
+            continue;
+        }
         m_kernels.push_back(std::move(kernel.value()));
     }
 
@@ -172,6 +185,8 @@ Status Interpreter::run(std::vector<double>* opMillis)
             std::memset(m_tensors[i].data, 0, static_cast<std::size_t>(m_tensors[i].bytes));
     const RunContext ctx{m_tensors, m_pool.get()};
     for (std::size_t i = 0; i < m_kernels.size(); ++i) {
+        if (!m_kernels[i])
+            continue;  // folded at prepare
         const auto t0 = opMillis ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
         if (auto st = m_kernels[i]->run(ctx); !st)
             return Error{"operator " + std::to_string(i) + " (" + m_graph->opName(sg.operators[i]) + "): " +

@@ -4,8 +4,9 @@
 #include "exec/kernels/conv_common.h"
 #include "exec/kernels/gemm.h"
 #include "exec/kernels/hybrid.h"
+#include "exec/kernels/sgemm.h"
 
-#include <Eigen/Core>
+#include <limits>
 
 namespace ql::exec {
 
@@ -15,36 +16,41 @@ using model::DType;
 
 Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
 {
-    const int in = ctx.inputIndex(0), w = ctx.inputIndex(1), out = ctx.outputIndex(0);
-    const int bias = ctx.hasInput(2) ? ctx.inputIndex(2) : -1;
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    const RtTensor& w = ctx.in(1);
+    if (!w.constant)
+        return ctx.fail("float weights must be constants (or come from a constant DEQUANTIZE)");
+    const float* bias = ctx.hasInput(2) && ctx.in(2).constant ? ctx.in(2).as<float>() : nullptr;
+    if (ctx.hasInput(2) && !ctx.in(2).constant)
+        return ctx.fail("the bias must be a constant");
+    auto packed = std::make_shared<const PackedWeights>(w.as<float>(), bias, g.outChannels, static_cast<int>(g.patchSize()));
     const bool direct = g.isPointwise();
-    auto scratch = std::make_shared<std::vector<float>>(direct ? 0 : static_cast<std::size_t>(g.patchCount() * g.patchSize()));
+    const std::int64_t k = g.patchSize();
+    // im2col per block of output rows, so the scratch stays small and each thread has its own.
+    const std::int64_t rowsPerImage = static_cast<std::int64_t>(g.outH);
     return makeKernel([=](const RunContext& rc) {
-        using Mat = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
         const float* x = tensorAt(rc, in).as<float>();
-        const float* patches = x;
-        if (!direct) {
-            im2col<float>(x, g, 0.0f, scratch->data());
-            patches = scratch->data();
-        }
-        const std::int64_t rows = g.patchCount();
-        const std::int64_t k = g.patchSize();
-        Eigen::Map<const Mat> wt(tensorAt(rc, w).as<float>(), g.outChannels, k);
         float* y = tensorAt(rc, out).as<float>();
-        const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
-        parallelFor(rc.pool, rows, 64, [&](std::int64_t r0, std::int64_t r1) {
-            Eigen::Map<const Mat> p(patches + r0 * k, r1 - r0, k);
-            Eigen::Map<Mat> o(y + r0 * g.outChannels, r1 - r0, g.outChannels);
-            o.noalias() = p * wt.transpose();
-            for (std::int64_t r = 0; r < r1 - r0; ++r)
-                for (int c = 0; c < g.outChannels; ++c)
-                    o(r, c) = std::clamp(o(r, c) + (b ? b[c] : 0.0f), range.min, range.max);
+        if (direct) {
+            parallelFor(rc.pool, g.patchCount(), 256, [&](std::int64_t r0, std::int64_t r1) {
+                packed->multiply(x + r0 * k, r1 - r0, k, y + r0 * g.outChannels, g.outChannels, range.min, range.max);
+            });
+            return;
+        }
+        parallelFor(rc.pool, static_cast<std::int64_t>(g.batch) * rowsPerImage, 1, [&](std::int64_t r0, std::int64_t r1) {
+            std::vector<float> patches(static_cast<std::size_t>(g.outW * k));
+            for (std::int64_t r = r0; r < r1; ++r) {
+                const int b = static_cast<int>(r / rowsPerImage), oy = static_cast<int>(r % rowsPerImage);
+                im2colRow<float>(x, g, b, oy, 0.0f, patches.data());
+                packed->multiply(patches.data(), g.outW, k, y + r * g.outW * g.outChannels, g.outChannels, range.min,
+                                 range.max);
+            }
         });
     });
 }
 
 template <class TIn, class TW, class TAcc, class TBias>
-Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
+Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& w = ctx.in(1);
@@ -101,6 +107,97 @@ Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::Activat
     });
 }
 
+// 8-bit convolutions with int32 accumulators, computed with the float GEMM: every product of
+// two 8-bit codes and every partial sum below 2^24 is exact in float, so K is cut into chunks
+// whose sums stay below 2^24 and the chunks are added in int32. The result is the exact integer
+// accumulator, requantized as the runtime of `rounding` does.
+template <class TIn>
+Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outChannels)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " +
+                        std::to_string(g.outChannels) + " output channels");
+    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding),
+                               ctx.rounding);
+    const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
+    const int K = static_cast<int>(g.patchSize());
+    const int N = g.outChannels;
+    const TIn* wd = w.as<TIn>();
+    const std::int32_t* bias = ctx.hasInput(2) ? ctx.in(2).as<std::int32_t>() : nullptr;
+    std::vector<std::int32_t> base(static_cast<std::size_t>(N));
+    std::int32_t maxW = 1;
+    std::vector<float> wf(static_cast<std::size_t>(N) * K);
+    for (int c = 0; c < N; ++c) {
+        std::int64_t sum = 0;
+        for (int i = 0; i < K; ++i) {
+            const std::int32_t v = static_cast<std::int32_t>(wd[static_cast<std::size_t>(c) * K + i]) - zpW;
+            wf[static_cast<std::size_t>(c) * K + i] = static_cast<float>(v);
+            maxW = std::max(maxW, std::abs(v));
+            sum += v;
+        }
+        base[static_cast<std::size_t>(c)] = (bias ? bias[c] : 0) - static_cast<std::int32_t>(zpX * sum);
+    }
+    const std::int32_t maxX = std::max(std::abs(qmin<TIn>()), std::abs(qmax<TIn>()));
+    const int chunk = std::max(1, static_cast<int>((1 << 24) / (static_cast<std::int64_t>(maxX) * maxW)));
+    std::vector<std::shared_ptr<const PackedWeights>> parts;
+    std::vector<int> starts;
+    for (int k0 = 0; k0 < K; k0 += chunk) {
+        const int kc = std::min(chunk, K - k0);
+        std::vector<float> sub(static_cast<std::size_t>(N) * kc);
+        for (int c = 0; c < N; ++c)
+            std::copy_n(wf.data() + static_cast<std::size_t>(c) * K + k0, kc, sub.data() + static_cast<std::size_t>(c) * kc);
+        parts.push_back(std::make_shared<const PackedWeights>(sub.data(), nullptr, N, kc));
+        starts.push_back(k0);
+    }
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    const bool direct = g.isPointwise();
+    const std::int64_t rows = direct ? g.patchCount() : static_cast<std::int64_t>(g.batch) * g.outH;
+    const std::int64_t rowPixels = direct ? 1 : g.outW;
+    return makeKernel([=, base = std::move(base), req = std::move(req)](const RunContext& rc) {
+        const TIn* xd = tensorAt(rc, in).as<TIn>();
+        TIn* yd = tensorAt(rc, out).as<TIn>();
+        constexpr float inf = std::numeric_limits<float>::infinity();
+        parallelFor(rc.pool, rows, direct ? 64 : 1, [&](std::int64_t r0, std::int64_t r1) {
+            const std::int64_t block = direct ? std::min<std::int64_t>(64, r1 - r0) : rowPixels;
+            std::vector<TIn> patches(static_cast<std::size_t>(block * K));
+            std::vector<float> pf(static_cast<std::size_t>(block * K));
+            std::vector<float> partial(static_cast<std::size_t>(block * N));
+            std::vector<std::int32_t> acc(static_cast<std::size_t>(block * N));
+            for (std::int64_t r = r0; r < r1;) {
+                std::int64_t pixels;
+                const TIn* src;
+                if (direct) {
+                    pixels = std::min<std::int64_t>(block, r1 - r);
+                    src = xd + r * K;
+                } else {
+                    pixels = rowPixels;
+                    im2colRow<TIn>(xd, g, static_cast<int>(r / g.outH), static_cast<int>(r % g.outH),
+                                   static_cast<TIn>(zpX), patches.data());
+                    src = patches.data();
+                }
+                for (std::int64_t i = 0; i < pixels * K; ++i)
+                    pf[static_cast<std::size_t>(i)] = static_cast<float>(src[i]);
+                for (std::int64_t i = 0; i < pixels; ++i)
+                    std::copy(base.begin(), base.end(), acc.begin() + i * N);
+                for (std::size_t p = 0; p < parts.size(); ++p) {
+                    parts[p]->multiply(pf.data() + starts[p], pixels, K, partial.data(), N, -inf, inf);
+                    for (std::int64_t i = 0; i < pixels * N; ++i)
+                        acc[static_cast<std::size_t>(i)] += static_cast<std::int32_t>(partial[static_cast<std::size_t>(i)]);
+                }
+                TIn* o = yd + (direct ? r : r * rowPixels) * N;
+                for (std::int64_t i = 0; i < pixels; ++i)
+                    for (int c = 0; c < N; ++c)
+                        o[i * N + c] = static_cast<TIn>(req.apply(acc[static_cast<std::size_t>(i * N + c)], static_cast<std::size_t>(c)));
+                r += direct ? pixels : 1;
+            }
+        });
+    });
+}
+
 }  // namespace
 
 Prepared prepareConv2D(NodeContext& ctx)
@@ -129,11 +226,11 @@ Prepared prepareConv2D(NodeContext& ctx)
         return ctx.fail("integer weights must be constants");
     const DType bt = ctx.hasInput(2) ? ctx.in(2).dtype : DType::Int32;
     if (x.dtype == DType::Int8 && w.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
-        return prepareInteger<std::int8_t, std::int8_t, std::int32_t, std::int32_t>(ctx, g, act);
+        return prepareInteger8<std::int8_t>(ctx, g, act);
     if (x.dtype == DType::UInt8 && w.dtype == DType::UInt8 && y.dtype == DType::UInt8 && bt == DType::Int32)
-        return prepareInteger<std::uint8_t, std::uint8_t, std::int32_t, std::int32_t>(ctx, g, act);
+        return prepareInteger8<std::uint8_t>(ctx, g, act);
     if (x.dtype == DType::Int16 && w.dtype == DType::Int8 && y.dtype == DType::Int16 && bt == DType::Int64)
-        return prepareInteger<std::int16_t, std::int8_t, std::int64_t, std::int64_t>(ctx, g, act);
+        return prepareIntegerGeneric<std::int16_t, std::int8_t, std::int64_t, std::int64_t>(ctx, g, act);
     return ctx.unsupported();
 }
 

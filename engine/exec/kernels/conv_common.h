@@ -31,6 +31,25 @@ struct ConvGeometry {
 Result<ConvGeometry> convGeometry(NodeContext& ctx, tflite::Padding padding, int strideH, int strideW, int dilH,
                                   int dilW, bool depthwise, int depthMultiplier);
 
+// The patches of one output row (image b, output row oy): outW rows of kH * kW * inC values.
+template <class T>
+void im2colRow(const T* x, const ConvGeometry& g, int b, int oy, T pad, T* out)
+{
+    const std::size_t rowBytes = static_cast<std::size_t>(g.inC) * sizeof(T);
+    for (int ox = 0; ox < g.outW; ++ox)
+        for (int ky = 0; ky < g.kH; ++ky) {
+            const int iy = oy * g.strideH - g.padTop + ky * g.dilH;
+            for (int kx = 0; kx < g.kW; ++kx) {
+                const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
+                if (iy < 0 || iy >= g.inH || ix < 0 || ix >= g.inW)
+                    std::fill(out, out + g.inC, pad);
+                else
+                    std::memcpy(out, x + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC, rowBytes);
+                out += g.inC;
+            }
+        }
+}
+
 // Rows of kH * kW * inC values, one per output pixel; outside the input: `pad`.
 template <class T>
 void im2col(const T* x, const ConvGeometry& g, T pad, T* out)

@@ -136,6 +136,80 @@ Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::Activat
     });
 }
 
+// 8-bit depthwise convolution with int32 accumulators, computed in float: the input minus its
+// zero point and the weights minus theirs are small integers, their products and the sums of a
+// window (below 2^24 for windows up to 1032 taps) are exact in float.
+template <class TIn>
+Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    if (static_cast<std::int64_t>(g.kH) * g.kW > 1032)
+        return prepareInteger<TIn, TIn, std::int32_t, std::int32_t>(ctx, g, act);
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
+                        " channels");
+    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding),
+                               ctx.rounding);
+    const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
+    const std::int64_t taps = static_cast<std::int64_t>(g.kH) * g.kW;
+    std::vector<float> wf(static_cast<std::size_t>(taps * g.outC));
+    const TIn* wd = w.as<TIn>();
+    for (std::size_t i = 0; i < wf.size(); ++i)
+        wf[i] = static_cast<float>(static_cast<std::int32_t>(wd[i]) - zpW);
+    std::vector<std::int32_t> bias(static_cast<std::size_t>(g.outC), 0);
+    if (ctx.hasInput(2))
+        std::copy_n(ctx.in(2).as<std::int32_t>(), g.outC, bias.begin());
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    const std::int64_t inCount = x.count();
+    auto xf = std::make_shared<std::vector<float>>(static_cast<std::size_t>(inCount));
+    return makeKernel([=, wf = std::move(wf), bias = std::move(bias), req = std::move(req)](const RunContext& rc) {
+        const TIn* xd = tensorAt(rc, in).as<TIn>();
+        float* xs = xf->data();
+        for (std::int64_t i = 0; i < inCount; ++i)
+            xs[i] = static_cast<float>(static_cast<std::int32_t>(xd[i]) - zpX);
+        TIn* yd = tensorAt(rc, out).as<TIn>();
+        const int C = g.outC;
+        const int M = g.depthMultiplier;
+        forEachPixel(g, rc.pool, [&](int b, int oy, int ox) {
+            float acc[512];
+            std::vector<float> big;
+            float* __restrict a = acc;
+            if (C > 512) {
+                big.resize(static_cast<std::size_t>(C));
+                a = big.data();
+            }
+            std::fill(a, a + C, 0.0f);
+            for (int ky = 0; ky < g.kH; ++ky) {
+                const int iy = oy * g.strideH - g.padTop + ky * g.dilH;
+                if (iy < 0 || iy >= g.inH)
+                    continue;
+                for (int kx = 0; kx < g.kW; ++kx) {
+                    const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
+                    if (ix < 0 || ix >= g.inW)
+                        continue;
+                    const float* __restrict xi = xs + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
+                    const float* __restrict wi = wf.data() + (static_cast<std::int64_t>(ky) * g.kW + kx) * C;
+                    if (M == 1) {
+                        for (int c = 0; c < C; ++c)
+                            a[c] += xi[c] * wi[c];
+                    } else {
+                        for (int ic = 0; ic < g.inC; ++ic)
+                            for (int m = 0; m < M; ++m)
+                                a[ic * M + m] += xi[ic] * wi[ic * M + m];
+                    }
+                }
+            }
+            TIn* o = yd + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
+            for (int c = 0; c < C; ++c)
+                o[c] = static_cast<TIn>(req.apply(static_cast<std::int32_t>(a[c]) + bias[static_cast<std::size_t>(c)],
+                                                  static_cast<std::size_t>(c)));
+        });
+    });
+}
+
 Prepared prepareHybrid(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
 {
     const RtTensor& w = ctx.in(1);
@@ -221,9 +295,9 @@ Prepared prepareDepthwiseConv2D(NodeContext& ctx)
         return ctx.fail("integer weights must be constants");
     const DType bt = ctx.hasInput(2) ? ctx.in(2).dtype : DType::Int32;
     if (x.dtype == DType::Int8 && w.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
-        return prepareInteger<std::int8_t, std::int8_t, std::int32_t, std::int32_t>(ctx, g, act);
+        return prepareInteger8<std::int8_t>(ctx, g, act);
     if (x.dtype == DType::UInt8 && w.dtype == DType::UInt8 && y.dtype == DType::UInt8 && bt == DType::Int32)
-        return prepareInteger<std::uint8_t, std::uint8_t, std::int32_t, std::int32_t>(ctx, g, act);
+        return prepareInteger8<std::uint8_t>(ctx, g, act);
     if (x.dtype == DType::Int16 && w.dtype == DType::Int8 && y.dtype == DType::Int16 && bt == DType::Int64)
         return prepareInteger<std::int16_t, std::int8_t, std::int64_t, std::int64_t>(ctx, g, act);
     return ctx.unsupported();
