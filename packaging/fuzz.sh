@@ -1,27 +1,29 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Builds the libFuzzer target for the model reader and runs it for a bounded time, seeded with the
-# shared real models. Usage: packaging/fuzz.sh [SECONDS]   (default 60)
+# Builds the libFuzzer targets (the model reader; reader + interpreter) and runs each for a bounded
+# time, seeded with the shared real models. Usage: packaging/fuzz.sh [SECONDS]   (default 60, each)
 set -euo pipefail
 seconds=${1:-60}
 cd "$(dirname "$0")/.."
 bash packaging/setup.sh
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target reader_fuzz
+cmake --build --preset fuzz --target reader_fuzz interpreter_fuzz
 
 corpus=build/fuzz/corpus
 mkdir -p "$corpus" build/fuzz/crashes
 # Seeds: the shared models up to 300 KB (larger ones slow every run down without adding structure).
 find ../shared/models -name '*.tflite' -size -300k -exec cp -n {} "$corpus"/ \;
-echo "fuzz: running reader_fuzz for ${seconds}s on $(ls "$corpus" | wc -l) inputs" >&2
-set +e
-UBSAN_OPTIONS="suppressions=$PWD/tests/fuzz/ubsan.supp:halt_on_error=1:print_stacktrace=1" \
-build/fuzz/tests/fuzz/reader_fuzz "$corpus" -max_total_time="$seconds" -max_len=400000 -timeout=20 \
-  -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/ 2>&1 | tail -n 15
-status=${PIPESTATUS[0]}
-set -e
-if [ "$status" -ne 0 ]; then
-  echo "fuzz: FAILED (exit $status); the input that failed is in build/fuzz/crashes/" >&2
-  exit "$status"
-fi
+for target in reader_fuzz interpreter_fuzz; do
+  echo "fuzz: running $target for ${seconds}s on $(ls "$corpus" | wc -l) inputs" >&2
+  set +e
+  UBSAN_OPTIONS="suppressions=$PWD/tests/fuzz/ubsan.supp:halt_on_error=1:print_stacktrace=1" \
+  build/fuzz/tests/fuzz/$target "$corpus" -max_total_time="$seconds" -max_len=400000 -timeout=20 \
+    -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/ 2>&1 | tail -n 15
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" -ne 0 ]; then
+    echo "fuzz: $target FAILED (exit $status); the input that failed is in build/fuzz/crashes/" >&2
+    exit "$status"
+  fi
+done
 echo "fuzz: no crash, no sanitizer report" >&2

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "exec/activation.h"
 
+#include "exec/quant_math.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -28,7 +30,7 @@ FloatRange floatActivationRange(AF a)
 QuantRange quantActivationRange(AF a, float scale, std::int32_t zeroPoint, std::int32_t typeMin,
                                 std::int32_t typeMax)
 {
-    auto q = [&](float v) { return zeroPoint + static_cast<std::int32_t>(std::round(v / scale)); };
+    auto q = [&](float v) { return zeroPoint + roundToInt32((v / scale)); };
     switch (a) {
     case AF::RELU: return {std::max(typeMin, zeroPoint), typeMax};
     case AF::RELU6: return {std::max(typeMin, zeroPoint), std::min(typeMax, q(6.0f))};
@@ -47,8 +49,7 @@ QuantRange xnnActivationRange(AF a, float scale, std::int32_t zeroPoint, std::in
     auto q = [&](float v, std::int32_t fallback) {
         if (std::isinf(v))
             return fallback;
-        const float r = std::nearbyint(v / scale + static_cast<float>(zeroPoint));
-        return static_cast<std::int32_t>(std::clamp(r, static_cast<float>(typeMin), static_cast<float>(typeMax)));
+        return std::clamp(roundHalfEven(v / scale + static_cast<float>(zeroPoint)), typeMin, typeMax);
     };
     return {q(f.min, typeMin), q(f.max, typeMax)};
 }

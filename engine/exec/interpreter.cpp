@@ -50,6 +50,14 @@ Status Interpreter::prepare()
         r.meta = &t;
         if (t.isSparse())
             return Error{model::describeTensor(sg, static_cast<int>(i)) + ": sparse tensors are not supported yet"};
+        if (t.dtype == model::DType::Int8 || t.dtype == model::DType::UInt8 || t.dtype == model::DType::Int16) {
+            const std::int64_t lo = t.dtype == model::DType::UInt8 ? 0 : t.dtype == model::DType::Int8 ? -128 : -32768;
+            const std::int64_t hi = t.dtype == model::DType::UInt8 ? 255 : t.dtype == model::DType::Int8 ? 127 : 32767;
+            for (const auto zp : t.quantization.zeroPoint)
+                if (zp < lo || zp > hi)
+                    return Error{model::describeTensor(sg, static_cast<int>(i)) + ": zero point " + std::to_string(zp) +
+                                 " is outside the range of " + model::dtypeName(t.dtype)};
+        }
         const auto data = g.tensorData(t);
         if (!data.empty() && !t.isVariable) {
             r.constant = true;

@@ -14,6 +14,25 @@
 
 namespace ql::exec {
 
+// Rounds to nearest int32 with the given rounding already applied by the caller's function; NaN
+// becomes 0 and values outside int32 saturate (hostile models may carry zero or infinite scales).
+inline std::int32_t saturatingToInt32(double v)
+{
+    if (!(v == v))
+        return 0;
+    if (v >= 2147483647.0)
+        return std::numeric_limits<std::int32_t>::max();
+    if (v <= -2147483648.0)
+        return std::numeric_limits<std::int32_t>::min();
+    return static_cast<std::int32_t>(v);
+}
+
+// round(v) half away from zero, saturated.
+inline std::int32_t roundToInt32(double v)
+{
+    return saturatingToInt32(std::round(v));
+}
+
 struct FixedMultiplier {
     std::int32_t multiplier = 0;  // Q31 mantissa in [2^30, 2^31) (0 for m = 0)
     int shift = 0;                // power of two: > 0 shifts left, < 0 right
@@ -23,8 +42,10 @@ struct FixedMultiplier {
 // (frexp, round half away from zero, mantissa 2^31 folded into the exponent; tiny values flush to 0).
 inline FixedMultiplier quantizeMultiplier(double m)
 {
-    if (m == 0.0)
+    if (!(m > 0.0))  // zero, negative or NaN
         return {};
+    if (!std::isfinite(m) || m >= 1073741824.0)
+        return {std::numeric_limits<std::int32_t>::max(), 30};
     int shift = 0;
     const double q = std::frexp(m, &shift);
     auto fixed = static_cast<std::int64_t>(std::round(q * (1LL << 31)));
@@ -74,8 +95,11 @@ inline std::int32_t multiplyByQuantizedMultiplier(std::int32_t x, const FixedMul
 // product rounded once.
 inline std::int32_t multiplyByQuantizedMultiplier64(std::int64_t x, const FixedMultiplier& m)
 {
+    // TFLite requires |x| < 2^47 and a shift below 8; out-of-spec values (hostile models) saturate.
+    constexpr std::int64_t kLimit = std::int64_t{1} << 47;
+    x = std::clamp(x, -kLimit, kLimit - 1);
     const std::int32_t reduced = m.multiplier < 0x7FFF0000 ? (m.multiplier + (1 << 15)) >> 16 : 0x7FFF;
-    const int totalShift = 15 - m.shift;
+    const int totalShift = std::clamp(15 - m.shift, 1, 62);
     const std::int64_t rounded = x * reduced + (std::int64_t{1} << (totalShift - 1));
     return static_cast<std::int32_t>(rounded >> totalShift);
 }
@@ -83,7 +107,7 @@ inline std::int32_t multiplyByQuantizedMultiplier64(std::int64_t x, const FixedM
 // Round half to even in float, as XNNPACK's requantization does.
 inline std::int32_t roundHalfEven(float v)
 {
-    return static_cast<std::int32_t>(std::nearbyint(v));
+    return saturatingToInt32(std::nearbyint(v));
 }
 
 // XNNPACK-style requantization of an int32 accumulator: scale in float, clamp in float to the output

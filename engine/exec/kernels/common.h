@@ -76,6 +76,30 @@ struct Requantizer {
 Requantizer makeRequantizer(float inputScale, const std::vector<float>& weightScales, float outputScale,
                             std::int32_t outputZeroPoint, QuantRange range, Rounding rounding);
 
+// Fails when a sum of `terms` products of 8-bit codes could overflow an int32 accumulator (no real
+// model comes near; a hostile one must not cause undefined behaviour).
+inline Status checkAccumulator(const NodeContext& ctx, std::int64_t terms)
+{
+    const model::DType t = ctx.in(0).dtype;
+    if (t != model::DType::Int8 && t != model::DType::UInt8)
+        return {};
+    const std::int64_t maxProduct = t == model::DType::UInt8 ? 255 * 255 : 128 * 128;
+    if (terms > (std::int64_t{1} << 30) / maxProduct)
+        return ctx.fail("sums of " + std::to_string(terms) + " products could overflow the 32-bit accumulator");
+    return {};
+}
+
+// An int32 bias (plus folded zero-point terms) limited to +-2^30, so that adding a checked sum of
+// products cannot overflow; real models stay far inside.
+template <class T>
+T clampBias(T v)
+{
+    if constexpr (sizeof(T) == 4)
+        return static_cast<T>(std::clamp<std::int64_t>(v, -(std::int64_t{1} << 30), std::int64_t{1} << 30));
+    else
+        return std::clamp<T>(v, -(T{1} << 48), T{1} << 48);
+}
+
 // Range of the integer type of `t` (int8, uint8, int16).
 QuantRange typeRange(model::DType t);
 

@@ -74,7 +74,7 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
         TAcc sum = 0;
         for (std::int64_t i = 0; i < k; ++i)
             sum += static_cast<TAcc>(wd[c * k + i]) - zpW;
-        base[static_cast<std::size_t>(c)] = (bias ? static_cast<TAcc>(bias[c]) : 0) - static_cast<TAcc>(zpX) * sum;
+        base[static_cast<std::size_t>(c)] = clampBias<TAcc>((bias ? static_cast<TAcc>(bias[c]) : 0) - static_cast<TAcc>(zpX) * sum);
     }
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const bool direct = g.isPointwise();
@@ -139,7 +139,8 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
             maxW = std::max(maxW, std::abs(v));
             sum += v;
         }
-        base[static_cast<std::size_t>(c)] = (bias ? bias[c] : 0) - static_cast<std::int32_t>(zpX * sum);
+        base[static_cast<std::size_t>(c)] = clampBias<std::int32_t>(static_cast<std::int32_t>(
+            std::clamp<std::int64_t>((bias ? bias[c] : 0) - zpX * sum, INT32_MIN, INT32_MAX)));
     }
     const std::int32_t maxX = std::max(std::abs(qmin<TIn>()), std::abs(qmax<TIn>()));
     const int chunk = std::max(1, static_cast<int>((1 << 24) / (static_cast<std::int64_t>(maxX) * maxW)));
@@ -215,6 +216,8 @@ Prepared prepareConv2D(NodeContext& ctx)
     if (!geometry)
         return geometry.error();
     const ConvGeometry& g = *geometry;
+    if (auto st = checkAccumulator(ctx, g.patchSize()); !st)
+        return st.error();
     const RtTensor& x = ctx.in(0);
     const RtTensor& w = ctx.in(1);
     const RtTensor& y = ctx.out(0);

@@ -90,7 +90,7 @@ Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::Activat
     const TBias* bias = ctx.hasInput(2) ? ctx.in(2).as<TBias>() : nullptr;
     std::vector<TAcc> biasAcc(static_cast<std::size_t>(g.outC));
     for (int c = 0; c < g.outC; ++c)
-        biasAcc[static_cast<std::size_t>(c)] = bias ? static_cast<TAcc>(bias[c]) : 0;
+        biasAcc[static_cast<std::size_t>(c)] = clampBias<TAcc>(bias ? static_cast<TAcc>(bias[c]) : 0);
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     return makeKernel([=, biasAcc = std::move(biasAcc), req = std::move(req)](const RunContext& rc) {
         const TIn* xd = tensorAt(rc, in).as<TIn>();
@@ -161,7 +161,8 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
         wf[i] = static_cast<float>(static_cast<std::int32_t>(wd[i]) - zpW);
     std::vector<std::int32_t> bias(static_cast<std::size_t>(g.outC), 0);
     if (ctx.hasInput(2))
-        std::copy_n(ctx.in(2).as<std::int32_t>(), g.outC, bias.begin());
+        for (int c = 0; c < g.outC; ++c)
+            bias[static_cast<std::size_t>(c)] = clampBias(ctx.in(2).as<std::int32_t>()[c]);
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const std::int64_t inCount = x.count();
     auto xf = std::make_shared<std::vector<float>>(static_cast<std::size_t>(inCount));
@@ -284,6 +285,8 @@ Prepared prepareDepthwiseConv2D(NodeContext& ctx)
     if (!geometry)
         return geometry.error();
     const ConvGeometry& g = *geometry;
+    if (auto st = checkAccumulator(ctx, static_cast<std::int64_t>(g.kH) * g.kW); !st)
+        return st.error();
     const RtTensor& x = ctx.in(0);
     const RtTensor& w = ctx.in(1);
     const RtTensor& y = ctx.out(0);

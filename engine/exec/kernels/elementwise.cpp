@@ -155,13 +155,15 @@ Prepared prepareXnnAddSub(NodeContext& ctx, bool subtract, Broadcast bc, tflite:
     const float aScale = x.scale() / y.scale();
     const float bScale = (subtract ? -z.scale() : z.scale()) / y.scale();
     const float maxAbs = std::max(std::abs(aScale), std::abs(bScale));
+    if (!std::isfinite(maxAbs) || !(maxAbs > 0))
+        return ctx.fail("input and output scales must be positive and finite");
     int exponent = 0;
     std::frexp(maxAbs, &exponent);  // maxAbs = m * 2^exponent, m in [0.5, 1)
     const int shift = 20 - (exponent - 1);
     if (shift < 12 || shift > 30)
         return ctx.fail("the input/output scale ratios are outside the range this kernel supports");
-    const auto aMult = static_cast<std::int32_t>(std::nearbyint(std::ldexp(aScale, shift)));
-    const auto bMult = static_cast<std::int32_t>(std::nearbyint(std::ldexp(bScale, shift)));
+    const std::int32_t aMult = saturatingToInt32(std::nearbyint(std::ldexp(aScale, shift)));
+    const std::int32_t bMult = saturatingToInt32(std::nearbyint(std::ldexp(bScale, shift)));
     const std::int32_t bias = (std::int32_t{1} << (shift - 1)) - aMult * x.zeroPoint() - bMult * z.zeroPoint();
     const std::int32_t zpo = y.zeroPoint();
     const QuantRange r = activationRange(act, y, Rounding::Xnnpack);

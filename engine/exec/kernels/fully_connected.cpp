@@ -63,7 +63,7 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
         TAcc sum = 0;
         for (int k = 0; k < s.depth; ++k)
             sum += static_cast<TAcc>(wd[static_cast<std::size_t>(u) * s.depth + k]) - zpW;
-        base[static_cast<std::size_t>(u)] = (bias ? static_cast<TAcc>(bias[u]) : 0) - static_cast<TAcc>(zpX) * sum;
+        base[static_cast<std::size_t>(u)] = clampBias<TAcc>((bias ? static_cast<TAcc>(bias[u]) : 0) - static_cast<TAcc>(zpX) * sum);
     }
     return makeKernel([=, base = std::move(base), req = std::move(req)](const RunContext& rc) {
         const TIn* xd = tensorAt(rc, inIdx).as<TIn>();
@@ -115,6 +115,8 @@ Prepared prepareFullyConnected(NodeContext& ctx)
     if (ctx.hasInput(2) && ctx.in(2).count() != s.units)
         return ctx.fail("bias has " + std::to_string(ctx.in(2).count()) + " values for " + std::to_string(s.units) + " units");
 
+    if (auto st = checkAccumulator(ctx, s.depth); !st)
+        return st.error();
     if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)
         return prepareFloat(ctx, s, floatActivationRange(act));
     if (x.dtype == DType::Float32 && w.dtype == DType::Int8 && y.dtype == DType::Float32)

@@ -22,7 +22,7 @@ RowQuantization quantizeSymmetric(const float* x, std::int64_t n, std::int8_t* q
     }
     const float inv = 127.0f / range;
     for (std::int64_t i = 0; i < n; ++i)
-        q[i] = static_cast<std::int8_t>(std::clamp(static_cast<std::int32_t>(std::round(x[i] * inv)), -127, 127));
+        q[i] = static_cast<std::int8_t>(std::clamp(roundToInt32((x[i] * inv)), -127, 127));
     return {range / 127.0f, 0};
 }
 
@@ -50,12 +50,12 @@ RowQuantization quantizeAsymmetric(const float* x, std::int64_t n, std::int8_t* 
     else if (zp >= qmax)
         nudged = 127;
     else
-        nudged = static_cast<std::int32_t>(std::round(zp));
+        nudged = roundToInt32((zp));
     const auto fscale = static_cast<float>(scale);
     const float inv = 1.0f / fscale;
     for (std::int64_t i = 0; i < n; ++i)
         q[i] = static_cast<std::int8_t>(
-            std::clamp(static_cast<std::int32_t>(std::round(static_cast<float>(nudged) + x[i] * inv)), -128, 127));
+            std::clamp(roundToInt32((static_cast<float>(nudged) + x[i] * inv)), -128, 127));
     return {fscale, nudged};
 }
 

@@ -31,7 +31,7 @@ Prepared quantizeFromFloat(NodeContext& ctx)
         if (rounding == Rounding::Reference) {
             // TFLite: round(x / scale) half away from zero, then the zero point.
             for (std::int64_t i = 0; i < n; ++i)
-                o[i] = static_cast<TOut>(std::clamp(static_cast<std::int32_t>(std::round(x[i] / scale)) + zp, r.min, r.max));
+                o[i] = static_cast<TOut>(std::clamp(roundToInt32((x[i] / scale)) + zp, r.min, r.max));
         } else {
             // XNNPACK: x * (1 / scale), clamped, rounded half to even.
             for (std::int64_t i = 0; i < n; ++i) {

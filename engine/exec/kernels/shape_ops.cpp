@@ -187,7 +187,7 @@ Prepared prepareConcatenation(NodeContext& ctx)
                         else
                             q = reinterpret_cast<const std::int16_t*>(src)[k];
                         const std::int32_t v = std::clamp(
-                            static_cast<std::int32_t>(std::round(static_cast<float>(q) * p.scale + p.bias)) + zpOut,
+                            roundToInt32((static_cast<float>(q) * p.scale + p.bias)) + zpOut,
                             qr.min, qr.max);
                         if (t == DType::Int8)
                             reinterpret_cast<std::int8_t*>(dst)[k] = static_cast<std::int8_t>(v);

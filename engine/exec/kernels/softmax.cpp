@@ -45,8 +45,8 @@ Prepared lutSoftmax(NodeContext& ctx, float beta, int depth, std::int64_t rows)
             for (int j = 0; j < depth; ++j) {
                 const float p = t[xr[j]] * inv;
                 // uint8 outputs: add 0.5 and truncate; others: round half away from zero.
-                const std::int32_t q = std::is_same_v<T, std::uint8_t> ? static_cast<std::int32_t>(p + 0.5f)
-                                                                       : static_cast<std::int32_t>(std::round(p));
+                const std::int32_t q = std::is_same_v<T, std::uint8_t> ? saturatingToInt32(p + 0.5f)
+                                                                       : roundToInt32((p));
                 yr[j] = static_cast<T>(std::clamp(q + zp, r.min, r.max));
             }
         }

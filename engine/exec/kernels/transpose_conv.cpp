@@ -83,6 +83,8 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
     auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding),
                                rounding);
     const std::int32_t zpX = x.zeroPoint();
+    if (auto st = checkAccumulator(ctx, static_cast<std::int64_t>(g.kH) * g.kW * g.inC * g.inH); !st)
+        return st.error();
     const int shapeIdx = ctx.inputIndex(0), wIdx = ctx.inputIndex(1), in = ctx.inputIndex(2), out = ctx.outputIndex(0);
     const int bias = ctx.hasInput(3) ? ctx.inputIndex(3) : -1;
     auto scratch = std::make_shared<std::vector<TAcc>>(static_cast<std::size_t>(y.count()));
@@ -104,7 +106,7 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
         const TBias* b = bias >= 0 ? tensorAt(rc, bias).as<TBias>() : nullptr;
         for (std::int64_t k = 0; k < n; ++k) {
             const auto c = static_cast<std::size_t>(k % g.outC);
-            const TAcc a = acc[k] + (b ? static_cast<TAcc>(b[c]) : 0);
+            const TAcc a = acc[k] + (b ? clampBias<TAcc>(static_cast<TAcc>(b[c])) : 0);
             std::int32_t q;
             if constexpr (sizeof(TAcc) == 8) {
                 const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : c];

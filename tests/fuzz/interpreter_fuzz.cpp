@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// Fuzzes model reading, interpreter preparation and one invocation on zero inputs: a hostile model
+// must give an error, never a crash or a sanitizer report.
+#include "exec/interpreter.h"
+#include "model/reader.h"
+
+#include <vector>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    using namespace ql;
+    auto g = model::readTflite(MappedFile::fromBytes({data, size}, "fuzz.tflite"));
+    if (!g)
+        return 0;
+    // Keep each run small: skip graphs whose tensors hold more than 4M elements in all.
+    std::int64_t elements = 0;
+    for (const auto& t : g->main().tensors)
+        elements += t.elementCount();
+    if (elements > (4 << 20))
+        return 0;
+    for (const auto rounding : {exec::Rounding::Xnnpack, exec::Rounding::Reference}) {
+        exec::InterpreterOptions opts;
+        opts.rounding = rounding;
+        auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(*g), opts);
+        if (!it)
+            continue;
+        for (int i = 0; i < (*it)->inputCount(); ++i) {
+            const auto& t = (*it)->input(i);
+            std::vector<std::uint8_t> zeros(static_cast<std::size_t>(t.bytes), 0);
+            (void)(*it)->setInput(i, t.dtype, zeros);
+        }
+        (void)(*it)->invoke();
+    }
+    return 0;
+}
