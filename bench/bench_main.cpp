@@ -26,7 +26,7 @@ double medianOf(std::vector<double> v)
     return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -57,7 +57,7 @@ int main(int argc, char** argv)
             return 1;
         }
         std::vector<double> times;
-        for (int i = 0; i < runs + 5; ++i) {  // zeros as input, like litert-run --bench
+        for (int i = 0; i < runs + 5; ++i) { // zeros as input, like litert-run --bench
             const auto t0 = std::chrono::steady_clock::now();
             if (!(*it)->invoke().ok())
                 return 1;

@@ -11,7 +11,7 @@ namespace ql::cli {
 struct Args {
     QStringList positional;
     QStringList flags;
-    QMap<QString, QStringList> options;  // every value given for an option, in order
+    QMap<QString, QStringList> options; // every value given for an option, in order
     QString error;
 
     QString value(const QString& option, const QString& fallback = {}) const
@@ -28,4 +28,4 @@ Args parseArgs(const QStringList& args, const QStringList& withValue, const QStr
 // The help text of a command (the overview for an unknown or empty name).
 QString commandHelp(const QString& command);
 
-}  // namespace ql::cli
+} // namespace ql::cli

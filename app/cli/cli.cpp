@@ -36,7 +36,7 @@ QString usage()
               "Exit status: 0 success, 1 the model or a file could not be used, 2 wrong arguments.\n");
 }
 
-}  // namespace
+} // namespace
 
 QString commandHelp(const QString& command)
 {
@@ -121,9 +121,8 @@ int info(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int rewrite(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Args a =
-        parseArgs(args, {QStringLiteral("-o"), QStringLiteral("--output")},
-                  {QStringLiteral("--external-buffers"), QStringLiteral("--expose-intermediates")});
+    const Args a = parseArgs(args, {QStringLiteral("-o"), QStringLiteral("--output")},
+        {QStringLiteral("--external-buffers"), QStringLiteral("--expose-intermediates")});
     const QString output = a.value(QStringLiteral("-o"), a.value(QStringLiteral("--output")));
     if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty()) {
         err << (a.error.isEmpty() ? tr("rewrite needs one model file and -o OUT") : a.error) << "\n\n"

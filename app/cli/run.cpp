@@ -64,7 +64,7 @@ Status bindInputs(exec::Interpreter& it, const QStringList& specs)
 {
     if (specs.size() != it.inputCount())
         return Error{"the model has " + std::to_string(it.inputCount()) + " input(s), " + std::to_string(specs.size()) +
-                     " --input given"};
+            " --input given"};
     const auto& g = it.graph();
     std::vector<bool> bound(static_cast<std::size_t>(it.inputCount()), false);
     for (qsizetype k = 0; k < specs.size(); ++k) {
@@ -99,8 +99,8 @@ Status bindInputs(exec::Interpreter& it, const QStringList& specs)
             for (std::size_t i = 0; i < a->shape.size(); ++i)
                 have += (i ? "," : "") + std::to_string(a->shape[i]);
             return Error{file.toStdString() + ": input " + std::to_string(slot) + " '" + t.meta->name + "' takes " +
-                         model::dtypeName(t.dtype) + " " + exec::shapeText(t.shape) + ", the file holds " +
-                         model::dtypeName(a->dtype) + " " + have + "]"};
+                model::dtypeName(t.dtype) + " " + exec::shapeText(t.shape) + ", the file holds " +
+                model::dtypeName(a->dtype) + " " + have + "]"};
         }
         if (auto st = it.setInput(slot, a->dtype, a->data); !st)
             return st;
@@ -131,13 +131,14 @@ int fail(QTextStream& err, const Error& e)
     return 1;
 }
 
-}  // namespace
+} // namespace
 
 int runCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Args a = parseArgs(args, {QStringLiteral("--input"), QStringLiteral("--output-dir"), QStringLiteral("--rounding"),
-                                    QStringLiteral("--threads")},
-                             {QStringLiteral("--dump-intermediates")});
+    const Args a = parseArgs(args,
+        {QStringLiteral("--input"), QStringLiteral("--output-dir"), QStringLiteral("--rounding"),
+            QStringLiteral("--threads")},
+        {QStringLiteral("--dump-intermediates")});
     const QString outDir = a.value(QStringLiteral("--output-dir"));
     if (!a.error.isEmpty() || a.positional.size() != 1 || outDir.isEmpty()) {
         err << (a.error.isEmpty() ? tr("run needs one model file and --output-dir DIR") : a.error) << "\n\n"
@@ -211,11 +212,13 @@ int runCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Args a = parseArgs(args, {QStringLiteral("--runs"), QStringLiteral("--warmup"), QStringLiteral("--threads"),
-                                    QStringLiteral("--rounding"), QStringLiteral("--input")},
-                             {QStringLiteral("--json"), QStringLiteral("--profile")});
+    const Args a = parseArgs(args,
+        {QStringLiteral("--runs"), QStringLiteral("--warmup"), QStringLiteral("--threads"),
+            QStringLiteral("--rounding"), QStringLiteral("--input")},
+        {QStringLiteral("--json"), QStringLiteral("--profile")});
     if (!a.error.isEmpty() || a.positional.size() != 1) {
-        err << (a.error.isEmpty() ? tr("bench needs one model file") : a.error) << "\n\n" << commandHelp(QStringLiteral("bench"));
+        err << (a.error.isEmpty() ? tr("bench needs one model file") : a.error) << "\n\n"
+            << commandHelp(QStringLiteral("bench"));
         return 2;
     }
     auto rounding = parseRounding(a.value(QStringLiteral("--rounding")));
@@ -252,8 +255,8 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         }
     }
     std::sort(times.begin(), times.end());
-    const double median = times.size() % 2 ? times[times.size() / 2]
-                                            : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
+    const double median =
+        times.size() % 2 ? times[times.size() / 2] : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
     double mean = 0;
     for (double t : times)
         mean += t / static_cast<double>(times.size());
@@ -302,4 +305,4 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     return 0;
 }
 
-}  // namespace ql::cli
+} // namespace ql::cli

@@ -10,4 +10,4 @@ namespace ql::cli {
 int runCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 
-}  // namespace ql::cli
+} // namespace ql::cli

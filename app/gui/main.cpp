@@ -18,8 +18,7 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "A .tflite model to open"));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a picture of the window to FILE once the model is shown, then quit"),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);

@@ -42,7 +42,7 @@ Result<std::vector<std::uint8_t>> readAll(const std::string& path)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 Result<IdxArray> readIdx(const std::string& path)
 {
@@ -62,7 +62,7 @@ Result<IdxArray> readIdx(const std::string& path)
     for (int i = 0; i < rank; ++i) {
         const std::size_t at = 4 + 4 * static_cast<std::size_t>(i);
         const std::uint64_t d = static_cast<std::uint64_t>(b[at]) << 24 | static_cast<std::uint64_t>(b[at + 1]) << 16 |
-                                static_cast<std::uint64_t>(b[at + 2]) << 8 | b[at + 3];
+            static_cast<std::uint64_t>(b[at + 2]) << 8 | b[at + 3];
         a.shape.push_back(static_cast<std::int64_t>(d));
         count *= d;
         if (count > (std::uint64_t{1} << 34))
@@ -71,9 +71,9 @@ Result<IdxArray> readIdx(const std::string& path)
     const std::size_t header = 4 + 4 * static_cast<std::size_t>(rank);
     if (b.size() - header != count)
         return Error{path + ": IDX data has " + std::to_string(b.size() - header) + " bytes, its header announces " +
-                     std::to_string(count)};
+            std::to_string(count)};
     a.data.assign(b.begin() + static_cast<std::ptrdiff_t>(header), b.end());
     return a;
 }
 
-}  // namespace ql::data
+} // namespace ql::data

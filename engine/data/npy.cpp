@@ -18,10 +18,20 @@ struct DescrEntry {
 
 // '<' little-endian, '|' not applicable (one byte); '=' native is little-endian here too.
 constexpr DescrEntry kDescrs[] = {
-    {"f4", DType::Float32}, {"f2", DType::Float16}, {"f8", DType::Float64}, {"i1", DType::Int8},
-    {"u1", DType::UInt8},   {"i2", DType::Int16},   {"u2", DType::UInt16},  {"i4", DType::Int32},
-    {"u4", DType::UInt32},  {"i8", DType::Int64},   {"u8", DType::UInt64},  {"b1", DType::Bool},
-    {"c8", DType::Complex64}, {"c16", DType::Complex128},
+    {"f4", DType::Float32},
+    {"f2", DType::Float16},
+    {"f8", DType::Float64},
+    {"i1", DType::Int8},
+    {"u1", DType::UInt8},
+    {"i2", DType::Int16},
+    {"u2", DType::UInt16},
+    {"i4", DType::Int32},
+    {"u4", DType::UInt32},
+    {"i8", DType::Int64},
+    {"u8", DType::UInt64},
+    {"b1", DType::Bool},
+    {"c8", DType::Complex64},
+    {"c16", DType::Complex128},
 };
 
 std::string trim(const std::string& s)
@@ -57,7 +67,7 @@ std::string dictValue(const std::string& header, const std::string& key)
     return trim(header.substr(start, end - start));
 }
 
-}  // namespace
+} // namespace
 
 std::int64_t NpyArray::elementCount() const
 {
@@ -93,7 +103,7 @@ Result<NpyArray> parseNpy(const std::vector<std::uint8_t>& bytes, const std::str
         if (bytes.size() < 12)
             return fail("the header is truncated");
         headerLen = static_cast<std::size_t>(bytes[8]) | static_cast<std::size_t>(bytes[9]) << 8 |
-                    static_cast<std::size_t>(bytes[10]) << 16 | static_cast<std::size_t>(bytes[11]) << 24;
+            static_cast<std::size_t>(bytes[10]) << 16 | static_cast<std::size_t>(bytes[11]) << 24;
         offset = 12;
     } else {
         return fail("format version " + std::to_string(major) + " is not supported");
@@ -145,8 +155,8 @@ Result<NpyArray> parseNpy(const std::vector<std::uint8_t>& bytes, const std::str
     const std::int64_t count = a.elementCount();
     const std::int64_t need = model::denseBytes(a.dtype, count);
     if (need < 0 || static_cast<std::uint64_t>(need) != bytes.size() - offset)
-        return fail("shape " + shape + " of " + descr + " needs " + std::to_string(need) + " bytes of data, the file has " +
-                    std::to_string(bytes.size() - offset));
+        return fail("shape " + shape + " of " + descr + " needs " + std::to_string(need) +
+            " bytes of data, the file has " + std::to_string(bytes.size() - offset));
     a.data.assign(bytes.begin() + static_cast<std::ptrdiff_t>(offset), bytes.end());
     return a;
 }
@@ -173,8 +183,7 @@ std::vector<std::uint8_t> serializeNpy(const NpyArray& a)
     header.append(total - 10 - header.size() - 1, ' ');
     header += '\n';
     std::vector<std::uint8_t> out = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0,
-                                     static_cast<std::uint8_t>(header.size() & 0xff),
-                                     static_cast<std::uint8_t>(header.size() >> 8)};
+        static_cast<std::uint8_t>(header.size() & 0xff), static_cast<std::uint8_t>(header.size() >> 8)};
     out.insert(out.end(), header.begin(), header.end());
     out.insert(out.end(), a.data.begin(), a.data.end());
     return out;
@@ -187,4 +196,4 @@ Status writeNpy(const std::string& path, const NpyArray& a)
     return writeFileAtomically(path, serializeNpy(a));
 }
 
-}  // namespace ql::data
+} // namespace ql::data

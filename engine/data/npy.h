@@ -14,7 +14,7 @@ namespace ql::data {
 struct NpyArray {
     model::DType dtype = model::DType::Float32;
     std::vector<std::int64_t> shape;
-    std::vector<std::uint8_t> data;  // raw little-endian elements, C order
+    std::vector<std::uint8_t> data; // raw little-endian elements, C order
 
     std::int64_t elementCount() const;
 };
@@ -27,4 +27,4 @@ Status writeNpy(const std::string& path, const NpyArray& a);
 // "<f4", "|i1", ...: the numpy descr of a dtype, or "" when numpy has none (int4, bfloat16, ...).
 std::string npyDescr(model::DType t);
 
-}  // namespace ql::data
+} // namespace ql::data

@@ -27,8 +27,7 @@ FloatRange floatActivationRange(AF a)
     }
 }
 
-QuantRange quantActivationRange(AF a, float scale, std::int32_t zeroPoint, std::int32_t typeMin,
-                                std::int32_t typeMax)
+QuantRange quantActivationRange(AF a, float scale, std::int32_t zeroPoint, std::int32_t typeMin, std::int32_t typeMax)
 {
     auto q = [&](float v) { return zeroPoint + roundToInt32((v / scale)); };
     switch (a) {
@@ -39,7 +38,7 @@ QuantRange quantActivationRange(AF a, float scale, std::int32_t zeroPoint, std::
     }
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec
 
 namespace ql::exec {
 
@@ -54,4 +53,4 @@ QuantRange xnnActivationRange(AF a, float scale, std::int32_t zeroPoint, std::in
     return {q(f.min, typeMin), q(f.max, typeMax)};
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -19,10 +19,10 @@ struct QuantRange {
 bool isClampActivation(tflite::ActivationFunctionType a);
 FloatRange floatActivationRange(tflite::ActivationFunctionType a);
 // The clamp in the output's integer domain: [typeMin, typeMax] narrowed by RELU / RELU6 / RELU_N1_TO_1.
-QuantRange quantActivationRange(tflite::ActivationFunctionType a, float scale, std::int32_t zeroPoint,
-                                std::int32_t typeMin, std::int32_t typeMax);
+QuantRange quantActivationRange(
+    tflite::ActivationFunctionType a, float scale, std::int32_t zeroPoint, std::int32_t typeMin, std::int32_t typeMax);
 // The same clamp as XNNPACK derives it: z added in float before rounding half to even.
-QuantRange xnnActivationRange(tflite::ActivationFunctionType a, float scale, std::int32_t zeroPoint,
-                              std::int32_t typeMin, std::int32_t typeMax);
+QuantRange xnnActivationRange(
+    tflite::ActivationFunctionType a, float scale, std::int32_t zeroPoint, std::int32_t typeMin, std::int32_t typeMax);
 
-}  // namespace ql::exec
+} // namespace ql::exec

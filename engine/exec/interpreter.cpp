@@ -12,8 +12,8 @@
 
 namespace ql::exec {
 
-Result<std::unique_ptr<Interpreter>> Interpreter::create(std::shared_ptr<const model::Graph> graph,
-                                                        const InterpreterOptions& options)
+Result<std::unique_ptr<Interpreter>> Interpreter::create(
+    std::shared_ptr<const model::Graph> graph, const InterpreterOptions& options)
 {
     std::unique_ptr<Interpreter> it(new Interpreter);
     it->m_graph = std::move(graph);
@@ -41,7 +41,7 @@ Status Interpreter::prepare()
 
     const std::size_t n = sg.tensors.size();
     m_tensors.resize(n);
-    m_ownedConstants.reserve(n);  // tensors point into these: no reallocation of the outer vector either
+    m_ownedConstants.reserve(n); // tensors point into these: no reallocation of the outer vector either
     for (std::size_t i = 0; i < n; ++i) {
         const model::Tensor& t = sg.tensors[i];
         RtTensor& r = m_tensors[i];
@@ -56,7 +56,7 @@ Status Interpreter::prepare()
             for (const auto zp : t.quantization.zeroPoint)
                 if (zp < lo || zp > hi)
                     return Error{model::describeTensor(sg, static_cast<int>(i)) + ": zero point " + std::to_string(zp) +
-                                 " is outside the range of " + model::dtypeName(t.dtype)};
+                        " is outside the range of " + model::dtypeName(t.dtype)};
         }
         const auto data = g.tensorData(t);
         if (!data.empty() && !t.isVariable) {
@@ -68,13 +68,13 @@ Status Interpreter::prepare()
                 m_ownedConstants.emplace_back(data.begin(), data.end());
                 r.data = m_ownedConstants.back().data();
             } else {
-                r.data = const_cast<std::uint8_t*>(data.data());  // kernels never write constants
+                r.data = const_cast<std::uint8_t*>(data.data()); // kernels never write constants
             }
         } else {
             const auto bytes = model::denseBytes(t.dtype, t.elementCount());
             if (bytes < 0)
                 return Error{model::describeTensor(sg, static_cast<int>(i)) + ": tensors of type " +
-                             model::dtypeName(t.dtype) + " are not supported"};
+                    model::dtypeName(t.dtype) + " are not supported"};
             r.bytes = bytes;
         }
     }
@@ -141,12 +141,12 @@ Status Interpreter::prepare()
         }
     }
     for (auto& r : requests)
-        if (r.first == INT_MAX)  // never written: an unused tensor, or an input to nothing
+        if (r.first == INT_MAX) // never written: an unused tensor, or an input to nothing
             r.first = -1;
     const Plan plan = planArena(requests);
     m_arenaBytes = plan.arenaBytes;
-    m_arena = static_cast<std::uint8_t*>(std::aligned_alloc(kTensorAlignment,
-                                                            static_cast<std::size_t>(std::max<std::int64_t>(plan.arenaBytes, kTensorAlignment))));
+    m_arena = static_cast<std::uint8_t*>(std::aligned_alloc(
+        kTensorAlignment, static_cast<std::size_t>(std::max<std::int64_t>(plan.arenaBytes, kTensorAlignment))));
     if (!m_arena)
         return Error{"cannot allocate " + std::to_string(plan.arenaBytes) + " bytes for the activations"};
     for (std::size_t i = 0; i < n; ++i)
@@ -158,14 +158,15 @@ Status Interpreter::prepare()
 Status Interpreter::setInput(int i, model::DType dtype, std::span<const std::uint8_t> bytes)
 {
     if (i < 0 || i >= inputCount())
-        return Error{"the model has " + std::to_string(inputCount()) + " inputs; there is no input " + std::to_string(i)};
+        return Error{
+            "the model has " + std::to_string(inputCount()) + " inputs; there is no input " + std::to_string(i)};
     RtTensor& t = m_tensors[static_cast<std::size_t>(m_inputs[static_cast<std::size_t>(i)])];
     const std::string name = "input " + std::to_string(i) + " '" + t.meta->name + "'";
     if (dtype != t.dtype)
         return Error{name + " is " + model::dtypeName(t.dtype) + ", but the data given are " + model::dtypeName(dtype)};
     if (static_cast<std::int64_t>(bytes.size()) != t.bytes)
-        return Error{name + " of shape " + shapeText(t.shape) + " takes " + std::to_string(t.bytes) +
-                     " bytes, but " + std::to_string(bytes.size()) + " were given"};
+        return Error{name + " of shape " + shapeText(t.shape) + " takes " + std::to_string(t.bytes) + " bytes, but " +
+            std::to_string(bytes.size()) + " were given"};
     if (t.constant)
         return Error{name + " is a constant of the model"};
     if (!bytes.empty())
@@ -194,15 +195,15 @@ Status Interpreter::run(std::vector<double>* opMillis)
     const RunContext ctx{m_tensors, m_pool.get()};
     for (std::size_t i = 0; i < m_kernels.size(); ++i) {
         if (!m_kernels[i])
-            continue;  // folded at prepare
+            continue; // folded at prepare
         const auto t0 = opMillis ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
         if (auto st = m_kernels[i]->run(ctx); !st)
-            return Error{"operator " + std::to_string(i) + " (" + m_graph->opName(sg.operators[i]) + "): " +
-                         st.error().message};
+            return Error{
+                "operator " + std::to_string(i) + " (" + m_graph->opName(sg.operators[i]) + "): " + st.error().message};
         if (opMillis)
             (*opMillis)[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }
     return {};
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -27,8 +27,8 @@ struct InterpreterOptions {
 
 class Interpreter {
 public:
-    static Result<std::unique_ptr<Interpreter>> create(std::shared_ptr<const model::Graph> graph,
-                                                      const InterpreterOptions& options = {});
+    static Result<std::unique_ptr<Interpreter>> create(
+        std::shared_ptr<const model::Graph> graph, const InterpreterOptions& options = {});
     ~Interpreter();
     Interpreter(const Interpreter&) = delete;
     Interpreter& operator=(const Interpreter&) = delete;
@@ -38,8 +38,14 @@ public:
 
     int inputCount() const { return static_cast<int>(m_inputs.size()); }
     int outputCount() const { return static_cast<int>(m_outputs.size()); }
-    const RtTensor& input(int i) const { return m_tensors[static_cast<std::size_t>(m_inputs[static_cast<std::size_t>(i)])]; }
-    const RtTensor& output(int i) const { return m_tensors[static_cast<std::size_t>(m_outputs[static_cast<std::size_t>(i)])]; }
+    const RtTensor& input(int i) const
+    {
+        return m_tensors[static_cast<std::size_t>(m_inputs[static_cast<std::size_t>(i)])];
+    }
+    const RtTensor& output(int i) const
+    {
+        return m_tensors[static_cast<std::size_t>(m_outputs[static_cast<std::size_t>(i)])];
+    }
     int inputTensorIndex(int i) const { return m_inputs[static_cast<std::size_t>(i)]; }
     int outputTensorIndex(int i) const { return m_outputs[static_cast<std::size_t>(i)]; }
 
@@ -65,10 +71,10 @@ private:
     std::vector<RtTensor> m_tensors;
     std::vector<int> m_inputs, m_outputs;
     std::vector<std::unique_ptr<Kernel>> m_kernels;
-    std::vector<std::vector<std::uint8_t>> m_ownedConstants;  // realigned copies
+    std::vector<std::vector<std::uint8_t>> m_ownedConstants; // realigned copies
     std::uint8_t* m_arena = nullptr;
     std::int64_t m_arenaBytes = 0;
     std::unique_ptr<ThreadPool> m_pool;
 };
 
-}  // namespace ql::exec
+} // namespace ql::exec

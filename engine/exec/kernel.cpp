@@ -29,7 +29,7 @@ Status NodeContext::expectArity(int minInputs, int maxInputs, int outputs) const
 {
     if (inputCount() < minInputs || (maxInputs >= 0 && inputCount() > maxInputs))
         return fail("has " + std::to_string(inputCount()) + " inputs, expected " + std::to_string(minInputs) +
-                    (maxInputs == minInputs ? "" : (maxInputs < 0 ? " or more" : " to " + std::to_string(maxInputs))));
+            (maxInputs == minInputs ? "" : (maxInputs < 0 ? " or more" : " to " + std::to_string(maxInputs))));
     if (outputCount() != outputs)
         return fail("has " + std::to_string(outputCount()) + " outputs, expected " + std::to_string(outputs));
     for (int i = 0; i < minInputs; ++i)
@@ -41,8 +41,8 @@ Status NodeContext::expectArity(int minInputs, int maxInputs, int outputs) const
 Status NodeContext::expectShape(const RtTensor& t, const std::vector<std::int32_t>& shape, const char* what) const
 {
     if (t.shape != shape)
-        return fail(std::string(what) + " has shape " + shapeText(t.shape) + ", but the operator computes " +
-                    shapeText(shape));
+        return fail(
+            std::string(what) + " has shape " + shapeText(t.shape) + ", but the operator computes " + shapeText(shape));
     return {};
 }
 
@@ -118,4 +118,4 @@ PrepareFn findKernel(tflite::BuiltinOperator op)
     return it == t.end() ? nullptr : it->prepare;
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -19,7 +19,7 @@ class ThreadPool;
 
 struct RunContext {
     std::span<RtTensor> tensors;
-    ThreadPool* pool = nullptr;  // null: run on the calling thread
+    ThreadPool* pool = nullptr; // null: run on the calling thread
 };
 
 class Kernel {
@@ -34,7 +34,11 @@ public:
 class NodeContext {
 public:
     NodeContext(const model::Graph& g, const model::Operator& o, int i, std::vector<RtTensor>& t, Rounding r)
-        : graph(g), op(o), index(i), tensors(t), rounding(r)
+        : graph(g)
+        , op(o)
+        , index(i)
+        , tensors(t)
+        , rounding(r)
     {
     }
 
@@ -75,4 +79,4 @@ struct KernelInfo {
 const std::vector<KernelInfo>& kernelTable();
 PrepareFn findKernel(tflite::BuiltinOperator op);
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -13,7 +13,7 @@ Plan planArena(const std::vector<PlanRequest>& requests)
     std::vector<std::size_t> order(requests.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return requests[a].bytes > requests[b].bytes; });
+        [&](std::size_t a, std::size_t b) { return requests[a].bytes > requests[b].bytes; });
     auto aligned = [](std::int64_t n) { return (n + kTensorAlignment - 1) / kTensorAlignment * kTensorAlignment; };
 
     struct Placed {
@@ -30,8 +30,8 @@ Plan planArena(const std::vector<PlanRequest>& requests)
         for (const auto& p : placed)
             if (p.first <= r.last && r.first <= p.last)
                 overlapping.push_back(p);
-        std::sort(overlapping.begin(), overlapping.end(),
-                  [](const Placed& a, const Placed& b) { return a.begin < b.begin; });
+        std::sort(
+            overlapping.begin(), overlapping.end(), [](const Placed& a, const Placed& b) { return a.begin < b.begin; });
         std::int64_t offset = 0;
         const std::int64_t size = aligned(r.bytes);
         for (const auto& p : overlapping) {
@@ -46,4 +46,4 @@ Plan planArena(const std::vector<PlanRequest>& requests)
     return plan;
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

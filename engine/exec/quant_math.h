@@ -34,15 +34,15 @@ inline std::int32_t roundToInt32(double v)
 }
 
 struct FixedMultiplier {
-    std::int32_t multiplier = 0;  // Q31 mantissa in [2^30, 2^31) (0 for m = 0)
-    int shift = 0;                // power of two: > 0 shifts left, < 0 right
+    std::int32_t multiplier = 0; // Q31 mantissa in [2^30, 2^31) (0 for m = 0)
+    int shift = 0; // power of two: > 0 shifts left, < 0 right
 };
 
 // The mantissa/exponent split of a real multiplier, as TFLite's QuantizeMultiplier does it
 // (frexp, round half away from zero, mantissa 2^31 folded into the exponent; tiny values flush to 0).
 inline FixedMultiplier quantizeMultiplier(double m)
 {
-    if (!(m > 0.0))  // zero, negative or NaN
+    if (!(m > 0.0)) // zero, negative or NaN
         return {};
     if (!std::isfinite(m) || m >= 1073741824.0)
         return {std::numeric_limits<std::int32_t>::max(), 30};
@@ -112,29 +112,27 @@ inline std::int32_t roundHalfEven(float v)
 
 // XNNPACK-style requantization of an int32 accumulator: scale in float, clamp in float to the output
 // range shifted by the zero point, round half to even, add the zero point.
-inline std::int32_t requantizeFloat(std::int32_t acc, float scale, std::int32_t zeroPoint, std::int32_t qmin,
-                                    std::int32_t qmax)
+inline std::int32_t requantizeFloat(
+    std::int32_t acc, float scale, std::int32_t zeroPoint, std::int32_t qmin, std::int32_t qmax)
 {
     float v = static_cast<float>(acc) * scale;
     v = std::clamp(v, static_cast<float>(qmin - zeroPoint), static_cast<float>(qmax - zeroPoint));
     return roundHalfEven(v) + zeroPoint;
 }
 
-inline std::int32_t requantizeFixed(std::int32_t acc, const FixedMultiplier& m, std::int32_t zeroPoint,
-                                    std::int32_t qmin, std::int32_t qmax)
+inline std::int32_t requantizeFixed(
+    std::int32_t acc, const FixedMultiplier& m, std::int32_t zeroPoint, std::int32_t qmin, std::int32_t qmax)
 {
     return std::clamp(multiplyByQuantizedMultiplier(acc, m) + zeroPoint, qmin, qmax);
 }
 
-template <class T>
-constexpr std::int32_t qmin()
+template <class T> constexpr std::int32_t qmin()
 {
     return std::numeric_limits<T>::min();
 }
-template <class T>
-constexpr std::int32_t qmax()
+template <class T> constexpr std::int32_t qmax()
 {
     return std::numeric_limits<T>::max();
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

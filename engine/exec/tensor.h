@@ -12,8 +12,8 @@ namespace ql::exec {
 
 // How integer kernels requantize (see docs/arithmetic.md).
 enum class Rounding {
-    Reference,  // TFLite reference kernels / tflite-micro: fixed-point multiplier, double rounding
-    Xnnpack,    // LiteRT's CPU runtime: requantization in float, round half to even
+    Reference, // TFLite reference kernels / tflite-micro: fixed-point multiplier, double rounding
+    Xnnpack, // LiteRT's CPU runtime: requantization in float, round half to even
 };
 std::string roundingName(Rounding r);
 
@@ -22,14 +22,10 @@ struct RtTensor {
     std::vector<std::int32_t> shape;
     std::uint8_t* data = nullptr;
     std::int64_t bytes = 0;
-    const model::Tensor* meta = nullptr;  // name and quantization
+    const model::Tensor* meta = nullptr; // name and quantization
     bool constant = false;
 
-    template <class T>
-    T* as() const
-    {
-        return reinterpret_cast<T*>(data);
-    }
+    template <class T> T* as() const { return reinterpret_cast<T*>(data); }
     std::int64_t count() const
     {
         std::int64_t n = 1;
@@ -43,8 +39,8 @@ struct RtTensor {
     std::int32_t zeroPoint() const
     {
         return meta && !meta->quantization.zeroPoint.empty()
-                   ? static_cast<std::int32_t>(meta->quantization.zeroPoint[0])
-                   : 0;
+            ? static_cast<std::int32_t>(meta->quantization.zeroPoint[0])
+            : 0;
     }
     const model::Quantization& quantization() const { return meta->quantization; }
 };
@@ -52,4 +48,4 @@ struct RtTensor {
 // "[1,28,28,1]"
 std::string shapeText(const std::vector<std::int32_t>& shape);
 
-}  // namespace ql::exec
+} // namespace ql::exec

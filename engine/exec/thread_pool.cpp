@@ -13,7 +13,7 @@ std::pair<std::int64_t, std::int64_t> chunk(std::int64_t n, int parts, int i)
     return {begin, begin + base + (i < extra ? 1 : 0)};
 }
 
-}  // namespace
+} // namespace
 
 ThreadPool::ThreadPool(int threads)
 {
@@ -70,8 +70,8 @@ void ThreadPool::parallelFor(std::int64_t n, const std::function<void(std::int64
     m_done.wait(lock, [&] { return m_pending == 0; });
 }
 
-void parallelFor(ThreadPool* pool, std::int64_t n, std::int64_t minChunk,
-                 const std::function<void(std::int64_t, std::int64_t)>& fn)
+void parallelFor(
+    ThreadPool* pool, std::int64_t n, std::int64_t minChunk, const std::function<void(std::int64_t, std::int64_t)>& fn)
 {
     if (n <= 0)
         return;
@@ -82,4 +82,4 @@ void parallelFor(ThreadPool* pool, std::int64_t n, std::int64_t minChunk,
     pool->parallelFor(n, fn);
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -13,7 +13,7 @@ namespace ql::exec {
 
 class ThreadPool {
 public:
-    explicit ThreadPool(int threads);  // threads includes the calling one
+    explicit ThreadPool(int threads); // threads includes the calling one
     ~ThreadPool();
     ThreadPool(const ThreadPool&) = delete;
     ThreadPool& operator=(const ThreadPool&) = delete;
@@ -36,7 +36,7 @@ private:
 };
 
 // Runs fn over [0, n) on the pool, or on the calling thread when there is none or n is small.
-void parallelFor(ThreadPool* pool, std::int64_t n, std::int64_t minChunk,
-                 const std::function<void(std::int64_t, std::int64_t)>& fn);
+void parallelFor(
+    ThreadPool* pool, std::int64_t n, std::int64_t minChunk, const std::function<void(std::int64_t, std::int64_t)>& fn);
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -20,4 +20,4 @@ void exposeIntermediates(Graph& g)
     g.signatureDefs.clear();
 }
 
-}  // namespace ql::model
+} // namespace ql::model

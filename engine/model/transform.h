@@ -10,4 +10,4 @@ namespace ql::model {
 // operator order, and drops the signature defs (they would list only the original outputs).
 void exposeIntermediates(Graph& g);
 
-}  // namespace ql::model
+} // namespace ql::model

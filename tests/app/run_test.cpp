@@ -50,7 +50,7 @@ QString writeFloats(const QTemporaryDir& dir, const QString& name, std::vector<s
     return path;
 }
 
-}  // namespace
+} // namespace
 
 class RunTest : public QObject {
     Q_OBJECT
@@ -63,7 +63,7 @@ private slots:
         const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 1}, 1.5708f);
         const QString out = dir.filePath(QStringLiteral("out"));
         Run r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"), x,
-                     QStringLiteral("--output-dir"), out});
+            QStringLiteral("--output-dir"), out});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const auto json = QJsonDocument::fromJson(r.out).object();
         const QJsonObject o = json[QStringLiteral("outputs")].toArray()[0].toObject();
@@ -75,8 +75,8 @@ private slots:
         QVERIFY(std::abs(v - 1.0f) < 0.1f);
 
         r = cli({QStringLiteral("run"), modelFile("hello_world_twin_int8_floatio.tflite"), QStringLiteral("--input"), x,
-                 QStringLiteral("--output-dir"), out, QStringLiteral("--rounding"), QStringLiteral("reference"),
-                 QStringLiteral("--dump-intermediates")});
+            QStringLiteral("--output-dir"), out, QStringLiteral("--rounding"), QStringLiteral("reference"),
+            QStringLiteral("--dump-intermediates")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const auto j2 = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(j2[QStringLiteral("rounding")].toString(), QStringLiteral("reference"));
@@ -99,18 +99,19 @@ private slots:
         const QString out = dir.filePath(QStringLiteral("out"));
         const QString wrongShape = writeFloats(dir, QStringLiteral("w.npy"), {1, 2}, 0.5f);
         Run r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"),
-                     wrongShape, QStringLiteral("--output-dir"), out});
+            wrongShape, QStringLiteral("--output-dir"), out});
         QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("takes float32 [1,1], the file holds float32 [1,2]")), qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral("takes float32 [1,1], the file holds float32 [1,2]")), qPrintable(r.err));
 
         const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 1}, 0.5f);
         r = cli({QStringLiteral("run"), modelFile("hello_world_twin_int8.tflite"), QStringLiteral("--input"), x,
-                 QStringLiteral("--output-dir"), out});
+            QStringLiteral("--output-dir"), out});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("takes int8 [1,1], the file holds float32")), qPrintable(r.err));
 
         r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"), x,
-                 QStringLiteral("--input"), x, QStringLiteral("--output-dir"), out});
+            QStringLiteral("--input"), x, QStringLiteral("--output-dir"), out});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("the model has 1 input(s), 2 --input given")));
 
@@ -119,12 +120,12 @@ private slots:
         junk.write("not numpy");
         junk.close();
         r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"),
-                 junk.fileName(), QStringLiteral("--output-dir"), out});
+            junk.fileName(), QStringLiteral("--output-dir"), out});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("not a usable .npy file")));
 
         r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"), x,
-                 QStringLiteral("--output-dir"), out, QStringLiteral("--rounding"), QStringLiteral("banker")});
+            QStringLiteral("--output-dir"), out, QStringLiteral("--rounding"), QStringLiteral("banker")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("--rounding must be")));
     }
@@ -135,7 +136,7 @@ private slots:
         QTemporaryDir dir;
         const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 28, 28}, 0.5f);
         const Run r = cli({QStringLiteral("run"), modelFile("mnist_lstm_float32.tflite"), QStringLiteral("--input"), x,
-                           QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("o"))});
+            QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("o"))});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM)")), qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("not supported")));
@@ -144,7 +145,7 @@ private slots:
     void benchReportsLatency()
     {
         const Run r = cli({QStringLiteral("bench"), modelFile("kws_dscnn_int8.tflite"), QStringLiteral("--runs"),
-                           QStringLiteral("5"), QStringLiteral("--json"), QStringLiteral("--profile")});
+            QStringLiteral("5"), QStringLiteral("--json"), QStringLiteral("--profile")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const auto o = QJsonDocument::fromJson(r.out).object();
         QVERIFY(o[QStringLiteral("median_ms")].toDouble() > 0);

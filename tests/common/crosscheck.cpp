@@ -36,4 +36,4 @@ const std::vector<CrossCheckModel>& crossCheckModels()
     return models;
 }
 
-}  // namespace ql::test
+} // namespace ql::test

@@ -23,9 +23,9 @@ enum class ModelKind { Float, Integer, Hybrid };
 struct CrossCheckModel {
     std::string file;
     ModelKind kind;
-    float inputMin, inputMax;  // range of float inputs (integer inputs use their full range)
+    float inputMin, inputMax; // range of float inputs (integer inputs use their full range)
 };
 
 const std::vector<CrossCheckModel>& crossCheckModels();
 
-}  // namespace ql::test
+} // namespace ql::test

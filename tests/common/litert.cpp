@@ -48,8 +48,8 @@ LitertResult runLitert(const QString& model, const QStringList& inputFiles, cons
 std::optional<double> benchLitert(const QString& model, int runs, int warmup)
 {
     QProcess p;
-    p.start(litertRunPath(), {model, QStringLiteral("--bench"), QString::number(runs), QStringLiteral("--warmup"),
-                              QString::number(warmup)});
+    p.start(litertRunPath(),
+        {model, QStringLiteral("--bench"), QString::number(runs), QStringLiteral("--warmup"), QString::number(warmup)});
     if (!p.waitForFinished(600000) || p.exitCode() != 0)
         return std::nullopt;
     const auto doc = QJsonDocument::fromJson(p.readAllStandardOutput());
@@ -58,4 +58,4 @@ std::optional<double> benchLitert(const QString& model, int runs, int warmup)
     return doc.object()[QStringLiteral("median_ms")].toDouble();
 }
 
-}  // namespace ql::test
+} // namespace ql::test

@@ -26,4 +26,4 @@ LitertResult runLitert(const QString& model, const QStringList& inputFiles, cons
 // `litert-run MODEL --bench N`: the median in ms, or nothing when it failed.
 std::optional<double> benchLitert(const QString& model, int runs, int warmup);
 
-}  // namespace ql::test
+} // namespace ql::test

@@ -74,7 +74,7 @@ double asDouble(const std::uint8_t* p, model::DType t, std::int64_t i)
     }
 }
 
-}  // namespace
+} // namespace
 
 class CrossCheckTest : public QObject {
     Q_OBJECT
@@ -87,7 +87,8 @@ private slots:
         const auto& models = test::crossCheckModels();
         for (std::size_t i = 0; i < models.size(); ++i)
             for (int seed : {1, 2})
-                QTest::newRow(qPrintable(QStringLiteral("%1 seed %2").arg(QString::fromStdString(models[i].file)).arg(seed)))
+                QTest::newRow(
+                    qPrintable(QStringLiteral("%1 seed %2").arg(QString::fromStdString(models[i].file)).arg(seed)))
                     << static_cast<int>(i) << seed;
     }
 
@@ -143,13 +144,13 @@ private slots:
             }
             const bool isFloat = ours.dtype == model::DType::Float32;
             if (m.kind != test::ModelKind::Integer || o < 1 || maxDiff > 0)
-                qInfo("%s out%d: max |diff| %.3g, max |ref| %.3g, %lld of %lld differ", m.file.c_str(), o, maxDiff, maxRef,
-                  static_cast<long long>(differ), static_cast<long long>(ours.count()));
+                qInfo("%s out%d: max |diff| %.3g, max |ref| %.3g, %lld of %lld differ", m.file.c_str(), o, maxDiff,
+                    maxRef, static_cast<long long>(differ), static_cast<long long>(ours.count()));
             if (m.kind == test::ModelKind::Hybrid)
                 QVERIFY2(maxDiff <= test::kHybridRelTol * maxRef, "hybrid output outside its budget");
             else if (isFloat && m.kind == test::ModelKind::Float)
                 QVERIFY2(maxDiff <= test::kFloatRelTol * std::max(maxRef, 1e-6), "float output outside its budget");
-            else if (isFloat)  // integer graph with float I/O: the dequantized outputs must be identical
+            else if (isFloat) // integer graph with float I/O: the dequantized outputs must be identical
                 QVERIFY2(maxDiff == 0, "integer graph's float output differs");
             else
                 QVERIFY2(maxDiff <= test::kIntegerMaxLsb, "integer output differs from LiteRT");
@@ -189,7 +190,7 @@ private slots:
             const float* p = interp.output(0).as<float>();
             const int top = static_cast<int>(std::max_element(p, p + 10) - p);
             correct += top == labels->data[static_cast<std::size_t>(i)];
-            if (i < 10) {  // the first ten also through LiteRT
+            if (i < 10) { // the first ten also through LiteRT
                 const QString f = tmp.filePath(QStringLiteral("img%1.npy").arg(i));
                 QVERIFY(data::writeNpy(f.toStdString(), a).ok());
                 const auto ref = test::runLitert(path, {f});
@@ -201,8 +202,8 @@ private slots:
                 }
             }
         }
-        qInfo("fashion_mnist_cnn_dynrange: top-1 %.1f%% on the first %d test images; max |diff| to LiteRT %.3g", 100.0 * correct / n,
-              n, worst);
+        qInfo("fashion_mnist_cnn_dynrange: top-1 %.1f%% on the first %d test images; max |diff| to LiteRT %.3g",
+            100.0 * correct / n, n, worst);
         QVERIFY(correct >= n * 85 / 100);
         QVERIFY(worst <= test::kHybridRelTol);
     }

@@ -61,7 +61,7 @@ std::int64_t element(const exec::RtTensor& t, std::int64_t i)
     }
 }
 
-}  // namespace
+} // namespace
 
 class SeanetGoldenTest : public QObject {
     Q_OBJECT
@@ -131,10 +131,13 @@ private slots:
                     first = i;
                 ++differ;
             }
-        QVERIFY2(differ == 0, qPrintable(QStringLiteral("%1 of %2 outputs differ; first at %3: %4 instead of %5")
-                                             .arg(differ).arg(out.count()).arg(first)
-                                             .arg(first >= 0 ? element(out, first) : 0)
-                                             .arg(first >= 0 ? expected[static_cast<std::size_t>(first)] : 0)));
+        QVERIFY2(differ == 0,
+            qPrintable(QStringLiteral("%1 of %2 outputs differ; first at %3: %4 instead of %5")
+                           .arg(differ)
+                           .arg(out.count())
+                           .arg(first)
+                           .arg(first >= 0 ? element(out, first) : 0)
+                           .arg(first >= 0 ? expected[static_cast<std::size_t>(first)] : 0)));
     }
 };
 

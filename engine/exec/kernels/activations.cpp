@@ -10,8 +10,7 @@ namespace {
 
 using model::DType;
 
-template <class F>
-Prepared unaryFloat(NodeContext& ctx, F f)
+template <class F> Prepared unaryFloat(NodeContext& ctx, F f)
 {
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
@@ -28,17 +27,17 @@ Status checkUnary(NodeContext& ctx)
         return st;
     if (ctx.in(0).shape != ctx.out(0).shape || ctx.in(0).dtype != ctx.out(0).dtype)
         return ctx.fail("input " + shapeText(ctx.in(0).shape) + " and output " + shapeText(ctx.out(0).shape) +
-                        " must have the same shape and type");
+            " must have the same shape and type");
     return {};
 }
 
 // Quantized clamps: requantize (x - zp_in) by s_in / s_out, then clamp to the activation's range.
-template <class T>
-Prepared clampInt(NodeContext& ctx, tflite::ActivationFunctionType act)
+template <class T> Prepared clampInt(NodeContext& ctx, tflite::ActivationFunctionType act)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
-    const QuantRange r = quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min, typeRange(y.dtype).max);
+    const QuantRange r =
+        quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min, typeRange(y.dtype).max);
     // LiteRT runs TFLite's built-in kernel for these too: the reference arithmetic, with the ratio
     // computed in float.
     auto req = makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), r, Rounding::Reference);
@@ -69,8 +68,7 @@ Prepared prepareClamp(NodeContext& ctx, tflite::ActivationFunctionType act)
 
 // LEAKY_RELU on integers (TFLite): two multipliers, alpha * s_in / s_out below the input zero point,
 // s_in / s_out above it.
-template <class T>
-Prepared leakyInt(NodeContext& ctx, float alpha)
+template <class T> Prepared leakyInt(NodeContext& ctx, float alpha)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
@@ -110,11 +108,20 @@ Prepared leakyInt(NodeContext& ctx, float alpha)
     });
 }
 
-}  // namespace
+} // namespace
 
-Prepared prepareRelu(NodeContext& ctx) { return prepareClamp(ctx, tflite::ActivationFunctionType::RELU); }
-Prepared prepareRelu6(NodeContext& ctx) { return prepareClamp(ctx, tflite::ActivationFunctionType::RELU6); }
-Prepared prepareReluN1To1(NodeContext& ctx) { return prepareClamp(ctx, tflite::ActivationFunctionType::RELU_N1_TO_1); }
+Prepared prepareRelu(NodeContext& ctx)
+{
+    return prepareClamp(ctx, tflite::ActivationFunctionType::RELU);
+}
+Prepared prepareRelu6(NodeContext& ctx)
+{
+    return prepareClamp(ctx, tflite::ActivationFunctionType::RELU6);
+}
+Prepared prepareReluN1To1(NodeContext& ctx)
+{
+    return prepareClamp(ctx, tflite::ActivationFunctionType::RELU_N1_TO_1);
+}
 
 Prepared prepareLogistic(NodeContext& ctx)
 {
@@ -158,4 +165,4 @@ Prepared prepareHardSwish(NodeContext& ctx)
     return ctx.unsupported();
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

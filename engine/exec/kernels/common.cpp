@@ -22,7 +22,7 @@ int convPaddingBefore(int in, int filter, int stride, int dilation, int out)
 }
 
 Requantizer makeRequantizer(float inputScale, const std::vector<float>& weightScales, float outputScale,
-                            std::int32_t outputZeroPoint, QuantRange range, Rounding rounding)
+    std::int32_t outputZeroPoint, QuantRange range, Rounding rounding)
 {
     Requantizer r;
     r.zeroPoint = outputZeroPoint;
@@ -30,7 +30,8 @@ Requantizer makeRequantizer(float inputScale, const std::vector<float>& weightSc
     r.rounding = rounding;
     for (const float ws : weightScales) {
         // Reference: the real multiplier in double; XNNPACK: in float.
-        const double real = static_cast<double>(inputScale) * static_cast<double>(ws) / static_cast<double>(outputScale);
+        const double real =
+            static_cast<double>(inputScale) * static_cast<double>(ws) / static_cast<double>(outputScale);
         r.fixed.push_back(quantizeMultiplier(real));
         r.scale.push_back(inputScale * ws / outputScale);
     }
@@ -51,9 +52,10 @@ QuantRange typeRange(model::DType t)
     case model::DType::Int8: return {-128, 127};
     case model::DType::UInt8: return {0, 255};
     case model::DType::Int16: return {-32768, 32767};
-    case model::DType::Int32: return {std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()};
+    case model::DType::Int32:
+        return {std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()};
     default: return {0, 0};
     }
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

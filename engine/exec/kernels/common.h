@@ -9,18 +9,20 @@
 #include "exec/thread_pool.h"
 
 #include <functional>
-#include <type_traits>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 namespace ql::exec {
 
 // A kernel as a closure over the parameters prepare computed. The closure returns void, or a
 // Status when it can fail at run time.
-template <class F>
-class FnKernel : public Kernel {
+template <class F> class FnKernel : public Kernel {
 public:
-    explicit FnKernel(F fn) : m_fn(std::move(fn)) {}
+    explicit FnKernel(F fn)
+        : m_fn(std::move(fn))
+    {
+    }
     Status run(const RunContext& ctx) const override
     {
         if constexpr (std::is_void_v<std::invoke_result_t<const F&, const RunContext&>>) {
@@ -35,8 +37,7 @@ private:
     F m_fn;
 };
 
-template <class F>
-Result<std::unique_ptr<Kernel>> makeKernel(F fn)
+template <class F> Result<std::unique_ptr<Kernel>> makeKernel(F fn)
 {
     return std::unique_ptr<Kernel>(std::make_unique<FnKernel<F>>(std::move(fn)));
 }
@@ -58,8 +59,8 @@ int convPaddingBefore(int in, int filter, int stride, int dilation, int out);
 // Per-tensor or per-channel requantization of an int32 accumulator to an integer output, prepared
 // for both roundings.
 struct Requantizer {
-    std::vector<FixedMultiplier> fixed;  // reference rounding, per channel (size 1 if per-tensor)
-    std::vector<float> scale;            // xnnpack rounding
+    std::vector<FixedMultiplier> fixed; // reference rounding, per channel (size 1 if per-tensor)
+    std::vector<float> scale; // xnnpack rounding
     std::int32_t zeroPoint = 0;
     QuantRange range{};
     Rounding rounding = Rounding::Xnnpack;
@@ -74,7 +75,7 @@ struct Requantizer {
 
 // Multipliers for output = acc * inputScale * weightScale[c] / outputScale.
 Requantizer makeRequantizer(float inputScale, const std::vector<float>& weightScales, float outputScale,
-                            std::int32_t outputZeroPoint, QuantRange range, Rounding rounding);
+    std::int32_t outputZeroPoint, QuantRange range, Rounding rounding);
 
 // Fails when a sum of `terms` products of 8-bit codes could overflow an int32 accumulator (no real
 // model comes near; a hostile one must not cause undefined behaviour).
@@ -91,8 +92,7 @@ inline Status checkAccumulator(const NodeContext& ctx, std::int64_t terms)
 
 // An int32 bias (plus folded zero-point terms) limited to +-2^30, so that adding a checked sum of
 // products cannot overflow; real models stay far inside.
-template <class T>
-T clampBias(T v)
+template <class T> T clampBias(T v)
 {
     if constexpr (sizeof(T) == 4)
         return static_cast<T>(std::clamp<std::int64_t>(v, -(std::int64_t{1} << 30), std::int64_t{1} << 30));
@@ -107,4 +107,4 @@ QuantRange typeRange(model::DType t);
 // derives it (16-bit outputs never reach XNNPACK).
 QuantRange activationRange(tflite::ActivationFunctionType act, const RtTensor& y, Rounding rounding);
 
-}  // namespace ql::exec
+} // namespace ql::exec

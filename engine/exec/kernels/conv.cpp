@@ -23,7 +23,8 @@ Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
     const float* bias = ctx.hasInput(2) && ctx.in(2).constant ? ctx.in(2).as<float>() : nullptr;
     if (ctx.hasInput(2) && !ctx.in(2).constant)
         return ctx.fail("the bias must be a constant");
-    auto packed = std::make_shared<const PackedWeights>(w.as<float>(), bias, g.outChannels, static_cast<int>(g.patchSize()));
+    auto packed =
+        std::make_shared<const PackedWeights>(w.as<float>(), bias, g.outChannels, static_cast<int>(g.patchSize()));
     const bool direct = g.isPointwise();
     const std::int64_t k = g.patchSize();
     // im2col per block of output rows, so the scratch stays small and each thread has its own.
@@ -37,15 +38,16 @@ Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
             });
             return;
         }
-        parallelFor(rc.pool, static_cast<std::int64_t>(g.batch) * rowsPerImage, 1, [&](std::int64_t r0, std::int64_t r1) {
-            std::vector<float> patches(static_cast<std::size_t>(g.outW * k));
-            for (std::int64_t r = r0; r < r1; ++r) {
-                const int b = static_cast<int>(r / rowsPerImage), oy = static_cast<int>(r % rowsPerImage);
-                im2colRow<float>(x, g, b, oy, 0.0f, patches.data());
-                packed->multiply(patches.data(), g.outW, k, y + r * g.outW * g.outChannels, g.outChannels, range.min,
-                                 range.max);
-            }
-        });
+        parallelFor(
+            rc.pool, static_cast<std::int64_t>(g.batch) * rowsPerImage, 1, [&](std::int64_t r0, std::int64_t r1) {
+                std::vector<float> patches(static_cast<std::size_t>(g.outW * k));
+                for (std::int64_t r = r0; r < r1; ++r) {
+                    const int b = static_cast<int>(r / rowsPerImage), oy = static_cast<int>(r % rowsPerImage);
+                    im2colRow<float>(x, g, b, oy, 0.0f, patches.data());
+                    packed->multiply(
+                        patches.data(), g.outW, k, y + r * g.outW * g.outChannels, g.outChannels, range.min, range.max);
+                }
+            });
     });
 }
 
@@ -58,12 +60,11 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
     const auto& wq = w.quantization();
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outChannels)
         return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " +
-                        std::to_string(g.outChannels) + " output channels");
+            std::to_string(g.outChannels) + " output channels");
     const bool is16 = sizeof(TIn) == 2;
     const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
-    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(),
-                               activationRange(act, y, rounding),
-                               rounding);
+    auto req =
+        makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     const std::int32_t zpX = x.zeroPoint();
     const std::int32_t zpW = w.zeroPoint();
     const std::int64_t k = g.patchSize();
@@ -74,7 +75,8 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
         TAcc sum = 0;
         for (std::int64_t i = 0; i < k; ++i)
             sum += static_cast<TAcc>(wd[c * k + i]) - zpW;
-        base[static_cast<std::size_t>(c)] = clampBias<TAcc>((bias ? static_cast<TAcc>(bias[c]) : 0) - static_cast<TAcc>(zpX) * sum);
+        base[static_cast<std::size_t>(c)] =
+            clampBias<TAcc>((bias ? static_cast<TAcc>(bias[c]) : 0) - static_cast<TAcc>(zpX) * sum);
     }
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const bool direct = g.isPointwise();
@@ -91,12 +93,13 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
             for (std::int64_t r = r0; r < r1; ++r) {
                 const TIn* p = patches + r * k;
                 for (int c = 0; c < g.outChannels; ++c) {
-                    const TAcc acc = dot<TAcc>(p, wd + c * k, static_cast<int>(k), zpW) + base[static_cast<std::size_t>(c)];
+                    const TAcc acc =
+                        dot<TAcc>(p, wd + c * k, static_cast<int>(k), zpW) + base[static_cast<std::size_t>(c)];
                     std::int32_t q;
                     if constexpr (sizeof(TAcc) == 8) {
                         const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : static_cast<std::size_t>(c)];
-                        q = std::clamp(multiplyByQuantizedMultiplier64(acc, m) + req.zeroPoint, req.range.min,
-                                       req.range.max);
+                        q = std::clamp(
+                            multiplyByQuantizedMultiplier64(acc, m) + req.zeroPoint, req.range.min, req.range.max);
                     } else {
                         q = req.apply(acc, static_cast<std::size_t>(c));
                     }
@@ -120,9 +123,9 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
     const auto& wq = w.quantization();
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outChannels)
         return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " +
-                        std::to_string(g.outChannels) + " output channels");
-    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding),
-                               ctx.rounding);
+            std::to_string(g.outChannels) + " output channels");
+    auto req = makeRequantizer(
+        x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding), ctx.rounding);
     const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
     const int K = static_cast<int>(g.patchSize());
     const int N = g.outChannels;
@@ -150,7 +153,8 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
         const int kc = std::min(chunk, K - k0);
         std::vector<float> sub(static_cast<std::size_t>(N) * kc);
         for (int c = 0; c < N; ++c)
-            std::copy_n(wf.data() + static_cast<std::size_t>(c) * K + k0, kc, sub.data() + static_cast<std::size_t>(c) * kc);
+            std::copy_n(
+                wf.data() + static_cast<std::size_t>(c) * K + k0, kc, sub.data() + static_cast<std::size_t>(c) * kc);
         parts.push_back(std::make_shared<const PackedWeights>(sub.data(), nullptr, N, kc));
         starts.push_back(k0);
     }
@@ -177,7 +181,7 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
                 } else {
                     pixels = rowPixels;
                     im2colRow<TIn>(xd, g, static_cast<int>(r / g.outH), static_cast<int>(r % g.outH),
-                                   static_cast<TIn>(zpX), patches.data());
+                        static_cast<TIn>(zpX), patches.data());
                     src = patches.data();
                 }
                 for (std::int64_t i = 0; i < pixels * K; ++i)
@@ -187,19 +191,21 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
                 for (std::size_t p = 0; p < parts.size(); ++p) {
                     parts[p]->multiply(pf.data() + starts[p], pixels, K, partial.data(), N, -inf, inf);
                     for (std::int64_t i = 0; i < pixels * N; ++i)
-                        acc[static_cast<std::size_t>(i)] += static_cast<std::int32_t>(partial[static_cast<std::size_t>(i)]);
+                        acc[static_cast<std::size_t>(i)] +=
+                            static_cast<std::int32_t>(partial[static_cast<std::size_t>(i)]);
                 }
                 TIn* o = yd + (direct ? r : r * rowPixels) * N;
                 for (std::int64_t i = 0; i < pixels; ++i)
                     for (int c = 0; c < N; ++c)
-                        o[i * N + c] = static_cast<TIn>(req.apply(acc[static_cast<std::size_t>(i * N + c)], static_cast<std::size_t>(c)));
+                        o[i * N + c] = static_cast<TIn>(
+                            req.apply(acc[static_cast<std::size_t>(i * N + c)], static_cast<std::size_t>(c)));
                 r += direct ? pixels : 1;
             }
         });
     });
 }
 
-}  // namespace
+} // namespace
 
 Prepared prepareConv2D(NodeContext& ctx)
 {
@@ -210,9 +216,10 @@ Prepared prepareConv2D(NodeContext& ctx)
         return ctx.fail("has no Conv2DOptions");
     const auto act = opts->fused_activation_function;
     if (!isClampActivation(act))
-        return ctx.fail("fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
+        return ctx.fail(
+            "fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
     auto geometry = convGeometry(ctx, opts->padding, opts->stride_h, opts->stride_w, opts->dilation_h_factor,
-                                 opts->dilation_w_factor, /*depthwise=*/false, 1);
+        opts->dilation_w_factor, /*depthwise=*/false, 1);
     if (!geometry)
         return geometry.error();
     const ConvGeometry& g = *geometry;
@@ -237,4 +244,4 @@ Prepared prepareConv2D(NodeContext& ctx)
     return ctx.unsupported();
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -7,14 +7,14 @@
 namespace ql::exec {
 
 Result<ConvGeometry> convGeometry(NodeContext& ctx, tflite::Padding padding, int strideH, int strideW, int dilH,
-                                  int dilW, bool depthwise, int depthMultiplier)
+    int dilW, bool depthwise, int depthMultiplier)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& w = ctx.in(1);
     const RtTensor& y = ctx.out(0);
     if (x.rank() != 4 || w.rank() != 4 || y.rank() != 4)
         return ctx.fail("input, filter and output must have rank 4, got " + shapeText(x.shape) + ", " +
-                        shapeText(w.shape) + ", " + shapeText(y.shape));
+            shapeText(w.shape) + ", " + shapeText(y.shape));
     if (strideH < 1 || strideW < 1 || dilH < 1 || dilW < 1)
         return ctx.fail("strides and dilations must be at least 1");
     ConvGeometry g;
@@ -33,8 +33,8 @@ Result<ConvGeometry> convGeometry(NodeContext& ctx, tflite::Padding padding, int
             return ctx.fail("depthwise filter of shape " + shapeText(w.shape) + " must start with 1");
         g.outC = w.dim(3);
         if (g.inC <= 0 || g.outC % g.inC != 0)
-            return ctx.fail("depthwise filter has " + std::to_string(g.outC) + " channels for " + std::to_string(g.inC) +
-                            " input channels");
+            return ctx.fail("depthwise filter has " + std::to_string(g.outC) + " channels for " +
+                std::to_string(g.inC) + " input channels");
         g.depthMultiplier = g.outC / g.inC;
         if (depthMultiplier > 0 && depthMultiplier != g.depthMultiplier && depthMultiplier != 1)
             return ctx.fail("depth multiplier " + std::to_string(depthMultiplier) + " does not match the filter");
@@ -42,8 +42,7 @@ Result<ConvGeometry> convGeometry(NodeContext& ctx, tflite::Padding padding, int
         g.outC = w.dim(0);
         if (w.dim(3) != g.inC)
             return ctx.fail("filter of shape " + shapeText(w.shape) + " expects " + std::to_string(w.dim(3)) +
-                            " input channels, the input has " + std::to_string(g.inC) +
-                            " (grouped convolution is not supported)");
+                " input channels, the input has " + std::to_string(g.inC) + " (grouped convolution is not supported)");
     }
     g.outChannels = g.outC;
     if (g.kH <= 0 || g.kW <= 0)
@@ -58,7 +57,7 @@ Result<ConvGeometry> convGeometry(NodeContext& ctx, tflite::Padding padding, int
     g.padLeft = padding == tflite::Padding::SAME ? convPaddingBefore(g.inW, g.kW, strideW, dilW, g.outW) : 0;
     if (ctx.hasInput(2) && ctx.in(2).count() != g.outC)
         return ctx.fail("bias has " + std::to_string(ctx.in(2).count()) + " values for " + std::to_string(g.outC) +
-                        " output channels");
+            " output channels");
     return g;
 }
 
@@ -70,7 +69,7 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
     const auto& wq = w.quantization();
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
         return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
-                        " output channels");
+            " output channels");
     // TFLite: per-channel weights quantize the input asymmetrically, per-tensor weights symmetrically,
     // one scale per batch element. XNNPACK (LiteRT): qd8 per image, or per pixel for a 1x1 stride-1
     // unpadded convolution, which it runs as a fully connected layer.
@@ -118,9 +117,9 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
                 }
                 continue;
             }
-            const RowQuantization rq = xnn          ? quantizeQd8(image, imageSize, qInput->data())
-                                       : asymmetric ? quantizeAsymmetric(image, imageSize, qInput->data())
-                                                    : quantizeSymmetric(image, imageSize, qInput->data());
+            const RowQuantization rq = xnn ? quantizeQd8(image, imageSize, qInput->data())
+                : asymmetric               ? quantizeAsymmetric(image, imageSize, qInput->data())
+                                           : quantizeSymmetric(image, imageSize, qInput->data());
             im2col<std::int8_t>(qInput->data(), one, static_cast<std::int8_t>(rq.offset), patches->data());
             for (std::int64_t p = 0; p < pixels; ++p)
                 for (int c = 0; c < g.outC; ++c) {
@@ -132,4 +131,4 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
     });
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -12,8 +12,7 @@ using model::DType;
 
 // Calls body(b, oy, ox, channel-start pointer offsets) for every output pixel; body accumulates over
 // the valid window positions itself via `forWindow`.
-template <class Fn>
-void forEachPixel(const ConvGeometry& g, ThreadPool* pool, Fn&& fn)
+template <class Fn> void forEachPixel(const ConvGeometry& g, ThreadPool* pool, Fn&& fn)
 {
     const std::int64_t rows = static_cast<std::int64_t>(g.batch) * g.outH;
     parallelFor(pool, rows, 4, [&](std::int64_t r0, std::int64_t r1) {
@@ -77,13 +76,12 @@ Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::Activat
     const RtTensor& y = ctx.out(0);
     const auto& wq = w.quantization();
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
-                        " channels");
+        return ctx.fail(
+            "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) + " channels");
     const bool is16 = sizeof(TIn) == 2;
     const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
-    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(),
-                               activationRange(act, y, rounding),
-                               rounding);
+    auto req =
+        makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     const std::int32_t zpX = x.zeroPoint();
     const std::int32_t zpW = w.zeroPoint();
     const TW* wd = w.as<TW>();
@@ -126,7 +124,8 @@ Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::Activat
                 std::int32_t q;
                 if constexpr (sizeof(TAcc) == 8) {
                     const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : static_cast<std::size_t>(c)];
-                    q = std::clamp(multiplyByQuantizedMultiplier64(a[c], m) + req.zeroPoint, req.range.min, req.range.max);
+                    q = std::clamp(
+                        multiplyByQuantizedMultiplier64(a[c], m) + req.zeroPoint, req.range.min, req.range.max);
                 } else {
                     q = req.apply(a[c], static_cast<std::size_t>(c));
                 }
@@ -149,10 +148,10 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
         return prepareInteger<TIn, TIn, std::int32_t, std::int32_t>(ctx, g, act);
     const auto& wq = w.quantization();
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
-                        " channels");
-    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding),
-                               ctx.rounding);
+        return ctx.fail(
+            "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) + " channels");
+    auto req = makeRequantizer(
+        x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding), ctx.rounding);
     const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
     const std::int64_t taps = static_cast<std::int64_t>(g.kH) * g.kW;
     std::vector<float> wf(static_cast<std::size_t>(taps * g.outC));
@@ -191,7 +190,8 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
                     const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
                     if (ix < 0 || ix >= g.inW)
                         continue;
-                    const float* __restrict xi = xs + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
+                    const float* __restrict xi =
+                        xs + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
                     const float* __restrict wi = wf.data() + (static_cast<std::int64_t>(ky) * g.kW + kx) * C;
                     if (M == 1) {
                         for (int c = 0; c < C; ++c)
@@ -205,8 +205,8 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
             }
             TIn* o = yd + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
             for (int c = 0; c < C; ++c)
-                o[c] = static_cast<TIn>(req.apply(static_cast<std::int32_t>(a[c]) + bias[static_cast<std::size_t>(c)],
-                                                  static_cast<std::size_t>(c)));
+                o[c] = static_cast<TIn>(req.apply(
+                    static_cast<std::int32_t>(a[c]) + bias[static_cast<std::size_t>(c)], static_cast<std::size_t>(c)));
         });
     });
 }
@@ -218,8 +218,8 @@ Prepared prepareHybrid(NodeContext& ctx, const ConvGeometry& g, tflite::Activati
         return ctx.fail("int8 weights must be constants");
     const auto& wq = w.quantization();
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
-                        " channels");
+        return ctx.fail(
+            "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) + " channels");
     // TFLite's hybrid depthwise kernel quantizes each batch element asymmetrically.
     std::vector<float> scales(wq.scale.begin(), wq.scale.end());
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0), wIdx = ctx.inputIndex(1);
@@ -260,7 +260,7 @@ Prepared prepareHybrid(NodeContext& ctx, const ConvGeometry& g, tflite::Activati
                         const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
                         const float v = (xnn ? static_cast<float>(acc) * rq.scale * ws
                                              : static_cast<float>(acc) * (ws * rq.scale)) +
-                                        (bd ? bd[c] : 0.0f);
+                            (bd ? bd[c] : 0.0f);
                         o[c] = std::clamp(v, range.min, range.max);
                     }
                 }
@@ -268,7 +268,7 @@ Prepared prepareHybrid(NodeContext& ctx, const ConvGeometry& g, tflite::Activati
     });
 }
 
-}  // namespace
+} // namespace
 
 Prepared prepareDepthwiseConv2D(NodeContext& ctx)
 {
@@ -279,9 +279,10 @@ Prepared prepareDepthwiseConv2D(NodeContext& ctx)
         return ctx.fail("has no DepthwiseConv2DOptions");
     const auto act = opts->fused_activation_function;
     if (!isClampActivation(act))
-        return ctx.fail("fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
+        return ctx.fail(
+            "fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
     auto geometry = convGeometry(ctx, opts->padding, opts->stride_h, opts->stride_w, opts->dilation_h_factor,
-                                 opts->dilation_w_factor, /*depthwise=*/true, opts->depth_multiplier);
+        opts->dilation_w_factor, /*depthwise=*/true, opts->depth_multiplier);
     if (!geometry)
         return geometry.error();
     const ConvGeometry& g = *geometry;
@@ -306,4 +307,4 @@ Prepared prepareDepthwiseConv2D(NodeContext& ctx)
     return ctx.unsupported();
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -13,12 +13,11 @@ enum class BinOp { Add, Sub, Mul, Max, Min };
 
 // Offsets of both inputs for every output element (numpy broadcasting, right-aligned).
 struct Broadcast {
-    bool same = false;  // equal shapes: offsets are the output index
+    bool same = false; // equal shapes: offsets are the output index
     std::vector<std::int32_t> outShape;
     std::vector<std::int64_t> strideA, strideB;
 
-    template <class Fn>
-    void forEach(std::int64_t n, Fn&& fn) const
+    template <class Fn> void forEach(std::int64_t n, Fn&& fn) const
     {
         if (same) {
             for (std::int64_t i = 0; i < n; ++i)
@@ -59,15 +58,15 @@ Result<Broadcast> makeBroadcast(NodeContext& ctx)
     const int rank = y.rank();
     if (x.rank() > rank || z.rank() > rank)
         return ctx.fail("inputs " + shapeText(x.shape) + " and " + shapeText(z.shape) + " do not broadcast to " +
-                        shapeText(y.shape));
+            shapeText(y.shape));
     auto strides = [&](const RtTensor& t, std::vector<std::int64_t>& s) -> Status {
         s.assign(static_cast<std::size_t>(rank), 0);
         std::int64_t stride = 1;
         for (int d = rank - 1, k = t.rank() - 1; d >= 0; --d, --k) {
             const int dim = k >= 0 ? t.dim(k) : 1;
             if (dim != 1 && dim != y.dim(d))
-                return ctx.fail("inputs " + shapeText(x.shape) + " and " + shapeText(z.shape) + " do not broadcast to " +
-                                shapeText(y.shape));
+                return ctx.fail("inputs " + shapeText(x.shape) + " and " + shapeText(z.shape) +
+                    " do not broadcast to " + shapeText(y.shape));
             s[static_cast<std::size_t>(d)] = dim == 1 ? 0 : stride;
             stride *= dim;
         }
@@ -135,8 +134,10 @@ Prepared prepareIntAddSub(NodeContext& ctx, bool subtract, Broadcast bc, tflite:
         T* yo = tensorAt(rc, out).as<T>();
         const std::int64_t n = tensorAt(rc, out).count();
         bc.forEach(n, [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
-            const std::int32_t s1 = multiplyByQuantizedMultiplier((static_cast<std::int32_t>(xi[ia]) - zp1) * (1 << leftShift), m1);
-            const std::int32_t s2 = multiplyByQuantizedMultiplier((static_cast<std::int32_t>(zi[ib]) - zp2) * (1 << leftShift), m2);
+            const std::int32_t s1 =
+                multiplyByQuantizedMultiplier((static_cast<std::int32_t>(xi[ia]) - zp1) * (1 << leftShift), m1);
+            const std::int32_t s2 =
+                multiplyByQuantizedMultiplier((static_cast<std::int32_t>(zi[ib]) - zp2) * (1 << leftShift), m2);
             const std::int32_t raw = multiplyByQuantizedMultiplier(subtract ? s1 - s2 : s1 + s2, mo) + zpo;
             yo[i] = static_cast<T>(std::clamp(raw, r.min, r.max));
         });
@@ -158,7 +159,7 @@ Prepared prepareXnnAddSub(NodeContext& ctx, bool subtract, Broadcast bc, tflite:
     if (!std::isfinite(maxAbs) || !(maxAbs > 0))
         return ctx.fail("input and output scales must be positive and finite");
     int exponent = 0;
-    std::frexp(maxAbs, &exponent);  // maxAbs = m * 2^exponent, m in [0.5, 1)
+    std::frexp(maxAbs, &exponent); // maxAbs = m * 2^exponent, m in [0.5, 1)
     const int shift = 20 - (exponent - 1);
     if (shift < 12 || shift > 30)
         return ctx.fail("the input/output scale ratios are outside the range this kernel supports");
@@ -173,21 +174,21 @@ Prepared prepareXnnAddSub(NodeContext& ctx, bool subtract, Broadcast bc, tflite:
         const T* zi = tensorAt(rc, b).as<T>();
         T* yo = tensorAt(rc, out).as<T>();
         bc.forEach(tensorAt(rc, out).count(), [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
-            const std::int32_t acc = bias + static_cast<std::int32_t>(xi[ia]) * aMult + static_cast<std::int32_t>(zi[ib]) * bMult;
+            const std::int32_t acc =
+                bias + static_cast<std::int32_t>(xi[ia]) * aMult + static_cast<std::int32_t>(zi[ib]) * bMult;
             yo[i] = static_cast<T>(std::clamp((acc >> shift) + zpo, r.min, r.max));
         });
     });
 }
 
-template <class T>
-Prepared prepareIntMul(NodeContext& ctx, Broadcast bc, tflite::ActivationFunctionType act)
+template <class T> Prepared prepareIntMul(NodeContext& ctx, Broadcast bc, tflite::ActivationFunctionType act)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& z = ctx.in(1);
     const RtTensor& y = ctx.out(0);
     const Rounding rounding = sizeof(T) == 2 ? Rounding::Reference : ctx.rounding;
-    auto req = makeRequantizer(x.scale(), {z.scale()}, y.scale(), y.zeroPoint(), activationRange(act, y, rounding),
-                               rounding);
+    auto req =
+        makeRequantizer(x.scale(), {z.scale()}, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     // TFLite's MUL computes the real multiplier in float before the fixed-point split.
     req.fixed[0] = quantizeMultiplier(static_cast<double>(x.scale() * z.scale() / y.scale()));
     const std::int32_t zp1 = x.zeroPoint(), zp2 = z.zeroPoint();
@@ -198,20 +199,21 @@ Prepared prepareIntMul(NodeContext& ctx, Broadcast bc, tflite::ActivationFunctio
         T* yo = tensorAt(rc, out).as<T>();
         const std::int64_t n = tensorAt(rc, out).count();
         bc.forEach(n, [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
-            const std::int32_t acc = (static_cast<std::int32_t>(xi[ia]) - zp1) * (static_cast<std::int32_t>(zi[ib]) - zp2);
+            const std::int32_t acc =
+                (static_cast<std::int32_t>(xi[ia]) - zp1) * (static_cast<std::int32_t>(zi[ib]) - zp2);
             yo[i] = static_cast<T>(req.apply(acc, 0));
         });
     });
 }
 
 // MAXIMUM / MINIMUM on integers need both inputs and the output on one scale.
-template <class T>
-Prepared prepareIntMinMax(NodeContext& ctx, bool isMax, Broadcast bc)
+template <class T> Prepared prepareIntMinMax(NodeContext& ctx, bool isMax, Broadcast bc)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& z = ctx.in(1);
     const RtTensor& y = ctx.out(0);
-    if (x.scale() != y.scale() || z.scale() != y.scale() || x.zeroPoint() != y.zeroPoint() || z.zeroPoint() != y.zeroPoint())
+    if (x.scale() != y.scale() || z.scale() != y.scale() || x.zeroPoint() != y.zeroPoint() ||
+        z.zeroPoint() != y.zeroPoint())
         return ctx.fail("inputs and output must share their quantization");
     const int a = ctx.inputIndex(0), b = ctx.inputIndex(1), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
@@ -233,7 +235,8 @@ Prepared prepareBinary(NodeContext& ctx, BinOp op)
         return bc.error();
     const auto act = fusedActivation(ctx);
     if (!isClampActivation(act))
-        return ctx.fail("fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
+        return ctx.fail(
+            "fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
     const DType t = ctx.out(0).dtype;
     if (ctx.in(0).dtype != t || ctx.in(1).dtype != t)
         return ctx.unsupported();
@@ -272,12 +275,27 @@ Prepared prepareBinary(NodeContext& ctx, BinOp op)
     return ctx.unsupported();
 }
 
-}  // namespace
+} // namespace
 
-Prepared prepareAdd(NodeContext& ctx) { return prepareBinary(ctx, BinOp::Add); }
-Prepared prepareSub(NodeContext& ctx) { return prepareBinary(ctx, BinOp::Sub); }
-Prepared prepareMul(NodeContext& ctx) { return prepareBinary(ctx, BinOp::Mul); }
-Prepared prepareMaximum(NodeContext& ctx) { return prepareBinary(ctx, BinOp::Max); }
-Prepared prepareMinimum(NodeContext& ctx) { return prepareBinary(ctx, BinOp::Min); }
+Prepared prepareAdd(NodeContext& ctx)
+{
+    return prepareBinary(ctx, BinOp::Add);
+}
+Prepared prepareSub(NodeContext& ctx)
+{
+    return prepareBinary(ctx, BinOp::Sub);
+}
+Prepared prepareMul(NodeContext& ctx)
+{
+    return prepareBinary(ctx, BinOp::Mul);
+}
+Prepared prepareMaximum(NodeContext& ctx)
+{
+    return prepareBinary(ctx, BinOp::Max);
+}
+Prepared prepareMinimum(NodeContext& ctx)
+{
+    return prepareBinary(ctx, BinOp::Min);
+}
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -46,13 +46,12 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
     const auto& wq = w.quantization();
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != s.units)
         return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(s.units) +
-                        " output units");
+            " output units");
     const bool is16 = sizeof(TIn) == 2;
     // 16x8 kernels are not in XNNPACK; LiteRT runs TFLite's integer kernels for them.
     const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
-    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(),
-                               activationRange(act, y, rounding),
-                               rounding);
+    auto req =
+        makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     // Constant part of the accumulator: bias - zp_x * sum(w - zp_w) per unit.
     const std::int32_t zpX = x.zeroPoint();
     const std::int32_t zpW = w.zeroPoint();
@@ -63,7 +62,8 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
         TAcc sum = 0;
         for (int k = 0; k < s.depth; ++k)
             sum += static_cast<TAcc>(wd[static_cast<std::size_t>(u) * s.depth + k]) - zpW;
-        base[static_cast<std::size_t>(u)] = clampBias<TAcc>((bias ? static_cast<TAcc>(bias[u]) : 0) - static_cast<TAcc>(zpX) * sum);
+        base[static_cast<std::size_t>(u)] =
+            clampBias<TAcc>((bias ? static_cast<TAcc>(bias[u]) : 0) - static_cast<TAcc>(zpX) * sum);
     }
     return makeKernel([=, base = std::move(base), req = std::move(req)](const RunContext& rc) {
         const TIn* xd = tensorAt(rc, inIdx).as<TIn>();
@@ -77,7 +77,8 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
                 std::int32_t q;
                 if constexpr (sizeof(TAcc) == 8) {
                     const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : static_cast<std::size_t>(u)];
-                    q = std::clamp(multiplyByQuantizedMultiplier64(acc, m) + req.zeroPoint, req.range.min, req.range.max);
+                    q = std::clamp(
+                        multiplyByQuantizedMultiplier64(acc, m) + req.zeroPoint, req.range.min, req.range.max);
                 } else {
                     q = req.apply(acc, static_cast<std::size_t>(u));
                 }
@@ -87,7 +88,7 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
     });
 }
 
-}  // namespace
+} // namespace
 
 Prepared prepareFullyConnected(NodeContext& ctx)
 {
@@ -96,7 +97,8 @@ Prepared prepareFullyConnected(NodeContext& ctx)
     const auto* opts = ctx.op.options.AsFullyConnectedOptions();
     const auto act = opts ? opts->fused_activation_function : tflite::ActivationFunctionType::NONE;
     if (!isClampActivation(act))
-        return ctx.fail("fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
+        return ctx.fail(
+            "fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
     if (opts && opts->weights_format != tflite::FullyConnectedOptionsWeightsFormat::DEFAULT)
         return ctx.fail("shuffled weights are not supported");
     const RtTensor& x = ctx.in(0);
@@ -106,22 +108,23 @@ Prepared prepareFullyConnected(NodeContext& ctx)
         return ctx.fail("weights have shape " + shapeText(w.shape) + ", expected [units, depth]");
     FcShape s{0, w.dim(1), w.dim(0)};
     if (s.depth <= 0 || x.count() % s.depth != 0)
-        return ctx.fail("input of shape " + shapeText(x.shape) + " does not split into rows of " +
-                        std::to_string(s.depth));
+        return ctx.fail(
+            "input of shape " + shapeText(x.shape) + " does not split into rows of " + std::to_string(s.depth));
     s.batch = static_cast<int>(x.count() / s.depth);
     if (y.count() != static_cast<std::int64_t>(s.batch) * s.units)
         return ctx.fail("output has shape " + shapeText(y.shape) + ", but the operator computes " +
-                        std::to_string(s.batch) + " rows of " + std::to_string(s.units));
+            std::to_string(s.batch) + " rows of " + std::to_string(s.units));
     if (ctx.hasInput(2) && ctx.in(2).count() != s.units)
-        return ctx.fail("bias has " + std::to_string(ctx.in(2).count()) + " values for " + std::to_string(s.units) + " units");
+        return ctx.fail(
+            "bias has " + std::to_string(ctx.in(2).count()) + " values for " + std::to_string(s.units) + " units");
 
     if (auto st = checkAccumulator(ctx, s.depth); !st)
         return st.error();
     if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)
         return prepareFloat(ctx, s, floatActivationRange(act));
     if (x.dtype == DType::Float32 && w.dtype == DType::Int8 && y.dtype == DType::Float32)
-        return prepareHybridFullyConnected(ctx, s.batch, s.depth, s.units, act,
-                                           opts && opts->asymmetric_quantize_inputs);
+        return prepareHybridFullyConnected(
+            ctx, s.batch, s.depth, s.units, act, opts && opts->asymmetric_quantize_inputs);
     if (!w.constant)
         return ctx.fail("integer weights must be constants");
     const DType bt = ctx.hasInput(2) ? ctx.in(2).dtype : DType::Int32;
@@ -134,4 +137,4 @@ Prepared prepareFullyConnected(NodeContext& ctx)
     return ctx.unsupported();
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

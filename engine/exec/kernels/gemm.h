@@ -7,8 +7,7 @@
 namespace ql::exec {
 
 // sum_k x[k] * (w[k] - zpW): the input zero point is folded into a per-unit constant by the caller.
-template <class TAcc, class TX, class TW>
-inline TAcc dot(const TX* x, const TW* w, int n, std::int32_t zpW)
+template <class TAcc, class TX, class TW> inline TAcc dot(const TX* x, const TW* w, int n, std::int32_t zpW)
 {
     TAcc acc = 0;
     if (zpW == 0) {
@@ -21,4 +20,4 @@ inline TAcc dot(const TX* x, const TW* w, int n, std::int32_t zpW)
     return acc;
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

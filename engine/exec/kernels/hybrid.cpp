@@ -54,8 +54,7 @@ RowQuantization quantizeAsymmetric(const float* x, std::int64_t n, std::int8_t* 
     const auto fscale = static_cast<float>(scale);
     const float inv = 1.0f / fscale;
     for (std::int64_t i = 0; i < n; ++i)
-        q[i] = static_cast<std::int8_t>(
-            std::clamp(roundToInt32((static_cast<float>(nudged) + x[i] * inv)), -128, 127));
+        q[i] = static_cast<std::int8_t>(std::clamp(roundToInt32((static_cast<float>(nudged) + x[i] * inv)), -128, 127));
     return {fscale, nudged};
 }
 
@@ -80,15 +79,16 @@ RowQuantization quantizeQd8(const float* x, std::int64_t n, std::int8_t* q)
     return {1.0f / inv, zp};
 }
 
-Prepared prepareHybridFullyConnected(NodeContext& ctx, int batch, int depth, int units,
-                                     tflite::ActivationFunctionType act, bool asymmetricInputs)
+Prepared prepareHybridFullyConnected(
+    NodeContext& ctx, int batch, int depth, int units, tflite::ActivationFunctionType act, bool asymmetricInputs)
 {
     const RtTensor& w = ctx.in(1);
     if (!w.constant)
         return ctx.fail("int8 weights must be constants");
     const auto& wq = w.quantization();
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != units)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(units) + " units");
+        return ctx.fail(
+            "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(units) + " units");
     if (!wq.zeroPoint.empty() && std::any_of(wq.zeroPoint.begin(), wq.zeroPoint.end(), [](auto z) { return z != 0; }))
         return ctx.fail("hybrid weights must be symmetric (zero point 0)");
     std::vector<std::int32_t> rowSums(static_cast<std::size_t>(units), 0);
@@ -127,7 +127,8 @@ Prepared prepareHybridFullyConnected(NodeContext& ctx, int batch, int depth, int
         std::int8_t* q = scratch->data();
         for (int r = 0; r < batch; ++r) {
             const float* row = x + static_cast<std::size_t>(r) * depth;
-            const RowQuantization rq = asymmetricInputs ? quantizeAsymmetric(row, depth, q) : quantizeSymmetric(row, depth, q);
+            const RowQuantization rq =
+                asymmetricInputs ? quantizeAsymmetric(row, depth, q) : quantizeSymmetric(row, depth, q);
             for (int u = 0; u < units; ++u) {
                 std::int32_t acc = dot<std::int32_t>(q, wd + static_cast<std::size_t>(u) * depth, depth, 0);
                 acc -= rq.offset * rowSums[static_cast<std::size_t>(u)];
@@ -139,4 +140,4 @@ Prepared prepareHybridFullyConnected(NodeContext& ctx, int batch, int depth, int
     });
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

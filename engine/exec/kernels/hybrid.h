@@ -10,8 +10,8 @@
 namespace ql::exec {
 
 struct RowQuantization {
-    float scale = 1.0f;       // real value of one step
-    std::int32_t offset = 0;  // zero point (0 for symmetric)
+    float scale = 1.0f; // real value of one step
+    std::int32_t offset = 0; // zero point (0 for symmetric)
 };
 
 // Symmetric: [-max|x|, max|x|] onto [-127, 127].
@@ -23,7 +23,7 @@ RowQuantization quantizeAsymmetric(const float* x, std::int64_t n, std::int8_t* 
 // all in float, rounded half to even. Returns the dequantization scale and zero point.
 RowQuantization quantizeQd8(const float* x, std::int64_t n, std::int8_t* q);
 
-Prepared prepareHybridFullyConnected(NodeContext& ctx, int batch, int depth, int units,
-                                     tflite::ActivationFunctionType act, bool asymmetricInputs);
+Prepared prepareHybridFullyConnected(
+    NodeContext& ctx, int batch, int depth, int units, tflite::ActivationFunctionType act, bool asymmetricInputs);
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -40,4 +40,4 @@ Prepared prepareMean(NodeContext& ctx);
 Prepared prepareSum(NodeContext& ctx);
 Prepared prepareReduceMax(NodeContext& ctx);
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -23,7 +23,8 @@ Result<PoolGeometry> poolGeometry(NodeContext& ctx, const tflite::Pool2DOptionsT
         return ctx.fail("input must have rank 4, got " + shapeText(x.shape));
     if (o.stride_h < 1 || o.stride_w < 1 || o.filter_height < 1 || o.filter_width < 1)
         return ctx.fail("strides and filter sizes must be at least 1");
-    PoolGeometry g{x.dim(0), x.dim(1), x.dim(2), x.dim(3), 0, 0, o.filter_height, o.filter_width, o.stride_h, o.stride_w, 0, 0};
+    PoolGeometry g{
+        x.dim(0), x.dim(1), x.dim(2), x.dim(3), 0, 0, o.filter_height, o.filter_width, o.stride_h, o.stride_w, 0, 0};
     g.outH = convOutputSize(o.padding, g.inH, g.fH, g.strideH, 1);
     g.outW = convOutputSize(o.padding, g.inW, g.fW, g.strideW, 1);
     if (g.outH <= 0 || g.outW <= 0)
@@ -38,8 +39,7 @@ Result<PoolGeometry> poolGeometry(NodeContext& ctx, const tflite::Pool2DOptionsT
 }
 
 // Calls fn(outIndexBase, window) per output pixel, where window lists the input pixel offsets.
-template <class Fn>
-void forEachWindow(const PoolGeometry& g, Fn&& fn)
+template <class Fn> void forEachWindow(const PoolGeometry& g, Fn&& fn)
 {
     for (int b = 0; b < g.batch; ++b)
         for (int oy = 0; oy < g.outH; ++oy)
@@ -54,8 +54,7 @@ void forEachWindow(const PoolGeometry& g, Fn&& fn)
             }
 }
 
-template <class T>
-Prepared prepareMaxT(NodeContext& ctx, const PoolGeometry& g, tflite::ActivationFunctionType act)
+template <class T> Prepared prepareMaxT(NodeContext& ctx, const PoolGeometry& g, tflite::ActivationFunctionType act)
 {
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const RtTensor& y = ctx.out(0);
@@ -112,7 +111,8 @@ Prepared prepareAverageInt(NodeContext& ctx, const PoolGeometry& g, tflite::Acti
     const RtTensor& y = ctx.out(0);
     if (std::abs(x.scale() - y.scale()) > 1e-6f * x.scale() || x.zeroPoint() != y.zeroPoint())
         return ctx.fail("input and output quantization differ; this is not supported");
-    const QuantRange r = quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min, typeRange(y.dtype).max);
+    const QuantRange r =
+        quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min, typeRange(y.dtype).max);
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
         const T* xd = tensorAt(rc, in).as<T>();
@@ -136,7 +136,7 @@ const tflite::Pool2DOptionsT* poolOptions(NodeContext& ctx)
     return ctx.op.options.AsPool2DOptions();
 }
 
-}  // namespace
+} // namespace
 
 Prepared prepareMaxPool(NodeContext& ctx)
 {
@@ -182,4 +182,4 @@ Prepared prepareAveragePool(NodeContext& ctx)
     }
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

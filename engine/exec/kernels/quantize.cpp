@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // QUANTIZE (float -> integer, integer -> integer) and DEQUANTIZE (integer or float16 -> float).
-#include "exec/kernels/common.h"
 #include "exec/half.h"
+#include "exec/kernels/common.h"
 
 #include <cmath>
 #include <type_traits>
@@ -12,8 +12,7 @@ namespace {
 
 using model::DType;
 
-template <class TOut>
-Prepared quantizeFromFloat(NodeContext& ctx)
+template <class TOut> Prepared quantizeFromFloat(NodeContext& ctx)
 {
     const RtTensor& y = ctx.out(0);
     const float scale = y.scale();
@@ -42,8 +41,7 @@ Prepared quantizeFromFloat(NodeContext& ctx)
     });
 }
 
-template <class TIn, class TOut>
-Prepared requantize(NodeContext& ctx)
+template <class TIn, class TOut> Prepared requantize(NodeContext& ctx)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
@@ -65,7 +63,8 @@ Prepared requantize(NodeContext& ctx)
         });
     }
     // Everything else runs TFLite's built-in kernel in both runtimes: the fixed-point multiplier.
-    const auto req = makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), typeRange(y.dtype), Rounding::Reference);
+    const auto req =
+        makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), typeRange(y.dtype), Rounding::Reference);
     const std::int32_t zpIn = x.zeroPoint();
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
@@ -77,8 +76,7 @@ Prepared requantize(NodeContext& ctx)
     });
 }
 
-template <class TIn>
-Prepared dequantizeInteger(NodeContext& ctx)
+template <class TIn> Prepared dequantizeInteger(NodeContext& ctx)
 {
     const RtTensor& x = ctx.in(0);
     const auto& q = x.quantization();
@@ -107,7 +105,7 @@ Prepared dequantizeInteger(NodeContext& ctx)
     });
 }
 
-}  // namespace
+} // namespace
 
 Prepared prepareQuantize(NodeContext& ctx)
 {
@@ -175,4 +173,4 @@ Prepared prepareDequantize(NodeContext& ctx)
     }
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -13,7 +13,7 @@ using model::DType;
 enum class Reduce { Mean, Sum, Max };
 
 struct Axes {
-    std::vector<bool> reduced;  // per input dimension
+    std::vector<bool> reduced; // per input dimension
     std::vector<std::int32_t> outShape;
     std::int64_t outCount = 1, reduceCount = 1;
 };
@@ -47,7 +47,8 @@ Result<Axes> reduceAxes(NodeContext& ctx)
         }
     }
     if (ctx.out(0).count() != r.outCount)
-        return ctx.fail("output " + shapeText(ctx.out(0).shape) + " does not hold the reduction to " + shapeText(r.outShape));
+        return ctx.fail(
+            "output " + shapeText(ctx.out(0).shape) + " does not hold the reduction to " + shapeText(r.outShape));
     return r;
 }
 
@@ -105,10 +106,10 @@ Prepared prepareIntMean(NodeContext& ctx, const Axes& ax, std::vector<std::int64
         RtTensor& yt = tensorAt(rc, out);
         std::vector<std::int32_t> acc(static_cast<std::size_t>(outCount), 0);
         for (std::size_t i = 0; i < map.size(); ++i) {
-            const std::int32_t v = t == DType::Int8    ? xt.as<std::int8_t>()[i]
-                                   : t == DType::UInt8 ? xt.as<std::uint8_t>()[i]
-                                                       : xt.as<std::int16_t>()[i];
-            acc[static_cast<std::size_t>(map[i])] += v;  // raw codes
+            const std::int32_t v = t == DType::Int8 ? xt.as<std::int8_t>()[i]
+                : t == DType::UInt8                 ? xt.as<std::uint8_t>()[i]
+                                                    : xt.as<std::int16_t>()[i];
+            acc[static_cast<std::size_t>(map[i])] += v; // raw codes
         }
         for (std::int64_t k = 0; k < outCount; ++k) {
             const std::int32_t sum = acc[static_cast<std::size_t>(k)];
@@ -178,10 +179,19 @@ Prepared prepareReduce(NodeContext& ctx, Reduce kind)
     return ctx.unsupported();
 }
 
-}  // namespace
+} // namespace
 
-Prepared prepareMean(NodeContext& ctx) { return prepareReduce(ctx, Reduce::Mean); }
-Prepared prepareSum(NodeContext& ctx) { return prepareReduce(ctx, Reduce::Sum); }
-Prepared prepareReduceMax(NodeContext& ctx) { return prepareReduce(ctx, Reduce::Max); }
+Prepared prepareMean(NodeContext& ctx)
+{
+    return prepareReduce(ctx, Reduce::Mean);
+}
+Prepared prepareSum(NodeContext& ctx)
+{
+    return prepareReduce(ctx, Reduce::Sum);
+}
+Prepared prepareReduceMax(NodeContext& ctx)
+{
+    return prepareReduce(ctx, Reduce::Max);
+}
 
-}  // namespace ql::exec
+} // namespace ql::exec

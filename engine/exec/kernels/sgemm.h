@@ -19,13 +19,13 @@ public:
     int n() const { return m_n; }
     int k() const { return m_k; }
     // C[m x n] (row stride ldc) = A[m x k] (row stride lda) * W^T + bias, clamped to [lo, hi].
-    void multiply(const float* a, std::int64_t m, std::int64_t lda, float* c, std::int64_t ldc, float lo,
-                  float hi) const;
+    void multiply(
+        const float* a, std::int64_t m, std::int64_t lda, float* c, std::int64_t ldc, float lo, float hi) const;
 
 private:
     int m_n, m_k, m_panels;
-    std::vector<float> m_data;  // [panel][k][16], zero-padded
-    std::vector<float> m_bias;  // [panel][16], zero-padded
+    std::vector<float> m_data; // [panel][k][16], zero-padded
+    std::vector<float> m_bias; // [panel][16], zero-padded
 };
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -10,12 +10,12 @@ namespace {
 #define QL_SGEMM_KERNEL panelKernelAvx2Impl
 #include "exec/kernels/sgemm_kernel.inc"
 #undef QL_SGEMM_KERNEL
-}  // namespace
+} // namespace
 
 void panelKernelAvx2(const float* a, std::int64_t m, std::int64_t lda, const float* w, const float* bias, int k,
-                     float* c, std::int64_t ldc, int cols, float lo, float hi)
+    float* c, std::int64_t ldc, int cols, float lo, float hi)
 {
     panelKernelAvx2Impl(a, m, lda, w, bias, k, c, ldc, cols, lo, hi);
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

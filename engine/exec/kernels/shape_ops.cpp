@@ -37,7 +37,7 @@ int normalizeAxis(int axis, int rank)
     return axis < 0 ? axis + rank : axis;
 }
 
-}  // namespace
+} // namespace
 
 Prepared prepareReshape(NodeContext& ctx)
 {
@@ -48,8 +48,8 @@ Prepared prepareReshape(NodeContext& ctx)
     if (x.dtype != y.dtype)
         return ctx.unsupported();
     if (x.count() != y.count())
-        return ctx.fail("input " + shapeText(x.shape) + " and output " + shapeText(y.shape) +
-                        " have different element counts");
+        return ctx.fail(
+            "input " + shapeText(x.shape) + " and output " + shapeText(y.shape) + " have different element counts");
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const auto bytes = static_cast<std::size_t>(y.bytes);
     return makeKernel([=](const RunContext& rc) {
@@ -136,9 +136,9 @@ Prepared prepareConcatenation(NodeContext& ctx)
     std::int32_t total = 0;
     struct Part {
         int index;
-        std::int64_t inner;  // elements per outer step
+        std::int64_t inner; // elements per outer step
         bool requantize;
-        float scale, bias;   // real = (q - zp_in) * s_in; out = round(q * scale + bias) + zp_out
+        float scale, bias; // real = (q - zp_in) * s_in; out = round(q * scale + bias) + zp_out
     };
     std::vector<Part> parts;
     for (int i = 0; i < ctx.inputCount(); ++i) {
@@ -147,11 +147,11 @@ Prepared prepareConcatenation(NodeContext& ctx)
         const RtTensor& x = ctx.in(i);
         if (x.rank() != rank || x.dtype != y.dtype)
             return ctx.fail("input " + std::to_string(i) + " " + shapeText(x.shape) + " " + model::dtypeName(x.dtype) +
-                            " does not fit the output " + shapeText(y.shape) + " " + model::dtypeName(y.dtype));
+                " does not fit the output " + shapeText(y.shape) + " " + model::dtypeName(y.dtype));
         for (int d = 0; d < rank; ++d)
             if (d != axis && x.dim(d) != y.dim(d))
                 return ctx.fail("input " + std::to_string(i) + " " + shapeText(x.shape) + " does not fit the output " +
-                                shapeText(y.shape));
+                    shapeText(y.shape));
         total += x.dim(axis);
         Part p{ctx.inputIndex(i), x.count() / std::max<std::int64_t>(outer, 1), false, 1, 0};
         if (y.dtype == DType::Int8 || y.dtype == DType::UInt8 || y.dtype == DType::Int16) {
@@ -163,7 +163,7 @@ Prepared prepareConcatenation(NodeContext& ctx)
     }
     if (total != y.dim(axis))
         return ctx.fail("inputs add up to " + std::to_string(total) + " along axis " + std::to_string(axis) +
-                        ", the output has " + std::to_string(y.dim(axis)));
+            ", the output has " + std::to_string(y.dim(axis)));
     const int out = ctx.outputIndex(0);
     const DType t = y.dtype;
     const std::int64_t eb = elementBytes(t);
@@ -187,8 +187,7 @@ Prepared prepareConcatenation(NodeContext& ctx)
                         else
                             q = reinterpret_cast<const std::int16_t*>(src)[k];
                         const std::int32_t v = std::clamp(
-                            roundToInt32((static_cast<float>(q) * p.scale + p.bias)) + zpOut,
-                            qr.min, qr.max);
+                            roundToInt32((static_cast<float>(q) * p.scale + p.bias)) + zpOut, qr.min, qr.max);
                         if (t == DType::Int8)
                             reinterpret_cast<std::int8_t*>(dst)[k] = static_cast<std::int8_t>(v);
                         else if (t == DType::UInt8)
@@ -220,7 +219,8 @@ Prepared prepareStridedSlice(NodeContext& ctx)
     const int rank = x.rank();
     for (int i = 1; i <= 3; ++i)
         if (ctx.in(i).count() != rank || (ctx.in(i).dtype != DType::Int32 && ctx.in(i).dtype != DType::Int64))
-            return ctx.fail("begin, end and strides must be int32 or int64 vectors of " + std::to_string(rank) + " values");
+            return ctx.fail(
+                "begin, end and strides must be int32 or int64 vectors of " + std::to_string(rank) + " values");
     if (x.dtype != ctx.out(0).dtype || rank > 6)
         return ctx.unsupported();
     const int in = ctx.inputIndex(0), bIdx = ctx.inputIndex(1), eIdx = ctx.inputIndex(2), sIdx = ctx.inputIndex(3);
@@ -253,7 +253,8 @@ Prepared prepareStridedSlice(NodeContext& ctx)
             if ((opt.shrink_axis_mask >> d) & 1) {
                 b = begin[u] < 0 ? begin[u] + dim : begin[u];
                 if (b < 0 || b >= dim)
-                    return Error{"index " + std::to_string(begin[u]) + " is out of range for dimension " + std::to_string(d)};
+                    return Error{
+                        "index " + std::to_string(begin[u]) + " is out of range for dimension " + std::to_string(d)};
                 e = b + 1;
                 step[u] = 1;
             } else {
@@ -275,7 +276,8 @@ Prepared prepareStridedSlice(NodeContext& ctx)
         std::uint8_t* dst = tensorAt(rc, out).data;
         std::vector<std::int64_t> stride(static_cast<std::size_t>(rank), 1);
         for (int d = rank - 2; d >= 0; --d)
-            stride[static_cast<std::size_t>(d)] = stride[static_cast<std::size_t>(d + 1)] * shape[static_cast<std::size_t>(d + 1)];
+            stride[static_cast<std::size_t>(d)] =
+                stride[static_cast<std::size_t>(d + 1)] * shape[static_cast<std::size_t>(d + 1)];
         std::vector<std::int64_t> idx(static_cast<std::size_t>(rank), 0);
         for (std::int64_t k = 0; k < n; ++k) {
             std::int64_t off = 0;
@@ -400,7 +402,8 @@ Prepared prepareTranspose(NodeContext& ctx)
         for (std::int64_t k = 0; k < n; ++k) {
             std::int64_t off = 0;
             for (int d = 0; d < rank; ++d)
-                off += idx[static_cast<std::size_t>(d)] * inStride[static_cast<std::size_t>(perm[static_cast<std::size_t>(d)])];
+                off += idx[static_cast<std::size_t>(d)] *
+                    inStride[static_cast<std::size_t>(perm[static_cast<std::size_t>(d)])];
             std::memcpy(dst + k * eb, src + off * eb, static_cast<std::size_t>(eb));
             for (int d = rank - 1; d >= 0; --d) {
                 const auto u = static_cast<std::size_t>(d);
@@ -412,4 +415,4 @@ Prepared prepareTranspose(NodeContext& ctx)
     });
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -15,8 +15,7 @@ using model::DType;
 // LiteRT's CPU kernel for integer softmax: exp of every possible input difference from a float
 // table, a float sum, and the probability rescaled to the output in float. The table holds
 // exp(-s_in * beta * d) for d = 255 - i; row entries index it relative to the row maximum.
-template <class T>
-Prepared lutSoftmax(NodeContext& ctx, float beta, int depth, std::int64_t rows)
+template <class T> Prepared lutSoftmax(NodeContext& ctx, float beta, int depth, std::int64_t rows)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
@@ -45,15 +44,15 @@ Prepared lutSoftmax(NodeContext& ctx, float beta, int depth, std::int64_t rows)
             for (int j = 0; j < depth; ++j) {
                 const float p = t[xr[j]] * inv;
                 // uint8 outputs: add 0.5 and truncate; others: round half away from zero.
-                const std::int32_t q = std::is_same_v<T, std::uint8_t> ? saturatingToInt32(p + 0.5f)
-                                                                       : roundToInt32((p));
+                const std::int32_t q =
+                    std::is_same_v<T, std::uint8_t> ? saturatingToInt32(p + 0.5f) : roundToInt32((p));
                 yr[j] = static_cast<T>(std::clamp(q + zp, r.min, r.max));
             }
         }
     });
 }
 
-}  // namespace
+} // namespace
 
 Prepared prepareSoftmax(NodeContext& ctx)
 {
@@ -95,4 +94,4 @@ Prepared prepareSoftmax(NodeContext& ctx)
     return ctx.unsupported();
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec

@@ -14,8 +14,7 @@ struct TGeometry {
 };
 
 // Calls fn(outOffset, inOffset, weightOffset) for every product of the scatter.
-template <class Fn>
-void scatter(const TGeometry& g, Fn&& fn)
+template <class Fn> void scatter(const TGeometry& g, Fn&& fn)
 {
     for (int b = 0; b < g.batch; ++b)
         for (int iy = 0; iy < g.inH; ++iy)
@@ -78,10 +77,10 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
     const auto& wq = w.quantization();
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
         return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
-                        " output channels");
+            " output channels");
     const Rounding rounding = sizeof(TIn) == 2 ? Rounding::Reference : ctx.rounding;
-    auto req = makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding),
-                               rounding);
+    auto req =
+        makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     const std::int32_t zpX = x.zeroPoint();
     if (auto st = checkAccumulator(ctx, static_cast<std::int64_t>(g.kH) * g.kW * g.inC * g.inH); !st)
         return st.error();
@@ -120,7 +119,7 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
     });
 }
 
-}  // namespace
+} // namespace
 
 Prepared prepareTransposeConv(NodeContext& ctx)
 {
@@ -144,21 +143,23 @@ Prepared prepareTransposeConv(NodeContext& ctx)
             if (s.as<std::int32_t>()[d] != y.dim(d))
                 return ctx.fail("the output shape input does not match the output " + shapeText(y.shape));
     }
-    TGeometry g{x.dim(0), x.dim(1), x.dim(2), x.dim(3), y.dim(1), y.dim(2), y.dim(3), w.dim(1), w.dim(2),
-                o->stride_h, o->stride_w, 0, 0};
+    TGeometry g{x.dim(0), x.dim(1), x.dim(2), x.dim(3), y.dim(1), y.dim(2), y.dim(3), w.dim(1), w.dim(2), o->stride_h,
+        o->stride_w, 0, 0};
     if (w.dim(0) != g.outC || w.dim(3) != g.inC || y.dim(0) != g.batch)
         return ctx.fail("filter " + shapeText(w.shape) + " does not fit input " + shapeText(x.shape) + " and output " +
-                        shapeText(y.shape));
+            shapeText(y.shape));
     // Padding as for a convolution from the output back to the input.
     const int convH = convOutputSize(o->padding, g.outH, g.kH, g.strideH, 1);
     const int convW = convOutputSize(o->padding, g.outW, g.kW, g.strideW, 1);
     g.padTop = o->padding == tflite::Padding::SAME ? convPaddingBefore(g.outH, g.kH, g.strideH, 1, convH) : 0;
     g.padLeft = o->padding == tflite::Padding::SAME ? convPaddingBefore(g.outW, g.kW, g.strideW, 1, convW) : 0;
     if (ctx.hasInput(3) && ctx.in(3).count() != g.outC)
-        return ctx.fail("bias has " + std::to_string(ctx.in(3).count()) + " values for " + std::to_string(g.outC) + " channels");
+        return ctx.fail(
+            "bias has " + std::to_string(ctx.in(3).count()) + " values for " + std::to_string(g.outC) + " channels");
     const auto act = o->fused_activation_function;
     if (!isClampActivation(act))
-        return ctx.fail("fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
+        return ctx.fail(
+            "fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
     if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)
         return prepareFloat(ctx, g, floatActivationRange(act));
     const DType bt = ctx.hasInput(3) ? ctx.in(3).dtype : DType::Int32;
@@ -171,4 +172,4 @@ Prepared prepareTransposeConv(NodeContext& ctx)
     return ctx.unsupported();
 }
 
-}  // namespace ql::exec
+} // namespace ql::exec
