@@ -107,6 +107,16 @@ const std::vector<KernelInfo>& kernelTable()
         {Op::TRANSPOSE, prepareTranspose},
         {Op::MAXIMUM, prepareMaximum},
         {Op::MINIMUM, prepareMinimum},
+        {Op::SLICE, prepareSlice},
+        {Op::SPLIT, prepareSplit},
+        {Op::GATHER, prepareGather},
+        {Op::ARG_MAX, prepareArgMax},
+        {Op::ARG_MIN, prepareArgMin},
+        {Op::RESIZE_BILINEAR, prepareResizeBilinear},
+        {Op::RESIZE_NEAREST_NEIGHBOR, prepareResizeNearest},
+        {Op::BATCH_MATMUL, prepareBatchMatMul},
+        {Op::PRELU, preparePrelu},
+        {Op::L2_NORMALIZATION, prepareL2Normalization},
     };
     return table;
 }

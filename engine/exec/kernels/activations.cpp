@@ -2,7 +2,9 @@
 // Unary activations: RELU, RELU6, RELU_N1_TO_1, LOGISTIC, TANH, LEAKY_RELU, HARD_SWISH.
 #include "exec/kernels/common.h"
 
+#include <array>
 #include <cmath>
+#include <limits>
 
 namespace ql::exec {
 
@@ -108,6 +110,46 @@ template <class T> Prepared leakyInt(NodeContext& ctx, float alpha)
     });
 }
 
+// LOGISTIC / TANH on 8-bit codes: a 256-entry table built at prepare.
+// xnnpack: XNNPACK's table (float steps, round half to even, sigmoid through a double exp);
+// reference: TFLite's table (round half away from zero after scaling).
+template <class T> Prepared lutUnary(NodeContext& ctx, bool logistic)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& y = ctx.out(0);
+    const float sIn = x.scale(), sOut = y.scale();
+    const std::int32_t zIn = x.zeroPoint(), zOut = y.zeroPoint();
+    const QuantRange r = typeRange(y.dtype);
+    const bool xnn = ctx.rounding == Rounding::Xnnpack;
+    auto table = std::make_shared<std::array<T, 256>>();
+    for (std::int32_t q = std::numeric_limits<T>::min(); q <= std::numeric_limits<T>::max(); ++q) {
+        std::int32_t out;
+        if (xnn) {
+            const float v = (static_cast<float>(q) - static_cast<float>(zIn)) * sIn;
+            float w;
+            if (logistic) {
+                const double e = std::exp(static_cast<double>(v));
+                w = v > 100.0f ? 1.0f : v < -100.0f ? 0.0f : static_cast<float>(e / (1.0 + e));
+            } else {
+                w = std::tanh(v);
+            }
+            out = roundHalfEven(w * (1.0f / sOut) + static_cast<float>(zOut));
+        } else {
+            const float v = sIn * static_cast<float>(q - zIn);
+            const float w = logistic ? 1.0f / (1.0f + std::exp(-v)) : std::tanh(v);
+            out = saturatingToInt32(static_cast<float>(std::round(w * (1.0f / sOut))) + static_cast<float>(zOut));
+        }
+        (*table)[static_cast<std::uint8_t>(static_cast<T>(q))] = static_cast<T>(std::clamp(out, r.min, r.max));
+    }
+    const int in = ctx.inputIndex(0), o = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const T* xi = tensorAt(rc, in).as<T>();
+        T* yo = tensorAt(rc, o).as<T>();
+        for (std::int64_t i = 0, n = tensorAt(rc, o).count(); i < n; ++i)
+            yo[i] = (*table)[static_cast<std::uint8_t>(xi[i])];
+    });
+}
+
 } // namespace
 
 Prepared prepareRelu(NodeContext& ctx)
@@ -129,6 +171,10 @@ Prepared prepareLogistic(NodeContext& ctx)
         return st.error();
     if (ctx.in(0).dtype == DType::Float32)
         return unaryFloat(ctx, [](float v) { return 1.0f / (1.0f + std::exp(-v)); });
+    if (ctx.in(0).dtype == DType::Int8)
+        return lutUnary<std::int8_t>(ctx, true);
+    if (ctx.in(0).dtype == DType::UInt8)
+        return lutUnary<std::uint8_t>(ctx, true);
     return ctx.unsupported();
 }
 
@@ -138,6 +184,10 @@ Prepared prepareTanh(NodeContext& ctx)
         return st.error();
     if (ctx.in(0).dtype == DType::Float32)
         return unaryFloat(ctx, [](float v) { return std::tanh(v); });
+    if (ctx.in(0).dtype == DType::Int8)
+        return lutUnary<std::int8_t>(ctx, false);
+    if (ctx.in(0).dtype == DType::UInt8)
+        return lutUnary<std::uint8_t>(ctx, false);
     return ctx.unsupported();
 }
 
@@ -163,6 +213,77 @@ Prepared prepareHardSwish(NodeContext& ctx)
     if (ctx.in(0).dtype == DType::Float32)
         return unaryFloat(ctx, [](float v) { return v * std::min(6.0f, std::max(0.0f, v + 3.0f)) / 6.0f; });
     return ctx.unsupported();
+}
+
+} // namespace ql::exec
+
+namespace ql::exec {
+
+Prepared preparePrelu(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(2, 2, 1); !st)
+        return st.error();
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& a = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    if (x.dtype != model::DType::Float32 || a.dtype != model::DType::Float32 || y.shape != x.shape)
+        return ctx.unsupported();
+    // alpha broadcasts against the input from the right.
+    if (a.rank() > x.rank())
+        return ctx.fail("alpha " + shapeText(a.shape) + " does not broadcast to the input " + shapeText(x.shape));
+    std::vector<std::int64_t> strides(static_cast<std::size_t>(x.rank()), 0);
+    std::int64_t stride = 1;
+    for (int d = x.rank() - 1, k = a.rank() - 1; d >= 0; --d, --k) {
+        const int dim = k >= 0 ? a.dim(k) : 1;
+        if (dim != 1 && dim != x.dim(d))
+            return ctx.fail("alpha " + shapeText(a.shape) + " does not broadcast to the input " + shapeText(x.shape));
+        strides[static_cast<std::size_t>(d)] = dim == 1 ? 0 : stride;
+        stride *= dim;
+    }
+    const auto shape = x.shape;
+    const int in = ctx.inputIndex(0), al = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const float* xi = tensorAt(rc, in).as<float>();
+        const float* ai = tensorAt(rc, al).as<float>();
+        float* yo = tensorAt(rc, out).as<float>();
+        const std::int64_t n = tensorAt(rc, out).count();
+        std::vector<std::int64_t> idx(shape.size(), 0);
+        for (std::int64_t i = 0; i < n; ++i) {
+            std::int64_t ao = 0;
+            for (std::size_t d = 0; d < shape.size(); ++d)
+                ao += idx[d] * strides[d];
+            yo[i] = xi[i] >= 0 ? xi[i] : xi[i] * ai[ao];
+            for (std::size_t d = shape.size(); d-- > 0;) {
+                if (++idx[d] < shape[d])
+                    break;
+                idx[d] = 0;
+            }
+        }
+    });
+}
+
+Prepared prepareL2Normalization(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(1, 1, 1); !st)
+        return st.error();
+    const RtTensor& x = ctx.in(0);
+    if (x.dtype != model::DType::Float32 || ctx.out(0).shape != x.shape || x.rank() < 1)
+        return ctx.unsupported();
+    const int depth = x.dim(-1);
+    const std::int64_t rows = depth ? x.count() / depth : 0;
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const float* xi = tensorAt(rc, in).as<float>();
+        float* yo = tensorAt(rc, out).as<float>();
+        for (std::int64_t r = 0; r < rows; ++r) {
+            float s = 0;
+            for (int i = 0; i < depth; ++i)
+                s += xi[r * depth + i] * xi[r * depth + i];
+            const float inv = 1.0f / std::sqrt(std::max(s, 1e-6f));
+            for (int i = 0; i < depth; ++i)
+                yo[r * depth + i] = xi[r * depth + i] * inv;
+        }
+    });
 }
 
 } // namespace ql::exec

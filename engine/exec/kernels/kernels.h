@@ -39,5 +39,15 @@ Prepared prepareHardSwish(NodeContext& ctx);
 Prepared prepareMean(NodeContext& ctx);
 Prepared prepareSum(NodeContext& ctx);
 Prepared prepareReduceMax(NodeContext& ctx);
+Prepared prepareSlice(NodeContext& ctx);
+Prepared prepareSplit(NodeContext& ctx);
+Prepared prepareGather(NodeContext& ctx);
+Prepared prepareArgMax(NodeContext& ctx);
+Prepared prepareArgMin(NodeContext& ctx);
+Prepared prepareResizeBilinear(NodeContext& ctx);
+Prepared prepareResizeNearest(NodeContext& ctx);
+Prepared prepareBatchMatMul(NodeContext& ctx);
+Prepared preparePrelu(NodeContext& ctx);
+Prepared prepareL2Normalization(NodeContext& ctx);
 
 } // namespace ql::exec

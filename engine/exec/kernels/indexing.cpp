@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: MIT
+// Selecting parts of tensors: SLICE, SPLIT, GATHER, ARG_MAX, ARG_MIN. Bytes move unchanged, so any
+// element type works (quantized tensors keep their parameters).
+#include "exec/kernels/common.h"
+
+#include <cstring>
+
+namespace ql::exec {
+
+namespace {
+
+using model::DType;
+
+std::int64_t elementBytes(DType t)
+{
+    return std::max(1, model::dtypeBits(t) / 8);
+}
+
+std::vector<std::int64_t> readInts(const RtTensor& t)
+{
+    std::vector<std::int64_t> v(static_cast<std::size_t>(t.count()));
+    for (std::size_t i = 0; i < v.size(); ++i)
+        v[i] = t.dtype == DType::Int64 ? t.as<std::int64_t>()[i] : t.as<std::int32_t>()[i];
+    return v;
+}
+
+bool isIndexType(DType t)
+{
+    return t == DType::Int32 || t == DType::Int64;
+}
+
+// Copies the block [begin, begin+size) of an N-d tensor (row-major) into a dense output.
+void copyBlock(const std::uint8_t* src, const std::vector<std::int32_t>& shape, const std::vector<std::int64_t>& begin,
+    const std::vector<std::int64_t>& size, std::int64_t eb, std::uint8_t* dst)
+{
+    const std::size_t rank = shape.size();
+    if (rank == 0) {
+        std::memcpy(dst, src, static_cast<std::size_t>(eb));
+        return;
+    }
+    std::vector<std::int64_t> stride(rank, 1);
+    for (std::size_t d = rank - 1; d-- > 0;)
+        stride[d] = stride[d + 1] * shape[d + 1];
+    std::int64_t total = 1;
+    for (auto s : size)
+        total *= s;
+    const std::int64_t inner = size[rank - 1];
+    if (inner == 0)
+        return;
+    std::vector<std::int64_t> idx(rank, 0);
+    for (std::int64_t k = 0; k < total; k += inner) {
+        std::int64_t off = 0;
+        for (std::size_t d = 0; d < rank; ++d)
+            off += (begin[d] + idx[d]) * stride[d];
+        std::memcpy(dst, src + off * eb, static_cast<std::size_t>(inner * eb));
+        dst += inner * eb;
+        for (std::size_t d = rank - 1; d-- > 0;) {
+            if (++idx[d] < size[d])
+                break;
+            idx[d] = 0;
+        }
+    }
+}
+
+} // namespace
+
+Prepared prepareSlice(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(3, 3, 1); !st)
+        return st.error();
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& b = ctx.in(1);
+    const RtTensor& s = ctx.in(2);
+    if (!b.constant || !s.constant || !isIndexType(b.dtype) || !isIndexType(s.dtype) || b.count() != x.rank() ||
+        s.count() != x.rank())
+        return ctx.fail(
+            "begin and size must be constant int32/int64 vectors of " + std::to_string(x.rank()) + " values");
+    auto begin = readInts(b), size = readInts(s);
+    std::vector<std::int32_t> outShape;
+    for (int d = 0; d < x.rank(); ++d) {
+        auto& bg = begin[static_cast<std::size_t>(d)];
+        auto& sz = size[static_cast<std::size_t>(d)];
+        if (sz == -1)
+            sz = x.dim(d) - bg;
+        if (bg < 0 || sz < 0 || bg + sz > x.dim(d))
+            return ctx.fail("slice [" + std::to_string(bg) + ", +" + std::to_string(sz) + ") is outside dimension " +
+                std::to_string(d) + " of " + shapeText(x.shape));
+        outShape.push_back(static_cast<std::int32_t>(sz));
+    }
+    if (auto st = ctx.expectShape(ctx.out(0), outShape, "output"); !st)
+        return st.error();
+    if (ctx.out(0).dtype != x.dtype)
+        return ctx.unsupported();
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    const auto shape = x.shape;
+    const std::int64_t eb = elementBytes(x.dtype);
+    return makeKernel([=](const RunContext& rc) {
+        copyBlock(tensorAt(rc, in).data, shape, begin, size, eb, tensorAt(rc, out).data);
+    });
+}
+
+Prepared prepareSplit(NodeContext& ctx)
+{
+    // SPLIT: inputs (axis, value); outputs num_splits equal parts.
+    if (ctx.inputCount() != 2 || !ctx.hasInput(0) || !ctx.hasInput(1) || ctx.outputCount() < 1)
+        return ctx.fail("needs an axis, a value and at least one output");
+    const RtTensor& a = ctx.in(0);
+    const RtTensor& x = ctx.in(1);
+    if (!a.constant || a.count() != 1 || !isIndexType(a.dtype))
+        return ctx.fail("the axis must be a constant integer scalar");
+    std::int64_t axis = readInts(a)[0];
+    if (axis < 0)
+        axis += x.rank();
+    if (axis < 0 || axis >= x.rank())
+        return ctx.fail("axis " + std::to_string(axis) + " is out of range for " + shapeText(x.shape));
+    const int n = ctx.outputCount();
+    if (x.dim(static_cast<int>(axis)) % n != 0)
+        return ctx.fail("dimension " + std::to_string(axis) + " of " + shapeText(x.shape) + " does not split into " +
+            std::to_string(n) + " equal parts");
+    std::vector<std::int32_t> part = x.shape;
+    part[static_cast<std::size_t>(axis)] /= n;
+    for (int i = 0; i < n; ++i) {
+        if (auto st = ctx.expectShape(ctx.out(i), part, "output"); !st)
+            return st.error();
+        if (ctx.out(i).dtype != x.dtype)
+            return ctx.unsupported();
+    }
+    const int in = ctx.inputIndex(1);
+    std::vector<int> outs(ctx.op.outputs.begin(), ctx.op.outputs.end());
+    const auto shape = x.shape;
+    const std::int64_t eb = elementBytes(x.dtype);
+    return makeKernel([=](const RunContext& rc) {
+        std::vector<std::int64_t> begin(shape.size(), 0), size(shape.begin(), shape.end());
+        size[static_cast<std::size_t>(axis)] = part[static_cast<std::size_t>(axis)];
+        for (int i = 0; i < n; ++i) {
+            begin[static_cast<std::size_t>(axis)] = static_cast<std::int64_t>(i) * part[static_cast<std::size_t>(axis)];
+            copyBlock(
+                tensorAt(rc, in).data, shape, begin, size, eb, tensorAt(rc, outs[static_cast<std::size_t>(i)]).data);
+        }
+    });
+}
+
+Prepared prepareGather(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(2, 2, 1); !st)
+        return st.error();
+    const auto* o = ctx.op.options.AsGatherOptions();
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& ix = ctx.in(1);
+    if (!isIndexType(ix.dtype))
+        return ctx.fail("indices must be int32 or int64");
+    if (o && o->batch_dims != 0)
+        return ctx.fail("batch_dims other than 0 is not supported");
+    int axis = o ? o->axis : 0;
+    if (axis < 0)
+        axis += x.rank();
+    if (axis < 0 || axis >= x.rank())
+        return ctx.fail("axis " + std::to_string(axis) + " is out of range for " + shapeText(x.shape));
+    std::vector<std::int32_t> shape(x.shape.begin(), x.shape.begin() + axis);
+    shape.insert(shape.end(), ix.shape.begin(), ix.shape.end());
+    shape.insert(shape.end(), x.shape.begin() + axis + 1, x.shape.end());
+    if (auto st = ctx.expectShape(ctx.out(0), shape, "output"); !st)
+        return st.error();
+    if (ctx.out(0).dtype != x.dtype)
+        return ctx.unsupported();
+    std::int64_t outer = 1, inner = 1;
+    for (int d = 0; d < axis; ++d)
+        outer *= x.dim(d);
+    for (int d = axis + 1; d < x.rank(); ++d)
+        inner *= x.dim(d);
+    const std::int64_t dim = x.dim(axis);
+    const std::int64_t eb = elementBytes(x.dtype);
+    const int in = ctx.inputIndex(0), idx = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) -> Status {
+        const auto indices = readInts(tensorAt(rc, idx));
+        const std::uint8_t* src = tensorAt(rc, in).data;
+        std::uint8_t* dst = tensorAt(rc, out).data;
+        for (auto i : indices)
+            if (i < 0 || i >= dim)
+                return Error{"index " + std::to_string(i) + " is outside [0, " + std::to_string(dim) + ")"};
+        for (std::int64_t o2 = 0; o2 < outer; ++o2)
+            for (auto i : indices) {
+                std::memcpy(dst, src + (o2 * dim + i) * inner * eb, static_cast<std::size_t>(inner * eb));
+                dst += inner * eb;
+            }
+        return {};
+    });
+}
+
+namespace {
+
+Prepared prepareArg(NodeContext& ctx, bool isMax)
+{
+    if (auto st = ctx.expectArity(2, 2, 1); !st)
+        return st.error();
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& a = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    if (!a.constant || a.count() != 1 || !isIndexType(a.dtype))
+        return ctx.fail("the axis must be a constant integer scalar");
+    std::int64_t axis = readInts(a)[0];
+    if (axis < 0)
+        axis += x.rank();
+    if (axis < 0 || axis >= x.rank())
+        return ctx.fail("axis " + std::to_string(axis) + " is out of range for " + shapeText(x.shape));
+    if (!isIndexType(y.dtype))
+        return ctx.unsupported();
+    std::int64_t outer = 1, inner = 1;
+    for (int d = 0; d < axis; ++d)
+        outer *= x.dim(d);
+    for (int d = static_cast<int>(axis) + 1; d < x.rank(); ++d)
+        inner *= x.dim(d);
+    if (y.count() != outer * inner)
+        return ctx.fail("output " + shapeText(y.shape) + " does not match the reduction of " + shapeText(x.shape));
+    const std::int64_t dim = x.dim(static_cast<int>(axis));
+    const DType t = x.dtype;
+    if (t != DType::Float32 && t != DType::Int8 && t != DType::UInt8 && t != DType::Int16 && t != DType::Int32)
+        return ctx.unsupported();
+    const bool wide = y.dtype == DType::Int64;
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const RtTensor& xt = tensorAt(rc, in);
+        RtTensor& yt = tensorAt(rc, out);
+        auto value = [&](std::int64_t i) -> double {
+            switch (t) {
+            case DType::Float32: return xt.as<float>()[i];
+            case DType::Int8: return xt.as<std::int8_t>()[i];
+            case DType::UInt8: return xt.as<std::uint8_t>()[i];
+            case DType::Int16: return xt.as<std::int16_t>()[i];
+            default: return xt.as<std::int32_t>()[i];
+            }
+        };
+        for (std::int64_t o2 = 0; o2 < outer; ++o2)
+            for (std::int64_t k = 0; k < inner; ++k) {
+                std::int64_t best = 0;
+                double bv = value(o2 * dim * inner + k);
+                for (std::int64_t j = 1; j < dim; ++j) {
+                    const double v = value((o2 * dim + j) * inner + k);
+                    if (isMax ? v > bv : v < bv) {
+                        bv = v;
+                        best = j;
+                    }
+                }
+                if (wide)
+                    yt.as<std::int64_t>()[o2 * inner + k] = best;
+                else
+                    yt.as<std::int32_t>()[o2 * inner + k] = static_cast<std::int32_t>(best);
+            }
+    });
+}
+
+} // namespace
+
+Prepared prepareArgMax(NodeContext& ctx)
+{
+    return prepareArg(ctx, true);
+}
+Prepared prepareArgMin(NodeContext& ctx)
+{
+    return prepareArg(ctx, false);
+}
+
+} // namespace ql::exec
