@@ -16,6 +16,8 @@ packages=(
   fonts-dejavu-core xvfb xauth
   # data
   dataset-fashion-mnist
+  # an independent numpy evaluation in the tests (tests/exec/lstm_reference.py)
+  python3 python3-numpy
   # reference runtime (../shared/tools/litert-run) needs Node.js >= 18 and npm
   nodejs npm
 )

@@ -117,6 +117,7 @@ const std::vector<KernelInfo>& kernelTable()
         {Op::BATCH_MATMUL, prepareBatchMatMul},
         {Op::PRELU, preparePrelu},
         {Op::L2_NORMALIZATION, prepareL2Normalization},
+        {Op::UNIDIRECTIONAL_SEQUENCE_LSTM, prepareUnidirectionalLstm},
     };
     return table;
 }

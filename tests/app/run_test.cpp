@@ -132,14 +132,15 @@ private slots:
 
     void unsupportedOperatorIsNamed()
     {
-        // The float LSTM model: UNIDIRECTIONAL_SEQUENCE_LSTM has no kernel yet; the error names it.
+        // The integer LSTM has no kernel yet; the error names the operator, its index and the types.
         QTemporaryDir dir;
         const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 28, 28}, 0.5f);
-        const Run r = cli({QStringLiteral("run"), modelFile("mnist_lstm_float32.tflite"), QStringLiteral("--input"), x,
+        const Run r = cli({QStringLiteral("run"), modelFile("mnist_lstm_int8.tflite"), QStringLiteral("--input"), x,
             QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("o"))});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM)")), qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("not supported")));
+        QVERIFY(r.err.contains(QStringLiteral("inputs (int8")));
     }
 
     void benchReportsLatency()

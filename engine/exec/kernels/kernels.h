@@ -49,5 +49,6 @@ Prepared prepareResizeNearest(NodeContext& ctx);
 Prepared prepareBatchMatMul(NodeContext& ctx);
 Prepared preparePrelu(NodeContext& ctx);
 Prepared prepareL2Normalization(NodeContext& ctx);
+Prepared prepareUnidirectionalLstm(NodeContext& ctx);
 
 } // namespace ql::exec
