@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // End-to-end tests of `quantlens-cli run` and `bench`.
+#include "common/cli_runner.h"
 #include "common/model_facts.h"
 #include "data/npy.h"
 
@@ -16,19 +17,11 @@ using namespace ql;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QString err;
-};
+using Run = test::CliRun;
 
 Run cli(const QStringList& args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        qFatal("quantlens-cli did not finish");
-    return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+    return test::runCli(args);
 }
 
 QString modelFile(const char* f)

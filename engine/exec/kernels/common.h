@@ -65,6 +65,13 @@ struct Requantizer {
     QuantRange range{};
     Rounding rounding = Rounding::Xnnpack;
 
+    // A 64-bit accumulator (16x8 kernels) goes through TFLite's 64-bit multiplier.
+    std::int32_t apply(std::int64_t acc, std::size_t channel) const
+    {
+        const std::size_t c = fixed.size() == 1 ? 0 : channel;
+        return std::clamp(multiplyByQuantizedMultiplier64(acc, fixed[c]) + zeroPoint, range.min, range.max);
+    }
+
     std::int32_t apply(std::int32_t acc, std::size_t channel) const
     {
         const std::size_t c = fixed.size() == 1 ? 0 : channel;

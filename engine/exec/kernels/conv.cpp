@@ -95,14 +95,7 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
                 for (int c = 0; c < g.outChannels; ++c) {
                     const TAcc acc =
                         dot<TAcc>(p, wd + c * k, static_cast<int>(k), zpW) + base[static_cast<std::size_t>(c)];
-                    std::int32_t q;
-                    if constexpr (sizeof(TAcc) == 8) {
-                        const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : static_cast<std::size_t>(c)];
-                        q = std::clamp(
-                            multiplyByQuantizedMultiplier64(acc, m) + req.zeroPoint, req.range.min, req.range.max);
-                    } else {
-                        q = req.apply(acc, static_cast<std::size_t>(c));
-                    }
+                    const std::int32_t q = req.apply(acc, static_cast<std::size_t>(c));
                     yd[r * g.outChannels + c] = static_cast<TIn>(q);
                 }
             }

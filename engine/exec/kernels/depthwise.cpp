@@ -121,14 +121,7 @@ Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::Activat
             }
             TIn* o = yd + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
             for (int c = 0; c < C; ++c) {
-                std::int32_t q;
-                if constexpr (sizeof(TAcc) == 8) {
-                    const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : static_cast<std::size_t>(c)];
-                    q = std::clamp(
-                        multiplyByQuantizedMultiplier64(a[c], m) + req.zeroPoint, req.range.min, req.range.max);
-                } else {
-                    q = req.apply(a[c], static_cast<std::size_t>(c));
-                }
+                const std::int32_t q = req.apply(a[c], static_cast<std::size_t>(c));
                 o[c] = static_cast<TIn>(q);
             }
         });

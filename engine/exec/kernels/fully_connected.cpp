@@ -74,14 +74,7 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
                 const TW* wrow = wd + static_cast<std::size_t>(u) * s.depth;
                 TAcc acc = dot<TAcc>(row, wrow, s.depth, zpW);
                 acc += base[static_cast<std::size_t>(u)];
-                std::int32_t q;
-                if constexpr (sizeof(TAcc) == 8) {
-                    const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : static_cast<std::size_t>(u)];
-                    q = std::clamp(
-                        multiplyByQuantizedMultiplier64(acc, m) + req.zeroPoint, req.range.min, req.range.max);
-                } else {
-                    q = req.apply(acc, static_cast<std::size_t>(u));
-                }
+                const std::int32_t q = req.apply(acc, static_cast<std::size_t>(u));
                 yd[static_cast<std::size_t>(b) * s.units + u] = static_cast<TIn>(q);
             }
         }

@@ -106,13 +106,7 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
         for (std::int64_t k = 0; k < n; ++k) {
             const auto c = static_cast<std::size_t>(k % g.outC);
             const TAcc a = acc[k] + (b ? clampBias<TAcc>(static_cast<TAcc>(b[c])) : 0);
-            std::int32_t q;
-            if constexpr (sizeof(TAcc) == 8) {
-                const auto& m = req.fixed[req.fixed.size() == 1 ? 0 : c];
-                q = std::clamp(multiplyByQuantizedMultiplier64(a, m) + req.zeroPoint, req.range.min, req.range.max);
-            } else {
-                q = req.apply(a, c);
-            }
+            const std::int32_t q = req.apply(a, c);
             yd[k] = static_cast<TIn>(q);
         }
         return {};
