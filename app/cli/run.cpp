@@ -40,6 +40,18 @@ Result<exec::Rounding> parseRounding(const QString& s)
     return Error{"--rounding must be 'reference' or 'xnnpack', not '" + s.toStdString() + "'"};
 }
 
+// --rounding and --threads, shared by run and bench.
+Result<exec::InterpreterOptions> interpreterOptions(const Args& a)
+{
+    auto rounding = parseRounding(a.value(QStringLiteral("--rounding")));
+    if (!rounding)
+        return rounding.error();
+    exec::InterpreterOptions opts;
+    opts.rounding = *rounding;
+    opts.threads = std::max(1, a.value(QStringLiteral("--threads"), QStringLiteral("1")).toInt());
+    return opts;
+}
+
 struct Loaded {
     std::shared_ptr<const model::Graph> graph;
     std::unique_ptr<exec::Interpreter> interpreter;
@@ -145,12 +157,10 @@ int runCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             << commandHelp(QStringLiteral("run"));
         return 2;
     }
-    auto rounding = parseRounding(a.value(QStringLiteral("--rounding")));
-    if (!rounding)
-        return fail(err, rounding.error());
-    exec::InterpreterOptions opts;
-    opts.rounding = *rounding;
-    opts.threads = std::max(1, a.value(QStringLiteral("--threads"), QStringLiteral("1")).toInt());
+    auto parsed = interpreterOptions(a);
+    if (!parsed)
+        return fail(err, parsed.error());
+    exec::InterpreterOptions opts = *parsed;
     opts.keepIntermediates = a.flags.contains(QStringLiteral("--dump-intermediates"));
     auto loaded = load(a.positional.front(), opts);
     if (!loaded)
@@ -221,12 +231,10 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             << commandHelp(QStringLiteral("bench"));
         return 2;
     }
-    auto rounding = parseRounding(a.value(QStringLiteral("--rounding")));
-    if (!rounding)
-        return fail(err, rounding.error());
-    exec::InterpreterOptions opts;
-    opts.rounding = *rounding;
-    opts.threads = std::max(1, a.value(QStringLiteral("--threads"), QStringLiteral("1")).toInt());
+    auto parsed = interpreterOptions(a);
+    if (!parsed)
+        return fail(err, parsed.error());
+    const exec::InterpreterOptions opts = *parsed;
     const int runs = std::max(1, a.value(QStringLiteral("--runs"), QStringLiteral("50")).toInt());
     const int warmup = std::max(0, a.value(QStringLiteral("--warmup"), QStringLiteral("5")).toInt());
     QElapsedTimer loadTimer;

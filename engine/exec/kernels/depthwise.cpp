@@ -25,6 +25,34 @@ template <class Fn> void forEachPixel(const ConvGeometry& g, ThreadPool* pool, F
     });
 }
 
+// Adds the products of one output pixel's window to acc[outC] (float inputs, weights [kH][kW][outC]).
+void accumulateWindow(
+    const ConvGeometry& g, const float* x, const float* w, int b, int oy, int ox, float* __restrict acc)
+{
+    const int C = g.outC;
+    const int M = g.depthMultiplier;
+    for (int ky = 0; ky < g.kH; ++ky) {
+        const int iy = oy * g.strideH - g.padTop + ky * g.dilH;
+        if (iy < 0 || iy >= g.inH)
+            continue;
+        for (int kx = 0; kx < g.kW; ++kx) {
+            const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
+            if (ix < 0 || ix >= g.inW)
+                continue;
+            const float* __restrict xi = x + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
+            const float* __restrict wi = w + (static_cast<std::int64_t>(ky) * g.kW + kx) * C;
+            if (M == 1) {
+                for (int c = 0; c < C; ++c)
+                    acc[c] += xi[c] * wi[c];
+            } else {
+                for (int ic = 0; ic < g.inC; ++ic)
+                    for (int m = 0; m < M; ++m)
+                        acc[ic * M + m] += xi[ic] * wi[ic * M + m];
+            }
+        }
+    }
+}
+
 Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
 {
     const int in = ctx.inputIndex(0), w = ctx.inputIndex(1), out = ctx.outputIndex(0);
@@ -35,33 +63,13 @@ Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
         const float* bd = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
         float* y = tensorAt(rc, out).as<float>();
         const int C = g.outC;
-        const int M = g.depthMultiplier;
         forEachPixel(g, rc.pool, [&](int b, int oy, int ox) {
             float* __restrict o = y + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
             if (bd)
                 std::copy(bd, bd + C, o);
             else
                 std::fill(o, o + C, 0.0f);
-            for (int ky = 0; ky < g.kH; ++ky) {
-                const int iy = oy * g.strideH - g.padTop + ky * g.dilH;
-                if (iy < 0 || iy >= g.inH)
-                    continue;
-                for (int kx = 0; kx < g.kW; ++kx) {
-                    const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
-                    if (ix < 0 || ix >= g.inW)
-                        continue;
-                    const float* __restrict xi = x + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
-                    const float* __restrict wi = wd + (static_cast<std::int64_t>(ky) * g.kW + kx) * C;
-                    if (M == 1) {
-                        for (int c = 0; c < C; ++c)
-                            o[c] += xi[c] * wi[c];
-                    } else {
-                        for (int ic = 0; ic < g.inC; ++ic)
-                            for (int m = 0; m < M; ++m)
-                                o[ic * M + m] += xi[ic] * wi[ic * M + m];
-                    }
-                }
-            }
+            accumulateWindow(g, x, wd, b, oy, ox, o);
             for (int c = 0; c < C; ++c)
                 o[c] = std::min(std::max(o[c], range.min), range.max);
         });
@@ -165,7 +173,6 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
             xs[i] = static_cast<float>(static_cast<std::int32_t>(xd[i]) - zpX);
         TIn* yd = tensorAt(rc, out).as<TIn>();
         const int C = g.outC;
-        const int M = g.depthMultiplier;
         forEachPixel(g, rc.pool, [&](int b, int oy, int ox) {
             float acc[512];
             std::vector<float> big;
@@ -175,27 +182,7 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
                 a = big.data();
             }
             std::fill(a, a + C, 0.0f);
-            for (int ky = 0; ky < g.kH; ++ky) {
-                const int iy = oy * g.strideH - g.padTop + ky * g.dilH;
-                if (iy < 0 || iy >= g.inH)
-                    continue;
-                for (int kx = 0; kx < g.kW; ++kx) {
-                    const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
-                    if (ix < 0 || ix >= g.inW)
-                        continue;
-                    const float* __restrict xi =
-                        xs + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
-                    const float* __restrict wi = wf.data() + (static_cast<std::int64_t>(ky) * g.kW + kx) * C;
-                    if (M == 1) {
-                        for (int c = 0; c < C; ++c)
-                            a[c] += xi[c] * wi[c];
-                    } else {
-                        for (int ic = 0; ic < g.inC; ++ic)
-                            for (int m = 0; m < M; ++m)
-                                a[ic * M + m] += xi[ic] * wi[ic * M + m];
-                    }
-                }
-            }
+            accumulateWindow(g, xs, wf.data(), b, oy, ox, a);
             TIn* o = yd + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
             for (int c = 0; c < C; ++c)
                 o[c] = static_cast<TIn>(req.apply(
