@@ -150,6 +150,71 @@ template <class T> Prepared lutUnary(NodeContext& ctx, bool logistic)
     });
 }
 
+// HARD_SWISH on 8-bit codes: TFLite's fixed-point kernel, which LiteRT runs in both modes (XNNPACK
+// takes float hard-swish only). 16-bit arithmetic with multipliers reduced to 16 bits.
+std::int16_t srdhm16(std::int16_t a, std::int16_t b)
+{
+    if (a == b && a == std::numeric_limits<std::int16_t>::min())
+        return std::numeric_limits<std::int16_t>::max();
+    const std::int32_t ab = static_cast<std::int32_t>(a) * b;
+    const std::int32_t nudge = ab >= 0 ? (1 << 14) : (1 - (1 << 14));
+    return static_cast<std::int16_t>((ab + nudge) / (1 << 15));
+}
+
+std::int16_t sdhm16(std::int16_t a, std::int16_t b)
+{
+    if (a == b && a == std::numeric_limits<std::int16_t>::min())
+        return std::numeric_limits<std::int16_t>::max();
+    return static_cast<std::int16_t>((static_cast<std::int32_t>(a) * b) / (1 << 15));
+}
+
+std::int16_t saturatingLeftShift16(std::int16_t v, int amount)
+{
+    return static_cast<std::int16_t>(
+        std::clamp<std::int32_t>(static_cast<std::int32_t>(v) * (1 << amount), -32768, 32767));
+}
+
+std::int16_t multiplier16(std::int32_t m)
+{
+    return m >= std::numeric_limits<std::int32_t>::max() - (1 << 15) ? std::numeric_limits<std::int16_t>::max()
+                                                                     : static_cast<std::int16_t>((m + (1 << 15)) >> 16);
+}
+
+template <class T> Prepared hardSwishInt(NodeContext& ctx)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& y = ctx.out(0);
+    const float hires = (1.0f / 128.0f) * x.scale();
+    const FixedMultiplier om = quantizeMultiplier(static_cast<double>(hires / y.scale()));
+    const FixedMultiplier rm = quantizeMultiplier(static_cast<double>(hires / (3.0f / 32768.0f)));
+    if (om.shift > 0)
+        return ctx.fail("the output scale is too small for the input scale (multiplier above 1)");
+    const std::int16_t outMult = multiplier16(om.multiplier), reluMult = multiplier16(rm.multiplier);
+    const int outExp = om.shift, reluExp = rm.shift;
+    const std::int32_t zIn = x.zeroPoint(), zOut = y.zeroPoint();
+    const QuantRange r = typeRange(y.dtype);
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const T* xi = tensorAt(rc, in).as<T>();
+        T* yo = tensorAt(rc, out).as<T>();
+        for (std::int64_t i = 0, n = tensorAt(rc, out).count(); i < n; ++i) {
+            const auto v = static_cast<std::int16_t>((static_cast<std::int32_t>(xi[i]) - zIn) * (1 << 7));
+            const std::int16_t pre = srdhm16(v, outMult);
+            std::int16_t relu = v;
+            if (reluExp > 0)
+                relu = saturatingLeftShift16(relu, reluExp - 1);
+            relu = srdhm16(relu, reluMult);
+            if (reluExp > 0)
+                relu = saturatingLeftShift16(relu, 1);
+            if (reluExp < 0)
+                relu = static_cast<std::int16_t>(roundingDivideByPot(relu, -reluExp));
+            relu = static_cast<std::int16_t>((static_cast<std::int32_t>(relu) + (1 << 15)) >> 1);
+            const std::int32_t o = roundingDivideByPot(sdhm16(relu, pre), -outExp) + zOut;
+            yo[i] = static_cast<T>(std::clamp(o, r.min, r.max));
+        }
+    });
+}
+
 } // namespace
 
 Prepared prepareRelu(NodeContext& ctx)
@@ -212,6 +277,10 @@ Prepared prepareHardSwish(NodeContext& ctx)
         return st.error();
     if (ctx.in(0).dtype == DType::Float32)
         return unaryFloat(ctx, [](float v) { return v * std::min(6.0f, std::max(0.0f, v + 3.0f)) / 6.0f; });
+    if (ctx.in(0).dtype == DType::Int8)
+        return hardSwishInt<std::int8_t>(ctx);
+    if (ctx.in(0).dtype == DType::UInt8)
+        return hardSwishInt<std::uint8_t>(ctx);
     return ctx.unsupported();
 }
 
