@@ -78,6 +78,34 @@ struct Requantizer {
         return rounding == Rounding::Reference ? requantizeFixed(acc, fixed[c], zeroPoint, range.min, range.max)
                                                : requantizeFloat(acc, scale[c], zeroPoint, range.min, range.max);
     }
+
+    // Requantizes `pixels` rows of `channels` accumulators (acc + base[c]) into out; the xnnpack loop
+    // is written so that the compiler vectorizes it (round half to even by the 1.5 * 2^23 trick, exact
+    // for the clamped range).
+    template <class T>
+    void applyRows(const std::int32_t* acc, const std::int32_t* base, std::int64_t pixels, int channels, T* out) const
+    {
+        if (rounding == Rounding::Reference) {
+            for (std::int64_t p = 0; p < pixels; ++p)
+                for (int c = 0; c < channels; ++c)
+                    out[p * channels + c] =
+                        static_cast<T>(apply(acc[p * channels + c] + base[c], static_cast<std::size_t>(c)));
+            return;
+        }
+        const float lo = static_cast<float>(range.min - zeroPoint), hi = static_cast<float>(range.max - zeroPoint);
+        const float* sc = scale.data();
+        const bool perChannel = scale.size() > 1;
+        constexpr float kMagic = 12582912.0f; // 1.5 * 2^23
+        for (std::int64_t p = 0; p < pixels; ++p) {
+            const std::int32_t* a = acc + p * channels;
+            T* o = out + p * channels;
+            for (int c = 0; c < channels; ++c) {
+                float v = static_cast<float>(a[c] + base[c]) * (perChannel ? sc[c] : sc[0]);
+                v = v < lo ? lo : (v > hi ? hi : v);
+                o[c] = static_cast<T>(static_cast<std::int32_t>((v + kMagic) - kMagic) + zeroPoint);
+            }
+        }
+    }
 };
 
 // Multipliers for output = acc * inputScale * weightScale[c] / outputScale.

@@ -179,19 +179,14 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
                 }
                 for (std::int64_t i = 0; i < pixels * K; ++i)
                     pf[static_cast<std::size_t>(i)] = static_cast<float>(src[i]);
-                for (std::int64_t i = 0; i < pixels; ++i)
-                    std::copy(base.begin(), base.end(), acc.begin() + i * N);
                 for (std::size_t p = 0; p < parts.size(); ++p) {
                     parts[p]->multiply(pf.data() + starts[p], pixels, K, partial.data(), N, -inf, inf);
-                    for (std::int64_t i = 0; i < pixels * N; ++i)
-                        acc[static_cast<std::size_t>(i)] +=
-                            static_cast<std::int32_t>(partial[static_cast<std::size_t>(i)]);
+                    for (std::int64_t i = 0; i < pixels * N; ++i) {
+                        const auto v = static_cast<std::int32_t>(partial[static_cast<std::size_t>(i)]);
+                        acc[static_cast<std::size_t>(i)] = p == 0 ? v : acc[static_cast<std::size_t>(i)] + v;
+                    }
                 }
-                TIn* o = yd + (direct ? r : r * rowPixels) * N;
-                for (std::int64_t i = 0; i < pixels; ++i)
-                    for (int c = 0; c < N; ++c)
-                        o[i * N + c] = static_cast<TIn>(
-                            req.apply(acc[static_cast<std::size_t>(i * N + c)], static_cast<std::size_t>(c)));
+                req.applyRows(acc.data(), base.data(), pixels, N, yd + (direct ? r : r * rowPixels) * N);
                 r += direct ? pixels : 1;
             }
         });

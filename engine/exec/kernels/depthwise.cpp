@@ -175,18 +175,22 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
         const int C = g.outC;
         forEachPixel(g, rc.pool, [&](int b, int oy, int ox) {
             float acc[512];
+            std::int32_t intAcc[512];
             std::vector<float> big;
+            std::vector<std::int32_t> bigInt;
             float* __restrict a = acc;
             if (C > 512) {
                 big.resize(static_cast<std::size_t>(C));
+                bigInt.resize(static_cast<std::size_t>(C));
                 a = big.data();
             }
             std::fill(a, a + C, 0.0f);
             accumulateWindow(g, xs, wf.data(), b, oy, ox, a);
-            TIn* o = yd + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
+            // The float sums are exact integers.
+            std::int32_t* ia = C > 512 ? bigInt.data() : intAcc;
             for (int c = 0; c < C; ++c)
-                o[c] = static_cast<TIn>(req.apply(
-                    static_cast<std::int32_t>(a[c]) + bias[static_cast<std::size_t>(c)], static_cast<std::size_t>(c)));
+                ia[c] = static_cast<std::int32_t>(a[c]);
+            req.applyRows(ia, bias.data(), 1, C, yd + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C);
         });
     });
 }
