@@ -173,24 +173,22 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
             xs[i] = static_cast<float>(static_cast<std::int32_t>(xd[i]) - zpX);
         TIn* yd = tensorAt(rc, out).as<TIn>();
         const int C = g.outC;
-        forEachPixel(g, rc.pool, [&](int b, int oy, int ox) {
-            float acc[512];
-            std::int32_t intAcc[512];
-            std::vector<float> big;
-            std::vector<std::int32_t> bigInt;
-            float* __restrict a = acc;
-            if (C > 512) {
-                big.resize(static_cast<std::size_t>(C));
-                bigInt.resize(static_cast<std::size_t>(C));
-                a = big.data();
+        // One output row at a time: the window sums of its pixels (exact integers in float), then one
+        // requantization pass over the row.
+        const std::int64_t rows = static_cast<std::int64_t>(g.batch) * g.outH;
+        const std::int64_t rowSize = static_cast<std::int64_t>(g.outW) * C;
+        parallelFor(rc.pool, rows, 4, [&](std::int64_t r0, std::int64_t r1) {
+            std::vector<float> acc(static_cast<std::size_t>(rowSize));
+            std::vector<std::int32_t> ia(static_cast<std::size_t>(rowSize));
+            for (std::int64_t r = r0; r < r1; ++r) {
+                const int b = static_cast<int>(r / g.outH), oy = static_cast<int>(r % g.outH);
+                std::fill(acc.begin(), acc.end(), 0.0f);
+                for (int ox = 0; ox < g.outW; ++ox)
+                    accumulateWindow(g, xs, wf.data(), b, oy, ox, acc.data() + static_cast<std::int64_t>(ox) * C);
+                for (std::int64_t i = 0; i < rowSize; ++i)
+                    ia[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(acc[static_cast<std::size_t>(i)]);
+                req.applyRows(ia.data(), bias.data(), g.outW, C, yd + r * rowSize);
             }
-            std::fill(a, a + C, 0.0f);
-            accumulateWindow(g, xs, wf.data(), b, oy, ox, a);
-            // The float sums are exact integers.
-            std::int32_t* ia = C > 512 ? bigInt.data() : intAcc;
-            for (int c = 0; c < C; ++c)
-                ia[c] = static_cast<std::int32_t>(a[c]);
-            req.applyRows(ia, bias.data(), 1, C, yd + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C);
         });
     });
 }
