@@ -32,24 +32,30 @@ ThreadPool::~ThreadPool()
         t.join();
 }
 
+// Workers spin a little before they sleep: kernels come in quick succession during an invocation,
+// and waking a sleeping thread costs more than most layers take.
 void ThreadPool::work(int id)
 {
     std::uint64_t seen = 0;
     for (;;) {
-        std::unique_lock lock(m_mutex);
-        m_start.wait(lock, [&] { return m_stop || m_generation != seen; });
+        for (int spin = 0; spin < 20000 && m_generation.load(std::memory_order_acquire) == seen && !m_stop; ++spin)
+            std::this_thread::yield();
+        if (m_generation.load(std::memory_order_acquire) == seen) {
+            std::unique_lock lock(m_mutex);
+            m_start.wait(lock, [&] { return m_stop || m_generation.load() != seen; });
+        }
         if (m_stop)
             return;
-        seen = m_generation;
+        seen = m_generation.load(std::memory_order_acquire);
         const auto* fn = m_fn;
         const std::int64_t n = m_n;
-        lock.unlock();
         const auto [b, e] = chunk(n, threads(), id);
         if (b < e)
             (*fn)(b, e);
-        lock.lock();
-        if (--m_pending == 0)
+        if (m_pending.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+            std::lock_guard lock(m_mutex);
             m_done.notify_one();
+        }
     }
 }
 
@@ -59,15 +65,19 @@ void ThreadPool::parallelFor(std::int64_t n, const std::function<void(std::int64
         std::lock_guard lock(m_mutex);
         m_fn = &fn;
         m_n = n;
-        m_pending = static_cast<int>(m_workers.size());
-        ++m_generation;
+        m_pending.store(static_cast<int>(m_workers.size()), std::memory_order_release);
+        m_generation.fetch_add(1, std::memory_order_acq_rel);
     }
     m_start.notify_all();
     const auto [b, e] = chunk(n, threads(), 0);
     if (b < e)
         fn(b, e);
-    std::unique_lock lock(m_mutex);
-    m_done.wait(lock, [&] { return m_pending == 0; });
+    for (int spin = 0; spin < 20000 && m_pending.load(std::memory_order_acquire) != 0; ++spin)
+        std::this_thread::yield();
+    if (m_pending.load(std::memory_order_acquire) != 0) {
+        std::unique_lock lock(m_mutex);
+        m_done.wait(lock, [&] { return m_pending.load() == 0; });
+    }
 }
 
 void parallelFor(

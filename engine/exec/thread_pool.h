@@ -2,6 +2,7 @@
 // A small fixed pool of worker threads for splitting a kernel's loop.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -30,9 +31,9 @@ private:
     std::condition_variable m_start, m_done;
     const std::function<void(std::int64_t, std::int64_t)>* m_fn = nullptr;
     std::int64_t m_n = 0;
-    std::uint64_t m_generation = 0;
-    int m_pending = 0;
-    bool m_stop = false;
+    std::atomic<std::uint64_t> m_generation{0};
+    std::atomic<int> m_pending{0};
+    std::atomic<bool> m_stop{false};
 };
 
 // Runs fn over [0, n) on the pool, or on the calling thread when there is none or n is small.

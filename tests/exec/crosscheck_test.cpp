@@ -157,6 +157,43 @@ private slots:
         }
     }
 
+    void twoThreadsGiveTheSameBits()
+    {
+        // Kernels split rows between threads; every element is computed the same way.
+        for (const char* file : {"mobilenet_v1_025_224_float32.tflite", "vww_mobilenet_v1_025_96_int8.tflite",
+                 "mobilenet_v2_035_96_embedder_dynrange.tflite", "resnet8_cifar10_int8.tflite"}) {
+            auto g = model::readTflite(test::modelPath(file));
+            QVERIFY(g.ok());
+            auto graph = std::make_shared<const model::Graph>(std::move(g.value()));
+            std::vector<std::vector<std::uint8_t>> outputs;
+            for (int threads : {1, 2}) {
+                exec::InterpreterOptions opts;
+                opts.threads = threads;
+                auto it = exec::Interpreter::create(graph, opts);
+                QVERIFY(it.ok());
+                std::mt19937 rng(5);
+                const auto& in = (*it)->input(0);
+                std::vector<std::uint8_t> bytes(static_cast<std::size_t>(in.bytes));
+                if (in.dtype == model::DType::Float32) {
+                    std::uniform_real_distribution<float> d(0.0f, 1.0f);
+                    for (std::size_t i = 0; i + 4 <= bytes.size(); i += 4) {
+                        const float v = d(rng);
+                        std::memcpy(bytes.data() + i, &v, 4);
+                    }
+                } else {
+                    for (auto& b : bytes)
+                        b = static_cast<std::uint8_t>(rng());
+                }
+                QVERIFY((*it)->setInput(0, in.dtype, bytes).ok());
+                for (int rep = 0; rep < 3; ++rep)
+                    QVERIFY((*it)->invoke().ok());
+                const auto& out = (*it)->output(0);
+                outputs.emplace_back(out.data, out.data + out.bytes);
+            }
+            QVERIFY2(outputs[0] == outputs[1], file);
+        }
+    }
+
     void fashionMnistRealImages()
     {
         // Real inputs: Fashion-MNIST test images (Debian's dataset-fashion-mnist), pixels / 255.
