@@ -54,7 +54,7 @@ std::vector<LayerRow> describeLayers(const Graph& g)
             r.outputShape = shapeString(tensor(op.outputs[0]).shape);
             r.outputDtype = dtypeName(tensor(op.outputs[0]).dtype);
         }
-        const int wi = weightInputIndex(code, op, sg, g);
+        const int wi = weightInputIndex(code, op, sg, g, producer);
         if (wi >= 0) {
             // Weights behind a DEQUANTIZE (float16 or int8 constants) are shown as stored.
             const auto w = constantSource(g, sg, op.inputs[static_cast<std::size_t>(wi)], producer);

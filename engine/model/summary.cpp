@@ -80,7 +80,8 @@ int activationInputIndex(tflite::BuiltinOperator op)
     return op == Op::TRANSPOSE_CONV ? 2 : 0;
 }
 
-int weightInputIndex(tflite::BuiltinOperator op, const Operator& o, const Subgraph& sg, const Graph& g)
+int weightInputIndex(tflite::BuiltinOperator op, const Operator& o, const Subgraph& sg, const Graph& g,
+    const std::vector<int>& producers)
 {
     auto firstPresent = [&](int from, int to) {
         for (int i = from; i <= to && i < static_cast<int>(o.inputs.size()); ++i)
@@ -107,7 +108,7 @@ int weightInputIndex(tflite::BuiltinOperator op, const Operator& o, const Subgra
         // Only a matmul with a constant (or dequantized constant) operand has weights.
         if (o.inputs.size() < 2 || o.inputs[1] < 0)
             return -1;
-        return constantSource(g, sg, o.inputs[1], producerIndex(sg)).tensor ? 1 : -1;
+        return constantSource(g, sg, o.inputs[1], producers).tensor ? 1 : -1;
     }
     default: return -1;
     }
@@ -121,7 +122,7 @@ ModeGuess guessMode(const Graph& g)
         const auto prod = producerIndex(sg);
         for (const auto& op : sg.operators) {
             const auto code = g.opcodeOf(op);
-            const int wi = weightInputIndex(code, op, sg, g);
+            const int wi = weightInputIndex(code, op, sg, g, prod);
             const int ai = activationInputIndex(code);
             if (wi < 0 || ai >= static_cast<int>(op.inputs.size()) || op.inputs[static_cast<std::size_t>(ai)] < 0)
                 continue;

@@ -39,7 +39,9 @@ ConstantSource constantSource(
     const Graph& g, const Subgraph& sg, std::int32_t index, const std::vector<int>& producers);
 
 // Index (into op.inputs) of an operator's weight input and of its activation input, or -1.
-int weightInputIndex(tflite::BuiltinOperator op, const Operator& o, const Subgraph& sg, const Graph& g);
+// `producers` is producerIndex(sg).
+int weightInputIndex(tflite::BuiltinOperator op, const Operator& o, const Subgraph& sg, const Graph& g,
+    const std::vector<int>& producers);
 int activationInputIndex(tflite::BuiltinOperator op);
 
 // Bytes a tensor's data take: the stored bytes for a constant, what its shape needs at run time

@@ -215,6 +215,21 @@ template <class T> Prepared hardSwishInt(NodeContext& ctx)
     });
 }
 
+// LOGISTIC (logistic = true) or TANH: float directly, 8-bit codes through a table.
+Prepared prepareSigmoidLike(NodeContext& ctx, bool logistic)
+{
+    if (auto st = checkUnary(ctx); !st)
+        return st.error();
+    switch (ctx.in(0).dtype) {
+    case DType::Float32:
+        return logistic ? unaryFloat(ctx, [](float v) { return 1.0f / (1.0f + std::exp(-v)); })
+                        : unaryFloat(ctx, [](float v) { return std::tanh(v); });
+    case DType::Int8: return lutUnary<std::int8_t>(ctx, logistic);
+    case DType::UInt8: return lutUnary<std::uint8_t>(ctx, logistic);
+    default: return ctx.unsupported();
+    }
+}
+
 } // namespace
 
 Prepared prepareRelu(NodeContext& ctx)
@@ -232,28 +247,12 @@ Prepared prepareReluN1To1(NodeContext& ctx)
 
 Prepared prepareLogistic(NodeContext& ctx)
 {
-    if (auto st = checkUnary(ctx); !st)
-        return st.error();
-    if (ctx.in(0).dtype == DType::Float32)
-        return unaryFloat(ctx, [](float v) { return 1.0f / (1.0f + std::exp(-v)); });
-    if (ctx.in(0).dtype == DType::Int8)
-        return lutUnary<std::int8_t>(ctx, true);
-    if (ctx.in(0).dtype == DType::UInt8)
-        return lutUnary<std::uint8_t>(ctx, true);
-    return ctx.unsupported();
+    return prepareSigmoidLike(ctx, true);
 }
 
 Prepared prepareTanh(NodeContext& ctx)
 {
-    if (auto st = checkUnary(ctx); !st)
-        return st.error();
-    if (ctx.in(0).dtype == DType::Float32)
-        return unaryFloat(ctx, [](float v) { return std::tanh(v); });
-    if (ctx.in(0).dtype == DType::Int8)
-        return lutUnary<std::int8_t>(ctx, false);
-    if (ctx.in(0).dtype == DType::UInt8)
-        return lutUnary<std::uint8_t>(ctx, false);
-    return ctx.unsupported();
+    return prepareSigmoidLike(ctx, false);
 }
 
 Prepared prepareLeakyRelu(NodeContext& ctx)

@@ -46,6 +46,14 @@ QuantRange activationRange(tflite::ActivationFunctionType act, const RtTensor& y
     return quantActivationRange(act, y.scale(), y.zeroPoint(), t.min, t.max);
 }
 
+std::vector<std::int64_t> readIndexVector(const RtTensor& t)
+{
+    std::vector<std::int64_t> v(static_cast<std::size_t>(t.count()));
+    for (std::size_t i = 0; i < v.size(); ++i)
+        v[i] = t.dtype == model::DType::Int64 ? t.as<std::int64_t>()[i] : t.as<std::int32_t>()[i];
+    return v;
+}
+
 QuantRange typeRange(model::DType t)
 {
     switch (t) {

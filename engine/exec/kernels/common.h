@@ -135,6 +135,15 @@ template <class T> T clampBias(T v)
         return std::clamp<T>(v, -(T{1} << 48), T{1} << 48);
 }
 
+// Bytes one element of `t` takes (sub-byte types count as one).
+inline std::int64_t elementBytes(model::DType t)
+{
+    return std::max(1, model::dtypeBits(t) / 8);
+}
+
+// An int32 or int64 index tensor (constant or computed) as int64 values.
+std::vector<std::int64_t> readIndexVector(const RtTensor& t);
+
 // Range of the integer type of `t` (int8, uint8, int16).
 QuantRange typeRange(model::DType t);
 

@@ -11,19 +11,6 @@ namespace {
 
 using model::DType;
 
-std::int64_t elementBytes(DType t)
-{
-    return std::max(1, model::dtypeBits(t) / 8);
-}
-
-std::vector<std::int64_t> readInts(const RtTensor& t)
-{
-    std::vector<std::int64_t> v(static_cast<std::size_t>(t.count()));
-    for (std::size_t i = 0; i < v.size(); ++i)
-        v[i] = t.dtype == DType::Int64 ? t.as<std::int64_t>()[i] : t.as<std::int32_t>()[i];
-    return v;
-}
-
 bool isIndexType(DType t)
 {
     return t == DType::Int32 || t == DType::Int64;
@@ -75,7 +62,7 @@ Prepared prepareSlice(NodeContext& ctx)
         s.count() != x.rank())
         return ctx.fail(
             "begin and size must be constant int32/int64 vectors of " + std::to_string(x.rank()) + " values");
-    auto begin = readInts(b), size = readInts(s);
+    auto begin = readIndexVector(b), size = readIndexVector(s);
     std::vector<std::int32_t> outShape;
     for (int d = 0; d < x.rank(); ++d) {
         auto& bg = begin[static_cast<std::size_t>(d)];
@@ -108,7 +95,7 @@ Prepared prepareSplit(NodeContext& ctx)
     const RtTensor& x = ctx.in(1);
     if (!a.constant || a.count() != 1 || !isIndexType(a.dtype))
         return ctx.fail("the axis must be a constant integer scalar");
-    std::int64_t axis = readInts(a)[0];
+    std::int64_t axis = readIndexVector(a)[0];
     if (axis < 0)
         axis += x.rank();
     if (axis < 0 || axis >= x.rank())
@@ -172,7 +159,7 @@ Prepared prepareGather(NodeContext& ctx)
     const std::int64_t eb = elementBytes(x.dtype);
     const int in = ctx.inputIndex(0), idx = ctx.inputIndex(1), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) -> Status {
-        const auto indices = readInts(tensorAt(rc, idx));
+        const auto indices = readIndexVector(tensorAt(rc, idx));
         const std::uint8_t* src = tensorAt(rc, in).data;
         std::uint8_t* dst = tensorAt(rc, out).data;
         for (auto i : indices)
@@ -198,7 +185,7 @@ Prepared prepareArg(NodeContext& ctx, bool isMax)
     const RtTensor& y = ctx.out(0);
     if (!a.constant || a.count() != 1 || !isIndexType(a.dtype))
         return ctx.fail("the axis must be a constant integer scalar");
-    std::int64_t axis = readInts(a)[0];
+    std::int64_t axis = readIndexVector(a)[0];
     if (axis < 0)
         axis += x.rank();
     if (axis < 0 || axis >= x.rank())

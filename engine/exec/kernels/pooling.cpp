@@ -13,18 +13,28 @@ using model::DType;
 
 struct PoolGeometry {
     int batch, inH, inW, C, outH, outW, fH, fW, strideH, strideW, padTop, padLeft;
+    tflite::ActivationFunctionType act;
 };
 
-Result<PoolGeometry> poolGeometry(NodeContext& ctx, const tflite::Pool2DOptionsT& o)
+// Checks the operator (one input and output of one type, Pool2DOptions) and computes the window.
+Result<PoolGeometry> poolGeometry(NodeContext& ctx)
 {
+    if (auto st = ctx.expectArity(1, 1, 1); !st)
+        return st.error();
+    const auto* opts = ctx.op.options.AsPool2DOptions();
+    if (!opts)
+        return ctx.fail("has no Pool2DOptions");
+    const auto& o = *opts;
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
+    if (x.dtype != y.dtype)
+        return ctx.unsupported();
     if (x.rank() != 4)
         return ctx.fail("input must have rank 4, got " + shapeText(x.shape));
     if (o.stride_h < 1 || o.stride_w < 1 || o.filter_height < 1 || o.filter_width < 1)
         return ctx.fail("strides and filter sizes must be at least 1");
-    PoolGeometry g{
-        x.dim(0), x.dim(1), x.dim(2), x.dim(3), 0, 0, o.filter_height, o.filter_width, o.stride_h, o.stride_w, 0, 0};
+    PoolGeometry g{x.dim(0), x.dim(1), x.dim(2), x.dim(3), 0, 0, o.filter_height, o.filter_width, o.stride_h,
+        o.stride_w, 0, 0, o.fused_activation_function};
     g.outH = convOutputSize(o.padding, g.inH, g.fH, g.strideH, 1);
     g.outW = convOutputSize(o.padding, g.inW, g.fW, g.strideW, 1);
     if (g.outH <= 0 || g.outW <= 0)
@@ -131,53 +141,34 @@ Prepared prepareAverageInt(NodeContext& ctx, const PoolGeometry& g, tflite::Acti
     });
 }
 
-const tflite::Pool2DOptionsT* poolOptions(NodeContext& ctx)
-{
-    return ctx.op.options.AsPool2DOptions();
-}
-
 } // namespace
 
 Prepared prepareMaxPool(NodeContext& ctx)
 {
-    if (auto st = ctx.expectArity(1, 1, 1); !st)
-        return st.error();
-    const auto* o = poolOptions(ctx);
-    if (!o)
-        return ctx.fail("has no Pool2DOptions");
-    auto g = poolGeometry(ctx, *o);
+    auto g = poolGeometry(ctx);
     if (!g)
         return g.error();
-    const DType t = ctx.in(0).dtype;
-    if (ctx.out(0).dtype != t)
-        return ctx.unsupported();
-    switch (t) {
-    case DType::Float32: return prepareMaxT<float>(ctx, *g, o->fused_activation_function);
-    case DType::Int8: return prepareMaxT<std::int8_t>(ctx, *g, o->fused_activation_function);
-    case DType::UInt8: return prepareMaxT<std::uint8_t>(ctx, *g, o->fused_activation_function);
-    case DType::Int16: return prepareMaxT<std::int16_t>(ctx, *g, o->fused_activation_function);
+    const auto act = g->act;
+    switch (ctx.in(0).dtype) {
+    case DType::Float32: return prepareMaxT<float>(ctx, *g, act);
+    case DType::Int8: return prepareMaxT<std::int8_t>(ctx, *g, act);
+    case DType::UInt8: return prepareMaxT<std::uint8_t>(ctx, *g, act);
+    case DType::Int16: return prepareMaxT<std::int16_t>(ctx, *g, act);
     default: return ctx.unsupported();
     }
 }
 
 Prepared prepareAveragePool(NodeContext& ctx)
 {
-    if (auto st = ctx.expectArity(1, 1, 1); !st)
-        return st.error();
-    const auto* o = poolOptions(ctx);
-    if (!o)
-        return ctx.fail("has no Pool2DOptions");
-    auto g = poolGeometry(ctx, *o);
+    auto g = poolGeometry(ctx);
     if (!g)
         return g.error();
-    const DType t = ctx.in(0).dtype;
-    if (ctx.out(0).dtype != t)
-        return ctx.unsupported();
-    switch (t) {
-    case DType::Float32: return prepareAverageFloat(ctx, *g, floatActivationRange(o->fused_activation_function));
-    case DType::Int8: return prepareAverageInt<std::int8_t>(ctx, *g, o->fused_activation_function);
-    case DType::UInt8: return prepareAverageInt<std::uint8_t>(ctx, *g, o->fused_activation_function);
-    case DType::Int16: return prepareAverageInt<std::int16_t>(ctx, *g, o->fused_activation_function);
+    const auto act = g->act;
+    switch (ctx.in(0).dtype) {
+    case DType::Float32: return prepareAverageFloat(ctx, *g, floatActivationRange(act));
+    case DType::Int8: return prepareAverageInt<std::int8_t>(ctx, *g, act);
+    case DType::UInt8: return prepareAverageInt<std::uint8_t>(ctx, *g, act);
+    case DType::Int16: return prepareAverageInt<std::int16_t>(ctx, *g, act);
     default: return ctx.unsupported();
     }
 }

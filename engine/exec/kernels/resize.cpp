@@ -95,7 +95,7 @@ Prepared prepareResizeNearest(NodeContext& ctx)
     if (!geometry)
         return geometry.error();
     const ResizeGeometry g = *geometry;
-    const std::int64_t eb = std::max(1, model::dtypeBits(ctx.in(0).dtype) / 8);
+    const std::int64_t eb = elementBytes(ctx.in(0).dtype);
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     auto nearest = [g](int v, int inSize, int outSize) {
         const float scale = resizeScale(inSize, outSize, g.alignCorners);

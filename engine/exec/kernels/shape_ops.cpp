@@ -13,23 +13,9 @@ namespace {
 
 using model::DType;
 
-std::int64_t elementBytes(DType t)
-{
-    return std::max(1, model::dtypeBits(t) / 8);
-}
-
 bool sameQuantization(const RtTensor& a, const RtTensor& b)
 {
     return a.scale() == b.scale() && a.zeroPoint() == b.zeroPoint();
-}
-
-// Reads an int32 or int64 vector (constant or computed) as int64.
-std::vector<std::int64_t> readIndices(const RtTensor& t)
-{
-    std::vector<std::int64_t> v(static_cast<std::size_t>(t.count()));
-    for (std::size_t i = 0; i < v.size(); ++i)
-        v[i] = t.dtype == DType::Int64 ? t.as<std::int64_t>()[i] : t.as<std::int32_t>()[i];
-    return v;
 }
 
 int normalizeAxis(int axis, int rank)
@@ -230,9 +216,9 @@ Prepared prepareStridedSlice(NodeContext& ctx)
     const std::int64_t outCount = ctx.out(0).count();
     const auto opt = *o;
     return makeKernel([=](const RunContext& rc) -> Status {
-        const auto begin = readIndices(tensorAt(rc, bIdx));
-        const auto end = readIndices(tensorAt(rc, eIdx));
-        const auto strides = readIndices(tensorAt(rc, sIdx));
+        const auto begin = readIndexVector(tensorAt(rc, bIdx));
+        const auto end = readIndexVector(tensorAt(rc, eIdx));
+        const auto strides = readIndexVector(tensorAt(rc, sIdx));
         std::vector<std::int64_t> start(static_cast<std::size_t>(rank)), stop(start), step(start), count(start);
         std::int64_t n = 1;
         for (int d = 0; d < rank; ++d) {
@@ -309,7 +295,7 @@ Prepared preparePad(NodeContext& ctx)
         return ctx.fail("paddings must be a constant int32/int64 tensor of shape [" + std::to_string(rank) + ", 2]");
     if (x.dtype != y.dtype || rank > 6)
         return ctx.unsupported();
-    const auto pads = readIndices(p);
+    const auto pads = readIndexVector(p);
     std::vector<std::int32_t> shape(static_cast<std::size_t>(rank));
     for (int d = 0; d < rank; ++d) {
         const auto before = pads[static_cast<std::size_t>(2 * d)], after = pads[static_cast<std::size_t>(2 * d + 1)];
@@ -375,7 +361,7 @@ Prepared prepareTranspose(NodeContext& ctx)
     const int rank = x.rank();
     if (!p.constant || p.count() != rank || (p.dtype != DType::Int32 && p.dtype != DType::Int64))
         return ctx.fail("the permutation must be a constant int32/int64 vector of " + std::to_string(rank) + " values");
-    const auto perm = readIndices(p);
+    const auto perm = readIndexVector(p);
     std::vector<std::int32_t> shape(static_cast<std::size_t>(rank));
     std::vector<bool> seen(static_cast<std::size_t>(rank), false);
     for (int d = 0; d < rank; ++d) {
