@@ -33,6 +33,19 @@ inline std::int32_t roundToInt32(double v)
     return saturatingToInt32(std::round(v));
 }
 
+// v + zeroPoint clamped to [lo, hi], computed without int32 overflow (hostile parameters can push a
+// requantized value to the ends of the int32 range).
+inline std::int32_t addClamped(std::int64_t v, std::int32_t zeroPoint, std::int32_t lo, std::int32_t hi)
+{
+    return static_cast<std::int32_t>(std::clamp<std::int64_t>(v + zeroPoint, lo, hi));
+}
+
+inline std::int32_t saturate32(std::int64_t v)
+{
+    return static_cast<std::int32_t>(std::clamp<std::int64_t>(
+        v, std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()));
+}
+
 struct FixedMultiplier {
     std::int32_t multiplier = 0; // Q31 mantissa in [2^30, 2^31) (0 for m = 0)
     int shift = 0; // power of two: > 0 shifts left, < 0 right
@@ -116,14 +129,15 @@ inline std::int32_t requantizeFloat(
     std::int32_t acc, float scale, std::int32_t zeroPoint, std::int32_t qmin, std::int32_t qmax)
 {
     float v = static_cast<float>(acc) * scale;
-    v = std::clamp(v, static_cast<float>(qmin - zeroPoint), static_cast<float>(qmax - zeroPoint));
-    return roundHalfEven(v) + zeroPoint;
+    v = std::clamp(
+        v, static_cast<float>(std::int64_t{qmin} - zeroPoint), static_cast<float>(std::int64_t{qmax} - zeroPoint));
+    return addClamped(roundHalfEven(v), zeroPoint, qmin, qmax);
 }
 
 inline std::int32_t requantizeFixed(
     std::int32_t acc, const FixedMultiplier& m, std::int32_t zeroPoint, std::int32_t qmin, std::int32_t qmax)
 {
-    return std::clamp(multiplyByQuantizedMultiplier(acc, m) + zeroPoint, qmin, qmax);
+    return addClamped(multiplyByQuantizedMultiplier(acc, m), zeroPoint, qmin, qmax);
 }
 
 template <class T> constexpr std::int32_t qmin()

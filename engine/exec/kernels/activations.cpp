@@ -104,8 +104,8 @@ template <class T> Prepared leakyInt(NodeContext& ctx, float alpha)
         T* yo = tensorAt(rc, out).as<T>();
         for (std::int64_t i = 0, n = tensorAt(rc, out).count(); i < n; ++i) {
             const std::int32_t v = static_cast<std::int32_t>(xi[i]) - zpIn;
-            const std::int32_t q = multiplyByQuantizedMultiplier(v, v >= 0 ? identity : negative) + zpOut;
-            yo[i] = static_cast<T>(std::clamp(q, r.min, r.max));
+            yo[i] = static_cast<T>(
+                addClamped(multiplyByQuantizedMultiplier(v, v >= 0 ? identity : negative), zpOut, r.min, r.max));
         }
     });
 }

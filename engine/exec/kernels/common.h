@@ -69,7 +69,7 @@ struct Requantizer {
     std::int32_t apply(std::int64_t acc, std::size_t channel) const
     {
         const std::size_t c = fixed.size() == 1 ? 0 : channel;
-        return std::clamp(multiplyByQuantizedMultiplier64(acc, fixed[c]) + zeroPoint, range.min, range.max);
+        return addClamped(multiplyByQuantizedMultiplier64(acc, fixed[c]), zeroPoint, range.min, range.max);
     }
 
     std::int32_t apply(std::int32_t acc, std::size_t channel) const

@@ -134,12 +134,13 @@ Prepared prepareIntAddSub(NodeContext& ctx, bool subtract, Broadcast bc, tflite:
         T* yo = tensorAt(rc, out).as<T>();
         const std::int64_t n = tensorAt(rc, out).count();
         bc.forEach(n, [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
-            const std::int32_t s1 =
-                multiplyByQuantizedMultiplier((static_cast<std::int32_t>(xi[ia]) - zp1) * (1 << leftShift), m1);
-            const std::int32_t s2 =
-                multiplyByQuantizedMultiplier((static_cast<std::int32_t>(zi[ib]) - zp2) * (1 << leftShift), m2);
-            const std::int32_t raw = multiplyByQuantizedMultiplier(subtract ? s1 - s2 : s1 + s2, mo) + zpo;
-            yo[i] = static_cast<T>(std::clamp(raw, r.min, r.max));
+            // Valid models stay far inside int32 here; hostile zero points saturate instead of overflowing.
+            const std::int64_t s1 = multiplyByQuantizedMultiplier(
+                saturate32((std::int64_t{xi[ia]} - zp1) * (std::int64_t{1} << leftShift)), m1);
+            const std::int64_t s2 = multiplyByQuantizedMultiplier(
+                saturate32((std::int64_t{zi[ib]} - zp2) * (std::int64_t{1} << leftShift)), m2);
+            yo[i] = static_cast<T>(addClamped(
+                multiplyByQuantizedMultiplier(saturate32(subtract ? s1 - s2 : s1 + s2), mo), zpo, r.min, r.max));
         });
     });
 }

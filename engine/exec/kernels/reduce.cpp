@@ -119,7 +119,8 @@ Prepared prepareIntMean(NodeContext& ctx, const Axes& ax, std::vector<std::int64
                 q = std::clamp(roundHalfEven(v), r.min, r.max);
             } else {
                 const auto nn = static_cast<std::int32_t>(n);
-                q = std::clamp(multiplyByQuantizedMultiplier(sum - zpIn * nn, fixed) + zpOut, r.min, r.max);
+                const std::int64_t centered = std::int64_t{sum} - std::int64_t{zpIn} * nn;
+                q = addClamped(multiplyByQuantizedMultiplier(saturate32(centered), fixed), zpOut, r.min, r.max);
             }
             if (t == DType::Int8)
                 yt.as<std::int8_t>()[k] = static_cast<std::int8_t>(q);
