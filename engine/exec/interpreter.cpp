@@ -188,10 +188,14 @@ Status Interpreter::invokeProfiled(std::vector<double>& opMillis)
 Status Interpreter::run(std::vector<double>* opMillis)
 {
     const model::Subgraph& sg = m_graph->main();
-    // Every run starts from a zero state (LSTM states), so outputs depend on the inputs alone.
+    // Every run starts from a zero state (LSTM states), so outputs depend on the inputs alone. An
+    // 8-bit state starts at its zero point (real 0), as the runtimes reset it.
     for (std::size_t i = 0; i < sg.tensors.size(); ++i)
-        if (sg.tensors[i].isVariable && m_tensors[i].data)
-            std::memset(m_tensors[i].data, 0, static_cast<std::size_t>(m_tensors[i].bytes));
+        if (sg.tensors[i].isVariable && m_tensors[i].data) {
+            const RtTensor& t = m_tensors[i];
+            const bool eightBit = t.dtype == model::DType::Int8 || t.dtype == model::DType::UInt8;
+            std::memset(t.data, eightBit ? t.zeroPoint() & 0xFF : 0, static_cast<std::size_t>(t.bytes));
+        }
     const RunContext ctx{m_tensors, m_pool.get()};
     for (std::size_t i = 0; i < m_kernels.size(); ++i) {
         if (!m_kernels[i])

@@ -2,6 +2,8 @@
 // End-to-end tests of `quantlens-cli run` and `bench`.
 #include "common/cli_runner.h"
 #include "common/model_facts.h"
+#include "common/op_builder.h"
+#include "model/writer.h"
 #include "data/npy.h"
 
 #include <QJsonArray>
@@ -125,15 +127,53 @@ private slots:
 
     void unsupportedOperatorIsNamed()
     {
-        // The integer LSTM has no kernel yet; the error names the operator, its index and the types.
+        // A one-operator CUMSUM model (an op QuantLens has no kernel for): the error names the
+        // operator, its index and the types.
         QTemporaryDir dir;
-        const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 28, 28}, 0.5f);
-        const Run r = cli({QStringLiteral("run"), modelFile("mnist_lstm_int8.tflite"), QStringLiteral("--input"), x,
+        const model::Graph g = test::singleOpGraph(tflite::BuiltinOperator::CUMSUM,
+            [] {
+                tflite::BuiltinOptionsUnion u;
+                u.Set(tflite::CumsumOptionsT{});
+                return u;
+            }(),
+            {test::TensorSpec{{1, 4}, model::DType::Float32, 0, 0, {}}, test::TensorSpec::constant<std::int32_t>({1}, model::DType::Int32, {1})},
+            {test::TensorSpec{{1, 4}, model::DType::Float32, 0, 0, {}}});
+        const QString modelPath = dir.filePath(QStringLiteral("cumsum.tflite"));
+        QVERIFY(model::writeTflite(g, modelPath.toStdString()).ok());
+        const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 4}, 0.5f);
+        const Run r = cli({QStringLiteral("run"), modelPath, QStringLiteral("--input"), x,
             QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("o"))});
         QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("operator 0 (CUMSUM)")), qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("not supported")));
-        QVERIFY(r.err.contains(QStringLiteral("inputs (int8")));
+        QVERIFY(r.err.contains(QStringLiteral("inputs (float32, int32)")));
+    }
+
+    void integerLstmRuns()
+    {
+        // mnist_lstm_int8: int8 in, int16 cell state, int8 softmax probabilities out (scale 1/256,
+        // zero point -128), so the dequantized outputs sum to about 1.
+        QTemporaryDir dir;
+        const QString x = dir.filePath(QStringLiteral("x.npy"));
+        data::NpyArray codes;
+        codes.dtype = model::DType::Int8;
+        codes.shape = {1, 28, 28};
+        for (int i = 0; i < 28 * 28; ++i)
+            codes.data.push_back(static_cast<std::uint8_t>(static_cast<std::int8_t>(i % 7 == 0 ? 100 : -128)));
+        QVERIFY(data::writeNpy(x.toStdString(), codes).ok());
+        const QString out = dir.filePath(QStringLiteral("o"));
+        for (const char* rounding : {"xnnpack", "reference"}) {
+            const Run r = cli({QStringLiteral("run"), modelFile("mnist_lstm_int8.tflite"), QStringLiteral("--input"), x,
+                QStringLiteral("--output-dir"), out, QStringLiteral("--rounding"), QLatin1String(rounding)});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            auto y = data::readNpy((out + QStringLiteral("/out0.npy")).toStdString());
+            QVERIFY(y.ok());
+            QCOMPARE(y->dtype, model::DType::Int8);
+            double sum = 0;
+            for (int i = 0; i < 10; ++i)
+                sum += (reinterpret_cast<const std::int8_t*>(y->data.data())[i] + 128) / 256.0;
+            QVERIFY2(std::abs(sum - 1.0) < 0.05, qPrintable(QString::number(sum)));
+        }
     }
 
     void benchReportsLatency()

@@ -100,6 +100,10 @@ std::vector<OpCase> cases()
         {"LOGISTIC uint8", Op::LOGISTIC, none, {q({256}, DT::UInt8, 0.05f, 120)}, {q({256}, DT::UInt8, 1.0f / 256, 0)}},
         {"TANH int8", Op::TANH, none, {q({256}, DT::Int8, 0.03f, 5)}, {q({256}, DT::Int8, 1.0f / 128, 0)}},
         {"TANH float", Op::TANH, none, {f32({64})}, {f32({64})}},
+        // int16: the interpolated table (LiteRT takes it for input scales that are not 2^-12).
+        {"LOGISTIC int16", Op::LOGISTIC, none, {q({4096}, DT::Int16, 3.5e-4f, 0)},
+            {q({4096}, DT::Int16, 1.0f / 32768, 0)}},
+        {"TANH int16", Op::TANH, none, {q({4096}, DT::Int16, 2.2e-4f, 0)}, {q({4096}, DT::Int16, 1.0f / 32768, 0)}},
         {"MUL int8 broadcast", Op::MUL, [] { return opts(tflite::MulOptionsT{}); },
             {q({1, 4, 4, 3}, DT::Int8, 0.05f, 3), q({1, 1, 1, 3}, DT::Int8, 0.04f, -7)},
             {q({1, 4, 4, 3}, DT::Int8, 0.01f, 2)}},
@@ -163,12 +167,17 @@ double valueAt(const std::uint8_t* p, DT t, std::int64_t i)
     }
     case DT::Int8: return static_cast<std::int8_t>(p[i]);
     case DT::UInt8: return p[i];
+    case DT::Int16: {
+        std::int16_t v;
+        std::memcpy(&v, p + i * 2, 2);
+        return v;
+    }
     case DT::Int32: {
         std::int32_t v;
         std::memcpy(&v, p + i * 4, 4);
         return v;
     }
-    default: return 0;
+    default: qFatal("valueAt: no comparison for this dtype"); return 0;
     }
 }
 

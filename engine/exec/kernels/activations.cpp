@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Unary activations: RELU, RELU6, RELU_N1_TO_1, LOGISTIC, TANH, LEAKY_RELU, HARD_SWISH.
+#include "exec/int16_activations.h"
 #include "exec/kernels/common.h"
 
 #include <array>
@@ -215,6 +216,59 @@ template <class T> Prepared hardSwishInt(NodeContext& ctx)
     });
 }
 
+// LOGISTIC / TANH on int16 (16x8 graphs): TFLite's interpolated table (exec/int16_activations.h).
+// The input is brought to the table's units by a power of two when its scale is 2^-12 (TANH also
+// 2^-11), otherwise by an integer multiplier and shift; the output scale must be 2^-15.
+// LiteRT runs the power-of-two case through a different fixed-point routine, which we do not have:
+// that case is only accepted with the reference rounding.
+Prepared int16SigmoidLike(NodeContext& ctx, bool logistic)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& y = ctx.out(0);
+    if (y.dtype != DType::Int16)
+        return ctx.unsupported();
+    if (x.zeroPoint() != 0 || y.zeroPoint() != 0)
+        return ctx.fail("int16 input and output must have zero point 0");
+    auto log2Exact = [](float s, int& power) {
+        if (!(s > 0))
+            return false;
+        const float l = std::log2(s);
+        power = static_cast<int>(std::lround(l));
+        return std::abs(l - static_cast<float>(power)) < 1e-3f;
+    };
+    int outPower = 0;
+    if (!log2Exact(y.scale(), outPower) || outPower != -15)
+        return ctx.fail("int16 output scale must be 2^-15, got " + std::to_string(y.scale()));
+    int inPower = 0;
+    Int16ActivationInput in;
+    const bool pot = log2Exact(x.scale(), inPower) && (inPower == -12 || (!logistic && inPower == -11));
+    if (pot) {
+        if (ctx.rounding == Rounding::Xnnpack)
+            return ctx.fail("int16 with a power-of-two input scale runs through LiteRT's gemmlowp fixed-point "
+                            "routine, which QuantLens does not implement; use --rounding reference");
+        in = {3 << (12 + inPower), 0};
+    } else {
+        double m = static_cast<double>(x.scale()) * 4096.0 * 3.0;
+        in.shift = 0;
+        while (m <= 32767.0 / 2.0 && in.shift <= 30) {
+            ++in.shift;
+            m *= 2.0;
+        }
+        if (!(m < 2147483647.0 / 32768.0))
+            return ctx.fail("int16 input scale " + std::to_string(x.scale()) + " is out of range");
+        in.multiplier = static_cast<std::int32_t>(m);
+    }
+    const int xi = ctx.inputIndex(0), yi = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const auto* src = tensorAt(rc, xi).as<std::int16_t>();
+        auto* dst = tensorAt(rc, yi).as<std::int16_t>();
+        for (std::int64_t i = 0, n = tensorAt(rc, yi).count(); i < n; ++i) {
+            const std::int32_t v = scaleInt16ActivationInput(src[i], in);
+            dst[i] = logistic ? logisticInt16(v) : tanhInt16(v);
+        }
+    });
+}
+
 // LOGISTIC (logistic = true) or TANH: float directly, 8-bit codes through a table.
 Prepared prepareSigmoidLike(NodeContext& ctx, bool logistic)
 {
@@ -226,6 +280,7 @@ Prepared prepareSigmoidLike(NodeContext& ctx, bool logistic)
                         : unaryFloat(ctx, [](float v) { return std::tanh(v); });
     case DType::Int8: return lutUnary<std::int8_t>(ctx, logistic);
     case DType::UInt8: return lutUnary<std::uint8_t>(ctx, logistic);
+    case DType::Int16: return int16SigmoidLike(ctx, logistic);
     default: return ctx.unsupported();
     }
 }
