@@ -3,6 +3,7 @@
 
 #include "cli/args.h"
 #include "cli/info.h"
+#include "cli/quantize.h"
 #include "cli/run.h"
 #include "model/reader.h"
 #include "model/transform.h"
@@ -31,6 +32,8 @@ QString usage()
               "  run MODEL --input X.npy ... --output-dir DIR\n"
               "                                  run the model (see: help run)\n"
               "  bench MODEL [--runs N] [--json] time the model\n"
+              "  quantize MODEL --mode MODE -o OUT\n"
+              "                                  post-training quantization (see: help quantize)\n"
               "  help [COMMAND]                  this text, or a command's\n"
               "\n"
               "Exit status: 0 success, 1 the model or a file could not be used, 2 wrong arguments.\n");
@@ -64,6 +67,30 @@ QString commandHelp(const QString& command)
                   "  --rounding reference   integer arithmetic of TFLite's reference kernels / tflite-micro\n"
                   "  --rounding xnnpack     integer arithmetic of LiteRT's CPU runtime (default)\n"
                   "  --dump-intermediates   also write every computed tensor to DIR/intermediates/tN.npy\n");
+    if (command == QLatin1String("quantize"))
+        return tr("Usage: quantlens-cli quantize MODEL --mode float32|float16|dynamic|int8|16x8 -o OUT.tflite\n"
+                  "                        [--io int8|uint8|int16|float] [--per-tensor] [--per-channel-dense]\n"
+                  "                        [--calibration minmax|moving-average|percentile:P|mse|kl]\n"
+                  "                        [--calibration-data FILE] [--samples N] [--scale S] [--offset O]\n"
+                  "                        [--keep-float LIST] [--min-elements N] [--json]\n"
+                  "\n"
+                  "Quantizes a float32 model as the TensorFlow Lite converter does and writes it atomically\n"
+                  "(never over the input). int8 and 16x8 need calibration data.\n"
+                  "  --mode float16          weights stored as float16, each feeding a DEQUANTIZE\n"
+                  "  --mode dynamic          int8 weights, float activations (dynamic-range)\n"
+                  "  --mode int8             int8 weights and activations, int32 bias\n"
+                  "  --mode 16x8             int16 activations, int8 weights, int64 bias\n"
+                  "  --io                    graph input/output type (int8 and 16x8; default: int8 / int16)\n"
+                  "  --per-tensor            one scale per weight tensor instead of per output channel\n"
+                  "  --per-channel-dense     FULLY_CONNECTED weights per output channel too\n"
+                  "  --calibration           how activation ranges are chosen (default minmax)\n"
+                  "  --calibration-data      .npy with a leading sample dimension, or IDX (.gz too)\n"
+                  "  --samples N             calibration samples used (default 100)\n"
+                  "  --scale S, --offset O   8-bit samples become x * S + O (default 1/255 and 0)\n"
+                  "  --keep-float LIST       comma-separated operator indices, op types or output tensor\n"
+                  "                          names that stay float\n"
+                  "  --min-elements N        dynamic: weight tensors smaller than N stay float (default 1024)\n"
+                  "  --json                  print a JSON object (output, bytes, size_ratio, notes, ...)\n");
     if (command == QLatin1String("bench"))
         return tr("Usage: quantlens-cli bench MODEL [--runs N] [--warmup W] [--threads T]\n"
                   "                          [--rounding reference|xnnpack] [--input FILE.npy ...] [--json]\n"
@@ -176,6 +203,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return runCommand(rest, out, err);
     if (command == QLatin1String("bench"))
         return benchCommand(rest, out, err);
+    if (command == QLatin1String("quantize"))
+        return quantizeCommand(rest, out, err);
     err << tr("unknown command '%1'").arg(command) << "\n\n" << usage();
     return Usage;
 }

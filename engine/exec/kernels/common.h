@@ -65,10 +65,18 @@ struct Requantizer {
     QuantRange range{};
     Rounding rounding = Rounding::Xnnpack;
 
+    // LiteRT's 16x8 FULLY_CONNECTED requantizes in double: round(acc * in * w / out), half away
+    // from zero (set by the kernel; empty otherwise).
+    std::vector<double> real;
+
     // A 64-bit accumulator (16x8 kernels) goes through TFLite's 64-bit multiplier.
     std::int32_t apply(std::int64_t acc, std::size_t channel) const
     {
         const std::size_t c = fixed.size() == 1 ? 0 : channel;
+        if (!real.empty()) {
+            const double v = std::round(static_cast<double>(acc) * real[real.size() == 1 ? 0 : channel]);
+            return addClamped(static_cast<std::int64_t>(std::clamp(v, -4.0e18, 4.0e18)), zeroPoint, range.min, range.max);
+        }
         return addClamped(multiplyByQuantizedMultiplier64(acc, fixed[c]), zeroPoint, range.min, range.max);
     }
 

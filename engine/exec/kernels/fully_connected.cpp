@@ -52,6 +52,11 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
     const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
     auto req =
         makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
+    // LiteRT's 16x8 FULLY_CONNECTED (int64 bias) requantizes in double, tflite-micro's with the
+    // fixed-point multiplier.
+    if (is16 && ctx.rounding == Rounding::Xnnpack)
+        for (const float ws : wq.scale)
+            req.real.push_back(static_cast<double>(x.scale()) * static_cast<double>(ws) / static_cast<double>(y.scale()));
     // Constant part of the accumulator: bias - zp_x * sum(w - zp_w) per unit.
     const std::int32_t zpX = x.zeroPoint();
     const std::int32_t zpW = w.zeroPoint();

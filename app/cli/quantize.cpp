@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+#include "cli/quantize.h"
+
+#include "cli/args.h"
+#include "data/samples.h"
+#include "model/reader.h"
+#include "model/writer.h"
+#include "passes/quantize.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ql::cli {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("ql::cli::Quantize", s);
+}
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+int fail(QTextStream& err, const std::string& message)
+{
+    err << tr("error: %1").arg(qs(message)) << '\n';
+    return 1;
+}
+
+Result<float> parseNumber(const QString& text, const char* what)
+{
+    bool ok = false;
+    double v = 0;
+    const int slash = static_cast<int>(text.indexOf(QLatin1Char('/')));
+    if (slash > 0) {
+        bool ok2 = false;
+        const double d = text.mid(slash + 1).toDouble(&ok2);
+        v = text.left(slash).toDouble(&ok) / d;
+        ok = ok && ok2 && d != 0;
+    } else {
+        v = text.toDouble(&ok);
+    }
+    if (!ok || !std::isfinite(v))
+        return Error{std::string(what) + " must be a number (or a fraction like 1/255), got '" + text.toStdString() + "'"};
+    return static_cast<float>(v);
+}
+
+} // namespace
+
+int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const Args a = parseArgs(args,
+        {QStringLiteral("--mode"), QStringLiteral("--io"), QStringLiteral("--calibration"),
+            QStringLiteral("--calibration-data"), QStringLiteral("--samples"), QStringLiteral("--keep-float"),
+            QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--scale"), QStringLiteral("--offset"),
+            QStringLiteral("--min-elements")},
+        {QStringLiteral("--per-tensor"), QStringLiteral("--per-channel-dense"), QStringLiteral("--json")});
+    const QString output = a.value(QStringLiteral("-o"), a.value(QStringLiteral("--output")));
+    if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty() || a.value(QStringLiteral("--mode")).isEmpty()) {
+        err << (a.error.isEmpty() ? tr("quantize needs one model file, --mode and -o OUT") : a.error) << "\n\n"
+            << commandHelp(QStringLiteral("quantize"));
+        return 2;
+    }
+    const QString input = a.positional.front();
+    const QFileInfo inInfo(input), outInfo(output);
+    if (outInfo.exists() && inInfo.exists() && inInfo.canonicalFilePath() == outInfo.canonicalFilePath())
+        return fail(err, "the output " + output.toStdString() + " is the input model; choose another file");
+
+    passes::QuantizeOptions o;
+    auto mode = passes::parseMode(a.value(QStringLiteral("--mode")).toStdString());
+    if (!mode)
+        return fail(err, mode.error().message);
+    o.mode = *mode;
+    if (const QString io = a.value(QStringLiteral("--io")); !io.isEmpty()) {
+        auto parsed = passes::parseIo(io.toStdString(), o.mode);
+        if (!parsed)
+            return fail(err, parsed.error().message);
+        o.io = *parsed;
+    }
+    o.perChannel = !a.flags.contains(QStringLiteral("--per-tensor"));
+    o.perChannelDense = a.flags.contains(QStringLiteral("--per-channel-dense"));
+    if (const QString c = a.value(QStringLiteral("--calibration")); !c.isEmpty()) {
+        auto parsed = quant::parseCalibration(c.toStdString());
+        if (!parsed)
+            return fail(err, parsed.error().message);
+        o.calibration = *parsed;
+    }
+    if (const QString n = a.value(QStringLiteral("--samples")); !n.isEmpty()) {
+        bool ok = false;
+        o.calibration.samples = n.toLongLong(&ok);
+        if (!ok || o.calibration.samples <= 0)
+            return fail(err, "--samples must be a positive number, got '" + n.toStdString() + "'");
+    }
+    if (const QString n = a.value(QStringLiteral("--min-elements")); !n.isEmpty()) {
+        bool ok = false;
+        o.dynamicMinElements = n.toLongLong(&ok);
+        if (!ok || o.dynamicMinElements < 0)
+            return fail(err, "--min-elements must be a number >= 0, got '" + n.toStdString() + "'");
+    }
+    for (const QString& k : a.values(QStringLiteral("--keep-float")))
+        for (const QString& item : k.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            o.keepFloat.push_back(item.trimmed().toStdString());
+    data::Preprocess pre;
+    if (const QString s = a.value(QStringLiteral("--scale")); !s.isEmpty()) {
+        auto v = parseNumber(s, "--scale");
+        if (!v)
+            return fail(err, v.error().message);
+        pre.scale = *v;
+    }
+    if (const QString s = a.value(QStringLiteral("--offset")); !s.isEmpty()) {
+        auto v = parseNumber(s, "--offset");
+        if (!v)
+            return fail(err, v.error().message);
+        pre.offset = *v;
+    }
+
+    auto g = model::readTflite(input.toStdString());
+    if (!g)
+        return fail(err, g.error().message);
+    std::vector<quant::TensorRange> ranges;
+    if (passes::needsCalibration(o.mode)) {
+        const QString dataPath = a.value(QStringLiteral("--calibration-data"));
+        if (dataPath.isEmpty())
+            return fail(err, passes::modeName(o.mode) + " needs calibration data: give --calibration-data FILE "
+                                                       "(.npy with a leading sample dimension, or IDX)");
+        auto samples = data::loadSamples(dataPath.toStdString(), pre, o.calibration.samples);
+        if (!samples)
+            return fail(err, samples.error().message);
+        o.calibrationSource = QFileInfo(dataPath).fileName().toStdString();
+        o.calibration.samples = std::min(o.calibration.samples, samples->count);
+        auto r = quant::calibrate(*g, *samples, o.calibration);
+        if (!r)
+            return fail(err, "calibration: " + r.error().message);
+        ranges = std::move(*r);
+    }
+    auto result = passes::quantizeGraph(*g, o, ranges);
+    if (!result)
+        return fail(err, result.error().message);
+    if (auto st = model::writeTflite(result->graph, output.toStdString()); !st)
+        return fail(err, st.error().message);
+    const qint64 inBytes = inInfo.size(), outBytes = QFileInfo(output).size();
+    QJsonObject j;
+    j[QStringLiteral("mode")] = qs(passes::modeName(o.mode));
+    j[QStringLiteral("output")] = output;
+    j[QStringLiteral("bytes")] = outBytes;
+    j[QStringLiteral("input_bytes")] = inBytes;
+    j[QStringLiteral("size_ratio")] = inBytes > 0 ? static_cast<double>(outBytes) / static_cast<double>(inBytes) : 0.0;
+    j[QStringLiteral("description")] = qs(result->graph.description);
+    QJsonArray notes, floatOps;
+    for (const auto& n : result->notes)
+        notes.append(qs(n));
+    for (int i : result->floatOperators)
+        floatOps.append(i);
+    j[QStringLiteral("notes")] = notes;
+    j[QStringLiteral("float_operators")] = floatOps;
+    if (a.flags.contains(QStringLiteral("--json"))) {
+        out << QJsonDocument(j).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        out << tr("wrote %1 (%2 bytes, %3x the input)")
+                   .arg(output)
+                   .arg(outBytes)
+                   .arg(j[QStringLiteral("size_ratio")].toDouble(), 0, 'f', 3)
+            << '\n'
+            << qs(result->graph.description) << '\n';
+        for (const auto& n : result->notes)
+            out << "  " << qs(n) << '\n';
+    }
+    return 0;
+}
+
+} // namespace ql::cli

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include "data/samples.h"
+
+#include "data/idx.h"
+#include "data/npy.h"
+
+#include <cstring>
+#include <sstream>
+
+namespace ql::data {
+
+namespace {
+
+std::string shapeString(const std::vector<std::int64_t>& s)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < s.size(); ++i)
+        out += (i ? "," : "") + std::to_string(s[i]);
+    return out + "]";
+}
+
+bool endsWith(const std::string& s, const std::string& tail)
+{
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+} // namespace
+
+std::string Preprocess::describe() const
+{
+    std::ostringstream os;
+    os << "x * " << scale << " + " << offset;
+    return os.str();
+}
+
+std::int64_t SampleSet::sampleSize() const
+{
+    std::int64_t n = 1;
+    for (auto d : sampleShape)
+        n *= d;
+    return n;
+}
+
+Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, std::int64_t limit)
+{
+    SampleSet set;
+    if (endsWith(path, ".npy")) {
+        auto a = readNpy(path);
+        if (!a)
+            return a.error();
+        if (a->shape.empty())
+            return Error{path + ": a sample file needs a leading sample dimension, the array is a scalar"};
+        set.sampleShape.assign(a->shape.begin() + 1, a->shape.end());
+        const std::int64_t total = a->shape.front();
+        set.count = limit > 0 ? std::min(limit, total) : total;
+        const std::int64_t n = set.count * set.sampleSize();
+        set.values.resize(static_cast<std::size_t>(n));
+        switch (a->dtype) {
+        case model::DType::Float32: std::memcpy(set.values.data(), a->data.data(), static_cast<std::size_t>(n) * 4); break;
+        case model::DType::UInt8:
+            for (std::int64_t i = 0; i < n; ++i)
+                set.values[static_cast<std::size_t>(i)] = a->data[static_cast<std::size_t>(i)] * pre.scale + pre.offset;
+            break;
+        case model::DType::Int8:
+            for (std::int64_t i = 0; i < n; ++i)
+                set.values[static_cast<std::size_t>(i)] =
+                    static_cast<std::int8_t>(a->data[static_cast<std::size_t>(i)]) * pre.scale + pre.offset;
+            break;
+        default:
+            return Error{path + ": samples must be float32, uint8 or int8, the file holds " + model::dtypeName(a->dtype)};
+        }
+        return set;
+    }
+    auto a = readIdx(path);
+    if (!a)
+        return a.error();
+    if (a->shape.empty())
+        return Error{path + ": an IDX sample file needs a leading sample dimension"};
+    set.sampleShape.assign(a->shape.begin() + 1, a->shape.end());
+    set.count = limit > 0 ? std::min(limit, a->shape.front()) : a->shape.front();
+    const std::int64_t n = set.count * set.sampleSize();
+    set.values.resize(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i)
+        set.values[static_cast<std::size_t>(i)] = a->data[static_cast<std::size_t>(i)] * pre.scale + pre.offset;
+    return set;
+}
+
+Status loadLabels(SampleSet& set, const std::string& path)
+{
+    std::vector<std::int32_t> labels;
+    if (endsWith(path, ".npy")) {
+        auto a = readNpy(path);
+        if (!a)
+            return a.error();
+        const std::int64_t n = a->elementCount();
+        for (std::int64_t i = 0; i < n; ++i) {
+            switch (a->dtype) {
+            case model::DType::UInt8: labels.push_back(a->data[static_cast<std::size_t>(i)]); break;
+            case model::DType::Int32: {
+                std::int32_t v;
+                std::memcpy(&v, a->data.data() + i * 4, 4);
+                labels.push_back(v);
+                break;
+            }
+            case model::DType::Int64: {
+                std::int64_t v;
+                std::memcpy(&v, a->data.data() + i * 8, 8);
+                labels.push_back(static_cast<std::int32_t>(v));
+                break;
+            }
+            default: return Error{path + ": labels must be uint8, int32 or int64, the file holds " + model::dtypeName(a->dtype)};
+            }
+        }
+    } else {
+        auto a = readIdx(path);
+        if (!a)
+            return a.error();
+        if (a->shape.size() != 1)
+            return Error{path + ": a label file must be one-dimensional, it is " + shapeString(a->shape)};
+        labels.assign(a->data.begin(), a->data.end());
+    }
+    if (static_cast<std::int64_t>(labels.size()) < set.count)
+        return Error{path + ": " + std::to_string(labels.size()) + " labels for " + std::to_string(set.count) +
+            " samples"};
+    labels.resize(static_cast<std::size_t>(set.count));
+    set.labels = std::move(labels);
+    return {};
+}
+
+Status checkSamplesFit(const SampleSet& set, const model::Tensor& input)
+{
+    std::vector<std::int64_t> want(input.shape.begin(), input.shape.end());
+    std::vector<std::int64_t> wantNoBatch = want;
+    if (!wantNoBatch.empty() && wantNoBatch.front() == 1)
+        wantNoBatch.erase(wantNoBatch.begin());
+    if (set.sampleShape == want || set.sampleShape == wantNoBatch)
+        return {};
+    // Same element count in another layout (e.g. 28x28 images for a 28x28x1 input) is accepted.
+    std::int64_t n = 1;
+    for (auto d : want)
+        n *= d;
+    if (n == set.sampleSize())
+        return {};
+    return Error{"the samples have shape " + shapeString(set.sampleShape) + " but the model input '" + input.name +
+        "' takes " + shapeString(want)};
+}
+
+} // namespace ql::data

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Model input samples for calibration and evaluation: a .npy with a leading sample dimension, or an
+// IDX file (.gz too) of 8-bit images. 8-bit data are mapped to float by a documented
+// preprocessing (value * scale + offset; pixels/255 by default). Folders of images are decoded in
+// the app layer (QImage) and handed over as a SampleSet.
+#pragma once
+
+#include "core/result.h"
+#include "model/graph.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ql::data {
+
+struct Preprocess {
+    float scale = 1.0f / 255.0f;
+    float offset = 0.0f;
+    std::string describe() const; // "x * 0.00392157 + 0"
+};
+
+struct SampleSet {
+    std::vector<std::int64_t> sampleShape; // one sample, without the leading count
+    std::int64_t count = 0;
+    std::vector<float> values; // count x sampleShape, C order
+    std::vector<std::int32_t> labels; // empty, or one per sample
+
+    std::int64_t sampleSize() const;
+    const float* sample(std::int64_t i) const { return values.data() + i * sampleSize(); }
+};
+
+// Reads up to `limit` samples (0: all). Float .npy data are used as they are; 8-bit data (.npy or
+// IDX) go through `pre`.
+Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, std::int64_t limit = 0);
+
+// Attaches labels from an IDX label file or an integer .npy (one per sample).
+Status loadLabels(SampleSet& set, const std::string& path);
+
+// Fails unless one sample fills `input` exactly (the batch dimension of the input may be 1 and
+// absent from the samples); the error names both shapes.
+Status checkSamplesFit(const SampleSet& set, const model::Tensor& input);
+
+} // namespace ql::data

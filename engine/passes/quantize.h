@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// Post-training quantization pipelines: turn a float32 graph into each deployment mode the TFLite
+// converter offers (float16, dynamic-range, full-integer int8, 16x8), with the converter's
+// parameters, so that the result can be written as a .tflite the official runtime loads.
+#pragma once
+
+#include "core/result.h"
+#include "model/graph.h"
+#include "quant/calibrate.h"
+
+#include <string>
+#include <vector>
+
+namespace ql::passes {
+
+enum class Mode { Float32, Float16, Dynamic, Int8, Int16x8 };
+// The graph's input/output type for the integer modes: Native is int8 (int8 mode) or int16 (16x8).
+enum class IoType { Native, UInt8, Float };
+
+std::string modeName(Mode m); // "float32", "float16", "dynamic", "int8", "16x8"
+Result<Mode> parseMode(const std::string& text);
+Result<IoType> parseIo(const std::string& text, Mode m); // "int8", "uint8", "int16", "float"
+bool needsCalibration(Mode m);
+
+struct QuantizeOptions {
+    Mode mode = Mode::Int8;
+    IoType io = IoType::Native;
+    bool perChannel = true; // convolution weights per output channel (else per tensor)
+    bool perChannelDense = false; // FULLY_CONNECTED weights per output channel too
+    quant::CalibrationOptions calibration;
+    std::string calibrationSource; // recorded in the model's description
+    // Operators kept in float: operator index ("12"), tensor name of one of its outputs, or op type
+    // ("SOFTMAX"). QUANTIZE / DEQUANTIZE are inserted at the boundaries.
+    std::vector<std::string> keepFloat;
+    std::int64_t dynamicMinElements = 1024; // dynamic mode: smaller weight tensors stay float
+};
+
+struct QuantizeResult {
+    model::Graph graph;
+    std::vector<std::string> notes; // what was done differently from the plain recipe, and why
+    std::vector<int> floatOperators; // operators of the input graph that stayed float
+};
+
+// `ranges` (one per tensor of the input graph, from quant::calibrate) is needed for int8 and 16x8.
+Result<QuantizeResult> quantizeGraph(
+    const model::Graph& floatGraph, const QuantizeOptions& options, const std::vector<quant::TensorRange>& ranges = {});
+
+// True when the graph holds quantized weights or activations (anything but float32/float16-weight).
+bool isQuantized(const model::Graph& g);
+
+} // namespace ql::passes

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+#include "quant/calibrate.h"
+
+#include "exec/interpreter.h"
+#include "quant/params.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <sstream>
+
+namespace ql::quant {
+
+namespace {
+
+constexpr int kBins = 2048;
+
+struct Histogram {
+    float lo = 0, hi = 0;
+    std::vector<double> count = std::vector<double>(kBins, 0.0);
+    double width() const { return (static_cast<double>(hi) - lo) / kBins; }
+    void add(const float* x, std::int64_t n)
+    {
+        const double w = width();
+        if (!(w > 0))
+            return;
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto b = static_cast<int>((x[i] - lo) / w);
+            count[static_cast<std::size_t>(std::clamp(b, 0, kBins - 1))] += 1;
+        }
+    }
+    double center(int b) const { return lo + (b + 0.5) * width(); }
+};
+
+std::pair<float, float> percentileRange(const Histogram& h, double p)
+{
+    double total = 0;
+    for (double c : h.count)
+        total += c;
+    const double tail = total * (100.0 - p) / 100.0;
+    double acc = 0;
+    int first = 0;
+    for (; first < kBins - 1 && acc + h.count[static_cast<std::size_t>(first)] <= tail; ++first)
+        acc += h.count[static_cast<std::size_t>(first)];
+    acc = 0;
+    int last = kBins - 1;
+    for (; last > first && acc + h.count[static_cast<std::size_t>(last)] <= tail; --last)
+        acc += h.count[static_cast<std::size_t>(last)];
+    return {static_cast<float>(h.lo + first * h.width()), static_cast<float>(h.lo + (last + 1) * h.width())};
+}
+
+// Expected squared error of int8 asymmetric quantization with range [lo, hi] over the histogram.
+double expectedError(const Histogram& h, float lo, float hi)
+{
+    const Scheme s{8, false, false};
+    const Params p = activationParams(lo, hi, s);
+    const double scale = p.scale[0], zp = static_cast<double>(p.zeroPoint[0]);
+    double err = 0;
+    for (int b = 0; b < kBins; ++b) {
+        const double c = h.count[static_cast<std::size_t>(b)];
+        if (c == 0)
+            continue;
+        const double x = h.center(b);
+        const double q = std::clamp(std::round(x / scale) + zp, static_cast<double>(s.qmin()), static_cast<double>(s.qmax()));
+        const double d = (q - zp) * scale - x;
+        err += c * d * d;
+    }
+    return err;
+}
+
+std::pair<float, float> mseRange(const Histogram& h)
+{
+    double best = std::numeric_limits<double>::infinity();
+    std::pair<float, float> range{h.lo, h.hi};
+    for (int k = 100; k >= 1; --k) {
+        const float a = static_cast<float>(k) / 100.0f;
+        const double e = expectedError(h, h.lo * a, h.hi * a);
+        if (e < best) {
+            best = e;
+            range = {h.lo * a, h.hi * a};
+        }
+    }
+    return range;
+}
+
+double klDivergence(const std::vector<double>& p, const std::vector<double>& q)
+{
+    double sp = 0, sq = 0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        sp += p[i];
+        sq += q[i];
+    }
+    double d = 0;
+    for (std::size_t i = 0; i < p.size(); ++i)
+        if (p[i] > 0)
+            d += (p[i] / sp) * std::log((p[i] / sp) / (q[i] > 0 ? q[i] / sq : 1e-12));
+    return d;
+}
+
+// Entropy calibration on the histogram of |x|: the threshold (in bins) whose 128-level
+// quantization, expanded back over the non-empty bins, diverges least from the clipped distribution.
+float klThreshold(const Histogram& h)
+{
+    const double absMax = std::max(std::abs(h.lo), std::abs(h.hi));
+    if (!(absMax > 0))
+        return 0;
+    std::vector<double> mag(kBins, 0.0);
+    const double w = absMax / kBins;
+    for (int b = 0; b < kBins; ++b) {
+        const double c = h.count[static_cast<std::size_t>(b)];
+        if (c == 0)
+            continue;
+        const auto m = static_cast<int>(std::abs(h.center(b)) / w);
+        mag[static_cast<std::size_t>(std::clamp(m, 0, kBins - 1))] += c;
+    }
+    constexpr int levels = 128;
+    double best = std::numeric_limits<double>::infinity();
+    int bestI = kBins;
+    for (int i = levels; i <= kBins; i += 16) {
+        std::vector<double> p(mag.begin(), mag.begin() + i);
+        for (int j = i; j < kBins; ++j)
+            p.back() += mag[static_cast<std::size_t>(j)];
+        std::vector<double> q(static_cast<std::size_t>(i), 0.0);
+        const double per = static_cast<double>(i) / levels;
+        for (int l = 0; l < levels; ++l) {
+            const int start = static_cast<int>(l * per), stop = std::max(start + 1, static_cast<int>((l + 1) * per));
+            double sum = 0;
+            int nonEmpty = 0;
+            for (int j = start; j < stop && j < i; ++j) {
+                sum += mag[static_cast<std::size_t>(j)];
+                nonEmpty += mag[static_cast<std::size_t>(j)] > 0;
+            }
+            for (int j = start; j < stop && j < i; ++j)
+                if (mag[static_cast<std::size_t>(j)] > 0)
+                    q[static_cast<std::size_t>(j)] = sum / nonEmpty;
+        }
+        const double d = klDivergence(p, q);
+        if (d < best) {
+            best = d;
+            bestI = i;
+        }
+    }
+    return static_cast<float>(bestI * w);
+}
+
+} // namespace
+
+std::string CalibrationOptions::describe() const
+{
+    switch (method) {
+    case Calibration::MinMax: return "minmax";
+    case Calibration::MovingAverage: return "moving-average";
+    case Calibration::Percentile: {
+        std::ostringstream os;
+        os << "percentile:" << percentile;
+        return os.str();
+    }
+    case Calibration::Mse: return "mse";
+    case Calibration::Kl: return "kl";
+    }
+    return "?";
+}
+
+Result<CalibrationOptions> parseCalibration(const std::string& text)
+{
+    CalibrationOptions o;
+    if (text == "minmax")
+        o.method = Calibration::MinMax;
+    else if (text == "moving-average")
+        o.method = Calibration::MovingAverage;
+    else if (text == "mse")
+        o.method = Calibration::Mse;
+    else if (text == "kl")
+        o.method = Calibration::Kl;
+    else if (text.rfind("percentile:", 0) == 0) {
+        o.method = Calibration::Percentile;
+        char* end = nullptr;
+        const std::string v = text.substr(11);
+        o.percentile = std::strtod(v.c_str(), &end);
+        if (v.empty() || *end != '\0' || !(o.percentile > 50.0 && o.percentile <= 100.0))
+            return Error{"percentile must be a number in (50, 100], got '" + v + "'"};
+    } else {
+        return Error{"calibration must be minmax, moving-average, percentile:P, mse or kl, got '" + text + "'"};
+    }
+    return o;
+}
+
+Result<std::vector<TensorRange>> calibrate(
+    const model::Graph& floatGraph, const data::SampleSet& samples, const CalibrationOptions& options)
+{
+    const model::Subgraph& sg = floatGraph.main();
+    if (sg.inputs.size() != 1)
+        return Error{"calibration needs a model with one input, this one has " + std::to_string(sg.inputs.size())};
+    const model::Tensor& in = sg.tensors[static_cast<std::size_t>(sg.inputs[0])];
+    if (in.dtype != model::DType::Float32)
+        return Error{"calibration runs the float model; its input is " + model::dtypeName(in.dtype)};
+    if (auto st = data::checkSamplesFit(samples, in); !st)
+        return st.error();
+    const std::int64_t n = std::min<std::int64_t>(samples.count, options.samples > 0 ? options.samples : samples.count);
+    if (n <= 0)
+        return Error{"the calibration set holds no samples"};
+    auto graph = std::make_shared<const model::Graph>(floatGraph);
+    exec::InterpreterOptions io;
+    io.keepIntermediates = true;
+    auto interp = exec::Interpreter::create(graph, io);
+    if (!interp)
+        return withContext("calibration", interp.error());
+    exec::Interpreter& it = **interp;
+    std::vector<int> tracked;
+    for (int t = 0; t < static_cast<int>(sg.tensors.size()); ++t) {
+        const auto& tensor = sg.tensors[static_cast<std::size_t>(t)];
+        if (tensor.dtype == model::DType::Float32 && !floatGraph.isConstant(tensor) && it.tensor(t).data)
+            tracked.push_back(t);
+    }
+    std::vector<TensorRange> ranges(sg.tensors.size());
+    const auto bytes = static_cast<std::size_t>(samples.sampleSize() * 4);
+    auto runSample = [&](std::int64_t i) -> Status {
+        const auto* p = reinterpret_cast<const std::uint8_t*>(samples.sample(i));
+        if (auto st = it.setInput(0, model::DType::Float32, std::span(p, bytes)); !st)
+            return st;
+        return it.invoke();
+    };
+    constexpr float decay = 0.9f;
+    for (std::int64_t i = 0; i < n; ++i) {
+        if (auto st = runSample(i); !st)
+            return withContext("calibration sample " + std::to_string(i), st.error());
+        for (int t : tracked) {
+            const exec::RtTensor& rt = it.tensor(t);
+            const float* x = rt.as<float>();
+            float lo = std::numeric_limits<float>::infinity(), hi = -lo;
+            for (std::int64_t k = 0, m = rt.count(); k < m; ++k) {
+                if (!std::isfinite(x[k]))
+                    continue;
+                lo = std::min(lo, x[k]);
+                hi = std::max(hi, x[k]);
+            }
+            if (!(lo <= hi))
+                continue;
+            TensorRange& r = ranges[static_cast<std::size_t>(t)];
+            if (!r.valid) {
+                r = {true, lo, hi, lo, hi};
+            } else {
+                r.observedLo = std::min(r.observedLo, lo);
+                r.observedHi = std::max(r.observedHi, hi);
+                if (options.method == Calibration::MovingAverage) {
+                    r.lo = decay * r.lo + (1 - decay) * lo;
+                    r.hi = decay * r.hi + (1 - decay) * hi;
+                } else {
+                    r.lo = r.observedLo;
+                    r.hi = r.observedHi;
+                }
+            }
+        }
+    }
+    if (options.method == Calibration::MinMax || options.method == Calibration::MovingAverage)
+        return ranges;
+    std::vector<Histogram> hist(sg.tensors.size());
+    for (int t : tracked) {
+        const TensorRange& r = ranges[static_cast<std::size_t>(t)];
+        hist[static_cast<std::size_t>(t)].lo = r.observedLo;
+        hist[static_cast<std::size_t>(t)].hi = r.observedHi;
+    }
+    for (std::int64_t i = 0; i < n; ++i) {
+        if (auto st = runSample(i); !st)
+            return withContext("calibration sample " + std::to_string(i), st.error());
+        for (int t : tracked)
+            if (ranges[static_cast<std::size_t>(t)].valid)
+                hist[static_cast<std::size_t>(t)].add(it.tensor(t).as<float>(), it.tensor(t).count());
+    }
+    for (int t : tracked) {
+        TensorRange& r = ranges[static_cast<std::size_t>(t)];
+        const Histogram& h = hist[static_cast<std::size_t>(t)];
+        if (!r.valid || !(h.width() > 0))
+            continue;
+        std::pair<float, float> c{r.lo, r.hi};
+        if (options.method == Calibration::Percentile)
+            c = percentileRange(h, options.percentile);
+        else if (options.method == Calibration::Mse)
+            c = mseRange(h);
+        else {
+            const float th = klThreshold(h);
+            c = {std::max(r.observedLo, -th), std::min(r.observedHi, th)};
+        }
+        r.lo = std::max(c.first, r.observedLo);
+        r.hi = std::min(c.second, r.observedHi);
+    }
+    return ranges;
+}
+
+} // namespace ql::quant

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// Calibration: run the float graph on sample inputs and choose a clipping range for every float
+// activation tensor.
+//   minmax          smallest and largest value seen (the converter's method)
+//   moving-average  per-sample min and max averaged with decay 0.9 (starting at the first sample)
+//   percentile:P    the (100 - P)th and Pth percentiles of all values seen
+//   mse             the range [a * min, a * max], a in (0, 1], whose int8 grid gives the smallest
+//                   mean squared error (rounding plus clipping) over the observed histogram
+//   kl              the symmetric threshold whose 128-level quantization of |x| has the smallest
+//                   Kullback-Leibler divergence from the observed distribution (entropy calibration)
+// The histogram methods use 2048 bins over the observed range (a second pass over the samples).
+#pragma once
+
+#include "core/result.h"
+#include "data/samples.h"
+#include "model/graph.h"
+
+#include <string>
+#include <vector>
+
+namespace ql::quant {
+
+enum class Calibration { MinMax, MovingAverage, Percentile, Mse, Kl };
+
+struct CalibrationOptions {
+    Calibration method = Calibration::MinMax;
+    double percentile = 99.99;
+    std::int64_t samples = 100; // at most this many samples are used
+    std::string describe() const; // "minmax", "percentile:99.99", ...
+};
+
+// "minmax", "moving-average", "percentile:99.9", "mse", "kl".
+Result<CalibrationOptions> parseCalibration(const std::string& text);
+
+struct TensorRange {
+    bool valid = false; // false: not a float activation, or never computed
+    float lo = 0, hi = 0; // the chosen range
+    float observedLo = 0, observedHi = 0; // what the samples produced
+};
+
+// One range per tensor of subgraph 0. The graph must have one float32 input.
+Result<std::vector<TensorRange>> calibrate(
+    const model::Graph& floatGraph, const data::SampleSet& samples, const CalibrationOptions& options);
+
+} // namespace ql::quant
