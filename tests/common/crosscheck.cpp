@@ -1,7 +1,75 @@
 // SPDX-License-Identifier: MIT
 #include "common/crosscheck.h"
 
+#include "common/litert.h"
+#include "data/npy.h"
+#include "exec/interpreter.h"
+#include "model/transform.h"
+#include "model/writer.h"
+
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <random>
+
 namespace ql::test {
+
+namespace {
+
+data::NpyArray randomInput(const exec::RtTensor& t, float inputMin, float inputMax, std::mt19937& rng)
+{
+    data::NpyArray a;
+    a.dtype = t.dtype;
+    a.shape.assign(t.shape.begin(), t.shape.end());
+    a.data.resize(static_cast<std::size_t>(t.bytes));
+    const std::int64_t n = t.count();
+    switch (t.dtype) {
+    case model::DType::Float32: {
+        std::uniform_real_distribution<float> d(inputMin, inputMax);
+        for (std::int64_t i = 0; i < n; ++i) {
+            const float v = d(rng);
+            std::memcpy(a.data.data() + i * 4, &v, 4);
+        }
+        break;
+    }
+    case model::DType::Int8:
+    case model::DType::UInt8:
+        for (auto& b : a.data)
+            b = static_cast<std::uint8_t>(rng());
+        break;
+    case model::DType::Int16:
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto v = static_cast<std::int16_t>(rng());
+            std::memcpy(a.data.data() + i * 2, &v, 2);
+        }
+        break;
+    default: qFatal("no random input for %s", model::dtypeName(t.dtype).c_str());
+    }
+    return a;
+}
+
+double asDouble(const std::uint8_t* p, model::DType t, std::int64_t i)
+{
+    switch (t) {
+    case model::DType::Float32: {
+        float f;
+        std::memcpy(&f, p + i * 4, 4);
+        return f;
+    }
+    case model::DType::Int8: return static_cast<std::int8_t>(p[i]);
+    case model::DType::UInt8: return p[i];
+    case model::DType::Int16: {
+        std::int16_t v;
+        std::memcpy(&v, p + i * 2, 2);
+        return v;
+    }
+    default: return 0;
+    }
+}
+
+} // namespace
 
 const std::vector<CrossCheckModel>& crossCheckModels()
 {
@@ -34,6 +102,122 @@ const std::vector<CrossCheckModel>& crossCheckModels()
         {"seanet_conv4_16x8.tflite", K::Integer, 0, 0},
     };
     return models;
+}
+
+QString checkAgainstLitert(const model::Graph& graph, ModelKind kind, float inputMin, float inputMax, unsigned seed,
+    const std::string& label)
+{
+    model::Graph g = graph;
+    QTemporaryDir dir;
+    const QString runPath = dir.filePath(QStringLiteral("model.tflite"));
+    QStringList litertArgs;
+    if (kind == ModelKind::Integer) {
+        const std::size_t original = g.main().outputs.size();
+        model::exposeIntermediates(g);
+        litertArgs << QStringLiteral("--no-signatures");
+        // litert-run cannot read back a tensor whose shape is only known at run time (a RESHAPE
+        // whose shape is computed); such intermediates are not compared.
+        auto& sg = g.subgraphs.front();
+        std::vector<std::int32_t> kept(sg.outputs.begin(), sg.outputs.begin() + static_cast<long>(original));
+        for (std::size_t k = original; k < sg.outputs.size(); ++k) {
+            bool dynamic = false;
+            for (const auto& op : sg.operators)
+                if (g.opcodeOf(op) == tflite::BuiltinOperator::RESHAPE && !op.outputs.empty() &&
+                    op.outputs[0] == sg.outputs[k] && op.inputs.size() > 1 && op.inputs[1] >= 0 &&
+                    !g.isConstant(sg.tensors[static_cast<std::size_t>(op.inputs[1])]))
+                    dynamic = true;
+            if (!dynamic)
+                kept.push_back(sg.outputs[k]);
+        }
+        sg.outputs = std::move(kept);
+    }
+    if (auto st = model::writeTflite(g, runPath.toStdString()); !st)
+        return QString::fromStdString("cannot write the model: " + st.error().message);
+    auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(std::move(g)));
+    if (!it)
+        return QString::fromStdString("QuantLens cannot prepare it: " + it.error().message);
+    exec::Interpreter& interp = **it;
+    std::mt19937 rng(seed);
+    QStringList files;
+    for (int i = 0; i < interp.inputCount(); ++i) {
+        const auto a = randomInput(interp.input(i), inputMin, inputMax, rng);
+        if (!interp.setInput(i, a.dtype, a.data).ok())
+            return QStringLiteral("cannot set input %1").arg(i);
+        files << dir.filePath(QStringLiteral("in%1.npy").arg(i));
+        if (!data::writeNpy(files.back().toStdString(), a).ok())
+            return QStringLiteral("cannot write input %1").arg(i);
+    }
+    if (auto st = interp.invoke(); !st)
+        return QString::fromStdString("QuantLens failed: " + st.error().message);
+    const auto ref = runLitert(runPath, files, litertArgs);
+    if (!ref.ok)
+        return QStringLiteral("LiteRT failed: ") + ref.error;
+    if (static_cast<int>(ref.outputs.size()) != interp.outputCount())
+        return QStringLiteral("LiteRT has %1 outputs, QuantLens %2").arg(ref.outputs.size()).arg(interp.outputCount());
+    for (int o = 0; o < interp.outputCount(); ++o) {
+        const auto& ours = interp.output(o);
+        const auto& theirs = ref.outputs[static_cast<std::size_t>(o)];
+        if (theirs.dtype != ours.dtype || theirs.elementCount() != ours.count())
+            return QStringLiteral("output %1: dtype or size differs").arg(o);
+        double maxRef = 0, maxDiff = 0;
+        std::int64_t differ = 0;
+        for (std::int64_t i = 0; i < ours.count(); ++i) {
+            const double a = asDouble(ours.data, ours.dtype, i);
+            const double b = asDouble(theirs.data.data(), theirs.dtype, i);
+            maxRef = std::max(maxRef, std::abs(b));
+            maxDiff = std::max(maxDiff, std::abs(a - b));
+            differ += a != b;
+        }
+        const bool isFloat = ours.dtype == model::DType::Float32;
+        if (kind != ModelKind::Integer || o < 1 || maxDiff > 0)
+            qInfo("%s out%d: max |diff| %.3g, max |ref| %.3g, %lld of %lld differ", label.c_str(), o, maxDiff, maxRef,
+                static_cast<long long>(differ), static_cast<long long>(ours.count()));
+        QString problem;
+        if (kind == ModelKind::Hybrid) {
+            if (maxDiff > kHybridRelTol * maxRef)
+                problem = QStringLiteral("hybrid output outside its budget");
+        } else if (isFloat && kind == ModelKind::Float) {
+            if (maxDiff > kFloatRelTol * std::max(maxRef, 1e-6))
+                problem = QStringLiteral("float output outside its budget");
+        } else if (isFloat) {
+            // Integer graph: a DEQUANTIZE output must be identical; a float operator left in the
+            // graph (e.g. kept float) holds to the float budget.
+            bool dequantized = false;
+            const int index = interp.outputTensorIndex(o);
+            for (const auto& op : interp.graph().main().operators)
+                if (!op.outputs.empty() && op.outputs[0] == index)
+                    dequantized = interp.graph().opcodeOf(op) == tflite::BuiltinOperator::DEQUANTIZE;
+            if (dequantized ? maxDiff != 0 : maxDiff > kFloatRelTol * std::max(maxRef, 1e-6))
+                problem = QStringLiteral("integer graph's float output differs");
+        } else if (maxDiff > kIntegerMaxLsb) {
+            // One exception: a QUANTIZE of a float operator's output (a float op kept in an integer
+            // graph) may round a value that differs in its last float bit to the neighbouring code.
+            const auto& sgm = interp.graph().main();
+            const int index = interp.outputTensorIndex(o);
+            auto producer = [&](int t) -> const model::Operator* {
+                for (const auto& op : sgm.operators)
+                    if (!op.outputs.empty() && op.outputs[0] == t)
+                        return &op;
+                return nullptr;
+            };
+            const model::Operator* q = producer(index);
+            const model::Operator* f = q && interp.graph().opcodeOf(*q) == tflite::BuiltinOperator::QUANTIZE
+                ? producer(q->inputs[0])
+                : nullptr;
+            const bool fromFloatOp = f && interp.graph().opcodeOf(*f) != tflite::BuiltinOperator::DEQUANTIZE &&
+                sgm.tensors[static_cast<std::size_t>(q->inputs[0])].dtype == model::DType::Float32;
+            if (!fromFloatOp || maxDiff > 1)
+                problem = QStringLiteral("integer output differs from LiteRT");
+        }
+        if (!problem.isEmpty())
+            return QStringLiteral("%1 out%2 (tensor '%3'): %4 (max |diff| %5)")
+                .arg(QString::fromStdString(label))
+                .arg(o)
+                .arg(QString::fromStdString(ours.meta ? ours.meta->name : std::string()))
+                .arg(problem)
+                .arg(maxDiff);
+    }
+    return {};
 }
 
 } // namespace ql::test

@@ -4,6 +4,10 @@
 // (tests/exec/crosscheck_test.cpp) and the benchmarks (bench/).
 #pragma once
 
+#include "model/graph.h"
+
+#include <QString>
+
 #include <string>
 #include <vector>
 
@@ -27,5 +31,13 @@ struct CrossCheckModel {
 };
 
 const std::vector<CrossCheckModel>& crossCheckModels();
+
+// Runs `g` in QuantLens (xnnpack rounding) and in LiteRT on one seeded random input (floats uniform in
+// [inputMin, inputMax], integers over their full range) and compares every output within the budget
+// of `kind`. Integer graphs are first rewritten so that every operator output is a model output,
+// so each intermediate tensor is compared too. Returns an empty string when all agree, else what
+// differs. `label` names the model in the log.
+QString checkAgainstLitert(const model::Graph& g, ModelKind kind, float inputMin, float inputMax, unsigned seed,
+    const std::string& label);
 
 } // namespace ql::test

@@ -27,6 +27,18 @@ template <class TOut> Prepared quantizeFromFloat(NodeContext& ctx)
         const float* x = tensorAt(rc, in).as<float>();
         TOut* o = tensorAt(rc, out).as<TOut>();
         const std::int64_t n = tensorAt(rc, out).count();
+        if constexpr (std::is_same_v<TOut, std::int16_t>) {
+            // XNNPACK has no int16 QUANTIZE: LiteRT runs TFLite's optimized kernel, which divides
+            // in double (the reference kernel in float).
+            if (rounding == Rounding::Xnnpack) {
+                for (std::int64_t i = 0; i < n; ++i) {
+                    const double v = std::round(static_cast<double>(x[i]) / static_cast<double>(scale));
+                    o[i] = static_cast<TOut>(std::clamp(static_cast<std::int64_t>(std::clamp(v, -1e9, 1e9)) + zp,
+                        static_cast<std::int64_t>(r.min), static_cast<std::int64_t>(r.max)));
+                }
+                return;
+            }
+        }
         if (rounding == Rounding::Reference) {
             // TFLite: round(x / scale) half away from zero, then the zero point.
             for (std::int64_t i = 0; i < n; ++i)
