@@ -2,6 +2,7 @@
 // End-to-end tests of the quantlens-cli binary.
 #include "common/cli_runner.h"
 #include "common/model_facts.h"
+#include "data/npy.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -36,7 +37,7 @@ QJsonObject infoJson(const QString& path)
     return doc.object();
 }
 
-QString model(const std::string& file)
+QString modelFile(const std::string& file)
 {
     return QString::fromStdString(test::modelPath(file));
 }
@@ -83,10 +84,10 @@ private slots:
     {
         QFETCH(int, index);
         const auto& fact = test::modelFacts()[static_cast<std::size_t>(index)];
-        const QJsonObject info = infoJson(model(fact.file));
+        const QJsonObject info = infoJson(modelFile(fact.file));
         QCOMPARE(info[QStringLiteral("schema_version")].toInt(), 3);
         QCOMPARE(info[QStringLiteral("mode")].toString(), QString::fromStdString(fact.mode));
-        QCOMPARE(info[QStringLiteral("file_size")].toInteger(), QFileInfo(model(fact.file)).size());
+        QCOMPARE(info[QStringLiteral("file_size")].toInteger(), QFileInfo(modelFile(fact.file)).size());
         std::map<std::string, int> counts;
         const QJsonArray ops = info[QStringLiteral("operators")].toArray();
         for (qsizetype i = 0; i < ops.size(); ++i) {
@@ -110,7 +111,7 @@ private slots:
     void perChannelScalesInJson()
     {
         // seanet conv0: 8 filters, per-channel int8 weights, int64 bias.
-        const QJsonObject info = infoJson(model("seanet_conv0_16x8.tflite"));
+        const QJsonObject info = infoJson(modelFile("seanet_conv0_16x8.tflite"));
         const QJsonObject conv = info[QStringLiteral("operators")].toArray()[0].toObject();
         const QJsonArray tensors = info[QStringLiteral("tensors")].toArray();
         const QJsonObject w = tensors[conv[QStringLiteral("inputs")].toArray()[1].toInt()].toObject();
@@ -123,7 +124,7 @@ private slots:
         const QJsonObject b = tensors[conv[QStringLiteral("inputs")].toArray()[2].toInt()].toObject();
         QCOMPARE(b[QStringLiteral("dtype")].toString(), QStringLiteral("int64"));
         // VWW int8: depthwise weights are per channel along dimension 3.
-        const QJsonObject vww = infoJson(model("vww_mobilenet_v1_025_96_int8.tflite"));
+        const QJsonObject vww = infoJson(modelFile("vww_mobilenet_v1_025_96_int8.tflite"));
         int depthwise = 0;
         for (const auto& v : vww[QStringLiteral("operators")].toArray()) {
             const QJsonObject op = v.toObject();
@@ -142,7 +143,7 @@ private slots:
 
     void infoTable()
     {
-        const Run r = cli({QStringLiteral("info"), model("kws_dscnn_int8.tflite")});
+        const Run r = cli({QStringLiteral("info"), modelFile("kws_dscnn_int8.tflite")});
         QCOMPARE(r.code, 0);
         const QString text = QString::fromUtf8(r.out);
         QVERIFY(text.contains(QStringLiteral("Mode:        int8")));
@@ -158,12 +159,12 @@ private slots:
             {"mobilenet_v1_025_224_uint8.tflite", "mnist_lstm_int8.tflite", "blazeface_short_range_float16.tflite"}) {
             for (bool external : {false, true}) {
                 const QString out = dir.filePath(QStringLiteral("copy.tflite"));
-                QStringList args{QStringLiteral("rewrite"), model(file), QStringLiteral("-o"), out};
+                QStringList args{QStringLiteral("rewrite"), modelFile(file), QStringLiteral("-o"), out};
                 if (external)
                     args << QStringLiteral("--external-buffers");
                 const Run r = cli(args);
                 QVERIFY2(r.code == 0, qPrintable(r.err));
-                QJsonObject a = infoJson(model(file));
+                QJsonObject a = infoJson(modelFile(file));
                 QJsonObject b = infoJson(out);
                 for (const char* key : {"operators", "tensors", "inputs", "outputs", "signature_defs", "metadata",
                          "mode", "bytes_by_dtype", "description", "associated_files_bytes"})
@@ -175,7 +176,7 @@ private slots:
     void badInputsFailClearly()
     {
         QTemporaryDir dir;
-        QFile src(model("resnet8_cifar10_int8.tflite"));
+        QFile src(modelFile("resnet8_cifar10_int8.tflite"));
         QVERIFY(src.open(QIODevice::ReadOnly));
         const QByteArray full = src.readAll();
         const QString truncated = dir.filePath(QStringLiteral("truncated.tflite"));
@@ -204,10 +205,69 @@ private slots:
         QVERIFY(k.open(QIODevice::ReadOnly));
         QCOMPARE(k.readAll(), QByteArray("precious"));
 
-        r = cli({QStringLiteral("rewrite"), model("hello_world_twin_int8.tflite"), QStringLiteral("-o"),
+        r = cli({QStringLiteral("rewrite"), modelFile("hello_world_twin_int8.tflite"), QStringLiteral("-o"),
             QStringLiteral("/nonexistent-dir/out.tflite")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("/nonexistent-dir/out.tflite")));
+    }
+
+    void quantizeCommand()
+    {
+        QTemporaryDir dir;
+        // Calibration samples for hello_world: x in [0, 2 pi], a leading sample dimension.
+        data::NpyArray x;
+        x.shape = {50, 1, 1};
+        for (int i = 0; i < 50; ++i) {
+            const float v = 6.28f * static_cast<float>(i) / 49.0f;
+            const auto* b = reinterpret_cast<const std::uint8_t*>(&v);
+            x.data.insert(x.data.end(), b, b + 4);
+        }
+        const QString samples = dir.filePath(QStringLiteral("x.npy"));
+        QVERIFY(data::writeNpy(samples.toStdString(), x).ok());
+        const QString src = dir.filePath(QStringLiteral("hw.tflite"));
+        QVERIFY(QFile::copy(modelFile("hello_world_twin_float32.tflite"), src));
+        const QString out = dir.filePath(QStringLiteral("hw_int8.tflite"));
+        Run r = cli({QStringLiteral("quantize"), src, QStringLiteral("--mode"), QStringLiteral("int8"),
+            QStringLiteral("--calibration-data"), samples, QStringLiteral("-o"), out, QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j[QStringLiteral("mode")].toString(), QStringLiteral("int8"));
+        QVERIFY(j[QStringLiteral("size_ratio")].toDouble() < 1.0);
+        const QJsonObject info = infoJson(out);
+        QCOMPARE(info[QStringLiteral("mode")].toString(), QStringLiteral("int8"));
+        QVERIFY(info[QStringLiteral("description")].toString().contains(QStringLiteral("calibration minmax on 50 samples")));
+
+        // Never over the input, and a failed run leaves an existing output alone.
+        QFile original(src);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray before = original.readAll();
+        original.close();
+        r = cli({QStringLiteral("quantize"), src, QStringLiteral("--mode"), QStringLiteral("float16"),
+            QStringLiteral("-o"), src});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("is the input model")), qPrintable(r.err));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QCOMPARE(original.readAll(), before);
+        original.close();
+        r = cli({QStringLiteral("quantize"), src, QStringLiteral("--mode"), QStringLiteral("16x8"),
+            QStringLiteral("-o"), out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("needs calibration data")), qPrintable(r.err));
+        QCOMPARE(infoJson(out)[QStringLiteral("mode")].toString(), QStringLiteral("int8"));
+
+        // Samples that do not fit the model input: both shapes in the message.
+        data::NpyArray wrong = x;
+        wrong.shape = {10, 5};
+        const QString bad = dir.filePath(QStringLiteral("bad.npy"));
+        QVERIFY(data::writeNpy(bad.toStdString(), wrong).ok());
+        r = cli({QStringLiteral("quantize"), src, QStringLiteral("--mode"), QStringLiteral("int8"),
+            QStringLiteral("--calibration-data"), bad, QStringLiteral("-o"), dir.filePath(QStringLiteral("b.tflite"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("[5]")) && r.err.contains(QStringLiteral("[1,1]")), qPrintable(r.err));
+        r = cli({QStringLiteral("quantize"), src, QStringLiteral("--mode"), QStringLiteral("int4"), QStringLiteral("-o"),
+            dir.filePath(QStringLiteral("c.tflite"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("mode must be")));
     }
 
     void usageErrors()
@@ -215,10 +275,10 @@ private slots:
         QCOMPARE(cli({}).code, 2);
         QCOMPARE(cli({QStringLiteral("frobnicate")}).code, 2);
         const Run unknown =
-            cli({QStringLiteral("info"), model("hello_world_twin_int8.tflite"), QStringLiteral("--jsn")});
+            cli({QStringLiteral("info"), modelFile("hello_world_twin_int8.tflite"), QStringLiteral("--jsn")});
         QCOMPARE(unknown.code, 2);
         QVERIFY(unknown.err.contains(QStringLiteral("unknown option --jsn")));
-        QCOMPARE(cli({QStringLiteral("rewrite"), model("hello_world_twin_int8.tflite")}).code, 2);
+        QCOMPARE(cli({QStringLiteral("rewrite"), modelFile("hello_world_twin_int8.tflite")}).code, 2);
         const Run help = cli({QStringLiteral("info"), QStringLiteral("--help")});
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains("--json"));
