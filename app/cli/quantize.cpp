@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "data/samples.h"
 #include "model/reader.h"
+#include "model/summary.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
 
@@ -123,6 +124,16 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     auto g = model::readTflite(input.toStdString());
     if (!g)
         return fail(err, g.error().message);
+    std::string requantized;
+    if (passes::isQuantized(*g)) {
+        const std::string was = model::quantModeName(model::guessMode(*g).mode);
+        auto f = passes::dequantizeGraph(*g);
+        if (!f)
+            return fail(err, "cannot dequantize the " + was + " model: " + f.error().message);
+        g = std::move(f);
+        requantized = "the input model was already " + was +
+            "; it was dequantized first, so this is a re-quantization of its quantized weights";
+    }
     std::vector<quant::TensorRange> ranges;
     if (passes::needsCalibration(o.mode)) {
         const QString dataPath = a.value(QStringLiteral("--calibration-data"));
@@ -142,6 +153,8 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     auto result = passes::quantizeGraph(*g, o, ranges);
     if (!result)
         return fail(err, result.error().message);
+    if (!requantized.empty())
+        result->notes.insert(result->notes.begin(), requantized);
     if (auto st = model::writeTflite(result->graph, output.toStdString()); !st)
         return fail(err, st.error().message);
     const qint64 inBytes = inInfo.size(), outBytes = QFileInfo(output).size();

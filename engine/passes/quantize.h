@@ -45,7 +45,15 @@ struct QuantizeResult {
 Result<QuantizeResult> quantizeGraph(
     const model::Graph& floatGraph, const QuantizeOptions& options, const std::vector<quant::TensorRange>& ranges = {});
 
-// True when the graph holds quantized weights or activations (anything but float32/float16-weight).
+// True when the graph holds quantized or float16 weights or quantized activations (anything but a
+// plain float32 graph).
 bool isQuantized(const model::Graph& g);
+
+// A float32 graph from a quantized (or float16-weight) one, so that it can be quantized into another
+// mode: quantized and float16 constants dequantized ((q - zero point) * scale, per channel where
+// needed), integer activations made float32, DEQUANTIZE of constants folded, QUANTIZE/DEQUANTIZE
+// between activations removed. A re-quantization of the result starts from the already quantized
+// weights, not from the original float ones.
+Result<model::Graph> dequantizeGraph(const model::Graph& g);
 
 } // namespace ql::passes

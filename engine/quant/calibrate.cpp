@@ -114,7 +114,12 @@ float klThreshold(const Histogram& h)
         const auto m = static_cast<int>(std::abs(h.center(b)) / w);
         mag[static_cast<std::size_t>(std::clamp(m, 0, kBins - 1))] += c;
     }
-    constexpr int levels = 128;
+    // Exact zeros (a ReLU's inactive half) are represented exactly by any range; left in, their
+    // spike dominates the divergence and drives the threshold far too low.
+    if (h.lo >= 0)
+        mag[0] = 0;
+    // int8 has 256 levels: all of them over [0, T] for a non-negative tensor, 128 per sign otherwise.
+    const int levels = h.lo >= 0 ? 256 : 128;
     double best = std::numeric_limits<double>::infinity();
     int bestI = kBins;
     for (int i = levels; i <= kBins; i += 16) {

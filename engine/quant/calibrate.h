@@ -6,8 +6,9 @@
 //   percentile:P    the (100 - P)th and Pth percentiles of all values seen
 //   mse             the range [a * min, a * max], a in (0, 1], whose int8 grid gives the smallest
 //                   mean squared error (rounding plus clipping) over the observed histogram
-//   kl              the symmetric threshold whose 128-level quantization of |x| has the smallest
-//                   Kullback-Leibler divergence from the observed distribution (entropy calibration)
+//   kl              the threshold T whose quantization of |x| on [0, T] (256 levels for a non-negative
+//                   tensor, 128 per sign otherwise) has the smallest Kullback-Leibler divergence from
+//                   the observed distribution (entropy calibration)
 // The histogram methods use 2048 bins over the observed range (a second pass over the samples).
 #pragma once
 

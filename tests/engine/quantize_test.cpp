@@ -5,6 +5,7 @@
 #include "common/crosscheck.h"
 #include "common/model_facts.h"
 #include "data/samples.h"
+#include "exec/interpreter.h"
 #include "model/reader.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
@@ -315,6 +316,70 @@ private slots:
         }
     }
 
+    void fashionMnistAccuracyPerModeAndCalibration()
+    {
+        // The Fashion-MNIST model exists only as a dynamic-range file: dequantized to float first.
+        const std::string dir = "/usr/share/datasets/fashion-mnist/";
+        auto test = data::loadSamples(dir + "t10k-images-idx3-ubyte.gz", {}, 500);
+        QVERIFY2(test.ok(), test.ok() ? "" : test.error().message.c_str());
+        QVERIFY(data::loadLabels(*test, dir + "t10k-labels-idx1-ubyte.gz").ok());
+        auto train = data::loadSamples(dir + "train-images-idx3-ubyte.gz", {}, 100);
+        QVERIFY(train.ok());
+        auto f = passes::dequantizeGraph(load("fashion_mnist_cnn_dynrange.tflite"));
+        QVERIFY2(f.ok(), f.ok() ? "" : f.error().message.c_str());
+        QVERIFY(!passes::isQuantized(*f));
+
+        auto evaluate = [&](const model::Graph& g, std::vector<int>* top) {
+            auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(g));
+            if (!it)
+                qFatal("%s", it.error().message.c_str());
+            int correct = 0;
+            for (std::int64_t i = 0; i < test->count; ++i) {
+                const auto* p = reinterpret_cast<const std::uint8_t*>(test->sample(i));
+                if (!(*it)->setInput(0, model::DType::Float32, std::span(p, 784 * 4)).ok() || !(*it)->invoke().ok())
+                    qFatal("run failed");
+                const float* y = (*it)->output(0).as<float>();
+                const int t = static_cast<int>(std::max_element(y, y + 10) - y);
+                correct += t == test->labels[static_cast<std::size_t>(i)];
+                if (top)
+                    top->push_back(t);
+            }
+            return 100.0 * correct / static_cast<double>(test->count);
+        };
+        std::vector<int> floatTop;
+        const double floatAcc = evaluate(*f, &floatTop);
+        qInfo("fashion_mnist (dequantized float): %.1f%% on %lld test images", floatAcc, static_cast<long long>(test->count));
+        QVERIFY(floatAcc >= 85.0);
+        struct Case {
+            const char* mode;
+            const char* calibration;
+        };
+        for (const Case c : {Case{"float16", "minmax"}, Case{"dynamic", "minmax"}, Case{"int8", "minmax"},
+                 Case{"int8", "moving-average"}, Case{"int8", "percentile:99.99"}, Case{"int8", "mse"},
+                 Case{"int8", "kl"}, Case{"16x8", "minmax"}}) {
+            passes::QuantizeOptions o;
+            o.mode = *passes::parseMode(c.mode);
+            o.io = passes::IoType::Float;
+            o.calibration = *quant::parseCalibration(c.calibration);
+            std::vector<quant::TensorRange> ranges;
+            if (passes::needsCalibration(o.mode)) {
+                auto r = quant::calibrate(*f, *train, o.calibration);
+                QVERIFY(r.ok());
+                ranges = std::move(*r);
+            }
+            auto q = passes::quantizeGraph(*f, o, ranges);
+            QVERIFY(q.ok());
+            std::vector<int> top;
+            const double acc = evaluate(q->graph, &top);
+            int agree = 0;
+            for (std::size_t i = 0; i < top.size(); ++i)
+                agree += top[i] == floatTop[i];
+            const double agreement = 100.0 * agree / static_cast<double>(top.size());
+            qInfo("fashion_mnist %s (%s): %.1f%% top-1, %.1f%% agreement with float", c.mode, c.calibration, acc, agreement);
+            QVERIFY2(acc >= floatAcc - 3.0 && agreement >= 95.0, c.mode);
+        }
+    }
+
     void errorsNameTheProblem()
     {
         const model::Graph f = load("mnist_cnn_float32.tflite");
@@ -334,6 +399,11 @@ private slots:
         auto again = passes::quantizeGraph(load("resnet8_cifar10_int8.tflite"), o);
         QVERIFY(!again.ok());
         QVERIFY(again.error().message.find("already quantized") != std::string::npos);
+        // Dequantized, the int8 twin is a float graph again, close to the float twin's outputs.
+        auto deq = passes::dequantizeGraph(load("resnet8_cifar10_int8.tflite"));
+        QVERIFY(deq.ok());
+        QVERIFY(!passes::isQuantized(*deq));
+        QCOMPARE(computeOps(*deq).size(), computeOps(load("resnet8_cifar10_float32.tflite")).size());
         QVERIFY(!quant::parseCalibration("percentile:20").ok());
         QVERIFY(!passes::parseMode("int4").ok());
     }
