@@ -2,6 +2,7 @@
 #include "cli/quantize.h"
 
 #include "cli/args.h"
+#include "data/image_folder.h"
 #include "data/samples.h"
 #include "model/reader.h"
 #include "model/summary.h"
@@ -60,7 +61,7 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         {QStringLiteral("--mode"), QStringLiteral("--io"), QStringLiteral("--calibration"),
             QStringLiteral("--calibration-data"), QStringLiteral("--samples"), QStringLiteral("--keep-float"),
             QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--scale"), QStringLiteral("--offset"),
-            QStringLiteral("--min-elements")},
+            QStringLiteral("--min-elements"), QStringLiteral("--channel-order")},
         {QStringLiteral("--per-tensor"), QStringLiteral("--per-channel-dense"), QStringLiteral("--json")});
     const QString output = a.value(QStringLiteral("-o"), a.value(QStringLiteral("--output")));
     if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty() || a.value(QStringLiteral("--mode")).isEmpty()) {
@@ -140,7 +141,22 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         if (dataPath.isEmpty())
             return fail(err, passes::modeName(o.mode) + " needs calibration data: give --calibration-data FILE "
                                                        "(.npy with a leading sample dimension, or IDX)");
-        auto samples = data::loadSamples(dataPath.toStdString(), pre, o.calibration.samples);
+        const QString order = a.value(QStringLiteral("--channel-order"), QStringLiteral("rgb"));
+        if (order != QLatin1String("rgb") && order != QLatin1String("bgr"))
+            return fail(err, "--channel-order must be rgb or bgr, got '" + order.toStdString() + "'");
+        Result<data::SampleSet> samples = Error{""};
+        if (QFileInfo(dataPath).isDir()) {
+            const auto& sg = g->main();
+            if (sg.inputs.size() != 1)
+                return fail(err, "a folder of images needs a model with one input");
+            auto spec = app::imageSpecFor(sg.tensors[static_cast<std::size_t>(sg.inputs[0])], pre,
+                order == QLatin1String("bgr"));
+            if (!spec)
+                return fail(err, spec.error().message);
+            samples = app::loadImageFolder(dataPath, *spec, o.calibration.samples);
+        } else {
+            samples = data::loadSamples(dataPath.toStdString(), pre, o.calibration.samples);
+        }
         if (!samples)
             return fail(err, samples.error().message);
         o.calibrationSource = QFileInfo(dataPath).fileName().toStdString();

@@ -4,7 +4,9 @@
 #include "common/model_facts.h"
 #include "data/npy.h"
 
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -268,6 +270,54 @@ private slots:
             dir.filePath(QStringLiteral("c.tflite"))});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("mode must be")));
+    }
+
+    void quantizeWithAFolderOfImages()
+    {
+        // Five 40x40 RGB images in two class folders calibrate the 28x28 MNIST model (made grey and
+        // scaled); the description names the folder and the sample count.
+        QTemporaryDir dir;
+        const QString images = dir.filePath(QStringLiteral("images"));
+        for (int i = 0; i < 5; ++i) {
+            const QString cls = images + (i < 3 ? QStringLiteral("/a") : QStringLiteral("/b"));
+            QVERIFY(QDir().mkpath(cls));
+            QImage img(40, 40, QImage::Format_RGB32);
+            img.fill(Qt::black);
+            for (int y = 5 + i; y < 20 + i; ++y)
+                for (int x = 8 + 3 * i; x < 20 + 3 * i; ++x)
+                    img.setPixel(x, y, qRgb(255, 255, 255));
+            QVERIFY(img.save(cls + QStringLiteral("/img%1.png").arg(i)));
+        }
+        const QString out = dir.filePath(QStringLiteral("q.tflite"));
+        Run r = cli({QStringLiteral("quantize"), modelFile("mnist_cnn_float32.tflite"), QStringLiteral("--mode"),
+            QStringLiteral("int8"), QStringLiteral("--calibration-data"), images, QStringLiteral("-o"), out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(infoJson(out)[QStringLiteral("description")].toString().contains(
+                     QStringLiteral("on 5 samples of images")),
+            qPrintable(infoJson(out)[QStringLiteral("description")].toString()));
+        // The input range comes from the images: black 0 to white 1 (pixels / 255).
+        const QJsonObject info = infoJson(out);
+        const int input = info[QStringLiteral("inputs")].toArray().at(0).toInt();
+        const QJsonObject q =
+            info[QStringLiteral("tensors")].toArray().at(input).toObject()[QStringLiteral("quantization")].toObject();
+        const double scale = q[QStringLiteral("scale")].toArray().at(0).toDouble();
+        QVERIFY2(std::abs(scale - 1.0 / 255) < 1e-6, qPrintable(QString::number(scale)));
+
+        // An empty folder and an unreadable image are named.
+        const QString empty = dir.filePath(QStringLiteral("empty"));
+        QVERIFY(QDir().mkpath(empty));
+        r = cli({QStringLiteral("quantize"), modelFile("mnist_cnn_float32.tflite"), QStringLiteral("--mode"),
+            QStringLiteral("int8"), QStringLiteral("--calibration-data"), empty, QStringLiteral("-o"), out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no images")), qPrintable(r.err));
+        QFile junk(images + QStringLiteral("/a/zz_broken.png"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a png");
+        junk.close();
+        r = cli({QStringLiteral("quantize"), modelFile("mnist_cnn_float32.tflite"), QStringLiteral("--mode"),
+            QStringLiteral("int8"), QStringLiteral("--calibration-data"), images, QStringLiteral("-o"), out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("zz_broken.png")), qPrintable(r.err));
     }
 
     void usageErrors()
