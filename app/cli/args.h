@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
-// Argument parsing shared by the CLI commands.
+// Argument parsing and error output shared by the CLI commands.
 #pragma once
+
+#include "core/result.h"
 
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QTextStream>
+
+#include <string>
 
 namespace ql::cli {
 
@@ -27,5 +32,18 @@ Args parseArgs(const QStringList& args, const QStringList& withValue, const QStr
 
 // The help text of a command (the overview for an unknown or empty name).
 QString commandHelp(const QString& command);
+
+inline QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+// Prints "error: MESSAGE" to err and returns the exit status for a model or file that could not be
+// used (1).
+int fail(QTextStream& err, const std::string& message);
+inline int fail(QTextStream& err, const Error& e)
+{
+    return fail(err, e.message);
+}
 
 } // namespace ql::cli

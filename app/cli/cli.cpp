@@ -139,8 +139,7 @@ int info(const QStringList& args, QTextStream& out, QTextStream& err)
     const QString path = a.positional.front();
     auto g = model::readTflite(path.toStdString());
     if (!g) {
-        err << tr("error: %1").arg(QString::fromStdString(g.error().message)) << '\n';
-        return Failed;
+        return fail(err, g.error());
     }
     if (a.flags.contains(QStringLiteral("--json")))
         out << QJsonDocument(modelInfoJson(*g, path)).toJson(QJsonDocument::Indented);
@@ -161,22 +160,26 @@ int rewrite(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     auto g = model::readTflite(a.positional.front().toStdString());
     if (!g) {
-        err << tr("error: %1").arg(QString::fromStdString(g.error().message)) << '\n';
-        return Failed;
+        return fail(err, g.error());
     }
     if (a.flags.contains(QStringLiteral("--expose-intermediates")))
         model::exposeIntermediates(*g);
     model::WriteOptions opts;
     opts.externalBuffers = a.flags.contains(QStringLiteral("--external-buffers"));
     if (auto st = model::writeTflite(*g, output.toStdString(), opts); !st) {
-        err << tr("error: %1").arg(QString::fromStdString(st.error().message)) << '\n';
-        return Failed;
+        return fail(err, st.error());
     }
     out << tr("wrote %1").arg(output) << '\n';
     return Ok;
 }
 
 } // namespace
+
+int fail(QTextStream& err, const std::string& message)
+{
+    err << tr("error: %1").arg(qs(message)) << '\n';
+    return Failed;
+}
 
 int run(const QStringList& args, QTextStream& out, QTextStream& err)
 {

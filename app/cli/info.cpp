@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/info.h"
 
+#include "cli/args.h"
 #include "model/layers.h"
 #include "model/summary.h"
 
@@ -13,11 +14,6 @@ namespace ql::cli {
 namespace {
 
 using namespace ql::model;
-
-QString qs(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 template <class T> QJsonArray numbers(const std::vector<T>& v)
 {

@@ -24,17 +24,6 @@ QString tr(const char* s)
     return QCoreApplication::translate("ql::cli::Quantize", s);
 }
 
-QString qs(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
-int fail(QTextStream& err, const std::string& message)
-{
-    err << tr("error: %1").arg(qs(message)) << '\n';
-    return 1;
-}
-
 Result<float> parseNumber(const QString& text, const char* what)
 {
     bool ok = false;
@@ -49,7 +38,8 @@ Result<float> parseNumber(const QString& text, const char* what)
         v = text.toDouble(&ok);
     }
     if (!ok || !std::isfinite(v))
-        return Error{std::string(what) + " must be a number (or a fraction like 1/255), got '" + text.toStdString() + "'"};
+        return Error{
+            std::string(what) + " must be a number (or a fraction like 1/255), got '" + text.toStdString() + "'"};
     return static_cast<float>(v);
 }
 
@@ -64,7 +54,8 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             QStringLiteral("--min-elements"), QStringLiteral("--channel-order")},
         {QStringLiteral("--per-tensor"), QStringLiteral("--per-channel-dense"), QStringLiteral("--json")});
     const QString output = a.value(QStringLiteral("-o"), a.value(QStringLiteral("--output")));
-    if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty() || a.value(QStringLiteral("--mode")).isEmpty()) {
+    if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty() ||
+        a.value(QStringLiteral("--mode")).isEmpty()) {
         err << (a.error.isEmpty() ? tr("quantize needs one model file, --mode and -o OUT") : a.error) << "\n\n"
             << commandHelp(QStringLiteral("quantize"));
         return 2;
@@ -139,8 +130,10 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (passes::needsCalibration(o.mode)) {
         const QString dataPath = a.value(QStringLiteral("--calibration-data"));
         if (dataPath.isEmpty())
-            return fail(err, passes::modeName(o.mode) + " needs calibration data: give --calibration-data FILE "
-                                                       "(.npy with a leading sample dimension, or IDX)");
+            return fail(err,
+                passes::modeName(o.mode) +
+                    " needs calibration data: give --calibration-data FILE "
+                    "(.npy with a leading sample dimension, or IDX)");
         const QString order = a.value(QStringLiteral("--channel-order"), QStringLiteral("rgb"));
         if (order != QLatin1String("rgb") && order != QLatin1String("bgr"))
             return fail(err, "--channel-order must be rgb or bgr, got '" + order.toStdString() + "'");
@@ -149,8 +142,8 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             const auto& sg = g->main();
             if (sg.inputs.size() != 1)
                 return fail(err, "a folder of images needs a model with one input");
-            auto spec = app::imageSpecFor(sg.tensors[static_cast<std::size_t>(sg.inputs[0])], pre,
-                order == QLatin1String("bgr"));
+            auto spec = app::imageSpecFor(
+                sg.tensors[static_cast<std::size_t>(sg.inputs[0])], pre, order == QLatin1String("bgr"));
             if (!spec)
                 return fail(err, spec.error().message);
             samples = app::loadImageFolder(dataPath, *spec, o.calibration.samples);

@@ -26,11 +26,6 @@ QString tr(const char* s)
     return QCoreApplication::translate("ql::cli::Run", s);
 }
 
-QString qs(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
 Result<exec::Rounding> parseRounding(const QString& s)
 {
     if (s.isEmpty() || s == QLatin1String("xnnpack"))
@@ -135,12 +130,6 @@ QJsonArray shapeJson(const std::vector<std::int32_t>& shape)
     for (auto d : shape)
         a.append(d);
     return a;
-}
-
-int fail(QTextStream& err, const Error& e)
-{
-    err << tr("error: %1").arg(qs(e.message)) << '\n';
-    return 1;
 }
 
 } // namespace

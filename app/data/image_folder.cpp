@@ -46,7 +46,8 @@ Result<ImageSpec> imageSpecFor(const model::Tensor& input, const data::Preproces
     return spec;
 }
 
-Result<data::SampleSet> loadImageFolder(const QString& dir, const ImageSpec& spec, std::int64_t limit, QStringList* classNames)
+Result<data::SampleSet> loadImageFolder(
+    const QString& dir, const ImageSpec& spec, std::int64_t limit, QStringList* classNames)
 {
     const QDir root(dir);
     if (!root.exists())

@@ -56,7 +56,9 @@ Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, st
         const std::int64_t n = set.count * set.sampleSize();
         set.values.resize(static_cast<std::size_t>(n));
         switch (a->dtype) {
-        case model::DType::Float32: std::memcpy(set.values.data(), a->data.data(), static_cast<std::size_t>(n) * 4); break;
+        case model::DType::Float32:
+            std::memcpy(set.values.data(), a->data.data(), static_cast<std::size_t>(n) * 4);
+            break;
         case model::DType::UInt8:
             for (std::int64_t i = 0; i < n; ++i)
                 set.values[static_cast<std::size_t>(i)] = a->data[static_cast<std::size_t>(i)] * pre.scale + pre.offset;
@@ -67,7 +69,8 @@ Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, st
                     static_cast<std::int8_t>(a->data[static_cast<std::size_t>(i)]) * pre.scale + pre.offset;
             break;
         default:
-            return Error{path + ": samples must be float32, uint8 or int8, the file holds " + model::dtypeName(a->dtype)};
+            return Error{
+                path + ": samples must be float32, uint8 or int8, the file holds " + model::dtypeName(a->dtype)};
         }
         return set;
     }
@@ -108,7 +111,9 @@ Status loadLabels(SampleSet& set, const std::string& path)
                 labels.push_back(static_cast<std::int32_t>(v));
                 break;
             }
-            default: return Error{path + ": labels must be uint8, int32 or int64, the file holds " + model::dtypeName(a->dtype)};
+            default:
+                return Error{
+                    path + ": labels must be uint8, int32 or int64, the file holds " + model::dtypeName(a->dtype)};
             }
         }
     } else {
@@ -120,8 +125,8 @@ Status loadLabels(SampleSet& set, const std::string& path)
         labels.assign(a->data.begin(), a->data.end());
     }
     if (static_cast<std::int64_t>(labels.size()) < set.count)
-        return Error{path + ": " + std::to_string(labels.size()) + " labels for " + std::to_string(set.count) +
-            " samples"};
+        return Error{
+            path + ": " + std::to_string(labels.size()) + " labels for " + std::to_string(set.count) + " samples"};
     labels.resize(static_cast<std::size_t>(set.count));
     set.labels = std::move(labels);
     return {};

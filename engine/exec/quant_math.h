@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 namespace ql::exec {
 
@@ -44,6 +45,19 @@ inline std::int32_t saturate32(std::int64_t v)
 {
     return static_cast<std::int32_t>(std::clamp<std::int64_t>(
         v, std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()));
+}
+
+// The exponent of a power-of-two scale, accepted as TFLite's CheckedLog2 does (log2 within 1e-3 of
+// an integer); nothing for other scales.
+inline std::optional<int> powerOfTwoExponent(float scale)
+{
+    if (!(scale > 0))
+        return std::nullopt;
+    const float l = std::log2(scale);
+    const auto power = static_cast<int>(std::lround(l));
+    if (std::abs(l - static_cast<float>(power)) >= 1e-3f)
+        return std::nullopt;
+    return power;
 }
 
 struct FixedMultiplier {

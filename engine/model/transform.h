@@ -10,4 +10,15 @@ namespace ql::model {
 // operator order, and drops the signature defs (they would list only the original outputs).
 void exposeIntermediates(Graph& g);
 
+// Appends a buffer that owns `bytes`; returns its index.
+std::uint32_t addOwnedBuffer(Graph& g, std::vector<std::uint8_t> bytes);
+
+// The index of the builtin operator code `op` (added if missing); its version is raised to at least
+// `version`.
+std::uint32_t opcodeIndexFor(Graph& g, tflite::BuiltinOperator op, int version = 1);
+
+// Drops the tensors of subgraph 0 that no operator, graph input/output or signature refers to, then
+// the buffers nothing refers to (e.g. the float weights a pass replaced), renumbering the rest.
+void dropUnused(Graph& g);
+
 } // namespace ql::model

@@ -62,7 +62,8 @@ double expectedError(const Histogram& h, float lo, float hi)
         if (c == 0)
             continue;
         const double x = h.center(b);
-        const double q = std::clamp(std::round(x / scale) + zp, static_cast<double>(s.qmin()), static_cast<double>(s.qmax()));
+        const double q =
+            std::clamp(std::round(x / scale) + zp, static_cast<double>(s.qmin()), static_cast<double>(s.qmax()));
         const double d = (q - zp) * scale - x;
         err += c * d * d;
     }

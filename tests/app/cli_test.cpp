@@ -237,7 +237,8 @@ private slots:
         QVERIFY(j[QStringLiteral("size_ratio")].toDouble() < 1.0);
         const QJsonObject info = infoJson(out);
         QCOMPARE(info[QStringLiteral("mode")].toString(), QStringLiteral("int8"));
-        QVERIFY(info[QStringLiteral("description")].toString().contains(QStringLiteral("calibration minmax on 50 samples")));
+        QVERIFY(info[QStringLiteral("description")].toString().contains(
+            QStringLiteral("calibration minmax on 50 samples")));
 
         // Never over the input, and a failed run leaves an existing output alone.
         QFile original(src);
@@ -266,8 +267,8 @@ private slots:
             QStringLiteral("--calibration-data"), bad, QStringLiteral("-o"), dir.filePath(QStringLiteral("b.tflite"))});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("[5]")) && r.err.contains(QStringLiteral("[1,1]")), qPrintable(r.err));
-        r = cli({QStringLiteral("quantize"), src, QStringLiteral("--mode"), QStringLiteral("int4"), QStringLiteral("-o"),
-            dir.filePath(QStringLiteral("c.tflite"))});
+        r = cli({QStringLiteral("quantize"), src, QStringLiteral("--mode"), QStringLiteral("int4"),
+            QStringLiteral("-o"), dir.filePath(QStringLiteral("c.tflite"))});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("mode must be")));
     }
@@ -292,8 +293,8 @@ private slots:
         Run r = cli({QStringLiteral("quantize"), modelFile("mnist_cnn_float32.tflite"), QStringLiteral("--mode"),
             QStringLiteral("int8"), QStringLiteral("--calibration-data"), images, QStringLiteral("-o"), out});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY2(infoJson(out)[QStringLiteral("description")].toString().contains(
-                     QStringLiteral("on 5 samples of images")),
+        QVERIFY2(
+            infoJson(out)[QStringLiteral("description")].toString().contains(QStringLiteral("on 5 samples of images")),
             qPrintable(infoJson(out)[QStringLiteral("description")].toString()));
         // The input range comes from the images: black 0 to white 1 (pixels / 255).
         const QJsonObject info = infoJson(out);

@@ -3,8 +3,8 @@
 #include "common/cli_runner.h"
 #include "common/model_facts.h"
 #include "common/op_builder.h"
-#include "model/writer.h"
 #include "data/npy.h"
+#include "model/writer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -136,7 +136,8 @@ private slots:
                 u.Set(tflite::CumsumOptionsT{});
                 return u;
             }(),
-            {test::TensorSpec{{1, 4}, model::DType::Float32, 0, 0, {}}, test::TensorSpec::constant<std::int32_t>({1}, model::DType::Int32, {1})},
+            {test::TensorSpec{{1, 4}, model::DType::Float32, 0, 0, {}},
+                test::TensorSpec::constant<std::int32_t>({1}, model::DType::Int32, {1})},
             {test::TensorSpec{{1, 4}, model::DType::Float32, 0, 0, {}}});
         const QString modelPath = dir.filePath(QStringLiteral("cumsum.tflite"));
         QVERIFY(model::writeTflite(g, modelPath.toStdString()).ok());

@@ -104,8 +104,8 @@ const std::vector<CrossCheckModel>& crossCheckModels()
     return models;
 }
 
-QString checkAgainstLitert(const model::Graph& graph, ModelKind kind, float inputMin, float inputMax, unsigned seed,
-    const std::string& label)
+QString checkAgainstLitert(
+    const model::Graph& graph, ModelKind kind, float inputMin, float inputMax, unsigned seed, const std::string& label)
 {
     model::Graph g = graph;
     QTemporaryDir dir;

@@ -37,7 +37,7 @@ const std::vector<CrossCheckModel>& crossCheckModels();
 // of `kind`. Integer graphs are first rewritten so that every operator output is a model output,
 // so each intermediate tensor is compared too. Returns an empty string when all agree, else what
 // differs. `label` names the model in the log.
-QString checkAgainstLitert(const model::Graph& g, ModelKind kind, float inputMin, float inputMax, unsigned seed,
-    const std::string& label);
+QString checkAgainstLitert(
+    const model::Graph& g, ModelKind kind, float inputMin, float inputMax, unsigned seed, const std::string& label);
 
 } // namespace ql::test

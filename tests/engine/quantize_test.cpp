@@ -82,14 +82,16 @@ QString compareWeights(const model::Graph& a, const model::Graph& b, bool biases
         if (!isWeighted(a.opcodeOf(*ao[i])))
             continue;
         for (int slot : biases ? std::vector<int>{1, 2} : std::vector<int>{1}) {
-            const int ta = ao[i]->inputs[static_cast<std::size_t>(slot)], tb = bo[i]->inputs[static_cast<std::size_t>(slot)];
+            const int ta = ao[i]->inputs[static_cast<std::size_t>(slot)],
+                      tb = bo[i]->inputs[static_cast<std::size_t>(slot)];
             const auto& x = a.main().tensors[static_cast<std::size_t>(ta)];
             const auto& y = b.main().tensors[static_cast<std::size_t>(tb)];
             if (x.dtype != y.dtype)
                 return QStringLiteral("operator %1 input %2: %3 vs %4")
                     .arg(i)
                     .arg(slot)
-                    .arg(QString::fromStdString(model::dtypeName(x.dtype)), QString::fromStdString(model::dtypeName(y.dtype)));
+                    .arg(QString::fromStdString(model::dtypeName(x.dtype)),
+                        QString::fromStdString(model::dtypeName(y.dtype)));
             if (x.quantization.scale != y.quantization.scale || x.quantization.zeroPoint != y.quantization.zeroPoint ||
                 (x.quantization.perChannel() && x.quantization.quantizedDimension != y.quantization.quantizedDimension))
                 return QStringLiteral("operator %1 input %2: quantization parameters differ").arg(i).arg(slot);
@@ -154,7 +156,8 @@ Exported exportMode(const std::string& file, passes::QuantizeOptions o)
     auto back = model::readTflite(path.toStdString());
     if (!back)
         qFatal("%s: the exported model does not read back: %s", file.c_str(), back.error().message.c_str());
-    return {std::move(*back), static_cast<double>(QFileInfo(path).size()) /
+    return {std::move(*back),
+        static_cast<double>(QFileInfo(path).size()) /
             static_cast<double>(QFileInfo(QString::fromStdString(test::modelPath(file))).size())};
 }
 
@@ -197,7 +200,8 @@ private slots:
         for (std::size_t i = 0; i < qo.size(); ++i) {
             const auto& a = q->graph.main().tensors[static_cast<std::size_t>(qo[i]->outputs[0])].quantization;
             const auto& b = t.main().tensors[static_cast<std::size_t>(to[i]->outputs[0])].quantization;
-            QVERIFY2(a.scale == b.scale && a.zeroPoint == b.zeroPoint, qPrintable(QStringLiteral("operator %1").arg(i)));
+            QVERIFY2(
+                a.scale == b.scale && a.zeroPoint == b.zeroPoint, qPrintable(QStringLiteral("operator %1").arg(i)));
         }
     }
 
@@ -252,7 +256,8 @@ private slots:
             for (const char* mode : {"float16", "dynamic", "int8", "int8/uint8", "int8/float", "16x8", "16x8/float"}) {
                 const QString m = QLatin1String(mode);
                 QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(file), m)))
-                    << QString(QLatin1String(file)) << m.section(QLatin1Char('/'), 0, 0) << m.section(QLatin1Char('/'), 1, 1);
+                    << QString(QLatin1String(file)) << m.section(QLatin1Char('/'), 0, 0)
+                    << m.section(QLatin1Char('/'), 1, 1);
             }
     }
 
@@ -269,11 +274,11 @@ private slots:
         qInfo("%s %s: %.3fx the float file", qPrintable(file), qPrintable(mode), e.sizeRatio);
         const auto& m = tableEntry(file.toStdString());
         const test::ModelKind kind = o.mode == passes::Mode::Float16 ? test::ModelKind::Float
-            : o.mode == passes::Mode::Dynamic                       ? test::ModelKind::Hybrid
-                                                                    : test::ModelKind::Integer;
+            : o.mode == passes::Mode::Dynamic                        ? test::ModelKind::Hybrid
+                                                                     : test::ModelKind::Integer;
         for (unsigned seed : {1u, 2u}) {
-            const QString problem =
-                test::checkAgainstLitert(e.graph, kind, m.inputMin, m.inputMax, seed, file.toStdString() + " " + mode.toStdString());
+            const QString problem = test::checkAgainstLitert(
+                e.graph, kind, m.inputMin, m.inputMax, seed, file.toStdString() + " " + mode.toStdString());
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
     }
@@ -348,7 +353,8 @@ private slots:
         };
         std::vector<int> floatTop;
         const double floatAcc = evaluate(*f, &floatTop);
-        qInfo("fashion_mnist (dequantized float): %.1f%% on %lld test images", floatAcc, static_cast<long long>(test->count));
+        qInfo("fashion_mnist (dequantized float): %.1f%% on %lld test images", floatAcc,
+            static_cast<long long>(test->count));
         QVERIFY(floatAcc >= 85.0);
         struct Case {
             const char* mode;
@@ -375,7 +381,8 @@ private slots:
             for (std::size_t i = 0; i < top.size(); ++i)
                 agree += top[i] == floatTop[i];
             const double agreement = 100.0 * agree / static_cast<double>(top.size());
-            qInfo("fashion_mnist %s (%s): %.1f%% top-1, %.1f%% agreement with float", c.mode, c.calibration, acc, agreement);
+            qInfo("fashion_mnist %s (%s): %.1f%% top-1, %.1f%% agreement with float", c.mode, c.calibration, acc,
+                agreement);
             QVERIFY2(acc >= floatAcc - 3.0 && agreement >= 95.0, c.mode);
         }
     }

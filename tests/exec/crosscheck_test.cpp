@@ -8,8 +8,6 @@
 #include "data/idx.h"
 #include "exec/interpreter.h"
 #include "model/reader.h"
-#include "model/transform.h"
-#include "model/writer.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,7 +18,6 @@
 #include <random>
 
 using namespace ql;
-
 
 class CrossCheckTest : public QObject {
     Q_OBJECT
@@ -45,8 +42,8 @@ private slots:
         const auto& m = test::crossCheckModels()[static_cast<std::size_t>(index)];
         auto g = model::readTflite(test::modelPath(m.file));
         QVERIFY(g.ok());
-        const QString problem =
-            test::checkAgainstLitert(*g, m.kind, m.inputMin, m.inputMax, static_cast<unsigned>(seed * 7919 + index), m.file);
+        const QString problem = test::checkAgainstLitert(
+            *g, m.kind, m.inputMin, m.inputMax, static_cast<unsigned>(seed * 7919 + index), m.file);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 

@@ -229,24 +229,16 @@ Prepared int16SigmoidLike(NodeContext& ctx, bool logistic)
         return ctx.unsupported();
     if (x.zeroPoint() != 0 || y.zeroPoint() != 0)
         return ctx.fail("int16 input and output must have zero point 0");
-    auto log2Exact = [](float s, int& power) {
-        if (!(s > 0))
-            return false;
-        const float l = std::log2(s);
-        power = static_cast<int>(std::lround(l));
-        return std::abs(l - static_cast<float>(power)) < 1e-3f;
-    };
-    int outPower = 0;
-    if (!log2Exact(y.scale(), outPower) || outPower != -15)
+    if (powerOfTwoExponent(y.scale()) != -15)
         return ctx.fail("int16 output scale must be 2^-15, got " + std::to_string(y.scale()));
-    int inPower = 0;
     Int16ActivationInput in;
-    const bool pot = log2Exact(x.scale(), inPower) && (inPower == -12 || (!logistic && inPower == -11));
+    const auto inPower = powerOfTwoExponent(x.scale());
+    const bool pot = inPower && (*inPower == -12 || (!logistic && *inPower == -11));
     if (pot) {
         if (ctx.rounding == Rounding::Xnnpack)
             return ctx.fail("int16 with a power-of-two input scale runs through LiteRT's gemmlowp fixed-point "
                             "routine, which QuantLens does not implement; use --rounding reference");
-        in = {3 << (12 + inPower), 0};
+        in = {3 << (12 + *inPower), 0};
     } else {
         double m = static_cast<double>(x.scale()) * 4096.0 * 3.0;
         in.shift = 0;

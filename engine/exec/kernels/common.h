@@ -75,7 +75,8 @@ struct Requantizer {
         const std::size_t c = fixed.size() == 1 ? 0 : channel;
         if (!real.empty()) {
             const double v = std::round(static_cast<double>(acc) * real[real.size() == 1 ? 0 : channel]);
-            return addClamped(static_cast<std::int64_t>(std::clamp(v, -4.0e18, 4.0e18)), zeroPoint, range.min, range.max);
+            return addClamped(
+                static_cast<std::int64_t>(std::clamp(v, -4.0e18, 4.0e18)), zeroPoint, range.min, range.max);
         }
         return addClamped(multiplyByQuantizedMultiplier64(acc, fixed[c]), zeroPoint, range.min, range.max);
     }

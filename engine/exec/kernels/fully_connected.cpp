@@ -56,7 +56,8 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
     // fixed-point multiplier.
     if (is16 && ctx.rounding == Rounding::Xnnpack)
         for (const float ws : wq.scale)
-            req.real.push_back(static_cast<double>(x.scale()) * static_cast<double>(ws) / static_cast<double>(y.scale()));
+            req.real.push_back(
+                static_cast<double>(x.scale()) * static_cast<double>(ws) / static_cast<double>(y.scale()));
     // Constant part of the accumulator: bias - zp_x * sum(w - zp_w) per unit.
     const std::int32_t zpX = x.zeroPoint();
     const std::int32_t zpW = w.zeroPoint();

@@ -54,8 +54,8 @@ std::int16_t saturate16(std::int32_t v)
 
 // One gate: both fully connected products requantized to int16 Q3.12 separately, added with
 // saturation, then the activation to Q0.15.
-void integerLstmGate(const IntegerLstm& p, int g, const std::int8_t* x, const std::int8_t* h, bool tanhGate,
-    std::int16_t* out)
+void integerLstmGate(
+    const IntegerLstm& p, int g, const std::int8_t* x, const std::int8_t* h, bool tanhGate, std::int16_t* out)
 {
     const Int16ActivationInput gateInput = int16ActivationInputForPower(-12);
     for (int k = 0; k < p.nCell; ++k) {
@@ -129,8 +129,8 @@ Prepared prepareIntegerLstm(NodeContext& ctx, const tflite::UnidirectionalSequen
     const RtTensor& c = ctx.in(19);
     const RtTensor& y = ctx.out(0);
     if (x.dtype != DType::Int8 || h.dtype != DType::Int8 || c.dtype != DType::Int16 || y.dtype != DType::Int8)
-        return ctx.fail("integer LSTM needs int8 input, output and hidden state and an int16 cell state (" +
-            ctx.dtypes() + ")");
+        return ctx.fail(
+            "integer LSTM needs int8 input, output and hidden state and an int16 cell state (" + ctx.dtypes() + ")");
     if (x.rank() != 3)
         return ctx.fail("input must have rank 3, got " + shapeText(x.shape));
     const bool timeMajor = o.time_major;
@@ -142,7 +142,8 @@ Prepared prepareIntegerLstm(NodeContext& ctx, const tflite::UnidirectionalSequen
     for (int g = 0; g < 4; ++g) {
         const RtTensor& wx = ctx.in(1 + g);
         const RtTensor& wh = ctx.in(5 + g);
-        if (wx.shape != std::vector<std::int32_t>{p.nCell, p.nIn} || wh.shape != std::vector<std::int32_t>{p.nCell, p.nCell})
+        if (wx.shape != std::vector<std::int32_t>{p.nCell, p.nIn} ||
+            wh.shape != std::vector<std::int32_t>{p.nCell, p.nCell})
             return ctx.fail("gate " + std::to_string(g) + " weights have shapes " + shapeText(wx.shape) + " and " +
                 shapeText(wh.shape) + ", expected [" + std::to_string(p.nCell) + "," + std::to_string(p.nIn) +
                 "] and [" + std::to_string(p.nCell) + "," + std::to_string(p.nCell) + "]");
@@ -182,11 +183,10 @@ Prepared prepareIntegerLstm(NodeContext& ctx, const tflite::UnidirectionalSequen
             std::to_string(p.nCell) + " values");
     // The cell state scale must be a power of two (checked as TFLite does, to 1e-3 in log2).
     const float cs = c.scale();
-    const float log2cs = cs > 0 ? std::log2(cs) : 0.0f;
-    const int power = static_cast<int>(std::lround(log2cs));
-    if (!(cs > 0) || std::abs(log2cs - static_cast<float>(power)) >= 1e-3f || power < -15 || power > 0)
+    const auto power = powerOfTwoExponent(cs);
+    if (!power || *power < -15 || *power > 0)
         return ctx.fail("cell state scale " + std::to_string(cs) + " is not a power of two between 2^-15 and 1");
-    p.cellTanhInput = int16ActivationInputForPower(power);
+    p.cellTanhInput = int16ActivationInputForPower(*power);
     // The file format has no SIGMOID activation, so the cell gate is always TANH here.
     if (o.fused_activation_function != tflite::ActivationFunctionType::TANH)
         return ctx.fail(std::string("integer LSTM cell activation must be TANH, not ") +
@@ -212,8 +212,8 @@ Prepared prepareIntegerLstm(NodeContext& ctx, const tflite::UnidirectionalSequen
                 const std::int64_t step =
                     timeMajor ? static_cast<std::int64_t>(t) * B + b : static_cast<std::int64_t>(b) * T + t;
                 std::int8_t* hb = hidden + static_cast<std::int64_t>(b) * p.nCell;
-                integerLstmStep(p, input + step * p.nIn, hb, cell + static_cast<std::int64_t>(b) * p.nCell,
-                    scratch.data());
+                integerLstmStep(
+                    p, input + step * p.nIn, hb, cell + static_cast<std::int64_t>(b) * p.nCell, scratch.data());
                 std::copy(hb, hb + p.nCell, out + step * p.nCell);
             }
     });

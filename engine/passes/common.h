@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// Helpers shared by the quantization passes (internal to engine/passes).
+#pragma once
+
+#include "model/graph.h"
+#include "passes/quantize.h"
+#include "quant/calibrate.h"
+#include "quant/params.h"
+
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ql::passes::detail {
+
+template <class T> std::vector<std::uint8_t> toBytes(const std::vector<T>& v)
+{
+    std::vector<std::uint8_t> b(v.size() * sizeof(T));
+    if (!v.empty())
+        std::memcpy(b.data(), v.data(), b.size());
+    return b;
+}
+
+inline std::vector<float> floatsOf(const model::Graph& g, const model::Tensor& t)
+{
+    const auto d = g.tensorData(t);
+    std::vector<float> v(d.size() / 4);
+    if (!v.empty())
+        std::memcpy(v.data(), d.data(), v.size() * 4);
+    return v;
+}
+
+inline void setQuant(model::Tensor& t, const quant::Params& p)
+{
+    t.quantization = {};
+    t.quantization.scale = p.scale;
+    t.quantization.zeroPoint = p.zeroPoint;
+    t.quantization.quantizedDimension = p.perChannel() ? p.axis : 0;
+}
+
+// Where the weights of a weighted operator are, and along which axis their channels run.
+struct WeightSlot {
+    int weight = -1, bias = -1, activation = 0;
+    int axis = 0;
+};
+
+std::optional<WeightSlot> weightSlot(tflite::BuiltinOperator op);
+
+// Whether operator i is named in `keep` (its index, its op type or one of its output tensor names).
+bool matchesKeep(const model::Graph& g, const model::Subgraph& sg, int i, const std::vector<std::string>& keep);
+
+// int8 / 16x8: the integer graph (inputs, weights, activations, outputs), before unused tensors and
+// buffers are dropped.
+Result<QuantizeResult> quantizeInteger(
+    const model::Graph& in, const QuantizeOptions& o, const std::vector<quant::TensorRange>& ranges);
+
+} // namespace ql::passes::detail

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+// From a quantized (or float16-weight) graph back to a float32 one.
+#include "passes/common.h"
+
+#include "exec/half.h"
+#include "model/transform.h"
+
+#include <algorithm>
+#include <map>
+
+namespace ql::passes {
+
+using model::DType;
+using Op = tflite::BuiltinOperator;
+using detail::floatsOf;
+using detail::toBytes;
+
+namespace {
+
+bool isQuantizedType(DType t)
+{
+    return t == DType::Int8 || t == DType::UInt8 || t == DType::Int16 || t == DType::Int32 || t == DType::Int64 ||
+        t == DType::Int4;
+}
+
+// The float values of a quantized or float16 constant.
+Result<std::vector<float>> dequantizedValues(const model::Graph& g, const model::Tensor& t)
+{
+    const auto d = g.tensorData(t);
+    const std::int64_t n = t.elementCount();
+    std::vector<float> v(static_cast<std::size_t>(n));
+    if (t.dtype == DType::Float16) {
+        if (static_cast<std::int64_t>(d.size()) < n * 2)
+            return Error{"tensor '" + t.name + "' holds too few bytes"};
+        for (std::int64_t i = 0; i < n; ++i) {
+            std::uint16_t h;
+            std::memcpy(&h, d.data() + i * 2, 2);
+            v[static_cast<std::size_t>(i)] = exec::halfToFloat(h);
+        }
+        return v;
+    }
+    const auto& q = t.quantization;
+    const int bytes = t.dtype == DType::Int16 ? 2 : t.dtype == DType::Int32 ? 4 : t.dtype == DType::Int64 ? 8 : 1;
+    if (t.dtype == DType::Int4 || static_cast<std::int64_t>(d.size()) < n * bytes)
+        return Error{"tensor '" + t.name + "': " + model::dtypeName(t.dtype) + " constants cannot be dequantized"};
+    quant::Params p;
+    p.scale = q.scale;
+    p.zeroPoint = q.zeroPoint.empty() ? std::vector<std::int64_t>(q.scale.size(), 0) : q.zeroPoint;
+    if (p.zeroPoint.size() != p.scale.size())
+        p.zeroPoint.resize(p.scale.size(), p.zeroPoint.empty() ? 0 : p.zeroPoint[0]);
+    p.axis = q.quantizedDimension;
+    const quant::ChannelIndexer ch(t.shape, p.axis, p.perChannel());
+    for (std::int64_t i = 0; i < n; ++i) {
+        std::int64_t code = 0;
+        switch (t.dtype) {
+        case DType::Int8: code = static_cast<std::int8_t>(d[static_cast<std::size_t>(i)]); break;
+        case DType::UInt8: code = d[static_cast<std::size_t>(i)]; break;
+        case DType::Int16: {
+            std::int16_t x;
+            std::memcpy(&x, d.data() + i * 2, 2);
+            code = x;
+            break;
+        }
+        case DType::Int32: {
+            std::int32_t x;
+            std::memcpy(&x, d.data() + i * 4, 4);
+            code = x;
+            break;
+        }
+        default: std::memcpy(&code, d.data() + i * 8, 8); break;
+        }
+        const auto c = static_cast<std::size_t>(ch(i));
+        v[static_cast<std::size_t>(i)] =
+            static_cast<float>(static_cast<double>(code - p.zeroPoint[c]) * static_cast<double>(p.scale[c]));
+    }
+    return v;
+}
+
+} // namespace
+
+Result<model::Graph> dequantizeGraph(const model::Graph& in)
+{
+    if (in.subgraphs.size() != 1)
+        return Error{
+            "dequantizing handles single-subgraph models; this one has " + std::to_string(in.subgraphs.size())};
+    model::Graph g = in;
+    model::Subgraph& sg = g.subgraphs.front();
+    // Constants: quantized (with a scale) or float16 -> float32.
+    for (auto& t : sg.tensors) {
+        if (!in.isConstant(t) || t.isSparse())
+            continue;
+        const bool quantized = isQuantizedType(t.dtype) && t.quantization.hasScale();
+        if (!quantized && t.dtype != DType::Float16)
+            continue;
+        auto v = dequantizedValues(g, t);
+        if (!v)
+            return v.error();
+        t.dtype = DType::Float32;
+        t.quantization = {};
+        t.buffer = model::addOwnedBuffer(g, toBytes(*v));
+    }
+    // Activations: integer tensors with a scale -> float32.
+    for (auto& t : sg.tensors)
+        if (!g.isConstant(t) && isQuantizedType(t.dtype) && t.quantization.hasScale() && t.dtype != DType::Int32) {
+            t.dtype = DType::Float32;
+            t.quantization = {};
+        }
+    // QUANTIZE / DEQUANTIZE now map float to float: fold them (a constant input) or bypass them.
+    std::map<int, int> alias;
+    auto resolve = [&](int t) {
+        while (alias.count(t))
+            t = alias[t];
+        return t;
+    };
+    std::vector<model::Operator> kept;
+    for (auto op : sg.operators) {
+        for (auto& t : op.inputs)
+            if (t >= 0)
+                t = resolve(t);
+        const Op code = g.opcodeOf(op);
+        if ((code == Op::QUANTIZE || code == Op::DEQUANTIZE) && op.inputs.size() == 1 && op.outputs.size() == 1) {
+            const int src = op.inputs[0], dst = op.outputs[0];
+            model::Tensor& from = sg.tensors[static_cast<std::size_t>(src)];
+            model::Tensor& to = sg.tensors[static_cast<std::size_t>(dst)];
+            if (from.dtype == DType::Float32 && to.dtype == DType::Float32) {
+                if (g.isConstant(from)) {
+                    to.buffer = from.buffer; // folded: the output is the dequantized constant
+                } else {
+                    const bool graphOutput = std::find(sg.outputs.begin(), sg.outputs.end(), dst) != sg.outputs.end();
+                    const bool graphInput = std::find(sg.inputs.begin(), sg.inputs.end(), src) != sg.inputs.end();
+                    if (graphOutput && graphInput) {
+                        kept.push_back(op); // input straight to output: keep the (now float) op
+                        continue;
+                    }
+                    if (graphOutput) {
+                        // Keep the output tensor (its name is the model's); let the producer write it.
+                        for (auto& k : kept)
+                            for (auto& o : k.outputs)
+                                if (o == src)
+                                    o = dst;
+                        alias[src] = dst;
+                    } else {
+                        alias[dst] = src;
+                    }
+                }
+                continue;
+            }
+        }
+        kept.push_back(op);
+    }
+    sg.operators = std::move(kept);
+    for (auto& t : sg.outputs)
+        t = resolve(t);
+    model::dropUnused(g);
+    g.description =
+        in.description.empty() ? "dequantized by QuantLens" : in.description + " (dequantized by QuantLens)";
+    return g;
+}
+
+bool isQuantized(const model::Graph& g)
+{
+    for (const auto& t : g.main().tensors)
+        if (t.dtype == DType::Int8 || t.dtype == DType::UInt8 || t.dtype == DType::Int16 || t.dtype == DType::Float16 ||
+            (t.quantization.hasScale() && t.dtype != DType::Float32))
+            return true;
+    return false;
+}
+
+} // namespace ql::passes
