@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "cli/info.h"
 #include "cli/quantize.h"
+#include "cli/train.h"
 #include "cli/run.h"
 #include "model/reader.h"
 #include "model/transform.h"
@@ -34,6 +35,8 @@ QString usage()
               "  bench MODEL [--runs N] [--json] time the model\n"
               "  quantize MODEL --mode MODE -o OUT\n"
               "                                  post-training quantization (see: help quantize)\n"
+              "  train --data IMAGES --labels LABELS -o OUT\n"
+              "                                  train a small CNN, optionally with QAT (see: help train)\n"
               "  help [COMMAND]                  this text, or a command's\n"
               "\n"
               "Exit status: 0 success, 1 the model or a file could not be used, 2 wrong arguments.\n");
@@ -93,7 +96,37 @@ QString commandHelp(const QString& command)
                   "  --keep-float LIST       comma-separated operator indices, op types or output tensor\n"
                   "                          names that stay float\n"
                   "  --min-elements N        dynamic: weight tensors smaller than N stay float (default 1024)\n"
+                  "  --ignore-model-ranges   int8/16x8: do not use activation ranges recorded in the model\n"
+                  "                          (min/max written by quantization-aware training); without\n"
+                  "                          calibration data those ranges are used on their own\n"
                   "  --json                  print a JSON object (output, bytes, size_ratio, notes, ...)\n");
+    if (command == QLatin1String("train"))
+        return tr("Usage: quantlens-cli train --data IMAGES --labels LABELS -o OUT.tflite\n"
+                  "                        [--test-data IMAGES --test-labels LABELS] [--epochs N] [--seed S]\n"
+                  "                        [--arch FILE.json] [--qat-epochs N] [--batch N] [--optimizer adam|sgd]\n"
+                  "                        [--lr RATE] [--momentum M] [--limit N] [--threads N] [--logits]\n"
+                  "                        [--int8-outputs] [--export-batch N] [--json]\n"
+                  "\n"
+                  "Trains a small CNN (default: Reshape 28x28x1, Conv2D 12 3x3 + ReLU, MaxPool 2x2, Flatten,\n"
+                  "Dense) with softmax cross-entropy and writes it as a float32 .tflite (pixels / 255 in,\n"
+                  "probabilities out). Data: IDX (.gz too) or .npy, 8-bit pixels scaled by 1/255.\n"
+                  "  --epochs N         float training epochs (default 5)\n"
+                  "  --seed S           initial weights, shuffling and dropout (default 1); same seed, same model\n"
+                  "  --arch FILE.json   layer list: {\"layers\": [{\"type\": \"conv2d\", \"filters\": 12,\n"
+                  "                     \"kernel\": 3, \"strides\": 1, \"padding\": \"valid\", \"activation\": \"relu\"},\n"
+                  "                     {\"type\": \"max_pool2d\", \"pool\": 2}, {\"type\": \"flatten\"},\n"
+                  "                     {\"type\": \"dense\", \"units\": 10}]}; also reshape (shape), average_pool2d,\n"
+                  "                     relu, relu6, dropout (rate)\n"
+                  "  --qat-epochs N     then fine-tune N epochs with fake quantization (int8 weights per channel,\n"
+                  "                     moving-average activation ranges) and write OUT-qat.tflite, a float model\n"
+                  "                     whose tensors record the learned ranges for `quantize --mode int8`\n"
+                  "  --int8-outputs     also write OUT-ptq-int8.tflite (post-training, calibrated on 200 training\n"
+                  "                     samples) and, with QAT, OUT-qat-int8.tflite (from the learned ranges)\n"
+                  "  --batch N          mini-batch size (default 32); --lr (default 0.001); --optimizer adam|sgd\n"
+                  "  --limit N          use only the first N training samples\n"
+                  "  --logits           end the model with the logits instead of SOFTMAX\n"
+                  "  --export-batch N   leading dimension of the exported models' input (default 1)\n"
+                  "  --json             progress as JSON lines, then one result object\n");
     if (command == QLatin1String("bench"))
         return tr("Usage: quantlens-cli bench MODEL [--runs N] [--warmup W] [--threads T]\n"
                   "                          [--rounding reference|xnnpack] [--input FILE.npy ...] [--json]\n"
@@ -211,6 +244,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return benchCommand(rest, out, err);
     if (command == QLatin1String("quantize"))
         return quantizeCommand(rest, out, err);
+    if (command == QLatin1String("train"))
+        return trainCommand(rest, out, err);
     err << tr("unknown command '%1'").arg(command) << "\n\n" << usage();
     return Usage;
 }

@@ -15,6 +15,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace ql::cli {
 
 namespace {
@@ -52,7 +54,8 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             QStringLiteral("--calibration-data"), QStringLiteral("--samples"), QStringLiteral("--keep-float"),
             QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--scale"), QStringLiteral("--offset"),
             QStringLiteral("--min-elements"), QStringLiteral("--channel-order")},
-        {QStringLiteral("--per-tensor"), QStringLiteral("--per-channel-dense"), QStringLiteral("--json")});
+        {QStringLiteral("--per-tensor"), QStringLiteral("--per-channel-dense"), QStringLiteral("--json"),
+            QStringLiteral("--ignore-model-ranges")});
     const QString output = a.value(QStringLiteral("-o"), a.value(QStringLiteral("--output")));
     if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty() ||
         a.value(QStringLiteral("--mode")).isEmpty()) {
@@ -127,8 +130,14 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             "; it was dequantized first, so this is a re-quantization of its quantized weights";
     }
     std::vector<quant::TensorRange> ranges;
-    if (passes::needsCalibration(o.mode)) {
-        const QString dataPath = a.value(QStringLiteral("--calibration-data"));
+    std::vector<quant::TensorRange> recorded;
+    int recordedCount = 0;
+    if (passes::needsCalibration(o.mode) && !a.flags.contains(QStringLiteral("--ignore-model-ranges"))) {
+        recorded = quant::recordedRanges(*g);
+        recordedCount = static_cast<int>(std::count_if(recorded.begin(), recorded.end(), [](const auto& r) { return r.valid; }));
+    }
+    const QString dataPath = a.value(QStringLiteral("--calibration-data"));
+    if (passes::needsCalibration(o.mode) && !(dataPath.isEmpty() && recordedCount > 0)) {
         if (dataPath.isEmpty())
             return fail(err,
                 passes::modeName(o.mode) +
@@ -159,9 +168,22 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             return fail(err, "calibration: " + r.error().message);
         ranges = std::move(*r);
     }
+    if (recordedCount > 0) {
+        quant::useRecordedRanges(ranges, recorded);
+        if (o.calibrationSource.empty())
+            o.calibrationSource = "ranges recorded in the model";
+    }
     auto result = passes::quantizeGraph(*g, o, ranges);
-    if (!result)
+    if (!result) {
+        if (recordedCount > 0 && dataPath.isEmpty())
+            return fail(err, result.error().message + " (the model records ranges for " +
+                    std::to_string(recordedCount) + " tensors, not for this one: give --calibration-data)");
         return fail(err, result.error().message);
+    }
+    if (recordedCount > 0)
+        result->notes.insert(result->notes.begin(),
+            std::to_string(recordedCount) + " activation ranges come from the model itself (min/max recorded by "
+            "quantization-aware training)" + (dataPath.isEmpty() ? "" : "; they replace the calibrated ones"));
     if (!requantized.empty())
         result->notes.insert(result->notes.begin(), requantized);
     if (auto st = model::writeTflite(result->graph, output.toStdString()); !st)

@@ -294,4 +294,33 @@ Result<std::vector<TensorRange>> calibrate(
     return ranges;
 }
 
+std::vector<TensorRange> recordedRanges(const model::Graph& g)
+{
+    const model::Subgraph& sg = g.main();
+    std::vector<TensorRange> r(sg.tensors.size());
+    for (std::size_t t = 0; t < sg.tensors.size(); ++t) {
+        const model::Tensor& x = sg.tensors[t];
+        const auto& q = x.quantization;
+        if (x.dtype != model::DType::Float32 || g.isConstant(x) || q.min.size() != 1 || q.max.size() != 1)
+            continue;
+        if (!std::isfinite(q.min[0]) || !std::isfinite(q.max[0]) || q.min[0] > q.max[0])
+            continue;
+        r[t] = {true, q.min[0], q.max[0], q.min[0], q.max[0]};
+    }
+    return r;
+}
+
+int useRecordedRanges(std::vector<TensorRange>& into, const std::vector<TensorRange>& recorded)
+{
+    if (into.size() < recorded.size())
+        into.resize(recorded.size());
+    int n = 0;
+    for (std::size_t t = 0; t < recorded.size(); ++t)
+        if (recorded[t].valid) {
+            into[t] = recorded[t];
+            ++n;
+        }
+    return n;
+}
+
 } // namespace ql::quant

@@ -43,4 +43,12 @@ struct TensorRange {
 Result<std::vector<TensorRange>> calibrate(
     const model::Graph& floatGraph, const data::SampleSet& samples, const CalibrationOptions& options);
 
+// Ranges a model carries itself: the quantization min/max of its float activation tensors, as written
+// after quantization-aware training (train::toGraph) or by a converter from fake-quant nodes. One entry
+// per tensor; `valid` where a single min/max pair is present.
+std::vector<TensorRange> recordedRanges(const model::Graph& g);
+
+// Replaces the ranges in `into` (resized to match) by the valid ones of `recorded`; returns how many.
+int useRecordedRanges(std::vector<TensorRange>& into, const std::vector<TensorRange>& recorded);
+
 } // namespace ql::quant
