@@ -134,7 +134,8 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     int recordedCount = 0;
     if (passes::needsCalibration(o.mode) && !a.flags.contains(QStringLiteral("--ignore-model-ranges"))) {
         recorded = quant::recordedRanges(*g);
-        recordedCount = static_cast<int>(std::count_if(recorded.begin(), recorded.end(), [](const auto& r) { return r.valid; }));
+        recordedCount =
+            static_cast<int>(std::count_if(recorded.begin(), recorded.end(), [](const auto& r) { return r.valid; }));
     }
     const QString dataPath = a.value(QStringLiteral("--calibration-data"));
     if (passes::needsCalibration(o.mode) && !(dataPath.isEmpty() && recordedCount > 0)) {
@@ -176,14 +177,17 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     auto result = passes::quantizeGraph(*g, o, ranges);
     if (!result) {
         if (recordedCount > 0 && dataPath.isEmpty())
-            return fail(err, result.error().message + " (the model records ranges for " +
-                    std::to_string(recordedCount) + " tensors, not for this one: give --calibration-data)");
+            return fail(err,
+                result.error().message + " (the model records ranges for " + std::to_string(recordedCount) +
+                    " tensors, not for this one: give --calibration-data)");
         return fail(err, result.error().message);
     }
     if (recordedCount > 0)
         result->notes.insert(result->notes.begin(),
-            std::to_string(recordedCount) + " activation ranges come from the model itself (min/max recorded by "
-            "quantization-aware training)" + (dataPath.isEmpty() ? "" : "; they replace the calibrated ones"));
+            std::to_string(recordedCount) +
+                " activation ranges come from the model itself (min/max recorded by "
+                "quantization-aware training)" +
+                (dataPath.isEmpty() ? "" : "; they replace the calibrated ones"));
     if (!requantized.empty())
         result->notes.insert(result->notes.begin(), requantized);
     if (auto st = model::writeTflite(result->graph, output.toStdString()); !st)

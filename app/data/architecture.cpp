@@ -110,8 +110,7 @@ Status parseLayer(const QJsonObject& o, std::vector<train::LayerSpec>& out)
     }
     case LayerKind::Flatten:
     case LayerKind::ReLU:
-    case LayerKind::ReLU6:
-        break;
+    case LayerKind::ReLU6: break;
     }
     if (allowed.contains(QStringLiteral("strides")))
         if (auto st = pair(o, QStringLiteral("strides"), s.strideH, s.strideW); !st)

@@ -36,10 +36,9 @@ int main(int argc, char** argv)
         };
         QObject::connect(&window, &ql::app::MainWindow::modelLoaded, &window, grabAndQuit);
         QObject::connect(&window, &ql::app::MainWindow::loadFailed, &window, grabAndQuit);
-        if (parser.positionalArguments().isEmpty())
-            grabAndQuit();
     }
-    if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().front());
+    // Without a model on the command line, the bundled demo opens, so there is something to explore.
+    window.openFile(parser.positionalArguments().isEmpty() ? ql::app::MainWindow::demoModelPath()
+                                                           : parser.positionalArguments().front());
     return QApplication::exec();
 }

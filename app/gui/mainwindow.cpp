@@ -6,8 +6,10 @@
 #include "model/summary.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -34,7 +36,20 @@ struct LoadOutcome {
 
 LoadOutcome load(const QString& path)
 {
-    auto g = model::readTflite(path.toStdString());
+    Result<model::Graph> g = Error{""};
+    if (path.startsWith(QLatin1String(":/"))) { // bundled with the application (the demo model)
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return {nullptr,
+                QCoreApplication::translate("ql::app::MainWindow", "%1: not found in the application's resources")
+                    .arg(path)};
+        const QByteArray bytes = f.readAll();
+        g = model::readTflite(MappedFile::fromBytes(
+            std::span(reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())),
+            path.toStdString()));
+    } else {
+        g = model::readTflite(path.toStdString());
+    }
     if (!g)
         return {nullptr, QString::fromStdString(g.error().message)};
     return {std::make_shared<const model::Graph>(std::move(g.value())), {}};
@@ -102,6 +117,11 @@ void MainWindow::showOpenDialog()
         this, tr("Open model"), dir, tr("TensorFlow Lite models (*.tflite);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
+}
+
+QString MainWindow::demoModelPath()
+{
+    return QStringLiteral(":/demo/fashion_mnist_cnn.tflite");
 }
 
 void MainWindow::openFile(const QString& path)

@@ -28,6 +28,8 @@ public:
 
     // Starts loading `path` in the background; modelLoaded or loadFailed follows.
     void openFile(const QString& path);
+    // The Fashion-MNIST CNN trained by QuantLens itself, compiled into the application.
+    static QString demoModelPath();
     QString currentFile() const { return m_currentFile; }
     widgets::LayerTableModel* layerModel() const { return m_layers; }
 

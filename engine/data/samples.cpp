@@ -53,6 +53,7 @@ Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, st
         set.sampleShape.assign(a->shape.begin() + 1, a->shape.end());
         const std::int64_t total = a->shape.front();
         set.count = limit > 0 ? std::min(limit, total) : total;
+        set.fileCount = total;
         const std::int64_t n = set.count * set.sampleSize();
         set.values.resize(static_cast<std::size_t>(n));
         switch (a->dtype) {
@@ -81,6 +82,7 @@ Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, st
         return Error{path + ": an IDX sample file needs a leading sample dimension"};
     set.sampleShape.assign(a->shape.begin() + 1, a->shape.end());
     set.count = limit > 0 ? std::min(limit, a->shape.front()) : a->shape.front();
+    set.fileCount = a->shape.front();
     const std::int64_t n = set.count * set.sampleSize();
     set.values.resize(static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i)
@@ -127,6 +129,9 @@ Status loadLabels(SampleSet& set, const std::string& path)
     if (static_cast<std::int64_t>(labels.size()) < set.count)
         return Error{
             path + ": " + std::to_string(labels.size()) + " labels for " + std::to_string(set.count) + " samples"};
+    if (set.fileCount > 0 && static_cast<std::int64_t>(labels.size()) != set.fileCount)
+        return Error{path + ": " + std::to_string(labels.size()) + " labels, but the samples file holds " +
+            std::to_string(set.fileCount) + " samples; the two files do not belong together"};
     labels.resize(static_cast<std::size_t>(set.count));
     set.labels = std::move(labels);
     return {};

@@ -23,6 +23,7 @@ struct Preprocess {
 struct SampleSet {
     std::vector<std::int64_t> sampleShape; // one sample, without the leading count
     std::int64_t count = 0;
+    std::int64_t fileCount = 0; // samples in the file before a limit was applied (0: not from a file)
     std::vector<float> values; // count x sampleShape, C order
     std::vector<std::int32_t> labels; // empty, or one per sample
 

@@ -49,8 +49,9 @@ Status feed(exec::Interpreter& it, const data::SampleSet& set, std::int64_t firs
         quantizeInput(x.data(), n, in.scale(), in.zeroPoint(), reinterpret_cast<std::int16_t*>(bytes.data()));
         break;
     default:
-        return Error{"the model input has type " + model::dtypeName(in.dtype) + "; classify needs float32, int8, "
-                     "uint8 or int16"};
+        return Error{"the model input has type " + model::dtypeName(in.dtype) +
+            "; classify needs float32, int8, "
+            "uint8 or int16"};
     }
     return it.setInput(0, in.dtype, bytes);
 }
@@ -58,16 +59,11 @@ Status feed(exec::Interpreter& it, const data::SampleSet& set, std::int64_t firs
 float outputValue(const exec::RtTensor& t, std::int64_t i)
 {
     switch (t.dtype) {
-    case model::DType::Float32:
-        return t.as<float>()[i];
-    case model::DType::Int8:
-        return t.scale() * static_cast<float>(t.as<std::int8_t>()[i] - t.zeroPoint());
-    case model::DType::UInt8:
-        return t.scale() * static_cast<float>(t.as<std::uint8_t>()[i] - t.zeroPoint());
-    case model::DType::Int16:
-        return t.scale() * static_cast<float>(t.as<std::int16_t>()[i] - t.zeroPoint());
-    default:
-        return 0.0f;
+    case model::DType::Float32: return t.as<float>()[i];
+    case model::DType::Int8: return t.scale() * static_cast<float>(t.as<std::int8_t>()[i] - t.zeroPoint());
+    case model::DType::UInt8: return t.scale() * static_cast<float>(t.as<std::uint8_t>()[i] - t.zeroPoint());
+    case model::DType::Int16: return t.scale() * static_cast<float>(t.as<std::int16_t>()[i] - t.zeroPoint());
+    default: return 0.0f;
     }
 }
 
@@ -143,7 +139,8 @@ Result<Classification> classify(const model::Graph& g, const data::SampleSet& se
                 float* dst = r.outputs.data() + (first + b) * perOutput;
                 for (std::int64_t k = 0; k < perOutput; ++k)
                     dst[k] = outputValue(y, b * perOutput + k);
-                r.top1[static_cast<std::size_t>(first + b)] = static_cast<int>(std::max_element(dst, dst + perOutput) - dst);
+                r.top1[static_cast<std::size_t>(first + b)] =
+                    static_cast<int>(std::max_element(dst, dst + perOutput) - dst);
             }
             if (progress) {
                 const std::lock_guard lock(progressMutex);

@@ -2,6 +2,7 @@
 #include "model/transform.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace ql::model {
 
@@ -128,6 +129,68 @@ void dropUnused(Graph& g)
 {
     dropUnusedTensors(g);
     dropUnusedBuffers(g);
+}
+
+Result<Graph> withBatch(const Graph& in, int batch)
+{
+    using Op = tflite::BuiltinOperator;
+    if (batch < 1)
+        return Error{"the batch must be at least 1"};
+    if (in.subgraphs.size() != 1)
+        return Error{"changing the batch needs a model with one subgraph"};
+    Graph g = in;
+    Subgraph& sg = g.subgraphs.front();
+    std::vector<bool> reshapeShape(sg.tensors.size(), false);
+    for (std::size_t k = 0; k < sg.operators.size(); ++k) {
+        Operator& op = sg.operators[k];
+        const Op code = g.opcodeOf(op);
+        switch (code) {
+        case Op::CONV_2D:
+        case Op::DEPTHWISE_CONV_2D:
+        case Op::MAX_POOL_2D:
+        case Op::AVERAGE_POOL_2D:
+        case Op::RELU:
+        case Op::RELU6:
+        case Op::RELU_N1_TO_1:
+        case Op::LOGISTIC:
+        case Op::TANH:
+        case Op::SOFTMAX:
+        case Op::QUANTIZE:
+        case Op::DEQUANTIZE: break;
+        case Op::FULLY_CONNECTED: break; // a [1, n] input becomes [batch, n]
+        case Op::RESHAPE:
+            if (auto* o = op.options.AsReshapeOptions(); o && !o->new_shape.empty() && o->new_shape[0] == 1)
+                o->new_shape[0] = batch;
+            if (op.inputs.size() > 1 && op.inputs[1] >= 0)
+                reshapeShape[static_cast<std::size_t>(op.inputs[1])] = true;
+            break;
+        default:
+            return Error{"operator " + std::to_string(k) + " (" + g.opName(op) +
+                ") may mix samples; cannot give this model a batch of " + std::to_string(batch)};
+        }
+    }
+    for (std::size_t t = 0; t < sg.tensors.size(); ++t) {
+        Tensor& x = sg.tensors[t];
+        if (reshapeShape[t]) {
+            const auto data = g.tensorData(x);
+            if (x.dtype != DType::Int32 || data.size() < 4)
+                continue;
+            std::vector<std::uint8_t> bytes(data.begin(), data.end());
+            std::int32_t first = 0;
+            std::memcpy(&first, bytes.data(), 4);
+            if (first == 1) {
+                std::memcpy(bytes.data(), &batch, 4);
+                x.buffer = addOwnedBuffer(g, std::move(bytes));
+            }
+            continue;
+        }
+        if (g.isConstant(x) || x.shape.empty() || x.shape[0] != 1)
+            continue;
+        x.shape[0] = batch;
+        if (!x.shapeSignature.empty() && x.shapeSignature[0] == 1)
+            x.shapeSignature[0] = batch;
+    }
+    return g;
 }
 
 } // namespace ql::model

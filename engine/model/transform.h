@@ -2,6 +2,7 @@
 // Small structural edits of a graph.
 #pragma once
 
+#include "core/result.h"
 #include "model/graph.h"
 
 namespace ql::model {
@@ -20,5 +21,12 @@ std::uint32_t opcodeIndexFor(Graph& g, tflite::BuiltinOperator op, int version =
 // Drops the tensors of subgraph 0 that no operator, graph input/output or signature refers to, then
 // the buffers nothing refers to (e.g. the float weights a pass replaced), renumbering the rest.
 void dropUnused(Graph& g);
+
+// The same model taking `batch` samples at once (e.g. to run a whole evaluation set through a runtime
+// in one call): every non-constant tensor of subgraph 0 with a leading dimension of 1 gets `batch`, and
+// RESHAPE targets follow. Only for graphs whose operators treat the batch independently (convolutions,
+// pooling, fully connected, element-wise activations, softmax, (de)quantize, reshape); others are an
+// error that names the operator.
+Result<Graph> withBatch(const Graph& g, int batch);
 
 } // namespace ql::model

@@ -113,12 +113,12 @@ Result<model::Graph> toGraph(const Network& net, const ExportOptions& o)
         const Layer& l = net.layers[i];
         const std::string name = "layer" + std::to_string(i) + "_" + layerKindName(l.spec.kind);
         switch (l.spec.kind) {
-        case LayerKind::Dropout:
-            continue; // nothing at inference
+        case LayerKind::Dropout: continue; // nothing at inference
         case LayerKind::Reshape:
         case LayerKind::Flatten: {
             const auto shape = batched(o.batch, l.out);
-            const int s = b.constant(name + "/shape", {static_cast<std::int32_t>(shape.size())}, model::DType::Int32, shape);
+            const int s =
+                b.constant(name + "/shape", {static_cast<std::int32_t>(shape.size())}, model::DType::Int32, shape);
             const int out = b.tensor(name, shape);
             tflite::ReshapeOptionsT opt;
             opt.new_shape = shape;
@@ -127,8 +127,8 @@ Result<model::Graph> toGraph(const Network& net, const ExportOptions& o)
             break;
         }
         case LayerKind::Conv2D: {
-            const int w = b.constant(name + "/weights",
-                {l.spec.filters, l.spec.kernelH, l.spec.kernelW, l.in[2]}, model::DType::Float32, l.weights);
+            const int w = b.constant(name + "/weights", {l.spec.filters, l.spec.kernelH, l.spec.kernelW, l.in[2]},
+                model::DType::Float32, l.weights);
             const int bias = b.constant(name + "/bias", {l.spec.filters}, model::DType::Float32, l.bias);
             std::size_t last = i;
             tflite::Conv2DOptionsT opt;
@@ -175,8 +175,8 @@ Result<model::Graph> toGraph(const Network& net, const ExportOptions& o)
         case LayerKind::ReLU:
         case LayerKind::ReLU6: {
             const int out = b.tensor(name, batched(o.batch, l.out));
-            b.op(l.spec.kind == LayerKind::ReLU ? tflite::BuiltinOperator::RELU : tflite::BuiltinOperator::RELU6,
-                {cur}, out);
+            b.op(l.spec.kind == LayerKind::ReLU ? tflite::BuiltinOperator::RELU : tflite::BuiltinOperator::RELU6, {cur},
+                out);
             cur = out;
             lastRange = i + 1;
             break;

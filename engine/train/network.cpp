@@ -26,8 +26,14 @@ constexpr KindName kKindNames[] = {{LayerKind::Reshape, "reshape"}, {LayerKind::
     {LayerKind::Dense, "dense"}, {LayerKind::ReLU, "relu"}, {LayerKind::ReLU6, "relu6"},
     {LayerKind::Dropout, "dropout"}};
 
-bool isPool(LayerKind k) { return k == LayerKind::MaxPool2D || k == LayerKind::AvgPool2D; }
-bool isActivation(LayerKind k) { return k == LayerKind::ReLU || k == LayerKind::ReLU6; }
+bool isPool(LayerKind k)
+{
+    return k == LayerKind::MaxPool2D || k == LayerKind::AvgPool2D;
+}
+bool isActivation(LayerKind k)
+{
+    return k == LayerKind::ReLU || k == LayerKind::ReLU6;
+}
 
 // Output size and leading padding of a window sliding over `in` (TensorFlow's VALID / SAME).
 Result<std::pair<int, int>> slide(int in, int window, int stride, bool same)
@@ -210,24 +216,15 @@ std::string LayerSpec::describe() const
 {
     std::string s = layerKindName(kind);
     switch (kind) {
-    case LayerKind::Reshape:
-        s += " " + shapeText(shape);
-        break;
+    case LayerKind::Reshape: s += " " + shapeText(shape); break;
     case LayerKind::Conv2D:
         s += " " + std::to_string(filters) + " " + std::to_string(kernelH) + "x" + std::to_string(kernelW);
         break;
     case LayerKind::MaxPool2D:
-    case LayerKind::AvgPool2D:
-        s += " " + std::to_string(kernelH) + "x" + std::to_string(kernelW);
-        break;
-    case LayerKind::Dense:
-        s += " " + std::to_string(units);
-        break;
-    case LayerKind::Dropout:
-        s += " " + std::to_string(rate);
-        break;
-    default:
-        break;
+    case LayerKind::AvgPool2D: s += " " + std::to_string(kernelH) + "x" + std::to_string(kernelW); break;
+    case LayerKind::Dense: s += " " + std::to_string(units); break;
+    case LayerKind::Dropout: s += " " + std::to_string(rate); break;
+    default: break;
     }
     if (kind == LayerKind::Conv2D || isPool(kind)) {
         if (strideH > 0 && (strideH != (kind == LayerKind::Conv2D ? 1 : kernelH) || strideW != strideH))
@@ -293,8 +290,8 @@ Result<Network> buildNetwork(const std::vector<LayerSpec>& arch, const Shape& in
         l.in = cur;
         const LayerSpec& s = l.spec;
         auto fail = [&](const std::string& msg) {
-            return Error{"layer " + std::to_string(i) + " (" + s.describe() + ") on input " + shapeText(cur) +
-                ": " + msg};
+            return Error{
+                "layer " + std::to_string(i) + " (" + s.describe() + ") on input " + shapeText(cur) + ": " + msg};
         };
         switch (s.kind) {
         case LayerKind::Reshape: {
@@ -311,19 +308,17 @@ Result<Network> buildNetwork(const std::vector<LayerSpec>& arch, const Shape& in
                 return fail("give a shape with at most one -1");
             if (unknown == 1) {
                 if (elementCount(cur) % known != 0)
-                    return fail("cannot reshape " + std::to_string(elementCount(cur)) + " values into " +
-                        shapeText(target));
+                    return fail(
+                        "cannot reshape " + std::to_string(elementCount(cur)) + " values into " + shapeText(target));
                 *std::find(target.begin(), target.end(), -1) = static_cast<int>(elementCount(cur) / known);
             }
             if (elementCount(target) != elementCount(cur))
-                return fail("cannot reshape " + std::to_string(elementCount(cur)) + " values into " +
-                    shapeText(target));
+                return fail(
+                    "cannot reshape " + std::to_string(elementCount(cur)) + " values into " + shapeText(target));
             l.out = target;
             break;
         }
-        case LayerKind::Flatten:
-            l.out = {static_cast<int>(elementCount(cur))};
-            break;
+        case LayerKind::Flatten: l.out = {static_cast<int>(elementCount(cur))}; break;
         case LayerKind::Conv2D:
         case LayerKind::MaxPool2D:
         case LayerKind::AvgPool2D: {
@@ -367,9 +362,7 @@ Result<Network> buildNetwork(const std::vector<LayerSpec>& arch, const Shape& in
             break;
         }
         case LayerKind::ReLU:
-        case LayerKind::ReLU6:
-            l.out = cur;
-            break;
+        case LayerKind::ReLU6: l.out = cur; break;
         case LayerKind::Dropout:
             if (!(s.rate >= 0.0f && s.rate < 1.0f))
                 return fail("the rate must be in [0, 1)");
@@ -412,8 +405,8 @@ std::vector<std::vector<float>> fakeQuantWeights(const Network& net)
         const Layer& l = net.layers[i];
         if (!l.hasParameters())
             continue;
-        const std::vector<std::int32_t> shape = {static_cast<std::int32_t>(l.bias.size()),
-            static_cast<std::int32_t>(l.weights.size() / l.bias.size())};
+        const std::vector<std::int32_t> shape = {
+            static_cast<std::int32_t>(l.bias.size()), static_cast<std::int32_t>(l.weights.size() / l.bias.size())};
         const quant::Params p = quant::weightParams(l.weights, shape, 0, s);
         const auto q = quant::quantizeValues(l.weights, shape, p, s);
         out[i] = quant::dequantizeValues(q, shape, p);
@@ -450,9 +443,7 @@ void forward(const Network& net, const float* x, int n, Workspace& ws, const Ste
         std::vector<float>& out = ws.act[i + 1];
         switch (l.spec.kind) {
         case LayerKind::Reshape:
-        case LayerKind::Flatten:
-            std::copy(in.begin(), in.end(), out.begin());
-            break;
+        case LayerKind::Flatten: std::copy(in.begin(), in.end(), out.begin()); break;
         case LayerKind::Conv2D: {
             const std::int64_t P = static_cast<std::int64_t>(l.out[0]) * l.out[1];
             const std::int64_t K = static_cast<std::int64_t>(l.spec.kernelH) * l.spec.kernelW * l.in[2];
@@ -477,32 +468,33 @@ void forward(const Network& net, const float* x, int n, Workspace& ws, const Ste
         }
         case LayerKind::MaxPool2D: {
             ws.argmax[i].resize(out.size());
-            forEachWindow(l, n, [&](std::int64_t inBase, std::int64_t o, int y0, int y1, int x0, int x1, int c, int W,
-                                    int C) {
-                float best = -std::numeric_limits<float>::infinity();
-                std::int64_t at = inBase + c;
-                for (int y = y0; y < y1; ++y)
-                    for (int xx = x0; xx < x1; ++xx) {
-                        const std::int64_t k = inBase + (static_cast<std::int64_t>(y) * W + xx) * C + c;
-                        if (in[static_cast<std::size_t>(k)] > best) {
-                            best = in[static_cast<std::size_t>(k)];
-                            at = k;
+            forEachWindow(
+                l, n, [&](std::int64_t inBase, std::int64_t o, int y0, int y1, int x0, int x1, int c, int W, int C) {
+                    float best = -std::numeric_limits<float>::infinity();
+                    std::int64_t at = inBase + c;
+                    for (int y = y0; y < y1; ++y)
+                        for (int xx = x0; xx < x1; ++xx) {
+                            const std::int64_t k = inBase + (static_cast<std::int64_t>(y) * W + xx) * C + c;
+                            if (in[static_cast<std::size_t>(k)] > best) {
+                                best = in[static_cast<std::size_t>(k)];
+                                at = k;
+                            }
                         }
-                    }
-                out[static_cast<std::size_t>(o)] = best;
-                ws.argmax[i][static_cast<std::size_t>(o)] = static_cast<std::int32_t>(at);
-            });
+                    out[static_cast<std::size_t>(o)] = best;
+                    ws.argmax[i][static_cast<std::size_t>(o)] = static_cast<std::int32_t>(at);
+                });
             break;
         }
         case LayerKind::AvgPool2D:
-            forEachWindow(l, n, [&](std::int64_t inBase, std::int64_t o, int y0, int y1, int x0, int x1, int c, int W,
-                                    int C) {
-                float sum = 0;
-                for (int y = y0; y < y1; ++y)
-                    for (int xx = x0; xx < x1; ++xx)
-                        sum += in[static_cast<std::size_t>(inBase + (static_cast<std::int64_t>(y) * W + xx) * C + c)];
-                out[static_cast<std::size_t>(o)] = sum / static_cast<float>((y1 - y0) * (x1 - x0));
-            });
+            forEachWindow(
+                l, n, [&](std::int64_t inBase, std::int64_t o, int y0, int y1, int x0, int x1, int c, int W, int C) {
+                    float sum = 0;
+                    for (int y = y0; y < y1; ++y)
+                        for (int xx = x0; xx < x1; ++xx)
+                            sum +=
+                                in[static_cast<std::size_t>(inBase + (static_cast<std::int64_t>(y) * W + xx) * C + c)];
+                    out[static_cast<std::size_t>(o)] = sum / static_cast<float>((y1 - y0) * (x1 - x0));
+                });
             break;
         case LayerKind::ReLU:
         case LayerKind::ReLU6: {
@@ -546,8 +538,8 @@ void forward(const Network& net, const float* x, int n, Workspace& ws, const Ste
     }
 }
 
-LossResult backward(const Network& net, const std::int32_t* labels, int n, int batchSize, Workspace& ws,
-    const StepContext& ctx)
+LossResult backward(
+    const Network& net, const std::int32_t* labels, int n, int batchSize, Workspace& ws, const StepContext& ctx)
 {
     const std::size_t L = net.layers.size();
     LossResult r;
@@ -634,14 +626,15 @@ LossResult backward(const Network& net, const std::int32_t* labels, int n, int b
         case LayerKind::AvgPool2D:
             if (wantInput) {
                 std::fill(gIn.begin(), gIn.end(), 0.0f);
-                forEachWindow(l, n, [&](std::int64_t inBase, std::int64_t o, int y0, int y1, int x0, int x1, int c,
-                                        int W, int C) {
-                    const float share = gOut[static_cast<std::size_t>(o)] / static_cast<float>((y1 - y0) * (x1 - x0));
-                    for (int y = y0; y < y1; ++y)
-                        for (int xx = x0; xx < x1; ++xx)
-                            gIn[static_cast<std::size_t>(inBase + (static_cast<std::int64_t>(y) * W + xx) * C + c)] +=
-                                share;
-                });
+                forEachWindow(l, n,
+                    [&](std::int64_t inBase, std::int64_t o, int y0, int y1, int x0, int x1, int c, int W, int C) {
+                        const float share =
+                            gOut[static_cast<std::size_t>(o)] / static_cast<float>((y1 - y0) * (x1 - x0));
+                        for (int y = y0; y < y1; ++y)
+                            for (int xx = x0; xx < x1; ++xx)
+                                gIn[static_cast<std::size_t>(
+                                    inBase + (static_cast<std::int64_t>(y) * W + xx) * C + c)] += share;
+                    });
             }
             break;
         case LayerKind::ReLU:

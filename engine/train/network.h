@@ -106,7 +106,7 @@ struct LossResult {
 
 // Softmax cross-entropy on the logits of the last forward pass and backward pass: gradients of the
 // loss averaged over `batchSize` samples are written to ws.dWeights / ws.dBias.
-LossResult backward(const Network& net, const std::int32_t* labels, int n, int batchSize, Workspace& ws,
-    const StepContext& ctx);
+LossResult backward(
+    const Network& net, const std::int32_t* labels, int n, int batchSize, Workspace& ws, const StepContext& ctx);
 
 } // namespace ql::train

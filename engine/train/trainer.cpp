@@ -135,7 +135,8 @@ Result<std::vector<EpochStats>> train(Network& net, const data::SampleSet& train
                     cy.resize(static_cast<std::size_t>(n));
                     for (int k = 0; k < n; ++k) {
                         const std::int64_t s = order[static_cast<std::size_t>(begin + from + k)];
-                        std::copy_n(trainSet.sample(s), sampleSize, cx.data() + static_cast<std::int64_t>(k) * sampleSize);
+                        std::copy_n(
+                            trainSet.sample(s), sampleSize, cx.data() + static_cast<std::int64_t>(k) * sampleSize);
                         cy[static_cast<std::size_t>(k)] = trainSet.labels[static_cast<std::size_t>(s)];
                     }
                     StepContext cc = ctx;

@@ -62,7 +62,7 @@ Result<std::vector<EpochStats>> train(Network& net, const data::SampleSet& train
 Status enableFakeQuant(Network& net, const data::SampleSet& set, std::int64_t samples = 512, int threads = 2);
 
 // Top-1 accuracy (0..1) of the network as it is (fake-quantized when that is on).
-Result<double> evaluate(const Network& net, const data::SampleSet& set, int threads = 2,
-    const std::atomic<bool>* cancel = nullptr);
+Result<double> evaluate(
+    const Network& net, const data::SampleSet& set, int threads = 2, const std::atomic<bool>* cancel = nullptr);
 
 } // namespace ql::train

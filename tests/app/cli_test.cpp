@@ -321,6 +321,106 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("zz_broken.png")), qPrintable(r.err));
     }
 
+    void trainCommand()
+    {
+        const QString d = QStringLiteral("/usr/share/datasets/fashion-mnist/");
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("small.tflite"));
+        const QStringList data{QStringLiteral("--data"), d + QStringLiteral("train-images-idx3-ubyte.gz"),
+            QStringLiteral("--labels"), d + QStringLiteral("train-labels-idx1-ubyte.gz")};
+        const QStringList test{QStringLiteral("--test-data"), d + QStringLiteral("t10k-images-idx3-ubyte.gz"),
+            QStringLiteral("--test-labels"), d + QStringLiteral("t10k-labels-idx1-ubyte.gz")};
+        Run r = cli(QStringList{QStringLiteral("train")} + data + test +
+            QStringList{QStringLiteral("--limit"), QStringLiteral("3000"), QStringLiteral("--epochs"),
+                QStringLiteral("1"), QStringLiteral("--qat-epochs"), QStringLiteral("1"),
+                QStringLiteral("--int8-outputs"), QStringLiteral("--json"), QStringLiteral("-o"), out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QVERIFY(lines.size() >= 3);
+        QCOMPARE(QJsonDocument::fromJson(lines.front()).object().value(QStringLiteral("event")).toString(),
+            QStringLiteral("progress"));
+        const QJsonObject j = QJsonDocument::fromJson(lines.back()).object();
+        QCOMPARE(j[QStringLiteral("event")].toString(), QStringLiteral("result"));
+        QCOMPARE(j[QStringLiteral("parameters")].toInt(), 20410);
+        QCOMPARE(j[QStringLiteral("train_samples")].toInt(), 3000);
+        QCOMPARE(j[QStringLiteral("epochs")].toArray().size(), 2);
+        QVERIFY(j[QStringLiteral("epochs")].toArray()[1].toObject()[QStringLiteral("qat")].toBool());
+        const QJsonObject models = j[QStringLiteral("models")].toObject();
+        for (const char* key : {"float", "ptq_int8", "qat_int8", "float_finetuned"}) {
+            const QJsonObject m = models[QLatin1String(key)].toObject();
+            QVERIFY2(m[QStringLiteral("accuracy")].toDouble() > 0.7, key);
+        }
+        for (const char* suffix : {"", "-qat", "-ptq-int8", "-qat-int8"})
+            QVERIFY2(
+                QFileInfo::exists(dir.filePath(QStringLiteral("small%1.tflite").arg(QLatin1String(suffix)))), suffix);
+        // The int8 files are much smaller than the float one.
+        QVERIFY(models[QStringLiteral("qat_int8")].toObject()[QStringLiteral("bytes")].toInt() <
+            models[QStringLiteral("float")].toObject()[QStringLiteral("bytes")].toInt() / 3);
+        const QJsonObject info = infoJson(out);
+        QVERIFY(info[QStringLiteral("description")].toString().contains(QStringLiteral("seed 1, 1 epochs")));
+
+        // The QAT model carries its activation ranges: int8 quantization needs no calibration data.
+        const QString q = dir.filePath(QStringLiteral("from-qat.tflite"));
+        r = cli({QStringLiteral("quantize"), dir.filePath(QStringLiteral("small-qat.tflite")), QStringLiteral("--mode"),
+            QStringLiteral("int8"), QStringLiteral("-o"), q, QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("6 activation ranges come from the model itself"), r.out.constData());
+        // ...but a float model without them still does.
+        r = cli({QStringLiteral("quantize"), out, QStringLiteral("--mode"), QStringLiteral("int8"),
+            QStringLiteral("-o"), dir.filePath(QStringLiteral("x.tflite"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("needs calibration data")));
+
+        // A layer list in JSON; mistakes in it name the layer and the key.
+        const QString arch = dir.filePath(QStringLiteral("arch.json"));
+        auto writeArch = [&](const QByteArray& text) {
+            QFile f(arch);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        };
+        writeArch(R"({"layers": [{"type": "reshape", "shape": [28, 28, 1]},
+            {"type": "conv2d", "filters": 4, "kernel": 5, "strides": 2, "padding": "same", "activation": "relu6"},
+            {"type": "average_pool2d", "pool": 2}, {"type": "flatten"}, {"type": "dropout", "rate": 0.1},
+            {"type": "dense", "units": 10}]})");
+        const QString custom = dir.filePath(QStringLiteral("custom.tflite"));
+        r = cli(QStringList{QStringLiteral("train")} + data +
+            QStringList{QStringLiteral("--limit"), QStringLiteral("500"), QStringLiteral("--epochs"),
+                QStringLiteral("1"), QStringLiteral("--arch"), arch, QStringLiteral("--logits"), QStringLiteral("-o"),
+                custom});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("conv2d 4 5x5 stride 2x2 same, relu6, average_pool2d 2x2 valid"), r.out.constData());
+        const QJsonObject ci = infoJson(custom);
+        const int outTensor = ci[QStringLiteral("outputs")].toArray()[0].toInt();
+        QCOMPARE(ci[QStringLiteral("tensors")].toArray()[outTensor].toObject()[QStringLiteral("name")].toString(),
+            QStringLiteral("logits"));
+
+        writeArch(R"({"layers": [{"type": "reshape", "shape": [28, 28, 1]}, {"type": "conv2d", "filter": 4}]})");
+        r = cli(QStringList{QStringLiteral("train")} + data +
+            QStringList{QStringLiteral("--arch"), arch, QStringLiteral("-o"), custom});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("layer 1: needs 'filters'")), qPrintable(r.err));
+        writeArch(R"([{"type": "flatten"}, {"type": "dense", "units": 10, "activaton": "relu"}])");
+        r = cli(QStringList{QStringLiteral("train")} + data +
+            QStringList{QStringLiteral("--arch"), arch, QStringLiteral("-o"), custom});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(
+            r.err.contains(QStringLiteral("layer 1: unknown key 'activaton' for a dense layer")), qPrintable(r.err));
+        writeArch(R"([{"type": "flatten"}, {"type": "dense", "units": 3}])");
+        r = cli(QStringList{QStringLiteral("train")} + data +
+            QStringList{QStringLiteral("--arch"), arch, QStringLiteral("-o"), custom});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("label 9 of sample 0 is outside the network's 3 classes")),
+            qPrintable(r.err));
+
+        // Images and labels that do not belong together.
+        r = cli({QStringLiteral("train"), QStringLiteral("--data"), d + QStringLiteral("t10k-images-idx3-ubyte.gz"),
+            QStringLiteral("--labels"), d + QStringLiteral("train-labels-idx1-ubyte.gz"), QStringLiteral("-o"),
+            custom});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("training data")), qPrintable(r.err));
+        QCOMPARE(cli({QStringLiteral("train"), QStringLiteral("-o"), custom}).code, 2);
+    }
+
     void usageErrors()
     {
         QCOMPARE(cli({}).code, 2);

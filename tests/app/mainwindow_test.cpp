@@ -25,6 +25,17 @@ private slots:
         QCOMPARE(w.layerModel()->rowCount(), 14 + 13 + 4);
     }
 
+    void opensTheBundledDemoModel()
+    {
+        app::MainWindow w;
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        w.openFile(app::MainWindow::demoModelPath());
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(w.windowTitle().contains(QStringLiteral("fashion_mnist_cnn.tflite")));
+        // RESHAPE, CONV_2D (+ReLU), MAX_POOL_2D, RESHAPE, FULLY_CONNECTED, SOFTMAX
+        QCOMPARE(w.layerModel()->rowCount(), 6);
+    }
+
     void badFileKeepsTheCurrentModel()
     {
         QTemporaryDir dir;
