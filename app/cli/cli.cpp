@@ -59,7 +59,10 @@ QString commandHelp(const QString& command)
                   "  -o, --output FILE     where to write\n"
                   "  --external-buffers    store constant data after the flatbuffer (the >2 GB form)\n"
                   "  --expose-intermediates  make every operator's output a model output (after the\n"
-                  "                        original outputs), so that other runtimes show them too\n");
+                  "                        original outputs), so that other runtimes show them too\n"
+                  "  --batch N             give the model a batch of N samples (convolution, pooling, dense,\n"
+                  "                        activation and reshape graphs), e.g. to evaluate a data set in\n"
+                  "                        one runtime call\n");
     if (command == QLatin1String("run"))
         return tr("Usage: quantlens-cli run MODEL --input [NAME=]FILE.npy ... --output-dir DIR\n"
                   "                        [--rounding reference|xnnpack] [--threads N] [--dump-intermediates]\n"
@@ -188,7 +191,7 @@ int info(const QStringList& args, QTextStream& out, QTextStream& err)
 
 int rewrite(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Args a = parseArgs(args, {QStringLiteral("-o"), QStringLiteral("--output")},
+    const Args a = parseArgs(args, {QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--batch")},
         {QStringLiteral("--external-buffers"), QStringLiteral("--expose-intermediates")});
     const QString output = a.value(QStringLiteral("-o"), a.value(QStringLiteral("--output")));
     if (!a.error.isEmpty() || a.positional.size() != 1 || output.isEmpty()) {
@@ -202,6 +205,18 @@ int rewrite(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     if (a.flags.contains(QStringLiteral("--expose-intermediates")))
         model::exposeIntermediates(*g);
+    if (const QString b = a.value(QStringLiteral("--batch")); !b.isEmpty()) {
+        bool ok = false;
+        const int batch = b.toInt(&ok);
+        if (!ok || batch < 1) {
+            err << tr("--batch must be a positive integer, got '%1'").arg(b) << '\n';
+            return Usage;
+        }
+        auto rebatched = model::withBatch(*g, batch);
+        if (!rebatched)
+            return fail(err, rebatched.error());
+        g = std::move(rebatched);
+    }
     model::WriteOptions opts;
     opts.externalBuffers = a.flags.contains(QStringLiteral("--external-buffers"));
     if (auto st = model::writeTflite(*g, output.toStdString(), opts); !st) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // End-to-end tests of the quantlens-cli binary.
 #include "common/cli_runner.h"
+#include "common/litert.h"
 #include "common/model_facts.h"
 #include "data/npy.h"
 
@@ -141,6 +142,51 @@ private slots:
             ++depthwise;
         }
         QCOMPARE(depthwise, 13);
+    }
+
+    void rewriteWithABatch()
+    {
+        // vww int8 with a batch of 3: LiteRT runs it, and each row equals a batch-1 run of that sample.
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("b3.tflite"));
+        Run r = cli({QStringLiteral("rewrite"), modelFile("vww_mobilenet_v1_025_96_int8.tflite"),
+            QStringLiteral("--batch"), QStringLiteral("3"), QStringLiteral("-o"), out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject info = infoJson(out);
+        const auto tensors = info[QStringLiteral("tensors")].toArray();
+        QCOMPARE(tensors[info[QStringLiteral("inputs")].toArray()[0].toInt()].toObject()[QStringLiteral("shape")],
+            QJsonValue(QJsonArray{3, 96, 96, 3}));
+        data::NpyArray x;
+        x.dtype = model::DType::Int8;
+        x.shape = {3, 96, 96, 3};
+        x.data.resize(3 * 96 * 96 * 3);
+        for (std::size_t i = 0; i < x.data.size(); ++i)
+            x.data[i] = static_cast<std::uint8_t>((i * 2654435761u) >> 13);
+        const QString xf = dir.filePath(QStringLiteral("x.npy"));
+        QVERIFY(data::writeNpy(xf.toStdString(), x).ok());
+        const auto batched = test::runLitert(out, {xf});
+        QVERIFY2(batched.ok, qPrintable(batched.error));
+        QCOMPARE(batched.outputs[0].shape, (std::vector<std::int64_t>{3, 2}));
+        for (int k = 0; k < 3; ++k) {
+            data::NpyArray one = x;
+            one.shape[0] = 1;
+            one.data.assign(x.data.begin() + k * 96 * 96 * 3, x.data.begin() + (k + 1) * 96 * 96 * 3);
+            const QString of = dir.filePath(QStringLiteral("x%1.npy").arg(k));
+            QVERIFY(data::writeNpy(of.toStdString(), one).ok());
+            const QString od = dir.filePath(QStringLiteral("o%1").arg(k));
+            r = cli({QStringLiteral("run"), modelFile("vww_mobilenet_v1_025_96_int8.tflite"), QStringLiteral("--input"),
+                of, QStringLiteral("--output-dir"), od});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            auto y = data::readNpy((od + QStringLiteral("/out0.npy")).toStdString());
+            QVERIFY(y.ok());
+            QCOMPARE(y->data[0], batched.outputs[0].data[static_cast<std::size_t>(2 * k)]);
+            QCOMPARE(y->data[1], batched.outputs[0].data[static_cast<std::size_t>(2 * k + 1)]);
+        }
+        // An operator that may mix samples is refused, by name.
+        r = cli({QStringLiteral("rewrite"), modelFile("mnist_lstm_float32.tflite"), QStringLiteral("--batch"),
+            QStringLiteral("4"), QStringLiteral("-o"), out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("UNIDIRECTIONAL_SEQUENCE_LSTM")), qPrintable(r.err));
     }
 
     void infoTable()
