@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/cli.h"
 
+#include "cli/analyze.h"
 #include "cli/args.h"
 #include "cli/info.h"
 #include "cli/quantize.h"
@@ -35,6 +36,8 @@ QString usage()
               "  bench MODEL [--runs N] [--json] time the model\n"
               "  quantize MODEL --mode MODE -o OUT\n"
               "                                  post-training quantization (see: help quantize)\n"
+              "  analyze MODEL --mode MODE|--bits N [--json]\n"
+              "                                  per-layer weight quantization error (see: help analyze)\n"
               "  train --data IMAGES --labels LABELS -o OUT\n"
               "                                  train a small CNN, optionally with QAT (see: help train)\n"
               "  help [COMMAND]                  this text, or a command's\n"
@@ -266,6 +269,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return quantizeCommand(rest, out, err);
     if (command == QLatin1String("train"))
         return trainCommand(rest, out, err);
+    if (command == QLatin1String("analyze"))
+        return analyzeCommand(rest, out, err);
     err << tr("unknown command '%1'").arg(command) << "\n\n" << usage();
     return Usage;
 }

@@ -39,14 +39,6 @@ inline void setQuant(model::Tensor& t, const quant::Params& p)
     t.quantization.quantizedDimension = p.perChannel() ? p.axis : 0;
 }
 
-// Where the weights of a weighted operator are, and along which axis their channels run.
-struct WeightSlot {
-    int weight = -1, bias = -1, activation = 0;
-    int axis = 0;
-};
-
-std::optional<WeightSlot> weightSlot(tflite::BuiltinOperator op);
-
 // Whether operator i is named in `keep` (its index, its op type or one of its output tensor names).
 bool matchesKeep(const model::Graph& g, const model::Subgraph& sg, int i, const std::vector<std::string>& keep);
 

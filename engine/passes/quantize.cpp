@@ -60,6 +60,8 @@ bool needsCalibration(Mode m)
 
 namespace detail {
 
+} // namespace detail
+
 std::optional<WeightSlot> weightSlot(Op op)
 {
     switch (op) {
@@ -70,6 +72,8 @@ std::optional<WeightSlot> weightSlot(Op op)
     default: return std::nullopt;
     }
 }
+
+namespace detail {
 
 bool matchesKeep(const model::Graph& g, const model::Subgraph& sg, int i, const std::vector<std::string>& keep)
 {
@@ -159,7 +163,7 @@ Result<QuantizeResult> toDynamic(const model::Graph& in, const QuantizeOptions& 
     for (std::size_t i = 0; i < sg.operators.size(); ++i) {
         model::Operator& op = sg.operators[i];
         const Op code = g.opcodeOf(op);
-        const auto slot = detail::weightSlot(code);
+        const auto slot = weightSlot(code);
         if (!slot || code == Op::TRANSPOSE_CONV || detail::matchesKeep(in, in.main(), static_cast<int>(i), o.keepFloat))
             continue;
         if (static_cast<int>(op.inputs.size()) <= slot->weight || op.inputs[static_cast<std::size_t>(slot->weight)] < 0)

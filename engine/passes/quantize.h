@@ -8,6 +8,7 @@
 #include "model/graph.h"
 #include "quant/calibrate.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,14 @@ Result<QuantizeResult> quantizeGraph(
 // True when the graph holds quantized or float16 weights or quantized activations (anything but a
 // plain float32 graph).
 bool isQuantized(const model::Graph& g);
+
+// Where the weights of a weighted operator are (input slots), and along which axis their output
+// channels run: CONV_2D, DEPTHWISE_CONV_2D (axis 3), FULLY_CONNECTED, TRANSPOSE_CONV.
+struct WeightSlot {
+    int weight = -1, bias = -1, activation = 0;
+    int axis = 0;
+};
+std::optional<WeightSlot> weightSlot(tflite::BuiltinOperator op);
 
 // A float32 graph from a quantized (or float16-weight) one, so that it can be quantized into another
 // mode: quantized and float16 constants dequantized ((q - zero point) * scale, per channel where

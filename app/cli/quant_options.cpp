@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+#include "cli/quant_options.h"
+
+#include "data/image_folder.h"
+#include "model/reader.h"
+#include "model/summary.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ql::cli {
+
+namespace {
+
+Result<float> parseNumber(const QString& text, const char* what)
+{
+    bool ok = false;
+    double v = 0;
+    const int slash = static_cast<int>(text.indexOf(QLatin1Char('/')));
+    if (slash > 0) {
+        bool ok2 = false;
+        const double d = text.mid(slash + 1).toDouble(&ok2);
+        v = text.left(slash).toDouble(&ok) / d;
+        ok = ok && ok2 && d != 0;
+    } else {
+        v = text.toDouble(&ok);
+    }
+    if (!ok || !std::isfinite(v))
+        return Error{
+            std::string(what) + " must be a number (or a fraction like 1/255), got '" + text.toStdString() + "'"};
+    return static_cast<float>(v);
+}
+
+} // namespace
+
+QStringList quantOptionsWithValue()
+{
+    return {QStringLiteral("--mode"), QStringLiteral("--io"), QStringLiteral("--calibration"),
+        QStringLiteral("--calibration-data"), QStringLiteral("--samples"), QStringLiteral("--keep-float"),
+        QStringLiteral("--scale"), QStringLiteral("--offset"), QStringLiteral("--min-elements"),
+        QStringLiteral("--channel-order")};
+}
+
+QStringList quantFlags()
+{
+    return {
+        QStringLiteral("--per-tensor"), QStringLiteral("--per-channel-dense"), QStringLiteral("--ignore-model-ranges")};
+}
+
+Result<passes::QuantizeOptions> parseQuantizeOptions(const Args& a, const QString& modeText)
+{
+    passes::QuantizeOptions o;
+    if (!modeText.isEmpty()) {
+        auto mode = passes::parseMode(modeText.toStdString());
+        if (!mode)
+            return mode.error();
+        o.mode = *mode;
+    }
+    if (const QString io = a.value(QStringLiteral("--io")); !io.isEmpty()) {
+        auto parsed = passes::parseIo(io.toStdString(), o.mode);
+        if (!parsed)
+            return parsed.error();
+        o.io = *parsed;
+    }
+    o.perChannel = !a.flags.contains(QStringLiteral("--per-tensor"));
+    o.perChannelDense = a.flags.contains(QStringLiteral("--per-channel-dense"));
+    if (const QString c = a.value(QStringLiteral("--calibration")); !c.isEmpty()) {
+        auto parsed = quant::parseCalibration(c.toStdString());
+        if (!parsed)
+            return parsed.error();
+        o.calibration = *parsed;
+    }
+    if (const QString n = a.value(QStringLiteral("--samples")); !n.isEmpty()) {
+        bool ok = false;
+        o.calibration.samples = n.toLongLong(&ok);
+        if (!ok || o.calibration.samples <= 0)
+            return Error{"--samples must be a positive number, got '" + n.toStdString() + "'"};
+    }
+    if (const QString n = a.value(QStringLiteral("--min-elements")); !n.isEmpty()) {
+        bool ok = false;
+        o.dynamicMinElements = n.toLongLong(&ok);
+        if (!ok || o.dynamicMinElements < 0)
+            return Error{"--min-elements must be a number >= 0, got '" + n.toStdString() + "'"};
+    }
+    for (const QString& k : a.values(QStringLiteral("--keep-float")))
+        for (const QString& item : k.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            o.keepFloat.push_back(item.trimmed().toStdString());
+    return o;
+}
+
+Result<data::Preprocess> parsePreprocess(const Args& a)
+{
+    data::Preprocess pre;
+    if (const QString s = a.value(QStringLiteral("--scale")); !s.isEmpty()) {
+        auto v = parseNumber(s, "--scale");
+        if (!v)
+            return v.error();
+        pre.scale = *v;
+    }
+    if (const QString s = a.value(QStringLiteral("--offset")); !s.isEmpty()) {
+        auto v = parseNumber(s, "--offset");
+        if (!v)
+            return v.error();
+        pre.offset = *v;
+    }
+    return pre;
+}
+
+Result<FloatModel> loadFloatModel(const QString& path)
+{
+    auto g = model::readTflite(path.toStdString());
+    if (!g)
+        return g.error();
+    FloatModel m;
+    if (passes::isQuantized(*g)) {
+        const std::string was = model::quantModeName(model::guessMode(*g).mode);
+        auto f = passes::dequantizeGraph(*g);
+        if (!f)
+            return Error{"cannot dequantize the " + was + " model: " + f.error().message};
+        m.graph = std::move(*f);
+        m.note = "the input model was already " + was +
+            "; it was dequantized first, so this is a re-quantization of its quantized weights";
+    } else {
+        m.graph = std::move(*g);
+    }
+    return m;
+}
+
+Result<data::SampleSet> loadData(
+    const QString& path, const model::Graph& g, const data::Preprocess& pre, const Args& a, std::int64_t limit)
+{
+    const QString order = a.value(QStringLiteral("--channel-order"), QStringLiteral("rgb"));
+    if (order != QLatin1String("rgb") && order != QLatin1String("bgr"))
+        return Error{"--channel-order must be rgb or bgr, got '" + order.toStdString() + "'"};
+    if (QFileInfo(path).isDir()) {
+        const auto& sg = g.main();
+        if (sg.inputs.size() != 1)
+            return Error{"a folder of images needs a model with one input"};
+        auto spec =
+            app::imageSpecFor(sg.tensors[static_cast<std::size_t>(sg.inputs[0])], pre, order == QLatin1String("bgr"));
+        if (!spec)
+            return spec.error();
+        return app::loadImageFolder(path, *spec, limit);
+    }
+    return data::loadSamples(path.toStdString(), pre, limit);
+}
+
+Result<std::vector<quant::TensorRange>> activationRanges(const model::Graph& g, passes::QuantizeOptions& o,
+    const data::SampleSet* calibration, bool ignoreRecorded, std::vector<std::string>& notes)
+{
+    std::vector<quant::TensorRange> ranges;
+    if (!passes::needsCalibration(o.mode))
+        return ranges;
+    std::vector<quant::TensorRange> recorded;
+    int recordedCount = 0;
+    if (!ignoreRecorded) {
+        recorded = quant::recordedRanges(g);
+        recordedCount =
+            static_cast<int>(std::count_if(recorded.begin(), recorded.end(), [](const auto& r) { return r.valid; }));
+    }
+    if (!calibration && recordedCount == 0)
+        return Error{passes::modeName(o.mode) +
+            " needs calibration data: give --calibration-data FILE (.npy with a leading sample dimension, or IDX)"};
+    if (calibration) {
+        o.calibration.samples = std::min(o.calibration.samples, calibration->count);
+        auto r = quant::calibrate(g, *calibration, o.calibration);
+        if (!r)
+            return Error{"calibration: " + r.error().message};
+        ranges = std::move(*r);
+    }
+    if (recordedCount > 0) {
+        quant::useRecordedRanges(ranges, recorded);
+        if (o.calibrationSource.empty())
+            o.calibrationSource = "ranges recorded in the model";
+        notes.push_back(std::to_string(recordedCount) +
+            " activation ranges come from the model itself (min/max recorded by quantization-aware training)" +
+            (calibration ? "; they replace the calibrated ones" : ""));
+    }
+    return ranges;
+}
+
+} // namespace ql::cli

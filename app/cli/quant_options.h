@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// What `quantize`, `analyze`, `eval` and `sensitivity` share: the quantization options, loading a model
+// as a float graph (dequantizing a quantized one), loading samples (.npy, IDX, a folder of images) and
+// the activation ranges (calibration and/or ranges recorded in the model).
+#pragma once
+
+#include "cli/args.h"
+#include "data/samples.h"
+#include "model/graph.h"
+#include "passes/quantize.h"
+#include "quant/calibrate.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <string>
+#include <vector>
+
+namespace ql::cli {
+
+QStringList quantOptionsWithValue(); // --mode --io --calibration --samples --keep-float --scale ...
+QStringList quantFlags(); // --per-tensor --per-channel-dense --ignore-model-ranges
+
+// The options given (the mode only when `modeText` is not empty).
+Result<passes::QuantizeOptions> parseQuantizeOptions(const Args& a, const QString& modeText);
+Result<data::Preprocess> parsePreprocess(const Args& a);
+
+struct FloatModel {
+    model::Graph graph;
+    std::string note; // set when the file was quantized and has been dequantized
+};
+Result<FloatModel> loadFloatModel(const QString& path);
+
+// Samples from a .npy / IDX file or a folder of images (sized for the model's input).
+Result<data::SampleSet> loadData(
+    const QString& path, const model::Graph& g, const data::Preprocess& pre, const Args& a, std::int64_t limit);
+
+// Activation ranges for int8 / 16x8: calibrated on `calibration` (may be null) and/or recorded in the
+// model; a note says where they came from. Errors when neither gives any.
+Result<std::vector<quant::TensorRange>> activationRanges(const model::Graph& g, passes::QuantizeOptions& o,
+    const data::SampleSet* calibration, bool ignoreRecorded, std::vector<std::string>& notes);
+
+} // namespace ql::cli

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// Error metrics between a reference tensor and its quantized approximation, with the names of TFLite's
+// QuantizationDebugger (num_elements, stddev, mean_error, max_abs_error, mean_squared_error; all of
+// the difference approx - ref), plus rmse_over_scale, sqnr_db and cosine; and fixed-bin histograms.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace ql::eval {
+
+struct ErrorMetrics {
+    std::int64_t numElements = 0;
+    double stddev = 0; // of the error
+    double meanError = 0;
+    double maxAbsError = 0;
+    double meanSquaredError = 0;
+    // sqrt(mean((error / scale)^2)), with each element's own (channel's) scale; about 1/sqrt(12) = 0.289
+    // for pure rounding noise. NaN when there is no scale (float16, float).
+    double rmseOverScale = 0;
+    double sqnrDb = 0; // 10 log10(sum x^2 / sum (x - x')^2); +inf when exact
+    double cosine = 1; // cosine similarity of the two tensors (1 when both are zero)
+};
+
+// `scales` (optional) holds one scale per channel; element i belongs to channel (i / inner) % size
+// (one scale: all elements).
+ErrorMetrics errorMetrics(std::span<const float> ref, std::span<const float> approx, std::span<const float> scales = {},
+    std::int64_t inner = 1);
+
+struct Histogram {
+    float lo = 0, hi = 0; // the range the bins split evenly
+    std::vector<std::int64_t> counts;
+    std::int64_t below = 0, above = 0; // values outside [lo, hi]
+};
+
+Histogram histogram(std::span<const float> x, float lo, float hi, int bins);
+
+} // namespace ql::eval
