@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+// Weight analysis: metrics on hand-made tensors with known answers, and the SQNR of every weighted layer
+// of the shared float models against an independent per-channel int8 computation.
+#include "common/model_facts.h"
+#include "eval/metrics.h"
+#include "eval/weights.h"
+#include "model/graph.h"
+#include "model/reader.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <cmath>
+#include <cstring>
+
+using namespace ql;
+
+namespace {
+
+model::Graph load(const char* file)
+{
+    auto g = model::readTflite(test::modelPath(file));
+    if (!g)
+        qFatal("%s: %s", file, g.error().message.c_str());
+    return std::move(*g);
+}
+
+// A graph with one FULLY_CONNECTED whose weights are `w` ([rows, cols]).
+model::Graph denseWith(const std::vector<float>& w, int rows, int cols)
+{
+    model::Graph g;
+    g.opcodes.push_back({tflite::BuiltinOperator::FULLY_CONNECTED, "", 1});
+    g.buffers.emplace_back();
+    std::vector<std::uint8_t> bytes(w.size() * 4);
+    std::memcpy(bytes.data(), w.data(), bytes.size());
+    g.buffers.push_back(model::Buffer::fromOwned(bytes));
+    model::Subgraph sg;
+    model::Tensor in, wt, out;
+    in.name = "in";
+    in.shape = {1, cols};
+    wt.name = "w";
+    wt.shape = {rows, cols};
+    wt.buffer = 1;
+    out.name = "out";
+    out.shape = {1, rows};
+    sg.tensors = {in, wt, out};
+    sg.inputs = {0};
+    sg.outputs = {2};
+    model::Operator op;
+    op.inputs = {0, 1, -1};
+    op.outputs = {2};
+    sg.operators.push_back(op);
+    g.subgraphs.push_back(sg);
+    return g;
+}
+
+std::vector<float> uniform(std::size_t n, float lo, float hi)
+{
+    std::vector<float> v(n);
+    std::uint64_t s = 12345;
+    for (auto& x : v) {
+        s = s * 6364136223846793005ull + 1442695040888963407ull;
+        x = lo + (hi - lo) * static_cast<float>(s >> 40) / 16777216.0f;
+    }
+    return v;
+}
+
+// Independent: per-channel (or per-tensor) symmetric int8, scale = max|w| / 127, in double.
+double independentSqnr(const std::vector<float>& w, const std::vector<std::int32_t>& shape, int axis, bool perChannel)
+{
+    std::int64_t inner = 1;
+    for (std::size_t d = static_cast<std::size_t>(axis) + 1; d < shape.size(); ++d)
+        inner *= shape[d];
+    const std::int64_t channels = perChannel ? shape[static_cast<std::size_t>(axis)] : 1;
+    std::vector<double> maxAbs(static_cast<std::size_t>(channels), 0.0);
+    auto channel = [&](std::size_t i) {
+        return channels == 1 ? 0 : static_cast<std::size_t>((static_cast<std::int64_t>(i) / inner) % channels);
+    };
+    for (std::size_t i = 0; i < w.size(); ++i)
+        maxAbs[channel(i)] = std::max(maxAbs[channel(i)], std::abs(static_cast<double>(w[i])));
+    double signal = 0, noise = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        const double m = maxAbs[channel(i)];
+        const double scale = m > 0 ? m / 127.0 : 1.0;
+        const double q = std::clamp(std::round(w[i] / scale), -127.0, 127.0);
+        const double e = q * scale - w[i];
+        signal += static_cast<double>(w[i]) * w[i];
+        noise += e * e;
+    }
+    return 10.0 * std::log10(signal / noise);
+}
+
+} // namespace
+
+class AnalysisTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void metricsKnownAnswers()
+    {
+        const std::vector<float> x{1, 2, 3}, y{1.5f, 2, 2.5f};
+        const auto m = eval::errorMetrics(x, y, std::vector<float>{0.5f});
+        QCOMPARE(m.numElements, std::int64_t{3});
+        QCOMPARE(m.meanError, 0.0);
+        QVERIFY(std::abs(m.meanSquaredError - 0.5 / 3) < 1e-12);
+        QVERIFY(std::abs(m.stddev - std::sqrt(0.5 / 3)) < 1e-12);
+        QCOMPARE(m.maxAbsError, 0.5);
+        QVERIFY(std::abs(m.sqnrDb - 10 * std::log10(14 / 0.5)) < 1e-9);
+        QVERIFY(std::abs(m.cosine - 13.0 / std::sqrt(14.0 * 12.5)) < 1e-12);
+        QVERIFY(std::abs(m.rmseOverScale - std::sqrt(0.5 / 3) / 0.5) < 1e-12);
+        const auto exact = eval::errorMetrics(x, x);
+        QVERIFY(std::isinf(exact.sqnrDb) && exact.sqnrDb > 0);
+        QCOMPARE(exact.maxAbsError, 0.0);
+        QVERIFY(std::isnan(exact.rmseOverScale)); // no scale given
+        const auto h = eval::histogram(std::vector<float>{-1, 0, 0.49f, 0.5f, 1, 2}, -1, 1, 4);
+        QCOMPARE(h.counts, (std::vector<std::int64_t>{1, 0, 2, 2}));
+        QCOMPARE(h.above, std::int64_t{1});
+    }
+
+    void onTheGridIsExactAndUniformIsRoundingNoise()
+    {
+        // Every value k * 2^-7 for k in -127..127: exactly on the int8 grid (scale = max|w| / 127 = 2^-7).
+        std::vector<float> grid;
+        for (int k = -127; k <= 127; ++k)
+            grid.push_back(static_cast<float>(k) * 0.0078125f);
+        auto a = eval::analyzeWeights(denseWith(grid, 1, 255), {});
+        QVERIFY(a.ok());
+        QCOMPARE(a->size(), std::size_t{1});
+        QCOMPARE((*a)[0].metrics.maxAbsError, 0.0);
+        QVERIFY(std::isinf((*a)[0].metrics.sqnrDb));
+        QCOMPARE((*a)[0].verdict, eval::Verdict::Good);
+
+        // Uniform weights: RMSE / scale = 1/sqrt(12), SQNR near 6.02 b + 4.77 - 20 log10(1) for full scale.
+        const auto u = uniform(200000, -1.0f, 1.0f);
+        a = eval::analyzeWeights(denseWith(u, 1, 200000), {});
+        QVERIFY(a.ok());
+        const auto& L = (*a)[0];
+        qInfo("uniform int8: RMSE/scale %.4f, SQNR %.2f dB", L.metrics.rmseOverScale, L.metrics.sqnrDb);
+        QVERIFY(std::abs(L.metrics.rmseOverScale - 1.0 / std::sqrt(12.0)) < 0.002);
+        // Signal power 1/3, noise power scale^2 / 12 with scale = 1/127: SQNR = 10 log10(4 * 127^2) = 48.1 dB.
+        QVERIFY(std::abs(L.metrics.sqnrDb - 10.0 * std::log10(4.0 * 127 * 127)) < 0.05);
+        std::int64_t total = 0;
+        for (auto c : L.floatHistogram.counts)
+            total += c;
+        QCOMPARE(total, std::int64_t{200000});
+
+        // Teaching schemes on the same tensor: every bit width gives rounding noise; asymmetric uses 2^b levels.
+        for (int bits : {2, 3, 4, 6, 12, 16})
+            for (bool symmetric : {true, false}) {
+                eval::WeightAnalysisOptions o;
+                o.teaching = quant::Scheme{bits, symmetric, false};
+                auto t = eval::analyzeWeights(denseWith(u, 1, 200000), o);
+                QVERIFY(t.ok());
+                const auto& T = (*t)[0];
+                QCOMPARE(T.qmax - T.qmin + 1, symmetric ? (1 << bits) - 1 : (1 << bits));
+                QVERIFY2(std::abs(T.metrics.rmseOverScale - 0.2887) < 0.01,
+                    qPrintable(QStringLiteral("%1 bits: %2").arg(bits).arg(T.metrics.rmseOverScale)));
+            }
+        eval::WeightAnalysisOptions bad;
+        bad.teaching = quant::Scheme{17, true, true};
+        QVERIFY(!eval::analyzeWeights(denseWith(u, 1, 200000), bad).ok());
+    }
+
+    void perTensorOverMismatchedChannelsIsSuspect()
+    {
+        // 4 channels, one 40x wider than the others.
+        std::vector<float> w = uniform(4 * 1000, -0.05f, 0.05f);
+        for (int i = 2000; i < 3000; ++i)
+            w[static_cast<std::size_t>(i)] *= 40.0f;
+        eval::WeightAnalysisOptions o; // int8: FULLY_CONNECTED per tensor
+        auto a = eval::analyzeWeights(denseWith(w, 4, 1000), o);
+        QVERIFY(a.ok());
+        QCOMPARE((*a)[0].verdict, eval::Verdict::Suspect);
+        QVERIFY2(
+            (*a)[0].reason.find("channel 2 has a range 40x the median") != std::string::npos, (*a)[0].reason.c_str());
+        QCOMPARE((*a)[0].channels.size(), std::size_t{4});
+        o.perChannelDense = true;
+        a = eval::analyzeWeights(denseWith(w, 4, 1000), o);
+        QCOMPARE((*a)[0].verdict, eval::Verdict::Good);
+        QCOMPARE((*a)[0].params.scale.size(), std::size_t{4});
+        // dynamic: small tensors stay float; float16: tiny error.
+        o.mode = passes::Mode::Dynamic;
+        o.dynamicMinElements = 5000;
+        a = eval::analyzeWeights(denseWith(w, 4, 1000), o);
+        QVERIFY(!(*a)[0].quantized && (*a)[0].metrics.maxAbsError == 0.0);
+        o.mode = passes::Mode::Float16;
+        a = eval::analyzeWeights(denseWith(w, 4, 1000), o);
+        QVERIFY((*a)[0].quantized && (*a)[0].metrics.sqnrDb > 60.0 && (*a)[0].params.scale.empty());
+    }
+
+    void sharedModelsAgreeWithAnIndependentComputation()
+    {
+        int layers = 0;
+        for (const char* file : {"vww_mobilenet_v1_025_96_float32.tflite", "mobilenet_v1_025_224_float32.tflite",
+                 "resnet8_cifar10_float32.tflite", "ad01_autoencoder_float32.tflite", "mnist_cnn_float32.tflite"}) {
+            const model::Graph g = load(file);
+            auto a = eval::analyzeWeights(g, {});
+            QVERIFY(a.ok());
+            for (const auto& L : *a) {
+                const auto& t = g.main().tensors[static_cast<std::size_t>(L.tensor)];
+                std::vector<float> w(static_cast<std::size_t>(t.elementCount()));
+                std::memcpy(w.data(), g.tensorData(t).data(), w.size() * 4);
+                const bool dense = L.opName == "FULLY_CONNECTED";
+                const int axis = L.opName == "DEPTHWISE_CONV_2D" ? 3 : 0;
+                const double expected = independentSqnr(w, t.shape, axis, !dense);
+                QVERIFY2(std::abs(L.metrics.sqnrDb - expected) < 0.01,
+                    qPrintable(QStringLiteral("%1 op %2: %3 vs %4 dB")
+                                   .arg(QLatin1String(file))
+                                   .arg(L.op)
+                                   .arg(L.metrics.sqnrDb)
+                                   .arg(expected)));
+                ++layers;
+            }
+        }
+        QVERIFY(layers >= 70);
+    }
+
+    void vwwInAllModesIsFast()
+    {
+        const model::Graph g = load("vww_mobilenet_v1_025_96_float32.tflite");
+        QElapsedTimer t;
+        t.start();
+        for (auto mode : {passes::Mode::Float16, passes::Mode::Dynamic, passes::Mode::Int8, passes::Mode::Int16x8}) {
+            eval::WeightAnalysisOptions o;
+            o.mode = mode;
+            auto a = eval::analyzeWeights(g, o);
+            QVERIFY(a.ok());
+            QCOMPARE(a->size(), std::size_t{28});
+        }
+        qInfo("weight analysis of vww in four modes: %lld ms (this build)", static_cast<long long>(t.elapsed()));
+    }
+};
+
+QTEST_GUILESS_MAIN(AnalysisTest)
+#include "analysis_test.moc"
