@@ -3,6 +3,7 @@
 
 #include "cli/analyze.h"
 #include "cli/args.h"
+#include "cli/evaluate.h"
 #include "cli/info.h"
 #include "cli/quantize.h"
 #include "cli/run.h"
@@ -38,6 +39,8 @@ QString usage()
               "                                  post-training quantization (see: help quantize)\n"
               "  analyze MODEL --mode MODE|--bits N [--json]\n"
               "                                  per-layer weight quantization error (see: help analyze)\n"
+              "  eval MODEL --data IMAGES [--labels LABELS] [--modes LIST]\n"
+              "                                  accuracy, agreement, KL, size, latency per mode (see: help eval)\n"
               "  train --data IMAGES --labels LABELS -o OUT\n"
               "                                  train a small CNN, optionally with QAT (see: help train)\n"
               "  help [COMMAND]                  this text, or a command's\n"
@@ -271,6 +274,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return trainCommand(rest, out, err);
     if (command == QLatin1String("analyze"))
         return analyzeCommand(rest, out, err);
+    if (command == QLatin1String("eval"))
+        return evalCommand(rest, out, err);
     err << tr("unknown command '%1'").arg(command) << "\n\n" << usage();
     return Usage;
 }

@@ -187,7 +187,7 @@ Result<Graph> withBatch(const Graph& in, int batch)
         if (g.isConstant(x) || x.shape.empty() || x.shape[0] != 1)
             continue;
         x.shape[0] = batch;
-        if (!x.shapeSignature.empty() && x.shapeSignature[0] == 1)
+        if (!x.shapeSignature.empty() && (x.shapeSignature[0] == 1 || x.shapeSignature[0] == -1))
             x.shapeSignature[0] = batch;
     }
     return g;

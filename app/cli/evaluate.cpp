@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+#include "cli/evaluate.h"
+
+#include "cli/args.h"
+#include "cli/json_util.h"
+#include "cli/quant_options.h"
+#include "eval/evaluate.h"
+#include "model/reader.h"
+#include "model/summary.h"
+#include "passes/quantize.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ql::cli {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("ql::cli::Eval", s);
+}
+
+} // namespace
+
+int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const Args a = parseArgs(args,
+        quantOptionsWithValue() +
+            QStringList{QStringLiteral("--data"), QStringLiteral("--labels"), QStringLiteral("--modes"),
+                QStringLiteral("--limit"), QStringLiteral("--threads"), QStringLiteral("--latency-runs")},
+        quantFlags() + QStringList{QStringLiteral("--json")});
+    if (!a.error.isEmpty() || a.positional.size() != 1 || a.value(QStringLiteral("--data")).isEmpty()) {
+        err << (a.error.isEmpty() ? tr("eval needs one model file and --data") : a.error) << "\n\n"
+            << commandHelp(QStringLiteral("eval"));
+        return 2;
+    }
+    auto qo = parseQuantizeOptions(a, {});
+    if (!qo)
+        return fail(err, qo.error());
+    eval::EvaluateOptions o;
+    o.quantize = *qo;
+    bool ok = true;
+    std::int64_t limit = 0;
+    if (const QString v = a.value(QStringLiteral("--limit")); !v.isEmpty())
+        limit = v.toLongLong(&ok);
+    if (!ok || limit < 0)
+        return fail(err, "--limit must be a number >= 0");
+    if (const QString v = a.value(QStringLiteral("--threads")); !v.isEmpty())
+        o.threads = v.toInt(&ok);
+    if (!ok || o.threads < 1)
+        return fail(err, "--threads must be a positive number");
+    if (const QString v = a.value(QStringLiteral("--latency-runs")); !v.isEmpty())
+        o.latencyRuns = v.toInt(&ok);
+    if (!ok || o.latencyRuns < 0)
+        return fail(err, "--latency-runs must be a number >= 0");
+
+    const QString path = a.positional.front();
+    auto original = model::readTflite(path.toStdString());
+    if (!original)
+        return fail(err, original.error());
+    const bool wasQuantized = passes::isQuantized(*original);
+    auto floatModel = loadFloatModel(path);
+    if (!floatModel)
+        return fail(err, floatModel.error());
+    if (const QString m = a.value(QStringLiteral("--modes")); !m.isEmpty()) {
+        o.modes.clear();
+        for (const QString& s : m.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            o.modes.push_back(s.trimmed().toStdString());
+    } else if (wasQuantized) {
+        o.modes.push_back("original");
+    }
+    auto pre = parsePreprocess(a);
+    if (!pre)
+        return fail(err, pre.error());
+    auto data = loadData(a.value(QStringLiteral("--data")), floatModel->graph, *pre, a, limit);
+    if (!data)
+        return fail(err, "data: " + data.error().message);
+    if (const auto& sg = floatModel->graph.main(); sg.inputs.size() == 1)
+        if (auto s = data::checkSamplesFit(*data, sg.tensors[static_cast<std::size_t>(sg.inputs[0])]); !s)
+            return fail(err, "data: " + s.error().message);
+    if (const QString l = a.value(QStringLiteral("--labels")); !l.isEmpty())
+        if (auto s = data::loadLabels(*data, l.toStdString()); !s)
+            return fail(err, "labels: " + s.error().message);
+
+    std::vector<std::string> notes;
+    if (!floatModel->note.empty())
+        notes.push_back("float32 is the dequantized graph of the " +
+            model::quantModeName(model::guessMode(*original).mode) + " file; 'original' is the file as shipped");
+    std::vector<quant::TensorRange> ranges;
+    const bool integer =
+        std::any_of(o.modes.begin(), o.modes.end(), [](const std::string& m) { return m == "int8" || m == "16x8"; });
+    if (integer) {
+        passes::QuantizeOptions rq = o.quantize;
+        rq.mode = passes::Mode::Int8;
+        std::optional<data::SampleSet> calib;
+        if (const QString c = a.value(QStringLiteral("--calibration-data")); !c.isEmpty()) {
+            auto s = loadData(c, floatModel->graph, *pre, a, rq.calibration.samples);
+            if (!s)
+                return fail(err, "calibration data: " + s.error().message);
+            calib = std::move(*s);
+            rq.calibrationSource = QFileInfo(c).fileName().toStdString();
+        } else if (quant::recordedRanges(floatModel->graph).empty() ||
+            std::none_of(quant::recordedRanges(floatModel->graph).begin(),
+                quant::recordedRanges(floatModel->graph).end(), [](const auto& r) { return r.valid; })) {
+            calib = *data;
+            notes.push_back("no --calibration-data: int8/16x8 were calibrated on the first " +
+                std::to_string(std::min(rq.calibration.samples, data->count)) +
+                " evaluation samples themselves (give separate data for an unbiased figure)");
+        }
+        auto r = activationRanges(floatModel->graph, rq, calib ? &*calib : nullptr,
+            a.flags.contains(QStringLiteral("--ignore-model-ranges")), notes);
+        if (!r)
+            return fail(err, r.error());
+        ranges = std::move(*r);
+        o.quantize.calibration = rq.calibration;
+        o.quantize.calibrationSource = rq.calibrationSource;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto results = eval::evaluateModes(floatModel->graph, wasQuantized ? &*original : nullptr, *data, ranges, o);
+    if (!results)
+        return fail(err, results.error());
+
+    QJsonObject j;
+    j[QStringLiteral("model")] = path;
+    j[QStringLiteral("samples")] = static_cast<qint64>(data->count);
+    j[QStringLiteral("labelled")] = data->labels.size() == static_cast<std::size_t>(data->count);
+    j[QStringLiteral("seconds")] = static_cast<double>(timer.elapsed()) / 1000.0;
+    QJsonArray noteList;
+    for (const auto& n : notes)
+        noteList.append(qs(n));
+    j[QStringLiteral("notes")] = noteList;
+    QJsonArray modes;
+    for (const auto& e : *results) {
+        QJsonObject m;
+        m[QStringLiteral("mode")] = qs(e.mode);
+        m[QStringLiteral("accuracy")] = e.result.accuracy >= 0 ? QJsonValue(e.result.accuracy) : QJsonValue();
+        m[QStringLiteral("top5")] = e.result.top5 >= 0 ? QJsonValue(e.result.top5) : QJsonValue();
+        m[QStringLiteral("agreement")] = e.agreement;
+        m[QStringLiteral("kl_mean")] = number(e.klMean);
+        m[QStringLiteral("kl_p50")] = number(e.klP50);
+        m[QStringLiteral("kl_p90")] = number(e.klP90);
+        m[QStringLiteral("kl_p99")] = number(e.klP99);
+        m[QStringLiteral("kl_max")] = number(e.klMax);
+        m[QStringLiteral("size_bytes")] = static_cast<qint64>(e.sizeBytes);
+        QJsonObject by;
+        for (const auto& [k, v] : e.bytesByDtype)
+            by[qs(k)] = static_cast<qint64>(v);
+        m[QStringLiteral("bytes_by_dtype")] = by;
+        m[QStringLiteral("latency_ms")] = e.latencyMs;
+        QJsonArray confusion;
+        for (const auto& row : e.confusion) {
+            QJsonArray r;
+            for (auto v : row)
+                r.append(static_cast<qint64>(v));
+            confusion.append(r);
+        }
+        if (!e.confusion.empty())
+            m[QStringLiteral("confusion")] = confusion;
+        QJsonArray en;
+        for (const auto& n : e.notes)
+            en.append(qs(n));
+        m[QStringLiteral("notes")] = en;
+        m[QStringLiteral("collapse")] = e.collapse.empty() ? QJsonValue() : QJsonValue(qs(e.collapse));
+        modes.append(m);
+    }
+    j[QStringLiteral("modes")] = modes;
+    if (a.flags.contains(QStringLiteral("--json"))) {
+        out << QJsonDocument(j).toJson(QJsonDocument::Compact) << '\n';
+        return 0;
+    }
+    out << tr("%1 samples%2\n")
+               .arg(data->count)
+               .arg(j[QStringLiteral("labelled")].toBool() ? tr(", labelled") : QString());
+    for (const auto& n : notes)
+        out << "  " << qs(n) << '\n';
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+               .arg(tr("mode"), -9)
+               .arg(tr("accuracy"), 9)
+               .arg(tr("agreement"), 9)
+               .arg(tr("KL mean"), 9)
+               .arg(tr("bytes"), 10)
+               .arg(tr("latency ms"), 10);
+    for (const auto& e : *results) {
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                   .arg(qs(e.mode), -9)
+                   .arg(e.result.accuracy >= 0 ? QString::number(100.0 * e.result.accuracy, 'f', 2) + QLatin1Char('%')
+                                               : QStringLiteral("-"),
+                       9)
+                   .arg(QString::number(100.0 * e.agreement, 'f', 2) + QLatin1Char('%'), 9)
+                   .arg(e.klMean, 9, 'g', 3)
+                   .arg(e.sizeBytes, 10)
+                   .arg(e.latencyMs, 10, 'f', 3);
+        if (!e.collapse.empty())
+            out << "  " << tr("collapse: ") << qs(e.collapse) << '\n';
+    }
+    return 0;
+}
+
+} // namespace ql::cli

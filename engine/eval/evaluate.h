@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// Evaluation of several quantization modes of one model on a data set: accuracy, agreement with the
+// float model, output KL divergence, confusion matrix, size, latency; and collapse detection that names
+// the likely cause. Long work: a progress callback and a cancellation flag, the samples split over
+// threads.
+#pragma once
+
+#include "core/result.h"
+#include "data/samples.h"
+#include "eval/classify.h"
+#include "model/graph.h"
+#include "passes/quantize.h"
+#include "quant/calibrate.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ql::eval {
+
+struct ModeEvaluation {
+    std::string mode; // "float32", "float16", "dynamic", "int8", "16x8", or "original" (the file as given)
+    Classification result;
+    double agreement = -1; // fraction of samples with the float model's top-1 (1 for the float model)
+    double klMean = 0, klP50 = 0, klP90 = 0, klP99 = 0, klMax = 0; // KL(float || this) over the samples
+    std::vector<std::vector<std::int64_t>> confusion; // [label][predicted], with labels
+    std::int64_t sizeBytes = 0; // the serialized model
+    std::map<std::string, std::uint64_t> bytesByDtype;
+    double latencyMs = 0; // median single-sample invoke, one thread, this machine
+    std::vector<std::string> notes; // from quantization
+    std::string collapse; // empty, or what went wrong and the likely cause
+};
+
+struct EvaluateOptions {
+    std::vector<std::string> modes{"float32", "float16", "dynamic", "int8", "16x8"};
+    passes::QuantizeOptions quantize; // mode ignored; per-channel, I/O, keep-float, calibration ...
+    int threads = 2;
+    int latencyRuns = 20;
+};
+
+using EvaluateProgress = std::function<void(const std::string& mode, std::int64_t done, std::int64_t total)>;
+
+// `floatGraph`: the float model (a quantized file dequantized); `original`: the file as given when it
+// was quantized (evaluated as mode "original"), else null. `ranges`: calibrated activation ranges for
+// int8 / 16x8 (may be empty when those modes are not asked for).
+Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph, const model::Graph* original,
+    const data::SampleSet& data, const std::vector<quant::TensorRange>& ranges, const EvaluateOptions& options,
+    const EvaluateProgress& progress = {}, const std::atomic<bool>* cancel = nullptr);
+
+// KL(p || q) of two score vectors, each made a distribution first (softmax unless it already is one).
+double klDivergence(const float* p, const float* q, int n);
+
+} // namespace ql::eval
