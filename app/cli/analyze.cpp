@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "cli/json_util.h"
 #include "cli/quant_options.h"
+#include "eval/activations.h"
 #include "eval/weights.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <map>
 
 namespace ql::cli {
 
@@ -26,7 +29,9 @@ QString tr(const char* s)
 int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const Args a = parseArgs(args,
-        quantOptionsWithValue() + QStringList{QStringLiteral("--bits"), QStringLiteral("--bins")},
+        quantOptionsWithValue() +
+            QStringList{QStringLiteral("--bits"), QStringLiteral("--bins"), QStringLiteral("--data"),
+                QStringLiteral("--analysis-samples")},
         quantFlags() +
             QStringList{QStringLiteral("--json"), QStringLiteral("--asymmetric"), QStringLiteral("--no-histograms")});
     const bool teaching = !a.value(QStringLiteral("--bits")).isEmpty();
@@ -71,16 +76,90 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return fail(err, layers.error());
     const double weightMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
 
+    // Activations, when data is given: the quantized model (float I/O) against the float one.
+    std::map<int, QJsonObject> activationOf;
+    QJsonArray activations;
+    QJsonArray notes;
+    if (!model->note.empty())
+        notes.append(qs(model->note));
+    double activationMs = 0;
     const bool histograms = !a.flags.contains(QStringLiteral("--no-histograms"));
+    if (const QString dataPath = a.value(QStringLiteral("--data")); !dataPath.isEmpty()) {
+        if (teaching)
+            return fail(err, "--data (activation analysis) needs a TFLite --mode, not a teaching --bits scheme");
+        bool ok = true;
+        eval::ActivationOptions ao;
+        ao.mode = o.mode;
+        ao.dynamicMinElements = o.dynamicMinElements;
+        ao.bins = o.bins;
+        if (const QString v = a.value(QStringLiteral("--analysis-samples")); !v.isEmpty())
+            ao.samples = v.toLongLong(&ok);
+        if (!ok || ao.samples < 1)
+            return fail(err, "--analysis-samples must be a positive number");
+        auto pre = parsePreprocess(a);
+        if (!pre)
+            return fail(err, pre.error());
+        auto data = loadData(dataPath, model->graph, *pre, a, std::max(ao.samples, qo->calibration.samples));
+        if (!data)
+            return fail(err, "data: " + data.error().message);
+        passes::QuantizeOptions q = *qo;
+        q.io = passes::IoType::Float;
+        std::vector<std::string> n;
+        std::optional<data::SampleSet> calib;
+        if (const QString c = a.value(QStringLiteral("--calibration-data")); !c.isEmpty()) {
+            auto cs = loadData(c, model->graph, *pre, a, q.calibration.samples);
+            if (!cs)
+                return fail(err, "calibration data: " + cs.error().message);
+            calib = std::move(*cs);
+        } else if (passes::needsCalibration(q.mode)) {
+            calib = *data;
+            n.push_back("no --calibration-data: calibrated on the analysis data itself");
+        }
+        auto ranges = activationRanges(
+            model->graph, q, calib ? &*calib : nullptr, a.flags.contains(QStringLiteral("--ignore-model-ranges")), n);
+        if (!ranges)
+            return fail(err, ranges.error());
+        auto quantized = passes::quantizeGraph(model->graph, q, *ranges);
+        if (!quantized)
+            return fail(err, quantized.error());
+        timer.restart();
+        auto acts = eval::analyzeActivations(model->graph, quantized->graph, *data, ao);
+        if (!acts)
+            return fail(err, acts.error());
+        activationMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        for (const auto& s : n)
+            notes.append(qs(s));
+        for (const auto& L : *acts) {
+            QJsonObject x;
+            x[QStringLiteral("index")] = L.op;
+            x[QStringLiteral("op")] = qs(L.opName);
+            x[QStringLiteral("tensor")] = qs(L.name);
+            x[QStringLiteral("dtype")] = qs(L.dtype);
+            if (L.hasRange) {
+                x[QStringLiteral("scale")] = L.scale;
+                x[QStringLiteral("zero_point")] = static_cast<qint64>(L.zeroPoint);
+                x[QStringLiteral("range")] = QJsonArray{L.rangeLo, L.rangeHi};
+            }
+            x[QStringLiteral("local")] = metricsJson(L.local);
+            x[QStringLiteral("propagated")] = metricsJson(L.propagated);
+            x[QStringLiteral("clipped_fraction")] = L.clippedFraction;
+            if (histograms)
+                x[QStringLiteral("histogram")] = histogramJson(L.histogram);
+            activationOf[L.op] = x;
+            activations.append(x);
+        }
+    }
+
     QJsonObject j;
     j[QStringLiteral("model")] = a.positional.front();
     j[QStringLiteral("mode")] = teaching ? QStringLiteral("teaching") : qs(passes::modeName(o.mode));
     if (o.teaching)
         j[QStringLiteral("scheme")] = qs(o.teaching->describe());
-    QJsonArray notes;
-    if (!model->note.empty())
-        notes.append(qs(model->note));
     j[QStringLiteral("notes")] = notes;
+    if (!activations.isEmpty()) {
+        j[QStringLiteral("activations")] = activations;
+        j[QStringLiteral("activation_analysis_ms")] = activationMs;
+    }
     j[QStringLiteral("weight_analysis_ms")] = weightMs;
     QJsonArray list;
     int counts[3] = {};
@@ -122,6 +201,8 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             l[QStringLiteral("histograms")] = QJsonObject{{QStringLiteral("float"), histogramJson(L.floatHistogram)},
                 {QStringLiteral("quantized"), histogramJson(L.quantizedHistogram)},
                 {QStringLiteral("error"), histogramJson(L.errorHistogram)}};
+        if (const auto it = activationOf.find(L.op); it != activationOf.end())
+            l[QStringLiteral("activations")] = it->second;
         l[QStringLiteral("verdict")] = qs(eval::verdictName(L.verdict));
         l[QStringLiteral("reason")] = qs(L.reason);
         ++counts[static_cast<int>(L.verdict)];
@@ -159,6 +240,34 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                        10)
                    .arg(qs(eval::verdictName(L.verdict)), -8)
                    .arg(qs(L.reason));
+    if (!activations.isEmpty()) {
+        out << '\n'
+            << tr("activations (%1 ms): local = this tensor's own quantization, propagated = the quantized model's "
+                  "tensor vs the float one\n")
+                   .arg(activationMs, 0, 'f', 0);
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                   .arg(tr("op"), 4)
+                   .arg(tr("type"), -18)
+                   .arg(tr("dtype"), -7)
+                   .arg(tr("local dB"), 9)
+                   .arg(tr("propag. dB"), 10)
+                   .arg(tr("clipped"), 8);
+        auto db = [](const QJsonValue& v) {
+            return v.isNull() ? QStringLiteral("exact") : QString::number(v.toDouble(), 'f', 1);
+        };
+        for (const auto& v : activations) {
+            const QJsonObject x = v.toObject();
+            out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                       .arg(x[QStringLiteral("index")].toInt(), 4)
+                       .arg(x[QStringLiteral("op")].toString(), -18)
+                       .arg(x[QStringLiteral("dtype")].toString(), -7)
+                       .arg(db(x[QStringLiteral("local")].toObject()[QStringLiteral("sqnr_db")]), 9)
+                       .arg(db(x[QStringLiteral("propagated")].toObject()[QStringLiteral("sqnr_db")]), 10)
+                       .arg(QString::number(100.0 * x[QStringLiteral("clipped_fraction")].toDouble(), 'f', 2) +
+                               QLatin1Char('%'),
+                           8);
+        }
+    }
     return 0;
 }
 

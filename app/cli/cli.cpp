@@ -7,6 +7,7 @@
 #include "cli/info.h"
 #include "cli/quantize.h"
 #include "cli/run.h"
+#include "cli/sensitivity.h"
 #include "cli/train.h"
 #include "model/reader.h"
 #include "model/transform.h"
@@ -41,6 +42,8 @@ QString usage()
               "                                  per-layer weight quantization error (see: help analyze)\n"
               "  eval MODEL --data IMAGES [--labels LABELS] [--modes LIST]\n"
               "                                  accuracy, agreement, KL, size, latency per mode (see: help eval)\n"
+              "  sensitivity MODEL --mode MODE --data DATA [--budget 0.01]\n"
+              "                                  which layers to keep in float (see: help sensitivity)\n"
               "  train --data IMAGES --labels LABELS -o OUT\n"
               "                                  train a small CNN, optionally with QAT (see: help train)\n"
               "  help [COMMAND]                  this text, or a command's\n"
@@ -276,6 +279,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return analyzeCommand(rest, out, err);
     if (command == QLatin1String("eval"))
         return evalCommand(rest, out, err);
+    if (command == QLatin1String("sensitivity"))
+        return sensitivityCommand(rest, out, err);
     err << tr("unknown command '%1'").arg(command) << "\n\n" << usage();
     return Usage;
 }

@@ -50,6 +50,48 @@ ErrorMetrics errorMetrics(
     return m;
 }
 
+void MetricAccumulator::add(std::span<const float> ref, std::span<const float> approx, float scale)
+{
+    const std::size_t n = std::min(ref.size(), approx.size());
+    m_hasScale = m_hasScale || scale > 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double x = ref[i], y = approx[i], e = y - x;
+        m_sum += e;
+        m_sumSq += e * e;
+        m_maxAbs = std::max(m_maxAbs, std::abs(e));
+        m_signal += x * x;
+        m_approxSq += y * y;
+        m_dot += x * y;
+        if (scale > 0)
+            m_scaled += (e / scale) * (e / scale);
+    }
+    m_n += static_cast<std::int64_t>(n);
+}
+
+ErrorMetrics MetricAccumulator::result() const
+{
+    ErrorMetrics m;
+    m.numElements = m_n;
+    if (m_n == 0) {
+        m.rmseOverScale = std::numeric_limits<double>::quiet_NaN();
+        m.sqnrDb = std::numeric_limits<double>::infinity();
+        return m;
+    }
+    const auto count = static_cast<double>(m_n);
+    m.meanError = m_sum / count;
+    m.meanSquaredError = m_sumSq / count;
+    m.stddev = std::sqrt(std::max(0.0, m.meanSquaredError - m.meanError * m.meanError));
+    m.maxAbsError = m_maxAbs;
+    m.rmseOverScale = m_hasScale ? std::sqrt(m_scaled / count) : std::numeric_limits<double>::quiet_NaN();
+    m.sqnrDb = m_sumSq == 0 ? std::numeric_limits<double>::infinity()
+        : m_signal == 0     ? -std::numeric_limits<double>::infinity()
+                            : 10.0 * std::log10(m_signal / m_sumSq);
+    m.cosine = m_signal == 0 && m_approxSq == 0 ? 1.0
+        : m_signal == 0 || m_approxSq == 0      ? 0.0
+                                                : m_dot / std::sqrt(m_signal * m_approxSq);
+    return m;
+}
+
 Histogram histogram(std::span<const float> x, float lo, float hi, int bins)
 {
     Histogram h;

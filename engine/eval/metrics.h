@@ -28,6 +28,20 @@ struct ErrorMetrics {
 ErrorMetrics errorMetrics(std::span<const float> ref, std::span<const float> approx, std::span<const float> scales = {},
     std::int64_t inner = 1);
 
+// The same metrics accumulated over many tensors (e.g. one activation over many samples).
+class MetricAccumulator {
+public:
+    // `scale` > 0: also accumulate (error / scale)^2.
+    void add(std::span<const float> ref, std::span<const float> approx, float scale = 0);
+    ErrorMetrics result() const;
+    std::int64_t count() const { return m_n; }
+
+private:
+    std::int64_t m_n = 0;
+    double m_sum = 0, m_sumSq = 0, m_maxAbs = 0, m_signal = 0, m_approxSq = 0, m_dot = 0, m_scaled = 0;
+    bool m_hasScale = false;
+};
+
 struct Histogram {
     float lo = 0, hi = 0; // the range the bins split evenly
     std::vector<std::int64_t> counts;

@@ -573,6 +573,104 @@ private slots:
             qPrintable(r.err));
     }
 
+    void analyzeAndSensitivityCommands()
+    {
+        const QString d = QStringLiteral("/usr/share/datasets/fashion-mnist/");
+        const QString model = modelFile("fashion_mnist_cnn_dynrange.tflite");
+        const QStringList data{QStringLiteral("--data"), d + QStringLiteral("t10k-images-idx3-ubyte.gz")};
+        const QStringList calib{QStringLiteral("--calibration-data"), d + QStringLiteral("train-images-idx3-ubyte.gz")};
+        // Weights and activations in int8: every weighted layer has both, the verdicts are good.
+        Run r = cli(QStringList{QStringLiteral("analyze"), model, QStringLiteral("--mode"), QStringLiteral("int8"),
+                        QStringLiteral("--json")} +
+            data + calib);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j[QStringLiteral("layers")].toArray().size(), 4);
+        QCOMPARE(j[QStringLiteral("activations")].toArray().size(), 8);
+        for (const auto& v : j[QStringLiteral("layers")].toArray()) {
+            const QJsonObject l = v.toObject();
+            QCOMPARE(l[QStringLiteral("verdict")].toString(), QStringLiteral("good"));
+            const QJsonObject w = l[QStringLiteral("weights")].toObject();
+            for (const char* key : {"num_elements", "stddev", "mean_error", "max_abs_error", "mean_squared_error",
+                     "rmse_over_scale", "sqnr_db", "cosine"})
+                QVERIFY2(w.contains(QLatin1String(key)), key);
+            const QJsonObject act = l[QStringLiteral("activations")].toObject();
+            QCOMPARE(act[QStringLiteral("dtype")].toString(), QStringLiteral("int8"));
+            // Local error is this tensor's rounding alone; the propagated error adds everything upstream.
+            const double local = act[QStringLiteral("local")].toObject()[QStringLiteral("sqnr_db")].toDouble();
+            const double propagated =
+                act[QStringLiteral("propagated")].toObject()[QStringLiteral("sqnr_db")].toDouble();
+            QVERIFY2(local > 35 && propagated > 30 && propagated < local + 1, qPrintable(QString::number(local)));
+            const double ros = act[QStringLiteral("local")].toObject()[QStringLiteral("rmse_over_scale")].toDouble();
+            QVERIFY2(ros > 0.1 && ros < 0.32, qPrintable(QString::number(ros))); // ReLU zeros are exact
+            qint64 counted = 0;
+            for (const auto& c : l[QStringLiteral("histograms")]
+                                     .toObject()[QStringLiteral("float")]
+                                     .toObject()[QStringLiteral("counts")]
+                                     .toArray())
+                counted += c.toInteger();
+            QCOMPARE(counted, static_cast<qint64>(w[QStringLiteral("num_elements")].toInteger()));
+        }
+        // Dynamic range: float activations, local error only where a hybrid operator quantizes its input.
+        r = cli(QStringList{QStringLiteral("analyze"), model, QStringLiteral("--mode"), QStringLiteral("dynamic"),
+                    QStringLiteral("--json"), QStringLiteral("--no-histograms")} +
+            data);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        j = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray acts = j[QStringLiteral("activations")].toArray();
+        QVERIFY(acts[0].toObject()[QStringLiteral("local")].toObject()[QStringLiteral("sqnr_db")].isNull()); // exact
+        QVERIFY(
+            !acts[1].toObject()[QStringLiteral("local")].toObject()[QStringLiteral("sqnr_db")].isNull()); // feeds a
+                                                                                                          // hybrid conv
+        // A teaching scheme: 4-bit weights.
+        r = cli({QStringLiteral("analyze"), model, QStringLiteral("--bits"), QStringLiteral("4"),
+            QStringLiteral("--asymmetric"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j[QStringLiteral("scheme")].toString(), QStringLiteral("int4 asymmetric per-channel"));
+        const QJsonObject w4 =
+            j[QStringLiteral("layers")].toArray()[1].toObject()[QStringLiteral("weights")].toObject();
+        QCOMPARE(w4[QStringLiteral("qmin")].toInt(), -8);
+        QCOMPARE(w4[QStringLiteral("qmax")].toInt(), 7);
+        QVERIFY(w4[QStringLiteral("sqnr_db")].toDouble() < 25.0);
+        QCOMPARE(cli({QStringLiteral("analyze"), model, QStringLiteral("--bits"), QStringLiteral("1")}).code, 1);
+
+        // Sensitivity with calibration data unlike the test data (the input range is far too narrow): keeping the
+        // first convolution float (so its input stays float) is what helps, and the selection says so.
+        QTemporaryDir dir;
+        data::NpyArray dim;
+        dim.shape = {10, 28, 28};
+        dim.data.resize(10 * 784 * 4);
+        for (int i = 0; i < 10 * 784; ++i) {
+            const float v = 0.01f * static_cast<float>(i % 97) / 97.0f;
+            std::memcpy(dim.data.data() + i * 4, &v, 4);
+        }
+        const QString dimFile = dir.filePath(QStringLiteral("dim.npy"));
+        QVERIFY(data::writeNpy(dimFile.toStdString(), dim).ok());
+        r = cli(
+            QStringList{QStringLiteral("sensitivity"), model, QStringLiteral("--mode"), QStringLiteral("int8"),
+                QStringLiteral("--labels"), d + QStringLiteral("t10k-labels-idx1-ubyte.gz"), QStringLiteral("--limit"),
+                QStringLiteral("300"), QStringLiteral("--calibration-data"), dimFile, QStringLiteral("--json")} +
+            data);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j[QStringLiteral("metric")].toString(), QStringLiteral("accuracy"));
+        QVERIFY(j[QStringLiteral("quantized")].toDouble() < 0.3);
+        QCOMPARE(j[QStringLiteral("layers")].toArray().size(), 4);
+        QCOMPARE(j[QStringLiteral("layers")].toArray()[0].toObject()[QStringLiteral("index")].toInt(), 0);
+        QCOMPARE(j[QStringLiteral("keep_float")].toArray()[0].toInt(), 0);
+        QVERIFY(j[QStringLiteral("selection")].toDouble() > 0.8);
+        // Without labels: agreement with the float model.
+        r = cli(QStringList{QStringLiteral("sensitivity"), model, QStringLiteral("--mode"), QStringLiteral("dynamic"),
+                    QStringLiteral("--limit"), QStringLiteral("200"), QStringLiteral("--json")} +
+            data);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j[QStringLiteral("metric")].toString(), QStringLiteral("agreement"));
+        QCOMPARE(j[QStringLiteral("float")].toDouble(), 1.0);
+        QVERIFY(j[QStringLiteral("within_budget")].toBool());
+    }
+
     void usageErrors()
     {
         QCOMPARE(cli({}).code, 2);

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "cli/sensitivity.h"
+
+#include "cli/args.h"
+#include "cli/quant_options.h"
+#include "eval/sensitivity.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ql::cli {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("ql::cli::Sensitivity", s);
+}
+
+} // namespace
+
+int sensitivityCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const Args a = parseArgs(args,
+        quantOptionsWithValue() +
+            QStringList{QStringLiteral("--data"), QStringLiteral("--labels"), QStringLiteral("--budget"),
+                QStringLiteral("--limit"), QStringLiteral("--threads")},
+        quantFlags() + QStringList{QStringLiteral("--json")});
+    if (!a.error.isEmpty() || a.positional.size() != 1 || a.value(QStringLiteral("--data")).isEmpty() ||
+        a.value(QStringLiteral("--mode")).isEmpty()) {
+        err << (a.error.isEmpty() ? tr("sensitivity needs one model file, --mode and --data") : a.error) << "\n\n"
+            << commandHelp(QStringLiteral("sensitivity"));
+        return 2;
+    }
+    auto qo = parseQuantizeOptions(a, a.value(QStringLiteral("--mode")));
+    if (!qo)
+        return fail(err, qo.error());
+    eval::SensitivityOptions o;
+    o.quantize = *qo;
+    bool ok = true;
+    if (const QString v = a.value(QStringLiteral("--budget")); !v.isEmpty())
+        o.budget = v.toDouble(&ok);
+    if (!ok || o.budget < 0 || o.budget > 1)
+        return fail(err, "--budget must be a fraction between 0 and 1 (0.01 = one point)");
+    std::int64_t limit = 0;
+    if (const QString v = a.value(QStringLiteral("--limit")); !v.isEmpty())
+        limit = v.toLongLong(&ok);
+    if (!ok || limit < 0)
+        return fail(err, "--limit must be a number >= 0");
+    if (const QString v = a.value(QStringLiteral("--threads")); !v.isEmpty())
+        o.threads = v.toInt(&ok);
+    if (!ok || o.threads < 1)
+        return fail(err, "--threads must be a positive number");
+    auto model = loadFloatModel(a.positional.front());
+    if (!model)
+        return fail(err, model.error());
+    auto pre = parsePreprocess(a);
+    if (!pre)
+        return fail(err, pre.error());
+    auto data = loadData(a.value(QStringLiteral("--data")), model->graph, *pre, a, limit);
+    if (!data)
+        return fail(err, "data: " + data.error().message);
+    if (const auto& sg = model->graph.main(); sg.inputs.size() == 1)
+        if (auto s = data::checkSamplesFit(*data, sg.tensors[static_cast<std::size_t>(sg.inputs[0])]); !s)
+            return fail(err, "data: " + s.error().message);
+    if (const QString l = a.value(QStringLiteral("--labels")); !l.isEmpty())
+        if (auto s = data::loadLabels(*data, l.toStdString()); !s)
+            return fail(err, "labels: " + s.error().message);
+    std::vector<std::string> notes;
+    std::optional<data::SampleSet> calib;
+    if (const QString c = a.value(QStringLiteral("--calibration-data")); !c.isEmpty()) {
+        auto s = loadData(c, model->graph, *pre, a, o.quantize.calibration.samples);
+        if (!s)
+            return fail(err, "calibration data: " + s.error().message);
+        calib = std::move(*s);
+    } else if (passes::needsCalibration(o.quantize.mode)) {
+        calib = *data;
+        notes.push_back("no --calibration-data: calibrated on the data itself");
+    }
+    auto ranges = activationRanges(model->graph, o.quantize, calib ? &*calib : nullptr,
+        a.flags.contains(QStringLiteral("--ignore-model-ranges")), notes);
+    if (!ranges)
+        return fail(err, ranges.error());
+    QElapsedTimer timer;
+    timer.start();
+    auto r = eval::sensitivity(model->graph, *data, *ranges, o);
+    if (!r)
+        return fail(err, r.error());
+    QJsonObject j;
+    j[QStringLiteral("model")] = a.positional.front();
+    j[QStringLiteral("mode")] = qs(passes::modeName(o.quantize.mode));
+    j[QStringLiteral("samples")] = static_cast<qint64>(data->count);
+    j[QStringLiteral("metric")] = qs(r->metric);
+    j[QStringLiteral("float")] = r->floatMetric;
+    j[QStringLiteral("quantized")] = r->quantizedMetric;
+    j[QStringLiteral("budget")] = r->budget;
+    QJsonArray layers;
+    for (const auto& l : r->layers)
+        layers.append(QJsonObject{{QStringLiteral("index"), l.op}, {QStringLiteral("op"), qs(l.opName)},
+            {QStringLiteral("kept_float"), l.keptFloat}, {QStringLiteral("only_quantized"), l.onlyQuantized},
+            {QStringLiteral("gain"), l.gain}, {QStringLiteral("cost"), l.cost}});
+    j[QStringLiteral("layers")] = layers;
+    QJsonArray keep;
+    for (int k : r->keepFloat)
+        keep.append(k);
+    j[QStringLiteral("keep_float")] = keep;
+    j[QStringLiteral("selection")] = r->selectionMetric;
+    j[QStringLiteral("within_budget")] = r->withinBudget;
+    j[QStringLiteral("runs")] = r->runs;
+    j[QStringLiteral("seconds")] = static_cast<double>(timer.elapsed()) / 1000.0;
+    QJsonArray noteList;
+    for (const auto& n : notes)
+        noteList.append(qs(n));
+    j[QStringLiteral("notes")] = noteList;
+    if (a.flags.contains(QStringLiteral("--json"))) {
+        out << QJsonDocument(j).toJson(QJsonDocument::Compact) << '\n';
+        return 0;
+    }
+    out << tr("%1 on %2 samples: float %3, %4 %5 (%6 variants in %7 s)\n")
+               .arg(qs(r->metric))
+               .arg(data->count)
+               .arg(r->floatMetric, 0, 'f', 4)
+               .arg(qs(passes::modeName(o.quantize.mode)))
+               .arg(r->quantizedMetric, 0, 'f', 4)
+               .arg(r->runs)
+               .arg(j[QStringLiteral("seconds")].toDouble(), 0, 'f', 1);
+    out << QStringLiteral("%1  %2  %3  %4\n")
+               .arg(tr("op"), 4)
+               .arg(tr("type"), -18)
+               .arg(tr("kept float"), 10)
+               .arg(tr("only quantized"), 14);
+    for (const auto& l : r->layers)
+        out << QStringLiteral("%1  %2  %3  %4\n")
+                   .arg(l.op, 4)
+                   .arg(qs(l.opName), -18)
+                   .arg(l.keptFloat, 10, 'f', 4)
+                   .arg(l.onlyQuantized, 14, 'f', 4);
+    QStringList k;
+    for (int i : r->keepFloat)
+        k << QString::number(i);
+    out << (r->keepFloat.empty() ? tr("already within the budget of %1: keep nothing in float\n").arg(r->budget)
+                                 : tr("keep in float: --keep-float %1 -> %2 (%3 the budget of %4)\n")
+                                       .arg(k.join(QLatin1Char(',')))
+                                       .arg(r->selectionMetric, 0, 'f', 4)
+                                       .arg(r->withinBudget ? tr("within") : tr("still outside"))
+                                       .arg(r->budget));
+    return 0;
+}
+
+} // namespace ql::cli
