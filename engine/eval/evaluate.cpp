@@ -7,6 +7,7 @@
 #include "model/writer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -202,6 +203,28 @@ std::string diagnose(const model::Graph& floatGraph, const model::Graph& q, pass
 
 } // namespace
 
+std::optional<quant::Scheme> parseTeachingMode(const std::string& name)
+{
+    if (name.size() < 2 || name[0] != 'w')
+        return std::nullopt;
+    std::size_t i = 1;
+    int bits = 0;
+    while (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i])) && bits < 100)
+        bits = bits * 10 + (name[i++] - '0');
+    quant::Scheme s{bits, true, true};
+    for (; i < name.size(); ++i) {
+        if (name[i] == 'a')
+            s.symmetric = false;
+        else if (name[i] == 't')
+            s.perChannel = false;
+        else
+            return std::nullopt;
+    }
+    if (bits < 2 || bits > 16)
+        return std::nullopt;
+    return s;
+}
+
 double klDivergence(const float* p, const float* q, int n)
 {
     const auto a = distribution(p, n), b = distribution(q, n);
@@ -236,10 +259,18 @@ Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph
             if (!original)
                 return Error{"mode 'original' needs a quantized input model (this one is float)"};
             g = *original;
+        } else if (auto scheme = parseTeachingMode(name)) {
+            auto sim = passes::simulateWeights(floatGraph, *scheme);
+            if (!sim)
+                return withContext(name, sim.error());
+            g = std::move(*sim);
+            e.notes.push_back("teaching simulation: weights " + scheme->describe() +
+                " quantized and dequantized, activations float; the size is that of this float file, not of " +
+                std::to_string(scheme->bits) + "-bit storage");
         } else {
             auto m = passes::parseMode(name);
             if (!m)
-                return Error{m.error().message + " (or original)"};
+                return Error{m.error().message + " (or original, or a teaching scheme like w4, w4a, w4t)"};
             mode = *m;
             passes::QuantizeOptions qo = o.quantize;
             qo.mode = *m;
@@ -312,6 +343,17 @@ Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph
                 const std::string why = diagnose(floatGraph, g, *mode, o, data);
                 if (!why.empty())
                     e.collapse += ". Likely causes: " + why;
+            } else if (auto scheme = parseTeachingMode(name)) {
+                WeightAnalysisOptions wo;
+                wo.teaching = *scheme;
+                if (auto layers = analyzeWeights(floatGraph, wo); layers && !layers->empty()) {
+                    auto worst = std::min_element(layers->begin(), layers->end(),
+                        [](const auto& x, const auto& y) { return x.metrics.sqnrDb < y.metrics.sqnrDb; });
+                    e.collapse += ". " + std::to_string(scheme->bits) +
+                        "-bit weights are too coarse: the weakest layer, operator " + std::to_string(worst->op) + " " +
+                        worst->opName + ", keeps " + fixed(worst->metrics.sqnrDb, 1) + " dB SQNR (" + worst->reason +
+                        ")";
+                }
             }
         }
         out.push_back(std::move(e));

@@ -23,7 +23,9 @@
 namespace ql::eval {
 
 struct ModeEvaluation {
-    std::string mode; // "float32", "float16", "dynamic", "int8", "16x8", or "original" (the file as given)
+    // "float32", "float16", "dynamic", "int8", "16x8", "original" (the file as given) or a teaching scheme
+    // ("w4", see parseTeachingMode)
+    std::string mode;
     Classification result;
     double agreement = -1; // fraction of samples with the float model's top-1 (1 for the float model)
     double klMean = 0, klP50 = 0, klP90 = 0, klP99 = 0, klMax = 0; // KL(float || this) over the samples
@@ -50,6 +52,10 @@ using EvaluateProgress = std::function<void(const std::string& mode, std::int64_
 Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph, const model::Graph* original,
     const data::SampleSet& data, const std::vector<quant::TensorRange>& ranges, const EvaluateOptions& options,
     const EvaluateProgress& progress = {}, const std::atomic<bool>* cancel = nullptr);
+
+// Teaching modes for evaluation: "w4" = weights 4-bit symmetric per channel, "w4a" asymmetric, "w4t" per
+// tensor (and "w4at"); bits 2..16. The model runs with quantized-dequantized weights and float activations.
+std::optional<quant::Scheme> parseTeachingMode(const std::string& name);
 
 // KL(p || q) of two score vectors, each made a distribution first (softmax unless it already is one).
 double klDivergence(const float* p, const float* q, int n);

@@ -159,12 +159,12 @@ std::string verdictName(Verdict v)
 
 double goodSqnrDb(int bits)
 {
-    return 6.02 * bits - 14.0;
+    return std::max(6.02 * bits - 14.0, 25.0);
 }
 
 double badSqnrDb(int bits)
 {
-    return 6.02 * bits - 26.0;
+    return std::max(6.02 * bits - 26.0, 12.0);
 }
 
 Result<std::vector<LayerWeights>> analyzeWeights(const model::Graph& g, const WeightAnalysisOptions& o)

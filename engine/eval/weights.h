@@ -58,8 +58,9 @@ struct LayerWeights {
     std::string reason;
 };
 
-// Thresholds of the verdict, in dB of weight SQNR for a b-bit scheme: good >= 6.02 b - 14, suspect >=
-// 6.02 b - 26, else bad (8 bits: 34.2 and 22.2 dB). float16: good >= 60 dB.
+// Thresholds of the verdict, in dB of weight SQNR for a b-bit scheme: good >= max(6.02 b - 14, 25), suspect
+// >= max(6.02 b - 26, 12), else bad (8 bits: 34.2 and 22.2 dB; 4 bits: 25 and 12). float16: good >= 60 dB.
+// A per-tensor scale over channels whose ranges differ 8x or more is at best suspect.
 double goodSqnrDb(int bits);
 double badSqnrDb(int bits);
 

@@ -223,4 +223,29 @@ Result<QuantizeResult> quantizeGraph(
     return r;
 }
 
+Result<model::Graph> simulateWeights(const model::Graph& in, const quant::Scheme& scheme)
+{
+    if (auto st = quant::checkScheme(scheme); !st)
+        return st.error();
+    model::Graph g = in;
+    model::Subgraph& sg = g.subgraphs.front();
+    for (const auto& op : sg.operators) {
+        const auto slot = weightSlot(g.opcodeOf(op));
+        if (!slot || static_cast<int>(op.inputs.size()) <= slot->weight ||
+            op.inputs[static_cast<std::size_t>(slot->weight)] < 0)
+            continue;
+        model::Tensor& w = sg.tensors[static_cast<std::size_t>(op.inputs[static_cast<std::size_t>(slot->weight)])];
+        if (w.dtype != DType::Float32 || !g.isConstant(w))
+            continue;
+        const auto v = detail::floatsOf(g, w);
+        const quant::Params p = quant::weightParams(v, w.shape, slot->axis, scheme);
+        const auto dq = quant::dequantizeValues(quant::quantizeValues(v, w.shape, p, scheme), w.shape, p);
+        w.buffer = model::addOwnedBuffer(g, detail::toBytes(dq));
+    }
+    model::dropUnused(g);
+    g.description =
+        "QuantLens teaching simulation: weights " + scheme.describe() + " (quantize-dequantize), float activations";
+    return g;
+}
+
 } // namespace ql::passes

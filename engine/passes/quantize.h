@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "model/graph.h"
 #include "quant/calibrate.h"
+#include "quant/params.h"
 
 #include <optional>
 #include <string>
@@ -49,6 +50,12 @@ Result<QuantizeResult> quantizeGraph(
 // True when the graph holds quantized or float16 weights or quantized activations (anything but a
 // plain float32 graph).
 bool isQuantized(const model::Graph& g);
+
+// Teaching: the float graph with every weight tensor of CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED /
+// TRANSPOSE_CONV replaced by its quantize-dequantize under `scheme` (any bit width 2..16, symmetric or
+// asymmetric, per channel or per tensor). Still a float model: it runs anywhere and shows what that weight
+// precision costs (activations stay float).
+Result<model::Graph> simulateWeights(const model::Graph& floatGraph, const quant::Scheme& scheme);
 
 // Where the weights of a weighted operator are (input slots), and along which axis their output
 // channels run: CONV_2D, DEPTHWISE_CONV_2D (axis 3), FULLY_CONNECTED, TRANSPOSE_CONV.

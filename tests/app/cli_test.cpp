@@ -564,6 +564,25 @@ private slots:
                 collapse.contains(QStringLiteral("outside the calibrated range [0.0000, 0.0099]")),
             qPrintable(collapse));
 
+        // Teaching modes: any weight precision, float activations; 2-bit weights collapse and say why.
+        r = cli({QStringLiteral("eval"), QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite"),
+            QStringLiteral("--data"), d + QStringLiteral("t10k-images-idx3-ubyte.gz"), QStringLiteral("--labels"),
+            d + QStringLiteral("t10k-labels-idx1-ubyte.gz"), QStringLiteral("--modes"), QStringLiteral("w8,w2"),
+            QStringLiteral("--limit"), QStringLiteral("500"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray m3 = QJsonDocument::fromJson(r.out).object()[QStringLiteral("modes")].toArray();
+        QCOMPARE(m3.size(), 3);
+        QVERIFY(m3[1].toObject()[QStringLiteral("agreement")].toDouble() >= 0.98);
+        QVERIFY(m3[1].toObject()[QStringLiteral("collapse")].isNull());
+        QVERIFY2(m3[2].toObject()[QStringLiteral("collapse")].toString().contains(
+                     QStringLiteral("2-bit weights are too coarse")),
+            qPrintable(m3[2].toObject()[QStringLiteral("collapse")].toString()));
+        QCOMPARE(cli({QStringLiteral("eval"), model, QStringLiteral("--data"),
+                         d + QStringLiteral("t10k-images-idx3-ubyte.gz"), QStringLiteral("--modes"),
+                         QStringLiteral("w1"), QStringLiteral("--limit"), QStringLiteral("5")})
+                     .code,
+            1);
+
         // Data that does not fit the model.
         r = cli({QStringLiteral("eval"), modelFile("vww_mobilenet_v1_025_96_int8.tflite"), QStringLiteral("--data"),
             d + QStringLiteral("t10k-images-idx3-ubyte.gz"), QStringLiteral("--limit"), QStringLiteral("10")});
@@ -680,6 +699,11 @@ private slots:
         QCOMPARE(unknown.code, 2);
         QVERIFY(unknown.err.contains(QStringLiteral("unknown option --jsn")));
         QCOMPARE(cli({QStringLiteral("rewrite"), modelFile("hello_world_twin_int8.tflite")}).code, 2);
+        for (const char* command :
+            {"info", "rewrite", "run", "bench", "quantize", "analyze", "eval", "sensitivity", "train"}) {
+            const Run h = cli({QStringLiteral("help"), QLatin1String(command)});
+            QVERIFY2(h.code == 0 && h.out.startsWith("Usage: quantlens-cli " + QByteArray(command) + " "), command);
+        }
         const Run help = cli({QStringLiteral("info"), QStringLiteral("--help")});
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains("--json"));
