@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "gui/mainwindow.h"
 
+#include "gui/modepanel.h"
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
 #include "model/summary.h"
+#include "passes/quantize.h"
+#include "weights/weightview.h"
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -20,6 +24,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -31,6 +36,7 @@ namespace {
 
 struct LoadOutcome {
     std::shared_ptr<const model::Graph> graph;
+    std::shared_ptr<const model::Graph> floatGraph; // what the analysis works on
     QString error;
 };
 
@@ -40,7 +46,7 @@ LoadOutcome load(const QString& path)
     if (path.startsWith(QLatin1String(":/"))) { // bundled with the application (the demo model)
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
-            return {nullptr,
+            return {nullptr, nullptr,
                 QCoreApplication::translate("ql::app::MainWindow", "%1: not found in the application's resources")
                     .arg(path)};
         const QByteArray bytes = f.readAll();
@@ -51,8 +57,17 @@ LoadOutcome load(const QString& path)
         g = model::readTflite(path.toStdString());
     }
     if (!g)
-        return {nullptr, QString::fromStdString(g.error().message)};
-    return {std::make_shared<const model::Graph>(std::move(g.value())), {}};
+        return {nullptr, nullptr, QString::fromStdString(g.error().message)};
+    auto graph = std::make_shared<const model::Graph>(std::move(g.value()));
+    std::shared_ptr<const model::Graph> floatGraph = graph;
+    if (passes::isQuantized(*graph)) {
+        // Analysis works on float weights: a quantized file is dequantized (the re-quantization of its weights).
+        if (auto f = passes::dequantizeGraph(*graph))
+            floatGraph = std::make_shared<const model::Graph>(std::move(*f));
+        else
+            floatGraph = nullptr;
+    }
+    return {std::move(graph), std::move(floatGraph), {}};
 }
 
 QString modelFileFrom(const QMimeData* mime)
@@ -71,7 +86,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
 {
     setAcceptDrops(true);
-    resize(1100, 700);
+    resize(1400, 820);
 
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
     auto* open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
@@ -106,7 +121,27 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_filter);
     layout->addWidget(m_table);
-    setCentralWidget(central);
+
+    m_weightView = new widgets::WeightView(this);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(central);
+    splitter->addWidget(m_weightView);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({560, 560});
+    setCentralWidget(splitter);
+
+    m_modePanel = new ModePanel(this);
+    auto* dock = new QDockWidget(tr("Quantization mode"), this);
+    dock->setObjectName(QStringLiteral("modeDock"));
+    dock->setWidget(m_modePanel);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {250}, Qt::Horizontal);
+    connect(m_modePanel, &ModePanel::changed, this, &MainWindow::runAnalysis);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelectedLayer);
+
+    m_statusMode = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusMode);
     updateTitle();
 }
 
@@ -144,8 +179,10 @@ void MainWindow::openFile(const QString& path)
             emit loadFailed(path, outcome.error);
             return;
         }
+        m_floatGraph = outcome.floatGraph;
         applyModel(path, outcome.graph);
         emit modelLoaded(path);
+        runAnalysis();
     });
     watcher->setFuture(QtConcurrent::run(load, path));
 }
@@ -165,6 +202,61 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
                            .arg(QString::fromStdString(summary.mode.reason)));
     statusBar()->clearMessage();
     updateTitle();
+}
+
+void MainWindow::runAnalysis()
+{
+    const int generation = ++m_analysisGeneration;
+    if (!m_floatGraph)
+        return;
+    const auto options = m_modePanel->options();
+    m_statusMode->setText(m_modePanel->describe());
+    auto* watcher = new QFutureWatcher<Result<std::vector<eval::LayerWeights>>>(this);
+    connect(
+        watcher, &QFutureWatcher<Result<std::vector<eval::LayerWeights>>>::finished, this, [this, watcher, generation] {
+            auto result = watcher->result();
+            watcher->deleteLater();
+            if (generation != m_analysisGeneration)
+                return; // the options changed again meanwhile
+            if (!result) {
+                statusBar()->showMessage(
+                    tr("Weight analysis failed: %1").arg(QString::fromStdString(result.error().message)), 8000);
+                m_layers->setWeightAnalysis(nullptr);
+            } else {
+                m_layers->setWeightAnalysis(
+                    std::make_shared<const std::vector<eval::LayerWeights>>(std::move(result.value())));
+            }
+            // Nothing selected yet (a new model): show the first layer with weights.
+            if (!m_table->selectionModel()->currentIndex().isValid() && m_layers->weightAnalysis())
+                for (const auto& l : *m_layers->weightAnalysis())
+                    if (l.quantized) {
+                        selectOperator(l.op);
+                        break;
+                    }
+            showSelectedLayer();
+            emit analysisFinished();
+        });
+    watcher->setFuture(
+        QtConcurrent::run([graph = m_floatGraph, options] { return eval::analyzeWeights(*graph, options); }));
+}
+
+void MainWindow::showSelectedLayer()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const int row = current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+    m_weightView->setLayer(m_layers->weightsOf(row));
+}
+
+bool MainWindow::selectOperator(int op)
+{
+    for (int r = 0; r < m_layers->rowCount(); ++r)
+        if (const auto* l = m_layers->layer(r); l && l->index == op) {
+            const QModelIndex i = m_proxy->mapFromSource(m_layers->index(r, 0));
+            m_table->selectionModel()->setCurrentIndex(
+                i, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            return true;
+        }
+    return false;
 }
 
 void MainWindow::updateTitle()

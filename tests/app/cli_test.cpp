@@ -690,6 +690,75 @@ private slots:
         QVERIFY(j[QStringLiteral("within_budget")].toBool());
     }
 
+    void evalOnAFolderOfImages()
+    {
+        // Five test images of each Fashion-MNIST class as grey PNGs in folders 0..9: eval labels them by folder
+        // and scores them exactly as the same images read from IDX.
+        const QString d = QStringLiteral("/usr/share/datasets/fashion-mnist/");
+        auto images = data::loadSamples((d + QStringLiteral("t10k-images-idx3-ubyte.gz")).toStdString(), {}, 500);
+        QVERIFY(images.ok());
+        QVERIFY(data::loadLabels(*images, (d + QStringLiteral("t10k-labels-idx1-ubyte.gz")).toStdString()).ok());
+        QTemporaryDir dir;
+        const QString root = dir.filePath(QStringLiteral("fashion"));
+        int perClass[10] = {};
+        data::NpyArray picked, pickedLabels;
+        picked.dtype = model::DType::UInt8;
+        pickedLabels.dtype = model::DType::UInt8;
+        for (std::int64_t i = 0; i < images->count; ++i) {
+            const int label = images->labels[static_cast<std::size_t>(i)];
+            if (perClass[label] == 5)
+                continue;
+            QImage img(28, 28, QImage::Format_Grayscale8);
+            for (int y = 0; y < 28; ++y)
+                for (int x = 0; x < 28; ++x)
+                    img.scanLine(y)[x] = static_cast<uchar>(std::lround(images->sample(i)[y * 28 + x] * 255.0f));
+            const QString cls = root + QLatin1Char('/') + QString::number(label);
+            QVERIFY(QDir().mkpath(cls));
+            QVERIFY(img.save(cls + QStringLiteral("/%1.png").arg(i)));
+            for (int k = 0; k < 784; ++k)
+                picked.data.push_back(static_cast<std::uint8_t>(std::lround(images->sample(i)[k] * 255.0f)));
+            pickedLabels.data.push_back(static_cast<std::uint8_t>(label));
+            ++perClass[label];
+        }
+        QCOMPARE(pickedLabels.data.size(), std::size_t{50});
+        // The same 50 images as .npy, in folder order (class by class, file names in numeric order).
+        std::vector<std::size_t> order(50);
+        for (std::size_t k = 0; k < 50; ++k)
+            order[k] = k;
+        std::stable_sort(
+            order.begin(), order.end(), [&](auto a, auto b) { return pickedLabels.data[a] < pickedLabels.data[b]; });
+        data::NpyArray x, y;
+        x.dtype = y.dtype = model::DType::UInt8;
+        x.shape = {50, 28, 28};
+        y.shape = {50};
+        for (auto k : order) {
+            x.data.insert(x.data.end(), picked.data.begin() + static_cast<std::ptrdiff_t>(k * 784),
+                picked.data.begin() + static_cast<std::ptrdiff_t>((k + 1) * 784));
+            y.data.push_back(pickedLabels.data[k]);
+        }
+        const QString xf = dir.filePath(QStringLiteral("x.npy")), yf = dir.filePath(QStringLiteral("y.npy"));
+        QVERIFY(data::writeNpy(xf.toStdString(), x).ok());
+        QVERIFY(data::writeNpy(yf.toStdString(), y).ok());
+        const QString demo = QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite");
+        const Run fromFolder =
+            cli({QStringLiteral("eval"), demo, QStringLiteral("--data"), root, QStringLiteral("--modes"),
+                QStringLiteral("float32,int8"), QStringLiteral("--calibration-data"), xf, QStringLiteral("--json")});
+        QVERIFY2(fromFolder.code == 0, qPrintable(fromFolder.err));
+        const Run fromNpy = cli({QStringLiteral("eval"), demo, QStringLiteral("--data"), xf, QStringLiteral("--labels"),
+            yf, QStringLiteral("--modes"), QStringLiteral("float32,int8"), QStringLiteral("--calibration-data"), xf,
+            QStringLiteral("--json")});
+        QVERIFY2(fromNpy.code == 0, qPrintable(fromNpy.err));
+        const QJsonArray a = QJsonDocument::fromJson(fromFolder.out).object()[QStringLiteral("modes")].toArray();
+        const QJsonArray b = QJsonDocument::fromJson(fromNpy.out).object()[QStringLiteral("modes")].toArray();
+        QCOMPARE(a.size(), 2);
+        for (int m = 0; m < 2; ++m) {
+            QVERIFY(a[m].toObject()[QStringLiteral("accuracy")].toDouble() > 0.7);
+            QCOMPARE(a[m].toObject()[QStringLiteral("accuracy")].toDouble(),
+                b[m].toObject()[QStringLiteral("accuracy")].toDouble());
+            QCOMPARE(a[m].toObject()[QStringLiteral("confusion")], b[m].toObject()[QStringLiteral("confusion")]);
+        }
+    }
+
     void usageErrors()
     {
         QCOMPARE(cli({}).code, 2);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "common/model_facts.h"
 #include "gui/mainwindow.h"
+#include "gui/modepanel.h"
 #include "layers/layertablemodel.h"
+#include "weights/weightview.h"
 
 #include <QDropEvent>
 #include <QMimeData>
@@ -34,6 +36,37 @@ private slots:
         QVERIFY(w.windowTitle().contains(QStringLiteral("fashion_mnist_cnn.tflite")));
         // RESHAPE, CONV_2D (+ReLU), MAX_POOL_2D, RESHAPE, FULLY_CONNECTED, SOFTMAX
         QCOMPARE(w.layerModel()->rowCount(), 6);
+    }
+
+    void modePanelDrivesTheTableAndTheWeightView()
+    {
+        app::MainWindow w;
+        w.show();
+        QSignalSpy analysed(&w, &app::MainWindow::analysisFinished);
+        w.openFile(app::MainWindow::demoModelPath());
+        QVERIFY(analysed.wait(10000));
+        auto verdictOf = [&](int op) {
+            for (int r = 0; r < w.layerModel()->rowCount(); ++r)
+                if (w.layerModel()->layer(r)->index == op)
+                    return w.layerModel()->data(w.layerModel()->index(r, widgets::LayerTableModel::Verdict)).toString();
+            return QString();
+        };
+        QCOMPARE(verdictOf(1), QStringLiteral("good")); // int8 per-channel convolution
+        QCOMPARE(verdictOf(2), QString()); // pooling has no weights
+        QVERIFY(w.selectOperator(1));
+        QVERIFY(w.weightView()->titleText().contains(QStringLiteral("CONV_2D")));
+        QVERIFY(w.weightView()->titleText().contains(QStringLiteral("int8 symmetric per-channel")));
+
+        // Teaching: 2-bit per-tensor weights. Several quick changes: only the last analysis lands.
+        w.modePanel()->setMode(QStringLiteral("teaching"));
+        w.modePanel()->setPerChannel(false);
+        w.modePanel()->setBits(2);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.weightView()->titleText().contains(QStringLiteral("int2 symmetric per-tensor")), 10000);
+        QCOMPARE(w.weightView()->gridLineCount(), 3);
+        QCOMPARE(verdictOf(4), QStringLiteral("bad"));
+        QVERIFY(w.selectOperator(4));
+        QVERIFY(w.weightView()->titleText().contains(QStringLiteral("FULLY_CONNECTED")));
     }
 
     void badFileKeepsTheCurrentModel()

@@ -2,16 +2,24 @@
 // Weight analysis: metrics on hand-made tensors with known answers, and the SQNR of every weighted layer
 // of the shared float models against an independent per-channel int8 computation.
 #include "common/model_facts.h"
+#include "data/samples.h"
+#include "eval/activations.h"
+#include "eval/evaluate.h"
 #include "eval/metrics.h"
+#include "eval/sensitivity.h"
 #include "eval/weights.h"
 #include "model/graph.h"
 #include "model/reader.h"
+#include "passes/quantize.h"
+#include "quant/calibrate.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
+#include <map>
 
 using namespace ql;
 
@@ -213,6 +221,59 @@ private slots:
             }
         }
         QVERIFY(layers >= 70);
+    }
+
+    void longWorkReportsProgressAndCancels()
+    {
+        auto f = passes::dequantizeGraph(load("fashion_mnist_cnn_dynrange.tflite"));
+        QVERIFY(f.ok());
+        const std::string dir = "/usr/share/datasets/fashion-mnist/";
+        auto s = data::loadSamples(dir + "t10k-images-idx3-ubyte.gz", {}, 200);
+        QVERIFY(s.ok());
+        QVERIFY(data::loadLabels(*s, dir + "t10k-labels-idx1-ubyte.gz").ok());
+        auto ranges = quant::calibrate(*f, *s, {});
+        QVERIFY(ranges.ok());
+        std::atomic<bool> cancel{true};
+
+        eval::EvaluateOptions eo;
+        eo.modes = {"float32", "int8"};
+        eo.latencyRuns = 1;
+        std::map<std::string, std::int64_t> done;
+        auto e = eval::evaluateModes(
+            *f, nullptr, *s, *ranges, eo, [&](const std::string& m, std::int64_t d, std::int64_t t) {
+                QCOMPARE(t, std::int64_t{200});
+                done[m] = std::max(done[m], d);
+            });
+        QVERIFY(e.ok());
+        QCOMPARE(done["float32"], std::int64_t{200});
+        QCOMPARE(done["int8"], std::int64_t{200});
+        e = eval::evaluateModes(*f, nullptr, *s, *ranges, eo, {}, &cancel);
+        QVERIFY(!e.ok() && e.error().message.find("cancelled") != std::string::npos);
+
+        passes::QuantizeOptions qo;
+        qo.io = passes::IoType::Float;
+        auto q = passes::quantizeGraph(*f, qo, *ranges);
+        QVERIFY(q.ok());
+        std::int64_t seen = 0;
+        auto a = eval::analyzeActivations(*f, q->graph, *s, {}, [&](std::int64_t d, std::int64_t t) {
+            QCOMPARE(t, std::int64_t{32});
+            seen = d;
+        });
+        QVERIFY(a.ok());
+        QCOMPARE(seen, std::int64_t{32});
+        QCOMPARE(a->size(), std::size_t{8});
+        a = eval::analyzeActivations(*f, q->graph, *s, {}, {}, &cancel);
+        QVERIFY(!a.ok() && a.error().message.find("cancelled") != std::string::npos);
+
+        eval::SensitivityOptions so;
+        so.quantize.mode = passes::Mode::Int8;
+        int calls = 0;
+        auto r = eval::sensitivity(*f, *s, *ranges, so, [&](int, int) { ++calls; });
+        QVERIFY(r.ok());
+        QCOMPARE(calls, r->runs);
+        QCOMPARE(r->layers.size(), std::size_t{4});
+        r = eval::sensitivity(*f, *s, *ranges, so, {}, &cancel);
+        QVERIFY(!r.ok() && r.error().message.find("cancelled") != std::string::npos);
     }
 
     void vwwInAllModesIsFast()

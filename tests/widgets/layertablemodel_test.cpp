@@ -40,6 +40,47 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void showsTheWeightAnalysis()
+    {
+        widgets::LayerTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto g = load("vww_mobilenet_v1_025_96_float32.tflite");
+        model.setGraph(g);
+        QVERIFY(!model.data(model.index(0, widgets::LayerTableModel::Verdict)).isValid());
+        eval::WeightAnalysisOptions o;
+        o.perChannel = false;
+        auto a = eval::analyzeWeights(*g, o);
+        QVERIFY(a.ok());
+        model.setWeightAnalysis(std::make_shared<const std::vector<eval::LayerWeights>>(std::move(*a)));
+        int suspect = 0, withWeights = 0;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QString v = model.data(model.index(r, widgets::LayerTableModel::Verdict)).toString();
+            if (!model.weightsOf(r)) {
+                QVERIFY(v.isEmpty());
+                continue;
+            }
+            ++withWeights;
+            QCOMPARE(model.layer(r)->index, model.weightsOf(r)->op);
+            suspect += v == QLatin1String("suspect");
+            QVERIFY(model.data(model.index(r, widgets::LayerTableModel::Verdict), Qt::BackgroundRole).isValid());
+            QVERIFY(model.data(model.index(r, widgets::LayerTableModel::WeightSqnr), Qt::ToolTipRole)
+                        .toString()
+                        .contains(QStringLiteral("SQNR")));
+        }
+        QCOMPARE(withWeights, 28);
+        QCOMPARE(suspect, 2); // per-tensor depthwise layers with very unequal channels
+        // Sorting by SQNR puts the worst layer first.
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(widgets::LayerTableModel::SortRole);
+        proxy.sort(widgets::LayerTableModel::WeightSqnr, Qt::AscendingOrder);
+        const double first = proxy.index(0, widgets::LayerTableModel::WeightSqnr).data().toDouble();
+        for (int r = 0; r < 28; ++r)
+            QVERIFY(proxy.index(r, widgets::LayerTableModel::WeightSqnr).data().toDouble() >= first);
+        model.setWeightAnalysis(nullptr);
+        QVERIFY(!model.data(model.index(1, widgets::LayerTableModel::Verdict)).isValid());
+    }
+
     void showsWeightsAndTheirQuantization()
     {
         widgets::LayerTableModel model;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "layers/layertablemodel.h"
 
+#include <QColor>
 #include <QLocale>
+
+#include <cmath>
 
 namespace ql::widgets {
 
@@ -15,7 +18,27 @@ void LayerTableModel::setGraph(std::shared_ptr<const model::Graph> graph)
     beginResetModel();
     m_graph = std::move(graph);
     m_rows = m_graph ? model::describeLayers(*m_graph) : std::vector<model::LayerRow>{};
+    m_analysis.reset();
+    m_byRow.assign(m_rows.size(), nullptr);
     endResetModel();
+}
+
+void LayerTableModel::setWeightAnalysis(std::shared_ptr<const std::vector<eval::LayerWeights>> analysis)
+{
+    m_analysis = std::move(analysis);
+    m_byRow.assign(m_rows.size(), nullptr);
+    if (m_analysis)
+        for (const auto& l : *m_analysis)
+            for (std::size_t r = 0; r < m_rows.size(); ++r)
+                if (m_rows[r].index == l.op)
+                    m_byRow[r] = &l;
+    if (!m_rows.empty())
+        emit dataChanged(index(0, WeightSqnr), index(static_cast<int>(m_rows.size()) - 1, Verdict));
+}
+
+const eval::LayerWeights* LayerTableModel::weightsOf(int row) const
+{
+    return row >= 0 && row < static_cast<int>(m_byRow.size()) ? m_byRow[static_cast<std::size_t>(row)] : nullptr;
 }
 
 const model::LayerRow* LayerTableModel::layer(int row) const
@@ -56,15 +79,38 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
         case Bytes:
             return sort ? QVariant(static_cast<qlonglong>(r.constantBytes))
                         : QVariant(QLocale().formattedDataSize(r.constantBytes, 1, QLocale::DataSizeTraditionalFormat));
+        case WeightSqnr:
+            if (const auto* w = weightsOf(index.row())) {
+                const double db = w->metrics.sqnrDb;
+                if (sort)
+                    return std::isfinite(db) ? db : 1e9;
+                return std::isfinite(db) ? QVariant(QString::number(db, 'f', 1)) : QVariant(tr("exact"));
+            }
+            return sort ? QVariant(2e9) : QVariant();
+        case Verdict:
+            if (const auto* w = weightsOf(index.row()))
+                return sort ? QVariant(static_cast<int>(w->verdict))
+                            : QVariant(QString::fromStdString(eval::verdictName(w->verdict)));
+            return sort ? QVariant(-1) : QVariant();
         default: break;
         }
         return {};
     }
     if (role == Qt::TextAlignmentRole) {
         const int c = index.column();
-        return (c == Index || c == Parameters || c == Bytes) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                                             : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return (c == Index || c == Parameters || c == Bytes || c == WeightSqnr)
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     }
+    if (role == Qt::BackgroundRole && index.column() == Verdict)
+        if (const auto* w = weightsOf(index.row()))
+            return w->verdict == eval::Verdict::Good   ? QColor(120, 200, 120, 90)
+                : w->verdict == eval::Verdict::Suspect ? QColor(240, 200, 60, 110)
+                                                       : QColor(230, 80, 70, 120);
+    if (role == Qt::ToolTipRole && (index.column() == Verdict || index.column() == WeightSqnr))
+        if (const auto* w = weightsOf(index.row()))
+            return tr("%1 weights: %2. SQNR = 10·log10(Σw² / Σ(w − ŵ)²): each bit is worth about 6 dB.")
+                .arg(QString::fromStdString(w->scheme), QString::fromStdString(w->reason));
     if (role == Qt::ToolTipRole && index.column() == Quantization && !r.quantization.empty())
         return tr("Weight quantization: %1").arg(str(r.quantization));
     return {};
@@ -85,6 +131,8 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
     case Quantization: return tr("Quantization");
     case Parameters: return tr("Parameters");
     case Bytes: return tr("Bytes");
+    case WeightSqnr: return tr("Weight SQNR (dB)");
+    case Verdict: return tr("Verdict");
     default: return {};
     }
 }

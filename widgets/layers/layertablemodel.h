@@ -2,6 +2,7 @@
 // The layer table: one row per operator of a model, from an immutable snapshot of the graph.
 #pragma once
 
+#include "eval/weights.h"
 #include "model/graph.h"
 #include "model/layers.h"
 
@@ -15,7 +16,21 @@ class LayerTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Index, Op, Input, Output, Dtype, Weights, WeightDtype, Quantization, Parameters, Bytes, ColumnCount };
+    enum Column {
+        Index,
+        Op,
+        Input,
+        Output,
+        Dtype,
+        Weights,
+        WeightDtype,
+        Quantization,
+        Parameters,
+        Bytes,
+        WeightSqnr,
+        Verdict,
+        ColumnCount
+    };
     // Sorting uses this role: numbers sort as numbers.
     static constexpr int SortRole = Qt::UserRole + 1;
 
@@ -25,6 +40,11 @@ public:
     std::shared_ptr<const model::Graph> graph() const { return m_graph; }
     const model::LayerRow* layer(int row) const;
 
+    // The weight analysis of the chosen mode (an immutable snapshot); fills the SQNR and verdict columns.
+    void setWeightAnalysis(std::shared_ptr<const std::vector<eval::LayerWeights>> analysis);
+    const eval::LayerWeights* weightsOf(int row) const;
+    const std::shared_ptr<const std::vector<eval::LayerWeights>>& weightAnalysis() const { return m_analysis; }
+
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -33,6 +53,8 @@ public:
 private:
     std::shared_ptr<const model::Graph> m_graph;
     std::vector<model::LayerRow> m_rows;
+    std::shared_ptr<const std::vector<eval::LayerWeights>> m_analysis;
+    std::vector<const eval::LayerWeights*> m_byRow;
 };
 
 } // namespace ql::widgets

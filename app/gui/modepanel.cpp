@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "gui/modepanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+
+namespace ql::app {
+
+ModePanel::ModePanel(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* form = new QFormLayout(this);
+    m_mode = new QComboBox(this);
+    m_mode->addItem(tr("float16 (half-precision weights)"), QStringLiteral("float16"));
+    m_mode->addItem(tr("dynamic range (int8 weights, float activations)"), QStringLiteral("dynamic"));
+    m_mode->addItem(tr("full integer int8"), QStringLiteral("int8"));
+    m_mode->addItem(tr("16x8 (int16 activations, int8 weights)"), QStringLiteral("16x8"));
+    m_mode->addItem(tr("teaching: any bit width"), QStringLiteral("teaching"));
+    m_mode->setCurrentIndex(2);
+    m_mode->setToolTip(tr("The quantization the layer table, the histograms and the error charts show"));
+    form->addRow(tr("&Mode:"), m_mode);
+
+    m_perChannel = new QCheckBox(tr("Per-channel convolution weights"), this);
+    m_perChannel->setChecked(true);
+    m_perChannel->setToolTip(tr("One scale per output channel (what the TFLite converter does) instead of one per "
+                                "tensor: channels with small weights keep their precision"));
+    form->addRow(m_perChannel);
+    m_perChannelDense = new QCheckBox(tr("Per-channel dense weights"), this);
+    m_perChannelDense->setToolTip(tr("Also one scale per output unit for FULLY_CONNECTED (the converter uses one per "
+                                     "tensor)"));
+    form->addRow(m_perChannelDense);
+
+    auto* bitsRow = new QWidget(this);
+    auto* bitsLayout = new QHBoxLayout(bitsRow);
+    bitsLayout->setContentsMargins(0, 0, 0, 0);
+    m_bits = new QSlider(Qt::Horizontal, bitsRow);
+    m_bits->setRange(2, 16);
+    m_bits->setValue(8);
+    m_bits->setPageStep(1);
+    m_bits->setTickPosition(QSlider::TicksBelow);
+    m_bits->setToolTip(tr("Bits per weight for the teaching scheme: each bit halves the step between levels"));
+    m_bitsLabel = new QLabel(bitsRow);
+    m_bitsLabel->setMinimumWidth(m_bitsLabel->fontMetrics().horizontalAdvance(QStringLiteral("16 bits")));
+    bitsLayout->addWidget(m_bits);
+    bitsLayout->addWidget(m_bitsLabel);
+    form->addRow(tr("&Bits:"), bitsRow);
+    m_symmetric = new QCheckBox(tr("Symmetric (zero point 0)"), this);
+    m_symmetric->setChecked(true);
+    m_symmetric->setToolTip(tr("Symmetric: the grid is centred on 0. Asymmetric: a zero point shifts the grid to "
+                               "cover [min, max] exactly, one more level"));
+    form->addRow(m_symmetric);
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        updateEnabled();
+        emit changed();
+    });
+    for (QCheckBox* c : {m_perChannel, m_perChannelDense, m_symmetric})
+        connect(c, &QCheckBox::toggled, this, &ModePanel::changed);
+    connect(m_bits, &QSlider::valueChanged, this, [this] {
+        m_bitsLabel->setText(tr("%n bit(s)", nullptr, m_bits->value()));
+        emit changed();
+    });
+    m_bitsLabel->setText(tr("%n bit(s)", nullptr, m_bits->value()));
+    updateEnabled();
+}
+
+void ModePanel::updateEnabled()
+{
+    const bool teaching = modeName() == QLatin1String("teaching");
+    m_bits->setEnabled(teaching);
+    m_symmetric->setEnabled(teaching);
+    m_perChannelDense->setEnabled(!teaching && modeName() != QLatin1String("float16"));
+    m_perChannel->setEnabled(modeName() != QLatin1String("float16"));
+}
+
+QString ModePanel::modeName() const
+{
+    return m_mode->currentData().toString();
+}
+
+eval::WeightAnalysisOptions ModePanel::options() const
+{
+    eval::WeightAnalysisOptions o;
+    const QString m = modeName();
+    if (m == QLatin1String("teaching")) {
+        o.teaching = quant::Scheme{m_bits->value(), m_symmetric->isChecked(), m_perChannel->isChecked()};
+    } else if (auto mode = passes::parseMode(m.toStdString())) {
+        o.mode = *mode;
+    }
+    o.perChannel = m_perChannel->isChecked();
+    o.perChannelDense = m_perChannelDense->isChecked();
+    return o;
+}
+
+QString ModePanel::describe() const
+{
+    const auto o = options();
+    if (o.teaching)
+        return tr("%1 (teaching)").arg(QString::fromStdString(o.teaching->describe()));
+    return QString::fromStdString(passes::modeName(o.mode)) +
+        (o.mode == passes::Mode::Float16 ? QString() : (o.perChannel ? tr(", per-channel") : tr(", per-tensor")));
+}
+
+void ModePanel::setMode(const QString& name)
+{
+    const int i = m_mode->findData(name);
+    if (i >= 0)
+        m_mode->setCurrentIndex(i);
+}
+
+void ModePanel::setBits(int bits)
+{
+    m_bits->setValue(bits);
+}
+
+void ModePanel::setSymmetric(bool on)
+{
+    m_symmetric->setChecked(on);
+}
+
+void ModePanel::setPerChannel(bool on)
+{
+    m_perChannel->setChecked(on);
+}
+
+} // namespace ql::app
