@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gui/mainwindow.h"
 
+#include "errors/errorchart.h"
 #include "gui/modepanel.h"
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
@@ -26,6 +27,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -123,9 +125,14 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_table);
 
     m_weightView = new widgets::WeightView(this);
+    m_errorChart = new widgets::ErrorChart(this);
+    connect(m_errorChart, &widgets::ErrorChart::operatorClicked, this, &MainWindow::selectOperator);
+    m_views = new QTabWidget(this);
+    m_views->addTab(m_weightView, tr("&Weights"));
+    m_views->addTab(m_errorChart, tr("&Errors"));
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(central);
-    splitter->addWidget(m_weightView);
+    splitter->addWidget(m_views);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({560, 560});
@@ -226,6 +233,8 @@ void MainWindow::runAnalysis()
                 m_layers->setWeightAnalysis(
                     std::make_shared<const std::vector<eval::LayerWeights>>(std::move(result.value())));
             }
+            m_errorChart->setLayers(
+                m_layers->weightAnalysis() ? *m_layers->weightAnalysis() : std::vector<eval::LayerWeights>{});
             // Nothing selected yet (a new model): show the first layer with weights.
             if (!m_table->selectionModel()->currentIndex().isValid() && m_layers->weightAnalysis())
                 for (const auto& l : *m_layers->weightAnalysis())
@@ -245,6 +254,8 @@ void MainWindow::showSelectedLayer()
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     const int row = current.isValid() ? m_proxy->mapToSource(current).row() : -1;
     m_weightView->setLayer(m_layers->weightsOf(row));
+    const auto* layer = m_layers->layer(row);
+    m_errorChart->setCurrentOperator(layer ? layer->index : -1);
 }
 
 bool MainWindow::selectOperator(int op)

@@ -13,9 +13,11 @@
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 
 namespace ql::widgets {
+class ErrorChart;
 class LayerTableModel;
 class WeightView;
 } // namespace ql::widgets
@@ -38,6 +40,7 @@ public:
     widgets::LayerTableModel* layerModel() const { return m_layers; }
     ModePanel* modePanel() const { return m_modePanel; }
     widgets::WeightView* weightView() const { return m_weightView; }
+    widgets::ErrorChart* errorChart() const { return m_errorChart; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
 
@@ -66,6 +69,8 @@ private:
     QLabel* m_statusMode = nullptr;
     ModePanel* m_modePanel = nullptr;
     widgets::WeightView* m_weightView = nullptr;
+    widgets::ErrorChart* m_errorChart = nullptr;
+    QTabWidget* m_views = nullptr;
     std::shared_ptr<const model::Graph> m_floatGraph; // the graph analysed (a quantized file dequantized)
     QString m_currentFile;
     int m_loadGeneration = 0;

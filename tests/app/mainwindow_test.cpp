@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "common/model_facts.h"
+#include "errors/errorchart.h"
 #include "gui/mainwindow.h"
 #include "gui/modepanel.h"
 #include "layers/layertablemodel.h"
@@ -67,6 +68,10 @@ private slots:
         QCOMPARE(verdictOf(4), QStringLiteral("bad"));
         QVERIFY(w.selectOperator(4));
         QVERIFY(w.weightView()->titleText().contains(QStringLiteral("FULLY_CONNECTED")));
+        // The error chart follows the analysis, and a click on a bar selects that layer.
+        QCOMPARE(w.errorChart()->barCount(), 2);
+        emit w.errorChart()->operatorClicked(1);
+        QVERIFY(w.weightView()->titleText().contains(QStringLiteral("CONV_2D")));
     }
 
     void badFileKeepsTheCurrentModel()

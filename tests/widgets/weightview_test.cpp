@@ -2,14 +2,18 @@
 // The weight view draws what the analysis says (grid, clipping range, channels, the derivation) and
 // exports its charts as PNG, SVG and PDF.
 #include "common/model_facts.h"
+#include "errors/errorchart.h"
 #include "model/reader.h"
 #include "weights/weightview.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace ql;
 
@@ -106,5 +110,42 @@ private slots:
     }
 };
 
-QTEST_MAIN(WeightViewTest)
+// The error chart: one bar per weighted layer, the worst three outlined, bars map back to operators.
+class ErrorChartTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void barsWorstAndExport()
+    {
+        widgets::ErrorChart chart;
+        QCOMPARE(chart.barCount(), 0);
+        eval::WeightAnalysisOptions o;
+        o.perChannel = false;
+        const auto layers = analyse(o);
+        chart.setLayers(layers);
+        QCOMPARE(chart.barCount(), 28);
+        // The worst three are the lowest SQNRs, in order.
+        std::vector<std::pair<double, int>> sorted;
+        for (const auto& l : layers)
+            sorted.emplace_back(l.metrics.sqnrDb, l.op);
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(chart.worstOperators(), (std::vector<int>{sorted[0].second, sorted[1].second, sorted[2].second}));
+        QCOMPARE(chart.operatorAtBar(0), layers[0].op);
+        QCOMPARE(chart.operatorAtBar(27), layers[27].op);
+        QCOMPARE(chart.operatorAtBar(28), -1);
+        chart.setCurrentOperator(layers[3].op);
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(chart.exportChart(dir.filePath(QStringLiteral("errors.svg")), &error), qPrintable(error));
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("errors.svg"))).size() > 1000);
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    WeightViewTest a;
+    ErrorChartTest b;
+    return QTest::qExec(&a, argc, argv) | QTest::qExec(&b, argc, argv);
+}
 #include "weightview_test.moc"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "weights/weightview.h"
 
+#include "errors/errorchart.h"
+
 #include <qcustomplot.h>
 
 #include <QCheckBox>
@@ -279,46 +281,7 @@ void WeightView::redraw()
 bool WeightView::exportChart(Chart chart, const QString& path, QString* error) const
 {
     QCustomPlot* p = chart == Chart::Histogram ? m_hist : chart == Chart::Error ? m_error : m_channelPlot;
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    constexpr int w = 900, h = 540; // report size: 15 x 9 cm at 150 dpi
-    auto fail = [&](const QString& msg) {
-        if (error)
-            *error = msg;
-        return false;
-    };
-    if (suffix == QLatin1String("svg")) {
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly))
-            return fail(tr("%1: cannot write (%2)").arg(path, out.errorString()));
-        QSvgGenerator gen;
-        gen.setOutputDevice(&out);
-        gen.setSize(QSize(w, h));
-        gen.setViewBox(QRect(0, 0, w, h));
-        gen.setTitle(m_title->text());
-        QCPPainter painter;
-        painter.begin(&gen);
-        p->toPainter(&painter, w, h);
-        painter.end();
-        if (!out.commit())
-            return fail(tr("%1: cannot write (%2)").arg(path, out.errorString()));
-        return true;
-    }
-    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf"))
-        return fail(tr("%1: choose a .png, .svg or .pdf file").arg(path));
-    // QCustomPlot writes the file itself: write a temporary one next to it, then replace.
-    const QString tmp = path + QStringLiteral(".part");
-    const bool ok = suffix == QLatin1String("png") ? p->savePng(tmp, w, h, 2.0) : p->savePdf(tmp, w, h);
-    if (!ok) {
-        QFile::remove(tmp);
-        return fail(tr("%1: cannot write").arg(path));
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp.toStdString(), path.toStdString(), ec); // replaces atomically
-    if (ec) {
-        QFile::remove(tmp);
-        return fail(tr("%1: cannot replace the file (%2)").arg(path, QString::fromStdString(ec.message())));
-    }
-    return true;
+    return exportPlot(p, path, m_title->text(), error);
 }
 
 } // namespace ql::widgets

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+#include "errors/errorchart.h"
+
+#include <qcustomplot.h>
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+namespace ql::widgets {
+
+bool exportPlot(QCustomPlot* p, const QString& path, const QString& title, QString* error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    constexpr int w = 900, h = 540; // report size: 15 x 9 cm at 150 dpi
+    auto fail = [&](const QString& msg) {
+        if (error)
+            *error = msg;
+        return false;
+    };
+    if (suffix == QLatin1String("svg")) {
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly))
+            return fail(QObject::tr("%1: cannot write (%2)").arg(path, out.errorString()));
+        QSvgGenerator gen;
+        gen.setOutputDevice(&out);
+        gen.setSize(QSize(w, h));
+        gen.setViewBox(QRect(0, 0, w, h));
+        gen.setTitle(title);
+        QCPPainter painter;
+        painter.begin(&gen);
+        p->toPainter(&painter, w, h);
+        painter.end();
+        if (!out.commit())
+            return fail(QObject::tr("%1: cannot write (%2)").arg(path, out.errorString()));
+        return true;
+    }
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf"))
+        return fail(QObject::tr("%1: choose a .png, .svg or .pdf file").arg(path));
+    // QCustomPlot writes the file itself: a temporary one next to it, then an atomic rename over the target.
+    const QString tmp = path + QStringLiteral(".part");
+    const bool ok = suffix == QLatin1String("png") ? p->savePng(tmp, w, h, 2.0) : p->savePdf(tmp, w, h);
+    if (!ok) {
+        QFile::remove(tmp);
+        return fail(QObject::tr("%1: cannot write").arg(path));
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp.toStdString(), path.toStdString(), ec);
+    if (ec) {
+        QFile::remove(tmp);
+        return fail(QObject::tr("%1: cannot replace the file (%2)").arg(path, QString::fromStdString(ec.message())));
+    }
+    return true;
+}
+
+ErrorChart::ErrorChart(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    m_caption = new QLabel(this);
+    m_caption->setWordWrap(true);
+    m_plot = new QCustomPlot(this);
+    m_plot->yAxis->setLabel(tr("weight SQNR (dB)"));
+    m_plot->setToolTip(tr("Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, "
+                          "yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer."));
+    const QPalette pal = palette();
+    m_plot->setBackground(pal.color(QPalette::Base));
+    for (QCPAxis* a : {m_plot->xAxis, m_plot->yAxis}) {
+        a->setBasePen(QPen(pal.color(QPalette::Text)));
+        a->setTickPen(QPen(pal.color(QPalette::Text)));
+        a->setTickLabelColor(pal.color(QPalette::Text));
+        a->setLabelColor(pal.color(QPalette::Text));
+    }
+    connect(m_plot, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable*, int dataIndex, QMouseEvent*) {
+        const int op = operatorAtBar(dataIndex);
+        if (op >= 0)
+            emit operatorClicked(op);
+    });
+    layout->addWidget(m_caption);
+    layout->addWidget(m_plot, 1);
+    redraw();
+}
+
+ErrorChart::~ErrorChart() = default;
+
+void ErrorChart::setLayers(const std::vector<eval::LayerWeights>& layers)
+{
+    m_layers = layers;
+    redraw();
+}
+
+void ErrorChart::setCurrentOperator(int op)
+{
+    if (op == m_current)
+        return;
+    m_current = op;
+    redraw();
+}
+
+int ErrorChart::operatorAtBar(int bar) const
+{
+    return bar >= 0 && bar < static_cast<int>(m_ops.size()) ? m_ops[static_cast<std::size_t>(bar)] : -1;
+}
+
+bool ErrorChart::exportChart(const QString& path, QString* error) const
+{
+    return exportPlot(m_plot, path, m_caption->text(), error);
+}
+
+void ErrorChart::redraw()
+{
+    m_plot->clearPlottables();
+    m_ops.clear();
+    m_worst.clear();
+    // Finite SQNRs only set the scale; exact layers are drawn at the top.
+    double top = 10;
+    for (const auto& l : m_layers)
+        if (std::isfinite(l.metrics.sqnrDb))
+            top = std::max(top, l.metrics.sqnrDb);
+    top *= 1.1;
+    std::vector<std::pair<double, int>> order;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    const QColor colours[3] = {QColor(90, 180, 90), QColor(230, 180, 40), QColor(220, 70, 60)};
+    std::vector<QCPBars*> byVerdict(3, nullptr);
+    for (int v = 0; v < 3; ++v) {
+        byVerdict[static_cast<std::size_t>(v)] = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+        byVerdict[static_cast<std::size_t>(v)]->setBrush(colours[v]);
+        byVerdict[static_cast<std::size_t>(v)]->setPen(QPen(colours[v].darker(130)));
+        byVerdict[static_cast<std::size_t>(v)]->setWidth(0.7);
+        byVerdict[static_cast<std::size_t>(v)]->setSelectable(QCP::stNone);
+    }
+    int bar = 0;
+    for (const auto& l : m_layers) {
+        const double db = std::isfinite(l.metrics.sqnrDb) ? l.metrics.sqnrDb : top;
+        byVerdict[static_cast<std::size_t>(l.verdict)]->addData(bar, std::max(db, 0.0));
+        ticker->addTick(bar, QStringLiteral("%1").arg(l.op));
+        m_ops.push_back(l.op);
+        if (l.quantized && std::isfinite(l.metrics.sqnrDb))
+            order.emplace_back(l.metrics.sqnrDb, bar);
+        ++bar;
+    }
+    std::sort(order.begin(), order.end());
+    for (std::size_t k = 0; k < std::min<std::size_t>(3, order.size()); ++k) {
+        const int b = order[k].second;
+        m_worst.push_back(m_ops[static_cast<std::size_t>(b)]);
+        auto* outline = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+        outline->setBrush(Qt::NoBrush);
+        outline->setPen(QPen(QColor(200, 0, 0), 2.5));
+        outline->setWidth(0.8);
+        outline->addData(b, std::max(order[k].first, 0.0));
+        outline->setSelectable(QCP::stNone);
+    }
+    for (std::size_t b = 0; b < m_ops.size(); ++b)
+        if (m_ops[b] == m_current) {
+            auto* sel = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+            sel->setBrush(Qt::NoBrush);
+            sel->setPen(QPen(palette().color(QPalette::Highlight), 2.0, Qt::DashLine));
+            sel->setWidth(0.9);
+            const auto& l = m_layers[b];
+            sel->addData(
+                static_cast<double>(b), std::isfinite(l.metrics.sqnrDb) ? std::max(l.metrics.sqnrDb, 0.0) : top);
+            sel->setSelectable(QCP::stNone);
+        }
+    // The verdict bars take the clicks.
+    for (auto* b : byVerdict)
+        b->setSelectable(QCP::stSingleData);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setLabel(tr("operator"));
+    m_plot->xAxis->setRange(-0.6, std::max(1, bar) - 0.4);
+    m_plot->yAxis->setRange(0, top);
+    m_caption->setText(m_layers.empty() ? tr("No layers with weights (or no analysis yet).")
+                                        : tr("Weight SQNR of %n layer(s); worst outlined in red.", nullptr, bar));
+    m_plot->replot();
+}
+
+} // namespace ql::widgets

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// The per-layer error chart: one bar per weighted layer with the chosen metric (weight SQNR by default),
+// coloured by verdict, the worst layers outlined; clicking a bar reports that layer. Exports as PNG,
+// SVG or PDF like every chart.
+#pragma once
+
+#include "eval/weights.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+class QLabel;
+class QCPAbstractPlottable;
+class QMouseEvent;
+
+namespace ql::widgets {
+
+class ErrorChart : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ErrorChart(QWidget* parent = nullptr);
+    ~ErrorChart() override;
+
+    void setLayers(const std::vector<eval::LayerWeights>& layers);
+    void setCurrentOperator(int op); // outlined as selected
+
+    int barCount() const { return static_cast<int>(m_ops.size()); }
+    std::vector<int> worstOperators() const { return m_worst; } // the (up to) three lowest SQNRs
+    // The operator whose bar is at x (bar index) — what a click there selects.
+    int operatorAtBar(int bar) const;
+    bool exportChart(const QString& path, QString* error = nullptr) const;
+
+signals:
+    void operatorClicked(int op);
+
+private:
+    void redraw();
+
+    std::vector<eval::LayerWeights> m_layers;
+    std::vector<int> m_ops, m_worst;
+    int m_current = -1;
+    QCustomPlot* m_plot = nullptr;
+    QLabel* m_caption = nullptr;
+};
+
+// Shared by the charts: writes a QCustomPlot as .png / .svg / .pdf (by suffix) through a temporary file.
+bool exportPlot(QCustomPlot* plot, const QString& path, const QString& title, QString* error);
+
+} // namespace ql::widgets
