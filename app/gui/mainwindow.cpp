@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "gui/mainwindow.h"
 
+#include "compare/comparemodel.h"
+#include "data/image_folder.h"
 #include "errors/errorchart.h"
+#include "eval/evaluate.h"
 #include "gui/modepanel.h"
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
@@ -18,17 +21,22 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -93,6 +101,9 @@ MainWindow::MainWindow(QWidget* parent)
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
     auto* open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
+    auto* openData = fileMenu->addAction(tr("Open &data set…"), this, &MainWindow::showOpenDataSetDialog);
+    openData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openData->setToolTip(tr("Images for Compare: IDX (.gz), .npy, or a folder with one sub-folder per class"));
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -130,6 +141,40 @@ MainWindow::MainWindow(QWidget* parent)
     m_views = new QTabWidget(this);
     m_views->addTab(m_weightView, tr("&Weights"));
     m_views->addTab(m_errorChart, tr("&Errors"));
+
+    // Compare: every mode on a data set.
+    auto* compare = new QWidget(this);
+    auto* cl = new QVBoxLayout(compare);
+    m_dataLabel = new QLabel(compare);
+    m_dataLabel->setWordWrap(true);
+    auto* buttons = new QHBoxLayout;
+    m_evaluate = new QPushButton(tr("E&valuate all modes"), compare);
+    m_evaluate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_evaluate->setToolTip(tr("Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: "
+                              "accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)"));
+    m_cancelButton = new QPushButton(tr("Cancel"), compare);
+    m_progress = new QProgressBar(compare);
+    m_progress->setTextVisible(true);
+    buttons->addWidget(m_evaluate);
+    buttons->addWidget(m_cancelButton);
+    buttons->addWidget(m_progress, 1);
+    m_compareModel = new widgets::CompareModel(this);
+    auto* compareProxy = new QSortFilterProxyModel(this);
+    compareProxy->setSourceModel(m_compareModel);
+    compareProxy->setSortRole(widgets::CompareModel::SortRole);
+    auto* compareTable = new QTableView(compare);
+    compareTable->setModel(compareProxy);
+    compareTable->setSortingEnabled(true);
+    compareTable->verticalHeader()->hide();
+    compareTable->horizontalHeader()->setStretchLastSection(true);
+    m_tradeoff = new widgets::TradeoffChart(compare);
+    cl->addWidget(m_dataLabel);
+    cl->addLayout(buttons);
+    cl->addWidget(compareTable, 1);
+    cl->addWidget(m_tradeoff, 2);
+    m_views->addTab(compare, tr("&Compare"));
+    connect(m_evaluate, &QPushButton::clicked, this, &MainWindow::evaluateAllModes);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelEvaluation);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(central);
     splitter->addWidget(m_views);
@@ -150,6 +195,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusMode = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusMode);
     updateTitle();
+    updateCompareState();
 }
 
 void MainWindow::showOpenDialog()
@@ -187,7 +233,22 @@ void MainWindow::openFile(const QString& path)
             return;
         }
         m_floatGraph = outcome.floatGraph;
+        m_graph = outcome.graph;
+        m_compareModel->setResults(nullptr);
+        m_tradeoff->setResults({});
+        if (path == demoModelPath() && !m_data) {
+            // The bundled Fashion-MNIST sample goes with the bundled model.
+            m_demoData = std::make_unique<QTemporaryDir>();
+            const QString images = m_demoData->filePath(QStringLiteral("images.gz"));
+            const QString labels = m_demoData->filePath(QStringLiteral("labels.gz"));
+            if (QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-images-idx3-ubyte.gz"), images) &&
+                QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-labels-idx1-ubyte.gz"), labels) &&
+                openDataSet(images, labels))
+                m_dataName =
+                    tr("the bundled Fashion-MNIST sample (%n test image(s))", nullptr, static_cast<int>(m_data->count));
+        }
         applyModel(path, outcome.graph);
+        updateCompareState();
         emit modelLoaded(path);
         runAnalysis();
     });
@@ -209,6 +270,142 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
                            .arg(QString::fromStdString(summary.mode.reason)));
     statusBar()->clearMessage();
     updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+bool MainWindow::openDataSet(const QString& images, const QString& labels, QString* error)
+{
+    Result<data::SampleSet> set = Error{""};
+    if (QFileInfo(images).isDir()) {
+        if (!m_floatGraph || m_floatGraph->main().inputs.size() != 1) {
+            if (error)
+                *error = tr("Open a model with one input first: images are sized to its input.");
+            return false;
+        }
+        const auto& in = m_floatGraph->main().tensors[static_cast<std::size_t>(m_floatGraph->main().inputs[0])];
+        auto spec = imageSpecFor(in, {}, false);
+        set = spec ? loadImageFolder(images, *spec, 0) : Result<data::SampleSet>(spec.error());
+    } else {
+        set = data::loadSamples(images.toStdString(), {}, 0);
+        if (set && !labels.isEmpty())
+            if (auto s = data::loadLabels(*set, labels.toStdString()); !s)
+                set = s.error();
+    }
+    if (!set) {
+        if (error)
+            *error = QString::fromStdString(set.error().message);
+        return false;
+    }
+    m_data = std::make_shared<const data::SampleSet>(std::move(*set));
+    m_dataName = QFileInfo(images).fileName();
+    updateCompareState();
+    return true;
+}
+
+void MainWindow::showOpenDataSetDialog()
+{
+    const QString images = QFileDialog::getOpenFileName(
+        this, tr("Open images"), QString(), tr("Data sets (*.gz *-ubyte *.idx *.npy);;All files (*)"));
+    if (images.isEmpty())
+        return;
+    const QString labels = QFileDialog::getOpenFileName(this, tr("Open labels (cancel: no labels)"),
+        QFileInfo(images).absolutePath(), tr("Labels (*.gz *-ubyte *.idx *.npy);;All files (*)"));
+    QString error;
+    if (!openDataSet(images, labels, &error))
+        QMessageBox::warning(this, tr("Cannot open data set"), error);
+}
+
+void MainWindow::updateCompareState()
+{
+    const bool running = m_cancel != nullptr;
+    QString text;
+    if (!m_data)
+        text = tr("Open a data set (File › Open data set…) to compare the modes.");
+    else if (m_floatGraph && m_floatGraph->main().inputs.size() == 1) {
+        const auto& in = m_floatGraph->main().tensors[static_cast<std::size_t>(m_floatGraph->main().inputs[0])];
+        const auto fits = data::checkSamplesFit(*m_data, in);
+        text = fits ? tr("Data: %1%2. int8 and 16x8 are calibrated on its first 100 samples.")
+                          .arg(m_dataName)
+                          .arg(m_data->labels.empty() ? tr(", no labels (agreement only)") : QString())
+                    : tr("The data set %1 does not fit this model: %2")
+                          .arg(m_dataName, QString::fromStdString(fits.error().message));
+    }
+    m_dataLabel->setText(text);
+    m_evaluate->setEnabled(!running && m_data && m_floatGraph);
+    m_cancelButton->setEnabled(running);
+}
+
+void MainWindow::evaluateAllModes()
+{
+    if (m_cancel || !m_data || !m_floatGraph)
+        return;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    updateCompareState();
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(tr("calibrating…"));
+    const auto options = m_modePanel->options();
+    const bool quantized = m_graph && passes::isQuantized(*m_graph);
+    using Outcome = Result<std::vector<eval::ModeEvaluation>>;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+        Outcome r = watcher->result();
+        watcher->deleteLater();
+        m_cancel.reset();
+        m_progress->setRange(0, 1);
+        m_progress->setValue(r ? 1 : 0);
+        if (r) {
+            auto results = std::make_shared<const std::vector<eval::ModeEvaluation>>(std::move(r.value()));
+            m_compareModel->setResults(results);
+            m_tradeoff->setResults(*results);
+            m_progress->setFormat(tr("done"));
+        } else {
+            m_progress->setFormat(QString::fromStdString(r.error().message));
+        }
+        updateCompareState();
+        emit evaluationFinished(r.ok(), r ? QString() : QString::fromStdString(r.error().message));
+    });
+    QPointer<MainWindow> self(this);
+    auto progress = [self](const std::string& mode, std::int64_t done, std::int64_t total) {
+        QMetaObject::invokeMethod(
+            self,
+            [self, m = QString::fromStdString(mode), done, total] {
+                if (!self)
+                    return;
+                self->m_progress->setRange(0, static_cast<int>(total));
+                self->m_progress->setValue(static_cast<int>(done));
+                self->m_progress->setFormat(tr("%1: %2 / %3").arg(m).arg(done).arg(total));
+            },
+            Qt::QueuedConnection);
+    };
+    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, original = m_graph, data = m_data, options, quantized,
+                                             cancel = m_cancel, progress]() -> Outcome {
+        eval::EvaluateOptions eo;
+        if (quantized)
+            eo.modes.push_back("original");
+        eo.quantize.perChannel = options.perChannel;
+        eo.quantize.perChannelDense = options.perChannelDense;
+        eo.latencyRuns = 10;
+        data::SampleSet calib = *data;
+        calib.count = std::min<std::int64_t>(100, calib.count);
+        calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
+        calib.labels.clear();
+        auto ranges = quant::calibrate(*graph, calib, eo.quantize.calibration);
+        if (!ranges)
+            return withContext("calibration", ranges.error());
+        return eval::evaluateModes(
+            *graph, quantized ? original.get() : nullptr, *data, *ranges, eo, progress, cancel.get());
+    }));
+}
+
+void MainWindow::cancelEvaluation()
+{
+    if (m_cancel)
+        m_cancel->store(true);
 }
 
 void MainWindow::runAnalysis()

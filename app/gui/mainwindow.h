@@ -8,16 +8,24 @@
 
 #include <QMainWindow>
 
+#include "data/samples.h"
+
+#include <atomic>
 #include <memory>
 
 class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTemporaryDir;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 
 namespace ql::widgets {
+class CompareModel;
 class ErrorChart;
+class TradeoffChart;
 class LayerTableModel;
 class WeightView;
 } // namespace ql::widgets
@@ -31,6 +39,7 @@ class MainWindow : public QMainWindow {
 
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     // Starts loading `path` in the background; modelLoaded or loadFailed follows.
     void openFile(const QString& path);
@@ -41,6 +50,15 @@ public:
     ModePanel* modePanel() const { return m_modePanel; }
     widgets::WeightView* weightView() const { return m_weightView; }
     widgets::ErrorChart* errorChart() const { return m_errorChart; }
+    widgets::CompareModel* compareModel() const { return m_compareModel; }
+    widgets::TradeoffChart* tradeoffChart() const { return m_tradeoff; }
+    // The data set used by Compare: the bundled Fashion-MNIST sample for the demo, or one the user opened.
+    bool hasDataSet() const { return m_data != nullptr; }
+    // Loads images (IDX, .npy or a folder with one sub-folder per class) and optional labels.
+    bool openDataSet(const QString& images, const QString& labels, QString* error = nullptr);
+    // Compare: evaluates every mode on the data set in the background (evaluationFinished follows).
+    void evaluateAllModes();
+    void cancelEvaluation();
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
 
@@ -49,6 +67,8 @@ signals:
     void loadFailed(const QString& path, const QString& message);
     // The weight analysis for the current mode is in the table and the views.
     void analysisFinished();
+    // An evaluation ended: `ok` false when it failed or was cancelled (message says which).
+    void evaluationFinished(bool ok, const QString& message);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -60,6 +80,8 @@ private:
     void updateTitle();
     void runAnalysis();
     void showSelectedLayer();
+    void showOpenDataSetDialog();
+    void updateCompareState();
 
     widgets::LayerTableModel* m_layers = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
@@ -75,6 +97,17 @@ private:
     QString m_currentFile;
     int m_loadGeneration = 0;
     int m_analysisGeneration = 0;
+    std::shared_ptr<const model::Graph> m_graph; // the file as opened
+    std::shared_ptr<const data::SampleSet> m_data;
+    QString m_dataName;
+    std::unique_ptr<QTemporaryDir> m_demoData;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    widgets::CompareModel* m_compareModel = nullptr;
+    widgets::TradeoffChart* m_tradeoff = nullptr;
+    QPushButton* m_evaluate = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_dataLabel = nullptr;
 };
 
 } // namespace ql::app

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "common/model_facts.h"
+#include "compare/comparemodel.h"
 #include "errors/errorchart.h"
 #include "gui/mainwindow.h"
 #include "gui/modepanel.h"
 #include "layers/layertablemodel.h"
 #include "weights/weightview.h"
 
+#include <QAbstractItemModelTester>
 #include <QDropEvent>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace ql;
 
@@ -72,6 +76,43 @@ private slots:
         QCOMPARE(w.errorChart()->barCount(), 2);
         emit w.errorChart()->operatorClicked(1);
         QVERIFY(w.weightView()->titleText().contains(QStringLiteral("CONV_2D")));
+    }
+
+    void compareEvaluatesEveryModeOnTheBundledSample()
+    {
+        app::MainWindow w;
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        QSignalSpy finished(&w, &app::MainWindow::evaluationFinished);
+        w.openFile(app::MainWindow::demoModelPath());
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(w.hasDataSet()); // the bundled 300 Fashion-MNIST test images
+        QAbstractItemModelTester tester(w.compareModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // Cancel right away: nothing lands, the message says so.
+        w.evaluateAllModes();
+        w.cancelEvaluation();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.back().at(0).toBool(), false);
+        QVERIFY(finished.back().at(1).toString().contains(QStringLiteral("cancelled")));
+        QCOMPARE(w.compareModel()->rowCount(), 0);
+
+        w.evaluateAllModes();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.back().at(0).toBool(), qPrintable(finished.back().at(1).toString()));
+        QCOMPARE(w.compareModel()->rowCount(), 5);
+        const auto& results = *w.compareModel()->results();
+        QCOMPARE(results[0].mode, std::string("float32"));
+        QVERIFY(std::abs(results[0].result.accuracy - 0.923) < 0.002); // as LiteRT scores the demo on this sample
+        for (const auto& e : results) {
+            QVERIFY2(e.agreement > 0.97, e.mode.c_str());
+            QVERIFY(e.collapse.empty());
+        }
+        QCOMPARE(w.tradeoffChart()->pointCount(), 5);
+        // The table exports as CSV and JSON.
+        const QString csv = w.compareModel()->toCsv();
+        QCOMPARE(csv.count(QLatin1Char('\n')), 6);
+        QVERIFY(csv.startsWith(QStringLiteral("mode,size_bytes,accuracy")));
+        QVERIFY(w.compareModel()->toJson().contains("\"agreement\""));
     }
 
     void badFileKeepsTheCurrentModel()

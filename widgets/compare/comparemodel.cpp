@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: MIT
+#include "compare/comparemodel.h"
+
+#include "errors/errorchart.h"
+
+#include <qcustomplot.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace ql::widgets {
+
+namespace {
+
+QString percent(double v)
+{
+    return v < 0 ? QString() : QString::number(100.0 * v, 'f', 2) + QLatin1Char('%');
+}
+
+} // namespace
+
+CompareModel::CompareModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void CompareModel::setResults(std::shared_ptr<const std::vector<eval::ModeEvaluation>> results)
+{
+    beginResetModel();
+    m_results = std::move(results);
+    endResetModel();
+}
+
+int CompareModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() || !m_results ? 0 : static_cast<int>(m_results->size());
+}
+
+int CompareModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CompareModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto& e = (*m_results)[static_cast<std::size_t>(index.row())];
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Mode: return QString::fromStdString(e.mode);
+        case Size: return static_cast<qlonglong>(e.sizeBytes);
+        case Accuracy: return e.result.accuracy;
+        case Top5: return e.result.top5;
+        case Agreement: return e.agreement;
+        case KlMean: return e.klMean;
+        case Latency: return e.latencyMs;
+        case Collapse: return QString::fromStdString(e.collapse);
+        default: return {};
+        }
+    }
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Mode: return QString::fromStdString(e.mode);
+        case Size: return QLocale().formattedDataSize(e.sizeBytes, 1, QLocale::DataSizeTraditionalFormat);
+        case Accuracy: return percent(e.result.accuracy);
+        case Top5: return percent(e.result.top5);
+        case Agreement: return percent(e.agreement);
+        case KlMean: return QString::number(e.klMean, 'g', 3);
+        case Latency: return QString::number(e.latencyMs, 'f', 3);
+        case Collapse: return e.collapse.empty() ? QString() : tr("collapse");
+        default: return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == Collapse && !e.collapse.empty())
+            return QString::fromStdString(e.collapse);
+        if (index.column() == Agreement)
+            return tr("Share of samples where this mode picks the same class as the float model");
+        if (index.column() == KlMean)
+            return tr("Mean KL divergence of this mode's output distribution from the float model's: 0 = identical");
+        if (index.column() == Latency)
+            return tr("Median time of one single-sample run on this machine, one thread (QuantLens' interpreter)");
+    }
+    if (role == Qt::BackgroundRole && !e.collapse.empty())
+        return QColor(230, 80, 70, 70);
+    if (role == Qt::TextAlignmentRole && index.column() != Mode && index.column() != Collapse)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Mode: return tr("Mode");
+    case Size: return tr("Size");
+    case Accuracy: return tr("Accuracy");
+    case Top5: return tr("Top-5");
+    case Agreement: return tr("Agreement");
+    case KlMean: return tr("KL (mean)");
+    case Latency: return tr("Latency (ms)");
+    case Collapse: return tr("Warning");
+    default: return {};
+    }
+}
+
+QString CompareModel::toCsv() const
+{
+    auto quote = [](QString s) {
+        if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
+            s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return s;
+    };
+    QString out = QStringLiteral("mode,size_bytes,accuracy,top5,agreement,kl_mean,latency_ms,collapse\n");
+    if (m_results)
+        for (const auto& e : *m_results)
+            out += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8\n")
+                       .arg(quote(QString::fromStdString(e.mode)))
+                       .arg(e.sizeBytes)
+                       .arg(e.result.accuracy >= 0 ? QString::number(e.result.accuracy, 'g', 6) : QString())
+                       .arg(e.result.top5 >= 0 ? QString::number(e.result.top5, 'g', 6) : QString())
+                       .arg(e.agreement, 0, 'g', 6)
+                       .arg(e.klMean, 0, 'g', 6)
+                       .arg(e.latencyMs, 0, 'g', 6)
+                       .arg(quote(QString::fromStdString(e.collapse)));
+    return out;
+}
+
+QByteArray CompareModel::toJson() const
+{
+    QJsonArray modes;
+    if (m_results)
+        for (const auto& e : *m_results)
+            modes.append(QJsonObject{{QStringLiteral("mode"), QString::fromStdString(e.mode)},
+                {QStringLiteral("size_bytes"), static_cast<qint64>(e.sizeBytes)},
+                {QStringLiteral("accuracy"), e.result.accuracy >= 0 ? QJsonValue(e.result.accuracy) : QJsonValue()},
+                {QStringLiteral("top5"), e.result.top5 >= 0 ? QJsonValue(e.result.top5) : QJsonValue()},
+                {QStringLiteral("agreement"), e.agreement}, {QStringLiteral("kl_mean"), e.klMean},
+                {QStringLiteral("latency_ms"), e.latencyMs},
+                {QStringLiteral("collapse"),
+                    e.collapse.empty() ? QJsonValue() : QJsonValue(QString::fromStdString(e.collapse))}});
+    return QJsonDocument(QJsonObject{{QStringLiteral("modes"), modes}}).toJson(QJsonDocument::Indented);
+}
+
+TradeoffChart::TradeoffChart(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_plot = new QCustomPlot(this);
+    m_plot->xAxis->setLabel(tr("model size (kB)"));
+    m_plot->yAxis->setLabel(tr("accuracy (%) — or agreement without labels"));
+    m_plot->setToolTip(tr("Each mode as a point: further left is smaller, higher is more accurate; the dashed "
+                          "line is the float model. Labels give the latency."));
+    m_plot->setMinimumHeight(220);
+    const QPalette pal = palette();
+    m_plot->setBackground(pal.color(QPalette::Base));
+    for (QCPAxis* a : {m_plot->xAxis, m_plot->yAxis}) {
+        a->setBasePen(QPen(pal.color(QPalette::Text)));
+        a->setTickPen(QPen(pal.color(QPalette::Text)));
+        a->setTickLabelColor(pal.color(QPalette::Text));
+        a->setLabelColor(pal.color(QPalette::Text));
+    }
+    layout->addWidget(m_plot);
+}
+
+TradeoffChart::~TradeoffChart() = default;
+
+void TradeoffChart::setResults(const std::vector<eval::ModeEvaluation>& results)
+{
+    m_plot->clearPlottables();
+    m_plot->clearItems();
+    m_points = 0;
+    double lo = 100, hi = 0, maxKb = 1;
+    double baseline = -1;
+    auto* points = m_plot->addGraph();
+    points->setLineStyle(QCPGraph::lsNone);
+    points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(40, 110, 200), 9));
+    for (const auto& e : results) {
+        const double y = 100.0 * (e.result.accuracy >= 0 ? e.result.accuracy : e.agreement);
+        const double x = static_cast<double>(e.sizeBytes) / 1024.0;
+        points->addData(x, y);
+        auto* label = new QCPItemText(m_plot);
+        label->position->setCoords(x, y);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->setPadding(QMargins(6, 0, 0, 4));
+        label->setColor(palette().color(QPalette::Text));
+        label->setText(QStringLiteral("%1 (%2 ms)").arg(QString::fromStdString(e.mode)).arg(e.latencyMs, 0, 'f', 2));
+        lo = std::min(lo, y);
+        hi = std::max(hi, y);
+        maxKb = std::max(maxKb, x);
+        if (e.mode == "float32")
+            baseline = y;
+        ++m_points;
+    }
+    if (baseline >= 0) {
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(0, baseline);
+        line->point2->setCoords(1, baseline);
+        line->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
+    }
+    const double pad = std::max(0.5, (hi - lo) * 0.2);
+    m_plot->xAxis->setRange(0, maxKb * 1.35);
+    m_plot->yAxis->setRange(std::max(0.0, lo - pad), std::min(100.0, hi + pad));
+    m_plot->replot();
+}
+
+bool TradeoffChart::exportChart(const QString& path, QString* error) const
+{
+    return exportPlot(m_plot, path, tr("Accuracy against size"), error);
+}
+
+} // namespace ql::widgets

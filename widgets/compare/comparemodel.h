@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// The Compare table: one row per evaluated mode (size, accuracy, agreement, KL, latency, collapse), from an
+// immutable snapshot of an evaluation; and the trade-off chart (accuracy against size, latency in the
+// labels, the float baseline marked).
+#pragma once
+
+#include "eval/evaluate.h"
+
+#include <QAbstractTableModel>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QCustomPlot;
+
+namespace ql::widgets {
+
+class CompareModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { Mode, Size, Accuracy, Top5, Agreement, KlMean, Latency, Collapse, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole + 1;
+
+    explicit CompareModel(QObject* parent = nullptr);
+    void setResults(std::shared_ptr<const std::vector<eval::ModeEvaluation>> results);
+    const std::shared_ptr<const std::vector<eval::ModeEvaluation>>& results() const { return m_results; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // The table as CSV (header row, then one row per mode) and as JSON (the CLI's `eval --json` modes).
+    QString toCsv() const;
+    QByteArray toJson() const;
+
+private:
+    std::shared_ptr<const std::vector<eval::ModeEvaluation>> m_results;
+};
+
+class TradeoffChart : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit TradeoffChart(QWidget* parent = nullptr);
+    ~TradeoffChart() override;
+    void setResults(const std::vector<eval::ModeEvaluation>& results);
+    int pointCount() const { return m_points; }
+    bool exportChart(const QString& path, QString* error = nullptr) const;
+
+private:
+    QCustomPlot* m_plot = nullptr;
+    int m_points = 0;
+};
+
+} // namespace ql::widgets
