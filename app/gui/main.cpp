@@ -25,6 +25,8 @@ int main(int argc, char** argv)
     parser.process(app);
 
     ql::app::MainWindow window;
+    if (!parser.isSet(screenshot)) // screenshots show the defaults, not this user's settings
+        window.restoreSettings();
     window.show();
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

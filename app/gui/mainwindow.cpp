@@ -9,10 +9,12 @@
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
 #include "model/summary.h"
+#include "model/writer.h"
 #include "passes/quantize.h"
 #include "weights/weightview.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -31,6 +33,8 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -104,9 +108,16 @@ MainWindow::MainWindow(QWidget* parent)
     auto* openData = fileMenu->addAction(tr("Open &data set…"), this, &MainWindow::showOpenDataSetDialog);
     openData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openData->setToolTip(tr("Images for Compare: IDX (.gz), .npy, or a folder with one sub-folder per class"));
+    m_recentMenu = fileMenu->addMenu(tr("Open &recent"));
+    auto* exportModel = fileMenu->addAction(tr("&Export model…"), this, &MainWindow::showExportDialog);
+    exportModel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportModel->setToolTip(tr("Write the model in the selected mode as a .tflite the TensorFlow Lite runtime loads"));
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    auto* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About QuantLens"), this, &MainWindow::showAbout);
+    rebuildRecentMenu();
 
     m_layers = new widgets::LayerTableModel(this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -131,6 +142,18 @@ MainWindow::MainWindow(QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        menu.addAction(tr("Export table…"), this, [this] {
+            const QString path = QFileDialog::getSaveFileName(
+                this, tr("Export table"), QStringLiteral("layers.csv"), tr("CSV (*.csv);;JSON (*.json)"));
+            QString error;
+            if (!path.isEmpty() && !widgets::exportTable(*m_proxy, path, &error))
+                QMessageBox::warning(this, tr("Cannot export the table"), error);
+        });
+        menu.exec(m_table->viewport()->mapToGlobal(at));
+    });
     layout->addWidget(m_summary);
     layout->addWidget(m_filter);
     layout->addWidget(m_table);
@@ -168,6 +191,20 @@ MainWindow::MainWindow(QWidget* parent)
     compareTable->verticalHeader()->hide();
     compareTable->horizontalHeader()->setStretchLastSection(true);
     m_tradeoff = new widgets::TradeoffChart(compare);
+    auto* exportTableButton = new QPushButton(tr("Export table…"), compare);
+    exportTableButton->setToolTip(tr("Save the comparison as CSV or JSON"));
+    buttons->addWidget(exportTableButton);
+    connect(exportTableButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export table"), QStringLiteral("modes.csv"), tr("CSV (*.csv);;JSON (*.json)"));
+        if (path.isEmpty())
+            return;
+        QSaveFile out(path);
+        const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+        if (!out.open(QIODevice::WriteOnly) ||
+            out.write(json ? m_compareModel->toJson() : m_compareModel->toCsv().toUtf8()) < 0 || !out.commit())
+            QMessageBox::warning(this, tr("Cannot export the table"), out.errorString());
+    });
     cl->addWidget(m_dataLabel);
     cl->addLayout(buttons);
     cl->addWidget(compareTable, 1);
@@ -249,6 +286,8 @@ void MainWindow::openFile(const QString& path)
         }
         applyModel(path, outcome.graph);
         updateCompareState();
+        if (!path.startsWith(QLatin1String(":/")))
+            rememberRecent(path);
         emit modelLoaded(path);
         runAnalysis();
     });
@@ -400,6 +439,149 @@ void MainWindow::evaluateAllModes()
         return eval::evaluateModes(
             *graph, quantized ? original.get() : nullptr, *data, *ranges, eo, progress, cancel.get());
     }));
+}
+
+QString MainWindow::exportSummary() const
+{
+    if (!m_floatGraph)
+        return tr("Open a model first.");
+    if (m_modePanel->options().teaching)
+        return tr("Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a "
+                  "TFLite mode to export.")
+            .arg(QString::fromStdString(m_modePanel->options().teaching->describe()));
+    const auto o = m_modePanel->quantizeOptions();
+    QString s =
+        tr("Mode %1, %2 weights")
+            .arg(QString::fromStdString(passes::modeName(o.mode)), o.perChannel ? tr("per-channel") : tr("per-tensor"));
+    if (passes::needsCalibration(o.mode)) {
+        s += tr("; I/O %1").arg(m_modePanel->ioName());
+        s += m_data ? tr("; activation ranges calibrated (min/max) on the first %1 samples of %2")
+                          .arg(std::min<std::int64_t>(100, m_data->count))
+                          .arg(m_dataName)
+                    : tr("; needs a data set for calibration (File › Open data set…)");
+    }
+    if (m_graph && passes::isQuantized(*m_graph))
+        s += tr(". The file is already quantized: this re-quantizes its dequantized weights.");
+    return s + QLatin1Char('.');
+}
+
+void MainWindow::showExportDialog()
+{
+    const QString summary = exportSummary();
+    if (!m_floatGraph || m_modePanel->options().teaching ||
+        (passes::needsCalibration(m_modePanel->quantizeOptions().mode) && !m_data)) {
+        QMessageBox::information(this, tr("Export model"), summary);
+        return;
+    }
+    QString suggested = QFileInfo(m_currentFile).completeBaseName() + QLatin1Char('_') + m_modePanel->modeName() +
+        QStringLiteral(".tflite");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export model — %1").arg(summary), suggested, tr("TensorFlow Lite models (*.tflite)"));
+    if (!path.isEmpty())
+        exportModel(path);
+}
+
+void MainWindow::exportModel(const QString& path)
+{
+    if (!m_floatGraph) {
+        emit exportFinished(false, tr("no model"));
+        return;
+    }
+    const QFileInfo target(path);
+    if (!m_currentFile.startsWith(QLatin1String(":/")) && target.exists() &&
+        target.canonicalFilePath() == QFileInfo(m_currentFile).canonicalFilePath()) {
+        emit exportFinished(false, tr("%1 is the open model; choose another file").arg(path));
+        return;
+    }
+    if (m_modePanel->options().teaching) {
+        emit exportFinished(false, exportSummary());
+        return;
+    }
+    auto o = m_modePanel->quantizeOptions();
+    if (passes::needsCalibration(o.mode) && !m_data) {
+        emit exportFinished(false, exportSummary());
+        return;
+    }
+    o.calibrationSource = m_dataName.toStdString();
+    statusBar()->showMessage(tr("Exporting %1…").arg(target.fileName()));
+    auto* watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, path] {
+        const Status s = watcher->result();
+        watcher->deleteLater();
+        const QString message = s ? tr("Wrote %1").arg(path) : QString::fromStdString(s.error().message);
+        statusBar()->showMessage(message, 8000);
+        emit exportFinished(s.ok(), message);
+    });
+    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = m_data, o, path]() mutable -> Status {
+        std::vector<quant::TensorRange> ranges;
+        if (passes::needsCalibration(o.mode)) {
+            data::SampleSet calib = *data;
+            calib.count = std::min<std::int64_t>(100, calib.count);
+            calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
+            calib.labels.clear();
+            o.calibration.samples = calib.count;
+            auto r = quant::calibrate(*graph, calib, o.calibration);
+            if (!r)
+                return r.error();
+            ranges = std::move(*r);
+        }
+        auto q = passes::quantizeGraph(*graph, o, ranges);
+        if (!q)
+            return q.error();
+        return model::writeTflite(q->graph, path.toStdString());
+    }));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_recent = s.value(QStringLiteral("recentFiles")).toStringList();
+    m_modePanel->restoreSettings();
+    rebuildRecentMenu();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("recentFiles"), m_recent);
+    m_modePanel->saveSettings();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    m_recent.removeAll(abs);
+    m_recent.prepend(abs);
+    while (m_recent.size() > 8)
+        m_recent.removeLast();
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString& f : m_recent)
+        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { openFile(f); })->setToolTip(f);
+    m_recentMenu->setEnabled(!m_recent.isEmpty());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About QuantLens"),
+        tr("<h3>QuantLens %1</h3><p>Explore the quantization of TensorFlow Lite models: weights, errors, modes, "
+           "accuracy and size, side by side.</p><p>MIT license. The bundled demo model was trained by QuantLens on "
+           "Fashion-MNIST (© Zalando SE, MIT license).</p>")
+            .arg(QCoreApplication::applicationVersion()));
 }
 
 void MainWindow::cancelEvaluation()

@@ -14,6 +14,7 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QTemporaryDir;
@@ -59,6 +60,14 @@ public:
     // Compare: evaluates every mode on the data set in the background (evaluationFinished follows).
     void evaluateAllModes();
     void cancelEvaluation();
+    // Writes the model in the chosen mode (calibrated on the data set's first 100 samples for int8/16x8) to
+    // `path` in the background; exportFinished follows. The summary says what will be written.
+    void exportModel(const QString& path);
+    QString exportSummary() const;
+    // Settings (mode panel, window layout, recent files) are read at start-up by main() and written on close.
+    void restoreSettings();
+    void saveSettings() const;
+    QStringList recentFiles() const { return m_recent; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
 
@@ -69,8 +78,10 @@ signals:
     void analysisFinished();
     // An evaluation ended: `ok` false when it failed or was cancelled (message says which).
     void evaluationFinished(bool ok, const QString& message);
+    void exportFinished(bool ok, const QString& message);
 
 protected:
+    void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -81,6 +92,10 @@ private:
     void runAnalysis();
     void showSelectedLayer();
     void showOpenDataSetDialog();
+    void showExportDialog();
+    void showAbout();
+    void rememberRecent(const QString& path);
+    void rebuildRecentMenu();
     void updateCompareState();
 
     widgets::LayerTableModel* m_layers = nullptr;
@@ -108,6 +123,8 @@ private:
     QPushButton* m_cancelButton = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_dataLabel = nullptr;
+    QStringList m_recent;
+    QMenu* m_recentMenu = nullptr;
 };
 
 } // namespace ql::app

@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSettings>
 #include <QSlider>
 
 namespace ql::app {
@@ -23,6 +24,13 @@ ModePanel::ModePanel(QWidget* parent)
     m_mode->setCurrentIndex(2);
     m_mode->setToolTip(tr("The quantization the layer table, the histograms and the error charts show"));
     form->addRow(tr("&Mode:"), m_mode);
+
+    m_io = new QComboBox(this);
+    m_io->addItem(tr("integer (int8, or int16 for 16x8)"), QStringLiteral("native"));
+    m_io->addItem(tr("uint8"), QStringLiteral("uint8"));
+    m_io->addItem(tr("float (QUANTIZE / DEQUANTIZE at the edges)"), QStringLiteral("float"));
+    m_io->setToolTip(tr("Input and output type of an exported full-integer model"));
+    form->addRow(tr("&I/O:"), m_io);
 
     m_perChannel = new QCheckBox(tr("Per-channel convolution weights"), this);
     m_perChannel->setChecked(true);
@@ -54,6 +62,7 @@ ModePanel::ModePanel(QWidget* parent)
                                "cover [min, max] exactly, one more level"));
     form->addRow(m_symmetric);
 
+    connect(m_io, &QComboBox::currentIndexChanged, this, &ModePanel::changed);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
         updateEnabled();
         emit changed();
@@ -75,6 +84,55 @@ void ModePanel::updateEnabled()
     m_symmetric->setEnabled(teaching);
     m_perChannelDense->setEnabled(!teaching && modeName() != QLatin1String("float16"));
     m_perChannel->setEnabled(modeName() != QLatin1String("float16"));
+    m_io->setEnabled(modeName() == QLatin1String("int8") || modeName() == QLatin1String("16x8"));
+    if (modeName() == QLatin1String("16x8") && ioName() == QLatin1String("uint8"))
+        m_io->setCurrentIndex(0);
+}
+
+QString ModePanel::ioName() const
+{
+    return m_io->currentData().toString();
+}
+
+passes::QuantizeOptions ModePanel::quantizeOptions() const
+{
+    passes::QuantizeOptions o;
+    const auto w = options();
+    o.mode = w.mode;
+    o.perChannel = w.perChannel;
+    o.perChannelDense = w.perChannelDense;
+    if (m_io->isEnabled() && ioName() != QLatin1String("native"))
+        if (auto io = passes::parseIo(ioName().toStdString(), o.mode))
+            o.io = *io;
+    return o;
+}
+
+void ModePanel::saveSettings() const
+{
+    QSettings s;
+    s.beginGroup(QStringLiteral("mode"));
+    s.setValue(QStringLiteral("mode"), modeName());
+    s.setValue(QStringLiteral("io"), ioName());
+    s.setValue(QStringLiteral("perChannel"), m_perChannel->isChecked());
+    s.setValue(QStringLiteral("perChannelDense"), m_perChannelDense->isChecked());
+    s.setValue(QStringLiteral("bits"), m_bits->value());
+    s.setValue(QStringLiteral("symmetric"), m_symmetric->isChecked());
+    s.endGroup();
+}
+
+void ModePanel::restoreSettings()
+{
+    QSettings s;
+    s.beginGroup(QStringLiteral("mode"));
+    if (s.contains(QStringLiteral("mode")))
+        setMode(s.value(QStringLiteral("mode")).toString());
+    if (const int i = m_io->findData(s.value(QStringLiteral("io")).toString()); i >= 0)
+        m_io->setCurrentIndex(i);
+    m_perChannel->setChecked(s.value(QStringLiteral("perChannel"), true).toBool());
+    m_perChannelDense->setChecked(s.value(QStringLiteral("perChannelDense"), false).toBool());
+    m_bits->setValue(s.value(QStringLiteral("bits"), 8).toInt());
+    m_symmetric->setChecked(s.value(QStringLiteral("symmetric"), true).toBool());
+    s.endGroup();
 }
 
 QString ModePanel::modeName() const

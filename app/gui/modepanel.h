@@ -23,6 +23,12 @@ public:
     eval::WeightAnalysisOptions options() const;
     QString modeName() const; // "float16", "dynamic", "int8", "16x8" or "teaching"
     QString describe() const; // "int8, per-channel" / "4-bit asymmetric per-channel (teaching)"
+    // The export options of the chosen TFLite mode (I/O type included); teaching schemes are not exportable.
+    passes::QuantizeOptions quantizeOptions() const;
+    QString ioName() const; // "native", "uint8", "float"
+
+    void saveSettings() const;
+    void restoreSettings();
 
     void setMode(const QString& name);
     void setBits(int bits);
@@ -41,6 +47,7 @@ private:
     QSlider* m_bits = nullptr;
     QLabel* m_bitsLabel = nullptr;
     QCheckBox* m_symmetric = nullptr;
+    QComboBox* m_io = nullptr;
 };
 
 } // namespace ql::app

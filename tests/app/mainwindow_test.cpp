@@ -5,12 +5,17 @@
 #include "gui/mainwindow.h"
 #include "gui/modepanel.h"
 #include "layers/layertablemodel.h"
+#include "model/reader.h"
 #include "weights/weightview.h"
 
 #include <QAbstractItemModelTester>
 #include <QDropEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -113,6 +118,71 @@ private slots:
         QCOMPARE(csv.count(QLatin1Char('\n')), 6);
         QVERIFY(csv.startsWith(QStringLiteral("mode,size_bytes,accuracy")));
         QVERIFY(w.compareModel()->toJson().contains("\"agreement\""));
+    }
+
+    void exportsTheChosenModeAndTables()
+    {
+        app::MainWindow w;
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        QSignalSpy exported(&w, &app::MainWindow::exportFinished);
+        w.openFile(app::MainWindow::demoModelPath());
+        QVERIFY(loaded.wait(10000));
+        QTemporaryDir dir;
+        // int8, calibrated on the bundled sample: a full-integer model with int8 input.
+        QVERIFY(w.exportSummary().contains(QStringLiteral("calibrated (min/max) on the first 100 samples")));
+        const QString out = dir.filePath(QStringLiteral("demo_int8.tflite"));
+        w.exportModel(out);
+        QVERIFY(exported.wait(30000));
+        QVERIFY2(exported.back().at(0).toBool(), qPrintable(exported.back().at(1).toString()));
+        auto g = model::readTflite(out.toStdString());
+        QVERIFY(g.ok());
+        QCOMPARE(g->main().tensors[static_cast<std::size_t>(g->main().inputs[0])].dtype, model::DType::Int8);
+        QVERIFY(g->description.find("mode int8") != std::string::npos);
+        // Teaching schemes cannot be exported; the summary says why.
+        w.modePanel()->setMode(QStringLiteral("teaching"));
+        w.exportModel(dir.filePath(QStringLiteral("x.tflite")));
+        QVERIFY(exported.wait(1000) || exported.size() == 2);
+        QCOMPARE(exported.back().at(0).toBool(), false);
+        QVERIFY(exported.back().at(1).toString().contains(QStringLiteral("Teaching schemes")));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.tflite"))));
+
+        // The layer table as CSV and JSON.
+        const QString csv = dir.filePath(QStringLiteral("layers.csv"));
+        QString error;
+        QVERIFY2(widgets::exportTable(*w.layerModel(), csv, &error), qPrintable(error));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().count('\n'), 7); // header + 6 operators
+        const QString json = dir.filePath(QStringLiteral("layers.json"));
+        QVERIFY(widgets::exportTable(*w.layerModel(), json, &error));
+        QFile j(json);
+        QVERIFY(j.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(j.readAll()).array().size(), 6);
+        QVERIFY(!widgets::exportTable(*w.layerModel(), dir.filePath(QStringLiteral("layers.txt")), &error));
+    }
+
+    void settingsPersistTheModeAndRecentFiles()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        const QString file = QString::fromStdString(test::modelPath("hello_world_twin_int8.tflite"));
+        {
+            app::MainWindow w;
+            QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+            w.openFile(file);
+            QVERIFY(loaded.wait(10000));
+            w.modePanel()->setMode(QStringLiteral("teaching"));
+            w.modePanel()->setBits(3);
+            w.modePanel()->setSymmetric(false);
+            w.saveSettings();
+        }
+        app::MainWindow w2;
+        QCOMPARE(w2.modePanel()->modeName(), QStringLiteral("int8"));
+        w2.restoreSettings();
+        QCOMPARE(w2.modePanel()->modeName(), QStringLiteral("teaching"));
+        QVERIFY(w2.modePanel()->describe().contains(QStringLiteral("int3 asymmetric")));
+        QCOMPARE(w2.recentFiles().value(0), QFileInfo(file).absoluteFilePath());
+        QSettings().clear();
     }
 
     void badFileKeepsTheCurrentModel()

@@ -169,6 +169,7 @@ TradeoffChart::TradeoffChart(QWidget* parent)
         a->setLabelColor(pal.color(QPalette::Text));
     }
     layout->addWidget(m_plot);
+    installChartMenu(m_plot, tr("accuracy-vs-size"));
 }
 
 TradeoffChart::~TradeoffChart() = default;

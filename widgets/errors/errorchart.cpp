@@ -3,8 +3,17 @@
 
 #include <qcustomplot.h>
 
+#include <QAbstractItemModel>
+#include <QClipboard>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
@@ -59,6 +68,80 @@ bool exportPlot(QCustomPlot* p, const QString& path, const QString& title, QStri
     return true;
 }
 
+void installChartMenu(QCustomPlot* plot, const QString& title)
+{
+    plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot, title](const QPoint& at) {
+        QMenu menu(plot);
+        menu.addAction(QObject::tr("Export chart…"), plot, [plot, title] {
+            QString filter;
+            const QString path =
+                QFileDialog::getSaveFileName(plot, QObject::tr("Export chart"), title + QStringLiteral(".png"),
+                    QObject::tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"), &filter);
+            if (path.isEmpty())
+                return;
+            QString error;
+            if (!exportPlot(plot, path, title, &error))
+                QMessageBox::warning(plot, QObject::tr("Cannot export the chart"), error);
+        });
+        menu.addAction(QObject::tr("Copy to clipboard"), plot,
+            [plot] { QGuiApplication::clipboard()->setPixmap(plot->toPixmap(900, 540, 2.0)); });
+        menu.exec(plot->mapToGlobal(at));
+    });
+}
+
+QString tableToCsv(const QAbstractItemModel& model)
+{
+    auto quote = [](QString s) {
+        if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
+            s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return s;
+    };
+    QStringList lines;
+    QStringList header;
+    for (int c = 0; c < model.columnCount(); ++c)
+        header << quote(model.headerData(c, Qt::Horizontal).toString());
+    lines << header.join(QLatin1Char(','));
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QStringList row;
+        for (int c = 0; c < model.columnCount(); ++c)
+            row << quote(model.index(r, c).data().toString());
+        lines << row.join(QLatin1Char(','));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QByteArray tableToJson(const QAbstractItemModel& model)
+{
+    QJsonArray rows;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QJsonObject o;
+        for (int c = 0; c < model.columnCount(); ++c)
+            o[model.headerData(c, Qt::Horizontal).toString()] = QJsonValue::fromVariant(model.index(r, c).data());
+        rows.append(o);
+    }
+    return QJsonDocument(rows).toJson(QJsonDocument::Indented);
+}
+
+bool exportTable(const QAbstractItemModel& model, const QString& path, QString* error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("csv") && suffix != QLatin1String("json")) {
+        if (error)
+            *error = QObject::tr("%1: choose a .csv or .json file").arg(path);
+        return false;
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) ||
+        out.write(suffix == QLatin1String("csv") ? tableToCsv(model).toUtf8() : tableToJson(model)) < 0 ||
+        !out.commit()) {
+        if (error)
+            *error = QObject::tr("%1: cannot write (%2)").arg(path, out.errorString());
+        return false;
+    }
+    return true;
+}
+
 ErrorChart::ErrorChart(QWidget* parent)
     : QWidget(parent)
 {
@@ -84,6 +167,7 @@ ErrorChart::ErrorChart(QWidget* parent)
     });
     layout->addWidget(m_caption);
     layout->addWidget(m_plot, 1);
+    installChartMenu(m_plot, tr("weight-sqnr-per-layer"));
     redraw();
 }
 

@@ -10,6 +10,7 @@
 
 #include <vector>
 
+class QAbstractItemModel;
 class QCustomPlot;
 class QLabel;
 class QCPAbstractPlottable;
@@ -48,5 +49,14 @@ private:
 
 // Shared by the charts: writes a QCustomPlot as .png / .svg / .pdf (by suffix) through a temporary file.
 bool exportPlot(QCustomPlot* plot, const QString& path, const QString& title, QString* error);
+
+// A right-click menu on a chart: export as PNG / SVG / PDF (sized for a report) and copy to the clipboard.
+void installChartMenu(QCustomPlot* plot, const QString& title);
+
+// Any table model as CSV (display texts, header row first) or JSON (an array of objects keyed by header).
+QString tableToCsv(const QAbstractItemModel& model);
+QByteArray tableToJson(const QAbstractItemModel& model);
+// Writes CSV or JSON (by suffix) atomically; false with a message.
+bool exportTable(const QAbstractItemModel& model, const QString& path, QString* error);
 
 } // namespace ql::widgets

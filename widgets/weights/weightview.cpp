@@ -104,6 +104,9 @@ WeightView::WeightView(QWidget* parent)
     layout->addWidget(m_error, 1);
     layout->addWidget(m_channelPlot, 1);
     layout->addWidget(m_formula);
+    installChartMenu(m_hist, tr("weight-histogram"));
+    installChartMenu(m_error, tr("weight-error-histogram"));
+    installChartMenu(m_channelPlot, tr("weight-ranges-per-channel"));
     redraw();
 }
 
