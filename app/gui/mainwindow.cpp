@@ -6,6 +6,7 @@
 #include "errors/errorchart.h"
 #include "eval/evaluate.h"
 #include "gui/modepanel.h"
+#include "gui/sidebyside.h"
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
 #include "model/summary.h"
@@ -210,6 +211,8 @@ MainWindow::MainWindow(QWidget* parent)
     cl->addWidget(compareTable, 1);
     cl->addWidget(m_tradeoff, 2);
     m_views->addTab(compare, tr("&Compare"));
+    m_sideBySide = new SideBySideView(this);
+    m_views->addTab(m_sideBySide, tr("&Side by side"));
     connect(m_evaluate, &QPushButton::clicked, this, &MainWindow::evaluateAllModes);
     connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelEvaluation);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -276,8 +279,8 @@ void MainWindow::openFile(const QString& path)
         if (path == demoModelPath() && !m_data) {
             // The bundled Fashion-MNIST sample goes with the bundled model.
             m_demoData = std::make_unique<QTemporaryDir>();
-            const QString images = m_demoData->filePath(QStringLiteral("images.gz"));
-            const QString labels = m_demoData->filePath(QStringLiteral("labels.gz"));
+            const QString images = m_demoData->filePath(QStringLiteral("fashion-mnist-sample-images.gz"));
+            const QString labels = m_demoData->filePath(QStringLiteral("fashion-mnist-sample-labels.gz"));
             if (QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-images-idx3-ubyte.gz"), images) &&
                 QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-labels-idx1-ubyte.gz"), labels) &&
                 openDataSet(images, labels))
@@ -342,7 +345,12 @@ bool MainWindow::openDataSet(const QString& images, const QString& labels, QStri
     }
     m_data = std::make_shared<const data::SampleSet>(std::move(*set));
     m_dataName = QFileInfo(images).fileName();
+    if (m_dataName.contains(QLatin1String("fashion"), Qt::CaseInsensitive)) // Fashion-MNIST: name the classes
+        m_sideBySide->setClassNames({tr("T-shirt/top"), tr("Trouser"), tr("Pullover"), tr("Dress"), tr("Coat"),
+            tr("Sandal"), tr("Shirt"), tr("Sneaker"), tr("Bag"), tr("Ankle boot")});
+    m_sideBySide->setDataSet(m_data);
     updateCompareState();
+    rebuildQuantized();
     return true;
 }
 
@@ -590,11 +598,59 @@ void MainWindow::cancelEvaluation()
         m_cancel->store(true);
 }
 
+void MainWindow::rebuildQuantized()
+{
+    const int generation = ++m_quantGeneration;
+    if (!m_floatGraph)
+        return;
+    const auto w = m_modePanel->options();
+    auto q = m_modePanel->quantizeOptions();
+    q.io = passes::IoType::Float;
+    using Outcome = Result<std::shared_ptr<const model::Graph>>;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
+        Outcome r = watcher->result();
+        watcher->deleteLater();
+        if (generation != m_quantGeneration)
+            return;
+        m_sideBySide->setModels(m_floatGraph, r ? *r : nullptr, m_modePanel->describe());
+        if (!r)
+            statusBar()->showMessage(tr("Side by side: %1").arg(QString::fromStdString(r.error().message)), 8000);
+        emit quantizedReady();
+    });
+    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = m_data, w, q]() mutable -> Outcome {
+        if (w.teaching) {
+            auto sim = passes::simulateWeights(*graph, *w.teaching);
+            if (!sim)
+                return sim.error();
+            return std::make_shared<const model::Graph>(std::move(*sim));
+        }
+        std::vector<quant::TensorRange> ranges;
+        if (passes::needsCalibration(q.mode)) {
+            if (!data)
+                return Error{passes::modeName(q.mode) + " needs a data set to calibrate on (File › Open data set…)"};
+            data::SampleSet calib = *data;
+            calib.count = std::min<std::int64_t>(100, calib.count);
+            calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
+            calib.labels.clear();
+            auto r = quant::calibrate(*graph, calib, q.calibration);
+            if (!r)
+                return r.error();
+            ranges = std::move(*r);
+        }
+        auto out = passes::quantizeGraph(*graph, q, ranges);
+        if (!out)
+            return out.error();
+        return std::make_shared<const model::Graph>(std::move(out->graph));
+    }));
+}
+
 void MainWindow::runAnalysis()
 {
     const int generation = ++m_analysisGeneration;
     if (!m_floatGraph)
         return;
+    rebuildQuantized();
     const auto options = m_modePanel->options();
     m_statusMode->setText(m_modePanel->describe());
     auto* watcher = new QFutureWatcher<Result<std::vector<eval::LayerWeights>>>(this);

@@ -34,6 +34,7 @@ class WeightView;
 namespace ql::app {
 
 class ModePanel;
+class SideBySideView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -68,6 +69,7 @@ public:
     void restoreSettings();
     void saveSettings() const;
     QStringList recentFiles() const { return m_recent; }
+    SideBySideView* sideBySide() const { return m_sideBySide; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
 
@@ -76,6 +78,8 @@ signals:
     void loadFailed(const QString& path, const QString& message);
     // The weight analysis for the current mode is in the table and the views.
     void analysisFinished();
+    // The side-by-side view has the model in the current mode (or knows why it cannot).
+    void quantizedReady();
     // An evaluation ended: `ok` false when it failed or was cancelled (message says which).
     void evaluationFinished(bool ok, const QString& message);
     void exportFinished(bool ok, const QString& message);
@@ -96,6 +100,7 @@ private:
     void showAbout();
     void rememberRecent(const QString& path);
     void rebuildRecentMenu();
+    void rebuildQuantized();
     void updateCompareState();
 
     widgets::LayerTableModel* m_layers = nullptr;
@@ -124,6 +129,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_dataLabel = nullptr;
     QStringList m_recent;
+    SideBySideView* m_sideBySide = nullptr;
+    int m_quantGeneration = 0;
     QMenu* m_recentMenu = nullptr;
 };
 

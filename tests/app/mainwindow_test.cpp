@@ -4,8 +4,10 @@
 #include "errors/errorchart.h"
 #include "gui/mainwindow.h"
 #include "gui/modepanel.h"
+#include "gui/sidebyside.h"
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
+#include "sidebyside/sampleviews.h"
 #include "weights/weightview.h"
 
 #include <QAbstractItemModelTester>
@@ -19,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ql;
@@ -183,6 +186,46 @@ private slots:
         QVERIFY(w2.modePanel()->describe().contains(QStringLiteral("int3 asymmetric")));
         QCOMPARE(w2.recentFiles().value(0), QFileInfo(file).absoluteFilePath());
         QSettings().clear();
+    }
+
+    void sideBySideRunsBothModelsOnASampleAndADrawing()
+    {
+        app::MainWindow w;
+        QSignalSpy ready(&w, &app::MainWindow::quantizedReady);
+        w.openFile(app::MainWindow::demoModelPath());
+        QTRY_VERIFY_WITH_TIMEOUT(ready.size() > 0, 20000);
+        auto* view = w.sideBySide();
+        QCOMPARE(view->classNames().value(9), QStringLiteral("Ankle boot"));
+        QSignalSpy ran(view, &app::SideBySideView::ran);
+        view->runSample(0); // the first Fashion-MNIST test image, an ankle boot
+        QVERIFY(ran.wait(20000));
+        const auto& o = view->last();
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QCOMPARE(o.floatOut.size(), std::size_t{10});
+        QCOMPARE(static_cast<int>(std::max_element(o.floatOut.begin(), o.floatOut.end()) - o.floatOut.begin()), 9);
+        QCOMPARE(static_cast<int>(std::max_element(o.quantOut.begin(), o.quantOut.end()) - o.quantOut.begin()), 9);
+        QCOMPARE(o.layers.size(), 6);
+        for (double db : o.sqnr)
+            QVERIFY(db > 20.0); // int8 tracks float closely on this model
+
+        // A drawing: every stroke re-runs both models.
+        view->canvas()->clear();
+        QVERIFY(ran.wait(20000));
+        for (int y = 4; y < 24; ++y)
+            view->canvas()->paintAt(14.0, y);
+        QTRY_VERIFY_WITH_TIMEOUT(ran.size() >= 3 && view->last().floatOut.size() == 10, 20000);
+
+        // 2-bit teaching weights part ways with float much more.
+        const double int8Min = *std::min_element(o.sqnr.begin(), o.sqnr.end());
+        ready.clear();
+        w.modePanel()->setMode(QStringLiteral("teaching"));
+        w.modePanel()->setBits(2);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.size() > 0, 20000);
+        ran.clear();
+        view->runSample(0);
+        QVERIFY(ran.wait(20000));
+        const auto& t = view->last().sqnr;
+        QVERIFY(!t.empty() && *std::min_element(t.begin(), t.end()) < int8Min - 10.0);
     }
 
     void badFileKeepsTheCurrentModel()

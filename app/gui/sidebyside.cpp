@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: MIT
+#include "gui/sidebyside.h"
+
+#include "eval/activations.h"
+#include "exec/interpreter.h"
+#include "sidebyside/sampleviews.h"
+
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+#include <cstring>
+
+namespace ql::app {
+
+namespace {
+
+std::vector<float> probabilities(const exec::RtTensor& t)
+{
+    std::vector<float> v(static_cast<std::size_t>(t.count()));
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const auto k = static_cast<std::int64_t>(i);
+        switch (t.dtype) {
+        case model::DType::Float32: v[i] = t.as<float>()[k]; break;
+        case model::DType::Int8: v[i] = t.scale() * static_cast<float>(t.as<std::int8_t>()[k] - t.zeroPoint()); break;
+        case model::DType::UInt8: v[i] = t.scale() * static_cast<float>(t.as<std::uint8_t>()[k] - t.zeroPoint()); break;
+        default: v[i] = 0; break;
+        }
+    }
+    // Logits become probabilities; probabilities stay as they are.
+    double sum = 0;
+    bool probs = true;
+    for (float x : v) {
+        probs = probs && x >= 0.0f && x <= 1.0f;
+        sum += x;
+    }
+    if (probs && std::abs(sum - 1.0) < 0.05)
+        return v;
+    const float m = v.empty() ? 0.0f : *std::max_element(v.begin(), v.end());
+    sum = 0;
+    for (float& x : v)
+        sum += x = std::exp(x - m);
+    for (float& x : v)
+        x = static_cast<float>(x / sum);
+    return v;
+}
+
+Result<std::vector<float>> runOnce(const model::Graph& g, const std::vector<float>& x)
+{
+    auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(g));
+    if (!it)
+        return it.error();
+    const exec::RtTensor& in = (*it)->input(0);
+    if (in.dtype != model::DType::Float32 || in.count() != static_cast<std::int64_t>(x.size()))
+        return Error{"the input does not fit the model (" + std::to_string(x.size()) + " values for " +
+            std::to_string(in.count()) + ")"};
+    std::vector<std::uint8_t> bytes(x.size() * 4);
+    std::memcpy(bytes.data(), x.data(), bytes.size());
+    if (auto s = (*it)->setInput(0, model::DType::Float32, bytes); !s)
+        return s.error();
+    if (auto s = (*it)->invoke(); !s)
+        return s.error();
+    return probabilities((*it)->output(0));
+}
+
+} // namespace
+
+SideBySideView::SideBySideView(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QHBoxLayout(this);
+    auto* left = new QVBoxLayout;
+    m_sources = new QTabWidget(this);
+    m_sampleModel = new widgets::SampleListModel(this);
+    m_samples = new QListView(this);
+    m_samples->setModel(m_sampleModel);
+    m_samples->setViewMode(QListView::IconMode);
+    m_samples->setIconSize(QSize(56, 56));
+    m_samples->setGridSize(QSize(84, 84));
+    m_samples->setResizeMode(QListView::Adjust);
+    m_samples->setUniformItemSizes(true);
+    m_samples->setToolTip(tr("Click a sample to run both models on it"));
+    connect(m_samples, &QListView::clicked, this, [this](const QModelIndex& i) { runSample(i.row()); });
+    m_sources->addTab(m_samples, tr("Data set"));
+    auto* drawPage = new QWidget(this);
+    auto* drawLayout = new QVBoxLayout(drawPage);
+    m_canvas = new widgets::DrawCanvas(drawPage);
+    auto* clear = new QPushButton(tr("Clear"), drawPage);
+    connect(clear, &QPushButton::clicked, m_canvas, &widgets::DrawCanvas::clear);
+    connect(m_canvas, &widgets::DrawCanvas::changed, this, &SideBySideView::runDrawing);
+    drawLayout->addWidget(m_canvas, 1);
+    drawLayout->addWidget(clear);
+    m_sources->addTab(drawPage, tr("Draw"));
+    left->addWidget(m_sources, 1);
+    m_preview = new QLabel(this);
+    m_preview->setFixedSize(112, 112);
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setToolTip(tr("The input both models see"));
+    left->addWidget(m_preview, 0, Qt::AlignHCenter);
+    layout->addLayout(left, 2);
+
+    auto* right = new QVBoxLayout;
+    m_verdict = new QLabel(tr("Pick a sample or draw to run the float and the quantized model side by side."), this);
+    m_verdict->setWordWrap(true);
+    m_outputs = new widgets::OutputBars(this);
+    m_layerBars = new widgets::ValueBars(tr("SQNR vs float (dB)"), this);
+    m_layerBars->setToolTip(tr("Per operator output: how close the quantized run's tensor is to the float run's. "
+                               "The lowest (outlined) is where the two runs part ways."));
+    right->addWidget(m_verdict);
+    right->addWidget(m_outputs, 1);
+    right->addWidget(new QLabel(tr("Where the two runs part ways (per operator output):"), this));
+    right->addWidget(m_layerBars, 1);
+    layout->addLayout(right, 3);
+}
+
+void SideBySideView::setModels(std::shared_ptr<const model::Graph> floatGraph,
+    std::shared_ptr<const model::Graph> quantized, const QString& modeName)
+{
+    m_float = std::move(floatGraph);
+    m_quant = std::move(quantized);
+    m_modeName = modeName;
+    // The canvas only makes sense for 28x28 single-channel inputs.
+    bool mnistLike = false;
+    if (m_float && m_float->main().inputs.size() == 1) {
+        const auto& in = m_float->main().tensors[static_cast<std::size_t>(m_float->main().inputs[0])];
+        mnistLike = in.elementCount() == 784;
+    }
+    m_sources->setTabEnabled(1, mnistLike);
+}
+
+void SideBySideView::setDataSet(std::shared_ptr<const data::SampleSet> set)
+{
+    m_set = std::move(set);
+    m_sampleModel->setSamples(m_set, m_classNames);
+}
+
+void SideBySideView::setClassNames(const QStringList& names)
+{
+    m_classNames = names;
+    m_sampleModel->setSamples(m_set, m_classNames);
+}
+
+void SideBySideView::runSample(int index)
+{
+    if (!m_set || index < 0 || index >= m_set->count)
+        return;
+    const float* v = m_set->sample(index);
+    run(std::vector<float>(v, v + m_set->sampleSize()), widgets::sampleImage(*m_set, index));
+}
+
+void SideBySideView::runDrawing()
+{
+    QImage img(28, 28, QImage::Format_Grayscale8);
+    for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x)
+            img.scanLine(y)[x] =
+                static_cast<uchar>(std::lround(m_canvas->values()[static_cast<std::size_t>(y * 28 + x)] * 255.0f));
+    run(m_canvas->values(), img);
+}
+
+void SideBySideView::run(std::vector<float> input, const QImage& preview)
+{
+    m_preview->setPixmap(QPixmap::fromImage(preview.scaled(112, 112, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    if (!m_float || !m_quant) {
+        m_last = {};
+        m_last.error = tr("The quantized model is not ready (int8 and 16x8 need a data set to calibrate on).");
+        showOutcome(m_last);
+        emit ran();
+        return;
+    }
+    const int generation = ++m_generation;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
+        Outcome o = watcher->result();
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // a newer input replaced this one
+        m_last = std::move(o);
+        showOutcome(m_last);
+        emit ran();
+    });
+    watcher->setFuture(QtConcurrent::run([f = m_float, q = m_quant, x = std::move(input)]() {
+        Outcome o;
+        auto a = runOnce(*f, x);
+        auto b = runOnce(*q, x);
+        if (!a || !b) {
+            o.error = QString::fromStdString((!a ? a.error() : b.error()).message);
+            return o;
+        }
+        o.floatOut = std::move(*a);
+        o.quantOut = std::move(*b);
+        data::SampleSet one;
+        one.sampleShape = {static_cast<std::int64_t>(x.size())};
+        one.count = 1;
+        one.values = x;
+        eval::ActivationOptions ao;
+        ao.samples = 1;
+        if (auto layers = eval::analyzeActivations(*f, *q, one, ao)) {
+            for (const auto& l : *layers) {
+                o.layers << QStringLiteral("%1 %2").arg(l.op).arg(QString::fromStdString(l.opName));
+                o.sqnr.push_back(l.propagated.sqnrDb);
+            }
+        }
+        return o;
+    }));
+}
+
+void SideBySideView::showOutcome(const Outcome& o)
+{
+    if (!o.error.isEmpty()) {
+        m_verdict->setText(o.error);
+        return;
+    }
+    auto name = [this](int c) { return c < m_classNames.size() ? m_classNames[c] : tr("class %1").arg(c); };
+    const int a = static_cast<int>(std::max_element(o.floatOut.begin(), o.floatOut.end()) - o.floatOut.begin());
+    const int b = static_cast<int>(std::max_element(o.quantOut.begin(), o.quantOut.end()) - o.quantOut.begin());
+    m_verdict->setText(tr("float32: %1 (%2%) — %3: %4 (%5%)%6")
+                           .arg(name(a))
+                           .arg(100.0 * o.floatOut[static_cast<std::size_t>(a)], 0, 'f', 1)
+                           .arg(m_modeName)
+                           .arg(name(b))
+                           .arg(100.0 * o.quantOut[static_cast<std::size_t>(b)], 0, 'f', 1)
+                           .arg(a == b ? tr(" — they agree") : tr(" — they disagree")));
+    m_outputs->setOutputs(o.floatOut, o.quantOut, m_classNames, tr("float32"), m_modeName);
+    m_layerBars->setValues(o.layers, o.sqnr);
+}
+
+} // namespace ql::app

@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: MIT
+#include "sidebyside/sampleviews.h"
+
+#include "errors/errorchart.h"
+
+#include <qcustomplot.h>
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace ql::widgets {
+
+namespace {
+
+void stylePlot(QCustomPlot* p, const QPalette& pal)
+{
+    p->setBackground(pal.color(QPalette::Base));
+    for (QCPAxis* a : {p->xAxis, p->yAxis}) {
+        a->setBasePen(QPen(pal.color(QPalette::Text)));
+        a->setTickPen(QPen(pal.color(QPalette::Text)));
+        a->setTickLabelColor(pal.color(QPalette::Text));
+        a->setLabelColor(pal.color(QPalette::Text));
+    }
+}
+
+} // namespace
+
+QImage sampleImage(const data::SampleSet& set, std::int64_t index)
+{
+    const auto& s = set.sampleShape;
+    int h = 0, w = 0, c = 1;
+    if (s.size() == 2) {
+        h = static_cast<int>(s[0]);
+        w = static_cast<int>(s[1]);
+    } else if (s.size() == 3 && (s[2] == 1 || s[2] == 3)) {
+        h = static_cast<int>(s[0]);
+        w = static_cast<int>(s[1]);
+        c = static_cast<int>(s[2]);
+    } else if (s.size() == 4 && s[0] == 1 && (s[3] == 1 || s[3] == 3)) {
+        h = static_cast<int>(s[1]);
+        w = static_cast<int>(s[2]);
+        c = static_cast<int>(s[3]);
+    } else {
+        return {};
+    }
+    const float* v = set.sample(index);
+    const std::int64_t n = set.sampleSize();
+    const auto [lo, hi] = std::minmax_element(v, v + n);
+    const float range = *hi > *lo ? *hi - *lo : 1.0f;
+    QImage img(w, h, c == 3 ? QImage::Format_RGB32 : QImage::Format_Grayscale8);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            auto at = [&](int ch) {
+                const float t = (v[(static_cast<std::int64_t>(y) * w + x) * c + ch] - *lo) / range;
+                return static_cast<int>(std::lround(std::clamp(t, 0.0f, 1.0f) * 255.0f));
+            };
+            if (c == 3)
+                img.setPixel(x, y, qRgb(at(0), at(1), at(2)));
+            else
+                img.scanLine(y)[x] = static_cast<uchar>(at(0));
+        }
+    return img;
+}
+
+SampleListModel::SampleListModel(QObject* parent)
+    : QAbstractListModel(parent)
+{
+}
+
+void SampleListModel::setSamples(std::shared_ptr<const data::SampleSet> set, QStringList classNames)
+{
+    beginResetModel();
+    m_set = std::move(set);
+    m_classes = std::move(classNames);
+    m_thumbs.assign(m_set ? static_cast<std::size_t>(m_set->count) : 0, QImage());
+    endResetModel();
+}
+
+int SampleListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() || !m_set ? 0 : static_cast<int>(m_set->count);
+}
+
+QVariant SampleListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto row = static_cast<std::size_t>(index.row());
+    if (role == Qt::DisplayRole) {
+        if (m_set->labels.size() == static_cast<std::size_t>(m_set->count)) {
+            const int l = m_set->labels[row];
+            return tr("#%1 %2")
+                .arg(index.row())
+                .arg(l >= 0 && l < m_classes.size() ? m_classes[l] : QString::number(l));
+        }
+        return tr("#%1").arg(index.row());
+    }
+    if (role == Qt::DecorationRole) {
+        if (m_thumbs[row].isNull())
+            m_thumbs[row] =
+                sampleImage(*m_set, index.row()).scaled(56, 56, Qt::KeepAspectRatio, Qt::FastTransformation);
+        return m_thumbs[row];
+    }
+    return {};
+}
+
+DrawCanvas::DrawCanvas(QWidget* parent)
+    : QWidget(parent)
+    , m_values(28 * 28, 0.0f)
+{
+    setMinimumSize(140, 140);
+    setToolTip(tr("Draw with the left mouse button, erase with the right one"));
+    setCursor(Qt::CrossCursor);
+}
+
+void DrawCanvas::clear()
+{
+    std::fill(m_values.begin(), m_values.end(), 0.0f);
+    update();
+    emit changed();
+}
+
+void DrawCanvas::paintAt(double cx, double cy, bool erase)
+{
+    // A soft round brush of about 1.5 cells, like a pen stroke in MNIST-style images.
+    for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x) {
+            const double d = std::hypot(x + 0.5 - cx, y + 0.5 - cy);
+            const double ink = std::clamp(1.6 - d, 0.0, 1.0);
+            float& v = m_values[static_cast<std::size_t>(y * 28 + x)];
+            v = erase ? std::min(v, static_cast<float>(1.0 - ink)) : std::max(v, static_cast<float>(ink));
+        }
+    update();
+    emit changed();
+}
+
+void DrawCanvas::strokeTo(const QPointF& p, bool erase)
+{
+    const double cell = std::min(width(), height()) / 28.0;
+    paintAt(p.x() / cell, p.y() / cell, erase);
+}
+
+void DrawCanvas::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    const double cell = std::min(width(), height()) / 28.0;
+    for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x) {
+            const int g = static_cast<int>(std::lround(m_values[static_cast<std::size_t>(y * 28 + x)] * 255.0f));
+            painter.fillRect(QRectF(x * cell, y * cell, cell, cell), QColor(g, g, g));
+        }
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawRect(QRectF(0, 0, 28 * cell - 1, 28 * cell - 1));
+}
+
+void DrawCanvas::mousePressEvent(QMouseEvent* e)
+{
+    strokeTo(e->position(), e->button() == Qt::RightButton);
+}
+
+void DrawCanvas::mouseMoveEvent(QMouseEvent* e)
+{
+    if (e->buttons() & (Qt::LeftButton | Qt::RightButton))
+        strokeTo(e->position(), (e->buttons() & Qt::RightButton) != 0);
+}
+
+void DrawCanvas::mouseReleaseEvent(QMouseEvent*)
+{
+}
+
+OutputBars::OutputBars(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* l = new QVBoxLayout(this);
+    l->setContentsMargins(0, 0, 0, 0);
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumHeight(160);
+    stylePlot(m_plot, palette());
+    m_plot->xAxis->setLabel(tr("score"));
+    m_plot->setToolTip(tr("The top classes of the float model, with both models' scores"));
+    l->addWidget(m_plot);
+    installChartMenu(m_plot, tr("outputs"));
+}
+
+OutputBars::~OutputBars() = default;
+
+void OutputBars::setOutputs(const std::vector<float>& a, const std::vector<float>& b, const QStringList& names,
+    const QString& nameA, const QString& nameB, int k)
+{
+    m_plot->clearPlottables();
+    m_shown.clear();
+    std::vector<int> order(a.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+        [&](int x, int y) { return a[static_cast<std::size_t>(x)] > a[static_cast<std::size_t>(y)]; });
+    order.resize(std::min<std::size_t>(static_cast<std::size_t>(k), order.size()));
+    m_shown = order;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    auto* barsA = new QCPBars(m_plot->yAxis, m_plot->xAxis);
+    auto* barsB = new QCPBars(m_plot->yAxis, m_plot->xAxis);
+    barsA->setName(nameA);
+    barsB->setName(nameB);
+    barsA->setBrush(QColor(40, 110, 200, 170));
+    barsB->setBrush(QColor(230, 120, 20, 170));
+    barsA->setWidth(0.38);
+    barsB->setWidth(0.38);
+    double top = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const double pos = static_cast<double>(order.size() - 1 - i);
+        const auto c = static_cast<std::size_t>(order[i]);
+        barsA->addData(pos + 0.2, a[c]);
+        if (c < b.size())
+            barsB->addData(pos - 0.2, b[c]);
+        top = std::max({top, static_cast<double>(a[c]), c < b.size() ? static_cast<double>(b[c]) : 0.0});
+        ticker->addTick(pos, order[i] < names.size() ? names[order[i]] : QString::number(order[i]));
+    }
+    m_plot->yAxis->setTicker(ticker);
+    m_plot->yAxis->setRange(-0.6, static_cast<double>(order.size()) - 0.4);
+    m_plot->xAxis->setRange(0, std::max(top * 1.1, 1e-6));
+    m_plot->legend->setVisible(true);
+    m_plot->replot();
+}
+
+ValueBars::ValueBars(const QString& yLabel, QWidget* parent)
+    : QWidget(parent)
+{
+    auto* l = new QVBoxLayout(this);
+    l->setContentsMargins(0, 0, 0, 0);
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumHeight(140);
+    stylePlot(m_plot, palette());
+    m_plot->yAxis->setLabel(yLabel);
+    l->addWidget(m_plot);
+    installChartMenu(m_plot, yLabel);
+}
+
+ValueBars::~ValueBars() = default;
+
+void ValueBars::setValues(const QStringList& labels, const std::vector<double>& values)
+{
+    m_plot->clearPlottables();
+    m_lowest = -1;
+    auto* bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    bars->setBrush(QColor(40, 110, 200, 170));
+    bars->setWidth(0.7);
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    double top = 1, low = 1e300;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const double v = values[i];
+        if (std::isfinite(v))
+            top = std::max(top, v);
+        if (std::isfinite(v) && v < low) {
+            low = v;
+            m_lowest = static_cast<int>(i);
+        }
+        ticker->addTick(static_cast<double>(i),
+            i < static_cast<std::size_t>(labels.size()) ? labels[static_cast<int>(i)] : QString());
+    }
+    for (std::size_t i = 0; i < values.size(); ++i)
+        bars->addData(static_cast<double>(i), std::isfinite(values[i]) ? std::max(values[i], 0.0) : top * 1.1);
+    if (m_lowest >= 0) {
+        auto* outline = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+        outline->setBrush(Qt::NoBrush);
+        outline->setPen(QPen(QColor(200, 0, 0), 2.5));
+        outline->setWidth(0.8);
+        outline->addData(m_lowest, std::max(values[static_cast<std::size_t>(m_lowest)], 0.0));
+    }
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setTickLabelRotation(values.size() > 12 ? 60 : 0);
+    m_plot->xAxis->setRange(-0.6, std::max<double>(1, static_cast<double>(values.size())) - 0.4);
+    m_plot->yAxis->setRange(0, top * 1.2);
+    m_plot->replot();
+}
+
+} // namespace ql::widgets
