@@ -7,6 +7,7 @@
 #include "eval/evaluate.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
+#include "gui/trainview.h"
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
 #include "model/summary.h"
@@ -213,6 +214,23 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addTab(compare, tr("&Compare"));
     m_sideBySide = new SideBySideView(this);
     m_views->addTab(m_sideBySide, tr("&Side by side"));
+    m_trainView = new TrainView(this);
+    m_views->addTab(m_trainView, tr("&Train"));
+    connect(m_trainView, &TrainView::finished, this,
+        [this](bool ok, const QString& message, std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows) {
+            if (!ok) {
+                statusBar()->showMessage(tr("Training: %1").arg(message), 8000);
+                return;
+            }
+            // Float, PTQ and QAT of the trained net join whatever the Compare table already shows.
+            auto all = std::make_shared<std::vector<eval::ModeEvaluation>>();
+            if (m_compareModel->results())
+                *all = *m_compareModel->results();
+            all->insert(all->end(), rows->begin(), rows->end());
+            m_compareModel->setResults(all);
+            m_tradeoff->setResults(*all);
+            statusBar()->showMessage(tr("Training done: float, PTQ and QAT are in the Compare tab"), 8000);
+        });
     connect(m_evaluate, &QPushButton::clicked, this, &MainWindow::evaluateAllModes);
     connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelEvaluation);
     auto* splitter = new QSplitter(Qt::Horizontal, this);

@@ -35,6 +35,7 @@ namespace ql::app {
 
 class ModePanel;
 class SideBySideView;
+class TrainView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -70,6 +71,7 @@ public:
     void saveSettings() const;
     QStringList recentFiles() const { return m_recent; }
     SideBySideView* sideBySide() const { return m_sideBySide; }
+    TrainView* trainView() const { return m_trainView; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
 
@@ -130,6 +132,7 @@ private:
     QLabel* m_dataLabel = nullptr;
     QStringList m_recent;
     SideBySideView* m_sideBySide = nullptr;
+    TrainView* m_trainView = nullptr;
     int m_quantGeneration = 0;
     QMenu* m_recentMenu = nullptr;
 };

@@ -5,6 +5,7 @@
 #include "gui/mainwindow.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
+#include "gui/trainview.h"
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
 #include "sidebyside/sampleviews.h"
@@ -226,6 +227,39 @@ private slots:
         QVERIFY(ran.wait(20000));
         const auto& t = view->last().sqnr;
         QVERIFY(!t.empty() && *std::min_element(t.begin(), t.end()) < int8Min - 10.0);
+    }
+
+    void trainsAndComparesFloatPtqQat()
+    {
+        app::MainWindow w;
+        auto* t = w.trainView();
+        QSignalSpy done(t, &app::TrainView::finished);
+        t->setTrainLimit(4000);
+        t->setEpochs(1, 1);
+        // Cancelled right away: nothing lands.
+        t->start();
+        QVERIFY(t->running());
+        t->cancel();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.back().at(0).toBool(), false);
+        QVERIFY(done.back().at(1).toString().contains(QStringLiteral("cancelled")));
+        QVERIFY(!t->trainedModel());
+
+        t->start();
+        QVERIFY(done.wait(120000));
+        QVERIFY2(done.back().at(0).toBool(), qPrintable(done.back().at(1).toString()));
+        QVERIFY(t->curvePoints() >= 2); // live curves during float and QAT epochs
+        QVERIFY(t->trainedModel());
+        QCOMPARE(w.compareModel()->rowCount(), 3);
+        const auto& rows = *w.compareModel()->results();
+        QCOMPARE(rows[0].mode, std::string("trained float32"));
+        QCOMPARE(rows[2].mode, std::string("QAT int8"));
+        for (const auto& r : rows)
+            QVERIFY2(r.result.accuracy > 0.7,
+                qPrintable(QStringLiteral("%1 %2")
+                               .arg(QString::fromStdString(r.mode))
+                               .arg(r.result.accuracy))); // 4000 images, one epoch
+        QVERIFY(rows[1].sizeBytes < rows[0].sizeBytes / 3);
     }
 
     void badFileKeepsTheCurrentModel()
