@@ -5,6 +5,7 @@
 #include "data/image_folder.h"
 #include "errors/errorchart.h"
 #include "eval/evaluate.h"
+#include "eval/sensitivity.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
 #include "gui/trainview.h"
@@ -43,8 +44,13 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QUndoCommand>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <functional>
 
 namespace ql::app {
 
@@ -96,6 +102,33 @@ QString modelFileFrom(const QMimeData* mime)
     return {};
 }
 
+// One undoable change of the set of layers kept in float.
+class KeepFloatCommand : public QUndoCommand {
+public:
+    KeepFloatCommand(std::function<void(std::vector<int>)> apply, std::vector<int> before, std::vector<int> after,
+        const QString& text)
+        : QUndoCommand(text)
+        , m_apply(std::move(apply))
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+    void redo() override { m_apply(m_after); }
+    void undo() override { m_apply(m_before); }
+
+private:
+    std::function<void(std::vector<int>)> m_apply;
+    std::vector<int> m_before, m_after;
+};
+
+std::vector<std::string> keepStrings(const std::vector<int>& ops)
+{
+    std::vector<std::string> s;
+    for (int op : ops)
+        s.push_back(std::to_string(op));
+    return s;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -117,11 +150,24 @@ MainWindow::MainWindow(QWidget* parent)
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    m_undo = new QUndoStack(this);
+    auto* editMenu = menuBar()->addMenu(tr("&Edit"));
+    auto* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    auto* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
+    auto* suggest = editMenu->addAction(tr("&Suggest layers to keep in float"), this, &MainWindow::suggestKeepFloat);
+    suggest->setToolTip(tr("Measure every weighted layer's effect on accuracy (or agreement) on the data set and keep "
+                           "the fewest layers in float that bring the drop within one point"));
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About QuantLens"), this, &MainWindow::showAbout);
     rebuildRecentMenu();
 
     m_layers = new widgets::LayerTableModel(this);
+    connect(m_layers, &widgets::LayerTableModel::keepFloatRequested, this, &MainWindow::setKeepFloat);
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_layers);
     m_proxy->setSortRole(widgets::LayerTableModel::SortRole);
@@ -292,6 +338,8 @@ void MainWindow::openFile(const QString& path)
         }
         m_floatGraph = outcome.floatGraph;
         m_graph = outcome.graph;
+        m_keepFloat.clear();
+        m_undo->clear();
         m_compareModel->setResults(nullptr);
         m_tradeoff->setResults({});
         if (path == demoModelPath() && !m_data) {
@@ -447,24 +495,26 @@ void MainWindow::evaluateAllModes()
             },
             Qt::QueuedConnection);
     };
-    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, original = m_graph, data = m_data, options, quantized,
-                                             cancel = m_cancel, progress]() -> Outcome {
-        eval::EvaluateOptions eo;
-        if (quantized)
-            eo.modes.push_back("original");
-        eo.quantize.perChannel = options.perChannel;
-        eo.quantize.perChannelDense = options.perChannelDense;
-        eo.latencyRuns = 10;
-        data::SampleSet calib = *data;
-        calib.count = std::min<std::int64_t>(100, calib.count);
-        calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
-        calib.labels.clear();
-        auto ranges = quant::calibrate(*graph, calib, eo.quantize.calibration);
-        if (!ranges)
-            return withContext("calibration", ranges.error());
-        return eval::evaluateModes(
-            *graph, quantized ? original.get() : nullptr, *data, *ranges, eo, progress, cancel.get());
-    }));
+    watcher->setFuture(
+        QtConcurrent::run([graph = m_floatGraph, original = m_graph, data = m_data, options, quantized,
+                              cancel = m_cancel, progress, keep = keepStrings(m_keepFloat)]() -> Outcome {
+            eval::EvaluateOptions eo;
+            eo.quantize.keepFloat = keep;
+            if (quantized)
+                eo.modes.push_back("original");
+            eo.quantize.perChannel = options.perChannel;
+            eo.quantize.perChannelDense = options.perChannelDense;
+            eo.latencyRuns = 10;
+            data::SampleSet calib = *data;
+            calib.count = std::min<std::int64_t>(100, calib.count);
+            calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
+            calib.labels.clear();
+            auto ranges = quant::calibrate(*graph, calib, eo.quantize.calibration);
+            if (!ranges)
+                return withContext("calibration", ranges.error());
+            return eval::evaluateModes(
+                *graph, quantized ? original.get() : nullptr, *data, *ranges, eo, progress, cancel.get());
+        }));
 }
 
 QString MainWindow::exportSummary() const
@@ -524,6 +574,7 @@ void MainWindow::exportModel(const QString& path)
         return;
     }
     auto o = m_modePanel->quantizeOptions();
+    o.keepFloat = keepStrings(m_keepFloat);
     if (passes::needsCalibration(o.mode) && !m_data) {
         emit exportFinished(false, exportSummary());
         return;
@@ -616,6 +667,91 @@ void MainWindow::cancelEvaluation()
         m_cancel->store(true);
 }
 
+void MainWindow::applyKeepFloat(std::vector<int> ops)
+{
+    std::sort(ops.begin(), ops.end());
+    m_keepFloat = std::move(ops);
+    m_layers->setKeptFloat(m_keepFloat);
+    runAnalysis();
+}
+
+void MainWindow::setKeepFloat(int op, bool keep)
+{
+    std::vector<int> after = m_keepFloat;
+    after.erase(std::remove(after.begin(), after.end(), op), after.end());
+    if (keep)
+        after.push_back(op);
+    std::sort(after.begin(), after.end());
+    if (after == m_keepFloat)
+        return;
+    m_undo->push(new KeepFloatCommand([this](std::vector<int> v) { applyKeepFloat(std::move(v)); }, m_keepFloat, after,
+        keep ? tr("keep operator %1 in float").arg(op) : tr("quantize operator %1").arg(op)));
+}
+
+void MainWindow::suggestKeepFloat()
+{
+    if (!m_floatGraph || !m_data || m_modePanel->options().teaching) {
+        const QString why = !m_data ? tr("Open a data set first (File › Open data set…).")
+                                    : tr("Choose a TFLite mode: the suggestion measures that mode.");
+        statusBar()->showMessage(why, 8000);
+        emit suggestionFinished(false, why);
+        return;
+    }
+    eval::SensitivityOptions so;
+    so.quantize = m_modePanel->quantizeOptions();
+    so.quantize.keepFloat.clear();
+    statusBar()->showMessage(tr("Measuring every layer's sensitivity…"));
+    using Outcome = Result<eval::SensitivityResult>;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+        Outcome r = watcher->result();
+        watcher->deleteLater();
+        if (!r) {
+            const QString msg = QString::fromStdString(r.error().message);
+            statusBar()->showMessage(tr("Suggestion failed: %1").arg(msg), 8000);
+            emit suggestionFinished(false, msg);
+            return;
+        }
+        const QString msg = r->keepFloat.empty()
+            ? tr("Already within one point of float: nothing to keep in float")
+            : tr("Keeping %n layer(s) in float: %1 %2 → %3 (float %4)", nullptr, static_cast<int>(r->keepFloat.size()))
+                  .arg(QString::fromStdString(r->metric))
+                  .arg(r->quantizedMetric, 0, 'f', 4)
+                  .arg(r->selectionMetric, 0, 'f', 4)
+                  .arg(r->floatMetric, 0, 'f', 4);
+        if (!r->keepFloat.empty()) {
+            std::vector<int> after = m_keepFloat;
+            after.insert(after.end(), r->keepFloat.begin(), r->keepFloat.end());
+            std::sort(after.begin(), after.end());
+            after.erase(std::unique(after.begin(), after.end()), after.end());
+            m_undo->push(new KeepFloatCommand([this](std::vector<int> v) { applyKeepFloat(std::move(v)); }, m_keepFloat,
+                after, tr("keep suggested layers in float")));
+        }
+        statusBar()->showMessage(msg, 10000);
+        emit suggestionFinished(true, msg);
+    });
+    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = m_data, so]() mutable -> Outcome {
+        // At most 500 samples: enough to rank layers, quick enough to stay interactive.
+        data::SampleSet sample = *data;
+        sample.count = std::min<std::int64_t>(500, sample.count);
+        sample.values.resize(static_cast<std::size_t>(sample.count * sample.sampleSize()));
+        if (!sample.labels.empty())
+            sample.labels.resize(static_cast<std::size_t>(sample.count));
+        std::vector<quant::TensorRange> ranges;
+        if (passes::needsCalibration(so.quantize.mode)) {
+            data::SampleSet calib = sample;
+            calib.count = std::min<std::int64_t>(100, calib.count);
+            calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
+            calib.labels.clear();
+            auto r = quant::calibrate(*graph, calib, so.quantize.calibration);
+            if (!r)
+                return r.error();
+            ranges = std::move(*r);
+        }
+        return eval::sensitivity(*graph, sample, ranges, so);
+    }));
+}
+
 void MainWindow::rebuildQuantized()
 {
     const int generation = ++m_quantGeneration;
@@ -624,6 +760,7 @@ void MainWindow::rebuildQuantized()
     const auto w = m_modePanel->options();
     auto q = m_modePanel->quantizeOptions();
     q.io = passes::IoType::Float;
+    q.keepFloat = keepStrings(m_keepFloat);
     using Outcome = Result<std::shared_ptr<const model::Graph>>;
     auto* watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
@@ -669,8 +806,11 @@ void MainWindow::runAnalysis()
     if (!m_floatGraph)
         return;
     rebuildQuantized();
-    const auto options = m_modePanel->options();
-    m_statusMode->setText(m_modePanel->describe());
+    auto options = m_modePanel->options();
+    options.keepFloat = m_keepFloat;
+    m_statusMode->setText(m_modePanel->describe() +
+        (m_keepFloat.empty() ? QString()
+                             : tr(", %n layer(s) kept float", nullptr, static_cast<int>(m_keepFloat.size()))));
     auto* watcher = new QFutureWatcher<Result<std::vector<eval::LayerWeights>>>(this);
     connect(
         watcher, &QFutureWatcher<Result<std::vector<eval::LayerWeights>>>::finished, this, [this, watcher, generation] {

@@ -18,6 +18,7 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QTemporaryDir;
+class QUndoStack;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -71,6 +72,13 @@ public:
     void saveSettings() const;
     QStringList recentFiles() const { return m_recent; }
     SideBySideView* sideBySide() const { return m_sideBySide; }
+    // Layers kept in float (operator indices): toggled in the table, undoable (Ctrl+Z), honoured by every
+    // analysis, comparison, side-by-side run and export.
+    std::vector<int> keptFloat() const { return m_keepFloat; }
+    void setKeepFloat(int op, bool keep); // through the undo stack
+    QUndoStack* undoStack() const { return m_undo; }
+    // Runs the sensitivity analysis on the data set and keeps the layers it selects in float (one undo step).
+    void suggestKeepFloat();
     TrainView* trainView() const { return m_trainView; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
@@ -82,6 +90,7 @@ signals:
     void analysisFinished();
     // The side-by-side view has the model in the current mode (or knows why it cannot).
     void quantizedReady();
+    void suggestionFinished(bool ok, const QString& message);
     // An evaluation ended: `ok` false when it failed or was cancelled (message says which).
     void evaluationFinished(bool ok, const QString& message);
     void exportFinished(bool ok, const QString& message);
@@ -132,6 +141,9 @@ private:
     QLabel* m_dataLabel = nullptr;
     QStringList m_recent;
     SideBySideView* m_sideBySide = nullptr;
+    QUndoStack* m_undo = nullptr;
+    std::vector<int> m_keepFloat;
+    void applyKeepFloat(std::vector<int> ops);
     TrainView* m_trainView = nullptr;
     int m_quantGeneration = 0;
     QMenu* m_recentMenu = nullptr;

@@ -203,7 +203,11 @@ Result<std::vector<LayerWeights>> analyzeWeights(const model::Graph& g, const We
                 std::to_string(wt.elementCount())};
         std::vector<float> dq(w.size());
         int bits = 8;
-        if (o.teaching || o.mode == passes::Mode::Dynamic || o.mode == passes::Mode::Int8 ||
+        if (std::find(o.keepFloat.begin(), o.keepFloat.end(), static_cast<int>(k)) != o.keepFloat.end()) {
+            L.quantized = false;
+            L.scheme = "float (kept in float)";
+            dq = w;
+        } else if (o.teaching || o.mode == passes::Mode::Dynamic || o.mode == passes::Mode::Int8 ||
             o.mode == passes::Mode::Int16x8) {
             quant::Scheme s{8, true, code == Op::FULLY_CONNECTED ? o.perChannelDense : o.perChannel};
             if (o.teaching)

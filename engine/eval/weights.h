@@ -25,6 +25,7 @@ struct WeightAnalysisOptions {
     bool perChannelDense = false; // TFLite modes: FULLY_CONNECTED weights per output channel
     std::int64_t dynamicMinElements = 1024;
     int bins = 64;
+    std::vector<int> keepFloat; // operators the user keeps in float: reported as not quantized
 };
 
 struct ChannelStats {

@@ -21,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cmath>
@@ -260,6 +261,53 @@ private slots:
                                .arg(QString::fromStdString(r.mode))
                                .arg(r.result.accuracy))); // 4000 images, one epoch
         QVERIFY(rows[1].sizeBytes < rows[0].sizeBytes / 3);
+    }
+
+    void keepInFloatIsUndoableAndSuggestRuns()
+    {
+        app::MainWindow w;
+        QSignalSpy analysed(&w, &app::MainWindow::analysisFinished);
+        QSignalSpy suggested(&w, &app::MainWindow::suggestionFinished);
+        w.openFile(app::MainWindow::demoModelPath());
+        QVERIFY(analysed.wait(10000));
+        auto* m = w.layerModel();
+        int fcRow = -1;
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->layer(r)->index == 4)
+                fcRow = r;
+        QVERIFY(fcRow >= 0);
+        const QModelIndex keep = m->index(fcRow, widgets::LayerTableModel::KeepFloat);
+        QVERIFY(m->flags(keep) & Qt::ItemIsUserCheckable);
+        QVERIFY(!(m->flags(m->index(fcRow - 1, widgets::LayerTableModel::KeepFloat)) & Qt::ItemIsUserCheckable));
+        QVERIFY(m->weightsOf(fcRow)->quantized);
+
+        analysed.clear();
+        QVERIFY(m->setData(keep, Qt::Checked, Qt::CheckStateRole)); // as a click on the check box
+        QCOMPARE(w.keptFloat(), std::vector<int>{4});
+        QVERIFY(analysed.wait(10000));
+        QCOMPARE(keep.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+        QVERIFY(!m->weightsOf(fcRow)->quantized);
+        QVERIFY(m->weightsOf(fcRow)->reason.find("stays float") != std::string::npos);
+
+        analysed.clear();
+        w.undoStack()->undo(); // Ctrl+Z
+        QVERIFY(w.keptFloat().empty());
+        QVERIFY(analysed.wait(10000));
+        QVERIFY(m->weightsOf(fcRow)->quantized);
+        w.undoStack()->redo();
+        QCOMPARE(w.keptFloat(), std::vector<int>{4});
+
+        // The suggestion measures int8 on the bundled sample: already within a point, nothing more to keep.
+        w.undoStack()->undo();
+        w.suggestKeepFloat();
+        QVERIFY(suggested.wait(60000));
+        QVERIFY2(suggested.back().at(0).toBool(), qPrintable(suggested.back().at(1).toString()));
+        QVERIFY(suggested.back().at(1).toString().contains(QStringLiteral("nothing to keep")));
+        // In a teaching mode there is nothing to measure; the message says what to do.
+        w.modePanel()->setMode(QStringLiteral("teaching"));
+        w.suggestKeepFloat();
+        QCOMPARE(suggested.back().at(0).toBool(), false);
+        QVERIFY(suggested.back().at(1).toString().contains(QStringLiteral("TFLite mode")));
     }
 
     void badFileKeepsTheCurrentModel()

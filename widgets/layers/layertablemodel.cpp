@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ql::widgets {
@@ -34,6 +35,32 @@ void LayerTableModel::setWeightAnalysis(std::shared_ptr<const std::vector<eval::
                     m_byRow[r] = &l;
     if (!m_rows.empty())
         emit dataChanged(index(0, WeightSqnr), index(static_cast<int>(m_rows.size()) - 1, Verdict));
+}
+
+void LayerTableModel::setKeptFloat(const std::vector<int>& ops)
+{
+    m_kept = ops;
+    if (!m_rows.empty())
+        emit dataChanged(
+            index(0, KeepFloat), index(static_cast<int>(m_rows.size()) - 1, KeepFloat), {Qt::CheckStateRole});
+}
+
+Qt::ItemFlags LayerTableModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == KeepFloat && weightsOf(index.row()))
+        f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+bool LayerTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || index.column() != KeepFloat ||
+        role != Qt::CheckStateRole || !weightsOf(index.row()))
+        return false;
+    emit keepFloatRequested(
+        m_rows[static_cast<std::size_t>(index.row())].index, value.value<Qt::CheckState>() == Qt::Checked);
+    return true;
 }
 
 const eval::LayerWeights* LayerTableModel::weightsOf(int row) const
@@ -102,6 +129,10 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
             : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     }
+    if (role == Qt::CheckStateRole && index.column() == KeepFloat && weightsOf(index.row()))
+        return std::find(m_kept.begin(), m_kept.end(), r.index) != m_kept.end() ? Qt::Checked : Qt::Unchecked;
+    if (role == Qt::ToolTipRole && index.column() == KeepFloat && weightsOf(index.row()))
+        return tr("Keep this layer in float: it is not quantized, QUANTIZE/DEQUANTIZE go around it (Ctrl+Z undoes)");
     if (role == Qt::BackgroundRole && index.column() == Verdict)
         if (const auto* w = weightsOf(index.row()))
             return w->verdict == eval::Verdict::Good   ? QColor(120, 200, 120, 90)
@@ -133,6 +164,7 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
     case Bytes: return tr("Bytes");
     case WeightSqnr: return tr("Weight SQNR (dB)");
     case Verdict: return tr("Verdict");
+    case KeepFloat: return tr("Keep float");
     default: return {};
     }
 }

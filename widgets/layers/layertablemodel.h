@@ -29,6 +29,7 @@ public:
         Bytes,
         WeightSqnr,
         Verdict,
+        KeepFloat,
         ColumnCount
     };
     // Sorting uses this role: numbers sort as numbers.
@@ -45,16 +46,26 @@ public:
     const eval::LayerWeights* weightsOf(int row) const;
     const std::shared_ptr<const std::vector<eval::LayerWeights>>& weightAnalysis() const { return m_analysis; }
 
+    // Operators shown as kept in float (a check box on rows with weights). Checking one does not change
+    // the model by itself: keepFloatRequested asks the application, which decides (and can undo).
+    void setKeptFloat(const std::vector<int>& ops);
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+signals:
+    void keepFloatRequested(int op, bool keep);
 
 private:
     std::shared_ptr<const model::Graph> m_graph;
     std::vector<model::LayerRow> m_rows;
     std::shared_ptr<const std::vector<eval::LayerWeights>> m_analysis;
     std::vector<const eval::LayerWeights*> m_byRow;
+    std::vector<int> m_kept;
 };
 
 } // namespace ql::widgets
