@@ -4,6 +4,7 @@
 #include "compare/comparemodel.h"
 #include "data/image_folder.h"
 #include "errors/errorchart.h"
+#include "eval/activations.h"
 #include "eval/evaluate.h"
 #include "eval/sensitivity.h"
 #include "gui/modepanel.h"
@@ -14,6 +15,7 @@
 #include "model/summary.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
+#include "sidebyside/sampleviews.h"
 #include "weights/weightview.h"
 
 #include <QAction>
@@ -211,7 +213,16 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_errorChart, &widgets::ErrorChart::operatorClicked, this, &MainWindow::selectOperator);
     m_views = new QTabWidget(this);
     m_views->addTab(m_weightView, tr("&Weights"));
-    m_views->addTab(m_errorChart, tr("&Errors"));
+    auto* errorsPage = new QWidget(this);
+    auto* errorsLayout = new QVBoxLayout(errorsPage);
+    errorsLayout->setContentsMargins(0, 0, 0, 0);
+    m_activationCaption = new QLabel(errorsPage);
+    m_activationCaption->setWordWrap(true);
+    m_activationBars = new widgets::ValueBars(tr("activation SQNR (dB)"), errorsPage);
+    errorsLayout->addWidget(m_errorChart, 1);
+    errorsLayout->addWidget(m_activationCaption);
+    errorsLayout->addWidget(m_activationBars, 1);
+    m_views->addTab(errorsPage, tr("&Errors"));
 
     // Compare: every mode on a data set.
     auto* compare = new QWidget(this);
@@ -761,42 +772,70 @@ void MainWindow::rebuildQuantized()
     auto q = m_modePanel->quantizeOptions();
     q.io = passes::IoType::Float;
     q.keepFloat = keepStrings(m_keepFloat);
-    using Outcome = Result<std::shared_ptr<const model::Graph>>;
+    struct Built {
+        std::shared_ptr<const model::Graph> graph;
+        std::vector<eval::ActivationLayer> activations; // on the data set, when there is one
+    };
+    using Outcome = Result<Built>;
     auto* watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
         Outcome r = watcher->result();
         watcher->deleteLater();
         if (generation != m_quantGeneration)
             return;
-        m_sideBySide->setModels(m_floatGraph, r ? *r : nullptr, m_modePanel->describe());
+        m_sideBySide->setModels(m_floatGraph, r ? r->graph : nullptr, m_modePanel->describe());
+        QStringList labels;
+        std::vector<double> values;
+        if (r)
+            for (const auto& a : r->activations) {
+                labels << QStringLiteral("%1").arg(a.op);
+                values.push_back(a.propagated.sqnrDb);
+            }
+        m_activationBars->setValues(labels, values);
+        m_activationCaption->setText(!r ? QString::fromStdString(r.error().message)
+                : values.empty()        ? tr("Open a data set to see the activation error per operator output.")
+                                        : tr("Activation SQNR per operator output (the quantized model's tensor "
+                                                    "against the float one, %n sample(s) of the data set); the lowest "
+                                                    "is outlined.",
+                                              nullptr, static_cast<int>(std::min<std::int64_t>(32, m_data->count))));
         if (!r)
             statusBar()->showMessage(tr("Side by side: %1").arg(QString::fromStdString(r.error().message)), 8000);
         emit quantizedReady();
     });
     watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = m_data, w, q]() mutable -> Outcome {
+        Built b;
         if (w.teaching) {
             auto sim = passes::simulateWeights(*graph, *w.teaching);
             if (!sim)
                 return sim.error();
-            return std::make_shared<const model::Graph>(std::move(*sim));
+            b.graph = std::make_shared<const model::Graph>(std::move(*sim));
+        } else {
+            std::vector<quant::TensorRange> ranges;
+            if (passes::needsCalibration(q.mode)) {
+                if (!data)
+                    return Error{
+                        passes::modeName(q.mode) + " needs a data set to calibrate on (File › Open data set…)"};
+                data::SampleSet calib = *data;
+                calib.count = std::min<std::int64_t>(100, calib.count);
+                calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
+                calib.labels.clear();
+                auto r = quant::calibrate(*graph, calib, q.calibration);
+                if (!r)
+                    return r.error();
+                ranges = std::move(*r);
+            }
+            auto out = passes::quantizeGraph(*graph, q, ranges);
+            if (!out)
+                return out.error();
+            b.graph = std::make_shared<const model::Graph>(std::move(out->graph));
         }
-        std::vector<quant::TensorRange> ranges;
-        if (passes::needsCalibration(q.mode)) {
-            if (!data)
-                return Error{passes::modeName(q.mode) + " needs a data set to calibrate on (File › Open data set…)"};
-            data::SampleSet calib = *data;
-            calib.count = std::min<std::int64_t>(100, calib.count);
-            calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
-            calib.labels.clear();
-            auto r = quant::calibrate(*graph, calib, q.calibration);
-            if (!r)
-                return r.error();
-            ranges = std::move(*r);
+        if (data) {
+            eval::ActivationOptions ao;
+            ao.mode = w.teaching ? passes::Mode::Float32 : q.mode;
+            if (auto a = eval::analyzeActivations(*graph, *b.graph, *data, ao))
+                b.activations = std::move(*a);
         }
-        auto out = passes::quantizeGraph(*graph, q, ranges);
-        if (!out)
-            return out.error();
-        return std::make_shared<const model::Graph>(std::move(out->graph));
+        return b;
     }));
 }
 

@@ -28,6 +28,7 @@ namespace ql::widgets {
 class CompareModel;
 class ErrorChart;
 class TradeoffChart;
+class ValueBars;
 class LayerTableModel;
 class WeightView;
 } // namespace ql::widgets
@@ -72,6 +73,7 @@ public:
     void saveSettings() const;
     QStringList recentFiles() const { return m_recent; }
     SideBySideView* sideBySide() const { return m_sideBySide; }
+    widgets::ValueBars* activationChart() const { return m_activationBars; }
     // Layers kept in float (operator indices): toggled in the table, undoable (Ctrl+Z), honoured by every
     // analysis, comparison, side-by-side run and export.
     std::vector<int> keptFloat() const { return m_keepFloat; }
@@ -124,6 +126,8 @@ private:
     widgets::WeightView* m_weightView = nullptr;
     widgets::ErrorChart* m_errorChart = nullptr;
     QTabWidget* m_views = nullptr;
+    widgets::ValueBars* m_activationBars = nullptr;
+    QLabel* m_activationCaption = nullptr;
     std::shared_ptr<const model::Graph> m_floatGraph; // the graph analysed (a quantized file dequantized)
     QString m_currentFile;
     int m_loadGeneration = 0;

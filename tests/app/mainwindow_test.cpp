@@ -198,6 +198,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(ready.size() > 0, 20000);
         auto* view = w.sideBySide();
         QCOMPARE(view->classNames().value(9), QStringLiteral("Ankle boot"));
+        // The Errors tab shows the activation error of every operator output on the bundled sample.
+        QCOMPARE(w.activationChart()->barCount(), 6);
+        QVERIFY(w.activationChart()->lowestBar() >= 0);
         QSignalSpy ran(view, &app::SideBySideView::ran);
         view->runSample(0); // the first Fashion-MNIST test image, an ankle boot
         QVERIFY(ran.wait(20000));

@@ -245,6 +245,7 @@ void ValueBars::setValues(const QStringList& labels, const std::vector<double>& 
 {
     m_plot->clearPlottables();
     m_lowest = -1;
+    m_count = static_cast<int>(values.size());
     auto* bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
     bars->setBrush(QColor(40, 110, 200, 170));
     bars->setWidth(0.7);

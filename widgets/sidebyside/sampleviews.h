@@ -87,10 +87,12 @@ public:
     ~ValueBars() override;
     void setValues(const QStringList& labels, const std::vector<double>& values);
     int lowestBar() const { return m_lowest; }
+    int barCount() const { return m_count; }
 
 private:
     QCustomPlot* m_plot = nullptr;
     int m_lowest = -1;
+    int m_count = 0;
 };
 
 } // namespace ql::widgets
