@@ -5,6 +5,8 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <cstdio>
+
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
@@ -22,12 +24,21 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Save a picture of the window to FILE once the model is shown, then quit"),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    const QCommandLineOption view(QStringLiteral("view"),
+        QApplication::translate("main", "Show this view at start: weights, errors, compare, side-by-side or train"),
+        QStringLiteral("VIEW"));
+    parser.addOption(view);
     parser.process(app);
 
     ql::app::MainWindow window;
     if (!parser.isSet(screenshot)) // screenshots show the defaults, not this user's settings
         window.restoreSettings();
     window.show();
+    if (parser.isSet(view) && !window.showView(parser.value(view))) {
+        fprintf(
+            stderr, "%s\n", qPrintable(QApplication::translate("main", "unknown view '%1'").arg(parser.value(view))));
+        return 2;
+    }
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         auto grabAndQuit = [&window, file] {

@@ -672,6 +672,17 @@ void MainWindow::showAbout()
             .arg(QCoreApplication::applicationVersion()));
 }
 
+bool MainWindow::showView(const QString& name)
+{
+    const QStringList names{QStringLiteral("weights"), QStringLiteral("errors"), QStringLiteral("compare"),
+        QStringLiteral("side-by-side"), QStringLiteral("train")};
+    const auto i = names.indexOf(name);
+    if (i < 0)
+        return false;
+    m_views->setCurrentIndex(static_cast<int>(i));
+    return true;
+}
+
 void MainWindow::cancelEvaluation()
 {
     if (m_cancel)

@@ -73,6 +73,8 @@ public:
     void saveSettings() const;
     QStringList recentFiles() const { return m_recent; }
     SideBySideView* sideBySide() const { return m_sideBySide; }
+    // Switches to a view by name (weights, errors, compare, side-by-side, train); false for an unknown name.
+    bool showView(const QString& name);
     widgets::ValueBars* activationChart() const { return m_activationBars; }
     // Layers kept in float (operator indices): toggled in the table, undoable (Ctrl+Z), honoured by every
     // analysis, comparison, side-by-side run and export.

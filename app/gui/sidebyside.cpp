@@ -132,6 +132,9 @@ void SideBySideView::setModels(std::shared_ptr<const model::Graph> floatGraph,
         mnistLike = in.elementCount() == 784;
     }
     m_sources->setTabEnabled(1, mnistLike);
+    // Something to look at right away: the first sample.
+    if (m_quant && m_set && m_set->count > 0 && m_last.floatOut.empty() && m_last.error.isEmpty())
+        runSample(0);
 }
 
 void SideBySideView::setDataSet(std::shared_ptr<const data::SampleSet> set)

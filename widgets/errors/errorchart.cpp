@@ -230,7 +230,9 @@ void ErrorChart::redraw()
         ++bar;
     }
     std::sort(order.begin(), order.end());
-    for (std::size_t k = 0; k < std::min<std::size_t>(3, order.size()); ++k) {
+    // The worst three of many layers; of a handful, only the worst.
+    const std::size_t outlined = std::min<std::size_t>({3, order.size(), std::max<std::size_t>(1, order.size() / 4)});
+    for (std::size_t k = 0; k < outlined; ++k) {
         const int b = order[k].second;
         m_worst.push_back(m_ops[static_cast<std::size_t>(b)]);
         auto* outline = new QCPBars(m_plot->xAxis, m_plot->yAxis);

@@ -29,7 +29,8 @@ public:
     void setCurrentOperator(int op); // outlined as selected
 
     int barCount() const { return static_cast<int>(m_ops.size()); }
-    std::vector<int> worstOperators() const { return m_worst; } // the (up to) three lowest SQNRs
+    // The lowest SQNRs, outlined: three of many layers (at most a quarter of them, at least one).
+    std::vector<int> worstOperators() const { return m_worst; }
     // The operator whose bar is at x (bar index) — what a click there selects.
     int operatorAtBar(int bar) const;
     bool exportChart(const QString& path, QString* error = nullptr) const;
