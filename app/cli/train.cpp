@@ -152,6 +152,10 @@ int trainCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     int classes = 2;
     for (auto l : trainSet->labels)
         classes = std::max(classes, l + 1);
+    if (classes > 1000)
+        return fail(err,
+            "training labels: a label of " + std::to_string(classes - 1) +
+                " asks for more than 1000 classes; is this a label file?");
     std::vector<train::LayerSpec> arch;
     QString archName = QStringLiteral("classic CNN");
     if (const QString f = a.value(QStringLiteral("--arch")); !f.isEmpty()) {

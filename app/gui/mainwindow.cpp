@@ -53,6 +53,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 namespace ql::app {
 
@@ -62,7 +63,30 @@ struct LoadOutcome {
     std::shared_ptr<const model::Graph> graph;
     std::shared_ptr<const model::Graph> floatGraph; // what the analysis works on
     QString error;
+    std::vector<int> toOriginal; // operator of floatGraph -> operator of graph (-1: none)
 };
+
+// Dequantizing drops QUANTIZE / DEQUANTIZE operators (and rewires around them), so the two graphs number
+// their operators differently. It keeps the order of everything else: the k-th operator of a type in one
+// graph is the k-th of that type in the other.
+std::vector<int> mapOperators(const model::Graph& original, const model::Graph& dequantized)
+{
+    std::map<tflite::BuiltinOperator, std::vector<int>> byType;
+    const auto& os = original.main();
+    for (std::size_t k = 0; k < os.operators.size(); ++k)
+        byType[original.opcodeOf(os.operators[k])].push_back(static_cast<int>(k));
+    std::map<tflite::BuiltinOperator, std::size_t> seen;
+    const auto& fs = dequantized.main();
+    std::vector<int> map(fs.operators.size(), -1);
+    for (std::size_t k = 0; k < fs.operators.size(); ++k) {
+        const auto type = dequantized.opcodeOf(fs.operators[k]);
+        const auto& list = byType[type];
+        const std::size_t i = seen[type]++;
+        if (i < list.size())
+            map[k] = list[i];
+    }
+    return map;
+}
 
 LoadOutcome load(const QString& path)
 {
@@ -72,7 +96,8 @@ LoadOutcome load(const QString& path)
         if (!f.open(QIODevice::ReadOnly))
             return {nullptr, nullptr,
                 QCoreApplication::translate("ql::app::MainWindow", "%1: not found in the application's resources")
-                    .arg(path)};
+                    .arg(path),
+                {}};
         const QByteArray bytes = f.readAll();
         g = model::readTflite(MappedFile::fromBytes(
             std::span(reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())),
@@ -81,7 +106,7 @@ LoadOutcome load(const QString& path)
         g = model::readTflite(path.toStdString());
     }
     if (!g)
-        return {nullptr, nullptr, QString::fromStdString(g.error().message)};
+        return {nullptr, nullptr, QString::fromStdString(g.error().message), {}};
     auto graph = std::make_shared<const model::Graph>(std::move(g.value()));
     std::shared_ptr<const model::Graph> floatGraph = graph;
     if (passes::isQuantized(*graph)) {
@@ -91,7 +116,15 @@ LoadOutcome load(const QString& path)
         else
             floatGraph = nullptr;
     }
-    return {std::move(graph), std::move(floatGraph), {}};
+    std::vector<int> toOriginal;
+    if (floatGraph)
+        toOriginal = floatGraph == graph ? std::vector<int>{} : mapOperators(*graph, *floatGraph);
+    if (floatGraph && floatGraph == graph) {
+        toOriginal.resize(graph->main().operators.size());
+        for (std::size_t k = 0; k < toOriginal.size(); ++k)
+            toOriginal[k] = static_cast<int>(k);
+    }
+    return {std::move(graph), std::move(floatGraph), {}, std::move(toOriginal)};
 }
 
 QString modelFileFrom(const QMimeData* mime)
@@ -349,6 +382,9 @@ void MainWindow::openFile(const QString& path)
         }
         m_floatGraph = outcome.floatGraph;
         m_graph = outcome.graph;
+        m_toOriginal = outcome.toOriginal;
+        ++m_modelGeneration;
+        cancelEvaluation();
         m_keepFloat.clear();
         m_undo->clear();
         m_compareModel->setResults(nullptr);
@@ -395,6 +431,7 @@ MainWindow::~MainWindow()
 {
     if (m_cancel)
         m_cancel->store(true);
+    m_jobsCancel->store(true);
 }
 
 bool MainWindow::openDataSet(const QString& images, const QString& labels, QString* error)
@@ -476,10 +513,13 @@ void MainWindow::evaluateAllModes()
     const bool quantized = m_graph && passes::isQuantized(*m_graph);
     using Outcome = Result<std::vector<eval::ModeEvaluation>>;
     auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, model = m_modelGeneration] {
         Outcome r = watcher->result();
         watcher->deleteLater();
         m_cancel.reset();
+        if (model != m_modelGeneration) { // another model was opened meanwhile: its table stays empty
+            r = Error{"cancelled: another model was opened"};
+        }
         m_progress->setRange(0, 1);
         m_progress->setValue(r ? 1 : 0);
         if (r) {
@@ -496,7 +536,7 @@ void MainWindow::evaluateAllModes()
     QPointer<MainWindow> self(this);
     auto progress = [self](const std::string& mode, std::int64_t done, std::int64_t total) {
         QMetaObject::invokeMethod(
-            self,
+            qApp,
             [self, m = QString::fromStdString(mode), done, total] {
                 if (!self)
                     return;
@@ -689,16 +729,37 @@ void MainWindow::cancelEvaluation()
         m_cancel->store(true);
 }
 
+int MainWindow::originalOp(int floatOp) const
+{
+    return floatOp >= 0 && floatOp < static_cast<int>(m_toOriginal.size())
+        ? m_toOriginal[static_cast<std::size_t>(floatOp)]
+        : -1;
+}
+
+int MainWindow::floatOp(int originalOp) const
+{
+    for (std::size_t k = 0; k < m_toOriginal.size(); ++k)
+        if (m_toOriginal[k] == originalOp)
+            return static_cast<int>(k);
+    return -1;
+}
+
 void MainWindow::applyKeepFloat(std::vector<int> ops)
 {
     std::sort(ops.begin(), ops.end());
     m_keepFloat = std::move(ops);
-    m_layers->setKeptFloat(m_keepFloat);
+    std::vector<int> shown;
+    for (int op : m_keepFloat)
+        shown.push_back(originalOp(op));
+    m_layers->setKeptFloat(shown);
     runAnalysis();
 }
 
-void MainWindow::setKeepFloat(int op, bool keep)
+void MainWindow::setKeepFloat(int tableOp, bool keep)
 {
+    const int op = floatOp(tableOp); // the table shows the file; keep-float works on the analysed graph
+    if (op < 0)
+        return;
     std::vector<int> after = m_keepFloat;
     after.erase(std::remove(after.begin(), after.end(), op), after.end());
     if (keep)
@@ -725,9 +786,13 @@ void MainWindow::suggestKeepFloat()
     statusBar()->showMessage(tr("Measuring every layer's sensitivity…"));
     using Outcome = Result<eval::SensitivityResult>;
     auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, model = m_modelGeneration] {
         Outcome r = watcher->result();
         watcher->deleteLater();
+        if (model != m_modelGeneration) {
+            emit suggestionFinished(false, tr("another model was opened meanwhile"));
+            return;
+        }
         if (!r) {
             const QString msg = QString::fromStdString(r.error().message);
             statusBar()->showMessage(tr("Suggestion failed: %1").arg(msg), 8000);
@@ -752,26 +817,27 @@ void MainWindow::suggestKeepFloat()
         statusBar()->showMessage(msg, 10000);
         emit suggestionFinished(true, msg);
     });
-    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = m_data, so]() mutable -> Outcome {
-        // At most 500 samples: enough to rank layers, quick enough to stay interactive.
-        data::SampleSet sample = *data;
-        sample.count = std::min<std::int64_t>(500, sample.count);
-        sample.values.resize(static_cast<std::size_t>(sample.count * sample.sampleSize()));
-        if (!sample.labels.empty())
-            sample.labels.resize(static_cast<std::size_t>(sample.count));
-        std::vector<quant::TensorRange> ranges;
-        if (passes::needsCalibration(so.quantize.mode)) {
-            data::SampleSet calib = sample;
-            calib.count = std::min<std::int64_t>(100, calib.count);
-            calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
-            calib.labels.clear();
-            auto r = quant::calibrate(*graph, calib, so.quantize.calibration);
-            if (!r)
-                return r.error();
-            ranges = std::move(*r);
-        }
-        return eval::sensitivity(*graph, sample, ranges, so);
-    }));
+    watcher->setFuture(
+        QtConcurrent::run([graph = m_floatGraph, data = m_data, so, cancel = m_jobsCancel]() mutable -> Outcome {
+            // At most 500 samples: enough to rank layers, quick enough to stay interactive.
+            data::SampleSet sample = *data;
+            sample.count = std::min<std::int64_t>(500, sample.count);
+            sample.values.resize(static_cast<std::size_t>(sample.count * sample.sampleSize()));
+            if (!sample.labels.empty())
+                sample.labels.resize(static_cast<std::size_t>(sample.count));
+            std::vector<quant::TensorRange> ranges;
+            if (passes::needsCalibration(so.quantize.mode)) {
+                data::SampleSet calib = sample;
+                calib.count = std::min<std::int64_t>(100, calib.count);
+                calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
+                calib.labels.clear();
+                auto r = quant::calibrate(*graph, calib, so.quantize.calibration);
+                if (!r)
+                    return r.error();
+                ranges = std::move(*r);
+            }
+            return eval::sensitivity(*graph, sample, ranges, so, {}, cancel.get());
+        }));
 }
 
 void MainWindow::rebuildQuantized()
@@ -799,7 +865,7 @@ void MainWindow::rebuildQuantized()
         std::vector<double> values;
         if (r)
             for (const auto& a : r->activations) {
-                labels << QStringLiteral("%1").arg(a.op);
+                labels << QStringLiteral("%1").arg(originalOp(a.op));
                 values.push_back(a.propagated.sqnrDb);
             }
         m_activationBars->setValues(labels, values);
@@ -873,8 +939,12 @@ void MainWindow::runAnalysis()
                     tr("Weight analysis failed: %1").arg(QString::fromStdString(result.error().message)), 8000);
                 m_layers->setWeightAnalysis(nullptr);
             } else {
-                m_layers->setWeightAnalysis(
-                    std::make_shared<const std::vector<eval::LayerWeights>>(std::move(result.value())));
+                // Operator numbers of the analysed graph become those of the file the table shows.
+                auto layers = std::move(result.value());
+                for (auto& l : layers)
+                    l.op = originalOp(l.op);
+                std::erase_if(layers, [](const eval::LayerWeights& l) { return l.op < 0; });
+                m_layers->setWeightAnalysis(std::make_shared<const std::vector<eval::LayerWeights>>(std::move(layers)));
             }
             m_errorChart->setLayers(
                 m_layers->weightAnalysis() ? *m_layers->weightAnalysis() : std::vector<eval::LayerWeights>{});

@@ -79,7 +79,7 @@ public:
     // Layers kept in float (operator indices): toggled in the table, undoable (Ctrl+Z), honoured by every
     // analysis, comparison, side-by-side run and export.
     std::vector<int> keptFloat() const { return m_keepFloat; }
-    void setKeepFloat(int op, bool keep); // through the undo stack
+    void setKeepFloat(int op, bool keep); // `op` as the layer table numbers it; through the undo stack
     QUndoStack* undoStack() const { return m_undo; }
     // Runs the sensitivity analysis on the data set and keeps the layers it selects in float (one undo step).
     void suggestKeepFloat();
@@ -148,7 +148,12 @@ private:
     QStringList m_recent;
     SideBySideView* m_sideBySide = nullptr;
     QUndoStack* m_undo = nullptr;
-    std::vector<int> m_keepFloat;
+    std::vector<int> m_keepFloat; // operators of the analysed (float) graph
+    std::vector<int> m_toOriginal; // analysed graph's operator -> the file's operator (the table's numbering)
+    int m_modelGeneration = 0;
+    std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);
+    int originalOp(int floatOp) const;
+    int floatOp(int originalOp) const;
     void applyKeepFloat(std::vector<int> ops);
     TrainView* m_trainView = nullptr;
     int m_quantGeneration = 0;

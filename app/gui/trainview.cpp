@@ -11,6 +11,7 @@
 
 #include "train/curvechart.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -182,7 +183,7 @@ void TrainView::start()
     QPointer<TrainView> self(this);
     auto progress = [self, epochs](const train::TrainProgress& p) {
         QMetaObject::invokeMethod(
-            self,
+            qApp,
             [self, p, epochs] {
                 if (!self)
                     return;
@@ -247,6 +248,10 @@ void TrainView::start()
         int classes = 2;
         for (auto l : trainSet->labels)
             classes = std::max(classes, l + 1);
+        if (classes > 1000)
+            return fail("training labels",
+                Error{"a label of " + std::to_string(classes - 1) +
+                    " asks for more than 1000 classes; is this a label file?"});
         auto arch = train::classicArchitecture(classes);
         arch[0].shape = {
             static_cast<int>(shape[0]), static_cast<int>(shape[1]), shape.size() == 3 ? static_cast<int>(shape[2]) : 1};

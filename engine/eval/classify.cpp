@@ -26,6 +26,8 @@ Status feed(exec::Interpreter& it, const data::SampleSet& set, std::int64_t firs
     std::vector<std::uint8_t>& bytes)
 {
     const exec::RtTensor& in = it.input(0);
+    if (in.dtype != model::DType::Float32 && !(in.scale() > 0.0f))
+        return Error{"the model input is " + model::dtypeName(in.dtype) + " without a quantization scale"};
     const std::int64_t per = set.sampleSize();
     std::vector<float> x(static_cast<std::size_t>(batch * per), 0.0f);
     for (std::int64_t b = 0; b < batch && first + b < set.count; ++b)
@@ -105,7 +107,7 @@ Result<Classification> classify(const model::Graph& g, const data::SampleSet& se
     const std::int64_t runs = (set.count + batch - 1) / batch;
     const int threads = static_cast<int>(std::clamp<std::int64_t>(o.threads, 1, std::max<std::int64_t>(runs, 1)));
     std::vector<Error> errors(static_cast<std::size_t>(threads));
-    std::vector<bool> failed(static_cast<std::size_t>(threads), false);
+    std::vector<char> failed(static_cast<std::size_t>(threads), 0); // one byte per worker: no shared bits
     std::mutex progressMutex;
     std::int64_t done = 0;
     auto work = [&](int w) {
@@ -115,14 +117,14 @@ Result<Classification> classify(const model::Graph& g, const data::SampleSet& se
         auto it = exec::Interpreter::create(graph, io);
         if (!it) {
             errors[static_cast<std::size_t>(w)] = it.error();
-            failed[static_cast<std::size_t>(w)] = true;
+            failed[static_cast<std::size_t>(w)] = 1;
             return;
         }
         std::vector<std::uint8_t> bytes;
         for (std::int64_t run = r0; run < r1; ++run) {
             if (cancel && cancel->load()) {
                 errors[static_cast<std::size_t>(w)] = Error{"cancelled"};
-                failed[static_cast<std::size_t>(w)] = true;
+                failed[static_cast<std::size_t>(w)] = 1;
                 return;
             }
             const std::int64_t first = run * batch;
@@ -131,7 +133,7 @@ Result<Classification> classify(const model::Graph& g, const data::SampleSet& se
                 s = (*it)->invoke();
             if (!s) {
                 errors[static_cast<std::size_t>(w)] = withContext("sample " + std::to_string(first), s.error());
-                failed[static_cast<std::size_t>(w)] = true;
+                failed[static_cast<std::size_t>(w)] = 1;
                 return;
             }
             const exec::RtTensor& y = (*it)->output(0);

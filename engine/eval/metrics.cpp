@@ -98,8 +98,12 @@ Histogram histogram(std::span<const float> x, float lo, float hi, int bins)
     h.lo = lo;
     h.hi = hi;
     h.counts.assign(static_cast<std::size_t>(std::max(bins, 1)), 0);
-    const double width = hi > lo ? (static_cast<double>(hi) - lo) / static_cast<double>(h.counts.size()) : 0.0;
+    const double width = hi > lo && std::isfinite(hi) && std::isfinite(lo)
+        ? (static_cast<double>(hi) - lo) / static_cast<double>(h.counts.size())
+        : 0.0;
     for (float v : x) {
+        if (!std::isfinite(v))
+            continue; // NaN / inf have no bin
         if (v < lo) {
             ++h.below;
         } else if (v > hi) {

@@ -33,7 +33,7 @@ Result<SensitivityResult> sensitivity(const model::Graph& floatGraph, const data
     r.metric = labels ? "accuracy" : "agreement";
     r.floatMetric = labels ? reference->accuracy : 1.0;
     r.budget = o.budget;
-    const int total = 2 + 2 * static_cast<int>(weighted.size());
+    const int total = 1 + 3 * static_cast<int>(weighted.size()); // at most: all, 2 per layer, the greedy steps
     auto measure = [&](const std::vector<std::string>& keep) -> Result<double> {
         if (cancel && cancel->load())
             return Error{"sensitivity cancelled"};

@@ -313,6 +313,37 @@ private slots:
         QVERIFY(suggested.back().at(1).toString().contains(QStringLiteral("TFLite mode")));
     }
 
+    void quantizedFilesLineUpWithTheirAnalysis()
+    {
+        // Dequantizing drops QUANTIZE / DEQUANTIZE operators: the analysis of a float-I/O int8 file and of a
+        // float16 file must still land on the rows of the operators they describe, and keep-float must
+        // keep the layer that was ticked.
+        for (const char* file : {"ad01_autoencoder_int8_floatio.tflite", "conv_tiny_float16.tflite"}) {
+            app::MainWindow w;
+            QSignalSpy analysed(&w, &app::MainWindow::analysisFinished);
+            w.openFile(QString::fromStdString(test::modelPath(file)));
+            QVERIFY(analysed.wait(10000));
+            auto* m = w.layerModel();
+            int withWeights = 0, lastRow = -1;
+            for (int r = 0; r < m->rowCount(); ++r)
+                if (const auto* l = m->weightsOf(r)) {
+                    QCOMPARE(QString::fromStdString(l->opName), QString::fromStdString(m->layer(r)->op));
+                    QCOMPARE(l->op, m->layer(r)->index);
+                    ++withWeights;
+                    lastRow = r;
+                }
+            QVERIFY2(withWeights > 0, file);
+            analysed.clear();
+            QVERIFY(
+                m->setData(m->index(lastRow, widgets::LayerTableModel::KeepFloat), Qt::Checked, Qt::CheckStateRole));
+            QVERIFY(analysed.wait(10000));
+            QVERIFY2(!m->weightsOf(lastRow)->quantized, file);
+            QCOMPARE(
+                m->index(lastRow, widgets::LayerTableModel::KeepFloat).data(Qt::CheckStateRole).value<Qt::CheckState>(),
+                Qt::Checked);
+        }
+    }
+
     void badFileKeepsTheCurrentModel()
     {
         QTemporaryDir dir;
