@@ -99,24 +99,13 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         auto pre = parsePreprocess(a);
         if (!pre)
             return fail(err, pre.error());
-        auto data = loadData(dataPath, model->graph, *pre, a, std::max(ao.samples, qo->calibration.samples));
+        auto data = loadCommandData(a, model->graph, *pre, std::max(ao.samples, qo->calibration.samples));
         if (!data)
-            return fail(err, "data: " + data.error().message);
+            return fail(err, data.error());
         passes::QuantizeOptions q = *qo;
         q.io = passes::IoType::Float;
         std::vector<std::string> n;
-        std::optional<data::SampleSet> calib;
-        if (const QString c = a.value(QStringLiteral("--calibration-data")); !c.isEmpty()) {
-            auto cs = loadData(c, model->graph, *pre, a, q.calibration.samples);
-            if (!cs)
-                return fail(err, "calibration data: " + cs.error().message);
-            calib = std::move(*cs);
-        } else if (passes::needsCalibration(q.mode)) {
-            calib = *data;
-            n.push_back("no --calibration-data: calibrated on the analysis data itself");
-        }
-        auto ranges = activationRanges(
-            model->graph, q, calib ? &*calib : nullptr, a.flags.contains(QStringLiteral("--ignore-model-ranges")), n);
+        auto ranges = rangesForCommand(a, model->graph, *pre, q, *data, "analysis samples", n);
         if (!ranges)
             return fail(err, ranges.error());
         auto quantized = passes::quantizeGraph(model->graph, q, *ranges);

@@ -77,15 +77,9 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     auto pre = parsePreprocess(a);
     if (!pre)
         return fail(err, pre.error());
-    auto data = loadData(a.value(QStringLiteral("--data")), floatModel->graph, *pre, a, limit);
+    auto data = loadCommandData(a, floatModel->graph, *pre, limit);
     if (!data)
-        return fail(err, "data: " + data.error().message);
-    if (const auto& sg = floatModel->graph.main(); sg.inputs.size() == 1)
-        if (auto s = data::checkSamplesFit(*data, sg.tensors[static_cast<std::size_t>(sg.inputs[0])]); !s)
-            return fail(err, "data: " + s.error().message);
-    if (const QString l = a.value(QStringLiteral("--labels")); !l.isEmpty())
-        if (auto s = data::loadLabels(*data, l.toStdString()); !s)
-            return fail(err, "labels: " + s.error().message);
+        return fail(err, data.error());
 
     std::vector<std::string> notes;
     if (!floatModel->note.empty())
@@ -97,23 +91,7 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (integer) {
         passes::QuantizeOptions rq = o.quantize;
         rq.mode = passes::Mode::Int8;
-        std::optional<data::SampleSet> calib;
-        if (const QString c = a.value(QStringLiteral("--calibration-data")); !c.isEmpty()) {
-            auto s = loadData(c, floatModel->graph, *pre, a, rq.calibration.samples);
-            if (!s)
-                return fail(err, "calibration data: " + s.error().message);
-            calib = std::move(*s);
-            rq.calibrationSource = QFileInfo(c).fileName().toStdString();
-        } else if (quant::recordedRanges(floatModel->graph).empty() ||
-            std::none_of(quant::recordedRanges(floatModel->graph).begin(),
-                quant::recordedRanges(floatModel->graph).end(), [](const auto& r) { return r.valid; })) {
-            calib = *data;
-            notes.push_back("no --calibration-data: int8/16x8 were calibrated on the first " +
-                std::to_string(std::min(rq.calibration.samples, data->count)) +
-                " evaluation samples themselves (give separate data for an unbiased figure)");
-        }
-        auto r = activationRanges(floatModel->graph, rq, calib ? &*calib : nullptr,
-            a.flags.contains(QStringLiteral("--ignore-model-ranges")), notes);
+        auto r = rangesForCommand(a, floatModel->graph, *pre, rq, *data, "evaluation samples", notes);
         if (!r)
             return fail(err, r.error());
         ranges = std::move(*r);

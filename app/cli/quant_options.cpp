@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace ql::cli {
 
@@ -179,6 +180,51 @@ Result<std::vector<quant::TensorRange>> activationRanges(const model::Graph& g, 
             (calibration ? "; they replace the calibrated ones" : ""));
     }
     return ranges;
+}
+
+Result<data::SampleSet> loadCommandData(
+    const Args& a, const model::Graph& g, const data::Preprocess& pre, std::int64_t limit)
+{
+    auto set = loadData(a.value(QStringLiteral("--data")), g, pre, a, limit);
+    if (!set)
+        return withContext("data", set.error());
+    if (const auto& sg = g.main(); sg.inputs.size() == 1)
+        if (auto s = data::checkSamplesFit(*set, sg.tensors[static_cast<std::size_t>(sg.inputs[0])]); !s)
+            return withContext("data", s.error());
+    if (const QString l = a.value(QStringLiteral("--labels")); !l.isEmpty())
+        if (auto s = data::loadLabels(*set, l.toStdString()); !s)
+            return withContext("labels", s.error());
+    return set;
+}
+
+Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const model::Graph& g,
+    const data::Preprocess& pre, passes::QuantizeOptions& o, const data::SampleSet& ownData, const std::string& what,
+    std::vector<std::string>& notes)
+{
+    if (!passes::needsCalibration(o.mode))
+        return std::vector<quant::TensorRange>{};
+    const bool ignoreRecorded = a.flags.contains(QStringLiteral("--ignore-model-ranges"));
+    std::optional<data::SampleSet> given;
+    const data::SampleSet* calibration = nullptr;
+    if (const QString c = a.value(QStringLiteral("--calibration-data")); !c.isEmpty()) {
+        auto s = loadData(c, g, pre, a, o.calibration.samples);
+        if (!s)
+            return withContext("calibration data", s.error());
+        given = std::move(*s);
+        calibration = &*given;
+        o.calibrationSource = QFileInfo(c).fileName().toStdString();
+    } else {
+        const auto recorded = quant::recordedRanges(g);
+        const bool hasRecorded =
+            !ignoreRecorded && std::any_of(recorded.begin(), recorded.end(), [](const auto& r) { return r.valid; });
+        if (!hasRecorded) {
+            calibration = &ownData;
+            notes.push_back("no --calibration-data: calibrated on the first " +
+                std::to_string(std::min(o.calibration.samples, ownData.count)) + " " + what +
+                " themselves (give separate data for an unbiased figure)");
+        }
+    }
+    return activationRanges(g, o, calibration, ignoreRecorded, notes);
 }
 
 } // namespace ql::cli

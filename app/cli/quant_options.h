@@ -40,4 +40,16 @@ Result<data::SampleSet> loadData(
 Result<std::vector<quant::TensorRange>> activationRanges(const model::Graph& g, passes::QuantizeOptions& o,
     const data::SampleSet* calibration, bool ignoreRecorded, std::vector<std::string>& notes);
 
+// The data set of eval / sensitivity / analyze: --data (up to `limit` samples, 0 = all), checked against the
+// model's input, with --labels when given. Errors say "data: ..." or "labels: ...".
+Result<data::SampleSet> loadCommandData(
+    const Args& a, const model::Graph& g, const data::Preprocess& pre, std::int64_t limit);
+
+// Activation ranges for a command that has data of its own: from --calibration-data when given; else from
+// the model's recorded ranges when it has them; else from the first samples of `ownData` itself (noted:
+// `what` names those samples).
+Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const model::Graph& g,
+    const data::Preprocess& pre, passes::QuantizeOptions& o, const data::SampleSet& ownData, const std::string& what,
+    std::vector<std::string>& notes);
+
 } // namespace ql::cli

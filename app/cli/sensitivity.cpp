@@ -61,28 +61,11 @@ int sensitivityCommand(const QStringList& args, QTextStream& out, QTextStream& e
     auto pre = parsePreprocess(a);
     if (!pre)
         return fail(err, pre.error());
-    auto data = loadData(a.value(QStringLiteral("--data")), model->graph, *pre, a, limit);
+    auto data = loadCommandData(a, model->graph, *pre, limit);
     if (!data)
-        return fail(err, "data: " + data.error().message);
-    if (const auto& sg = model->graph.main(); sg.inputs.size() == 1)
-        if (auto s = data::checkSamplesFit(*data, sg.tensors[static_cast<std::size_t>(sg.inputs[0])]); !s)
-            return fail(err, "data: " + s.error().message);
-    if (const QString l = a.value(QStringLiteral("--labels")); !l.isEmpty())
-        if (auto s = data::loadLabels(*data, l.toStdString()); !s)
-            return fail(err, "labels: " + s.error().message);
+        return fail(err, data.error());
     std::vector<std::string> notes;
-    std::optional<data::SampleSet> calib;
-    if (const QString c = a.value(QStringLiteral("--calibration-data")); !c.isEmpty()) {
-        auto s = loadData(c, model->graph, *pre, a, o.quantize.calibration.samples);
-        if (!s)
-            return fail(err, "calibration data: " + s.error().message);
-        calib = std::move(*s);
-    } else if (passes::needsCalibration(o.quantize.mode)) {
-        calib = *data;
-        notes.push_back("no --calibration-data: calibrated on the data itself");
-    }
-    auto ranges = activationRanges(model->graph, o.quantize, calib ? &*calib : nullptr,
-        a.flags.contains(QStringLiteral("--ignore-model-ranges")), notes);
+    auto ranges = rangesForCommand(a, model->graph, *pre, o.quantize, *data, "samples of the data", notes);
     if (!ranges)
         return fail(err, ranges.error());
     QElapsedTimer timer;

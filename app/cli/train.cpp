@@ -256,13 +256,9 @@ int trainCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     qo.perChannelDense = true; // as the QAT weights are fake-quantized: per output channel everywhere
     const bool int8Outputs = a.flags.contains(QStringLiteral("--int8-outputs"));
     if (test || int8Outputs) {
-        data::SampleSet calib = *trainSet;
-        calib.count = std::min<std::int64_t>(200, calib.count);
-        calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
-        calib.labels.resize(static_cast<std::size_t>(calib.count));
-        qo.calibration.samples = calib.count;
-        qo.calibrationSource = "first " + std::to_string(calib.count) + " training samples";
-        auto ranges = quant::calibrate(*floatGraph, calib, qo.calibration);
+        qo.calibration.samples = std::min<std::int64_t>(200, trainSet->count);
+        qo.calibrationSource = "first " + std::to_string(qo.calibration.samples) + " training samples";
+        auto ranges = quant::calibrate(*floatGraph, *trainSet, qo.calibration);
         if (!ranges)
             return fail(err, "PTQ calibration: " + ranges.error().message);
         auto ptq = passes::quantizeGraph(*floatGraph, qo, *ranges);

@@ -556,11 +556,7 @@ void MainWindow::evaluateAllModes()
             eo.quantize.perChannel = options.perChannel;
             eo.quantize.perChannelDense = options.perChannelDense;
             eo.latencyRuns = 10;
-            data::SampleSet calib = *data;
-            calib.count = std::min<std::int64_t>(100, calib.count);
-            calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
-            calib.labels.clear();
-            auto ranges = quant::calibrate(*graph, calib, eo.quantize.calibration);
+            auto ranges = quant::calibrate(*graph, *data, eo.quantize.calibration); // its first 100 samples
             if (!ranges)
                 return withContext("calibration", ranges.error());
             return eval::evaluateModes(
@@ -643,12 +639,8 @@ void MainWindow::exportModel(const QString& path)
     watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = m_data, o, path]() mutable -> Status {
         std::vector<quant::TensorRange> ranges;
         if (passes::needsCalibration(o.mode)) {
-            data::SampleSet calib = *data;
-            calib.count = std::min<std::int64_t>(100, calib.count);
-            calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
-            calib.labels.clear();
-            o.calibration.samples = calib.count;
-            auto r = quant::calibrate(*graph, calib, o.calibration);
+            o.calibration.samples = std::min<std::int64_t>(100, data->count);
+            auto r = quant::calibrate(*graph, *data, o.calibration);
             if (!r)
                 return r.error();
             ranges = std::move(*r);
@@ -820,18 +812,10 @@ void MainWindow::suggestKeepFloat()
     watcher->setFuture(
         QtConcurrent::run([graph = m_floatGraph, data = m_data, so, cancel = m_jobsCancel]() mutable -> Outcome {
             // At most 500 samples: enough to rank layers, quick enough to stay interactive.
-            data::SampleSet sample = *data;
-            sample.count = std::min<std::int64_t>(500, sample.count);
-            sample.values.resize(static_cast<std::size_t>(sample.count * sample.sampleSize()));
-            if (!sample.labels.empty())
-                sample.labels.resize(static_cast<std::size_t>(sample.count));
+            const data::SampleSet sample = data::firstSamples(*data, 500);
             std::vector<quant::TensorRange> ranges;
             if (passes::needsCalibration(so.quantize.mode)) {
-                data::SampleSet calib = sample;
-                calib.count = std::min<std::int64_t>(100, calib.count);
-                calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
-                calib.labels.clear();
-                auto r = quant::calibrate(*graph, calib, so.quantize.calibration);
+                auto r = quant::calibrate(*graph, sample, so.quantize.calibration); // its first 100 samples
                 if (!r)
                     return r.error();
                 ranges = std::move(*r);
@@ -892,11 +876,7 @@ void MainWindow::rebuildQuantized()
                 if (!data)
                     return Error{
                         passes::modeName(q.mode) + " needs a data set to calibrate on (File › Open data set…)"};
-                data::SampleSet calib = *data;
-                calib.count = std::min<std::int64_t>(100, calib.count);
-                calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
-                calib.labels.clear();
-                auto r = quant::calibrate(*graph, calib, q.calibration);
+                auto r = quant::calibrate(*graph, *data, q.calibration); // its first 100 samples
                 if (!r)
                     return r.error();
                 ranges = std::move(*r);

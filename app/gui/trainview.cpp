@@ -274,11 +274,8 @@ void TrainView::start()
         qo.mode = passes::Mode::Int8;
         qo.io = passes::IoType::Float;
         qo.perChannelDense = true;
-        data::SampleSet calib = *trainSet;
-        calib.count = std::min<std::int64_t>(200, calib.count);
-        calib.values.resize(static_cast<std::size_t>(calib.count * calib.sampleSize()));
-        qo.calibration.samples = calib.count;
-        auto ranges = quant::calibrate(*floatGraph, calib, qo.calibration);
+        qo.calibration.samples = std::min<std::int64_t>(200, trainSet->count);
+        auto ranges = quant::calibrate(*floatGraph, *trainSet, qo.calibration);
         if (!ranges)
             return fail("calibration", ranges.error());
         auto ptq = passes::quantizeGraph(*floatGraph, qo, *ranges);

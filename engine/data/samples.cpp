@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "data/samples.h"
 
+#include <algorithm>
+
 #include "data/idx.h"
 #include "data/npy.h"
 
@@ -135,6 +137,18 @@ Status loadLabels(SampleSet& set, const std::string& path)
     labels.resize(static_cast<std::size_t>(set.count));
     set.labels = std::move(labels);
     return {};
+}
+
+SampleSet firstSamples(const SampleSet& set, std::int64_t n)
+{
+    SampleSet r;
+    r.sampleShape = set.sampleShape;
+    r.count = std::clamp<std::int64_t>(n, 0, set.count);
+    r.fileCount = set.fileCount;
+    r.values.assign(set.values.begin(), set.values.begin() + static_cast<std::ptrdiff_t>(r.count * set.sampleSize()));
+    if (set.labels.size() == static_cast<std::size_t>(set.count))
+        r.labels.assign(set.labels.begin(), set.labels.begin() + static_cast<std::ptrdiff_t>(r.count));
+    return r;
 }
 
 Status checkSamplesFit(const SampleSet& set, const model::Tensor& input)

@@ -40,6 +40,9 @@ Status loadLabels(SampleSet& set, const std::string& path);
 
 // Fails unless one sample fills `input` exactly (the batch dimension of the input may be 1 and
 // absent from the samples); the error names both shapes.
+// The first n samples (and their labels) of a set.
+SampleSet firstSamples(const SampleSet& set, std::int64_t n);
+
 Status checkSamplesFit(const SampleSet& set, const model::Tensor& input);
 
 } // namespace ql::data

@@ -51,15 +51,6 @@ double percentile(std::vector<double> v, double q)
     return v[k];
 }
 
-std::string fixed(double v, int digits)
-{
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(digits);
-    s << v;
-    return s.str();
-}
-
 double medianLatency(const model::Graph& g, const data::SampleSet& data, int runs)
 {
     auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(g));
@@ -152,9 +143,9 @@ std::vector<std::string> clippedActivations(
         const float qmax = qt.dtype == model::DType::Int16 ? 32767.0f
             : qt.dtype == model::DType::UInt8              ? 255.0f
                                                            : 127.0f;
-        out.push_back("tensor '" + sg.tensors[worst[k].second].name + "': " + fixed(100.0 * worst[k].first, 1) +
-            "% of its values fall outside the calibrated range [" + fixed((qmin - zp) * s, 4) + ", " +
-            fixed((qmax - zp) * s, 4) + "]");
+        out.push_back("tensor '" + sg.tensors[worst[k].second].name + "': " + fixedText(100.0 * worst[k].first, 1) +
+            "% of its values fall outside the calibrated range [" + fixedText((qmin - zp) * s, 4) + ", " +
+            fixedText((qmax - zp) * s, 4) + "]");
     }
     return out;
 }
@@ -180,7 +171,7 @@ std::string diagnose(const model::Graph& floatGraph, const model::Graph& q, pass
         std::string names;
         for (std::size_t k = 0; k < std::min<std::size_t>(3, worst.size()); ++k)
             names += (k ? ", " : "") + std::string("operator ") + std::to_string(worst[k]->op) + " " +
-                worst[k]->opName + " (" + fixed(worst[k]->metrics.sqnrDb, 1) + " dB)";
+                worst[k]->opName + " (" + fixedText(worst[k]->metrics.sqnrDb, 1) + " dB)";
         if (!names.empty() && worst.front()->verdict != Verdict::Good)
             causes.push_back("weights that lose precision: " + names);
         for (const auto& l : *layers)
@@ -335,9 +326,9 @@ Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph
             ? reference->accuracy - e.result.accuracy
             : 0.0;
         if (e.mode != "float32" && (e.agreement < 0.9 || drop > 0.05)) {
-            e.collapse = "agreement with the float model " + fixed(100.0 * e.agreement, 1) + "%" +
-                (e.result.accuracy >= 0 ? ", accuracy " + fixed(100.0 * e.result.accuracy, 1) + "% (float " +
-                            fixed(100.0 * reference->accuracy, 1) + "%)"
+            e.collapse = "agreement with the float model " + fixedText(100.0 * e.agreement, 1) + "%" +
+                (e.result.accuracy >= 0 ? ", accuracy " + fixedText(100.0 * e.result.accuracy, 1) + "% (float " +
+                            fixedText(100.0 * reference->accuracy, 1) + "%)"
                                         : std::string());
             if (mode) {
                 const std::string why = diagnose(floatGraph, g, *mode, o, data);
@@ -351,8 +342,8 @@ Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph
                         [](const auto& x, const auto& y) { return x.metrics.sqnrDb < y.metrics.sqnrDb; });
                     e.collapse += ". " + std::to_string(scheme->bits) +
                         "-bit weights are too coarse: the weakest layer, operator " + std::to_string(worst->op) + " " +
-                        worst->opName + ", keeps " + fixed(worst->metrics.sqnrDb, 1) + " dB SQNR (" + worst->reason +
-                        ")";
+                        worst->opName + ", keeps " + fixedText(worst->metrics.sqnrDb, 1) + " dB SQNR (" +
+                        worst->reason + ")";
                 }
             }
         }

@@ -4,50 +4,26 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sstream>
 
 namespace ql::eval {
 
 ErrorMetrics errorMetrics(
     std::span<const float> ref, std::span<const float> approx, std::span<const float> scales, std::int64_t inner)
 {
-    ErrorMetrics m;
+    MetricAccumulator acc;
     const std::size_t n = std::min(ref.size(), approx.size());
-    m.numElements = static_cast<std::int64_t>(n);
-    if (n == 0) {
-        m.rmseOverScale = std::numeric_limits<double>::quiet_NaN();
-        m.sqnrDb = std::numeric_limits<double>::infinity();
-        return m;
+    if (scales.size() <= 1) {
+        acc.add(ref.subspan(0, n), approx.subspan(0, n), scales.empty() ? 0.0f : scales[0]);
+        return acc.result();
     }
-    double sum = 0, sumSq = 0, maxAbs = 0, signal = 0, approxSq = 0, dot = 0, scaled = 0;
-    const std::size_t channels = scales.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const double x = ref[i], y = approx[i], e = y - x;
-        sum += e;
-        sumSq += e * e;
-        maxAbs = std::max(maxAbs, std::abs(e));
-        signal += x * x;
-        approxSq += y * y;
-        dot += x * y;
-        if (channels > 0) {
-            const std::size_t c = channels == 1 ? 0 : (i / static_cast<std::size_t>(inner)) % channels;
-            const double s = scales[c];
-            if (s > 0)
-                scaled += (e / s) * (e / s);
-        }
+    // Per channel: runs of `inner` elements share a scale.
+    const auto run = static_cast<std::size_t>(std::max<std::int64_t>(inner, 1));
+    for (std::size_t i = 0; i < n; i += run) {
+        const std::size_t len = std::min(run, n - i);
+        acc.add(ref.subspan(i, len), approx.subspan(i, len), scales[(i / run) % scales.size()]);
     }
-    const auto count = static_cast<double>(n);
-    m.meanError = sum / count;
-    m.meanSquaredError = sumSq / count;
-    m.stddev = std::sqrt(std::max(0.0, m.meanSquaredError - m.meanError * m.meanError));
-    m.maxAbsError = maxAbs;
-    m.rmseOverScale = channels > 0 ? std::sqrt(scaled / count) : std::numeric_limits<double>::quiet_NaN();
-    m.sqnrDb = sumSq == 0 ? std::numeric_limits<double>::infinity()
-        : signal == 0     ? -std::numeric_limits<double>::infinity()
-                          : 10.0 * std::log10(signal / sumSq);
-    m.cosine = signal == 0 && approxSq == 0 ? 1.0
-        : signal == 0 || approxSq == 0      ? 0.0
-                                            : dot / std::sqrt(signal * approxSq);
-    return m;
+    return acc.result();
 }
 
 void MetricAccumulator::add(std::span<const float> ref, std::span<const float> approx, float scale)
@@ -90,6 +66,15 @@ ErrorMetrics MetricAccumulator::result() const
         : m_signal == 0 || m_approxSq == 0      ? 0.0
                                                 : m_dot / std::sqrt(m_signal * m_approxSq);
     return m;
+}
+
+std::string fixedText(double v, int digits)
+{
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(digits);
+    s << v;
+    return s.str();
 }
 
 Histogram histogram(std::span<const float> x, float lo, float hi, int bins)

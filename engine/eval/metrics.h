@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace ql::eval {
@@ -49,5 +50,8 @@ struct Histogram {
 };
 
 Histogram histogram(std::span<const float> x, float lo, float hi, int bins);
+
+// A number with a fixed count of decimals, for the plain-language reasons ("46.3 dB").
+std::string fixedText(double v, int digits);
 
 } // namespace ql::eval

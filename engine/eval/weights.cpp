@@ -23,15 +23,6 @@ std::vector<float> floatValues(const model::Graph& g, const model::Tensor& t)
     return v;
 }
 
-std::string fixed(double v, int digits)
-{
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(digits);
-    s << v;
-    return s.str();
-}
-
 void channelStats(LayerWeights& L, const std::vector<float>& w, const std::vector<float>& dq)
 {
     const quant::ChannelIndexer ch(L.shape, L.axis, true);
@@ -88,7 +79,7 @@ void judge(LayerWeights& L, int bits)
             maxAbs = std::max({maxAbs, std::abs(c.min), std::abs(c.max)});
         L.reason = maxAbs > 65504.0f ? "weights beyond float16's largest value 65504 overflow"
             : L.verdict == Verdict::Good
-            ? "float16 keeps 11 significant bits: relative error about 2^-12 (" + fixed(sq, 1) + " dB)"
+            ? "float16 keeps 11 significant bits: relative error about 2^-12 (" + fixedText(sq, 1) + " dB)"
             : "many weights are below float16's normal range (6.1e-5) and lose precision";
         return;
     }
@@ -118,11 +109,12 @@ void judge(LayerWeights& L, int bits)
     const double rms = n > 0 ? std::sqrt(sumSq / n) : 0.0;
     const double spread = rms > 0 ? overall / rms : 0.0;
     if (L.clippedFraction > 0.001) {
-        L.reason = fixed(100.0 * L.clippedFraction, 2) + "% of the weights lie outside the clipping range [" +
-            fixed(L.clipLo, 4) + ", " + fixed(L.clipHi, 4) + "]";
+        L.reason = fixedText(100.0 * L.clippedFraction, 2) + "% of the weights lie outside the clipping range [" +
+            fixedText(L.clipLo, 4) + ", " + fixedText(L.clipHi, 4) + "]";
     } else if (perTensor && ratio >= 8.0) {
-        L.reason = "channel " + std::to_string(worst) + " has a range " + fixed(ratio, 0) +
-            "x the median; a per-tensor scale wastes " + fixed(std::log2(ratio), 1) + " bits of the other channels (" +
+        L.reason = "channel " + std::to_string(worst) + " has a range " + fixedText(ratio, 0) +
+            "x the median; a per-tensor scale wastes " + fixedText(std::log2(ratio), 1) +
+            " bits of the other channels (" +
             (L.opName == "FULLY_CONNECTED" ? std::string("--per-channel-dense") : std::string("per-channel weights")) +
             " would fix it)";
         if (L.verdict == Verdict::Good)
@@ -130,18 +122,19 @@ void judge(LayerWeights& L, int bits)
     } else if (tiny > 0 && static_cast<std::size_t>(tiny) * 10 >= L.channels.size()) {
         L.reason = std::to_string(tiny) + " of " + std::to_string(L.channels.size()) +
             " channels are (nearly) all zero (pruned or dead) and quantize to zero; the others " +
-            (L.verdict == Verdict::Good ? "show rounding noise only" : "lose precision") + " (" + fixed(sq, 1) +
+            (L.verdict == Verdict::Good ? "show rounding noise only" : "lose precision") + " (" + fixedText(sq, 1) +
             " dB SQNR)";
     } else if (L.verdict != Verdict::Good && spread >= 6.0) {
-        L.reason = "outliers: the largest |weight| is " + fixed(spread, 0) + "x the standard deviation, so most " +
-            "weights fall on a few of the " + std::to_string(L.qmax - L.qmin + 1) + " levels (" + fixed(sq, 1) +
+        L.reason = "outliers: the largest |weight| is " + fixedText(spread, 0) + "x the standard deviation, so most " +
+            "weights fall on a few of the " + std::to_string(L.qmax - L.qmin + 1) + " levels (" + fixedText(sq, 1) +
             " dB SQNR)";
     } else if (L.verdict != Verdict::Good) {
-        L.reason = "only " + fixed(sq, 1) + " dB SQNR: " + std::to_string(bits) +
-            " bits are too coarse for this weight distribution (RMSE/scale " + fixed(L.metrics.rmseOverScale, 3) + ")";
+        L.reason = "only " + fixedText(sq, 1) + " dB SQNR: " + std::to_string(bits) +
+            " bits are too coarse for this weight distribution (RMSE/scale " + fixedText(L.metrics.rmseOverScale, 3) +
+            ")";
     } else {
-        L.reason = "rounding noise only: RMSE/scale " + fixed(L.metrics.rmseOverScale, 3) +
-            " (ideal 1/sqrt(12) = 0.289), " + fixed(sq, 1) + " dB SQNR";
+        L.reason = "rounding noise only: RMSE/scale " + fixedText(L.metrics.rmseOverScale, 3) +
+            " (ideal 1/sqrt(12) = 0.289), " + fixedText(sq, 1) + " dB SQNR";
     }
 }
 

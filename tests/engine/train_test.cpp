@@ -40,15 +40,6 @@ data::SampleSet fashion(const char* images, const char* labels, std::int64_t lim
     return std::move(*s);
 }
 
-data::SampleSet first(const data::SampleSet& s, std::int64_t n)
-{
-    data::SampleSet r = s;
-    r.count = std::min(n, s.count);
-    r.values.resize(static_cast<std::size_t>(r.count * r.sampleSize()));
-    r.labels.resize(static_cast<std::size_t>(r.count));
-    return r;
-}
-
 LayerSpec layer(LayerKind k)
 {
     LayerSpec s;
@@ -431,7 +422,7 @@ private slots:
         qo.io = passes::IoType::Float;
         qo.perChannelDense = true;
         qo.calibration.samples = 200; // as `quantlens-cli train` calibrates PTQ
-        auto ranges = quant::calibrate(*floatGraph, first(trainSet, 200), qo.calibration);
+        auto ranges = quant::calibrate(*floatGraph, data::firstSamples(trainSet, 200), qo.calibration);
         QVERIFY(ranges.ok());
         auto ptq = passes::quantizeGraph(*floatGraph, qo, *ranges);
         QVERIFY(ptq.ok());
@@ -449,7 +440,7 @@ private slots:
 
         // QuantLens' interpreter on the whole test set; LiteRT on the first 500 test images.
         QTemporaryDir dir;
-        const data::SampleSet sample = first(testSet, 500);
+        const data::SampleSet sample = data::firstSamples(testSet, 500);
         struct Row {
             const char* name;
             const model::Graph* graph;

@@ -160,14 +160,7 @@ TradeoffChart::TradeoffChart(QWidget* parent)
     m_plot->setToolTip(tr("Each mode as a point: further left is smaller, higher is more accurate; the dashed "
                           "line is the float model. Labels give the latency."));
     m_plot->setMinimumHeight(220);
-    const QPalette pal = palette();
-    m_plot->setBackground(pal.color(QPalette::Base));
-    for (QCPAxis* a : {m_plot->xAxis, m_plot->yAxis}) {
-        a->setBasePen(QPen(pal.color(QPalette::Text)));
-        a->setTickPen(QPen(pal.color(QPalette::Text)));
-        a->setTickLabelColor(pal.color(QPalette::Text));
-        a->setLabelColor(pal.color(QPalette::Text));
-    }
+    stylePlot(m_plot, palette());
     layout->addWidget(m_plot);
     installChartMenu(m_plot, tr("accuracy-vs-size"));
 }

@@ -68,6 +68,18 @@ bool exportPlot(QCustomPlot* p, const QString& path, const QString& title, QStri
     return true;
 }
 
+void stylePlot(QCustomPlot* p, const QPalette& pal)
+{
+    p->setBackground(pal.color(QPalette::Base));
+    for (QCPAxis* a : {p->xAxis, p->yAxis, p->yAxis2}) {
+        a->setBasePen(QPen(pal.color(QPalette::Text)));
+        a->setTickPen(QPen(pal.color(QPalette::Text)));
+        a->setSubTickPen(QPen(pal.color(QPalette::Text)));
+        a->setTickLabelColor(pal.color(QPalette::Text));
+        a->setLabelColor(pal.color(QPalette::Text));
+    }
+}
+
 void installChartMenu(QCustomPlot* plot, const QString& title)
 {
     plot->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -152,14 +164,7 @@ ErrorChart::ErrorChart(QWidget* parent)
     m_plot->yAxis->setLabel(tr("weight SQNR (dB)"));
     m_plot->setToolTip(tr("Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, "
                           "yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer."));
-    const QPalette pal = palette();
-    m_plot->setBackground(pal.color(QPalette::Base));
-    for (QCPAxis* a : {m_plot->xAxis, m_plot->yAxis}) {
-        a->setBasePen(QPen(pal.color(QPalette::Text)));
-        a->setTickPen(QPen(pal.color(QPalette::Text)));
-        a->setTickLabelColor(pal.color(QPalette::Text));
-        a->setLabelColor(pal.color(QPalette::Text));
-    }
+    stylePlot(m_plot, palette());
     connect(m_plot, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable*, int dataIndex, QMouseEvent*) {
         const int op = operatorAtBar(dataIndex);
         if (op >= 0)

@@ -51,6 +51,10 @@ private:
 // Shared by the charts: writes a QCustomPlot as .png / .svg / .pdf (by suffix) through a temporary file.
 bool exportPlot(QCustomPlot* plot, const QString& path, const QString& title, QString* error);
 
+// The look every chart shares: the palette's base colour behind, its text colour for axes and labels (so
+// dark palettes work).
+void stylePlot(QCustomPlot* plot, const QPalette& palette);
+
 // A right-click menu on a chart: export as PNG / SVG / PDF (sized for a report) and copy to the clipboard.
 void installChartMenu(QCustomPlot* plot, const QString& title);
 

@@ -15,21 +15,6 @@
 
 namespace ql::widgets {
 
-namespace {
-
-void stylePlot(QCustomPlot* p, const QPalette& pal)
-{
-    p->setBackground(pal.color(QPalette::Base));
-    for (QCPAxis* a : {p->xAxis, p->yAxis}) {
-        a->setBasePen(QPen(pal.color(QPalette::Text)));
-        a->setTickPen(QPen(pal.color(QPalette::Text)));
-        a->setTickLabelColor(pal.color(QPalette::Text));
-        a->setLabelColor(pal.color(QPalette::Text));
-    }
-}
-
-} // namespace
-
 QImage sampleImage(const data::SampleSet& set, std::int64_t index)
 {
     const auto& s = set.sampleShape;

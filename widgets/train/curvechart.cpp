@@ -26,6 +26,7 @@ CurveChart::CurveChart(QWidget* parent)
     m_plot->graph(1)->setPen(QPen(QColor(40, 110, 200), 2));
     m_plot->legend->setVisible(true);
     m_plot->setMinimumHeight(200);
+    stylePlot(m_plot, palette());
     m_plot->setToolTip(tr("Loss (left) and training accuracy (right), averaged over the epoch so far"));
     l->addWidget(m_plot);
     installChartMenu(m_plot, tr("training-curves"));

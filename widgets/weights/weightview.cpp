@@ -33,15 +33,7 @@ QCustomPlot* makePlot(QWidget* parent, const QString& xLabel, const QString& yLa
     p->xAxis->setLabel(xLabel);
     p->yAxis->setLabel(yLabel);
     p->setMinimumHeight(120);
-    const QPalette pal = parent->palette();
-    p->setBackground(pal.color(QPalette::Base));
-    for (QCPAxis* a : {p->xAxis, p->yAxis}) {
-        a->setBasePen(QPen(pal.color(QPalette::Text)));
-        a->setTickPen(QPen(pal.color(QPalette::Text)));
-        a->setSubTickPen(QPen(pal.color(QPalette::Text)));
-        a->setTickLabelColor(pal.color(QPalette::Text));
-        a->setLabelColor(pal.color(QPalette::Text));
-    }
+    stylePlot(p, parent->palette());
     return p;
 }
 
