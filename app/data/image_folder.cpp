@@ -6,6 +6,8 @@
 #include <QImage>
 #include <QImageReader>
 
+#include <algorithm>
+
 namespace ql::app {
 
 namespace {
@@ -46,6 +48,32 @@ Result<ImageSpec> imageSpecFor(const model::Tensor& input, const data::Preproces
     return spec;
 }
 
+Result<std::vector<float>> loadImage(const QString& path, const ImageSpec& spec, bool invert, QImage* shown)
+{
+    QImageReader reader(path);
+    QImage img = reader.read();
+    if (img.isNull())
+        return Error{path.toStdString() + ": cannot read the image (" + reader.errorString().toStdString() + ")"};
+    img = img.convertToFormat(spec.channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888)
+              .scaled(spec.width, spec.height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    if (invert)
+        img.invertPixels();
+    std::vector<float> v(static_cast<std::size_t>(spec.width) * static_cast<std::size_t>(spec.height) *
+        static_cast<std::size_t>(spec.channels));
+    float* out = v.data();
+    for (int y = 0; y < spec.height; ++y) {
+        const uchar* line = img.constScanLine(y);
+        for (int x = 0; x < spec.width; ++x)
+            for (int c = 0; c < spec.channels; ++c) {
+                const int source = spec.channels == 3 && spec.bgr ? 2 - c : c;
+                *out++ = static_cast<float>(line[x * spec.channels + source]) * spec.pre.scale + spec.pre.offset;
+            }
+    }
+    if (shown)
+        *shown = std::move(img);
+    return v;
+}
+
 Result<data::SampleSet> loadImageFolder(
     const QString& dir, const ImageSpec& spec, std::int64_t limit, QStringList* classNames)
 {
@@ -80,20 +108,10 @@ Result<data::SampleSet> loadImageFolder(
     set.values.resize(static_cast<std::size_t>(set.count * set.sampleSize()));
     float* out = set.values.data();
     for (const auto& [path, label] : files) {
-        QImageReader reader(path);
-        QImage img = reader.read();
-        if (img.isNull())
-            return Error{path.toStdString() + ": cannot read the image (" + reader.errorString().toStdString() + ")"};
-        img = img.convertToFormat(spec.channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888)
-                  .scaled(spec.width, spec.height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-        for (int y = 0; y < spec.height; ++y) {
-            const uchar* line = img.constScanLine(y);
-            for (int x = 0; x < spec.width; ++x)
-                for (int c = 0; c < spec.channels; ++c) {
-                    const int source = spec.channels == 3 && spec.bgr ? 2 - c : c;
-                    *out++ = static_cast<float>(line[x * spec.channels + source]) * spec.pre.scale + spec.pre.offset;
-                }
-        }
+        auto values = loadImage(path, spec);
+        if (!values)
+            return values.error();
+        out = std::copy(values->begin(), values->end(), out);
         if (labelled)
             set.labels.push_back(label);
     }

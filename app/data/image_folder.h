@@ -10,7 +10,10 @@
 #include "data/samples.h"
 #include "model/graph.h"
 
+#include <QImage>
 #include <QString>
+
+#include <vector>
 
 namespace ql::app {
 
@@ -22,6 +25,11 @@ struct ImageSpec {
 
 // The spec a model input asks for: [1, H, W, C] with C = 1 or 3, or [1, H, W] / [H, W] (grey).
 Result<ImageSpec> imageSpecFor(const model::Tensor& input, const data::Preprocess& pre, bool bgr);
+
+// One image file as the model input described by `spec` (`invert`: dark strokes on light paper become
+// MNIST-style light on dark); `shown`, when given, receives the image as scaled for the model.
+Result<std::vector<float>> loadImage(
+    const QString& path, const ImageSpec& spec, bool invert = false, QImage* shown = nullptr);
 
 // Reads the images of `dir` (png, jpg, jpeg, bmp, gif, pgm, ppm, webp where Qt has the plug-in), at
 // most `limit` (0: all), in file-name order. Images in sub-folders make a labelled set: one sub-folder

@@ -61,6 +61,12 @@ public:
     bool hasDataSet() const { return m_data != nullptr; }
     // Loads images (IDX, .npy or a folder with one sub-folder per class) and optional labels.
     bool openDataSet(const QString& images, const QString& labels, QString* error = nullptr);
+    std::shared_ptr<const data::SampleSet> dataSet() const { return m_data; }
+    // int8 and 16x8 calibrate on the first samples (the mode panel's count) of this data, the data set unless
+    // another was chosen (empty `images`: back to the data set).
+    bool openCalibrationData(const QString& images, QString* error = nullptr);
+    std::shared_ptr<const data::SampleSet> calibrationData() const;
+    QString calibrationDataName() const;
     // Compare: evaluates every mode on the data set in the background (evaluationFinished follows).
     void evaluateAllModes();
     void cancelEvaluation();
@@ -116,6 +122,10 @@ private:
     void rememberRecent(const QString& path);
     void rebuildRecentMenu();
     void rebuildQuantized();
+    void updateClassNames();
+    void updateCalibrationSource();
+    void showCalibrationDataDialog();
+    Result<data::SampleSet> readDataSet(const QString& images, const QString& labels) const;
     void updateCompareState();
 
     widgets::LayerTableModel* m_layers = nullptr;
@@ -137,6 +147,8 @@ private:
     std::shared_ptr<const model::Graph> m_graph; // the file as opened
     std::shared_ptr<const data::SampleSet> m_data;
     QString m_dataName;
+    std::shared_ptr<const data::SampleSet> m_calibData; // null: calibrate on m_data
+    QString m_calibName;
     std::unique_ptr<QTemporaryDir> m_demoData;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     widgets::CompareModel* m_compareModel = nullptr;
@@ -158,6 +170,7 @@ private:
     TrainView* m_trainView = nullptr;
     int m_quantGeneration = 0;
     QMenu* m_recentMenu = nullptr;
+    QStringList m_modelClassNames; // from a label file inside the model
 };
 
 } // namespace ql::app

@@ -6,8 +6,10 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSlider>
+#include <QSpinBox>
 
 namespace ql::app {
 
@@ -42,6 +44,37 @@ ModePanel::ModePanel(QWidget* parent)
                                      "tensor)"));
     form->addRow(m_perChannelDense);
 
+    m_calibration = new QComboBox(this);
+    m_calibration->addItem(tr("min/max"), QStringLiteral("minmax"));
+    m_calibration->addItem(tr("moving average of min/max"), QStringLiteral("moving-average"));
+    m_calibration->addItem(tr("percentile 99.99 %"), QStringLiteral("percentile:99.99"));
+    m_calibration->addItem(tr("percentile 99.9 %"), QStringLiteral("percentile:99.9"));
+    m_calibration->addItem(tr("least squared error (MSE)"), QStringLiteral("mse"));
+    m_calibration->addItem(tr("entropy (KL divergence)"), QStringLiteral("kl"));
+    m_calibration->setToolTip(
+        tr("How each activation's range is chosen from the calibration samples. min/max keeps every value (what "
+           "the TFLite converter does); percentiles, MSE and KL clip rare outliers to get a finer grid for the rest"));
+    form->addRow(tr("&Calibration:"), m_calibration);
+    m_samples = new QSpinBox(this);
+    m_samples->setRange(1, 100000);
+    m_samples->setValue(100);
+    m_samples->setSuffix(tr(" samples"));
+    m_samples->setToolTip(tr("How many samples of the calibration data are run through the float model (the "
+                             "first ones); the converter's guidance is about 100 representative samples"));
+    form->addRow(tr("Sa&mples:"), m_samples);
+    auto* sourceRow = new QWidget(this);
+    auto* sourceLayout = new QHBoxLayout(sourceRow);
+    sourceLayout->setContentsMargins(0, 0, 0, 0);
+    m_calibrationSource = new QLabel(tr("the data set"), sourceRow);
+    m_calibrationSource->setWordWrap(true);
+    m_chooseCalibration = new QPushButton(tr("Choose…"), sourceRow);
+    m_chooseCalibration->setToolTip(tr("Calibrate on other data than the evaluation data set (for example training "
+                                       "images)"));
+    connect(m_chooseCalibration, &QPushButton::clicked, this, &ModePanel::calibrationDataRequested);
+    sourceLayout->addWidget(m_calibrationSource, 1);
+    sourceLayout->addWidget(m_chooseCalibration);
+    form->addRow(tr("Calibrate on:"), sourceRow);
+
     auto* bitsRow = new QWidget(this);
     auto* bitsLayout = new QHBoxLayout(bitsRow);
     bitsLayout->setContentsMargins(0, 0, 0, 0);
@@ -63,6 +96,13 @@ ModePanel::ModePanel(QWidget* parent)
     form->addRow(m_symmetric);
 
     connect(m_io, &QComboBox::currentIndexChanged, this, &ModePanel::changed);
+    connect(m_calibration, &QComboBox::currentIndexChanged, this, &ModePanel::changed);
+    connect(m_samples, &QSpinBox::editingFinished, this, [this] {
+        if (m_samples->value() != m_lastSamples) {
+            m_lastSamples = m_samples->value();
+            emit changed();
+        }
+    });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
         updateEnabled();
         emit changed();
@@ -84,7 +124,11 @@ void ModePanel::updateEnabled()
     m_symmetric->setEnabled(teaching);
     m_perChannelDense->setEnabled(!teaching && modeName() != QLatin1String("float16"));
     m_perChannel->setEnabled(modeName() != QLatin1String("float16"));
-    m_io->setEnabled(modeName() == QLatin1String("int8") || modeName() == QLatin1String("16x8"));
+    const bool calibrated = modeName() == QLatin1String("int8") || modeName() == QLatin1String("16x8");
+    m_io->setEnabled(calibrated);
+    m_calibration->setEnabled(calibrated);
+    m_samples->setEnabled(calibrated);
+    m_chooseCalibration->setEnabled(calibrated);
     if (modeName() == QLatin1String("16x8") && ioName() == QLatin1String("uint8"))
         m_io->setCurrentIndex(0);
 }
@@ -104,7 +148,36 @@ passes::QuantizeOptions ModePanel::quantizeOptions() const
     if (m_io->isEnabled() && ioName() != QLatin1String("native"))
         if (auto io = passes::parseIo(ioName().toStdString(), o.mode))
             o.io = *io;
+    if (auto c = quant::parseCalibration(calibrationName().toStdString()))
+        o.calibration = *c;
+    o.calibration.samples = m_samples->value();
     return o;
+}
+
+QString ModePanel::calibrationName() const
+{
+    return m_calibration->currentData().toString();
+}
+
+int ModePanel::calibrationSamples() const
+{
+    return m_samples->value();
+}
+
+void ModePanel::setCalibrationSource(const QString& text)
+{
+    m_calibrationSource->setText(text);
+}
+
+void ModePanel::setCalibration(const QString& name, int samples)
+{
+    if (const int i = m_calibration->findData(name); i >= 0)
+        m_calibration->setCurrentIndex(i);
+    m_samples->setValue(samples);
+    if (samples != m_lastSamples) {
+        m_lastSamples = samples;
+        emit changed();
+    }
 }
 
 void ModePanel::saveSettings() const
@@ -117,6 +190,8 @@ void ModePanel::saveSettings() const
     s.setValue(QStringLiteral("perChannelDense"), m_perChannelDense->isChecked());
     s.setValue(QStringLiteral("bits"), m_bits->value());
     s.setValue(QStringLiteral("symmetric"), m_symmetric->isChecked());
+    s.setValue(QStringLiteral("calibration"), calibrationName());
+    s.setValue(QStringLiteral("calibrationSamples"), m_samples->value());
     s.endGroup();
 }
 
@@ -132,6 +207,8 @@ void ModePanel::restoreSettings()
     m_perChannelDense->setChecked(s.value(QStringLiteral("perChannelDense"), false).toBool());
     m_bits->setValue(s.value(QStringLiteral("bits"), 8).toInt());
     m_symmetric->setChecked(s.value(QStringLiteral("symmetric"), true).toBool());
+    setCalibration(s.value(QStringLiteral("calibration"), QStringLiteral("minmax")).toString(),
+        s.value(QStringLiteral("calibrationSamples"), 100).toInt());
     s.endGroup();
 }
 
@@ -159,8 +236,11 @@ QString ModePanel::describe() const
     const auto o = options();
     if (o.teaching)
         return tr("%1 (teaching)").arg(QString::fromStdString(o.teaching->describe()));
-    return QString::fromStdString(passes::modeName(o.mode)) +
+    QString s = QString::fromStdString(passes::modeName(o.mode)) +
         (o.mode == passes::Mode::Float16 ? QString() : (o.perChannel ? tr(", per-channel") : tr(", per-tensor")));
+    if (passes::needsCalibration(o.mode))
+        s += tr(", %1 on %n sample(s)", nullptr, m_samples->value()).arg(m_calibration->currentText());
+    return s;
 }
 
 void ModePanel::setMode(const QString& name)

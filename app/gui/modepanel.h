@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The mode panel: which quantization the views show — a TFLite mode (float16, dynamic range, int8,
-// 16x8) with per-channel options, or a teaching scheme of any bit width, symmetric or asymmetric.
+// 16x8) with per-channel options and, for int8 and 16x8, how activation ranges are calibrated (method,
+// samples, data set), or a teaching scheme of any bit width, symmetric or asymmetric.
 #pragma once
 
 #include "eval/weights.h"
@@ -10,7 +11,9 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSlider;
+class QSpinBox;
 
 namespace ql::app {
 
@@ -26,6 +29,10 @@ public:
     // The export options of the chosen TFLite mode (I/O type included); teaching schemes are not exportable.
     passes::QuantizeOptions quantizeOptions() const;
     QString ioName() const; // "native", "uint8", "float"
+    QString calibrationName() const; // "minmax", "moving-average", "percentile:99.99", "mse", "kl"
+    int calibrationSamples() const;
+    // Names the data the ranges are calibrated on (shown in the panel).
+    void setCalibrationSource(const QString& text);
 
     void saveSettings() const;
     void restoreSettings();
@@ -34,9 +41,12 @@ public:
     void setBits(int bits);
     void setSymmetric(bool on);
     void setPerChannel(bool on);
+    void setCalibration(const QString& name, int samples);
 
 signals:
     void changed();
+    // "Choose…" next to the calibration data: the window opens a data set for calibration only.
+    void calibrationDataRequested();
 
 private:
     void updateEnabled();
@@ -48,6 +58,11 @@ private:
     QLabel* m_bitsLabel = nullptr;
     QCheckBox* m_symmetric = nullptr;
     QComboBox* m_io = nullptr;
+    QComboBox* m_calibration = nullptr;
+    QSpinBox* m_samples = nullptr;
+    QLabel* m_calibrationSource = nullptr;
+    QPushButton* m_chooseCalibration = nullptr;
+    int m_lastSamples = 100;
 };
 
 } // namespace ql::app

@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "gui/sidebyside.h"
 
+#include "data/image_folder.h"
 #include "eval/activations.h"
 #include "exec/interpreter.h"
+#include "model/zip_tail.h"
 #include "sidebyside/sampleviews.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -97,6 +106,31 @@ SideBySideView::SideBySideView(QWidget* parent)
     drawLayout->addWidget(m_canvas, 1);
     drawLayout->addWidget(clear);
     m_sources->addTab(drawPage, tr("Draw"));
+    auto* imagePage = new QWidget(this);
+    auto* imageLayout = new QFormLayout(imagePage);
+    auto* openImage = new QPushButton(tr("Open image…"), imagePage);
+    openImage->setToolTip(tr("Run both models on a picture (PNG, JPEG, BMP, …), scaled to the model's input size"));
+    connect(openImage, &QPushButton::clicked, this, &SideBySideView::showOpenImageDialog);
+    m_imageName = new QLabel(tr("no image yet"), imagePage);
+    m_imageName->setWordWrap(true);
+    m_imageRange = new QComboBox(imagePage);
+    m_imageRange->addItem(tr("[0, 1] (pixels / 255)"));
+    m_imageRange->addItem(tr("[-1, 1] (MobileNet, Inception)"));
+    m_imageRange->addItem(tr("[0, 255] (raw pixel values)"));
+    m_imageRange->setToolTip(tr("The value range the model was trained on; a wrong range gives confident nonsense"));
+    m_invert = new QCheckBox(tr("Invert (dark drawing on white paper → light on dark, as in MNIST)"), imagePage);
+    m_invert->setToolTip(tr("MNIST and Fashion-MNIST show light objects on a black background"));
+    const auto rerun = [this] {
+        if (!m_imagePath.isEmpty())
+            runImageFile(m_imagePath);
+    };
+    connect(m_imageRange, &QComboBox::currentIndexChanged, this, rerun);
+    connect(m_invert, &QCheckBox::toggled, this, rerun);
+    imageLayout->addRow(openImage);
+    imageLayout->addRow(m_imageName);
+    imageLayout->addRow(tr("Value range:"), m_imageRange);
+    imageLayout->addRow(m_invert);
+    m_sources->addTab(imagePage, tr("Image file"));
     left->addWidget(m_sources, 1);
     m_preview = new QLabel(this);
     m_preview->setFixedSize(112, 112);
@@ -112,7 +146,14 @@ SideBySideView::SideBySideView(QWidget* parent)
     m_layerBars = new widgets::ValueBars(tr("SQNR vs float (dB)"), this);
     m_layerBars->setToolTip(tr("Per operator output: how close the quantized run's tensor is to the float run's. "
                                "The lowest (outlined) is where the two runs part ways."));
-    right->addWidget(m_verdict);
+    auto* classNames = new QPushButton(tr("Class names…"), this);
+    classNames->setToolTip(tr("Name the outputs from a text file with one class per line (for example ImageNet's "
+                              "labels file); models that carry a label file use it automatically"));
+    connect(classNames, &QPushButton::clicked, this, &SideBySideView::showClassNamesDialog);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_verdict, 1);
+    top->addWidget(classNames, 0, Qt::AlignTop);
+    right->addLayout(top);
     right->addWidget(m_outputs, 1);
     right->addWidget(new QLabel(tr("Where the two runs part ways (per operator output):"), this));
     right->addWidget(m_layerBars, 1);
@@ -132,6 +173,15 @@ void SideBySideView::setModels(std::shared_ptr<const model::Graph> floatGraph,
         mnistLike = in.elementCount() == 784;
     }
     m_sources->setTabEnabled(1, mnistLike);
+    // Names that do not fit the new model's outputs are dropped.
+    if (!m_classNames.isEmpty() && m_classNames.size() != outputCount())
+        setClassNames({});
+    // Images in MobileNet-style colour models usually expect [-1, 1]; grey ones [0, 1].
+    if (m_float && m_float->main().inputs.size() == 1) {
+        const auto& in = m_float->main().tensors[static_cast<std::size_t>(m_float->main().inputs[0])];
+        if (auto spec = imageSpecFor(in, {}, false))
+            m_imageRange->setCurrentIndex(spec->channels == 3 ? 1 : 0);
+    }
     // Something to look at right away: the first sample.
     if (m_quant && m_set && m_set->count > 0 && m_last.floatOut.empty() && m_last.error.isEmpty())
         runSample(0);
@@ -147,6 +197,118 @@ void SideBySideView::setClassNames(const QStringList& names)
 {
     m_classNames = names;
     m_sampleModel->setSamples(m_set, m_classNames);
+}
+
+int SideBySideView::outputCount() const
+{
+    if (!m_float || m_float->main().outputs.empty())
+        return 0;
+    return static_cast<int>(
+        m_float->main().tensors[static_cast<std::size_t>(m_float->main().outputs[0])].elementCount());
+}
+
+bool SideBySideView::loadClassNames(const QString& path, QString* error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    const QByteArray text = f.read(16 << 20);
+    QStringList names;
+    for (const auto& line : model::labelLines(
+             std::span(reinterpret_cast<const std::uint8_t*>(text.constData()), static_cast<std::size_t>(text.size()))))
+        names << QString::fromStdString(line);
+    if (names.size() != outputCount()) {
+        if (error)
+            *error = tr("%1 has %n name(s), but the model has %2 outputs", nullptr, static_cast<int>(names.size()))
+                         .arg(QFileInfo(path).fileName())
+                         .arg(outputCount()) +
+                (names.size() + 1 == outputCount() ? tr(" (1001-class ImageNet models put \"background\" first)")
+                                                   : QString());
+        return false;
+    }
+    setClassNames(names);
+    if (!m_last.floatOut.empty())
+        showOutcome(m_last);
+    return true;
+}
+
+void SideBySideView::showClassNamesDialog()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Class names"), QString(), tr("Text files (*.txt);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !loadClassNames(path, &error))
+        QMessageBox::warning(this, tr("Cannot use these class names"), error);
+}
+
+void SideBySideView::setImageRange(ImageRange range)
+{
+    m_imageRange->setCurrentIndex(static_cast<int>(range));
+}
+
+void SideBySideView::setInvertImage(bool invert)
+{
+    m_invert->setChecked(invert);
+}
+
+void SideBySideView::showOpenImageDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open image"), QFileInfo(m_imagePath).absolutePath(),
+        tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.webp);;All files (*)"));
+    if (!path.isEmpty())
+        runImageFile(path);
+}
+
+void SideBySideView::fail(const QString& message)
+{
+    ++m_generation; // whatever was running is stale now
+    m_last = {};
+    m_last.error = message;
+    showOutcome(m_last);
+    emit ran();
+}
+
+bool SideBySideView::runImageFile(const QString& path)
+{
+    m_imagePath = path;
+    m_imageName->setText(QFileInfo(path).fileName());
+    if (!m_float || m_float->main().inputs.size() != 1) {
+        fail(tr("Open a model with one image input first."));
+        return false;
+    }
+    const auto& in = m_float->main().tensors[static_cast<std::size_t>(m_float->main().inputs[0])];
+    data::Preprocess pre;
+    switch (m_imageRange->currentIndex()) {
+    case 1:
+        pre.scale = 2.0f / 255.0f;
+        pre.offset = -1.0f;
+        break;
+    case 2:
+        pre.scale = 1.0f;
+        pre.offset = 0.0f;
+        break;
+    default:
+        pre.scale = 1.0f / 255.0f;
+        pre.offset = 0.0f;
+        break;
+    }
+    auto spec = imageSpecFor(in, pre, false);
+    if (!spec) {
+        fail(tr("This model does not take images: %1").arg(QString::fromStdString(spec.error().message)));
+        return false;
+    }
+    QImage shown;
+    auto values = loadImage(path, *spec, m_invert->isChecked(), &shown);
+    if (!values) {
+        fail(QString::fromStdString(values.error().message));
+        return false;
+    }
+    m_sources->setCurrentIndex(2);
+    run(std::move(*values), shown);
+    return true;
 }
 
 void SideBySideView::runSample(int index)
@@ -171,10 +333,7 @@ void SideBySideView::run(std::vector<float> input, const QImage& preview)
 {
     m_preview->setPixmap(QPixmap::fromImage(preview.scaled(112, 112, Qt::KeepAspectRatio, Qt::FastTransformation)));
     if (!m_float || !m_quant) {
-        m_last = {};
-        m_last.error = tr("The quantized model is not ready (int8 and 16x8 need a data set to calibrate on).");
-        showOutcome(m_last);
-        emit ran();
+        fail(tr("The quantized model is not ready (int8 and 16x8 need a data set to calibrate on)."));
         return;
     }
     const int generation = ++m_generation;
@@ -218,6 +377,8 @@ void SideBySideView::showOutcome(const Outcome& o)
 {
     if (!o.error.isEmpty()) {
         m_verdict->setText(o.error);
+        m_outputs->setOutputs({}, {}, {}, QString(), QString());
+        m_layerBars->setValues({}, {});
         return;
     }
     auto name = [this](int c) { return c < m_classNames.size() ? m_classNames[c] : tr("class %1").arg(c); };

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Side by side: pick an input — a data-set sample (thumbnails), or a drawing on a 28x28 canvas for
-// 28x28 models — and run the float model and the model in the chosen mode on it: input preview, top-k
-// output bars with class names, and the per-layer SQNR between the two runs, which shows where they part
-// ways. Runs happen off the GUI thread; results come back as snapshots.
+// Side by side: pick an input — a data-set sample (thumbnails), an image file (scaled to the model's input,
+// with a choice of value range), or a drawing on a 28x28 canvas for 28x28 models — and run the float model and the
+// model in the chosen mode on it: input preview, top-k output bars with class names, and the per-layer SQNR between the
+// two runs, which shows where they part ways. Runs happen off the GUI thread; results come back as snapshots.
 #pragma once
 
 #include "data/samples.h"
@@ -13,6 +13,8 @@
 #include <memory>
 #include <vector>
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
 class QListView;
 class QTabWidget;
@@ -39,7 +41,19 @@ public:
     void setClassNames(const QStringList& names);
     QStringList classNames() const { return m_classNames; }
 
+    // Class names from a text file, one per line (ImageNet's labels file); an error names both counts when the
+    // file does not have one name per model output.
+    bool loadClassNames(const QString& path, QString* error = nullptr);
+    // The number of classes the model outputs (0 without a model).
+    int outputCount() const;
+
     void runSample(int index);
+    // Runs both models on an image file with the value range chosen in the Image tab; false (with the reason in
+    // last().error) when it cannot be read or the model does not take images.
+    bool runImageFile(const QString& path);
+    enum class ImageRange { Unit, Symmetric, Bytes }; // [0, 1], [-1, 1], [0, 255]
+    void setImageRange(ImageRange range);
+    void setInvertImage(bool invert);
     void runDrawing();
     widgets::DrawCanvas* canvas() const { return m_canvas; }
 
@@ -56,6 +70,9 @@ signals:
 
 private:
     void run(std::vector<float> input, const QImage& preview);
+    void fail(const QString& message);
+    void showOpenImageDialog();
+    void showClassNamesDialog();
     void showOutcome(const Outcome& o);
 
     std::shared_ptr<const model::Graph> m_float, m_quant;
@@ -68,6 +85,10 @@ private:
     QListView* m_samples = nullptr;
     widgets::SampleListModel* m_sampleModel = nullptr;
     widgets::DrawCanvas* m_canvas = nullptr;
+    QComboBox* m_imageRange = nullptr;
+    QCheckBox* m_invert = nullptr;
+    QLabel* m_imageName = nullptr;
+    QString m_imagePath;
     QLabel* m_preview = nullptr;
     QLabel* m_verdict = nullptr;
     widgets::OutputBars* m_outputs = nullptr;

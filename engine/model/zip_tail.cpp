@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "model/zip_tail.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 
 namespace ql::model {
 
@@ -35,7 +38,7 @@ struct EndRecord {
 };
 
 // The end record of a ZIP archive that ends exactly at the end of `b`.
-bool findEnd(std::span<const std::uint8_t> b, EndRecord& out)
+bool findEnd(std::span<const std::uint8_t> b, EndRecord& out, bool offsetsMayBeAbsolute = false)
 {
     if (b.size() < kEndSize)
         return false;
@@ -49,7 +52,7 @@ bool findEnd(std::span<const std::uint8_t> b, EndRecord& out)
         if (dirSize > at)
             return false;
         out = {at, le16(b, at + 10), at - dirSize, dirOffset};
-        return out.entries > 0 && out.dirOffset <= out.dirStart;
+        return out.entries > 0 && (offsetsMayBeAbsolute || out.dirOffset <= out.dirStart);
     }
     return false;
 }
@@ -104,6 +107,103 @@ std::vector<std::uint8_t> relocateZip(std::span<const std::uint8_t> zip, std::ui
         p += kEntrySize + le16(zip, p + 28) + le16(zip, p + 30) + le16(zip, p + 32);
     }
     return out;
+}
+
+namespace {
+
+constexpr std::size_t kLocalSize = 30;
+constexpr std::uint64_t kMaxMember = 64ull << 20;
+
+Result<std::vector<std::uint8_t>> inflateRaw(std::span<const std::uint8_t> in, std::size_t size)
+{
+    std::vector<std::uint8_t> out(size);
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        return Error{"cannot start zlib"};
+    z.next_in = const_cast<Bytef*>(in.data()); // zlib's API is not const-correct; it does not write here
+    z.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size(), std::numeric_limits<uInt>::max()));
+    z.next_out = out.data();
+    z.avail_out = static_cast<uInt>(out.size());
+    const int rc = inflate(&z, Z_FINISH);
+    const std::size_t produced = out.size() - z.avail_out;
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END || produced != size)
+        return Error{"damaged compressed data"};
+    return out;
+}
+
+} // namespace
+
+Result<std::vector<ZipMember>> readZipMembers(std::span<const std::uint8_t> zip)
+{
+    EndRecord end{};
+    if (!findEnd(zip, end, true))
+        return Error{"associated files: no ZIP directory at the end of the file"};
+    // The directory stores offsets from the archive's start, or from the start of the file it was appended
+    // to: `origin` is where that reference point lies before `zip` (0 when relative).
+    const std::size_t origin = end.dirOffset > end.dirStart ? end.dirOffset - end.dirStart : 0;
+    std::vector<ZipMember> members;
+    std::size_t p = end.dirStart;
+    for (std::size_t e = 0; e < end.entries; ++e) {
+        if (p + kEntrySize > end.at || le32(zip, p) != kDirectoryEntry)
+            return Error{"associated files: damaged ZIP directory entry " + std::to_string(e)};
+        const std::uint16_t flags = le16(zip, p + 8);
+        const std::uint16_t method = le16(zip, p + 10);
+        const std::uint64_t packed = le32(zip, p + 20);
+        const std::uint64_t size = le32(zip, p + 24);
+        const std::size_t nameLength = le16(zip, p + 28);
+        const std::size_t next = p + kEntrySize + nameLength + le16(zip, p + 30) + le16(zip, p + 32);
+        if (next > end.at)
+            return Error{"associated files: damaged ZIP directory entry " + std::to_string(e)};
+        ZipMember m;
+        m.name.assign(reinterpret_cast<const char*>(zip.data() + p + kEntrySize), nameLength);
+        const std::size_t local = le32(zip, p + 42);
+        p = next;
+        if ((flags & 1) != 0 || (method != 0 && method != 8) || size > kMaxMember || m.name.ends_with('/'))
+            continue; // encrypted, another compression, huge, or a folder
+        if (local < origin || local - origin + kLocalSize > end.dirStart)
+            return Error{"associated files: '" + m.name + "' points outside the archive"};
+        const std::size_t at = local - origin;
+        if (le32(zip, at) != kLocalHeader)
+            return Error{"associated files: '" + m.name + "' has no local header"};
+        const std::size_t dataAt = at + kLocalSize + le16(zip, at + 26) + le16(zip, at + 28);
+        if (dataAt > end.dirStart || packed > end.dirStart - dataAt)
+            return Error{"associated files: '" + m.name + "' runs past the archive"};
+        const auto bytes = zip.subspan(dataAt, static_cast<std::size_t>(packed));
+        if (method == 0) {
+            if (packed != size)
+                return Error{"associated files: '" + m.name + "' is stored with two different sizes"};
+            m.data.assign(bytes.begin(), bytes.end());
+        } else {
+            auto out = inflateRaw(bytes, static_cast<std::size_t>(size));
+            if (!out)
+                return Error{"associated files: '" + m.name + "': " + out.error().message};
+            m.data = std::move(*out);
+        }
+        members.push_back(std::move(m));
+    }
+    return members;
+}
+
+std::vector<std::string> labelLines(std::span<const std::uint8_t> text)
+{
+    std::vector<std::string> lines;
+    std::string line;
+    for (std::uint8_t c : text) {
+        if (c == '\n') {
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+                line.pop_back();
+            lines.push_back(std::move(line));
+            line.clear();
+        } else {
+            line.push_back(static_cast<char>(c));
+        }
+    }
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+        line.pop_back();
+    if (!line.empty())
+        lines.push_back(std::move(line));
+    return lines;
 }
 
 } // namespace ql::model

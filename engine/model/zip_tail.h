@@ -14,6 +14,9 @@ std::span<const std::uint8_t> findZipTail(std::span<const std::uint8_t> file);
 
 } // namespace ql::model
 
+#include "core/result.h"
+
+#include <string>
 #include <vector>
 
 namespace ql::model {
@@ -24,5 +27,20 @@ namespace ql::model {
 // copied unchanged.
 std::vector<std::uint8_t> relocateZip(
     std::span<const std::uint8_t> zip, std::uint64_t oldStart, std::uint64_t newStart);
+
+// One member of an associated-files archive, uncompressed.
+struct ZipMember {
+    std::string name;
+    std::vector<std::uint8_t> data;
+};
+
+// The members of the ZIP archive `zip` (as findZipTail returns it; offsets may be relative to the archive
+// or to its file), stored or deflated. Members with another compression, encryption or a claimed size over
+// 64 MiB are skipped; a damaged archive gives an error that names what is wrong.
+Result<std::vector<ZipMember>> readZipMembers(std::span<const std::uint8_t> zip);
+
+// The lines of a label file (TFLite metadata's "one class per line"), trailing spaces and a final empty
+// line dropped.
+std::vector<std::string> labelLines(std::span<const std::uint8_t> text);
 
 } // namespace ql::model

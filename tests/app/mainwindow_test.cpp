@@ -13,6 +13,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QDropEvent>
+#include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMimeData>
@@ -134,7 +136,8 @@ private slots:
         QVERIFY(loaded.wait(10000));
         QTemporaryDir dir;
         // int8, calibrated on the bundled sample: a full-integer model with int8 input.
-        QVERIFY(w.exportSummary().contains(QStringLiteral("calibrated (min/max) on the first 100 samples")));
+        QVERIFY2(w.exportSummary().contains(QStringLiteral("calibrated (minmax) on the first 100 samples")),
+            qPrintable(w.exportSummary()));
         const QString out = dir.filePath(QStringLiteral("demo_int8.tflite"));
         w.exportModel(out);
         QVERIFY(exported.wait(30000));
@@ -143,17 +146,48 @@ private slots:
         QVERIFY(g.ok());
         QCOMPARE(g->main().tensors[static_cast<std::size_t>(g->main().inputs[0])].dtype, model::DType::Int8);
         QVERIFY(g->description.find("mode int8") != std::string::npos);
+
+        // The mode panel's calibration method and sample count, and a separate calibration set, reach the export.
+        w.modePanel()->setCalibration(QStringLiteral("percentile:99.9"), 40);
+        QString error;
+        QVERIFY2(w.openCalibrationData(QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"),
+                     &error),
+            qPrintable(error));
+        QVERIFY2(w.exportSummary().contains(QStringLiteral("calibrated (percentile:99.9) on the first 40 samples of "
+                                                           "train-images-idx3-ubyte.gz")),
+            qPrintable(w.exportSummary()));
+        const QString out2 = dir.filePath(QStringLiteral("demo_int8_p999.tflite"));
+        w.exportModel(out2);
+        QVERIFY(exported.wait(30000));
+        QVERIFY2(exported.back().at(0).toBool(), qPrintable(exported.back().at(1).toString()));
+        auto g2 = model::readTflite(out2.toStdString());
+        QVERIFY(g2.ok());
+        QVERIFY2(g2->description.find("percentile:99.9") != std::string::npos, g2->description.c_str());
+        QVERIFY(g2->description.find("train-images") != std::string::npos);
+        // Clipping at the 99.9th percentile narrows the activation ranges: smaller scales somewhere.
+        int narrower = 0;
+        const auto& t1 = g->main().tensors;
+        const auto& t2 = g2->main().tensors;
+        QCOMPARE(t1.size(), t2.size());
+        for (std::size_t k = 0; k < t1.size(); ++k)
+            if (t1[k].buffer == 0 && t1[k].quantization.scale.size() == 1 && t2[k].quantization.scale.size() == 1 &&
+                t2[k].quantization.scale[0] < t1[k].quantization.scale[0] * 0.99f)
+                ++narrower;
+        QVERIFY(narrower >= 2);
+        QVERIFY(w.openCalibrationData(QString()));
+        QVERIFY(w.exportSummary().contains(QStringLiteral("samples of the bundled Fashion-MNIST sample")));
+        w.modePanel()->setCalibration(QStringLiteral("minmax"), 100);
         // Teaching schemes cannot be exported; the summary says why.
         w.modePanel()->setMode(QStringLiteral("teaching"));
+        const auto before = exported.size();
         w.exportModel(dir.filePath(QStringLiteral("x.tflite")));
-        QVERIFY(exported.wait(1000) || exported.size() == 2);
+        QVERIFY(exported.size() == before + 1 || exported.wait(1000));
         QCOMPARE(exported.back().at(0).toBool(), false);
         QVERIFY(exported.back().at(1).toString().contains(QStringLiteral("Teaching schemes")));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.tflite"))));
 
         // The layer table as CSV and JSON.
         const QString csv = dir.filePath(QStringLiteral("layers.csv"));
-        QString error;
         QVERIFY2(widgets::exportTable(*w.layerModel(), csv, &error), qPrintable(error));
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -231,6 +265,86 @@ private slots:
         QVERIFY(ran.wait(20000));
         const auto& t = view->last().sqnr;
         QVERIFY(!t.empty() && *std::min_element(t.begin(), t.end()) < int8Min - 10.0);
+    }
+
+    void sideBySideRunsAnImageFileAndNamesClasses()
+    {
+        app::MainWindow w;
+        QSignalSpy ready(&w, &app::MainWindow::quantizedReady);
+        w.openFile(app::MainWindow::demoModelPath());
+        QTRY_VERIFY_WITH_TIMEOUT(ready.size() > 0, 20000);
+        auto* view = w.sideBySide();
+        QSignalSpy ran(view, &app::SideBySideView::ran);
+        view->runSample(3);
+        QVERIFY(ran.wait(20000));
+        const auto sample = view->last();
+        QVERIFY2(sample.error.isEmpty(), qPrintable(sample.error));
+
+        // The same picture as a PNG file: pixels/255 is exactly what the IDX sample gives, so both runs match.
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("sample3.png"));
+        QVERIFY(widgets::sampleImage(*w.dataSet(), 3).save(png));
+        ran.clear();
+        QVERIFY(view->runImageFile(png));
+        QVERIFY(ran.wait(20000));
+        QVERIFY2(view->last().error.isEmpty(), qPrintable(view->last().error));
+        QCOMPARE(view->last().floatOut, sample.floatOut);
+        QCOMPARE(view->last().quantOut, sample.quantOut);
+        // Inverting it (light garment on black becomes dark on white) changes what the model sees.
+        ran.clear();
+        view->setInvertImage(true);
+        QVERIFY(ran.wait(20000));
+        QVERIFY(view->last().floatOut != sample.floatOut);
+        view->setInvertImage(false);
+        QVERIFY(ran.wait(20000));
+
+        // A file that is not an image: an error that names it, and no stale bars.
+        const QString bogus = dir.filePath(QStringLiteral("notes.png"));
+        QFile f(bogus);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a picture");
+        f.close();
+        ran.clear();
+        QVERIFY(!view->runImageFile(bogus));
+        QVERIFY(view->last().error.contains(QStringLiteral("notes.png")));
+
+        // Class names from a file must have one name per output.
+        QString error;
+        QVERIFY(!view->loadClassNames(QString::fromStdString(test::modelPath("imagenet_labels_1001.txt")), &error));
+        QVERIFY2(
+            error.contains(QStringLiteral("1001")) && error.contains(QStringLiteral("10 outputs")), qPrintable(error));
+        QCOMPARE(view->classNames().value(9), QStringLiteral("Ankle boot")); // unchanged
+        const QString names = dir.filePath(QStringLiteral("names.txt"));
+        QFile n(names);
+        QVERIFY(n.open(QIODevice::WriteOnly));
+        for (int c = 0; c < 10; ++c)
+            n.write(QStringLiteral("garment %1\r\n").arg(c).toUtf8());
+        n.close();
+        QVERIFY2(view->loadClassNames(names, &error), qPrintable(error));
+        QCOMPARE(view->classNames().value(9), QStringLiteral("garment 9"));
+
+        // A model that carries its label file (TFLite metadata) names its 1001 ImageNet classes by itself, and a
+        // 224x224 colour photo goes through it in the [-1, 1] range MobileNet expects.
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        ready.clear();
+        w.modePanel()->setMode(QStringLiteral("float16")); // the Fashion sample cannot calibrate a MobileNet
+        QTRY_VERIFY_WITH_TIMEOUT(ready.size() > 0, 20000);
+        ready.clear();
+        w.openFile(QString::fromStdString(test::modelPath("mobilenet_v1_025_224_uint8.tflite")));
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(ready.size() > 0, 30000);
+        QCOMPARE(view->classNames().size(), 1001);
+        QCOMPARE(view->classNames().front(), QStringLiteral("background"));
+        QCOMPARE(view->classNames().value(1), QStringLiteral("tench"));
+        QImage photo(320, 240, QImage::Format_RGB32);
+        photo.fill(QColor(30, 120, 200));
+        const QString jpg = dir.filePath(QStringLiteral("photo.jpg"));
+        QVERIFY(photo.save(jpg));
+        ran.clear();
+        QVERIFY(view->runImageFile(jpg));
+        QVERIFY(ran.wait(30000));
+        QVERIFY2(view->last().error.isEmpty(), qPrintable(view->last().error));
+        QCOMPARE(view->last().floatOut.size(), std::size_t{1001});
     }
 
     void trainsAndComparesFloatPtqQat()

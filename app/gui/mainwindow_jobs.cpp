@@ -1,0 +1,448 @@
+// SPDX-License-Identifier: MIT
+// The main window's background work: the weight analysis, the quantized model for side by side and the
+// activation error, the evaluation of every mode, the export, the keep-in-float suggestion, and the undoable
+// keep-in-float set they all honour. Every job runs off the GUI thread and lands only if nothing newer replaced it.
+#include "gui/mainwindow.h"
+
+#include "compare/comparemodel.h"
+#include "errors/errorchart.h"
+#include "eval/activations.h"
+#include "eval/evaluate.h"
+#include "eval/sensitivity.h"
+#include "gui/modepanel.h"
+#include "gui/sidebyside.h"
+#include "layers/layertablemodel.h"
+#include "model/writer.h"
+#include "passes/quantize.h"
+#include "sidebyside/sampleviews.h"
+#include "weights/weightview.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTableView>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <functional>
+
+namespace ql::app {
+
+namespace {
+
+// One undoable change of the set of layers kept in float.
+class KeepFloatCommand : public QUndoCommand {
+public:
+    KeepFloatCommand(std::function<void(std::vector<int>)> apply, std::vector<int> before, std::vector<int> after,
+        const QString& text)
+        : QUndoCommand(text)
+        , m_apply(std::move(apply))
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+    void redo() override { m_apply(m_after); }
+    void undo() override { m_apply(m_before); }
+
+private:
+    std::function<void(std::vector<int>)> m_apply;
+    std::vector<int> m_before, m_after;
+};
+
+std::vector<std::string> keepStrings(const std::vector<int>& ops)
+{
+    std::vector<std::string> s;
+    for (int op : ops)
+        s.push_back(std::to_string(op));
+    return s;
+}
+
+} // namespace
+
+void MainWindow::evaluateAllModes()
+{
+    if (m_cancel || !m_data || !m_floatGraph)
+        return;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    updateCompareState();
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(tr("calibrating…"));
+    const auto options = m_modePanel->options();
+    const auto calibration = m_modePanel->quantizeOptions().calibration;
+    const bool quantized = m_graph && passes::isQuantized(*m_graph);
+    using Outcome = Result<std::vector<eval::ModeEvaluation>>;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, model = m_modelGeneration] {
+        Outcome r = watcher->result();
+        watcher->deleteLater();
+        m_cancel.reset();
+        if (model != m_modelGeneration) { // another model was opened meanwhile: its table stays empty
+            r = Error{"cancelled: another model was opened"};
+        }
+        m_progress->setRange(0, 1);
+        m_progress->setValue(r ? 1 : 0);
+        if (r) {
+            auto results = std::make_shared<const std::vector<eval::ModeEvaluation>>(std::move(r.value()));
+            m_compareModel->setResults(results);
+            m_tradeoff->setResults(*results);
+            m_progress->setFormat(tr("done"));
+        } else {
+            m_progress->setFormat(QString::fromStdString(r.error().message));
+        }
+        updateCompareState();
+        emit evaluationFinished(r.ok(), r ? QString() : QString::fromStdString(r.error().message));
+    });
+    QPointer<MainWindow> self(this);
+    auto progress = [self](const std::string& mode, std::int64_t done, std::int64_t total) {
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, m = QString::fromStdString(mode), done, total] {
+                if (!self)
+                    return;
+                self->m_progress->setRange(0, static_cast<int>(total));
+                self->m_progress->setValue(static_cast<int>(done));
+                self->m_progress->setFormat(tr("%1: %2 / %3").arg(m).arg(done).arg(total));
+            },
+            Qt::QueuedConnection);
+    };
+    watcher->setFuture(QtConcurrent::run(
+        [graph = m_floatGraph, original = m_graph, data = m_data, calib = calibrationData(), calibration, options,
+            quantized, cancel = m_cancel, progress, keep = keepStrings(m_keepFloat)]() -> Outcome {
+            eval::EvaluateOptions eo;
+            eo.quantize.keepFloat = keep;
+            if (quantized)
+                eo.modes.push_back("original");
+            eo.quantize.perChannel = options.perChannel;
+            eo.quantize.perChannelDense = options.perChannelDense;
+            eo.latencyRuns = 10;
+            eo.quantize.calibration = calibration;
+            auto ranges = quant::calibrate(*graph, *calib, calibration); // its first `samples` samples
+            if (!ranges)
+                return withContext("calibration", ranges.error());
+            return eval::evaluateModes(
+                *graph, quantized ? original.get() : nullptr, *data, *ranges, eo, progress, cancel.get());
+        }));
+}
+
+QString MainWindow::exportSummary() const
+{
+    if (!m_floatGraph)
+        return tr("Open a model first.");
+    if (m_modePanel->options().teaching)
+        return tr("Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a "
+                  "TFLite mode to export.")
+            .arg(QString::fromStdString(m_modePanel->options().teaching->describe()));
+    const auto o = m_modePanel->quantizeOptions();
+    QString s =
+        tr("Mode %1, %2 weights")
+            .arg(QString::fromStdString(passes::modeName(o.mode)), o.perChannel ? tr("per-channel") : tr("per-tensor"));
+    if (passes::needsCalibration(o.mode)) {
+        s += tr("; I/O %1").arg(m_modePanel->ioName());
+        const auto calib = calibrationData();
+        s += calib ? tr("; activation ranges calibrated (%1) on the first %2 samples of %3")
+                         .arg(QString::fromStdString(o.calibration.describe()))
+                         .arg(std::min<std::int64_t>(o.calibration.samples, calib->count))
+                         .arg(calibrationDataName())
+                   : tr("; needs a data set for calibration (File › Open data set…)");
+    }
+    if (m_graph && passes::isQuantized(*m_graph))
+        s += tr(". The file is already quantized: this re-quantizes its dequantized weights.");
+    return s + QLatin1Char('.');
+}
+
+void MainWindow::showExportDialog()
+{
+    const QString summary = exportSummary();
+    if (!m_floatGraph || m_modePanel->options().teaching ||
+        (passes::needsCalibration(m_modePanel->quantizeOptions().mode) && !calibrationData())) {
+        QMessageBox::information(this, tr("Export model"), summary);
+        return;
+    }
+    QString suggested = QFileInfo(m_currentFile).completeBaseName() + QLatin1Char('_') + m_modePanel->modeName() +
+        QStringLiteral(".tflite");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export model — %1").arg(summary), suggested, tr("TensorFlow Lite models (*.tflite)"));
+    if (!path.isEmpty())
+        exportModel(path);
+}
+
+void MainWindow::exportModel(const QString& path)
+{
+    if (!m_floatGraph) {
+        emit exportFinished(false, tr("no model"));
+        return;
+    }
+    const QFileInfo target(path);
+    if (!m_currentFile.startsWith(QLatin1String(":/")) && target.exists() &&
+        target.canonicalFilePath() == QFileInfo(m_currentFile).canonicalFilePath()) {
+        emit exportFinished(false, tr("%1 is the open model; choose another file").arg(path));
+        return;
+    }
+    if (m_modePanel->options().teaching) {
+        emit exportFinished(false, exportSummary());
+        return;
+    }
+    auto o = m_modePanel->quantizeOptions();
+    o.keepFloat = keepStrings(m_keepFloat);
+    if (passes::needsCalibration(o.mode) && !calibrationData()) {
+        emit exportFinished(false, exportSummary());
+        return;
+    }
+    o.calibrationSource = calibrationDataName().toStdString();
+    statusBar()->showMessage(tr("Exporting %1…").arg(target.fileName()));
+    auto* watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, path] {
+        const Status s = watcher->result();
+        watcher->deleteLater();
+        const QString message = s ? tr("Wrote %1").arg(path) : QString::fromStdString(s.error().message);
+        statusBar()->showMessage(message, 8000);
+        emit exportFinished(s.ok(), message);
+    });
+    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = calibrationData(), o, path]() mutable -> Status {
+        std::vector<quant::TensorRange> ranges;
+        if (passes::needsCalibration(o.mode)) {
+            auto r = quant::calibrate(*graph, *data, o.calibration);
+            if (!r)
+                return r.error();
+            ranges = std::move(*r);
+        }
+        auto q = passes::quantizeGraph(*graph, o, ranges);
+        if (!q)
+            return q.error();
+        return model::writeTflite(q->graph, path.toStdString());
+    }));
+}
+
+int MainWindow::originalOp(int floatOp) const
+{
+    return floatOp >= 0 && floatOp < static_cast<int>(m_toOriginal.size())
+        ? m_toOriginal[static_cast<std::size_t>(floatOp)]
+        : -1;
+}
+
+int MainWindow::floatOp(int originalOp) const
+{
+    for (std::size_t k = 0; k < m_toOriginal.size(); ++k)
+        if (m_toOriginal[k] == originalOp)
+            return static_cast<int>(k);
+    return -1;
+}
+
+void MainWindow::applyKeepFloat(std::vector<int> ops)
+{
+    std::sort(ops.begin(), ops.end());
+    m_keepFloat = std::move(ops);
+    std::vector<int> shown;
+    for (int op : m_keepFloat)
+        shown.push_back(originalOp(op));
+    m_layers->setKeptFloat(shown);
+    runAnalysis();
+}
+
+void MainWindow::setKeepFloat(int tableOp, bool keep)
+{
+    const int op = floatOp(tableOp); // the table shows the file; keep-float works on the analysed graph
+    if (op < 0)
+        return;
+    std::vector<int> after = m_keepFloat;
+    after.erase(std::remove(after.begin(), after.end(), op), after.end());
+    if (keep)
+        after.push_back(op);
+    std::sort(after.begin(), after.end());
+    if (after == m_keepFloat)
+        return;
+    m_undo->push(new KeepFloatCommand([this](std::vector<int> v) { applyKeepFloat(std::move(v)); }, m_keepFloat, after,
+        keep ? tr("keep operator %1 in float").arg(op) : tr("quantize operator %1").arg(op)));
+}
+
+void MainWindow::suggestKeepFloat()
+{
+    if (!m_floatGraph || !m_data || m_modePanel->options().teaching) {
+        const QString why = !m_data ? tr("Open a data set first (File › Open data set…).")
+                                    : tr("Choose a TFLite mode: the suggestion measures that mode.");
+        statusBar()->showMessage(why, 8000);
+        emit suggestionFinished(false, why);
+        return;
+    }
+    eval::SensitivityOptions so;
+    so.quantize = m_modePanel->quantizeOptions();
+    so.quantize.keepFloat.clear();
+    statusBar()->showMessage(tr("Measuring every layer's sensitivity…"));
+    using Outcome = Result<eval::SensitivityResult>;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, model = m_modelGeneration] {
+        Outcome r = watcher->result();
+        watcher->deleteLater();
+        if (model != m_modelGeneration) {
+            emit suggestionFinished(false, tr("another model was opened meanwhile"));
+            return;
+        }
+        if (!r) {
+            const QString msg = QString::fromStdString(r.error().message);
+            statusBar()->showMessage(tr("Suggestion failed: %1").arg(msg), 8000);
+            emit suggestionFinished(false, msg);
+            return;
+        }
+        const QString msg = r->keepFloat.empty()
+            ? tr("Already within one point of float: nothing to keep in float")
+            : tr("Keeping %n layer(s) in float: %1 %2 → %3 (float %4)", nullptr, static_cast<int>(r->keepFloat.size()))
+                  .arg(QString::fromStdString(r->metric))
+                  .arg(r->quantizedMetric, 0, 'f', 4)
+                  .arg(r->selectionMetric, 0, 'f', 4)
+                  .arg(r->floatMetric, 0, 'f', 4);
+        if (!r->keepFloat.empty()) {
+            std::vector<int> after = m_keepFloat;
+            after.insert(after.end(), r->keepFloat.begin(), r->keepFloat.end());
+            std::sort(after.begin(), after.end());
+            after.erase(std::unique(after.begin(), after.end()), after.end());
+            m_undo->push(new KeepFloatCommand([this](std::vector<int> v) { applyKeepFloat(std::move(v)); }, m_keepFloat,
+                after, tr("keep suggested layers in float")));
+        }
+        statusBar()->showMessage(msg, 10000);
+        emit suggestionFinished(true, msg);
+    });
+    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = m_data, calib = calibrationData(), so,
+                                             cancel = m_jobsCancel]() mutable -> Outcome {
+        // At most 500 samples: enough to rank layers, quick enough to stay interactive.
+        const data::SampleSet sample = data::firstSamples(*data, 500);
+        std::vector<quant::TensorRange> ranges;
+        if (passes::needsCalibration(so.quantize.mode)) {
+            auto r = quant::calibrate(*graph, *calib, so.quantize.calibration);
+            if (!r)
+                return r.error();
+            ranges = std::move(*r);
+        }
+        return eval::sensitivity(*graph, sample, ranges, so, {}, cancel.get());
+    }));
+}
+
+void MainWindow::rebuildQuantized()
+{
+    const int generation = ++m_quantGeneration;
+    if (!m_floatGraph)
+        return;
+    const auto w = m_modePanel->options();
+    auto q = m_modePanel->quantizeOptions();
+    q.io = passes::IoType::Float;
+    q.keepFloat = keepStrings(m_keepFloat);
+    struct Built {
+        std::shared_ptr<const model::Graph> graph;
+        std::vector<eval::ActivationLayer> activations; // on the data set, when there is one
+    };
+    using Outcome = Result<Built>;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
+        Outcome r = watcher->result();
+        watcher->deleteLater();
+        if (generation != m_quantGeneration)
+            return;
+        m_sideBySide->setModels(m_floatGraph, r ? r->graph : nullptr, m_modePanel->describe());
+        QStringList labels;
+        std::vector<double> values;
+        if (r)
+            for (const auto& a : r->activations) {
+                labels << QStringLiteral("%1").arg(originalOp(a.op));
+                values.push_back(a.propagated.sqnrDb);
+            }
+        m_activationBars->setValues(labels, values);
+        m_activationCaption->setText(!r ? QString::fromStdString(r.error().message)
+                : values.empty()        ? tr("Open a data set to see the activation error per operator output.")
+                                        : tr("Activation SQNR per operator output (the quantized model's tensor "
+                                                    "against the float one, %n sample(s) of the data set); the lowest "
+                                                    "is outlined.",
+                                              nullptr, static_cast<int>(std::min<std::int64_t>(32, m_data->count))));
+        if (!r)
+            statusBar()->showMessage(tr("Side by side: %1").arg(QString::fromStdString(r.error().message)), 8000);
+        emit quantizedReady();
+    });
+    watcher->setFuture(
+        QtConcurrent::run([graph = m_floatGraph, data = m_data, calib = calibrationData(), w, q]() mutable -> Outcome {
+            Built b;
+            if (w.teaching) {
+                auto sim = passes::simulateWeights(*graph, *w.teaching);
+                if (!sim)
+                    return sim.error();
+                b.graph = std::make_shared<const model::Graph>(std::move(*sim));
+            } else {
+                std::vector<quant::TensorRange> ranges;
+                if (passes::needsCalibration(q.mode)) {
+                    if (!calib)
+                        return Error{tr("%1 needs a data set to calibrate on (File › Open data set…)")
+                                         .arg(QString::fromStdString(passes::modeName(q.mode)))
+                                         .toStdString()};
+                    auto r = quant::calibrate(*graph, *calib, q.calibration); // its first `samples` samples
+                    if (!r)
+                        return r.error();
+                    ranges = std::move(*r);
+                }
+                auto out = passes::quantizeGraph(*graph, q, ranges);
+                if (!out)
+                    return out.error();
+                b.graph = std::make_shared<const model::Graph>(std::move(out->graph));
+            }
+            if (data) {
+                eval::ActivationOptions ao;
+                ao.mode = w.teaching ? passes::Mode::Float32 : q.mode;
+                if (auto a = eval::analyzeActivations(*graph, *b.graph, *data, ao))
+                    b.activations = std::move(*a);
+            }
+            return b;
+        }));
+}
+
+void MainWindow::runAnalysis()
+{
+    const int generation = ++m_analysisGeneration;
+    if (!m_floatGraph)
+        return;
+    rebuildQuantized();
+    auto options = m_modePanel->options();
+    options.keepFloat = m_keepFloat;
+    m_statusMode->setText(m_modePanel->describe() +
+        (m_keepFloat.empty() ? QString()
+                             : tr(", %n layer(s) kept float", nullptr, static_cast<int>(m_keepFloat.size()))));
+    auto* watcher = new QFutureWatcher<Result<std::vector<eval::LayerWeights>>>(this);
+    connect(
+        watcher, &QFutureWatcher<Result<std::vector<eval::LayerWeights>>>::finished, this, [this, watcher, generation] {
+            auto result = watcher->result();
+            watcher->deleteLater();
+            if (generation != m_analysisGeneration)
+                return; // the options changed again meanwhile
+            if (!result) {
+                statusBar()->showMessage(
+                    tr("Weight analysis failed: %1").arg(QString::fromStdString(result.error().message)), 8000);
+                m_layers->setWeightAnalysis(nullptr);
+            } else {
+                // Operator numbers of the analysed graph become those of the file the table shows.
+                auto layers = std::move(result.value());
+                for (auto& l : layers)
+                    l.op = originalOp(l.op);
+                std::erase_if(layers, [](const eval::LayerWeights& l) { return l.op < 0; });
+                m_layers->setWeightAnalysis(std::make_shared<const std::vector<eval::LayerWeights>>(std::move(layers)));
+            }
+            m_errorChart->setLayers(
+                m_layers->weightAnalysis() ? *m_layers->weightAnalysis() : std::vector<eval::LayerWeights>{});
+            // Nothing selected yet (a new model): show the first layer with weights.
+            if (!m_table->selectionModel()->currentIndex().isValid() && m_layers->weightAnalysis())
+                for (const auto& l : *m_layers->weightAnalysis())
+                    if (l.quantized) {
+                        selectOperator(l.op);
+                        break;
+                    }
+            showSelectedLayer();
+            emit analysisFinished();
+        });
+    watcher->setFuture(
+        QtConcurrent::run([graph = m_floatGraph, options] { return eval::analyzeWeights(*graph, options); }));
+}
+
+} // namespace ql::app
