@@ -12,8 +12,9 @@ packages=(
   # libraries
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins
   libqcustomplot-dev libflatbuffers-dev flatbuffers-compiler libeigen3-dev zlib1g-dev
-  # run time: fonts (without one Qt draws boxes), a virtual X server for headless GUI runs
-  fonts-dejavu-core xvfb xauth
+  # run time: fonts (without one Qt draws boxes; WenQuanYi for Chinese), Qt's own translations, a virtual X
+  # server for headless GUI runs
+  fonts-dejavu-core fonts-wqy-microhei xvfb xauth qt6-translations-l10n
   # data
   dataset-fashion-mnist
   # an independent numpy evaluation in the tests (tests/exec/lstm_reference.py)

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: MIT
+#include "gui/language.h"
 #include "gui/mainwindow.h"
+#include "gui/sidebyside.h"
+#include "gui/trainview.h"
+#include "layers/layertablemodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char** argv)
 {
@@ -13,6 +19,14 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("QuantLens"));
     QApplication::setApplicationVersion(QStringLiteral(QUANTLENS_VERSION));
     QApplication::setOrganizationName(QStringLiteral("QuantLens"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.quantlens.QuantLens"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quantlens.svg")));
+    // The language chosen in Edit › Language, or the system's; --language below overrides it.
+    QString language;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--language"))
+            language = QString::fromLocal8Bit(argv[i + 1]);
+    ql::app::installTranslations(app, language.isEmpty() ? ql::app::savedLanguage() : language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -28,6 +42,10 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Show this view at start: weights, errors, compare, side-by-side or train"),
         QStringLiteral("VIEW"));
     parser.addOption(view);
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+        QApplication::translate("main", "Use this language for this run: en, de, es, fr or zh_CN"),
+        QStringLiteral("CODE"));
+    parser.addOption(languageOption);
     parser.process(app);
 
     ql::app::MainWindow window;
@@ -40,14 +58,40 @@ int main(int argc, char** argv)
         return 2;
     }
     if (parser.isSet(screenshot)) {
+        // A picture of the view once it shows real results: the analysis for Weights and Errors, an evaluation
+        // of every mode for Compare, a run for Side by side, a short training for Train. The window title and
+        // what it shows go to stdout, so that scripts can check them.
         const QString file = parser.value(screenshot);
+        const QString shown = parser.isSet(view) ? parser.value(view) : QStringLiteral("weights");
         auto grabAndQuit = [&window, file] {
-            QTimer::singleShot(300, &window, [&window, file] {
+            QTimer::singleShot(400, &window, [&window, file] {
                 const bool saved = window.grab().save(file);
+                std::printf("window \"%s\": %d layers, %s\n", qPrintable(window.windowTitle()),
+                    window.layerModel()->rowCount(), saved ? "saved" : "NOT saved");
+                std::fflush(stdout);
                 QCoreApplication::exit(saved ? 0 : 1);
             });
         };
-        QObject::connect(&window, &ql::app::MainWindow::modelLoaded, &window, grabAndQuit);
+        auto once = std::make_shared<bool>(false);
+        QObject::connect(&window, &ql::app::MainWindow::analysisFinished, &window, [&window, shown, grabAndQuit, once] {
+            if (*once)
+                return;
+            *once = true;
+            if (shown == QLatin1String("compare")) {
+                QObject::connect(&window, &ql::app::MainWindow::evaluationFinished, &window, grabAndQuit);
+                window.evaluateAllModes();
+            } else if (shown == QLatin1String("side-by-side")) {
+                QObject::connect(window.sideBySide(), &ql::app::SideBySideView::ran, &window, grabAndQuit);
+                window.sideBySide()->runSample(0);
+            } else if (shown == QLatin1String("train")) {
+                QObject::connect(window.trainView(), &ql::app::TrainView::finished, &window, grabAndQuit);
+                window.trainView()->setEpochs(4, 1);
+                window.trainView()->setTrainLimit(12000);
+                window.trainView()->start();
+            } else {
+                grabAndQuit();
+            }
+        });
         QObject::connect(&window, &ql::app::MainWindow::loadFailed, &window, grabAndQuit);
     }
     // Without a model on the command line, the bundled demo opens, so there is something to explore.

@@ -7,6 +7,7 @@
 #include "eval/activations.h"
 #include "eval/evaluate.h"
 #include "eval/sensitivity.h"
+#include "gui/language.h"
 #include "gui/modelload.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
@@ -20,6 +21,7 @@
 #include "weights/weightview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -103,6 +105,30 @@ MainWindow::MainWindow(QWidget* parent)
     auto* suggest = editMenu->addAction(tr("&Suggest layers to keep in float"), this, &MainWindow::suggestKeepFloat);
     suggest->setToolTip(tr("Measure every weighted layer's effect on accuracy (or agreement) on the data set and keep "
                            "the fewest layers in float that bring the drop within one point"));
+    editMenu->addSeparator();
+    auto* languageMenu = editMenu->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString current = savedLanguage();
+    auto* system = languageMenu->addAction(tr("System default"));
+    system->setData(QString());
+    QList<QAction*> languageActions{system};
+    languageMenu->addSeparator();
+    for (const QString& code : availableLanguages()) {
+        auto* a = languageMenu->addAction(languageName(code));
+        a->setData(code);
+        languageActions << a;
+    }
+    for (QAction* a : languageActions) {
+        a->setCheckable(true);
+        a->setChecked(a->data().toString() == current);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, a] {
+            saveLanguage(a->data().toString());
+            QMessageBox::information(this, tr("Language"),
+                tr("QuantLens will use %1 the next time it starts.")
+                    .arg(a->data().toString().isEmpty() ? tr("the system's language") : a->text()));
+        });
+    }
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About QuantLens"), this, &MainWindow::showAbout);
     rebuildRecentMenu();
@@ -248,6 +274,15 @@ MainWindow::MainWindow(QWidget* parent)
         updateCompareState();
     });
     connect(m_modePanel, &ModePanel::calibrationDataRequested, this, &MainWindow::showCalibrationDataDialog);
+    connect(this, &MainWindow::dataSetOpened, this, [this](bool ok, const QString& message, bool calibration) {
+        if (ok || !isVisible())
+            return;
+        auto* box = new QMessageBox(QMessageBox::Warning,
+            calibration ? tr("Cannot open calibration data") : tr("Cannot open data set"), message, QMessageBox::Ok,
+            this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     updateCalibrationSource();
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelectedLayer);
 
@@ -306,11 +341,13 @@ void MainWindow::openFile(const QString& path)
             m_demoData = std::make_unique<QTemporaryDir>();
             const QString images = m_demoData->filePath(QStringLiteral("fashion-mnist-sample-images.gz"));
             const QString labels = m_demoData->filePath(QStringLiteral("fashion-mnist-sample-labels.gz"));
+            // 300 small images: read right here, so that the demo has its data as soon as it shows.
             if (QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-images-idx3-ubyte.gz"), images) &&
-                QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-labels-idx1-ubyte.gz"), labels) &&
-                openDataSet(images, labels))
-                m_dataName =
-                    tr("the bundled Fashion-MNIST sample (%n test image(s))", nullptr, static_cast<int>(m_data->count));
+                QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-labels-idx1-ubyte.gz"), labels))
+                if (auto set = readDataSet(m_floatGraph, images, labels))
+                    useDataSet(std::make_shared<const data::SampleSet>(std::move(*set)),
+                        tr("the bundled Fashion-MNIST sample (%n test image(s))", nullptr,
+                            static_cast<int>(set->count)));
         }
         applyModel(path, outcome.graph);
         updateClassNames();
@@ -347,12 +384,13 @@ MainWindow::~MainWindow()
     m_jobsCancel->store(true);
 }
 
-Result<data::SampleSet> MainWindow::readDataSet(const QString& images, const QString& labels) const
+Result<data::SampleSet> MainWindow::readDataSet(
+    const std::shared_ptr<const model::Graph>& graph, const QString& images, const QString& labels)
 {
     if (QFileInfo(images).isDir()) {
-        if (!m_floatGraph || m_floatGraph->main().inputs.size() != 1)
+        if (!graph || graph->main().inputs.size() != 1)
             return Error{tr("Open a model with one input first: images are sized to its input.").toStdString()};
-        const auto& in = m_floatGraph->main().tensors[static_cast<std::size_t>(m_floatGraph->main().inputs[0])];
+        const auto& in = graph->main().tensors[static_cast<std::size_t>(graph->main().inputs[0])];
         auto spec = imageSpecFor(in, {}, false);
         return spec ? loadImageFolder(images, *spec, 0) : Result<data::SampleSet>(spec.error());
     }
@@ -363,43 +401,69 @@ Result<data::SampleSet> MainWindow::readDataSet(const QString& images, const QSt
     return set;
 }
 
-bool MainWindow::openDataSet(const QString& images, const QString& labels, QString* error)
+void MainWindow::useDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name)
 {
-    auto set = readDataSet(images, labels);
-    if (!set) {
-        if (error)
-            *error = QString::fromStdString(set.error().message);
-        return false;
-    }
-    m_data = std::make_shared<const data::SampleSet>(std::move(*set));
-    m_dataName = QFileInfo(images).fileName();
+    m_data = std::move(set);
+    m_dataName = name;
     m_sideBySide->setDataSet(m_data);
     updateClassNames();
     updateCalibrationSource();
     updateCompareState();
     rebuildQuantized();
-    return true;
 }
 
-bool MainWindow::openCalibrationData(const QString& images, QString* error)
+void MainWindow::openDataSet(const QString& images, const QString& labels)
 {
-    if (images.isEmpty()) { // back to the data set
-        m_calibData.reset();
-        m_calibName.clear();
-    } else {
-        auto set = readDataSet(images, {});
-        if (!set) {
-            if (error)
-                *error = QString::fromStdString(set.error().message);
-            return false;
-        }
-        m_calibData = std::make_shared<const data::SampleSet>(std::move(*set));
-        m_calibName = QFileInfo(images).fileName();
+    readInBackground(images, labels, false);
+}
+
+void MainWindow::openCalibrationData(const QString& images)
+{
+    if (!images.isEmpty()) {
+        readInBackground(images, {}, true);
+        return;
     }
+    m_calibData.reset(); // back to the data set
+    m_calibName.clear();
     updateCalibrationSource();
     updateCompareState();
     runAnalysis();
-    return true;
+    emit dataSetOpened(true, QString(), true);
+}
+
+// Data sets can be large (60000 Fashion-MNIST images are 188 MB as floats): they are read off the GUI thread.
+void MainWindow::readInBackground(const QString& images, const QString& labels, bool calibration)
+{
+    statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(images).fileName()));
+    using Outcome = Result<data::SampleSet>;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
+        [this, watcher, images, calibration, model = m_modelGeneration] {
+            Outcome set = watcher->result();
+            watcher->deleteLater();
+            if (set && model != m_modelGeneration && QFileInfo(images).isDir())
+                set = Error{tr("another model was opened meanwhile").toStdString()}; // sized for the old one
+            if (!set) {
+                const QString message = QString::fromStdString(set.error().message);
+                statusBar()->showMessage(tr("Could not read %1").arg(QFileInfo(images).fileName()), 8000);
+                emit dataSetOpened(false, message, calibration);
+                return;
+            }
+            statusBar()->clearMessage();
+            auto shared = std::make_shared<const data::SampleSet>(std::move(*set));
+            if (calibration) {
+                m_calibData = std::move(shared);
+                m_calibName = QFileInfo(images).fileName();
+                updateCalibrationSource();
+                updateCompareState();
+                runAnalysis();
+            } else {
+                useDataSet(std::move(shared), QFileInfo(images).fileName());
+            }
+            emit dataSetOpened(true, QString(), calibration);
+        });
+    watcher->setFuture(
+        QtConcurrent::run([graph = m_floatGraph, images, labels] { return readDataSet(graph, images, labels); }));
 }
 
 std::shared_ptr<const data::SampleSet> MainWindow::calibrationData() const
@@ -424,9 +488,7 @@ void MainWindow::showCalibrationDataDialog()
 {
     const QString images = QFileDialog::getOpenFileName(this, tr("Calibration data (cancel: use the data set)"),
         QString(), tr("Data sets (*.gz *-ubyte *.idx *.npy);;All files (*)"));
-    QString error;
-    if (!openCalibrationData(images, &error))
-        QMessageBox::warning(this, tr("Cannot open calibration data"), error);
+    openCalibrationData(images);
 }
 
 void MainWindow::updateClassNames()
@@ -449,9 +511,7 @@ void MainWindow::showOpenDataSetDialog()
         return;
     const QString labels = QFileDialog::getOpenFileName(this, tr("Open labels (cancel: no labels)"),
         QFileInfo(images).absolutePath(), tr("Labels (*.gz *-ubyte *.idx *.npy);;All files (*)"));
-    QString error;
-    if (!openDataSet(images, labels, &error))
-        QMessageBox::warning(this, tr("Cannot open data set"), error);
+    openDataSet(images, labels); // a failure is reported by the dataSetOpened handler
 }
 
 void MainWindow::updateCompareState()

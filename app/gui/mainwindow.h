@@ -60,11 +60,12 @@ public:
     // The data set used by Compare: the bundled Fashion-MNIST sample for the demo, or one the user opened.
     bool hasDataSet() const { return m_data != nullptr; }
     // Loads images (IDX, .npy or a folder with one sub-folder per class) and optional labels.
-    bool openDataSet(const QString& images, const QString& labels, QString* error = nullptr);
+    // Reads it in the background; dataSetOpened follows (a failure is also shown in a message box).
+    void openDataSet(const QString& images, const QString& labels);
     std::shared_ptr<const data::SampleSet> dataSet() const { return m_data; }
     // int8 and 16x8 calibrate on the first samples (the mode panel's count) of this data, the data set unless
     // another was chosen (empty `images`: back to the data set).
-    bool openCalibrationData(const QString& images, QString* error = nullptr);
+    void openCalibrationData(const QString& images);
     std::shared_ptr<const data::SampleSet> calibrationData() const;
     QString calibrationDataName() const;
     // Compare: evaluates every mode on the data set in the background (evaluationFinished follows).
@@ -104,6 +105,8 @@ signals:
     // An evaluation ended: `ok` false when it failed or was cancelled (message says which).
     void evaluationFinished(bool ok, const QString& message);
     void exportFinished(bool ok, const QString& message);
+    // A data set (or, with `calibration`, calibration data) was read and is in use, or could not be read.
+    void dataSetOpened(bool ok, const QString& message, bool calibration);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -125,7 +128,10 @@ private:
     void updateClassNames();
     void updateCalibrationSource();
     void showCalibrationDataDialog();
-    Result<data::SampleSet> readDataSet(const QString& images, const QString& labels) const;
+    static Result<data::SampleSet> readDataSet(
+        const std::shared_ptr<const model::Graph>& graph, const QString& images, const QString& labels);
+    void readInBackground(const QString& images, const QString& labels, bool calibration);
+    void useDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name);
     void updateCompareState();
 
     widgets::LayerTableModel* m_layers = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "layers/layertablemodel.h"
 
+#include <QCoreApplication>
+
 #include <QColor>
 #include <QLocale>
 
@@ -8,6 +10,16 @@
 #include <cmath>
 
 namespace ql::widgets {
+
+QString verdictText(eval::Verdict v)
+{
+    switch (v) {
+    case eval::Verdict::Good: return QCoreApplication::translate("ql::widgets::Verdict", "good");
+    case eval::Verdict::Suspect: return QCoreApplication::translate("ql::widgets::Verdict", "suspect");
+    case eval::Verdict::Bad: return QCoreApplication::translate("ql::widgets::Verdict", "bad");
+    }
+    return QStringLiteral("?");
+}
 
 LayerTableModel::LayerTableModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -116,8 +128,7 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
             return sort ? QVariant(2e9) : QVariant();
         case Verdict:
             if (const auto* w = weightsOf(index.row()))
-                return sort ? QVariant(static_cast<int>(w->verdict))
-                            : QVariant(QString::fromStdString(eval::verdictName(w->verdict)));
+                return sort ? QVariant(static_cast<int>(w->verdict)) : QVariant(verdictText(w->verdict));
             return sort ? QVariant(-1) : QVariant();
         default: break;
         }

@@ -12,6 +12,9 @@
 
 namespace ql::widgets {
 
+// "good", "suspect" or "bad" in the user's language.
+QString verdictText(eval::Verdict v);
+
 class LayerTableModel : public QAbstractTableModel {
     Q_OBJECT
 

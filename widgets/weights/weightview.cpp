@@ -2,6 +2,7 @@
 #include "weights/weightview.h"
 
 #include "errors/errorchart.h"
+#include "layers/layertablemodel.h"
 
 #include <qcustomplot.h>
 
@@ -155,7 +156,7 @@ void WeightView::redraw()
                          .arg(QString::fromStdString(L.opName))
                          .arg(QString::fromStdString(L.tensorName))
                          .arg(QString::fromStdString(L.scheme))
-                         .arg(QString::fromStdString(eval::verdictName(L.verdict)))
+                         .arg(verdictText(L.verdict))
                          .arg(QString::fromStdString(L.reason)));
 
     // Histogram: float vs quantized, grid and clipping range.

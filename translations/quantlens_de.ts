@@ -1,0 +1,1331 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: Schreiben nicht möglich (%2)</translation>
+    </message>
+    <message>
+        <source>%1: choose a .png, .svg or .pdf file</source>
+        <translation>%1: Wählen Sie eine .png-, .svg- oder .pdf-Datei</translation>
+    </message>
+    <message>
+        <source>%1: cannot write</source>
+        <translation>%1: Schreiben nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the file (%2)</source>
+        <translation>%1: Datei kann nicht ersetzt werden (%2)</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export the chart</source>
+        <translation>Diagramm kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>%1: choose a .csv or .json file</source>
+        <translation>%1: Wählen Sie eine .csv- oder .json-Datei</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Explore the quantization of TensorFlow Lite models</source>
+        <translation>Die Quantisierung von Modellen für TensorFlow Lite untersuchen</translation>
+    </message>
+    <message>
+        <source>A .tflite model to open</source>
+        <translation>Zu öffnendes .tflite-Modell</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE once the model is shown, then quit</source>
+        <translation>Ein Bild des Fensters in FILE speichern, sobald das Modell angezeigt wird, dann beenden</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, errors, compare, side-by-side or train</source>
+        <translation>Diese Ansicht beim Start zeigen: weights, errors, compare, side-by-side oder train</translation>
+    </message>
+    <message>
+        <source>unknown view &apos;%1&apos;</source>
+        <translation>unbekannte Ansicht „%1“</translation>
+    </message>
+    <message>
+        <source>Use this language for this run: en, de, es, fr or zh_CN</source>
+        <translation>Diese Sprache für diesen Aufruf verwenden: en, de, es, fr oder zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;data set…</source>
+        <translation>&amp;Datensatz öffnen…</translation>
+    </message>
+    <message>
+        <source>Images for Compare: IDX (.gz), .npy, or a folder with one sub-folder per class</source>
+        <translation>Bilder für den Vergleich: IDX (.gz), .npy oder ein Ordner mit einem Unterordner pro Klasse</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Export model…</source>
+        <translation>Modell &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the model in the selected mode as a .tflite the TensorFlow Lite runtime loads</source>
+        <translation>Das Modell im gewählten Modus als .tflite-Datei schreiben, die die Laufzeitumgebung von TensorFlow Lite lädt</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest layers to keep in float</source>
+        <translation>In Gleitkomma zu belassende Schichten &amp;vorschlagen</translation>
+    </message>
+    <message>
+        <source>Measure every weighted layer&apos;s effect on accuracy (or agreement) on the data set and keep the fewest layers in float that bring the drop within one point</source>
+        <translation>Den Einfluss jeder Schicht mit Gewichten auf Genauigkeit (oder Übereinstimmung) im Datensatz messen und so wenige Schichten wie möglich in Gleitkomma belassen, dass der Rückgang höchstens einen Prozentpunkt beträgt</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About QuantLens</source>
+        <translation>Ü&amp;ber QuantLens</translation>
+    </message>
+    <message>
+        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
+        <translation>Öffnen Sie ein .tflite-Modell über Datei › Öffnen oder ziehen Sie es auf dieses Fenster.</translation>
+    </message>
+    <message>
+        <source>Filter layers (operator, shape, type…)</source>
+        <translation>Schichten filtern (Operator, Form, Typ…)</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>Tabelle kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>&amp;Weights</source>
+        <translation>&amp;Gewichte</translation>
+    </message>
+    <message>
+        <source>activation SQNR (dB)</source>
+        <translation>Aktivierungs-SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>&amp;Errors</source>
+        <translation>&amp;Fehler</translation>
+    </message>
+    <message>
+        <source>E&amp;valuate all modes</source>
+        <translation>Alle Modi a&amp;uswerten</translation>
+    </message>
+    <message>
+        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
+        <translation>Das Modell in float32, float16, Dynamic Range, int8 und 16x8 auf dem Datensatz ausführen: Genauigkeit, Übereinstimmung mit Gleitkomma, KL-Divergenz, Größe und Latenz (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save the comparison as CSV or JSON</source>
+        <translation>Vergleich als CSV oder JSON speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleich</translation>
+    </message>
+    <message>
+        <source>&amp;Side by side</source>
+        <translation>&amp;Nebeneinander</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>Training: %1</source>
+        <translation>Training: %1</translation>
+    </message>
+    <message>
+        <source>Training done: float, PTQ and QAT are in the Compare tab</source>
+        <translation>Training abgeschlossen: Gleitkomma, PTQ und QAT stehen im Tab „Vergleich“</translation>
+    </message>
+    <message>
+        <source>Quantization mode</source>
+        <translation>Quantisierungsmodus</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite);;All files (*)</source>
+        <translation>Modelle für TensorFlow Lite (*.tflite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot open model</source>
+        <translation>Modell kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.</source>
+        <translation>%1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the bundled Fashion-MNIST sample (%n test image(s))</source>
+        <translation>
+            <numerusform>die mitgelieferte Fashion-MNIST-Stichprobe (%n Testbild)</numerusform>
+            <numerusform>die mitgelieferte Fashion-MNIST-Stichprobe (%n Testbilder)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 operators, %3, mode: %4 (%5)</source>
+        <translation>%1 — %2 Operatoren, %3, Modus: %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Open a model with one input first: images are sized to its input.</source>
+        <translation>Öffnen Sie zuerst ein Modell mit genau einer Eingabe: Die Bilder werden an diese Eingabe angepasst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 (%n Beispiel)</numerusform>
+            <numerusform>%1 (%n Beispiele)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no data set yet (File › Open data set…)</source>
+        <translation>noch kein Datensatz (Datei › Datensatz öffnen…)</translation>
+    </message>
+    <message>
+        <source>Calibration data (cancel: use the data set)</source>
+        <translation>Kalibrierungsdaten (Abbrechen: Datensatz verwenden)</translation>
+    </message>
+    <message>
+        <source>Data sets (*.gz *-ubyte *.idx *.npy);;All files (*)</source>
+        <translation>Datensätze (*.gz *-ubyte *.idx *.npy);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open calibration data</source>
+        <translation>Kalibrierungsdaten können nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>T-Shirt/Top</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>Hose</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Pullover</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>Kleid</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>Mantel</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>Sandale</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>Hemd</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>Sneaker</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Tasche</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>Stiefelette</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <source>Open labels (cancel: no labels)</source>
+        <translation>Labels öffnen (Abbrechen: keine Labels)</translation>
+    </message>
+    <message>
+        <source>Labels (*.gz *-ubyte *.idx *.npy);;All files (*)</source>
+        <translation>Labels (*.gz *-ubyte *.idx *.npy);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open data set</source>
+        <translation>Datensatz kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) to compare the modes.</source>
+        <translation>Öffnen Sie einen Datensatz (Datei › Datensatz öffnen…), um die Modi zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.</source>
+        <translation>Daten: %1%2. int8 und 16x8 werden mit den ersten %3 Beispielen kalibriert (Quelle: %4).</translation>
+    </message>
+    <message>
+        <source>, no labels (agreement only)</source>
+        <translation>, keine Labels (nur Übereinstimmung)</translation>
+    </message>
+    <message>
+        <source>The data set %1 does not fit this model: %2</source>
+        <translation>Der Datensatz %1 passt nicht zu diesem Modell: %2</translation>
+    </message>
+    <message>
+        <source>About QuantLens</source>
+        <translation>Über QuantLens</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QuantLens %1&lt;/h3&gt;&lt;p&gt;Explore the quantization of TensorFlow Lite models: weights, errors, modes, accuracy and size, side by side.&lt;/p&gt;&lt;p&gt;MIT license. The bundled demo model was trained by QuantLens on Fashion-MNIST (© Zalando SE, MIT license).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;QuantLens %1&lt;/h3&gt;&lt;p&gt;Untersuchen Sie die Quantisierung von Modellen für TensorFlow Lite: Gewichte, Fehler, Modi, Genauigkeit und Größe, nebeneinander.&lt;/p&gt;&lt;p&gt;MIT-Lizenz. Das mitgelieferte Demomodell wurde von QuantLens auf Fashion-MNIST trainiert (© Zalando SE, MIT-Lizenz).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>QuantLens</source>
+        <translation>QuantLens</translation>
+    </message>
+    <message>
+        <source>%1 — QuantLens</source>
+        <translation>%1 — QuantLens</translation>
+    </message>
+    <message>
+        <source>calibrating…</source>
+        <translation>Kalibrierung…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1: %2 / %3</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Öffnen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a TFLite mode to export.</source>
+        <translation>Lehrschemata dienen der Analyse und Simulation: TensorFlow Lite kann %1 nicht speichern. Wählen Sie zum Exportieren einen TFLite-Modus.</translation>
+    </message>
+    <message>
+        <source>Mode %1, %2 weights</source>
+        <translation>Modus %1, Gewichte %2</translation>
+    </message>
+    <message>
+        <source>per-channel</source>
+        <translation>kanalweise</translation>
+    </message>
+    <message>
+        <source>per-tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message>
+        <source>; I/O %1</source>
+        <translation>; E/A %1</translation>
+    </message>
+    <message>
+        <source>; activation ranges calibrated (%1) on the first %2 samples of %3</source>
+        <translation>; Aktivierungsbereiche kalibriert (%1) mit den ersten %2 Beispielen (Quelle: %3)</translation>
+    </message>
+    <message>
+        <source>; needs a data set for calibration (File › Open data set…)</source>
+        <translation>; benötigt einen Datensatz zur Kalibrierung (Datei › Datensatz öffnen…)</translation>
+    </message>
+    <message>
+        <source>. The file is already quantized: this re-quantizes its dequantized weights.</source>
+        <translation>. Die Datei ist bereits quantisiert: Ihre dequantisierten Gewichte werden erneut quantisiert.</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>Modell exportieren</translation>
+    </message>
+    <message>
+        <source>Export model — %1</source>
+        <translation>Modell exportieren — %1</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite)</source>
+        <translation>Modelle für TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>kein Modell</translation>
+    </message>
+    <message>
+        <source>%1 is the open model; choose another file</source>
+        <translation>%1 ist das geöffnete Modell; wählen Sie eine andere Datei</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>keep operator %1 in float</source>
+        <translation>Operator %1 in Gleitkomma belassen</translation>
+    </message>
+    <message>
+        <source>quantize operator %1</source>
+        <translation>Operator %1 quantisieren</translation>
+    </message>
+    <message>
+        <source>Open a data set first (File › Open data set…).</source>
+        <translation>Öffnen Sie zuerst einen Datensatz (Datei › Datensatz öffnen…).</translation>
+    </message>
+    <message>
+        <source>Choose a TFLite mode: the suggestion measures that mode.</source>
+        <translation>Wählen Sie einen TFLite-Modus: Der Vorschlag misst diesen Modus.</translation>
+    </message>
+    <message>
+        <source>Measuring every layer&apos;s sensitivity…</source>
+        <translation>Empfindlichkeit jeder Schicht wird gemessen…</translation>
+    </message>
+    <message>
+        <source>another model was opened meanwhile</source>
+        <translation>inzwischen wurde ein anderes Modell geöffnet</translation>
+    </message>
+    <message>
+        <source>Suggestion failed: %1</source>
+        <translation>Vorschlag fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Already within one point of float: nothing to keep in float</source>
+        <translation>Bereits innerhalb eines Prozentpunkts von Gleitkomma: keine Schicht muss in Gleitkomma bleiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
+        <translation>
+            <numerusform>%n Schicht bleibt in Gleitkomma: %1 %2 → %3 (Gleitkomma %4)</numerusform>
+            <numerusform>%n Schichten bleiben in Gleitkomma: %1 %2 → %3 (Gleitkomma %4)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keep suggested layers in float</source>
+        <translation>vorgeschlagene Schichten in Gleitkomma belassen</translation>
+    </message>
+    <message>
+        <source>Open a data set to see the activation error per operator output.</source>
+        <translation>Öffnen Sie einen Datensatz, um den Aktivierungsfehler pro Operatorausgabe zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Activation SQNR per operator output (the quantized model&apos;s tensor against the float one, %n sample(s) of the data set); the lowest is outlined.</source>
+        <translation>
+            <numerusform>Aktivierungs-SQNR pro Operatorausgabe (Tensor des quantisierten Modells gegenüber dem des Gleitkommamodells, %n Beispiel des Datensatzes); der niedrigste Wert ist umrandet.</numerusform>
+            <numerusform>Aktivierungs-SQNR pro Operatorausgabe (Tensor des quantisierten Modells gegenüber dem des Gleitkommamodells, %n Beispiele des Datensatzes); der niedrigste Wert ist umrandet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Side by side: %1</source>
+        <translation>Nebeneinander: %1</translation>
+    </message>
+    <message>
+        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
+        <translation>%1 benötigt einen Datensatz zur Kalibrierung (Datei › Datensatz öffnen…)</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n layer(s) kept float</source>
+        <translation>
+            <numerusform>, %n Schicht in Gleitkomma belassen</numerusform>
+            <numerusform>, %n Schichten in Gleitkomma belassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight analysis failed: %1</source>
+        <translation>Gewichtsanalyse fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1: not found in the application&apos;s resources</source>
+        <translation>%1: nicht in den Ressourcen der Anwendung gefunden</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>QuantLens will use %1 the next time it starts.</source>
+        <translation>QuantLens verwendet beim nächsten Start %1.</translation>
+    </message>
+    <message>
+        <source>the system&apos;s language</source>
+        <translation>die Systemsprache</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>%1 konnte nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::ModePanel</name>
+    <message>
+        <source>float16 (half-precision weights)</source>
+        <translation>float16 (Gewichte mit halber Genauigkeit)</translation>
+    </message>
+    <message>
+        <source>dynamic range (int8 weights, float activations)</source>
+        <translation>Dynamic Range (int8-Gewichte, Gleitkomma-Aktivierungen)</translation>
+    </message>
+    <message>
+        <source>full integer int8</source>
+        <translation>vollständig ganzzahlig int8</translation>
+    </message>
+    <message>
+        <source>16x8 (int16 activations, int8 weights)</source>
+        <translation>16x8 (int16-Aktivierungen, int8-Gewichte)</translation>
+    </message>
+    <message>
+        <source>teaching: any bit width</source>
+        <translation>Lehrmodus: beliebige Bitbreite</translation>
+    </message>
+    <message>
+        <source>The quantization the layer table, the histograms and the error charts show</source>
+        <translation>Die Quantisierung, die Schichttabelle, Histogramme und Fehlerdiagramme zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>integer (int8, or int16 for 16x8)</source>
+        <translation>ganzzahlig (int8, bei 16x8 int16)</translation>
+    </message>
+    <message>
+        <source>uint8</source>
+        <translation>uint8</translation>
+    </message>
+    <message>
+        <source>float (QUANTIZE / DEQUANTIZE at the edges)</source>
+        <translation>Gleitkomma (QUANTIZE / DEQUANTIZE an den Rändern)</translation>
+    </message>
+    <message>
+        <source>Input and output type of an exported full-integer model</source>
+        <translation>Ein- und Ausgabetyp eines exportierten, vollständig ganzzahligen Modells</translation>
+    </message>
+    <message>
+        <source>&amp;I/O:</source>
+        <translation>&amp;E/A:</translation>
+    </message>
+    <message>
+        <source>Per-channel convolution weights</source>
+        <translation>Kanalweise Faltungsgewichte</translation>
+    </message>
+    <message>
+        <source>One scale per output channel (what the TFLite converter does) instead of one per tensor: channels with small weights keep their precision</source>
+        <translation>Ein Skalierungsfaktor pro Ausgabekanal (wie beim TFLite-Konverter) statt einem pro Tensor: Kanäle mit kleinen Gewichten behalten ihre Präzision</translation>
+    </message>
+    <message>
+        <source>Per-channel dense weights</source>
+        <translation>Kanalweise Dense-Gewichte</translation>
+    </message>
+    <message>
+        <source>Also one scale per output unit for FULLY_CONNECTED (the converter uses one per tensor)</source>
+        <translation>Auch für FULLY_CONNECTED ein Skalierungsfaktor pro Ausgabeneuron (der Konverter verwendet einen pro Tensor)</translation>
+    </message>
+    <message>
+        <source>min/max</source>
+        <translation>min/max</translation>
+    </message>
+    <message>
+        <source>moving average of min/max</source>
+        <translation>gleitender Mittelwert von min/max</translation>
+    </message>
+    <message>
+        <source>percentile 99.99 %</source>
+        <translation>Perzentil 99,99 %</translation>
+    </message>
+    <message>
+        <source>percentile 99.9 %</source>
+        <translation>Perzentil 99,9 %</translation>
+    </message>
+    <message>
+        <source>least squared error (MSE)</source>
+        <translation>kleinster quadratischer Fehler (MSE)</translation>
+    </message>
+    <message>
+        <source>entropy (KL divergence)</source>
+        <translation>Entropie (KL-Divergenz)</translation>
+    </message>
+    <message>
+        <source>How each activation&apos;s range is chosen from the calibration samples. min/max keeps every value (what the TFLite converter does); percentiles, MSE and KL clip rare outliers to get a finer grid for the rest</source>
+        <translation>Wie der Bereich jeder Aktivierung aus den Kalibrierungsbeispielen bestimmt wird. min/max behält jeden Wert (wie der TFLite-Konverter); Perzentile, MSE und KL schneiden seltene Ausreißer ab (Clipping), um für den Rest ein feineres Raster zu erhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration:</source>
+        <translation>&amp;Kalibrierung:</translation>
+    </message>
+    <message>
+        <source> samples</source>
+        <translation> Beispiele</translation>
+    </message>
+    <message>
+        <source>How many samples of the calibration data are run through the float model (the first ones); the converter&apos;s guidance is about 100 representative samples</source>
+        <translation>Wie viele Beispiele der Kalibrierungsdaten durch das Gleitkommamodell laufen (die ersten); der Konverter empfiehlt etwa 100 repräsentative Beispiele</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mples:</source>
+        <translation>Beis&amp;piele:</translation>
+    </message>
+    <message>
+        <source>the data set</source>
+        <translation>der Datensatz</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Calibrate on other data than the evaluation data set (for example training images)</source>
+        <translation>Mit anderen Daten als dem Auswertungsdatensatz kalibrieren (zum Beispiel Trainingsbildern)</translation>
+    </message>
+    <message>
+        <source>Calibrate on:</source>
+        <translation>Kalibrierungsdaten:</translation>
+    </message>
+    <message>
+        <source>Bits per weight for the teaching scheme: each bit halves the step between levels</source>
+        <translation>Bits pro Gewicht für das Lehrschema: Jedes Bit halbiert den Abstand zwischen den Stufen</translation>
+    </message>
+    <message>
+        <source>&amp;Bits:</source>
+        <translation>B&amp;its:</translation>
+    </message>
+    <message>
+        <source>Symmetric (zero point 0)</source>
+        <translation>Symmetrisch (Nullpunkt 0)</translation>
+    </message>
+    <message>
+        <source>Symmetric: the grid is centred on 0. Asymmetric: a zero point shifts the grid to cover [min, max] exactly, one more level</source>
+        <translation>Symmetrisch: Das Raster ist um 0 zentriert. Asymmetrisch: Ein Nullpunkt verschiebt das Raster, sodass es [min, max] genau abdeckt; eine Stufe mehr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bit(s)</source>
+        <translation>
+            <numerusform>%n Bit</numerusform>
+            <numerusform>%n Bit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (teaching)</source>
+        <translation>%1 (Lehrmodus)</translation>
+    </message>
+    <message>
+        <source>, per-channel</source>
+        <translation>, kanalweise</translation>
+    </message>
+    <message>
+        <source>, per-tensor</source>
+        <translation>, pro Tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %1 on %n sample(s)</source>
+        <translation>
+            <numerusform>, %1 mit %n Beispiel</numerusform>
+            <numerusform>, %1 mit %n Beispielen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::SideBySideView</name>
+    <message>
+        <source>Click a sample to run both models on it</source>
+        <translation>Klicken Sie auf ein Beispiel, um beide Modelle darauf auszuführen</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Zeichnen</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>Bild öffnen…</translation>
+    </message>
+    <message>
+        <source>Run both models on a picture (PNG, JPEG, BMP, …), scaled to the model&apos;s input size</source>
+        <translation>Beide Modelle auf ein Bild (PNG, JPEG, BMP, …) anwenden, skaliert auf die Eingabegröße des Modells</translation>
+    </message>
+    <message>
+        <source>no image yet</source>
+        <translation>noch kein Bild</translation>
+    </message>
+    <message>
+        <source>[0, 1] (pixels / 255)</source>
+        <translation>[0, 1] (Pixel / 255)</translation>
+    </message>
+    <message>
+        <source>[-1, 1] (MobileNet, Inception)</source>
+        <translation>[-1, 1] (MobileNet, Inception)</translation>
+    </message>
+    <message>
+        <source>[0, 255] (raw pixel values)</source>
+        <translation>[0, 255] (rohe Pixelwerte)</translation>
+    </message>
+    <message>
+        <source>The value range the model was trained on; a wrong range gives confident nonsense</source>
+        <translation>Der Wertebereich, mit dem das Modell trainiert wurde; ein falscher Bereich liefert selbstsicheren Unsinn</translation>
+    </message>
+    <message>
+        <source>Invert (dark drawing on white paper → light on dark, as in MNIST)</source>
+        <translation>Invertieren (dunkle Zeichnung auf weißem Papier → hell auf dunkel, wie bei MNIST)</translation>
+    </message>
+    <message>
+        <source>MNIST and Fashion-MNIST show light objects on a black background</source>
+        <translation>MNIST und Fashion-MNIST zeigen helle Objekte auf schwarzem Hintergrund</translation>
+    </message>
+    <message>
+        <source>Value range:</source>
+        <translation>Wertebereich:</translation>
+    </message>
+    <message>
+        <source>Image file</source>
+        <translation>Bilddatei</translation>
+    </message>
+    <message>
+        <source>The input both models see</source>
+        <translation>Die Eingabe, die beide Modelle sehen</translation>
+    </message>
+    <message>
+        <source>Pick a sample or draw to run the float and the quantized model side by side.</source>
+        <translation>Wählen Sie ein Beispiel oder zeichnen Sie, um Gleitkomma- und quantisiertes Modell nebeneinander auszuführen.</translation>
+    </message>
+    <message>
+        <source>SQNR vs float (dB)</source>
+        <translation>SQNR ggü. Gleitkomma (dB)</translation>
+    </message>
+    <message>
+        <source>Per operator output: how close the quantized run&apos;s tensor is to the float run&apos;s. The lowest (outlined) is where the two runs part ways.</source>
+        <translation>Pro Operatorausgabe: wie nah der Tensor des quantisierten Laufs an dem des Gleitkomma-Laufs liegt. Am niedrigsten Wert (umrandet) trennen sich die Wege der beiden Läufe.</translation>
+    </message>
+    <message>
+        <source>Class names…</source>
+        <translation>Klassennamen…</translation>
+    </message>
+    <message>
+        <source>Name the outputs from a text file with one class per line (for example ImageNet&apos;s labels file); models that carry a label file use it automatically</source>
+        <translation>Die Ausgaben aus einer Textdatei mit einer Klasse pro Zeile benennen (zum Beispiel der Label-Datei von ImageNet); Modelle mit eigener Label-Datei verwenden diese automatisch</translation>
+    </message>
+    <message>
+        <source>Where the two runs part ways (per operator output):</source>
+        <translation>Wo sich die Wege der beiden Läufe trennen (pro Operatorausgabe):</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n name(s), but the model has %2 outputs</source>
+        <translation>
+            <numerusform>%1 enthält %n Namen, das Modell hat aber %2 Ausgaben</numerusform>
+            <numerusform>%1 enthält %n Namen, das Modell hat aber %2 Ausgaben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (1001-class ImageNet models put &quot;background&quot; first)</source>
+        <translation> (ImageNet-Modelle mit 1001 Klassen stellen „background“ an den Anfang)</translation>
+    </message>
+    <message>
+        <source>Class names</source>
+        <translation>Klassennamen</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot use these class names</source>
+        <translation>Diese Klassennamen können nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Bild öffnen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.webp);;All files (*)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.webp);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open a model with one image input first.</source>
+        <translation>Öffnen Sie zuerst ein Modell mit einer Bildeingabe.</translation>
+    </message>
+    <message>
+        <source>This model does not take images: %1</source>
+        <translation>Dieses Modell verarbeitet keine Bilder: %1</translation>
+    </message>
+    <message>
+        <source>The quantized model is not ready (int8 and 16x8 need a data set to calibrate on).</source>
+        <translation>Das quantisierte Modell ist nicht bereit (int8 und 16x8 benötigen einen Datensatz zur Kalibrierung).</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>float32: %1 (%2%) — %3: %4 (%5%)%6</source>
+        <translation>float32: %1 (%2 %) — %3: %4 (%5 %)%6</translation>
+    </message>
+    <message>
+        <source> — they agree</source>
+        <translation> — sie stimmen überein</translation>
+    </message>
+    <message>
+        <source> — they disagree</source>
+        <translation> — sie weichen ab</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::TrainView</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a file (IDX, .gz or .npy)</source>
+        <translation>Datei auswählen (IDX, .gz oder .npy)</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation>Trainingsbilder:</translation>
+    </message>
+    <message>
+        <source>Training labels:</source>
+        <translation>Trainingslabels:</translation>
+    </message>
+    <message>
+        <source>Test images:</source>
+        <translation>Testbilder:</translation>
+    </message>
+    <message>
+        <source>Test labels:</source>
+        <translation>Testlabels:</translation>
+    </message>
+    <message>
+        <source>Passes over the training set (5 reach about 88.6% on Fashion-MNIST)</source>
+        <translation>Durchläufe über den Trainingsdatensatz (5 erreichen etwa 88,6 % auf Fashion-MNIST)</translation>
+    </message>
+    <message>
+        <source>Quantization-aware fine-tuning after float training: int8 fake quantization of weights and activations, so the network learns to live with the rounding</source>
+        <translation>Quantisierungsbewusstes Feintuning nach dem Gleitkomma-Training: int8-Fake-Quantisierung von Gewichten und Aktivierungen, damit das Netz lernt, mit der Rundung umzugehen</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same weights</source>
+        <translation>Derselbe Seed ergibt dieselben Gewichte</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Use only the first N training samples (all: the whole set)</source>
+        <translation>Nur die ersten N Trainingsbeispiele verwenden (alle: der gesamte Datensatz)</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>QAT epochs:</source>
+        <translation>QAT-Epochen:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation>Trainingsbeispiele:</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>T&amp;rainieren</translation>
+    </message>
+    <message>
+        <source>Train the classic CNN (Conv 12 3x3, MaxPool, Dense) and compare float, PTQ and QAT</source>
+        <translation>Das klassische CNN (Conv 12 3x3, MaxPool, Dense) trainieren und Gleitkomma, PTQ und QAT vergleichen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>Modell speichern…</translation>
+    </message>
+    <message>
+        <source>Save trained model</source>
+        <translation>Trainiertes Modell speichern</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite)</source>
+        <translation>Modelle für TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>Cannot save the model</source>
+        <translation>Modell kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Loading the data…</source>
+        <translation>Daten werden geladen…</translation>
+    </message>
+    <message>
+        <source>%1epoch %2 of %3: loss %4, training accuracy %5%</source>
+        <translation>%1Epoche %2 von %3: Verlust %4, Trainingsgenauigkeit %5 %</translation>
+    </message>
+    <message>
+        <source>QAT </source>
+        <translation>QAT-</translation>
+    </message>
+    <message>
+        <source>Test accuracy: %1. The rows are in the Compare tab.</source>
+        <translation>Testgenauigkeit: %1. Die Zeilen stehen im Tab „Vergleich“.</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::CompareModel</name>
+    <message>
+        <source>collapse</source>
+        <translation>Kollaps</translation>
+    </message>
+    <message>
+        <source>Share of samples where this mode picks the same class as the float model</source>
+        <translation>Anteil der Beispiele, bei denen dieser Modus dieselbe Klasse wählt wie das Gleitkommamodell</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence of this mode&apos;s output distribution from the float model&apos;s: 0 = identical</source>
+        <translation>Mittlere KL-Divergenz der Ausgabeverteilung dieses Modus von der des Gleitkommamodells: 0 = identisch</translation>
+    </message>
+    <message>
+        <source>Median time of one single-sample run on this machine, one thread (QuantLens&apos; interpreter)</source>
+        <translation>Median der Laufzeit für ein einzelnes Beispiel auf diesem Rechner, ein Thread (Interpreter von QuantLens)</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Top-5</source>
+        <translation>Top-5</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>KL (mean)</source>
+        <translation>KL (Mittel)</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::CurveChart</name>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>Trainingsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Loss (left) and training accuracy (right), averaged over the epoch so far</source>
+        <translation>Verlust (links) und Trainingsgenauigkeit (rechts), gemittelt über die bisherige Epoche</translation>
+    </message>
+    <message>
+        <source>training-curves</source>
+        <translation>trainingskurven</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::DrawCanvas</name>
+    <message>
+        <source>Draw with the left mouse button, erase with the right one</source>
+        <translation>Mit der linken Maustaste zeichnen, mit der rechten radieren</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::ErrorChart</name>
+    <message>
+        <source>weight SQNR (dB)</source>
+        <translation>Gewichts-SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer.</source>
+        <translation>Gewichts-SQNR pro Schicht: höher ist besser, jedes Bit bringt etwa 6 dB. Grün gut, gelb fraglich, rot schlecht; die (bis zu drei) schlechtesten sind umrandet. Klicken Sie auf einen Balken, um seine Schicht auszuwählen.</translation>
+    </message>
+    <message>
+        <source>weight-sqnr-per-layer</source>
+        <translation>gewichts-sqnr-pro-schicht</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>No layers with weights (or no analysis yet).</source>
+        <translation>Keine Schichten mit Gewichten (oder noch keine Analyse).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Weight SQNR of %n layer(s); worst outlined in red.</source>
+        <translation>
+            <numerusform>Gewichts-SQNR von %n Schicht; die schlechteste ist rot umrandet.</numerusform>
+            <numerusform>Gewichts-SQNR von %n Schichten; die schlechtesten sind rot umrandet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::LayerTableModel</name>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
+    </message>
+    <message>
+        <source>Keep this layer in float: it is not quantized, QUANTIZE/DEQUANTIZE go around it (Ctrl+Z undoes)</source>
+        <translation>Diese Schicht in Gleitkomma belassen: Sie wird nicht quantisiert, QUANTIZE/DEQUANTIZE umschließen sie (Strg+Z macht es rückgängig)</translation>
+    </message>
+    <message>
+        <source>%1 weights: %2. SQNR = 10·log10(Σw² / Σ(w − ŵ)²): each bit is worth about 6 dB.</source>
+        <translation>%1-Gewichte: %2. SQNR = 10·log10(Σw² / Σ(w − ŵ)²): Jedes Bit bringt etwa 6 dB.</translation>
+    </message>
+    <message>
+        <source>Weight quantization: %1</source>
+        <translation>Gewichtsquantisierung: %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Weight type</source>
+        <translation>Gewichtstyp</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Weight SQNR (dB)</source>
+        <translation>Gewichts-SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Keep float</source>
+        <translation>In Gleitkomma</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::OutputBars</name>
+    <message>
+        <source>score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>The top classes of the float model, with both models&apos; scores</source>
+        <translation>Die Top-Klassen des Gleitkommamodells mit den Scores beider Modelle</translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation>ausgaben</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::SampleListModel</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::TradeoffChart</name>
+    <message>
+        <source>model size (kB)</source>
+        <translation>Modellgröße (kB)</translation>
+    </message>
+    <message>
+        <source>accuracy (%) — or agreement without labels</source>
+        <translation>Genauigkeit (%) — ohne Labels Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Each mode as a point: further left is smaller, higher is more accurate; the dashed line is the float model. Labels give the latency.</source>
+        <translation>Jeder Modus als Punkt: weiter links ist kleiner, weiter oben genauer; die gestrichelte Linie ist das Gleitkommamodell. Die Beschriftungen geben die Latenz an.</translation>
+    </message>
+    <message>
+        <source>accuracy-vs-size</source>
+        <translation>genauigkeit-vs-groesse</translation>
+    </message>
+    <message>
+        <source>Accuracy against size</source>
+        <translation>Genauigkeit gegenüber Größe</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Verdict</name>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>suspect</source>
+        <translation>fraglich</translation>
+    </message>
+    <message>
+        <source>bad</source>
+        <translation>schlecht</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::WeightView</name>
+    <message>
+        <source>How the scale and zero point of this weight tensor follow from its values</source>
+        <translation>Wie sich Skalierung und Nullpunkt dieses Gewichtstensors aus seinen Werten ergeben</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <source>Counts on a logarithmic axis: shows the sparse tails where outliers and clipping live</source>
+        <translation>Häufigkeiten auf logarithmischer Achse: zeigt die dünn besetzten Ränder, wo Ausreißer und Clipping auftreten</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>Gewichtswert</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Float weights (blue) and quantized weights (orange); dashed red: the clipping range; grey: the quantization grid. Wheel to zoom, drag to pan.</source>
+        <translation>Gleitkomma-Gewichte (blau) und quantisierte Gewichte (orange); rot gestrichelt: Clipping-Bereich; grau: Quantisierungsraster. Mausrad zum Zoomen, Ziehen zum Verschieben.</translation>
+    </message>
+    <message>
+        <source>quantized − float</source>
+        <translation>quantisiert − Gleitkomma</translation>
+    </message>
+    <message>
+        <source>Quantization error of the weights: for pure rounding, flat between −scale/2 and +scale/2</source>
+        <translation>Quantisierungsfehler der Gewichte: bei reiner Rundung gleichverteilt zwischen −Skalierung/2 und +Skalierung/2</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>Ausgabekanal</translation>
+    </message>
+    <message>
+        <source>weight range</source>
+        <translation>Gewichtsbereich</translation>
+    </message>
+    <message>
+        <source>Minimum and maximum weight of each output channel: very unequal ranges make a per-tensor scale waste bits</source>
+        <translation>Minimales und maximales Gewicht jedes Ausgabekanals: Bei sehr ungleichen Bereichen verschwendet eine tensorweite Skalierung Bits</translation>
+    </message>
+    <message>
+        <source>weight-histogram</source>
+        <translation>gewichts-histogramm</translation>
+    </message>
+    <message>
+        <source>weight-error-histogram</source>
+        <translation>gewichtsfehler-histogramm</translation>
+    </message>
+    <message>
+        <source>weight-ranges-per-channel</source>
+        <translation>gewichtsbereiche-pro-kanal</translation>
+    </message>
+    <message>
+        <source>Select a layer with weights to see their histogram.</source>
+        <translation>Wählen Sie eine Schicht mit Gewichten, um deren Histogramm zu sehen.</translation>
+    </message>
+    <message>
+        <source>Operator %1 %2 — weights %3 (%4): %5 — %6</source>
+        <translation>Operator %1 %2 — Gewichte %3 (%4): %5 — %6</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>Gleitkomma</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>quantisiert</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Not quantized in this mode: the float32 weights are used as they are.</source>
+        <translation>In diesem Modus nicht quantisiert: Die float32-Gewichte werden unverändert verwendet.</translation>
+    </message>
+    <message>
+        <source>float16: each weight is rounded to the nearest float16 (11 significant bits); max |error| = %1, SQNR %2 dB.</source>
+        <translation>float16: Jedes Gewicht wird auf den nächsten float16-Wert gerundet (11 signifikante Bits); max. |Fehler| = %1, SQNR %2 dB.</translation>
+    </message>
+    <message>
+        <source> (per output channel; shown: channel %1, the widest)</source>
+        <translation> (pro Ausgabekanal; gezeigt: Kanal %1, der breiteste)</translation>
+    </message>
+    <message>
+        <source>Symmetric%1: scale = max|w| / %2 = %3 / %2 = %4; zero point 0; q = clamp(round(w / scale), %5, %2); ŵ = q × scale. Error per weight at most scale / 2 = %6 unless clipped; RMSE / scale = %7 (1/√12 ≈ 0.289 for pure rounding).</source>
+        <translation>Symmetrisch%1: Skalierung s = max|w| / %2 = %3 / %2 = %4; Nullpunkt 0; q = clamp(round(w / s), %5, %2); ŵ = q × s. Fehler pro Gewicht höchstens s / 2 = %6, sofern nicht abgeschnitten; RMSE / s = %7 (1/√12 ≈ 0,289 bei reiner Rundung).</translation>
+    </message>
+    <message>
+        <source>Asymmetric%1: range [%2, %3] extended to contain 0; scale = (max − min) / (%4 − (%5)) = %6; zero point = round(%5 − min / scale) = %7; q = clamp(round(w / scale) + zp, %5, %4); ŵ = (q − zp) × scale. RMSE / scale = %8.</source>
+        <translation>Asymmetrisch%1: Bereich [%2, %3] erweitert, sodass er 0 enthält; Skalierung s = (max − min) / (%4 − (%5)) = %6; Nullpunkt zp = round(%5 − min / s) = %7; q = clamp(round(w / s) + zp, %5, %4); ŵ = (q − zp) × s. RMSE / s = %8.</translation>
+    </message>
+</context>
+</TS>

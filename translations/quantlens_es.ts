@@ -1,0 +1,1331 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: no se puede escribir (%2)</translation>
+    </message>
+    <message>
+        <source>%1: choose a .png, .svg or .pdf file</source>
+        <translation>%1: elija un archivo .png, .svg o .pdf</translation>
+    </message>
+    <message>
+        <source>%1: cannot write</source>
+        <translation>%1: no se puede escribir</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the file (%2)</source>
+        <translation>%1: no se puede reemplazar el archivo (%2)</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Exportar gráfico…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>Imagen PNG (*.png);;Dibujo SVG (*.svg);;Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export the chart</source>
+        <translation>No se puede exportar el gráfico</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>Copiar al portapapeles</translation>
+    </message>
+    <message>
+        <source>%1: choose a .csv or .json file</source>
+        <translation>%1: elija un archivo .csv o .json</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Explore the quantization of TensorFlow Lite models</source>
+        <translation>Explorar la cuantización de modelos TensorFlow Lite</translation>
+    </message>
+    <message>
+        <source>A .tflite model to open</source>
+        <translation>Modelo .tflite que se abrirá</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE once the model is shown, then quit</source>
+        <translation>Guardar una imagen de la ventana en FILE cuando se muestre el modelo y después salir</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, errors, compare, side-by-side or train</source>
+        <translation>Mostrar esta vista al iniciar: weights, errors, compare, side-by-side o train</translation>
+    </message>
+    <message>
+        <source>unknown view &apos;%1&apos;</source>
+        <translation>vista desconocida «%1»</translation>
+    </message>
+    <message>
+        <source>Use this language for this run: en, de, es, fr or zh_CN</source>
+        <translation>Usar este idioma en esta ejecución: en, de, es, fr o zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;data set…</source>
+        <translation>Abrir &amp;conjunto de datos…</translation>
+    </message>
+    <message>
+        <source>Images for Compare: IDX (.gz), .npy, or a folder with one sub-folder per class</source>
+        <translation>Imágenes para Comparar: IDX (.gz), .npy o una carpeta con una subcarpeta por clase</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Abrir &amp;recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Export model…</source>
+        <translation>E&amp;xportar modelo…</translation>
+    </message>
+    <message>
+        <source>Write the model in the selected mode as a .tflite the TensorFlow Lite runtime loads</source>
+        <translation>Escribir el modelo en el modo seleccionado como un .tflite que el entorno de ejecución de TensorFlow Lite puede cargar</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest layers to keep in float</source>
+        <translation>&amp;Sugerir capas para mantener en coma flotante</translation>
+    </message>
+    <message>
+        <source>Measure every weighted layer&apos;s effect on accuracy (or agreement) on the data set and keep the fewest layers in float that bring the drop within one point</source>
+        <translation>Medir el efecto de cada capa con pesos en la exactitud (o la concordancia) sobre el conjunto de datos y mantener en coma flotante el menor número de capas que deje la caída en un punto o menos</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About QuantLens</source>
+        <translation>&amp;Acerca de QuantLens</translation>
+    </message>
+    <message>
+        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
+        <translation>Abra un modelo .tflite con Archivo › Abrir o arrástrelo a esta ventana.</translation>
+    </message>
+    <message>
+        <source>Filter layers (operator, shape, type…)</source>
+        <translation>Filtrar capas (operador, forma, tipo…)</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Exportar tabla…</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exportar tabla</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>No se puede exportar la tabla</translation>
+    </message>
+    <message>
+        <source>&amp;Weights</source>
+        <translation>&amp;Pesos</translation>
+    </message>
+    <message>
+        <source>activation SQNR (dB)</source>
+        <translation>SQNR de activación (dB)</translation>
+    </message>
+    <message>
+        <source>&amp;Errors</source>
+        <translation>E&amp;rrores</translation>
+    </message>
+    <message>
+        <source>E&amp;valuate all modes</source>
+        <translation>E&amp;valuar todos los modos</translation>
+    </message>
+    <message>
+        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
+        <translation>Ejecutar el modelo en float32, float16, rango dinámico, int8 y 16x8 sobre el conjunto de datos: exactitud, concordancia con coma flotante, divergencia KL, tamaño y latencia (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Save the comparison as CSV or JSON</source>
+        <translation>Guardar la comparación como CSV o JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Comparar</translation>
+    </message>
+    <message>
+        <source>&amp;Side by side</source>
+        <translation>&amp;Lado a lado</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>E&amp;ntrenar</translation>
+    </message>
+    <message>
+        <source>Training: %1</source>
+        <translation>Entrenamiento: %1</translation>
+    </message>
+    <message>
+        <source>Training done: float, PTQ and QAT are in the Compare tab</source>
+        <translation>Entrenamiento terminado: float, PTQ y QAT están en la pestaña Comparar</translation>
+    </message>
+    <message>
+        <source>Quantization mode</source>
+        <translation>Modo de cuantización</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Abrir modelo</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite);;All files (*)</source>
+        <translation>Modelos TensorFlow Lite (*.tflite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>No se pudo abrir %1</translation>
+    </message>
+    <message>
+        <source>Cannot open model</source>
+        <translation>No se puede abrir el modelo</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.</source>
+        <translation>No se pudo abrir %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the bundled Fashion-MNIST sample (%n test image(s))</source>
+        <translation>
+            <numerusform>Fashion-MNIST (subconjunto incluido, %n imagen de prueba)</numerusform>
+            <numerusform>Fashion-MNIST (subconjunto incluido, %n imágenes de prueba)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 operators, %3, mode: %4 (%5)</source>
+        <translation>%1 — %2 operadores, %3, modo: %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Open a model with one input first: images are sized to its input.</source>
+        <translation>Abra primero un modelo con una sola entrada: las imágenes se ajustan al tamaño de su entrada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 (%n muestra)</numerusform>
+            <numerusform>%1 (%n muestras)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no data set yet (File › Open data set…)</source>
+        <translation>aún no hay conjunto de datos (Archivo › Abrir conjunto de datos…)</translation>
+    </message>
+    <message>
+        <source>Calibration data (cancel: use the data set)</source>
+        <translation>Datos de calibración (cancelar: usar el conjunto de datos)</translation>
+    </message>
+    <message>
+        <source>Data sets (*.gz *-ubyte *.idx *.npy);;All files (*)</source>
+        <translation>Conjuntos de datos (*.gz *-ubyte *.idx *.npy);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open calibration data</source>
+        <translation>No se pueden abrir los datos de calibración</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>Camiseta/top</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>Pantalón</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Suéter</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>Vestido</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>Abrigo</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>Sandalia</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>Camisa</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>Zapatilla deportiva</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Bolso</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>Botín</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Abrir imágenes</translation>
+    </message>
+    <message>
+        <source>Open labels (cancel: no labels)</source>
+        <translation>Abrir etiquetas (cancelar: sin etiquetas)</translation>
+    </message>
+    <message>
+        <source>Labels (*.gz *-ubyte *.idx *.npy);;All files (*)</source>
+        <translation>Etiquetas (*.gz *-ubyte *.idx *.npy);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open data set</source>
+        <translation>No se puede abrir el conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) to compare the modes.</source>
+        <translation>Abra un conjunto de datos (Archivo › Abrir conjunto de datos…) para comparar los modos.</translation>
+    </message>
+    <message>
+        <source>Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.</source>
+        <translation>Datos: %1%2. int8 y 16x8 se calibran con las primeras %3 muestras de %4.</translation>
+    </message>
+    <message>
+        <source>, no labels (agreement only)</source>
+        <translation>, sin etiquetas (solo concordancia)</translation>
+    </message>
+    <message>
+        <source>The data set %1 does not fit this model: %2</source>
+        <translation>El conjunto de datos %1 no es compatible con este modelo: %2</translation>
+    </message>
+    <message>
+        <source>About QuantLens</source>
+        <translation>Acerca de QuantLens</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QuantLens %1&lt;/h3&gt;&lt;p&gt;Explore the quantization of TensorFlow Lite models: weights, errors, modes, accuracy and size, side by side.&lt;/p&gt;&lt;p&gt;MIT license. The bundled demo model was trained by QuantLens on Fashion-MNIST (© Zalando SE, MIT license).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;QuantLens %1&lt;/h3&gt;&lt;p&gt;Explore la cuantización de modelos TensorFlow Lite: pesos, errores, modos, exactitud y tamaño, lado a lado.&lt;/p&gt;&lt;p&gt;Licencia MIT. El modelo de demostración incluido fue entrenado por QuantLens con Fashion-MNIST (© Zalando SE, licencia MIT).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>QuantLens</source>
+        <translation>QuantLens</translation>
+    </message>
+    <message>
+        <source>%1 — QuantLens</source>
+        <translation>%1 — QuantLens</translation>
+    </message>
+    <message>
+        <source>calibrating…</source>
+        <translation>calibrando…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>listo</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1: %2 / %3</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Abra primero un modelo.</translation>
+    </message>
+    <message>
+        <source>Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a TFLite mode to export.</source>
+        <translation>Los esquemas didácticos son para análisis y simulación: TensorFlow Lite no puede almacenar %1. Elija un modo TFLite para exportar.</translation>
+    </message>
+    <message>
+        <source>Mode %1, %2 weights</source>
+        <translation>Modo %1, pesos %2</translation>
+    </message>
+    <message>
+        <source>per-channel</source>
+        <translation>por canal</translation>
+    </message>
+    <message>
+        <source>per-tensor</source>
+        <translation>por tensor</translation>
+    </message>
+    <message>
+        <source>; I/O %1</source>
+        <translation>; E/S %1</translation>
+    </message>
+    <message>
+        <source>; activation ranges calibrated (%1) on the first %2 samples of %3</source>
+        <translation>; rangos de activación calibrados (%1) con las primeras %2 muestras de %3</translation>
+    </message>
+    <message>
+        <source>; needs a data set for calibration (File › Open data set…)</source>
+        <translation>; requiere un conjunto de datos para la calibración (Archivo › Abrir conjunto de datos…)</translation>
+    </message>
+    <message>
+        <source>. The file is already quantized: this re-quantizes its dequantized weights.</source>
+        <translation>. El archivo ya está cuantizado: se volverán a cuantizar sus pesos descuantizados.</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>Exportar modelo</translation>
+    </message>
+    <message>
+        <source>Export model — %1</source>
+        <translation>Exportar modelo — %1</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite)</source>
+        <translation>Modelos TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>no hay modelo</translation>
+    </message>
+    <message>
+        <source>%1 is the open model; choose another file</source>
+        <translation>%1 es el modelo abierto; elija otro archivo</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportando %1…</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Se escribió %1</translation>
+    </message>
+    <message>
+        <source>keep operator %1 in float</source>
+        <translation>mantener el operador %1 en coma flotante</translation>
+    </message>
+    <message>
+        <source>quantize operator %1</source>
+        <translation>cuantizar el operador %1</translation>
+    </message>
+    <message>
+        <source>Open a data set first (File › Open data set…).</source>
+        <translation>Abra primero un conjunto de datos (Archivo › Abrir conjunto de datos…).</translation>
+    </message>
+    <message>
+        <source>Choose a TFLite mode: the suggestion measures that mode.</source>
+        <translation>Elija un modo TFLite: la sugerencia mide ese modo.</translation>
+    </message>
+    <message>
+        <source>Measuring every layer&apos;s sensitivity…</source>
+        <translation>Midiendo la sensibilidad de cada capa…</translation>
+    </message>
+    <message>
+        <source>another model was opened meanwhile</source>
+        <translation>mientras tanto se abrió otro modelo</translation>
+    </message>
+    <message>
+        <source>Suggestion failed: %1</source>
+        <translation>Falló la sugerencia: %1</translation>
+    </message>
+    <message>
+        <source>Already within one point of float: nothing to keep in float</source>
+        <translation>Ya está a un punto o menos del modelo en coma flotante: no hay capas que mantener en coma flotante</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
+        <translation>
+            <numerusform>Se mantiene %n capa en coma flotante: %1 %2 → %3 (float %4)</numerusform>
+            <numerusform>Se mantienen %n capas en coma flotante: %1 %2 → %3 (float %4)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keep suggested layers in float</source>
+        <translation>mantener en coma flotante las capas sugeridas</translation>
+    </message>
+    <message>
+        <source>Open a data set to see the activation error per operator output.</source>
+        <translation>Abra un conjunto de datos para ver el error de activación por salida de operador.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Activation SQNR per operator output (the quantized model&apos;s tensor against the float one, %n sample(s) of the data set); the lowest is outlined.</source>
+        <translation>
+            <numerusform>SQNR de activación por salida de operador (el tensor del modelo cuantizado frente al del modelo en coma flotante, %n muestra del conjunto de datos); el más bajo aparece recuadrado.</numerusform>
+            <numerusform>SQNR de activación por salida de operador (el tensor del modelo cuantizado frente al del modelo en coma flotante, %n muestras del conjunto de datos); el más bajo aparece recuadrado.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Side by side: %1</source>
+        <translation>Lado a lado: %1</translation>
+    </message>
+    <message>
+        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
+        <translation>%1 requiere un conjunto de datos para calibrar (Archivo › Abrir conjunto de datos…)</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n layer(s) kept float</source>
+        <translation>
+            <numerusform>, %n capa en coma flotante</numerusform>
+            <numerusform>, %n capas en coma flotante</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight analysis failed: %1</source>
+        <translation>Falló el análisis de pesos: %1</translation>
+    </message>
+    <message>
+        <source>%1: not found in the application&apos;s resources</source>
+        <translation>%1: no se encuentra en los recursos de la aplicación</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>QuantLens will use %1 the next time it starts.</source>
+        <translation>QuantLens usará %1 la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>the system&apos;s language</source>
+        <translation>el idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>No se pudo leer %1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::ModePanel</name>
+    <message>
+        <source>float16 (half-precision weights)</source>
+        <translation>float16 (pesos de media precisión)</translation>
+    </message>
+    <message>
+        <source>dynamic range (int8 weights, float activations)</source>
+        <translation>rango dinámico (pesos int8, activaciones en coma flotante)</translation>
+    </message>
+    <message>
+        <source>full integer int8</source>
+        <translation>entero completo int8</translation>
+    </message>
+    <message>
+        <source>16x8 (int16 activations, int8 weights)</source>
+        <translation>16x8 (activaciones int16, pesos int8)</translation>
+    </message>
+    <message>
+        <source>teaching: any bit width</source>
+        <translation>didáctico: cualquier ancho de bits</translation>
+    </message>
+    <message>
+        <source>The quantization the layer table, the histograms and the error charts show</source>
+        <translation>La cuantización que muestran la tabla de capas, los histogramas y los gráficos de error</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modo:</translation>
+    </message>
+    <message>
+        <source>integer (int8, or int16 for 16x8)</source>
+        <translation>entero (int8, o int16 para 16x8)</translation>
+    </message>
+    <message>
+        <source>uint8</source>
+        <translation>uint8</translation>
+    </message>
+    <message>
+        <source>float (QUANTIZE / DEQUANTIZE at the edges)</source>
+        <translation>float (QUANTIZE / DEQUANTIZE en los extremos)</translation>
+    </message>
+    <message>
+        <source>Input and output type of an exported full-integer model</source>
+        <translation>Tipo de entrada y salida de un modelo exportado de entero completo</translation>
+    </message>
+    <message>
+        <source>&amp;I/O:</source>
+        <translation>E/&amp;S:</translation>
+    </message>
+    <message>
+        <source>Per-channel convolution weights</source>
+        <translation>Pesos de convolución por canal</translation>
+    </message>
+    <message>
+        <source>One scale per output channel (what the TFLite converter does) instead of one per tensor: channels with small weights keep their precision</source>
+        <translation>Una escala por canal de salida (como hace el convertidor de TFLite) en lugar de una por tensor: los canales con pesos pequeños conservan su precisión</translation>
+    </message>
+    <message>
+        <source>Per-channel dense weights</source>
+        <translation>Pesos densos por canal</translation>
+    </message>
+    <message>
+        <source>Also one scale per output unit for FULLY_CONNECTED (the converter uses one per tensor)</source>
+        <translation>También una escala por unidad de salida para FULLY_CONNECTED (el convertidor usa una por tensor)</translation>
+    </message>
+    <message>
+        <source>min/max</source>
+        <translation>min/max</translation>
+    </message>
+    <message>
+        <source>moving average of min/max</source>
+        <translation>media móvil de min/max</translation>
+    </message>
+    <message>
+        <source>percentile 99.99 %</source>
+        <translation>percentil 99.99 %</translation>
+    </message>
+    <message>
+        <source>percentile 99.9 %</source>
+        <translation>percentil 99.9 %</translation>
+    </message>
+    <message>
+        <source>least squared error (MSE)</source>
+        <translation>mínimo error cuadrático (MSE)</translation>
+    </message>
+    <message>
+        <source>entropy (KL divergence)</source>
+        <translation>entropía (divergencia KL)</translation>
+    </message>
+    <message>
+        <source>How each activation&apos;s range is chosen from the calibration samples. min/max keeps every value (what the TFLite converter does); percentiles, MSE and KL clip rare outliers to get a finer grid for the rest</source>
+        <translation>Cómo se elige el rango de cada activación a partir de las muestras de calibración. min/max conserva todos los valores (como hace el convertidor de TFLite); los percentiles, MSE y KL recortan los valores atípicos poco frecuentes para obtener una rejilla más fina para el resto</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration:</source>
+        <translation>Cal&amp;ibración:</translation>
+    </message>
+    <message>
+        <source> samples</source>
+        <translation> muestras</translation>
+    </message>
+    <message>
+        <source>How many samples of the calibration data are run through the float model (the first ones); the converter&apos;s guidance is about 100 representative samples</source>
+        <translation>Cuántas muestras de los datos de calibración se pasan por el modelo en coma flotante (las primeras); el convertidor recomienda unas 100 muestras representativas</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mples:</source>
+        <translation>M&amp;uestras:</translation>
+    </message>
+    <message>
+        <source>the data set</source>
+        <translation>el conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Calibrate on other data than the evaluation data set (for example training images)</source>
+        <translation>Calibrar con datos distintos del conjunto de evaluación (por ejemplo, imágenes de entrenamiento)</translation>
+    </message>
+    <message>
+        <source>Calibrate on:</source>
+        <translation>Calibrar con:</translation>
+    </message>
+    <message>
+        <source>Bits per weight for the teaching scheme: each bit halves the step between levels</source>
+        <translation>Bits por peso del esquema didáctico: cada bit reduce a la mitad el paso entre niveles</translation>
+    </message>
+    <message>
+        <source>&amp;Bits:</source>
+        <translation>&amp;Bits:</translation>
+    </message>
+    <message>
+        <source>Symmetric (zero point 0)</source>
+        <translation>Simétrico (punto cero 0)</translation>
+    </message>
+    <message>
+        <source>Symmetric: the grid is centred on 0. Asymmetric: a zero point shifts the grid to cover [min, max] exactly, one more level</source>
+        <translation>Simétrico: la rejilla está centrada en 0. Asimétrico: un punto cero desplaza la rejilla para cubrir exactamente [min, max], con un nivel más</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bit(s)</source>
+        <translation>
+            <numerusform>%n bit</numerusform>
+            <numerusform>%n bits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (teaching)</source>
+        <translation>%1 (didáctico)</translation>
+    </message>
+    <message>
+        <source>, per-channel</source>
+        <translation>, por canal</translation>
+    </message>
+    <message>
+        <source>, per-tensor</source>
+        <translation>, por tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %1 on %n sample(s)</source>
+        <translation>
+            <numerusform>, %1 con %n muestra</numerusform>
+            <numerusform>, %1 con %n muestras</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::SideBySideView</name>
+    <message>
+        <source>Click a sample to run both models on it</source>
+        <translation>Hacer clic en una muestra para ejecutar ambos modelos con ella</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Dibujar</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>Abrir imagen…</translation>
+    </message>
+    <message>
+        <source>Run both models on a picture (PNG, JPEG, BMP, …), scaled to the model&apos;s input size</source>
+        <translation>Ejecutar ambos modelos con una imagen (PNG, JPEG, BMP, …), escalada al tamaño de entrada del modelo</translation>
+    </message>
+    <message>
+        <source>no image yet</source>
+        <translation>aún no hay imagen</translation>
+    </message>
+    <message>
+        <source>[0, 1] (pixels / 255)</source>
+        <translation>[0, 1] (píxeles / 255)</translation>
+    </message>
+    <message>
+        <source>[-1, 1] (MobileNet, Inception)</source>
+        <translation>[-1, 1] (MobileNet, Inception)</translation>
+    </message>
+    <message>
+        <source>[0, 255] (raw pixel values)</source>
+        <translation>[0, 255] (valores de píxel sin procesar)</translation>
+    </message>
+    <message>
+        <source>The value range the model was trained on; a wrong range gives confident nonsense</source>
+        <translation>El rango de valores con el que se entrenó el modelo; un rango incorrecto produce resultados absurdos con mucha confianza</translation>
+    </message>
+    <message>
+        <source>Invert (dark drawing on white paper → light on dark, as in MNIST)</source>
+        <translation>Invertir (dibujo oscuro sobre papel blanco → claro sobre oscuro, como en MNIST)</translation>
+    </message>
+    <message>
+        <source>MNIST and Fashion-MNIST show light objects on a black background</source>
+        <translation>MNIST y Fashion-MNIST muestran objetos claros sobre fondo negro</translation>
+    </message>
+    <message>
+        <source>Value range:</source>
+        <translation>Rango de valores:</translation>
+    </message>
+    <message>
+        <source>Image file</source>
+        <translation>Archivo de imagen</translation>
+    </message>
+    <message>
+        <source>The input both models see</source>
+        <translation>La entrada que ven ambos modelos</translation>
+    </message>
+    <message>
+        <source>Pick a sample or draw to run the float and the quantized model side by side.</source>
+        <translation>Elija una muestra o dibuje para ejecutar lado a lado el modelo en coma flotante y el cuantizado.</translation>
+    </message>
+    <message>
+        <source>SQNR vs float (dB)</source>
+        <translation>SQNR frente a float (dB)</translation>
+    </message>
+    <message>
+        <source>Per operator output: how close the quantized run&apos;s tensor is to the float run&apos;s. The lowest (outlined) is where the two runs part ways.</source>
+        <translation>Por salida de operador: cuánto se acerca el tensor de la ejecución cuantizada al de la ejecución en coma flotante. El más bajo (recuadrado) es donde ambas ejecuciones divergen.</translation>
+    </message>
+    <message>
+        <source>Class names…</source>
+        <translation>Nombres de clase…</translation>
+    </message>
+    <message>
+        <source>Name the outputs from a text file with one class per line (for example ImageNet&apos;s labels file); models that carry a label file use it automatically</source>
+        <translation>Nombrar las salidas a partir de un archivo de texto con una clase por línea (por ejemplo, el archivo de etiquetas de ImageNet); los modelos que incluyen un archivo de etiquetas lo usan automáticamente</translation>
+    </message>
+    <message>
+        <source>Where the two runs part ways (per operator output):</source>
+        <translation>Dónde divergen ambas ejecuciones (por salida de operador):</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n name(s), but the model has %2 outputs</source>
+        <translation>
+            <numerusform>%1 tiene %n nombre, pero el modelo tiene %2 salidas</numerusform>
+            <numerusform>%1 tiene %n nombres, pero el modelo tiene %2 salidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (1001-class ImageNet models put &quot;background&quot; first)</source>
+        <translation> (los modelos ImageNet de 1001 clases ponen primero &quot;background&quot;)</translation>
+    </message>
+    <message>
+        <source>Class names</source>
+        <translation>Nombres de clase</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Archivos de texto (*.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot use these class names</source>
+        <translation>No se pueden usar estos nombres de clase</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Abrir imagen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.webp);;All files (*)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.webp);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open a model with one image input first.</source>
+        <translation>Abra primero un modelo con una sola entrada de imagen.</translation>
+    </message>
+    <message>
+        <source>This model does not take images: %1</source>
+        <translation>Este modelo no acepta imágenes: %1</translation>
+    </message>
+    <message>
+        <source>The quantized model is not ready (int8 and 16x8 need a data set to calibrate on).</source>
+        <translation>El modelo cuantizado no está listo (int8 y 16x8 requieren un conjunto de datos para calibrar).</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>clase %1</translation>
+    </message>
+    <message>
+        <source>float32: %1 (%2%) — %3: %4 (%5%)%6</source>
+        <translation>float32: %1 (%2%) — %3: %4 (%5%)%6</translation>
+    </message>
+    <message>
+        <source> — they agree</source>
+        <translation> — coinciden</translation>
+    </message>
+    <message>
+        <source> — they disagree</source>
+        <translation> — no coinciden</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::TrainView</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a file (IDX, .gz or .npy)</source>
+        <translation>Elegir un archivo (IDX, .gz o .npy)</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Elegir un archivo</translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation>Imágenes de entrenamiento:</translation>
+    </message>
+    <message>
+        <source>Training labels:</source>
+        <translation>Etiquetas de entrenamiento:</translation>
+    </message>
+    <message>
+        <source>Test images:</source>
+        <translation>Imágenes de prueba:</translation>
+    </message>
+    <message>
+        <source>Test labels:</source>
+        <translation>Etiquetas de prueba:</translation>
+    </message>
+    <message>
+        <source>Passes over the training set (5 reach about 88.6% on Fashion-MNIST)</source>
+        <translation>Pasadas por el conjunto de entrenamiento (con 5 se alcanza aproximadamente un 88.6 % en Fashion-MNIST)</translation>
+    </message>
+    <message>
+        <source>Quantization-aware fine-tuning after float training: int8 fake quantization of weights and activations, so the network learns to live with the rounding</source>
+        <translation>Ajuste fino consciente de la cuantización tras el entrenamiento en coma flotante: cuantización simulada int8 de pesos y activaciones, para que la red aprenda a convivir con el redondeo</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same weights</source>
+        <translation>La misma semilla produce los mismos pesos</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <source>Use only the first N training samples (all: the whole set)</source>
+        <translation>Usar solo las primeras N muestras de entrenamiento (todas: el conjunto completo)</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Épocas:</translation>
+    </message>
+    <message>
+        <source>QAT epochs:</source>
+        <translation>Épocas QAT:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Semilla:</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation>Muestras de entrenamiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>En&amp;trenar</translation>
+    </message>
+    <message>
+        <source>Train the classic CNN (Conv 12 3x3, MaxPool, Dense) and compare float, PTQ and QAT</source>
+        <translation>Entrenar la CNN clásica (Conv 12 3x3, MaxPool, Dense) y comparar float, PTQ y QAT</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>Guardar modelo…</translation>
+    </message>
+    <message>
+        <source>Save trained model</source>
+        <translation>Guardar modelo entrenado</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite)</source>
+        <translation>Modelos TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>Cannot save the model</source>
+        <translation>No se puede guardar el modelo</translation>
+    </message>
+    <message>
+        <source>Loading the data…</source>
+        <translation>Cargando los datos…</translation>
+    </message>
+    <message>
+        <source>%1epoch %2 of %3: loss %4, training accuracy %5%</source>
+        <translation>Época %2 de %3%1: pérdida %4, exactitud de entrenamiento %5%</translation>
+    </message>
+    <message>
+        <source>QAT </source>
+        <translation> (QAT)</translation>
+    </message>
+    <message>
+        <source>Test accuracy: %1. The rows are in the Compare tab.</source>
+        <translation>Exactitud de prueba: %1. Las filas están en la pestaña Comparar.</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::CompareModel</name>
+    <message>
+        <source>collapse</source>
+        <translation>colapso</translation>
+    </message>
+    <message>
+        <source>Share of samples where this mode picks the same class as the float model</source>
+        <translation>Proporción de muestras en las que este modo elige la misma clase que el modelo en coma flotante</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence of this mode&apos;s output distribution from the float model&apos;s: 0 = identical</source>
+        <translation>Divergencia KL media de la distribución de salida de este modo respecto a la del modelo en coma flotante: 0 = idénticas</translation>
+    </message>
+    <message>
+        <source>Median time of one single-sample run on this machine, one thread (QuantLens&apos; interpreter)</source>
+        <translation>Mediana del tiempo de una ejecución con una sola muestra en esta máquina, con un hilo (intérprete de QuantLens)</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
+    </message>
+    <message>
+        <source>Top-5</source>
+        <translation>Top-5</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Concordancia</translation>
+    </message>
+    <message>
+        <source>KL (mean)</source>
+        <translation>KL (media)</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latencia (ms)</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::CurveChart</name>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>exactitud de entrenamiento</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>exactitud</translation>
+    </message>
+    <message>
+        <source>Loss (left) and training accuracy (right), averaged over the epoch so far</source>
+        <translation>Pérdida (izquierda) y exactitud de entrenamiento (derecha), promediadas sobre lo que va de época</translation>
+    </message>
+    <message>
+        <source>training-curves</source>
+        <translation>curvas-entrenamiento</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::DrawCanvas</name>
+    <message>
+        <source>Draw with the left mouse button, erase with the right one</source>
+        <translation>Dibujar con el botón izquierdo, borrar con el derecho</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::ErrorChart</name>
+    <message>
+        <source>weight SQNR (dB)</source>
+        <translation>SQNR de pesos (dB)</translation>
+    </message>
+    <message>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer.</source>
+        <translation>SQNR de pesos por capa: cuanto más alto, mejor; cada bit aporta unos 6 dB. Verde: bueno, amarillo: dudoso, rojo: malo; las tres peores aparecen recuadradas. Hacer clic en una barra para seleccionar su capa.</translation>
+    </message>
+    <message>
+        <source>weight-sqnr-per-layer</source>
+        <translation>sqnr-pesos-por-capa</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operador</translation>
+    </message>
+    <message>
+        <source>No layers with weights (or no analysis yet).</source>
+        <translation>No hay capas con pesos (o aún no hay análisis).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Weight SQNR of %n layer(s); worst outlined in red.</source>
+        <translation>
+            <numerusform>SQNR de pesos de %n capa; la peor, recuadrada en rojo.</numerusform>
+            <numerusform>SQNR de pesos de %n capas; la peor, recuadrada en rojo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::LayerTableModel</name>
+    <message>
+        <source>exact</source>
+        <translation>exacto</translation>
+    </message>
+    <message>
+        <source>Keep this layer in float: it is not quantized, QUANTIZE/DEQUANTIZE go around it (Ctrl+Z undoes)</source>
+        <translation>Mantener esta capa en coma flotante: no se cuantiza y queda rodeada por QUANTIZE/DEQUANTIZE (Ctrl+Z lo deshace)</translation>
+    </message>
+    <message>
+        <source>%1 weights: %2. SQNR = 10·log10(Σw² / Σ(w − ŵ)²): each bit is worth about 6 dB.</source>
+        <translation>Pesos %1: %2. SQNR = 10·log10(Σw² / Σ(w − ŵ)²): cada bit aporta unos 6 dB.</translation>
+    </message>
+    <message>
+        <source>Weight quantization: %1</source>
+        <translation>Cuantización de pesos: %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesos</translation>
+    </message>
+    <message>
+        <source>Weight type</source>
+        <translation>Tipo de pesos</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>Cuantización</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Weight SQNR (dB)</source>
+        <translation>SQNR de pesos (dB)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>Keep float</source>
+        <translation>En coma flotante</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::OutputBars</name>
+    <message>
+        <source>score</source>
+        <translation>puntuación</translation>
+    </message>
+    <message>
+        <source>The top classes of the float model, with both models&apos; scores</source>
+        <translation>Las clases principales del modelo en coma flotante, con las puntuaciones de ambos modelos</translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation>salidas</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::SampleListModel</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::TradeoffChart</name>
+    <message>
+        <source>model size (kB)</source>
+        <translation>tamaño del modelo (kB)</translation>
+    </message>
+    <message>
+        <source>accuracy (%) — or agreement without labels</source>
+        <translation>exactitud (%) — o concordancia sin etiquetas</translation>
+    </message>
+    <message>
+        <source>Each mode as a point: further left is smaller, higher is more accurate; the dashed line is the float model. Labels give the latency.</source>
+        <translation>Cada modo es un punto: más a la izquierda, más pequeño; más arriba, más exacto; la línea discontinua es el modelo en coma flotante. Las etiquetas indican la latencia.</translation>
+    </message>
+    <message>
+        <source>accuracy-vs-size</source>
+        <translation>exactitud-vs-tamaño</translation>
+    </message>
+    <message>
+        <source>Accuracy against size</source>
+        <translation>Exactitud frente a tamaño</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Verdict</name>
+    <message>
+        <source>good</source>
+        <translation>bueno</translation>
+    </message>
+    <message>
+        <source>suspect</source>
+        <translation>dudoso</translation>
+    </message>
+    <message>
+        <source>bad</source>
+        <translation>malo</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::WeightView</name>
+    <message>
+        <source>How the scale and zero point of this weight tensor follow from its values</source>
+        <translation>Cómo se derivan la escala y el punto cero de este tensor de pesos a partir de sus valores</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Escala logarítmica</translation>
+    </message>
+    <message>
+        <source>Counts on a logarithmic axis: shows the sparse tails where outliers and clipping live</source>
+        <translation>Recuentos en un eje logarítmico: muestra las colas dispersas donde están los valores atípicos y el recorte</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>valor del peso</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>recuento</translation>
+    </message>
+    <message>
+        <source>Float weights (blue) and quantized weights (orange); dashed red: the clipping range; grey: the quantization grid. Wheel to zoom, drag to pan.</source>
+        <translation>Pesos en coma flotante (azul) y pesos cuantizados (naranja); rojo discontinuo: el rango de recorte; gris: la rejilla de cuantización. Rueda para ampliar, arrastrar para desplazar.</translation>
+    </message>
+    <message>
+        <source>quantized − float</source>
+        <translation>cuantizado − float</translation>
+    </message>
+    <message>
+        <source>Quantization error of the weights: for pure rounding, flat between −scale/2 and +scale/2</source>
+        <translation>Error de cuantización de los pesos: con redondeo puro, plano entre −escala/2 y +escala/2</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>canal de salida</translation>
+    </message>
+    <message>
+        <source>weight range</source>
+        <translation>rango de pesos</translation>
+    </message>
+    <message>
+        <source>Minimum and maximum weight of each output channel: very unequal ranges make a per-tensor scale waste bits</source>
+        <translation>Peso mínimo y máximo de cada canal de salida: con rangos muy desiguales, una escala por tensor desperdicia bits</translation>
+    </message>
+    <message>
+        <source>weight-histogram</source>
+        <translation>histograma-pesos</translation>
+    </message>
+    <message>
+        <source>weight-error-histogram</source>
+        <translation>histograma-error-pesos</translation>
+    </message>
+    <message>
+        <source>weight-ranges-per-channel</source>
+        <translation>rangos-pesos-por-canal</translation>
+    </message>
+    <message>
+        <source>Select a layer with weights to see their histogram.</source>
+        <translation>Seleccione una capa con pesos para ver su histograma.</translation>
+    </message>
+    <message>
+        <source>Operator %1 %2 — weights %3 (%4): %5 — %6</source>
+        <translation>Operador %1 %2 — pesos %3 (%4): %5 — %6</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>float</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>cuantizado</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>Not quantized in this mode: the float32 weights are used as they are.</source>
+        <translation>No se cuantiza en este modo: los pesos float32 se usan tal cual.</translation>
+    </message>
+    <message>
+        <source>float16: each weight is rounded to the nearest float16 (11 significant bits); max |error| = %1, SQNR %2 dB.</source>
+        <translation>float16: cada peso se redondea al float16 más cercano (11 bits significativos); |error| máx. = %1, SQNR %2 dB.</translation>
+    </message>
+    <message>
+        <source> (per output channel; shown: channel %1, the widest)</source>
+        <translation> (por canal de salida; se muestra el canal %1, el más amplio)</translation>
+    </message>
+    <message>
+        <source>Symmetric%1: scale = max|w| / %2 = %3 / %2 = %4; zero point 0; q = clamp(round(w / scale), %5, %2); ŵ = q × scale. Error per weight at most scale / 2 = %6 unless clipped; RMSE / scale = %7 (1/√12 ≈ 0.289 for pure rounding).</source>
+        <translation>Simétrico%1: escala = max|w| / %2 = %3 / %2 = %4; punto cero 0; q = clamp(round(w / escala), %5, %2); ŵ = q × escala. Error por peso de como máximo escala / 2 = %6 salvo recorte; RMSE / escala = %7 (1/√12 ≈ 0.289 con redondeo puro).</translation>
+    </message>
+    <message>
+        <source>Asymmetric%1: range [%2, %3] extended to contain 0; scale = (max − min) / (%4 − (%5)) = %6; zero point = round(%5 − min / scale) = %7; q = clamp(round(w / scale) + zp, %5, %4); ŵ = (q − zp) × scale. RMSE / scale = %8.</source>
+        <translation>Asimétrico%1: rango [%2, %3] ampliado para contener 0; escala = (max − min) / (%4 − (%5)) = %6; punto cero = round(%5 − min / escala) = %7; q = clamp(round(w / escala) + zp, %5, %4); ŵ = (q − zp) × escala. RMSE / escala = %8.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1331 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1 : écriture impossible (%2)</translation>
+    </message>
+    <message>
+        <source>%1: choose a .png, .svg or .pdf file</source>
+        <translation>%1 : choisissez un fichier .png, .svg ou .pdf</translation>
+    </message>
+    <message>
+        <source>%1: cannot write</source>
+        <translation>%1 : écriture impossible</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the file (%2)</source>
+        <translation>%1 : impossible de remplacer le fichier (%2)</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Exporter le graphique…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg);;Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export the chart</source>
+        <translation>Impossible d&apos;exporter le graphique</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>Copier dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>%1: choose a .csv or .json file</source>
+        <translation>%1 : choisissez un fichier .csv ou .json</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Explore the quantization of TensorFlow Lite models</source>
+        <translation>Explorer la quantification des modèles TensorFlow Lite</translation>
+    </message>
+    <message>
+        <source>A .tflite model to open</source>
+        <translation>Un modèle .tflite à ouvrir</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE once the model is shown, then quit</source>
+        <translation>Enregistrer une image de la fenêtre dans FILE une fois le modèle affiché, puis quitter</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, errors, compare, side-by-side or train</source>
+        <translation>Afficher cette vue au démarrage : weights, errors, compare, side-by-side ou train</translation>
+    </message>
+    <message>
+        <source>unknown view &apos;%1&apos;</source>
+        <translation>vue inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>Use this language for this run: en, de, es, fr or zh_CN</source>
+        <translation>Utiliser cette langue pour cette exécution : en, de, es, fr ou zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;data set…</source>
+        <translation>Ouvrir un &amp;jeu de données…</translation>
+    </message>
+    <message>
+        <source>Images for Compare: IDX (.gz), .npy, or a folder with one sub-folder per class</source>
+        <translation>Images pour Comparer : IDX (.gz), .npy, ou un dossier avec un sous-dossier par classe</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Export model…</source>
+        <translation>&amp;Exporter le modèle…</translation>
+    </message>
+    <message>
+        <source>Write the model in the selected mode as a .tflite the TensorFlow Lite runtime loads</source>
+        <translation>Enregistrer le modèle dans le mode choisi sous forme de .tflite chargeable par l&apos;environnement d&apos;exécution TensorFlow Lite</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest layers to keep in float</source>
+        <translation>&amp;Suggérer des couches à garder en virgule flottante</translation>
+    </message>
+    <message>
+        <source>Measure every weighted layer&apos;s effect on accuracy (or agreement) on the data set and keep the fewest layers in float that bring the drop within one point</source>
+        <translation>Mesurer l&apos;effet de chaque couche à poids sur l&apos;exactitude (ou la concordance) sur le jeu de données et garder en virgule flottante le moins de couches possible pour ramener la baisse à moins d&apos;un point</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About QuantLens</source>
+        <translation>À &amp;propos de QuantLens</translation>
+    </message>
+    <message>
+        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
+        <translation>Ouvrez un modèle .tflite avec Fichier › Ouvrir, ou déposez-en un sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Filter layers (operator, shape, type…)</source>
+        <translation>Filtrer les couches (opérateur, forme, type…)</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Exporter le tableau…</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>Impossible d&apos;exporter le tableau</translation>
+    </message>
+    <message>
+        <source>&amp;Weights</source>
+        <translation>&amp;Poids</translation>
+    </message>
+    <message>
+        <source>activation SQNR (dB)</source>
+        <translation>SQNR des activations (dB)</translation>
+    </message>
+    <message>
+        <source>&amp;Errors</source>
+        <translation>&amp;Erreurs</translation>
+    </message>
+    <message>
+        <source>E&amp;valuate all modes</source>
+        <translation>É&amp;valuer tous les modes</translation>
+    </message>
+    <message>
+        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
+        <translation>Exécuter le modèle en float32, float16, plage dynamique, int8 et 16x8 sur le jeu de données : exactitude, concordance avec le modèle flottant, divergence KL, taille et latence (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save the comparison as CSV or JSON</source>
+        <translation>Enregistrer la comparaison en CSV ou JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Comparer</translation>
+    </message>
+    <message>
+        <source>&amp;Side by side</source>
+        <translation>Côte à cô&amp;te</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>Entraî&amp;ner</translation>
+    </message>
+    <message>
+        <source>Training: %1</source>
+        <translation>Entraînement : %1</translation>
+    </message>
+    <message>
+        <source>Training done: float, PTQ and QAT are in the Compare tab</source>
+        <translation>Entraînement terminé : flottant, PTQ et QAT sont dans l&apos;onglet Comparer</translation>
+    </message>
+    <message>
+        <source>Quantization mode</source>
+        <translation>Mode de quantification</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Ouvrir un modèle</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite);;All files (*)</source>
+        <translation>Modèles TensorFlow Lite (*.tflite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>Impossible d&apos;ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Cannot open model</source>
+        <translation>Impossible d&apos;ouvrir le modèle</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.</source>
+        <translation>%1 n&apos;a pas pu être ouvert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the bundled Fashion-MNIST sample (%n test image(s))</source>
+        <translation>
+            <numerusform>l&apos;extrait Fashion-MNIST fourni (%n image de test)</numerusform>
+            <numerusform>l&apos;extrait Fashion-MNIST fourni (%n images de test)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 operators, %3, mode: %4 (%5)</source>
+        <translation>%1 — %2 opérateurs, %3, mode : %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Open a model with one input first: images are sized to its input.</source>
+        <translation>Ouvrez d&apos;abord un modèle à une seule entrée : les images sont redimensionnées à la taille de son entrée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 (%n échantillon)</numerusform>
+            <numerusform>%1 (%n échantillons)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no data set yet (File › Open data set…)</source>
+        <translation>pas encore de jeu de données (Fichier › Ouvrir un jeu de données…)</translation>
+    </message>
+    <message>
+        <source>Calibration data (cancel: use the data set)</source>
+        <translation>Données de calibration (annuler : utiliser le jeu de données)</translation>
+    </message>
+    <message>
+        <source>Data sets (*.gz *-ubyte *.idx *.npy);;All files (*)</source>
+        <translation>Jeux de données (*.gz *-ubyte *.idx *.npy);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open calibration data</source>
+        <translation>Impossible d&apos;ouvrir les données de calibration</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>T-shirt/haut</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>Pantalon</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Pull-over</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>Robe</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>Manteau</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>Sandale</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>Chemise</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>Basket</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Sac</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>Bottine</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Ouvrir les images</translation>
+    </message>
+    <message>
+        <source>Open labels (cancel: no labels)</source>
+        <translation>Ouvrir les étiquettes (annuler : sans étiquettes)</translation>
+    </message>
+    <message>
+        <source>Labels (*.gz *-ubyte *.idx *.npy);;All files (*)</source>
+        <translation>Étiquettes (*.gz *-ubyte *.idx *.npy);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open data set</source>
+        <translation>Impossible d&apos;ouvrir le jeu de données</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) to compare the modes.</source>
+        <translation>Ouvrez un jeu de données (Fichier › Ouvrir un jeu de données…) pour comparer les modes.</translation>
+    </message>
+    <message>
+        <source>Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.</source>
+        <translation>Données : %1%2. int8 et 16x8 sont calibrés sur les %3 premiers échantillons de %4.</translation>
+    </message>
+    <message>
+        <source>, no labels (agreement only)</source>
+        <translation>, sans étiquettes (concordance seulement)</translation>
+    </message>
+    <message>
+        <source>The data set %1 does not fit this model: %2</source>
+        <translation>Le jeu de données %1 ne convient pas à ce modèle : %2</translation>
+    </message>
+    <message>
+        <source>About QuantLens</source>
+        <translation>À propos de QuantLens</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QuantLens %1&lt;/h3&gt;&lt;p&gt;Explore the quantization of TensorFlow Lite models: weights, errors, modes, accuracy and size, side by side.&lt;/p&gt;&lt;p&gt;MIT license. The bundled demo model was trained by QuantLens on Fashion-MNIST (© Zalando SE, MIT license).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;QuantLens %1&lt;/h3&gt;&lt;p&gt;Explorez la quantification des modèles TensorFlow Lite : poids, erreurs, modes, exactitude et taille, côte à côte.&lt;/p&gt;&lt;p&gt;Licence MIT. Le modèle de démonstration fourni a été entraîné par QuantLens sur Fashion-MNIST (© Zalando SE, licence MIT).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>QuantLens</source>
+        <translation>QuantLens</translation>
+    </message>
+    <message>
+        <source>%1 — QuantLens</source>
+        <translation>%1 — QuantLens</translation>
+    </message>
+    <message>
+        <source>calibrating…</source>
+        <translation>calibration…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1 : %2 / %3</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Ouvrez d&apos;abord un modèle.</translation>
+    </message>
+    <message>
+        <source>Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a TFLite mode to export.</source>
+        <translation>Les schémas pédagogiques servent à l&apos;analyse et à la simulation : TensorFlow Lite ne peut pas stocker %1. Choisissez un mode TFLite pour exporter.</translation>
+    </message>
+    <message>
+        <source>Mode %1, %2 weights</source>
+        <translation>Mode %1, poids %2</translation>
+    </message>
+    <message>
+        <source>per-channel</source>
+        <translation>par canal</translation>
+    </message>
+    <message>
+        <source>per-tensor</source>
+        <translation>par tenseur</translation>
+    </message>
+    <message>
+        <source>; I/O %1</source>
+        <translation>; E/S %1</translation>
+    </message>
+    <message>
+        <source>; activation ranges calibrated (%1) on the first %2 samples of %3</source>
+        <translation>; plages d&apos;activation calibrées (%1) sur les %2 premiers échantillons de %3</translation>
+    </message>
+    <message>
+        <source>; needs a data set for calibration (File › Open data set…)</source>
+        <translation>; nécessite un jeu de données pour la calibration (Fichier › Ouvrir un jeu de données…)</translation>
+    </message>
+    <message>
+        <source>. The file is already quantized: this re-quantizes its dequantized weights.</source>
+        <translation>. Le fichier est déjà quantifié : ceci requantifie ses poids déquantifiés.</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>Exporter le modèle</translation>
+    </message>
+    <message>
+        <source>Export model — %1</source>
+        <translation>Exporter le modèle — %1</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite)</source>
+        <translation>Modèles TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>aucun modèle</translation>
+    </message>
+    <message>
+        <source>%1 is the open model; choose another file</source>
+        <translation>%1 est le modèle ouvert ; choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportation de %1…</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>keep operator %1 in float</source>
+        <translation>garder l&apos;opérateur %1 en virgule flottante</translation>
+    </message>
+    <message>
+        <source>quantize operator %1</source>
+        <translation>quantifier l&apos;opérateur %1</translation>
+    </message>
+    <message>
+        <source>Open a data set first (File › Open data set…).</source>
+        <translation>Ouvrez d&apos;abord un jeu de données (Fichier › Ouvrir un jeu de données…).</translation>
+    </message>
+    <message>
+        <source>Choose a TFLite mode: the suggestion measures that mode.</source>
+        <translation>Choisissez un mode TFLite : la suggestion mesure ce mode.</translation>
+    </message>
+    <message>
+        <source>Measuring every layer&apos;s sensitivity…</source>
+        <translation>Mesure de la sensibilité de chaque couche…</translation>
+    </message>
+    <message>
+        <source>another model was opened meanwhile</source>
+        <translation>un autre modèle a été ouvert entre-temps</translation>
+    </message>
+    <message>
+        <source>Suggestion failed: %1</source>
+        <translation>Échec de la suggestion : %1</translation>
+    </message>
+    <message>
+        <source>Already within one point of float: nothing to keep in float</source>
+        <translation>Déjà à moins d&apos;un point du modèle flottant : aucune couche à garder en virgule flottante</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
+        <translation>
+            <numerusform>%n couche gardée en virgule flottante : %1 %2 → %3 (flottant %4)</numerusform>
+            <numerusform>%n couches gardées en virgule flottante : %1 %2 → %3 (flottant %4)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keep suggested layers in float</source>
+        <translation>garder les couches suggérées en virgule flottante</translation>
+    </message>
+    <message>
+        <source>Open a data set to see the activation error per operator output.</source>
+        <translation>Ouvrez un jeu de données pour voir l&apos;erreur d&apos;activation par sortie d&apos;opérateur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Activation SQNR per operator output (the quantized model&apos;s tensor against the float one, %n sample(s) of the data set); the lowest is outlined.</source>
+        <translation>
+            <numerusform>SQNR des activations par sortie d&apos;opérateur (tenseur du modèle quantifié comparé à celui du modèle flottant, %n échantillon du jeu de données) ; le plus faible est entouré.</numerusform>
+            <numerusform>SQNR des activations par sortie d&apos;opérateur (tenseur du modèle quantifié comparé à celui du modèle flottant, %n échantillons du jeu de données) ; le plus faible est entouré.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Side by side: %1</source>
+        <translation>Côte à côte : %1</translation>
+    </message>
+    <message>
+        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
+        <translation>%1 nécessite un jeu de données pour la calibration (Fichier › Ouvrir un jeu de données…)</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n layer(s) kept float</source>
+        <translation>
+            <numerusform>, %n couche gardée en virgule flottante</numerusform>
+            <numerusform>, %n couches gardées en virgule flottante</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight analysis failed: %1</source>
+        <translation>Échec de l&apos;analyse des poids : %1</translation>
+    </message>
+    <message>
+        <source>%1: not found in the application&apos;s resources</source>
+        <translation>%1 : introuvable dans les ressources de l&apos;application</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>QuantLens will use %1 the next time it starts.</source>
+        <translation>QuantLens utilisera %1 au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>the system&apos;s language</source>
+        <translation>la langue du système</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>Impossible de lire %1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::ModePanel</name>
+    <message>
+        <source>float16 (half-precision weights)</source>
+        <translation>float16 (poids en demi-précision)</translation>
+    </message>
+    <message>
+        <source>dynamic range (int8 weights, float activations)</source>
+        <translation>plage dynamique (poids int8, activations flottantes)</translation>
+    </message>
+    <message>
+        <source>full integer int8</source>
+        <translation>entier complet int8</translation>
+    </message>
+    <message>
+        <source>16x8 (int16 activations, int8 weights)</source>
+        <translation>16x8 (activations int16, poids int8)</translation>
+    </message>
+    <message>
+        <source>teaching: any bit width</source>
+        <translation>pédagogique : nombre de bits libre</translation>
+    </message>
+    <message>
+        <source>The quantization the layer table, the histograms and the error charts show</source>
+        <translation>La quantification affichée par le tableau des couches, les histogrammes et les graphiques d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Mode :</translation>
+    </message>
+    <message>
+        <source>integer (int8, or int16 for 16x8)</source>
+        <translation>entier (int8, ou int16 pour 16x8)</translation>
+    </message>
+    <message>
+        <source>uint8</source>
+        <translation>uint8</translation>
+    </message>
+    <message>
+        <source>float (QUANTIZE / DEQUANTIZE at the edges)</source>
+        <translation>flottant (QUANTIZE / DEQUANTIZE aux extrémités)</translation>
+    </message>
+    <message>
+        <source>Input and output type of an exported full-integer model</source>
+        <translation>Type d&apos;entrée et de sortie d&apos;un modèle exporté en entier complet</translation>
+    </message>
+    <message>
+        <source>&amp;I/O:</source>
+        <translation>E/&amp;S :</translation>
+    </message>
+    <message>
+        <source>Per-channel convolution weights</source>
+        <translation>Poids de convolution par canal</translation>
+    </message>
+    <message>
+        <source>One scale per output channel (what the TFLite converter does) instead of one per tensor: channels with small weights keep their precision</source>
+        <translation>Une échelle par canal de sortie (comme le fait le convertisseur TFLite) au lieu d&apos;une par tenseur : les canaux aux petits poids gardent leur précision</translation>
+    </message>
+    <message>
+        <source>Per-channel dense weights</source>
+        <translation>Poids denses par canal</translation>
+    </message>
+    <message>
+        <source>Also one scale per output unit for FULLY_CONNECTED (the converter uses one per tensor)</source>
+        <translation>Une échelle par unité de sortie aussi pour FULLY_CONNECTED (le convertisseur en utilise une par tenseur)</translation>
+    </message>
+    <message>
+        <source>min/max</source>
+        <translation>min/max</translation>
+    </message>
+    <message>
+        <source>moving average of min/max</source>
+        <translation>moyenne glissante de min/max</translation>
+    </message>
+    <message>
+        <source>percentile 99.99 %</source>
+        <translation>centile 99,99 %</translation>
+    </message>
+    <message>
+        <source>percentile 99.9 %</source>
+        <translation>centile 99,9 %</translation>
+    </message>
+    <message>
+        <source>least squared error (MSE)</source>
+        <translation>moindre erreur quadratique (MSE)</translation>
+    </message>
+    <message>
+        <source>entropy (KL divergence)</source>
+        <translation>entropie (divergence KL)</translation>
+    </message>
+    <message>
+        <source>How each activation&apos;s range is chosen from the calibration samples. min/max keeps every value (what the TFLite converter does); percentiles, MSE and KL clip rare outliers to get a finer grid for the rest</source>
+        <translation>Comment la plage de chaque activation est choisie à partir des échantillons de calibration. min/max garde toutes les valeurs (comme le convertisseur TFLite) ; les centiles, MSE et KL écrêtent les rares valeurs aberrantes pour obtenir une grille plus fine pour le reste</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration:</source>
+        <translation>Ca&amp;libration :</translation>
+    </message>
+    <message>
+        <source> samples</source>
+        <translation> échantillons</translation>
+    </message>
+    <message>
+        <source>How many samples of the calibration data are run through the float model (the first ones); the converter&apos;s guidance is about 100 representative samples</source>
+        <translation>Nombre d&apos;échantillons des données de calibration passés dans le modèle flottant (les premiers) ; le convertisseur recommande environ 100 échantillons représentatifs</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mples:</source>
+        <translation>Échantill&amp;ons :</translation>
+    </message>
+    <message>
+        <source>the data set</source>
+        <translation>le jeu de données</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Calibrate on other data than the evaluation data set (for example training images)</source>
+        <translation>Calibrer sur d&apos;autres données que le jeu de données d&apos;évaluation (par exemple des images d&apos;entraînement)</translation>
+    </message>
+    <message>
+        <source>Calibrate on:</source>
+        <translation>Calibrer sur :</translation>
+    </message>
+    <message>
+        <source>Bits per weight for the teaching scheme: each bit halves the step between levels</source>
+        <translation>Bits par poids pour le schéma pédagogique : chaque bit divise par deux le pas entre les niveaux</translation>
+    </message>
+    <message>
+        <source>&amp;Bits:</source>
+        <translation>&amp;Bits :</translation>
+    </message>
+    <message>
+        <source>Symmetric (zero point 0)</source>
+        <translation>Symétrique (point zéro 0)</translation>
+    </message>
+    <message>
+        <source>Symmetric: the grid is centred on 0. Asymmetric: a zero point shifts the grid to cover [min, max] exactly, one more level</source>
+        <translation>Symétrique : la grille est centrée sur 0. Asymétrique : un point zéro décale la grille pour couvrir exactement [min, max], avec un niveau de plus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bit(s)</source>
+        <translation>
+            <numerusform>%n bit</numerusform>
+            <numerusform>%n bits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (teaching)</source>
+        <translation>%1 (pédagogique)</translation>
+    </message>
+    <message>
+        <source>, per-channel</source>
+        <translation>, par canal</translation>
+    </message>
+    <message>
+        <source>, per-tensor</source>
+        <translation>, par tenseur</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %1 on %n sample(s)</source>
+        <translation>
+            <numerusform>, %1 sur %n échantillon</numerusform>
+            <numerusform>, %1 sur %n échantillons</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::SideBySideView</name>
+    <message>
+        <source>Click a sample to run both models on it</source>
+        <translation>Cliquez sur un échantillon pour y exécuter les deux modèles</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Dessiner</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>Ouvrir une image…</translation>
+    </message>
+    <message>
+        <source>Run both models on a picture (PNG, JPEG, BMP, …), scaled to the model&apos;s input size</source>
+        <translation>Exécuter les deux modèles sur une image (PNG, JPEG, BMP, …), redimensionnée à la taille d&apos;entrée du modèle</translation>
+    </message>
+    <message>
+        <source>no image yet</source>
+        <translation>pas encore d&apos;image</translation>
+    </message>
+    <message>
+        <source>[0, 1] (pixels / 255)</source>
+        <translation>[0, 1] (pixels / 255)</translation>
+    </message>
+    <message>
+        <source>[-1, 1] (MobileNet, Inception)</source>
+        <translation>[-1, 1] (MobileNet, Inception)</translation>
+    </message>
+    <message>
+        <source>[0, 255] (raw pixel values)</source>
+        <translation>[0, 255] (valeurs brutes des pixels)</translation>
+    </message>
+    <message>
+        <source>The value range the model was trained on; a wrong range gives confident nonsense</source>
+        <translation>La plage de valeurs sur laquelle le modèle a été entraîné ; une mauvaise plage donne des résultats absurdes mais confiants</translation>
+    </message>
+    <message>
+        <source>Invert (dark drawing on white paper → light on dark, as in MNIST)</source>
+        <translation>Inverser (dessin sombre sur papier blanc → clair sur sombre, comme dans MNIST)</translation>
+    </message>
+    <message>
+        <source>MNIST and Fashion-MNIST show light objects on a black background</source>
+        <translation>MNIST et Fashion-MNIST montrent des objets clairs sur fond noir</translation>
+    </message>
+    <message>
+        <source>Value range:</source>
+        <translation>Plage de valeurs :</translation>
+    </message>
+    <message>
+        <source>Image file</source>
+        <translation>Fichier image</translation>
+    </message>
+    <message>
+        <source>The input both models see</source>
+        <translation>L&apos;entrée que voient les deux modèles</translation>
+    </message>
+    <message>
+        <source>Pick a sample or draw to run the float and the quantized model side by side.</source>
+        <translation>Choisissez un échantillon ou dessinez pour exécuter côte à côte le modèle flottant et le modèle quantifié.</translation>
+    </message>
+    <message>
+        <source>SQNR vs float (dB)</source>
+        <translation>SQNR vs flottant (dB)</translation>
+    </message>
+    <message>
+        <source>Per operator output: how close the quantized run&apos;s tensor is to the float run&apos;s. The lowest (outlined) is where the two runs part ways.</source>
+        <translation>Par sortie d&apos;opérateur : à quel point le tenseur de l&apos;exécution quantifiée est proche de celui de l&apos;exécution flottante. Le plus faible (entouré) est l&apos;endroit où les deux exécutions divergent.</translation>
+    </message>
+    <message>
+        <source>Class names…</source>
+        <translation>Noms de classes…</translation>
+    </message>
+    <message>
+        <source>Name the outputs from a text file with one class per line (for example ImageNet&apos;s labels file); models that carry a label file use it automatically</source>
+        <translation>Nommer les sorties à partir d&apos;un fichier texte contenant une classe par ligne (par exemple le fichier d&apos;étiquettes d&apos;ImageNet) ; les modèles qui contiennent un fichier d&apos;étiquettes l&apos;utilisent automatiquement</translation>
+    </message>
+    <message>
+        <source>Where the two runs part ways (per operator output):</source>
+        <translation>Où les deux exécutions divergent (par sortie d&apos;opérateur) :</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n name(s), but the model has %2 outputs</source>
+        <translation>
+            <numerusform>%1 contient %n nom, mais le modèle a %2 sorties</numerusform>
+            <numerusform>%1 contient %n noms, mais le modèle a %2 sorties</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (1001-class ImageNet models put &quot;background&quot; first)</source>
+        <translation> (les modèles ImageNet à 1001 classes placent « background » en premier)</translation>
+    </message>
+    <message>
+        <source>Class names</source>
+        <translation>Noms de classes</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot use these class names</source>
+        <translation>Impossible d&apos;utiliser ces noms de classes</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Ouvrir une image</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.webp);;All files (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.webp);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open a model with one image input first.</source>
+        <translation>Ouvrez d&apos;abord un modèle à une seule entrée image.</translation>
+    </message>
+    <message>
+        <source>This model does not take images: %1</source>
+        <translation>Ce modèle ne prend pas d&apos;images en entrée : %1</translation>
+    </message>
+    <message>
+        <source>The quantized model is not ready (int8 and 16x8 need a data set to calibrate on).</source>
+        <translation>Le modèle quantifié n&apos;est pas prêt (int8 et 16x8 ont besoin d&apos;un jeu de données pour la calibration).</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>classe %1</translation>
+    </message>
+    <message>
+        <source>float32: %1 (%2%) — %3: %4 (%5%)%6</source>
+        <translation>float32 : %1 (%2 %) — %3 : %4 (%5 %)%6</translation>
+    </message>
+    <message>
+        <source> — they agree</source>
+        <translation> — ils concordent</translation>
+    </message>
+    <message>
+        <source> — they disagree</source>
+        <translation> — ils ne concordent pas</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::TrainView</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a file (IDX, .gz or .npy)</source>
+        <translation>Choisir un fichier (IDX, .gz ou .npy)</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation>Images d&apos;entraînement :</translation>
+    </message>
+    <message>
+        <source>Training labels:</source>
+        <translation>Étiquettes d&apos;entraînement :</translation>
+    </message>
+    <message>
+        <source>Test images:</source>
+        <translation>Images de test :</translation>
+    </message>
+    <message>
+        <source>Test labels:</source>
+        <translation>Étiquettes de test :</translation>
+    </message>
+    <message>
+        <source>Passes over the training set (5 reach about 88.6% on Fashion-MNIST)</source>
+        <translation>Passages sur le jeu d&apos;entraînement (5 atteignent environ 88,6 % sur Fashion-MNIST)</translation>
+    </message>
+    <message>
+        <source>Quantization-aware fine-tuning after float training: int8 fake quantization of weights and activations, so the network learns to live with the rounding</source>
+        <translation>Affinage avec prise en compte de la quantification après l&apos;entraînement en virgule flottante : fausse quantification int8 des poids et des activations, pour que le réseau apprenne à composer avec l&apos;arrondi</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same weights</source>
+        <translation>La même graine donne les mêmes poids</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Use only the first N training samples (all: the whole set)</source>
+        <translation>N&apos;utiliser que les N premiers échantillons d&apos;entraînement (tous : le jeu complet)</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Époques :</translation>
+    </message>
+    <message>
+        <source>QAT epochs:</source>
+        <translation>Époques QAT :</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Graine :</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation>Échantillons d&apos;entraînement :</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>Ent&amp;raîner</translation>
+    </message>
+    <message>
+        <source>Train the classic CNN (Conv 12 3x3, MaxPool, Dense) and compare float, PTQ and QAT</source>
+        <translation>Entraîner le CNN classique (Conv 12 3x3, MaxPool, Dense) et comparer flottant, PTQ et QAT</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>Enregistrer le modèle…</translation>
+    </message>
+    <message>
+        <source>Save trained model</source>
+        <translation>Enregistrer le modèle entraîné</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite)</source>
+        <translation>Modèles TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>Cannot save the model</source>
+        <translation>Impossible d&apos;enregistrer le modèle</translation>
+    </message>
+    <message>
+        <source>Loading the data…</source>
+        <translation>Chargement des données…</translation>
+    </message>
+    <message>
+        <source>%1epoch %2 of %3: loss %4, training accuracy %5%</source>
+        <translation>Époque %1%2 sur %3 : perte %4, exactitude d&apos;entraînement %5 %</translation>
+    </message>
+    <message>
+        <source>QAT </source>
+        <translation>QAT </translation>
+    </message>
+    <message>
+        <source>Test accuracy: %1. The rows are in the Compare tab.</source>
+        <translation>Exactitude de test : %1. Les lignes sont dans l&apos;onglet Comparer.</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::CompareModel</name>
+    <message>
+        <source>collapse</source>
+        <translation>effondrement</translation>
+    </message>
+    <message>
+        <source>Share of samples where this mode picks the same class as the float model</source>
+        <translation>Part des échantillons pour lesquels ce mode choisit la même classe que le modèle flottant</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence of this mode&apos;s output distribution from the float model&apos;s: 0 = identical</source>
+        <translation>Divergence KL moyenne de la distribution de sortie de ce mode par rapport à celle du modèle flottant : 0 = identique</translation>
+    </message>
+    <message>
+        <source>Median time of one single-sample run on this machine, one thread (QuantLens&apos; interpreter)</source>
+        <translation>Temps médian d&apos;une exécution sur un seul échantillon sur cette machine, un seul thread (interpréteur de QuantLens)</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Exactitude</translation>
+    </message>
+    <message>
+        <source>Top-5</source>
+        <translation>Top-5</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Concordance</translation>
+    </message>
+    <message>
+        <source>KL (mean)</source>
+        <translation>KL (moyenne)</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latence (ms)</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::CurveChart</name>
+    <message>
+        <source>epoch</source>
+        <translation>époque</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>perte</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>exactitude d&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>exactitude</translation>
+    </message>
+    <message>
+        <source>Loss (left) and training accuracy (right), averaged over the epoch so far</source>
+        <translation>Perte (à gauche) et exactitude d&apos;entraînement (à droite), moyennées sur l&apos;époque en cours</translation>
+    </message>
+    <message>
+        <source>training-curves</source>
+        <translation>courbes-entrainement</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::DrawCanvas</name>
+    <message>
+        <source>Draw with the left mouse button, erase with the right one</source>
+        <translation>Dessinez avec le bouton gauche de la souris, effacez avec le droit</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::ErrorChart</name>
+    <message>
+        <source>weight SQNR (dB)</source>
+        <translation>SQNR des poids (dB)</translation>
+    </message>
+    <message>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer.</source>
+        <translation>SQNR des poids par couche : plus c&apos;est haut, mieux c&apos;est ; chaque bit vaut environ 6 dB. Vert bon, jaune suspect, rouge mauvais ; les trois pires sont entourées. Cliquez sur une barre pour sélectionner sa couche.</translation>
+    </message>
+    <message>
+        <source>weight-sqnr-per-layer</source>
+        <translation>sqnr-poids-par-couche</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>opérateur</translation>
+    </message>
+    <message>
+        <source>No layers with weights (or no analysis yet).</source>
+        <translation>Aucune couche à poids (ou pas encore d&apos;analyse).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Weight SQNR of %n layer(s); worst outlined in red.</source>
+        <translation>
+            <numerusform>SQNR des poids de %n couche ; la pire est entourée en rouge.</numerusform>
+            <numerusform>SQNR des poids de %n couches ; les pires sont entourées en rouge.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::LayerTableModel</name>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>Keep this layer in float: it is not quantized, QUANTIZE/DEQUANTIZE go around it (Ctrl+Z undoes)</source>
+        <translation>Garder cette couche en virgule flottante : elle n&apos;est pas quantifiée, QUANTIZE/DEQUANTIZE l&apos;entourent (Ctrl+Z annule)</translation>
+    </message>
+    <message>
+        <source>%1 weights: %2. SQNR = 10·log10(Σw² / Σ(w − ŵ)²): each bit is worth about 6 dB.</source>
+        <translation>Poids %1 : %2. SQNR = 10·log10(Σw² / Σ(w − ŵ)²) : chaque bit vaut environ 6 dB.</translation>
+    </message>
+    <message>
+        <source>Weight quantization: %1</source>
+        <translation>Quantification des poids : %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Weight type</source>
+        <translation>Type des poids</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>Quantification</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Weight SQNR (dB)</source>
+        <translation>SQNR des poids (dB)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Keep float</source>
+        <translation>Garder en flottant</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::OutputBars</name>
+    <message>
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>The top classes of the float model, with both models&apos; scores</source>
+        <translation>Les classes principales du modèle flottant, avec les scores des deux modèles</translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation>sorties</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::SampleListModel</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::TradeoffChart</name>
+    <message>
+        <source>model size (kB)</source>
+        <translation>taille du modèle (ko)</translation>
+    </message>
+    <message>
+        <source>accuracy (%) — or agreement without labels</source>
+        <translation>exactitude (%) — ou concordance sans étiquettes</translation>
+    </message>
+    <message>
+        <source>Each mode as a point: further left is smaller, higher is more accurate; the dashed line is the float model. Labels give the latency.</source>
+        <translation>Chaque mode est un point : plus à gauche, plus petit ; plus haut, plus exact ; la ligne en tirets est le modèle flottant. Les étiquettes indiquent la latence.</translation>
+    </message>
+    <message>
+        <source>accuracy-vs-size</source>
+        <translation>exactitude-vs-taille</translation>
+    </message>
+    <message>
+        <source>Accuracy against size</source>
+        <translation>Exactitude en fonction de la taille</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Verdict</name>
+    <message>
+        <source>good</source>
+        <translation>bon</translation>
+    </message>
+    <message>
+        <source>suspect</source>
+        <translation>suspect</translation>
+    </message>
+    <message>
+        <source>bad</source>
+        <translation>mauvais</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::WeightView</name>
+    <message>
+        <source>How the scale and zero point of this weight tensor follow from its values</source>
+        <translation>Comment l&apos;échelle et le point zéro de ce tenseur de poids découlent de ses valeurs</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Échelle logarithmique</translation>
+    </message>
+    <message>
+        <source>Counts on a logarithmic axis: shows the sparse tails where outliers and clipping live</source>
+        <translation>Effectifs sur un axe logarithmique : montre les queues clairsemées où se trouvent les valeurs aberrantes et l&apos;écrêtage</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>valeur du poids</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>effectif</translation>
+    </message>
+    <message>
+        <source>Float weights (blue) and quantized weights (orange); dashed red: the clipping range; grey: the quantization grid. Wheel to zoom, drag to pan.</source>
+        <translation>Poids flottants (bleu) et poids quantifiés (orange) ; rouge en tirets : la plage d&apos;écrêtage ; gris : la grille de quantification. Molette pour zoomer, glisser pour déplacer.</translation>
+    </message>
+    <message>
+        <source>quantized − float</source>
+        <translation>quantifié − flottant</translation>
+    </message>
+    <message>
+        <source>Quantization error of the weights: for pure rounding, flat between −scale/2 and +scale/2</source>
+        <translation>Erreur de quantification des poids : pour un arrondi pur, uniforme entre −échelle/2 et +échelle/2</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>canal de sortie</translation>
+    </message>
+    <message>
+        <source>weight range</source>
+        <translation>plage des poids</translation>
+    </message>
+    <message>
+        <source>Minimum and maximum weight of each output channel: very unequal ranges make a per-tensor scale waste bits</source>
+        <translation>Poids minimal et maximal de chaque canal de sortie : des plages très inégales font gaspiller des bits à une échelle par tenseur</translation>
+    </message>
+    <message>
+        <source>weight-histogram</source>
+        <translation>histogramme-poids</translation>
+    </message>
+    <message>
+        <source>weight-error-histogram</source>
+        <translation>histogramme-erreur-poids</translation>
+    </message>
+    <message>
+        <source>weight-ranges-per-channel</source>
+        <translation>plages-poids-par-canal</translation>
+    </message>
+    <message>
+        <source>Select a layer with weights to see their histogram.</source>
+        <translation>Sélectionnez une couche à poids pour voir l&apos;histogramme de ses poids.</translation>
+    </message>
+    <message>
+        <source>Operator %1 %2 — weights %3 (%4): %5 — %6</source>
+        <translation>Opérateur %1 %2 — poids %3 (%4) : %5 — %6</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>flottant</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>quantifié</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>Not quantized in this mode: the float32 weights are used as they are.</source>
+        <translation>Non quantifié dans ce mode : les poids float32 sont utilisés tels quels.</translation>
+    </message>
+    <message>
+        <source>float16: each weight is rounded to the nearest float16 (11 significant bits); max |error| = %1, SQNR %2 dB.</source>
+        <translation>float16 : chaque poids est arrondi au float16 le plus proche (11 bits significatifs) ; |erreur| max = %1, SQNR %2 dB.</translation>
+    </message>
+    <message>
+        <source> (per output channel; shown: channel %1, the widest)</source>
+        <translation> (par canal de sortie ; affiché : canal %1, le plus large)</translation>
+    </message>
+    <message>
+        <source>Symmetric%1: scale = max|w| / %2 = %3 / %2 = %4; zero point 0; q = clamp(round(w / scale), %5, %2); ŵ = q × scale. Error per weight at most scale / 2 = %6 unless clipped; RMSE / scale = %7 (1/√12 ≈ 0.289 for pure rounding).</source>
+        <translation>Symétrique%1 : échelle = max|w| / %2 = %3 / %2 = %4 ; point zéro 0 ; q = clamp(round(w / échelle), %5, %2) ; ŵ = q × échelle. Erreur par poids au plus échelle / 2 = %6 sauf écrêtage ; RMSE / échelle = %7 (1/√12 ≈ 0.289 pour un arrondi pur).</translation>
+    </message>
+    <message>
+        <source>Asymmetric%1: range [%2, %3] extended to contain 0; scale = (max − min) / (%4 − (%5)) = %6; zero point = round(%5 − min / scale) = %7; q = clamp(round(w / scale) + zp, %5, %4); ŵ = (q − zp) × scale. RMSE / scale = %8.</source>
+        <translation>Asymétrique%1 : plage [%2, %3] étendue pour contenir 0 ; échelle = (max − min) / (%4 − (%5)) = %6 ; point zéro = round(%5 − min / échelle) = %7 ; q = clamp(round(w / échelle) + zp, %5, %4) ; ŵ = (q − zp) × échelle. RMSE / échelle = %8.</translation>
+    </message>
+</context>
+</TS>

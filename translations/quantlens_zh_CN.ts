@@ -1,0 +1,1322 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: choose a .png, .svg or .pdf file</source>
+        <translation>%1：请选择 .png、.svg 或 .pdf 文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot write</source>
+        <translation>%1：无法写入</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the file (%2)</source>
+        <translation>%1：无法替换该文件（%2）</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export the chart</source>
+        <translation>无法导出图表</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>%1: choose a .csv or .json file</source>
+        <translation>%1：请选择 .csv 或 .json 文件</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Explore the quantization of TensorFlow Lite models</source>
+        <translation>探索 TensorFlow Lite 模型的量化</translation>
+    </message>
+    <message>
+        <source>A .tflite model to open</source>
+        <translation>要打开的 .tflite 模型</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE once the model is shown, then quit</source>
+        <translation>模型显示后将窗口截图保存到 FILE，然后退出</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, errors, compare, side-by-side or train</source>
+        <translation>启动时显示此视图：weights、errors、compare、side-by-side 或 train</translation>
+    </message>
+    <message>
+        <source>unknown view &apos;%1&apos;</source>
+        <translation>未知视图“%1”</translation>
+    </message>
+    <message>
+        <source>Use this language for this run: en, de, es, fr or zh_CN</source>
+        <translation>本次运行使用此语言：en、de、es、fr 或 zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;data set…</source>
+        <translation>打开数据集(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Images for Compare: IDX (.gz), .npy, or a folder with one sub-folder per class</source>
+        <translation>用于“比较”的图像：IDX（.gz）、.npy，或每个类别一个子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export model…</source>
+        <translation>导出模型(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the model in the selected mode as a .tflite the TensorFlow Lite runtime loads</source>
+        <translation>按所选模式将模型写为 TensorFlow Lite 运行时可加载的 .tflite 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest layers to keep in float</source>
+        <translation>建议保持浮点的层(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Measure every weighted layer&apos;s effect on accuracy (or agreement) on the data set and keep the fewest layers in float that bring the drop within one point</source>
+        <translation>在数据集上测量每个带权重的层对准确率（或一致率）的影响，并保持尽可能少的层为浮点，使下降幅度不超过一个百分点</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About QuantLens</source>
+        <translation>关于 QuantLens(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
+        <translation>通过“文件 › 打开”打开 .tflite 模型，或将模型拖放到此窗口。</translation>
+    </message>
+    <message>
+        <source>Filter layers (operator, shape, type…)</source>
+        <translation>筛选层（算子、形状、类型…）</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>无法导出表格</translation>
+    </message>
+    <message>
+        <source>&amp;Weights</source>
+        <translation>权重(&amp;W)</translation>
+    </message>
+    <message>
+        <source>activation SQNR (dB)</source>
+        <translation>激活值 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>&amp;Errors</source>
+        <translation>误差(&amp;E)</translation>
+    </message>
+    <message>
+        <source>E&amp;valuate all modes</source>
+        <translation>评估所有模式(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
+        <translation>在数据集上以 float32、float16、动态范围、int8 和 16x8 运行模型：准确率、与浮点模型的一致率、KL 散度、大小和延迟（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save the comparison as CSV or JSON</source>
+        <translation>将比较结果保存为 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Side by side</source>
+        <translation>并排对比(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Training: %1</source>
+        <translation>训练：%1</translation>
+    </message>
+    <message>
+        <source>Training done: float, PTQ and QAT are in the Compare tab</source>
+        <translation>训练完成：浮点、PTQ 和 QAT 的结果见“比较”标签页</translation>
+    </message>
+    <message>
+        <source>Quantization mode</source>
+        <translation>量化模式</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite);;All files (*)</source>
+        <translation>TensorFlow Lite 模型 (*.tflite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Cannot open model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>the bundled Fashion-MNIST sample (%n test image(s))</source>
+        <translation>
+            <numerusform>内置的 Fashion-MNIST 样本集（%n 张测试图像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 operators, %3, mode: %4 (%5)</source>
+        <translation>%1 — %2 个算子，%3，模式：%4（%5）</translation>
+    </message>
+    <message>
+        <source>Open a model with one input first: images are sized to its input.</source>
+        <translation>请先打开一个单输入模型：图像将按其输入尺寸调整。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1（%n 个样本）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no data set yet (File › Open data set…)</source>
+        <translation>尚无数据集（文件 › 打开数据集…）</translation>
+    </message>
+    <message>
+        <source>Calibration data (cancel: use the data set)</source>
+        <translation>校准数据（取消：使用数据集）</translation>
+    </message>
+    <message>
+        <source>Data sets (*.gz *-ubyte *.idx *.npy);;All files (*)</source>
+        <translation>数据集 (*.gz *-ubyte *.idx *.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open calibration data</source>
+        <translation>无法打开校准数据</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>T恤/上衣</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>套头衫</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>短靴</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Open labels (cancel: no labels)</source>
+        <translation>打开标签（取消：不使用标签）</translation>
+    </message>
+    <message>
+        <source>Labels (*.gz *-ubyte *.idx *.npy);;All files (*)</source>
+        <translation>标签 (*.gz *-ubyte *.idx *.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open data set</source>
+        <translation>无法打开数据集</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) to compare the modes.</source>
+        <translation>打开数据集（文件 › 打开数据集…）以比较各模式。</translation>
+    </message>
+    <message>
+        <source>Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.</source>
+        <translation>数据：%1%2。int8 和 16x8 使用 %4 的前 %3 个样本校准。</translation>
+    </message>
+    <message>
+        <source>, no labels (agreement only)</source>
+        <translation>，无标签（仅一致率）</translation>
+    </message>
+    <message>
+        <source>The data set %1 does not fit this model: %2</source>
+        <translation>数据集 %1 与此模型不匹配：%2</translation>
+    </message>
+    <message>
+        <source>About QuantLens</source>
+        <translation>关于 QuantLens</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QuantLens %1&lt;/h3&gt;&lt;p&gt;Explore the quantization of TensorFlow Lite models: weights, errors, modes, accuracy and size, side by side.&lt;/p&gt;&lt;p&gt;MIT license. The bundled demo model was trained by QuantLens on Fashion-MNIST (© Zalando SE, MIT license).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;QuantLens %1&lt;/h3&gt;&lt;p&gt;探索 TensorFlow Lite 模型的量化：权重、误差、模式、准确率和大小，并排对比。&lt;/p&gt;&lt;p&gt;MIT 许可证。内置演示模型由 QuantLens 在 Fashion-MNIST（© Zalando SE，MIT 许可证）上训练。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>QuantLens</source>
+        <translation>QuantLens</translation>
+    </message>
+    <message>
+        <source>%1 — QuantLens</source>
+        <translation>%1 — QuantLens</translation>
+    </message>
+    <message>
+        <source>calibrating…</source>
+        <translation>正在校准…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>请先打开模型。</translation>
+    </message>
+    <message>
+        <source>Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a TFLite mode to export.</source>
+        <translation>教学方案仅用于分析和模拟：TensorFlow Lite 无法存储 %1。请选择一种 TFLite 模式进行导出。</translation>
+    </message>
+    <message>
+        <source>Mode %1, %2 weights</source>
+        <translation>模式 %1，%2权重</translation>
+    </message>
+    <message>
+        <source>per-channel</source>
+        <translation>逐通道</translation>
+    </message>
+    <message>
+        <source>per-tensor</source>
+        <translation>逐张量</translation>
+    </message>
+    <message>
+        <source>; I/O %1</source>
+        <translation>；输入/输出 %1</translation>
+    </message>
+    <message>
+        <source>; activation ranges calibrated (%1) on the first %2 samples of %3</source>
+        <translation>；激活值范围已在 %3 的前 %2 个样本上校准（%1）</translation>
+    </message>
+    <message>
+        <source>; needs a data set for calibration (File › Open data set…)</source>
+        <translation>；需要数据集进行校准（文件 › 打开数据集…）</translation>
+    </message>
+    <message>
+        <source>. The file is already quantized: this re-quantizes its dequantized weights.</source>
+        <translation>。该文件已经量化：此操作会对其反量化后的权重重新量化。</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>Export model — %1</source>
+        <translation>导出模型 — %1</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite)</source>
+        <translation>TensorFlow Lite 模型 (*.tflite)</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <source>%1 is the open model; choose another file</source>
+        <translation>%1 是当前打开的模型，请选择其他文件</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>keep operator %1 in float</source>
+        <translation>将算子 %1 保持浮点</translation>
+    </message>
+    <message>
+        <source>quantize operator %1</source>
+        <translation>量化算子 %1</translation>
+    </message>
+    <message>
+        <source>Open a data set first (File › Open data set…).</source>
+        <translation>请先打开数据集（文件 › 打开数据集…）。</translation>
+    </message>
+    <message>
+        <source>Choose a TFLite mode: the suggestion measures that mode.</source>
+        <translation>请选择一种 TFLite 模式：建议针对该模式进行测量。</translation>
+    </message>
+    <message>
+        <source>Measuring every layer&apos;s sensitivity…</source>
+        <translation>正在测量每一层的敏感度…</translation>
+    </message>
+    <message>
+        <source>another model was opened meanwhile</source>
+        <translation>期间已打开另一个模型</translation>
+    </message>
+    <message>
+        <source>Suggestion failed: %1</source>
+        <translation>生成建议失败：%1</translation>
+    </message>
+    <message>
+        <source>Already within one point of float: nothing to keep in float</source>
+        <translation>与浮点模型相差已在一个百分点以内：无需保持任何层为浮点</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
+        <translation>
+            <numerusform>将 %n 层保持浮点：%1 %2 → %3（浮点 %4）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keep suggested layers in float</source>
+        <translation>将建议的层保持浮点</translation>
+    </message>
+    <message>
+        <source>Open a data set to see the activation error per operator output.</source>
+        <translation>打开数据集以查看每个算子输出的激活值误差。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Activation SQNR per operator output (the quantized model&apos;s tensor against the float one, %n sample(s) of the data set); the lowest is outlined.</source>
+        <translation>
+            <numerusform>每个算子输出的激活值 SQNR（量化模型的张量与浮点模型的张量对比，使用数据集中的 %n 个样本）；最低者加框标出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Side by side: %1</source>
+        <translation>并排对比：%1</translation>
+    </message>
+    <message>
+        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
+        <translation>%1 需要数据集进行校准（文件 › 打开数据集…）</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n layer(s) kept float</source>
+        <translation>
+            <numerusform>，%n 层保持浮点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight analysis failed: %1</source>
+        <translation>权重分析失败：%1</translation>
+    </message>
+    <message>
+        <source>%1: not found in the application&apos;s resources</source>
+        <translation>%1：在应用程序资源中未找到</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>QuantLens will use %1 the next time it starts.</source>
+        <translation>QuantLens 下次启动时将使用 %1。</translation>
+    </message>
+    <message>
+        <source>the system&apos;s language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::ModePanel</name>
+    <message>
+        <source>float16 (half-precision weights)</source>
+        <translation>float16（半精度权重）</translation>
+    </message>
+    <message>
+        <source>dynamic range (int8 weights, float activations)</source>
+        <translation>动态范围（int8 权重，浮点激活值）</translation>
+    </message>
+    <message>
+        <source>full integer int8</source>
+        <translation>全整数 int8</translation>
+    </message>
+    <message>
+        <source>16x8 (int16 activations, int8 weights)</source>
+        <translation>16x8（int16 激活值，int8 权重）</translation>
+    </message>
+    <message>
+        <source>teaching: any bit width</source>
+        <translation>教学：任意位宽</translation>
+    </message>
+    <message>
+        <source>The quantization the layer table, the histograms and the error charts show</source>
+        <translation>层表格、直方图和误差图所显示的量化方式</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>integer (int8, or int16 for 16x8)</source>
+        <translation>整数（int8；16x8 为 int16）</translation>
+    </message>
+    <message>
+        <source>uint8</source>
+        <translation>uint8</translation>
+    </message>
+    <message>
+        <source>float (QUANTIZE / DEQUANTIZE at the edges)</source>
+        <translation>浮点（在两端插入 QUANTIZE / DEQUANTIZE）</translation>
+    </message>
+    <message>
+        <source>Input and output type of an exported full-integer model</source>
+        <translation>导出的全整数模型的输入和输出类型</translation>
+    </message>
+    <message>
+        <source>&amp;I/O:</source>
+        <translation>输入/输出(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Per-channel convolution weights</source>
+        <translation>逐通道卷积权重</translation>
+    </message>
+    <message>
+        <source>One scale per output channel (what the TFLite converter does) instead of one per tensor: channels with small weights keep their precision</source>
+        <translation>每个输出通道一个缩放因子（TFLite 转换器的做法），而不是每个张量一个：权重较小的通道能保持精度</translation>
+    </message>
+    <message>
+        <source>Per-channel dense weights</source>
+        <translation>逐通道全连接权重</translation>
+    </message>
+    <message>
+        <source>Also one scale per output unit for FULLY_CONNECTED (the converter uses one per tensor)</source>
+        <translation>FULLY_CONNECTED 也按每个输出单元使用一个缩放因子（转换器按每个张量使用一个）</translation>
+    </message>
+    <message>
+        <source>min/max</source>
+        <translation>min/max</translation>
+    </message>
+    <message>
+        <source>moving average of min/max</source>
+        <translation>min/max 滑动平均</translation>
+    </message>
+    <message>
+        <source>percentile 99.99 %</source>
+        <translation>百分位数 99.99%</translation>
+    </message>
+    <message>
+        <source>percentile 99.9 %</source>
+        <translation>百分位数 99.9%</translation>
+    </message>
+    <message>
+        <source>least squared error (MSE)</source>
+        <translation>最小平方误差（MSE）</translation>
+    </message>
+    <message>
+        <source>entropy (KL divergence)</source>
+        <translation>熵（KL 散度）</translation>
+    </message>
+    <message>
+        <source>How each activation&apos;s range is chosen from the calibration samples. min/max keeps every value (what the TFLite converter does); percentiles, MSE and KL clip rare outliers to get a finer grid for the rest</source>
+        <translation>如何根据校准样本确定每个激活值的范围。min/max 保留所有值（TFLite 转换器的做法）；百分位数、MSE 和 KL 会截断少见的离群值，使其余值获得更精细的量化网格</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration:</source>
+        <translation>校准(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> samples</source>
+        <translation> 个样本</translation>
+    </message>
+    <message>
+        <source>How many samples of the calibration data are run through the float model (the first ones); the converter&apos;s guidance is about 100 representative samples</source>
+        <translation>用多少个校准数据样本（从第一个开始）运行浮点模型；转换器建议使用约 100 个代表性样本</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mples:</source>
+        <translation>样本数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>the data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Calibrate on other data than the evaluation data set (for example training images)</source>
+        <translation>使用评估数据集以外的数据进行校准（例如训练图像）</translation>
+    </message>
+    <message>
+        <source>Calibrate on:</source>
+        <translation>校准数据：</translation>
+    </message>
+    <message>
+        <source>Bits per weight for the teaching scheme: each bit halves the step between levels</source>
+        <translation>教学方案中每个权重的位数：每增加一位，量化级之间的步长减半</translation>
+    </message>
+    <message>
+        <source>&amp;Bits:</source>
+        <translation>位数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Symmetric (zero point 0)</source>
+        <translation>对称（零点为 0）</translation>
+    </message>
+    <message>
+        <source>Symmetric: the grid is centred on 0. Asymmetric: a zero point shifts the grid to cover [min, max] exactly, one more level</source>
+        <translation>对称：网格以 0 为中心。非对称：用零点平移网格，使其恰好覆盖 [min, max]，并多出一个量化级</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bit(s)</source>
+        <translation>
+            <numerusform>%n 位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (teaching)</source>
+        <translation>%1（教学）</translation>
+    </message>
+    <message>
+        <source>, per-channel</source>
+        <translation>，逐通道</translation>
+    </message>
+    <message>
+        <source>, per-tensor</source>
+        <translation>，逐张量</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %1 on %n sample(s)</source>
+        <translation>
+            <numerusform>，%1（%n 个样本）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::SideBySideView</name>
+    <message>
+        <source>Click a sample to run both models on it</source>
+        <translation>点击样本，用两个模型分别运行</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>打开图像…</translation>
+    </message>
+    <message>
+        <source>Run both models on a picture (PNG, JPEG, BMP, …), scaled to the model&apos;s input size</source>
+        <translation>在一张图片（PNG、JPEG、BMP 等）上运行两个模型，图片会缩放到模型的输入尺寸</translation>
+    </message>
+    <message>
+        <source>no image yet</source>
+        <translation>尚无图像</translation>
+    </message>
+    <message>
+        <source>[0, 1] (pixels / 255)</source>
+        <translation>[0, 1]（像素 / 255）</translation>
+    </message>
+    <message>
+        <source>[-1, 1] (MobileNet, Inception)</source>
+        <translation>[-1, 1]（MobileNet、Inception）</translation>
+    </message>
+    <message>
+        <source>[0, 255] (raw pixel values)</source>
+        <translation>[0, 255]（原始像素值）</translation>
+    </message>
+    <message>
+        <source>The value range the model was trained on; a wrong range gives confident nonsense</source>
+        <translation>模型训练时所用的取值范围；范围错误会得到置信度很高的错误结果</translation>
+    </message>
+    <message>
+        <source>Invert (dark drawing on white paper → light on dark, as in MNIST)</source>
+        <translation>反色（白底深色图 → 深底浅色图，与 MNIST 相同）</translation>
+    </message>
+    <message>
+        <source>MNIST and Fashion-MNIST show light objects on a black background</source>
+        <translation>MNIST 和 Fashion-MNIST 的图像为黑色背景上的浅色物体</translation>
+    </message>
+    <message>
+        <source>Value range:</source>
+        <translation>取值范围：</translation>
+    </message>
+    <message>
+        <source>Image file</source>
+        <translation>图像文件</translation>
+    </message>
+    <message>
+        <source>The input both models see</source>
+        <translation>两个模型看到的输入</translation>
+    </message>
+    <message>
+        <source>Pick a sample or draw to run the float and the quantized model side by side.</source>
+        <translation>选择样本或手绘图像，并排对比运行浮点模型和量化模型。</translation>
+    </message>
+    <message>
+        <source>SQNR vs float (dB)</source>
+        <translation>相对浮点的 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Per operator output: how close the quantized run&apos;s tensor is to the float run&apos;s. The lowest (outlined) is where the two runs part ways.</source>
+        <translation>按算子输出：量化运行的张量与浮点运行的张量有多接近。最低处（加框标出）即两次运行开始出现分歧的位置。</translation>
+    </message>
+    <message>
+        <source>Class names…</source>
+        <translation>类别名称…</translation>
+    </message>
+    <message>
+        <source>Name the outputs from a text file with one class per line (for example ImageNet&apos;s labels file); models that carry a label file use it automatically</source>
+        <translation>从每行一个类别的文本文件为输出命名（例如 ImageNet 的标签文件）；自带标签文件的模型会自动使用该文件</translation>
+    </message>
+    <message>
+        <source>Where the two runs part ways (per operator output):</source>
+        <translation>两次运行的分歧位置（按算子输出）：</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n name(s), but the model has %2 outputs</source>
+        <translation>
+            <numerusform>%1 有 %n 个名称，但模型有 %2 个输出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (1001-class ImageNet models put &quot;background&quot; first)</source>
+        <translation>（1001 类的 ImageNet 模型把“background”放在首位）</translation>
+    </message>
+    <message>
+        <source>Class names</source>
+        <translation>类别名称</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot use these class names</source>
+        <translation>无法使用这些类别名称</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.webp);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a model with one image input first.</source>
+        <translation>请先打开一个具有单个图像输入的模型。</translation>
+    </message>
+    <message>
+        <source>This model does not take images: %1</source>
+        <translation>此模型不接受图像输入：%1</translation>
+    </message>
+    <message>
+        <source>The quantized model is not ready (int8 and 16x8 need a data set to calibrate on).</source>
+        <translation>量化模型尚未就绪（int8 和 16x8 需要数据集进行校准）。</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>float32: %1 (%2%) — %3: %4 (%5%)%6</source>
+        <translation>float32：%1（%2%）— %3：%4（%5%）%6</translation>
+    </message>
+    <message>
+        <source> — they agree</source>
+        <translation> — 两者一致</translation>
+    </message>
+    <message>
+        <source> — they disagree</source>
+        <translation> — 两者不一致</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::TrainView</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a file (IDX, .gz or .npy)</source>
+        <translation>选择文件（IDX、.gz 或 .npy）</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation>训练图像：</translation>
+    </message>
+    <message>
+        <source>Training labels:</source>
+        <translation>训练标签：</translation>
+    </message>
+    <message>
+        <source>Test images:</source>
+        <translation>测试图像：</translation>
+    </message>
+    <message>
+        <source>Test labels:</source>
+        <translation>测试标签：</translation>
+    </message>
+    <message>
+        <source>Passes over the training set (5 reach about 88.6% on Fashion-MNIST)</source>
+        <translation>遍历训练集的轮数（在 Fashion-MNIST 上 5 轮约可达 88.6%）</translation>
+    </message>
+    <message>
+        <source>Quantization-aware fine-tuning after float training: int8 fake quantization of weights and activations, so the network learns to live with the rounding</source>
+        <translation>浮点训练之后进行量化感知微调：对权重和激活值做 int8 伪量化，使网络学会适应舍入</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same weights</source>
+        <translation>相同的种子得到相同的权重</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Use only the first N training samples (all: the whole set)</source>
+        <translation>仅使用前 N 个训练样本（全部：使用整个训练集）</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数 (epoch)：</translation>
+    </message>
+    <message>
+        <source>QAT epochs:</source>
+        <translation>QAT 轮数：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation>训练样本数：</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train the classic CNN (Conv 12 3x3, MaxPool, Dense) and compare float, PTQ and QAT</source>
+        <translation>训练经典 CNN（Conv 12 3x3、MaxPool、Dense），并比较浮点、PTQ 和 QAT</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <source>Save trained model</source>
+        <translation>保存训练好的模型</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite models (*.tflite)</source>
+        <translation>TensorFlow Lite 模型 (*.tflite)</translation>
+    </message>
+    <message>
+        <source>Cannot save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <source>Loading the data…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <source>%1epoch %2 of %3: loss %4, training accuracy %5%</source>
+        <translation>%1第 %2/%3 轮：损失 %4，训练准确率 %5%</translation>
+    </message>
+    <message>
+        <source>QAT </source>
+        <translation>QAT </translation>
+    </message>
+    <message>
+        <source>Test accuracy: %1. The rows are in the Compare tab.</source>
+        <translation>测试准确率：%1。结果见“比较”标签页。</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::CompareModel</name>
+    <message>
+        <source>collapse</source>
+        <translation>坍缩</translation>
+    </message>
+    <message>
+        <source>Share of samples where this mode picks the same class as the float model</source>
+        <translation>此模式与浮点模型预测出相同类别的样本所占比例</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence of this mode&apos;s output distribution from the float model&apos;s: 0 = identical</source>
+        <translation>此模式的输出分布相对于浮点模型输出分布的平均 KL 散度：0 表示完全相同</translation>
+    </message>
+    <message>
+        <source>Median time of one single-sample run on this machine, one thread (QuantLens&apos; interpreter)</source>
+        <translation>在本机上单线程运行单个样本的耗时中位数（QuantLens 解释器）</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Top-5</source>
+        <translation>Top-5</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>KL (mean)</source>
+        <translation>KL（均值）</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>延迟 (ms)</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::CurveChart</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮 (epoch)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Loss (left) and training accuracy (right), averaged over the epoch so far</source>
+        <translation>损失（左轴）和训练准确率（右轴），为本轮截至目前的平均值</translation>
+    </message>
+    <message>
+        <source>training-curves</source>
+        <translation>训练曲线</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::DrawCanvas</name>
+    <message>
+        <source>Draw with the left mouse button, erase with the right one</source>
+        <translation>按住鼠标左键绘制，右键擦除</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::ErrorChart</name>
+    <message>
+        <source>weight SQNR (dB)</source>
+        <translation>权重 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer.</source>
+        <translation>每层的权重 SQNR：越高越好，每一位约相当于 6 dB。绿色为良好，黄色为可疑，红色为差；最差的三层加框标出。点击柱形可选中对应的层。</translation>
+    </message>
+    <message>
+        <source>weight-sqnr-per-layer</source>
+        <translation>各层权重SQNR</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>No layers with weights (or no analysis yet).</source>
+        <translation>没有带权重的层（或尚未分析）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Weight SQNR of %n layer(s); worst outlined in red.</source>
+        <translation>
+            <numerusform>%n 层的权重 SQNR；最差者以红框标出。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::LayerTableModel</name>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>Keep this layer in float: it is not quantized, QUANTIZE/DEQUANTIZE go around it (Ctrl+Z undoes)</source>
+        <translation>将此层保持浮点：不对其量化，并在其前后插入 QUANTIZE/DEQUANTIZE（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>%1 weights: %2. SQNR = 10·log10(Σw² / Σ(w − ŵ)²): each bit is worth about 6 dB.</source>
+        <translation>%1 权重：%2。SQNR = 10·log10(Σw² / Σ(w − ŵ)²)：每一位约相当于 6 dB。</translation>
+    </message>
+    <message>
+        <source>Weight quantization: %1</source>
+        <translation>权重量化：%1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Weight type</source>
+        <translation>权重类型</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Weight SQNR (dB)</source>
+        <translation>权重 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Keep float</source>
+        <translation>保持浮点</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::OutputBars</name>
+    <message>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>The top classes of the float model, with both models&apos; scores</source>
+        <translation>浮点模型得分最高的几个类别，以及两个模型各自的得分</translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation>输出</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::SampleListModel</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::TradeoffChart</name>
+    <message>
+        <source>model size (kB)</source>
+        <translation>模型大小 (kB)</translation>
+    </message>
+    <message>
+        <source>accuracy (%) — or agreement without labels</source>
+        <translation>准确率 (%) — 无标签时为一致率</translation>
+    </message>
+    <message>
+        <source>Each mode as a point: further left is smaller, higher is more accurate; the dashed line is the float model. Labels give the latency.</source>
+        <translation>每个模式对应一个点：越靠左模型越小，越靠上越准确；虚线表示浮点模型。标注显示延迟。</translation>
+    </message>
+    <message>
+        <source>accuracy-vs-size</source>
+        <translation>准确率-大小</translation>
+    </message>
+    <message>
+        <source>Accuracy against size</source>
+        <translation>准确率与大小</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Verdict</name>
+    <message>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>suspect</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>bad</source>
+        <translation>差</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::WeightView</name>
+    <message>
+        <source>How the scale and zero point of this weight tensor follow from its values</source>
+        <translation>此权重张量的缩放因子 (scale) 和零点如何由其数值得出</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Counts on a logarithmic axis: shows the sparse tails where outliers and clipping live</source>
+        <translation>以对数轴显示计数：可看到离群值和截断所在的稀疏尾部</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>权重值</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Float weights (blue) and quantized weights (orange); dashed red: the clipping range; grey: the quantization grid. Wheel to zoom, drag to pan.</source>
+        <translation>浮点权重（蓝色）和量化后的权重（橙色）；红色虚线：截断范围；灰色：量化网格。滚轮缩放，拖动平移。</translation>
+    </message>
+    <message>
+        <source>quantized − float</source>
+        <translation>量化值 − 浮点值</translation>
+    </message>
+    <message>
+        <source>Quantization error of the weights: for pure rounding, flat between −scale/2 and +scale/2</source>
+        <translation>权重的量化误差：纯舍入时在 −scale/2 与 +scale/2 之间均匀分布</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>输出通道</translation>
+    </message>
+    <message>
+        <source>weight range</source>
+        <translation>权重范围</translation>
+    </message>
+    <message>
+        <source>Minimum and maximum weight of each output channel: very unequal ranges make a per-tensor scale waste bits</source>
+        <translation>每个输出通道的最小和最大权重：各通道范围相差悬殊时，逐张量缩放因子会浪费位数</translation>
+    </message>
+    <message>
+        <source>weight-histogram</source>
+        <translation>权重直方图</translation>
+    </message>
+    <message>
+        <source>weight-error-histogram</source>
+        <translation>权重误差直方图</translation>
+    </message>
+    <message>
+        <source>weight-ranges-per-channel</source>
+        <translation>逐通道权重范围</translation>
+    </message>
+    <message>
+        <source>Select a layer with weights to see their histogram.</source>
+        <translation>选择一个带权重的层以查看其直方图。</translation>
+    </message>
+    <message>
+        <source>Operator %1 %2 — weights %3 (%4): %5 — %6</source>
+        <translation>算子 %1 %2 — 权重 %3（%4）：%5 — %6</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>浮点</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>量化后</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>Not quantized in this mode: the float32 weights are used as they are.</source>
+        <translation>此模式下不量化：直接使用原始的 float32 权重。</translation>
+    </message>
+    <message>
+        <source>float16: each weight is rounded to the nearest float16 (11 significant bits); max |error| = %1, SQNR %2 dB.</source>
+        <translation>float16：每个权重舍入到最接近的 float16 值（11 位有效位）；最大 |误差| = %1，SQNR %2 dB。</translation>
+    </message>
+    <message>
+        <source> (per output channel; shown: channel %1, the widest)</source>
+        <translation>（逐输出通道；显示范围最宽的通道 %1）</translation>
+    </message>
+    <message>
+        <source>Symmetric%1: scale = max|w| / %2 = %3 / %2 = %4; zero point 0; q = clamp(round(w / scale), %5, %2); ŵ = q × scale. Error per weight at most scale / 2 = %6 unless clipped; RMSE / scale = %7 (1/√12 ≈ 0.289 for pure rounding).</source>
+        <translation>对称%1：scale = max|w| / %2 = %3 / %2 = %4；零点为 0；q = clamp(round(w / scale), %5, %2)；ŵ = q × scale。除非被截断，每个权重的误差至多为 scale / 2 = %6；RMSE / scale = %7（纯舍入时为 1/√12 ≈ 0.289）。</translation>
+    </message>
+    <message>
+        <source>Asymmetric%1: range [%2, %3] extended to contain 0; scale = (max − min) / (%4 − (%5)) = %6; zero point = round(%5 − min / scale) = %7; q = clamp(round(w / scale) + zp, %5, %4); ŵ = (q − zp) × scale. RMSE / scale = %8.</source>
+        <translation>非对称%1：范围 [%2, %3] 扩展为包含 0；scale = (max − min) / (%4 − (%5)) = %6；零点 zp = round(%5 − min / scale) = %7；q = clamp(round(w / scale) + zp, %5, %4)；ŵ = (q − zp) × scale。RMSE / scale = %8。</translation>
+    </message>
+</context>
+</TS>
