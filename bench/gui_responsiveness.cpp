@@ -12,11 +12,13 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <algorithm>
@@ -26,6 +28,44 @@
 #include <random>
 
 namespace {
+
+// Times every event the GUI thread dispatches and keeps the slowest ones: what blocked it.
+class TimingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (++m_depth > 1) { // nested dispatch: counted in the outer event
+            const bool r = QApplication::notify(receiver, event);
+            --m_depth;
+            return r;
+        }
+        QElapsedTimer t;
+        t.start();
+        const QString what = QStringLiteral("%1 to %2 '%3'")
+                                 .arg(static_cast<int>(event->type()))
+                                 .arg(QLatin1String(receiver->metaObject()->className()), receiver->objectName());
+        const bool r = QApplication::notify(receiver, event);
+        --m_depth;
+        const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
+        if (ms > 10.0)
+            m_slow.emplace_back(ms, what);
+        return r;
+    }
+    QJsonArray slowest(std::size_t n)
+    {
+        std::sort(m_slow.begin(), m_slow.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        QJsonArray out;
+        for (std::size_t i = 0; i < std::min(n, m_slow.size()); ++i)
+            out.append(
+                QJsonObject{{QStringLiteral("ms"), m_slow[i].first}, {QStringLiteral("event"), m_slow[i].second}});
+        return out;
+    }
+
+private:
+    int m_depth = 0;
+    std::vector<std::pair<double, QString>> m_slow;
+};
 
 class StallMeter : public QObject {
 public:
@@ -116,7 +156,9 @@ bool writeRandomNpy(const QString& path, const std::vector<int>& shape, int coun
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("QL_IDLE_WORKERS"))
+        QThreadPool::globalInstance()->setThreadPriority(QThread::IdlePriority);
     QStringList args = QApplication::arguments().mid(1);
     int samples = 200;
     if (const auto i = args.indexOf(QStringLiteral("--samples")); i >= 0 && i + 1 < args.size()) {
@@ -178,7 +220,10 @@ int main(int argc, char** argv)
     meter.start(QStringLiteral("select every layer (histograms redrawn)"));
     for (int r = 0; r < w.layerModel()->rowCount(); ++r) {
         w.selectOperator(w.layerModel()->layer(r)->index);
-        QApplication::processEvents();
+        // As a user clicks: the next selection comes after this one is drawn (40 ms later).
+        QEventLoop pause;
+        QTimer::singleShot(40, &pause, &QEventLoop::quit);
+        pause.exec();
     }
     phases.append(meter.stop());
 
@@ -193,7 +238,8 @@ int main(int argc, char** argv)
     phases.append(e);
 
     const QJsonObject report{{QStringLiteral("model"), args[0]}, {QStringLiteral("data"), data},
-        {QStringLiteral("worst_gap_ms"), meter.worst()}, {QStringLiteral("phases"), phases}};
+        {QStringLiteral("worst_gap_ms"), meter.worst()}, {QStringLiteral("phases"), phases},
+        {QStringLiteral("slowest_events"), app.slowest(8)}};
     std::printf("%s\n", QJsonDocument(report).toJson().constData());
     return 0;
 }

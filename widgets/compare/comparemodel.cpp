@@ -203,7 +203,7 @@ void TradeoffChart::setResults(const std::vector<eval::ModeEvaluation>& results)
     const double pad = std::max(0.5, (hi - lo) * 0.2);
     m_plot->xAxis->setRange(0, maxKb * 1.35);
     m_plot->yAxis->setRange(std::max(0.0, lo - pad), std::min(100.0, hi + pad));
-    m_plot->replot();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 bool TradeoffChart::exportChart(const QString& path, QString* error) const

@@ -28,6 +28,14 @@ bool exportPlot(QCustomPlot* p, const QString& path, const QString& title, QStri
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     constexpr int w = 900, h = 540; // report size: 15 x 9 cm at 150 dpi
+    // On screen some charts skip antialiasing to stay responsive; a report gets smooth lines.
+    const QCP::AntialiasedElements screenOff = p->notAntialiasedElements();
+    p->setNotAntialiasedElements(QCP::aeNone);
+    struct Restore {
+        QCustomPlot* plot;
+        QCP::AntialiasedElements off;
+        ~Restore() { plot->setNotAntialiasedElements(off); }
+    } restore{p, screenOff};
     auto fail = [&](const QString& msg) {
         if (error)
             *error = msg;
@@ -71,6 +79,7 @@ bool exportPlot(QCustomPlot* p, const QString& path, const QString& title, QStri
 void stylePlot(QCustomPlot* p, const QPalette& pal)
 {
     p->setBackground(pal.color(QPalette::Base));
+    p->setNoAntialiasingOnDrag(true); // dragging and zooming stay fluid on big histograms
     for (QCPAxis* a : {p->xAxis, p->yAxis, p->yAxis2}) {
         a->setBasePen(QPen(pal.color(QPalette::Text)));
         a->setTickPen(QPen(pal.color(QPalette::Text)));
@@ -267,7 +276,7 @@ void ErrorChart::redraw()
     m_plot->yAxis->setRange(0, top);
     m_caption->setText(m_layers.empty() ? tr("No layers with weights (or no analysis yet).")
                                         : tr("Weight SQNR of %n layer(s); worst outlined in red.", nullptr, bar));
-    m_plot->replot();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace ql::widgets

@@ -208,7 +208,7 @@ void OutputBars::setOutputs(const std::vector<float>& a, const std::vector<float
     m_plot->yAxis->setRange(-0.6, static_cast<double>(order.size()) - 0.4);
     m_plot->xAxis->setRange(0, std::max(top * 1.1, 1e-6));
     m_plot->legend->setVisible(true);
-    m_plot->replot();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 ValueBars::ValueBars(const QString& yLabel, QWidget* parent)
@@ -260,7 +260,7 @@ void ValueBars::setValues(const QStringList& labels, const std::vector<double>& 
     m_plot->xAxis->setTickLabelRotation(values.size() > 12 ? 60 : 0);
     m_plot->xAxis->setRange(-0.6, std::max<double>(1, static_cast<double>(values.size())) - 0.4);
     m_plot->yAxis->setRange(0, top * 1.2);
-    m_plot->replot();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace ql::widgets

@@ -38,7 +38,7 @@ void CurveChart::clear()
 {
     m_plot->graph(0)->data()->clear();
     m_plot->graph(1)->data()->clear();
-    m_plot->replot();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void CurveChart::addPoint(double epoch, double loss, double accuracy)

@@ -35,6 +35,7 @@ QCustomPlot* makePlot(QWidget* parent, const QString& xLabel, const QString& yLa
     p->yAxis->setLabel(yLabel);
     p->setMinimumHeight(120);
     stylePlot(p, parent->palette());
+    p->setNotAntialiasedElements(QCP::aeAll);
     return p;
 }
 
@@ -75,9 +76,11 @@ WeightView::WeightView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_formula = new QLabel(this);
     m_formula->setWordWrap(true);
+    m_formula->setTextFormat(Qt::PlainText);
     m_formula->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_formula->setToolTip(tr("How the scale and zero point of this weight tensor follow from its values"));
     m_log = new QCheckBox(tr("Log scale"), this);
@@ -146,7 +149,7 @@ void WeightView::redraw()
         m_title->setText(tr("Select a layer with weights to see their histogram."));
         m_formula->clear();
         for (QCustomPlot* p : {m_hist, m_error, m_channelPlot})
-            p->replot();
+            p->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
     const eval::LayerWeights& L = *m_layer;
@@ -271,7 +274,7 @@ void WeightView::redraw()
     }
     m_formula->setText(f);
     for (QCustomPlot* p : {m_hist, m_error, m_channelPlot})
-        p->replot();
+        p->replot(QCustomPlot::rpQueuedReplot);
 }
 
 bool WeightView::exportChart(Chart chart, const QString& path, QString* error) const
