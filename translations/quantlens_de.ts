@@ -540,6 +540,10 @@
         <source>Could not read %1</source>
         <translation>%1 konnte nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>How close each operator output of the quantized model stays to the float one on the data set (higher is better). Click a bar to select its layer.</source>
+        <translation>Wie nah jede Operatorausgabe des quantisierten Modells auf dem Datensatz an der des Gleitkommamodells bleibt (höher ist besser). Klicken Sie auf einen Balken, um seine Schicht auszuwählen.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -540,6 +540,10 @@
         <source>Could not read %1</source>
         <translation>No se pudo leer %1</translation>
     </message>
+    <message>
+        <source>How close each operator output of the quantized model stays to the float one on the data set (higher is better). Click a bar to select its layer.</source>
+        <translation>Cuánto se acerca cada salida de operador del modelo cuantizado a la del modelo en coma flotante en el conjunto de datos (más alto es mejor). Haga clic en una barra para seleccionar su capa.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

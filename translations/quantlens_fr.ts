@@ -540,6 +540,10 @@
         <source>Could not read %1</source>
         <translation>Impossible de lire %1</translation>
     </message>
+    <message>
+        <source>How close each operator output of the quantized model stays to the float one on the data set (higher is better). Click a bar to select its layer.</source>
+        <translation>À quel point chaque sortie d’opérateur du modèle quantifié reste proche de celle du modèle en virgule flottante sur le jeu de données (plus haut est meilleur). Cliquez sur une barre pour sélectionner sa couche.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -535,6 +535,10 @@
         <source>Could not read %1</source>
         <translation>无法读取 %1</translation>
     </message>
+    <message>
+        <source>How close each operator output of the quantized model stays to the float one on the data set (higher is better). Click a bar to select its layer.</source>
+        <translation>在数据集上，量化模型每个算子输出与浮点模型的接近程度（越高越好）。点击柱形可选中对应的层。</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -184,6 +184,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_activationCaption = new QLabel(errorsPage);
     m_activationCaption->setWordWrap(true);
     m_activationBars = new widgets::ValueBars(tr("activation SQNR (dB)"), errorsPage);
+    m_activationBars->setToolTip(tr("How close each operator output of the quantized model stays to the float one "
+                                    "on the data set (higher is better). Click a bar to select its layer."));
+    connect(m_activationBars, &widgets::ValueBars::barClicked, this, [this](int i) {
+        if (i >= 0 && i < static_cast<int>(m_activationOps.size()))
+            selectOperator(m_activationOps[static_cast<std::size_t>(i)]);
+    });
     errorsLayout->addWidget(m_errorChart, 1);
     errorsLayout->addWidget(m_activationCaption);
     errorsLayout->addWidget(m_activationBars, 1);
@@ -260,7 +266,7 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->addWidget(m_views);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({560, 560});
+    splitter->setSizes({470, 700});
     setCentralWidget(splitter);
 
     m_modePanel = new ModePanel(this);
@@ -479,9 +485,11 @@ QString MainWindow::calibrationDataName() const
 void MainWindow::updateCalibrationSource()
 {
     const auto calib = calibrationData();
-    m_modePanel->setCalibrationSource(calib
-            ? tr("%1 (%n sample(s))", nullptr, static_cast<int>(calib->count)).arg(calibrationDataName())
-            : tr("no data set yet (File › Open data set…)"));
+    const QString name = calibrationDataName();
+    m_modePanel->setCalibrationSource(!calib ? tr("no data set yet (File › Open data set…)")
+            : name.contains(QString::number(calib->count)) // the bundled sample's name says it already
+            ? name
+            : tr("%1 (%n sample(s))", nullptr, static_cast<int>(calib->count)).arg(name));
 }
 
 void MainWindow::showCalibrationDataDialog()
@@ -624,6 +632,13 @@ bool MainWindow::selectOperator(int op)
             return true;
         }
     return false;
+}
+
+int MainWindow::selectedOperator() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const auto* layer = current.isValid() ? m_layers->layer(m_proxy->mapToSource(current).row()) : nullptr;
+    return layer ? layer->index : -1;
 }
 
 void MainWindow::updateTitle()

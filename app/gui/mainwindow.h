@@ -83,6 +83,8 @@ public:
     // Switches to a view by name (weights, errors, compare, side-by-side, train); false for an unknown name.
     bool showView(const QString& name);
     widgets::ValueBars* activationChart() const { return m_activationBars; }
+    // The layer-table operator of each activation bar (clicking a bar selects it).
+    std::vector<int> activationOperators() const { return m_activationOps; }
     // Layers kept in float (operator indices): toggled in the table, undoable (Ctrl+Z), honoured by every
     // analysis, comparison, side-by-side run and export.
     std::vector<int> keptFloat() const { return m_keepFloat; }
@@ -93,6 +95,7 @@ public:
     TrainView* trainView() const { return m_trainView; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
+    int selectedOperator() const; // -1: none
 
 signals:
     void modelLoaded(const QString& path);
@@ -177,6 +180,7 @@ private:
     int m_quantGeneration = 0;
     QMenu* m_recentMenu = nullptr;
     QStringList m_modelClassNames; // from a label file inside the model
+    std::vector<int> m_activationOps; // the file's operator of each activation bar
 };
 
 } // namespace ql::app

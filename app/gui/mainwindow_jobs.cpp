@@ -348,10 +348,12 @@ void MainWindow::rebuildQuantized()
         m_sideBySide->setModels(m_floatGraph, r ? r->graph : nullptr, m_modePanel->describe());
         QStringList labels;
         std::vector<double> values;
+        m_activationOps.clear();
         if (r)
             for (const auto& a : r->activations) {
                 labels << QStringLiteral("%1").arg(originalOp(a.op));
                 values.push_back(a.propagated.sqnrDb);
+                m_activationOps.push_back(originalOp(a.op));
             }
         m_activationBars->setValues(labels, values);
         m_activationCaption->setText(!r ? QString::fromStdString(r.error().message)

@@ -238,6 +238,12 @@ private slots:
         // The Errors tab shows the activation error of every operator output on the bundled sample.
         QCOMPARE(w.activationChart()->barCount(), 6);
         QVERIFY(w.activationChart()->lowestBar() >= 0);
+        // Clicking an activation bar selects its operator in the table (and so in every view).
+        QCOMPARE(w.activationOperators().size(), std::size_t{6});
+        emit w.activationChart()->barClicked(2);
+        QCOMPARE(w.selectedOperator(), w.activationOperators()[2]);
+        emit w.activationChart()->barClicked(4);
+        QCOMPARE(w.selectedOperator(), w.activationOperators()[4]);
         QSignalSpy ran(view, &app::SideBySideView::ran);
         view->runSample(0); // the first Fashion-MNIST test image, an ankle boot
         QVERIFY(ran.wait(20000));

@@ -7,7 +7,8 @@ the code shows up as "unfinished" or "vanished" even when the committed file was
 message must be finished, not obsolete, carry the placeholders of its source (%1..%99, %n), have as many
 plural forms as the language needs, and keep a menu mnemonic when the source has one.
 
-Usage: check_translations.py --lupdate PATH --sources FILE... --ts FILE... [--includes DIR...]
+Usage: check_translations.py --lupdate PATH --sources FILE... --ts FILE... [--plural-only FILE...]
+       [--includes DIR...]
 """
 import argparse
 import re
@@ -27,12 +28,13 @@ def placeholders(text):
     return sorted(set(PLACEHOLDER.findall(text or "")))
 
 
-def check(ts_path, lupdate, sources, includes):
+def check(ts_path, lupdate, sources, includes, plural_only):
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / ts_path.name
         shutil.copy(ts_path, copy)
-        run = subprocess.run([lupdate, "-silent", "-locations", "none", *[f"-I{i}" for i in includes], *sources, "-ts", str(copy)],
+        run = subprocess.run([lupdate, "-silent", "-locations", "none", *(["-pluralonly"] if plural_only else []),
+                              *[f"-I{i}" for i in includes], *sources, "-ts", str(copy)],
                              capture_output=True, text=True)
         if run.returncode != 0:
             return [f"lupdate failed: {run.stderr.strip()}"]
@@ -80,11 +82,13 @@ def main():
     p.add_argument("--lupdate", required=True)
     p.add_argument("--sources", nargs="+", required=True)
     p.add_argument("--ts", nargs="+", required=True)
+    p.add_argument("--plural-only", nargs="*", default=[],
+                   help=".ts files that hold only plural forms (the source language)")
     p.add_argument("--includes", nargs="*", default=[], help="include folders, so that lupdate sees namespaces")
     a = p.parse_args()
     failed = False
-    for ts in a.ts:
-        problems = check(Path(ts), a.lupdate, a.sources, a.includes)
+    for ts in a.ts + a.plural_only:
+        problems = check(Path(ts), a.lupdate, a.sources, a.includes, ts in a.plural_only)
         print(f"{Path(ts).name}: {'complete' if not problems else f'{len(problems)} problem(s)'}")
         for line in problems[:40]:
             print("  " + line)

@@ -208,6 +208,8 @@ void OutputBars::setOutputs(const std::vector<float>& a, const std::vector<float
     m_plot->yAxis->setRange(-0.6, static_cast<double>(order.size()) - 0.4);
     m_plot->xAxis->setRange(0, std::max(top * 1.1, 1e-6));
     m_plot->legend->setVisible(true);
+    // The top class is the longest bar at the top: the legend goes to the bottom right, where bars are short.
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -220,6 +222,11 @@ ValueBars::ValueBars(const QString& yLabel, QWidget* parent)
     m_plot->setMinimumHeight(140);
     stylePlot(m_plot, palette());
     m_plot->yAxis->setLabel(yLabel);
+    // Only the value bars report clicks (the outline drawn over the lowest is not selectable).
+    connect(m_plot, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable* p, int dataIndex, QMouseEvent*) {
+        if (auto* bars = qobject_cast<QCPBars*>(p); bars && bars->brush() != Qt::NoBrush && dataIndex >= 0)
+            emit barClicked(static_cast<int>(bars->data()->at(dataIndex)->key));
+    });
     l->addWidget(m_plot);
     installChartMenu(m_plot, yLabel);
 }
@@ -257,7 +264,12 @@ void ValueBars::setValues(const QStringList& labels, const std::vector<double>& 
         outline->addData(m_lowest, std::max(values[static_cast<std::size_t>(m_lowest)], 0.0));
     }
     m_plot->xAxis->setTicker(ticker);
-    m_plot->xAxis->setTickLabelRotation(values.size() > 12 ? 60 : 0);
+    // Labels that would not fit side by side are turned.
+    const QFontMetrics fm(m_plot->xAxis->tickLabelFont());
+    int needed = 0;
+    for (const QString& s : labels)
+        needed += fm.horizontalAdvance(s) + fm.averageCharWidth() * 2;
+    m_plot->xAxis->setTickLabelRotation(needed > std::max(200, m_plot->width() - 80) ? 45 : 0);
     m_plot->xAxis->setRange(-0.6, std::max<double>(1, static_cast<double>(values.size())) - 0.4);
     m_plot->yAxis->setRange(0, top * 1.2);
     m_plot->replot(QCustomPlot::rpQueuedReplot);

@@ -89,6 +89,9 @@ public:
     int lowestBar() const { return m_lowest; }
     int barCount() const { return m_count; }
 
+signals:
+    void barClicked(int index); // the index into the values given to setValues
+
 private:
     QCustomPlot* m_plot = nullptr;
     int m_lowest = -1;

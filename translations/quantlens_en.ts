@@ -1,0 +1,79 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ql::app::MainWindow</name>
+    <message numerus="yes">
+        <source>the bundled Fashion-MNIST sample (%n test image(s))</source>
+        <translation>
+            <numerusform>the bundled Fashion-MNIST sample (%n test image)</numerusform>
+            <numerusform>the bundled Fashion-MNIST sample (%n test images)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 (%n sample)</numerusform>
+            <numerusform>%1 (%n samples)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
+        <translation>
+            <numerusform>Keeping %n layer in float: %1 %2 → %3 (float %4)</numerusform>
+            <numerusform>Keeping %n layers in float: %1 %2 → %3 (float %4)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Activation SQNR per operator output (the quantized model&apos;s tensor against the float one, %n sample(s) of the data set); the lowest is outlined.</source>
+        <translation>
+            <numerusform>Activation SQNR per operator output (the quantized model&apos;s tensor against the float one, %n sample of the data set); the lowest is outlined.</numerusform>
+            <numerusform>Activation SQNR per operator output (the quantized model&apos;s tensor against the float one, %n samples of the data set); the lowest is outlined.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n layer(s) kept float</source>
+        <translation>
+            <numerusform>, %n layer kept float</numerusform>
+            <numerusform>, %n layers kept float</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::ModePanel</name>
+    <message numerus="yes">
+        <source>%n bit(s)</source>
+        <translation>
+            <numerusform>%n bit</numerusform>
+            <numerusform>%n bits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %1 on %n sample(s)</source>
+        <translation>
+            <numerusform>, %1 on %n sample</numerusform>
+            <numerusform>, %1 on %n samples</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::SideBySideView</name>
+    <message numerus="yes">
+        <source>%1 has %n name(s), but the model has %2 outputs</source>
+        <translation>
+            <numerusform>%1 has %n name, but the model has %2 outputs</numerusform>
+            <numerusform>%1 has %n names, but the model has %2 outputs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::ErrorChart</name>
+    <message numerus="yes">
+        <source>Weight SQNR of %n layer(s); worst outlined in red.</source>
+        <translation>
+            <numerusform>Weight SQNR of %n layer; worst outlined in red.</numerusform>
+            <numerusform>Weight SQNR of %n layers; worst outlined in red.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
