@@ -2,6 +2,7 @@
 # Desktop integration (desktop file, AppStream metainfo, MIME type, hicolor icons, man page) and CPack:
 # `cmake --preset package && cmake --build --preset package && cpack --config build/package/CPackConfig.cmake`
 # (packaging/package.sh) makes a .deb and a .tar.gz.
+set(CMAKE_INSTALL_DOCDIR share/doc/quantlens) # Debian names the folder after the package
 include(GNUInstallDirs)
 
 set(QUANTLENS_APP_ID io.github.quantlens.QuantLens)
@@ -41,6 +42,9 @@ install(FILES ${_linux}/quantlens-mime.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/
 install(FILES ${_man} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/CHANGELOG.md ${PROJECT_SOURCE_DIR}/LICENSE
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The README links to these.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs
+        FILES_MATCHING PATTERN "*.md" PATTERN "*.png")
 
 set(CPACK_PACKAGE_NAME quantlens)
 set(CPACK_PACKAGE_VENDOR "QuantLens developers")

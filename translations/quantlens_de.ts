@@ -166,7 +166,7 @@
         <translation>Aktivierungs-SQNR (dB)</translation>
     </message>
     <message>
-        <source>&amp;Errors</source>
+        <source>E&amp;rrors</source>
         <translation>&amp;Fehler</translation>
     </message>
     <message>
@@ -544,6 +544,22 @@
         <source>How close each operator output of the quantized model stays to the float one on the data set (higher is better). Click a bar to select its layer.</source>
         <translation>Wie nah jede Operatorausgabe des quantisierten Modells auf dem Datensatz an der des Gleitkommamodells bleibt (höher ist besser). Klicken Sie auf einen Balken, um seine Schicht auszuwählen.</translation>
     </message>
+    <message>
+        <source>Open image &amp;folder…</source>
+        <translation>Bildo&amp;rdner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open image folder</source>
+        <translation>Bildordner öffnen</translation>
+    </message>
+    <message>
+        <source>A folder of images (PNG, JPEG, …), or one sub-folder per class for labelled data; images are scaled to the model&apos;s input</source>
+        <translation>Ein Ordner mit Bildern (PNG, JPEG, …) oder ein Unterordner pro Klasse für Daten mit Labels; die Bilder werden auf die Eingabegröße des Modells skaliert</translation>
+    </message>
+    <message>
+        <source>Cannot export the model</source>
+        <translation>Das Modell kann nicht exportiert werden</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -640,7 +656,7 @@
         <translation>Wie der Bereich jeder Aktivierung aus den Kalibrierungsbeispielen bestimmt wird. min/max behält jeden Wert (wie der TFLite-Konverter); Perzentile, MSE und KL schneiden seltene Ausreißer ab (Clipping), um für den Rest ein feineres Raster zu erhalten</translation>
     </message>
     <message>
-        <source>&amp;Calibration:</source>
+        <source>Ca&amp;libration:</source>
         <translation>&amp;Kalibrierung:</translation>
     </message>
     <message>
@@ -652,7 +668,7 @@
         <translation>Wie viele Beispiele der Kalibrierungsdaten durch das Gleitkommamodell laufen (die ersten); der Konverter empfiehlt etwa 100 repräsentative Beispiele</translation>
     </message>
     <message>
-        <source>Sa&amp;mples:</source>
+        <source>Sam&amp;ples:</source>
         <translation>Beis&amp;piele:</translation>
     </message>
     <message>
@@ -939,7 +955,7 @@
         <translation>Trainingsbeispiele:</translation>
     </message>
     <message>
-        <source>&amp;Train</source>
+        <source>Trai&amp;n</source>
         <translation>T&amp;rainieren</translation>
     </message>
     <message>
@@ -1075,7 +1091,7 @@
         <translation>Gewichts-SQNR (dB)</translation>
     </message>
     <message>
-        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer.</source>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer.</source>
         <translation>Gewichts-SQNR pro Schicht: höher ist besser, jedes Bit bringt etwa 6 dB. Grün gut, gelb fraglich, rot schlecht; die (bis zu drei) schlechtesten sind umrandet. Klicken Sie auf einen Balken, um seine Schicht auszuwählen.</translation>
     </message>
     <message>

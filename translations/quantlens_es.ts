@@ -166,7 +166,7 @@
         <translation>SQNR de activación (dB)</translation>
     </message>
     <message>
-        <source>&amp;Errors</source>
+        <source>E&amp;rrors</source>
         <translation>E&amp;rrores</translation>
     </message>
     <message>
@@ -544,6 +544,22 @@
         <source>How close each operator output of the quantized model stays to the float one on the data set (higher is better). Click a bar to select its layer.</source>
         <translation>Cuánto se acerca cada salida de operador del modelo cuantizado a la del modelo en coma flotante en el conjunto de datos (más alto es mejor). Haga clic en una barra para seleccionar su capa.</translation>
     </message>
+    <message>
+        <source>Open image &amp;folder…</source>
+        <translation>Abrir carpeta de &amp;imágenes…</translation>
+    </message>
+    <message>
+        <source>Open image folder</source>
+        <translation>Abrir carpeta de imágenes</translation>
+    </message>
+    <message>
+        <source>A folder of images (PNG, JPEG, …), or one sub-folder per class for labelled data; images are scaled to the model&apos;s input</source>
+        <translation>Una carpeta de imágenes (PNG, JPEG, …), o una subcarpeta por clase para datos etiquetados; las imágenes se escalan a la entrada del modelo</translation>
+    </message>
+    <message>
+        <source>Cannot export the model</source>
+        <translation>No se puede exportar el modelo</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -640,7 +656,7 @@
         <translation>Cómo se elige el rango de cada activación a partir de las muestras de calibración. min/max conserva todos los valores (como hace el convertidor de TFLite); los percentiles, MSE y KL recortan los valores atípicos poco frecuentes para obtener una rejilla más fina para el resto</translation>
     </message>
     <message>
-        <source>&amp;Calibration:</source>
+        <source>Ca&amp;libration:</source>
         <translation>Cal&amp;ibración:</translation>
     </message>
     <message>
@@ -652,7 +668,7 @@
         <translation>Cuántas muestras de los datos de calibración se pasan por el modelo en coma flotante (las primeras); el convertidor recomienda unas 100 muestras representativas</translation>
     </message>
     <message>
-        <source>Sa&amp;mples:</source>
+        <source>Sam&amp;ples:</source>
         <translation>M&amp;uestras:</translation>
     </message>
     <message>
@@ -939,7 +955,7 @@
         <translation>Muestras de entrenamiento:</translation>
     </message>
     <message>
-        <source>&amp;Train</source>
+        <source>Trai&amp;n</source>
         <translation>En&amp;trenar</translation>
     </message>
     <message>
@@ -1075,8 +1091,8 @@
         <translation>SQNR de pesos (dB)</translation>
     </message>
     <message>
-        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer.</source>
-        <translation>SQNR de pesos por capa: cuanto más alto, mejor; cada bit aporta unos 6 dB. Verde: bueno, amarillo: dudoso, rojo: malo; las tres peores aparecen recuadradas. Hacer clic en una barra para seleccionar su capa.</translation>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer.</source>
+        <translation>SQNR de pesos por capa: cuanto más alto, mejor; cada bit aporta unos 6 dB. Verde: bueno, amarillo: dudoso, rojo: malo; las peores (hasta tres) aparecen recuadradas. Hacer clic en una barra para seleccionar su capa.</translation>
     </message>
     <message>
         <source>weight-sqnr-per-layer</source>

@@ -166,7 +166,7 @@
         <translation>SQNR des activations (dB)</translation>
     </message>
     <message>
-        <source>&amp;Errors</source>
+        <source>E&amp;rrors</source>
         <translation>&amp;Erreurs</translation>
     </message>
     <message>
@@ -544,6 +544,22 @@
         <source>How close each operator output of the quantized model stays to the float one on the data set (higher is better). Click a bar to select its layer.</source>
         <translation>À quel point chaque sortie d’opérateur du modèle quantifié reste proche de celle du modèle en virgule flottante sur le jeu de données (plus haut est meilleur). Cliquez sur une barre pour sélectionner sa couche.</translation>
     </message>
+    <message>
+        <source>Open image &amp;folder…</source>
+        <translation>Ouvrir un dossier d’&amp;images…</translation>
+    </message>
+    <message>
+        <source>Open image folder</source>
+        <translation>Ouvrir un dossier d’images</translation>
+    </message>
+    <message>
+        <source>A folder of images (PNG, JPEG, …), or one sub-folder per class for labelled data; images are scaled to the model&apos;s input</source>
+        <translation>Un dossier d’images (PNG, JPEG, …), ou un sous-dossier par classe pour des données étiquetées ; les images sont mises à l’échelle de l’entrée du modèle</translation>
+    </message>
+    <message>
+        <source>Cannot export the model</source>
+        <translation>Impossible d’exporter le modèle</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -640,7 +656,7 @@
         <translation>Comment la plage de chaque activation est choisie à partir des échantillons de calibration. min/max garde toutes les valeurs (comme le convertisseur TFLite) ; les centiles, MSE et KL écrêtent les rares valeurs aberrantes pour obtenir une grille plus fine pour le reste</translation>
     </message>
     <message>
-        <source>&amp;Calibration:</source>
+        <source>Ca&amp;libration:</source>
         <translation>Ca&amp;libration :</translation>
     </message>
     <message>
@@ -652,7 +668,7 @@
         <translation>Nombre d&apos;échantillons des données de calibration passés dans le modèle flottant (les premiers) ; le convertisseur recommande environ 100 échantillons représentatifs</translation>
     </message>
     <message>
-        <source>Sa&amp;mples:</source>
+        <source>Sam&amp;ples:</source>
         <translation>Échantill&amp;ons :</translation>
     </message>
     <message>
@@ -939,7 +955,7 @@
         <translation>Échantillons d&apos;entraînement :</translation>
     </message>
     <message>
-        <source>&amp;Train</source>
+        <source>Trai&amp;n</source>
         <translation>Ent&amp;raîner</translation>
     </message>
     <message>
@@ -1075,8 +1091,8 @@
         <translation>SQNR des poids (dB)</translation>
     </message>
     <message>
-        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer.</source>
-        <translation>SQNR des poids par couche : plus c&apos;est haut, mieux c&apos;est ; chaque bit vaut environ 6 dB. Vert bon, jaune suspect, rouge mauvais ; les trois pires sont entourées. Cliquez sur une barre pour sélectionner sa couche.</translation>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer.</source>
+        <translation>SQNR des poids par couche : plus c&apos;est haut, mieux c&apos;est ; chaque bit vaut environ 6 dB. Vert bon, jaune suspect, rouge mauvais ; les pires (jusqu&apos;à trois) sont entourées. Cliquez sur une barre pour sélectionner sa couche.</translation>
     </message>
     <message>
         <source>weight-sqnr-per-layer</source>

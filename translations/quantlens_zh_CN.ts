@@ -166,7 +166,7 @@
         <translation>激活值 SQNR (dB)</translation>
     </message>
     <message>
-        <source>&amp;Errors</source>
+        <source>E&amp;rrors</source>
         <translation>误差(&amp;E)</translation>
     </message>
     <message>
@@ -539,6 +539,22 @@
         <source>How close each operator output of the quantized model stays to the float one on the data set (higher is better). Click a bar to select its layer.</source>
         <translation>在数据集上，量化模型每个算子输出与浮点模型的接近程度（越高越好）。点击柱形可选中对应的层。</translation>
     </message>
+    <message>
+        <source>Open image &amp;folder…</source>
+        <translation>打开图像文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open image folder</source>
+        <translation>打开图像文件夹</translation>
+    </message>
+    <message>
+        <source>A folder of images (PNG, JPEG, …), or one sub-folder per class for labelled data; images are scaled to the model&apos;s input</source>
+        <translation>图像文件夹（PNG、JPEG 等），或每个类别一个子文件夹（带标签的数据）；图像会缩放到模型的输入尺寸</translation>
+    </message>
+    <message>
+        <source>Cannot export the model</source>
+        <translation>无法导出模型</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -635,7 +651,7 @@
         <translation>如何根据校准样本确定每个激活值的范围。min/max 保留所有值（TFLite 转换器的做法）；百分位数、MSE 和 KL 会截断少见的离群值，使其余值获得更精细的量化网格</translation>
     </message>
     <message>
-        <source>&amp;Calibration:</source>
+        <source>Ca&amp;libration:</source>
         <translation>校准(&amp;C)：</translation>
     </message>
     <message>
@@ -647,7 +663,7 @@
         <translation>用多少个校准数据样本（从第一个开始）运行浮点模型；转换器建议使用约 100 个代表性样本</translation>
     </message>
     <message>
-        <source>Sa&amp;mples:</source>
+        <source>Sam&amp;ples:</source>
         <translation>样本数(&amp;M)：</translation>
     </message>
     <message>
@@ -931,7 +947,7 @@
         <translation>训练样本数：</translation>
     </message>
     <message>
-        <source>&amp;Train</source>
+        <source>Trai&amp;n</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
@@ -1067,8 +1083,8 @@
         <translation>权重 SQNR (dB)</translation>
     </message>
     <message>
-        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer.</source>
-        <translation>每层的权重 SQNR：越高越好，每一位约相当于 6 dB。绿色为良好，黄色为可疑，红色为差；最差的三层加框标出。点击柱形可选中对应的层。</translation>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer.</source>
+        <translation>每层的权重 SQNR：越高越好，每一位约相当于 6 dB。绿色为良好，黄色为可疑，红色为差；最差的层（最多三层）加框标出。点击柱形可选中对应的层。</translation>
     </message>
     <message>
         <source>weight-sqnr-per-layer</source>

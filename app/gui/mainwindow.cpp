@@ -86,6 +86,13 @@ MainWindow::MainWindow(QWidget* parent)
     auto* openData = fileMenu->addAction(tr("Open &data set…"), this, &MainWindow::showOpenDataSetDialog);
     openData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openData->setToolTip(tr("Images for Compare: IDX (.gz), .npy, or a folder with one sub-folder per class"));
+    auto* openFolder = fileMenu->addAction(tr("Open image &folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open image folder"));
+        if (!dir.isEmpty())
+            openDataSet(dir, QString());
+    });
+    openFolder->setToolTip(tr("A folder of images (PNG, JPEG, …), or one sub-folder per class for labelled data; "
+                              "images are scaled to the model's input"));
     m_recentMenu = fileMenu->addMenu(tr("Open &recent"));
     auto* exportModel = fileMenu->addAction(tr("&Export model…"), this, &MainWindow::showExportDialog);
     exportModel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -193,7 +200,7 @@ MainWindow::MainWindow(QWidget* parent)
     errorsLayout->addWidget(m_errorChart, 1);
     errorsLayout->addWidget(m_activationCaption);
     errorsLayout->addWidget(m_activationBars, 1);
-    m_views->addTab(errorsPage, tr("&Errors"));
+    m_views->addTab(errorsPage, tr("E&rrors"));
 
     // Compare: every mode on a data set.
     auto* compare = new QWidget(this);
@@ -217,6 +224,7 @@ MainWindow::MainWindow(QWidget* parent)
     compareProxy->setSortRole(widgets::CompareModel::SortRole);
     auto* compareTable = new QTableView(compare);
     compareTable->setModel(compareProxy);
+    compareTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // modes in evaluation order
     compareTable->setSortingEnabled(true);
     compareTable->verticalHeader()->hide();
     compareTable->horizontalHeader()->setStretchLastSection(true);
@@ -280,6 +288,14 @@ MainWindow::MainWindow(QWidget* parent)
         updateCompareState();
     });
     connect(m_modePanel, &ModePanel::calibrationDataRequested, this, &MainWindow::showCalibrationDataDialog);
+    connect(this, &MainWindow::exportFinished, this, [this](bool ok, const QString& message) {
+        if (ok || !isVisible())
+            return;
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, tr("Cannot export the model"), message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(this, &MainWindow::dataSetOpened, this, [this](bool ok, const QString& message, bool calibration) {
         if (ok || !isVisible())
             return;

@@ -54,14 +54,14 @@ ModePanel::ModePanel(QWidget* parent)
     m_calibration->setToolTip(
         tr("How each activation's range is chosen from the calibration samples. min/max keeps every value (what "
            "the TFLite converter does); percentiles, MSE and KL clip rare outliers to get a finer grid for the rest"));
-    form->addRow(tr("&Calibration:"), m_calibration);
+    form->addRow(tr("Ca&libration:"), m_calibration);
     m_samples = new QSpinBox(this);
     m_samples->setRange(1, 100000);
     m_samples->setValue(100);
     m_samples->setSuffix(tr(" samples"));
     m_samples->setToolTip(tr("How many samples of the calibration data are run through the float model (the "
                              "first ones); the converter's guidance is about 100 representative samples"));
-    form->addRow(tr("Sa&mples:"), m_samples);
+    form->addRow(tr("Sam&ples:"), m_samples);
     auto* sourceRow = new QWidget(this);
     auto* sourceLayout = new QHBoxLayout(sourceRow);
     sourceLayout->setContentsMargins(0, 0, 0, 0);

@@ -137,7 +137,7 @@ SideBySideView::SideBySideView(QWidget* parent)
     m_preview->setAlignment(Qt::AlignCenter);
     m_preview->setToolTip(tr("The input both models see"));
     left->addWidget(m_preview, 0, Qt::AlignHCenter);
-    layout->addLayout(left, 2);
+    layout->addLayout(left, 1);
 
     auto* right = new QVBoxLayout;
     m_verdict = new QLabel(tr("Pick a sample or draw to run the float and the quantized model side by side."), this);
@@ -157,7 +157,7 @@ SideBySideView::SideBySideView(QWidget* parent)
     right->addWidget(m_outputs, 1);
     right->addWidget(new QLabel(tr("Where the two runs part ways (per operator output):"), this));
     right->addWidget(m_layerBars, 1);
-    layout->addLayout(right, 3);
+    layout->addLayout(right, 2);
 }
 
 void SideBySideView::setModels(std::shared_ptr<const model::Graph> floatGraph,

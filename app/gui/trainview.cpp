@@ -94,7 +94,7 @@ TrainView::TrainView(QWidget* parent)
     layout->addLayout(form);
 
     auto* buttons = new QHBoxLayout;
-    m_start = new QPushButton(tr("&Train"), this);
+    m_start = new QPushButton(tr("Trai&n"), this);
     m_start->setToolTip(tr("Train the classic CNN (Conv 12 3x3, MaxPool, Dense) and compare float, PTQ and QAT"));
     m_stop = new QPushButton(tr("Cancel"), this);
     m_save = new QPushButton(tr("Save model…"), this);

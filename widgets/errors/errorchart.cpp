@@ -171,8 +171,9 @@ ErrorChart::ErrorChart(QWidget* parent)
     m_caption->setWordWrap(true);
     m_plot = new QCustomPlot(this);
     m_plot->yAxis->setLabel(tr("weight SQNR (dB)"));
-    m_plot->setToolTip(tr("Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, "
-                          "yellow suspect, red bad; the three worst are outlined. Click a bar to select its layer."));
+    m_plot->setToolTip(
+        tr("Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, "
+           "yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer."));
     stylePlot(m_plot, palette());
     connect(m_plot, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable*, int dataIndex, QMouseEvent*) {
         const int op = operatorAtBar(dataIndex);

@@ -168,6 +168,11 @@ OutputBars::OutputBars(QWidget* parent)
     stylePlot(m_plot, palette());
     m_plot->xAxis->setLabel(tr("score"));
     m_plot->setToolTip(tr("The top classes of the float model, with both models' scores"));
+    // The legend sits in its own row above the bars, so that it never hides one.
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
     l->addWidget(m_plot);
     installChartMenu(m_plot, tr("outputs"));
 }
@@ -208,8 +213,6 @@ void OutputBars::setOutputs(const std::vector<float>& a, const std::vector<float
     m_plot->yAxis->setRange(-0.6, static_cast<double>(order.size()) - 0.4);
     m_plot->xAxis->setRange(0, std::max(top * 1.1, 1e-6));
     m_plot->legend->setVisible(true);
-    // The top class is the longest bar at the top: the legend goes to the bottom right, where bars are short.
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -269,7 +272,7 @@ void ValueBars::setValues(const QStringList& labels, const std::vector<double>& 
     int needed = 0;
     for (const QString& s : labels)
         needed += fm.horizontalAdvance(s) + fm.averageCharWidth() * 2;
-    m_plot->xAxis->setTickLabelRotation(needed > std::max(200, m_plot->width() - 80) ? 45 : 0);
+    m_plot->xAxis->setTickLabelRotation(needed > std::max(200, m_plot->width() - 80) ? 90 : 0);
     m_plot->xAxis->setRange(-0.6, std::max<double>(1, static_cast<double>(values.size())) - 0.4);
     m_plot->yAxis->setRange(0, top * 1.2);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
