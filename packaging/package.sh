@@ -19,7 +19,7 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 desktop-file-validate packaging/linux/io.github.quantlens.QuantLens.desktop
 appstreamcli validate --no-net packaging/linux/io.github.quantlens.QuantLens.metainfo.xml
-dpkg-deb --info "$deb" | sed -n '/Package:/,/Description:/p'
+dpkg-deb --field "$deb" Package Version Depends Recommends
 
 # A previous run's copy goes first, so what is tested is this build.
 $sudo apt-get remove -y -qq quantlens >/dev/null 2>&1 || true
@@ -42,7 +42,12 @@ if command -v xdg-mime >/dev/null; then xdg-mime query filetype "$model"; fi
 grep -q 'application/x-tflite' /usr/share/mime/globs2 || { echo "package: MIME type not registered" >&2; exit 1; }
 echo "== installed GUI under Xvfb"
 shot=$(mktemp --suffix=.png)
-QT_QPA_PLATFORM=xcb timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" /usr/bin/quantlens "$model" --screenshot "$shot"
+shown=$(QT_QPA_PLATFORM=xcb timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" /usr/bin/quantlens "$model" \
+  --screenshot "$shot" 2>/dev/null)
+echo "$shown"
+# The window is titled with the model and lists its 31 operators (the histogram is in the screenshot).
+grep -q 'window "mobilenet_v1_025_224_uint8.tflite — QuantLens": 31 layers, saved' <<<"$shown" \
+  || { echo "package: the installed GUI did not show the model" >&2; exit 1; }
 python3 - "$shot" <<'PY'
 import struct, sys
 with open(sys.argv[1], "rb") as f:
