@@ -167,7 +167,7 @@
     </message>
     <message>
         <source>E&amp;rrors</source>
-        <translation>误差(&amp;E)</translation>
+        <translation>误差(&amp;R)</translation>
     </message>
     <message>
         <source>E&amp;valuate all modes</source>
@@ -652,7 +652,7 @@
     </message>
     <message>
         <source>Ca&amp;libration:</source>
-        <translation>校准(&amp;C)：</translation>
+        <translation>校准(&amp;L)：</translation>
     </message>
     <message>
         <source> samples</source>
@@ -664,7 +664,7 @@
     </message>
     <message>
         <source>Sam&amp;ples:</source>
-        <translation>样本数(&amp;M)：</translation>
+        <translation>样本数(&amp;P)：</translation>
     </message>
     <message>
         <source>the data set</source>
@@ -948,7 +948,7 @@
     </message>
     <message>
         <source>Trai&amp;n</source>
-        <translation>训练(&amp;T)</translation>
+        <translation>训练(&amp;N)</translation>
     </message>
     <message>
         <source>Train the classic CNN (Conv 12 3x3, MaxPool, Dense) and compare float, PTQ and QAT</source>

@@ -81,8 +81,8 @@ int main(int argc, char** argv)
                 QObject::connect(&window, &ql::app::MainWindow::evaluationFinished, &window, grabAndQuit);
                 window.evaluateAllModes();
             } else if (shown == QLatin1String("side-by-side")) {
+                // Runs once the quantized model is built (below), then the picture follows the run.
                 QObject::connect(window.sideBySide(), &ql::app::SideBySideView::ran, &window, grabAndQuit);
-                window.sideBySide()->runSample(0);
             } else if (shown == QLatin1String("train")) {
                 QObject::connect(window.trainView(), &ql::app::TrainView::finished, &window, grabAndQuit);
                 window.trainView()->setEpochs(4, 1);
@@ -93,6 +93,15 @@ int main(int argc, char** argv)
             }
         });
         QObject::connect(&window, &ql::app::MainWindow::loadFailed, &window, grabAndQuit);
+        if (shown == QLatin1String("side-by-side")) {
+            auto ran = std::make_shared<bool>(false);
+            QObject::connect(&window, &ql::app::MainWindow::quantizedReady, &window, [&window, ran] {
+                if (!*ran) {
+                    *ran = true;
+                    window.sideBySide()->runSample(0);
+                }
+            });
+        }
     }
     // Without a model on the command line, the bundled demo opens, so there is something to explore.
     window.openFile(parser.positionalArguments().isEmpty() ? ql::app::MainWindow::demoModelPath()

@@ -73,7 +73,9 @@ ModePanel::ModePanel(QWidget* parent)
     connect(m_chooseCalibration, &QPushButton::clicked, this, &ModePanel::calibrationDataRequested);
     sourceLayout->addWidget(m_calibrationSource, 1);
     sourceLayout->addWidget(m_chooseCalibration);
-    form->addRow(tr("Calibrate on:"), sourceRow);
+    // Data set names are long (and longer in some languages): the source gets the panel's full width.
+    form->addRow(new QLabel(tr("Calibrate on:"), this));
+    form->addRow(sourceRow);
 
     auto* bitsRow = new QWidget(this);
     auto* bitsLayout = new QHBoxLayout(bitsRow);

@@ -171,7 +171,7 @@ OutputBars::OutputBars(QWidget* parent)
     // The legend sits in its own row above the bars, so that it never hides one.
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setFillOrder(QCPLegend::foRowsFirst); // one entry per line: mode names are long
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
     l->addWidget(m_plot);
     installChartMenu(m_plot, tr("outputs"));
@@ -212,7 +212,7 @@ void OutputBars::setOutputs(const std::vector<float>& a, const std::vector<float
     m_plot->yAxis->setTicker(ticker);
     m_plot->yAxis->setRange(-0.6, static_cast<double>(order.size()) - 0.4);
     m_plot->xAxis->setRange(0, std::max(top * 1.1, 1e-6));
-    m_plot->legend->setVisible(true);
+    m_plot->legend->setVisible(!a.empty());
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
