@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <clocale>
 
 #include <algorithm>
 #include <chrono>
@@ -31,6 +32,7 @@ double medianOf(std::vector<double> v)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    std::setlocale(LC_NUMERIC, "C"); // Qt adopted the environment's locale; numbers stay in C format
     const QStringList args = QCoreApplication::arguments();
     auto option = [&](const QString& name, const QString& fallback) {
         const auto i = args.indexOf(name);

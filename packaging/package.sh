@@ -9,8 +9,11 @@ cd "$(dirname "$0")/.."
 bash packaging/setup.sh
 cmake --preset package >/dev/null
 cmake --build --preset package
+rm -f build/package/quantlens_*.deb build/package/quantlens-*.tar.gz # one version's files only
 (cd build/package && cpack -G "DEB;TGZ" >/dev/null)
 deb=$(ls build/package/quantlens_*.deb)
+# shlibdeps found the libraries (without dpkg-shlibdeps cpack would silently leave them out).
+dpkg-deb --field "$deb" Depends | grep -q libqt6core6 || { echo "package: no library dependencies" >&2; exit 1; }
 echo "package: $deb and $(ls build/package/quantlens-*.tar.gz)"
 [ "${1:-}" = "--check" ] || exit 0
 
@@ -21,13 +24,13 @@ desktop-file-validate packaging/linux/io.github.quantlens.QuantLens.desktop
 appstreamcli validate --no-net packaging/linux/io.github.quantlens.QuantLens.metainfo.xml
 dpkg-deb --field "$deb" Package Version Depends Recommends
 
-# A previous run's copy goes first, so what is tested is this build.
+# A previous run's copy goes first, so what is tested is this build (this replaces an installed QuantLens).
 $sudo apt-get remove -y -qq quantlens >/dev/null 2>&1 || true
-$sudo apt-get install -y -qq "./$deb" >/dev/null
 trap '$sudo apt-get remove -y -qq quantlens >/dev/null 2>&1 || true' EXIT
+$sudo apt-get install -y -qq "./$deb" >/dev/null
 model=../shared/models/mobilenet_v1_025_224_uint8.tflite
 echo "== installed quantlens-cli"
-/usr/bin/quantlens-cli info "$model" | head -5
+/usr/bin/quantlens-cli info "$model" | sed -n 1,5p
 /usr/bin/quantlens-cli info "$model" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["operators"], d'
 for f in /usr/share/applications/io.github.quantlens.QuantLens.desktop \
          /usr/share/metainfo/io.github.quantlens.QuantLens.metainfo.xml \

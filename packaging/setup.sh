@@ -15,6 +15,10 @@ packages=(
   # run time: fonts (without one Qt draws boxes; WenQuanYi for Chinese), Qt's own translations, a virtual X
   # server for headless GUI runs
   fonts-dejavu-core fonts-wqy-microhei xvfb xauth qt6-translations-l10n
+  # packaging (cpack's shlibdeps needs file and dpkg-shlibdeps) and validating the desktop integration
+  file dpkg-dev desktop-file-utils appstream
+  # a German locale: tests check that numbers in options and files do not follow the user's locale
+  locales
   # data
   dataset-fashion-mnist
   # an independent numpy evaluation in the tests (tests/exec/lstm_reference.py)
@@ -42,4 +46,13 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   echo "setup: all packages present" >&2
+fi
+
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: generating the de_DE.UTF-8 locale" >&2
+  $sudo sed -i 's/^# *\(de_DE.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
+  $sudo locale-gen >/dev/null
 fi

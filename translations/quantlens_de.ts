@@ -560,6 +560,22 @@
         <source>Cannot export the model</source>
         <translation>Das Modell kann nicht exportiert werden</translation>
     </message>
+    <message>
+        <source>cancelled: another model was opened</source>
+        <translation>abgebrochen: ein anderes Modell wurde geöffnet</translation>
+    </message>
+    <message>
+        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
+        <translation>abgebrochen: Optionen oder Daten haben sich inzwischen geändert; bitte erneut auswerten</translation>
+    </message>
+    <message>
+        <source>the options or the data changed meanwhile; ask again</source>
+        <translation>Optionen oder Daten haben sich inzwischen geändert; bitte erneut anfordern</translation>
+    </message>
+    <message>
+        <source>Suggestion dropped: %1</source>
+        <translation>Vorschlag verworfen: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

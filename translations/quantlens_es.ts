@@ -560,6 +560,22 @@
         <source>Cannot export the model</source>
         <translation>No se puede exportar el modelo</translation>
     </message>
+    <message>
+        <source>cancelled: another model was opened</source>
+        <translation>cancelado: se abrió otro modelo</translation>
+    </message>
+    <message>
+        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
+        <translation>cancelado: las opciones o los datos cambiaron mientras tanto; evalúe de nuevo</translation>
+    </message>
+    <message>
+        <source>the options or the data changed meanwhile; ask again</source>
+        <translation>las opciones o los datos cambiaron mientras tanto; vuelva a pedirlo</translation>
+    </message>
+    <message>
+        <source>Suggestion dropped: %1</source>
+        <translation>Sugerencia descartada: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -560,6 +560,22 @@
         <source>Cannot export the model</source>
         <translation>Impossible d’exporter le modèle</translation>
     </message>
+    <message>
+        <source>cancelled: another model was opened</source>
+        <translation>annulé : un autre modèle a été ouvert</translation>
+    </message>
+    <message>
+        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
+        <translation>annulé : les options ou les données ont changé entre-temps ; évaluez à nouveau</translation>
+    </message>
+    <message>
+        <source>the options or the data changed meanwhile; ask again</source>
+        <translation>les options ou les données ont changé entre-temps ; redemandez</translation>
+    </message>
+    <message>
+        <source>Suggestion dropped: %1</source>
+        <translation>Suggestion abandonnée : %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -555,6 +555,22 @@
         <source>Cannot export the model</source>
         <translation>无法导出模型</translation>
     </message>
+    <message>
+        <source>cancelled: another model was opened</source>
+        <translation>已取消：打开了另一个模型</translation>
+    </message>
+    <message>
+        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
+        <translation>已取消：选项或数据已更改，请重新评估</translation>
+    </message>
+    <message>
+        <source>the options or the data changed meanwhile; ask again</source>
+        <translation>选项或数据已更改，请重新请求</translation>
+    </message>
+    <message>
+        <source>Suggestion dropped: %1</source>
+        <translation>建议已丢弃：%1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QImage>
 #include <QImageReader>
+#include <QPainter>
 
 #include <algorithm>
 
@@ -54,8 +55,18 @@ Result<std::vector<float>> loadImage(const QString& path, const ImageSpec& spec,
     QImage img = reader.read();
     if (img.isNull())
         return Error{path.toStdString() + ": cannot read the image (" + reader.errorString().toStdString() + ")"};
+    if (img.hasAlphaChannel()) { // transparent strokes on no background: put them on white paper
+        QImage paper(img.size(), QImage::Format_RGB32);
+        paper.fill(Qt::white);
+        QPainter painter(&paper);
+        painter.drawImage(0, 0, img);
+        painter.end();
+        img = paper;
+    }
     img = img.convertToFormat(spec.channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888)
               .scaled(spec.width, spec.height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    if (img.isNull())
+        return Error{path.toStdString() + ": not enough memory to convert the image"};
     if (invert)
         img.invertPixels();
     std::vector<float> v(static_cast<std::size_t>(spec.width) * static_cast<std::size_t>(spec.height) *

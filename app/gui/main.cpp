@@ -10,12 +10,15 @@
 #include <QIcon>
 #include <QTimer>
 
+#include <clocale>
 #include <cstdio>
 #include <memory>
 
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    // QApplication adopts the environment's C locale; numbers in files, JSON and options stay in C format.
+    std::setlocale(LC_NUMERIC, "C");
     QApplication::setApplicationName(QStringLiteral("QuantLens"));
     QApplication::setApplicationVersion(QStringLiteral(QUANTLENS_VERSION));
     QApplication::setOrganizationName(QStringLiteral("QuantLens"));
@@ -23,9 +26,13 @@ int main(int argc, char** argv)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quantlens.svg")));
     // The language chosen in Edit › Language, or the system's; --language below overrides it.
     QString language;
-    for (int i = 1; i + 1 < argc; ++i)
-        if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--language"))
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg == QLatin1String("--language") && i + 1 < argc)
             language = QString::fromLocal8Bit(argv[i + 1]);
+        else if (arg.startsWith(QLatin1String("--language=")))
+            language = arg.mid(11);
+    }
     ql::app::installTranslations(app, language.isEmpty() ? ql::app::savedLanguage() : language);
 
     QCommandLineParser parser;
@@ -92,7 +99,11 @@ int main(int argc, char** argv)
                 grabAndQuit();
             }
         });
-        QObject::connect(&window, &ql::app::MainWindow::loadFailed, &window, grabAndQuit);
+        QObject::connect(
+            &window, &ql::app::MainWindow::loadFailed, &window, [file](const QString&, const QString& why) {
+                std::fprintf(stderr, "%s\n", qPrintable(why));
+                QCoreApplication::exit(1); // no picture of an error: scripts must notice
+            });
         if (shown == QLatin1String("side-by-side")) {
             auto ran = std::make_shared<bool>(false);
             QObject::connect(&window, &ql::app::MainWindow::quantizedReady, &window, [&window, ran] {

@@ -426,6 +426,7 @@ Result<data::SampleSet> MainWindow::readDataSet(
 
 void MainWindow::useDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name)
 {
+    ++m_inputsGeneration; // comparisons and suggestions measured on the old data no longer apply
     m_data = std::move(set);
     m_dataName = name;
     m_sideBySide->setDataSet(m_data);
@@ -446,6 +447,7 @@ void MainWindow::openCalibrationData(const QString& images)
         readInBackground(images, {}, true);
         return;
     }
+    ++m_calibRequest; // a calibration set still being read must not land after this
     m_calibData.reset(); // back to the data set
     m_calibName.clear();
     updateCalibrationSource();
@@ -460,10 +462,14 @@ void MainWindow::readInBackground(const QString& images, const QString& labels, 
     statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(images).fileName()));
     using Outcome = Result<data::SampleSet>;
     auto* watcher = new QFutureWatcher<Outcome>(this);
+    // Only the newest request of each kind lands (a quick second choice, or "back to the data set", wins).
+    const int request = calibration ? ++m_calibRequest : ++m_dataRequest;
     connect(watcher, &QFutureWatcher<Outcome>::finished, this,
-        [this, watcher, images, calibration, model = m_modelGeneration] {
+        [this, watcher, images, calibration, request, model = m_modelGeneration] {
             Outcome set = watcher->result();
             watcher->deleteLater();
+            if (request != (calibration ? m_calibRequest : m_dataRequest))
+                return; // replaced by a newer choice
             if (set && model != m_modelGeneration && QFileInfo(images).isDir())
                 set = Error{tr("another model was opened meanwhile").toStdString()}; // sized for the old one
             if (!set) {

@@ -178,6 +178,8 @@ private:
     void applyKeepFloat(std::vector<int> ops);
     TrainView* m_trainView = nullptr;
     int m_quantGeneration = 0;
+    int m_inputsGeneration = 0; // bumped when what a comparison or suggestion measured changes
+    int m_dataRequest = 0, m_calibRequest = 0; // the newest data-set / calibration-data read
     QMenu* m_recentMenu = nullptr;
     QStringList m_modelClassNames; // from a label file inside the model
     std::vector<int> m_activationOps; // the file's operator of each activation bar

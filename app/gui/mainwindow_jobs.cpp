@@ -81,26 +81,28 @@ void MainWindow::evaluateAllModes()
     const bool quantized = m_graph && passes::isQuantized(*m_graph);
     using Outcome = Result<std::vector<eval::ModeEvaluation>>;
     auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, model = m_modelGeneration] {
-        Outcome r = watcher->result();
-        watcher->deleteLater();
-        m_cancel.reset();
-        if (model != m_modelGeneration) { // another model was opened meanwhile: its table stays empty
-            r = Error{"cancelled: another model was opened"};
-        }
-        m_progress->setRange(0, 1);
-        m_progress->setValue(r ? 1 : 0);
-        if (r) {
-            auto results = std::make_shared<const std::vector<eval::ModeEvaluation>>(std::move(r.value()));
-            m_compareModel->setResults(results);
-            m_tradeoff->setResults(*results);
-            m_progress->setFormat(tr("done"));
-        } else {
-            m_progress->setFormat(QString::fromStdString(r.error().message));
-        }
-        updateCompareState();
-        emit evaluationFinished(r.ok(), r ? QString() : QString::fromStdString(r.error().message));
-    });
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
+        [this, watcher, model = m_modelGeneration, inputs = m_inputsGeneration] {
+            Outcome r = watcher->result();
+            watcher->deleteLater();
+            m_cancel.reset();
+            if (model != m_modelGeneration) // another model was opened meanwhile: its table stays empty
+                r = Error{tr("cancelled: another model was opened").toStdString()};
+            else if (inputs != m_inputsGeneration) // options, layers kept in float or data changed meanwhile
+                r = Error{tr("cancelled: the options or the data changed meanwhile; evaluate again").toStdString()};
+            m_progress->setRange(0, 1);
+            m_progress->setValue(r ? 1 : 0);
+            if (r) {
+                auto results = std::make_shared<const std::vector<eval::ModeEvaluation>>(std::move(r.value()));
+                m_compareModel->setResults(results);
+                m_tradeoff->setResults(*results);
+                m_progress->setFormat(tr("done"));
+            } else {
+                m_progress->setFormat(QString::fromStdString(r.error().message));
+            }
+            updateCompareState();
+            emit evaluationFinished(r.ok(), r ? QString() : QString::fromStdString(r.error().message));
+        });
     QPointer<MainWindow> self(this);
     auto progress = [self](const std::string& mode, std::int64_t done, std::int64_t total) {
         QMetaObject::invokeMethod(
@@ -279,37 +281,44 @@ void MainWindow::suggestKeepFloat()
     statusBar()->showMessage(tr("Measuring every layer's sensitivity…"));
     using Outcome = Result<eval::SensitivityResult>;
     auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, model = m_modelGeneration] {
-        Outcome r = watcher->result();
-        watcher->deleteLater();
-        if (model != m_modelGeneration) {
-            emit suggestionFinished(false, tr("another model was opened meanwhile"));
-            return;
-        }
-        if (!r) {
-            const QString msg = QString::fromStdString(r.error().message);
-            statusBar()->showMessage(tr("Suggestion failed: %1").arg(msg), 8000);
-            emit suggestionFinished(false, msg);
-            return;
-        }
-        const QString msg = r->keepFloat.empty()
-            ? tr("Already within one point of float: nothing to keep in float")
-            : tr("Keeping %n layer(s) in float: %1 %2 → %3 (float %4)", nullptr, static_cast<int>(r->keepFloat.size()))
-                  .arg(QString::fromStdString(r->metric))
-                  .arg(r->quantizedMetric, 0, 'f', 4)
-                  .arg(r->selectionMetric, 0, 'f', 4)
-                  .arg(r->floatMetric, 0, 'f', 4);
-        if (!r->keepFloat.empty()) {
-            std::vector<int> after = m_keepFloat;
-            after.insert(after.end(), r->keepFloat.begin(), r->keepFloat.end());
-            std::sort(after.begin(), after.end());
-            after.erase(std::unique(after.begin(), after.end()), after.end());
-            m_undo->push(new KeepFloatCommand([this](std::vector<int> v) { applyKeepFloat(std::move(v)); }, m_keepFloat,
-                after, tr("keep suggested layers in float")));
-        }
-        statusBar()->showMessage(msg, 10000);
-        emit suggestionFinished(true, msg);
-    });
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
+        [this, watcher, model = m_modelGeneration, inputs = m_inputsGeneration] {
+            Outcome r = watcher->result();
+            watcher->deleteLater();
+            if (model != m_modelGeneration) {
+                emit suggestionFinished(false, tr("another model was opened meanwhile"));
+                return;
+            }
+            if (inputs != m_inputsGeneration) { // measured for other options or data: not what is shown now
+                const QString why = tr("the options or the data changed meanwhile; ask again");
+                statusBar()->showMessage(tr("Suggestion dropped: %1").arg(why), 8000);
+                emit suggestionFinished(false, why);
+                return;
+            }
+            if (!r) {
+                const QString msg = QString::fromStdString(r.error().message);
+                statusBar()->showMessage(tr("Suggestion failed: %1").arg(msg), 8000);
+                emit suggestionFinished(false, msg);
+                return;
+            }
+            const QString msg = r->keepFloat.empty() ? tr("Already within one point of float: nothing to keep in float")
+                                                     : tr("Keeping %n layer(s) in float: %1 %2 → %3 (float %4)",
+                                                           nullptr, static_cast<int>(r->keepFloat.size()))
+                                                           .arg(QString::fromStdString(r->metric))
+                                                           .arg(r->quantizedMetric, 0, 'f', 4)
+                                                           .arg(r->selectionMetric, 0, 'f', 4)
+                                                           .arg(r->floatMetric, 0, 'f', 4);
+            if (!r->keepFloat.empty()) {
+                std::vector<int> after = m_keepFloat;
+                after.insert(after.end(), r->keepFloat.begin(), r->keepFloat.end());
+                std::sort(after.begin(), after.end());
+                after.erase(std::unique(after.begin(), after.end()), after.end());
+                m_undo->push(new KeepFloatCommand([this](std::vector<int> v) { applyKeepFloat(std::move(v)); },
+                    m_keepFloat, after, tr("keep suggested layers in float")));
+            }
+            statusBar()->showMessage(msg, 10000);
+            emit suggestionFinished(true, msg);
+        });
     watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = m_data, calib = calibrationData(), so,
                                              cancel = m_jobsCancel]() mutable -> Outcome {
         // At most 500 samples: enough to rank layers, quick enough to stay interactive.
@@ -403,6 +412,7 @@ void MainWindow::rebuildQuantized()
 
 void MainWindow::runAnalysis()
 {
+    ++m_inputsGeneration;
     const int generation = ++m_analysisGeneration;
     if (!m_floatGraph)
         return;

@@ -23,7 +23,7 @@ QStringList associatedClassNames(const model::Graph& g)
     if (!members)
         return {};
     for (const auto& m : *members) {
-        const auto lines = model::labelLines(m.data);
+        const auto lines = model::labelLines(m.data, static_cast<std::size_t>(classes) + 1);
         if (static_cast<std::int64_t>(lines.size()) != classes)
             continue;
         QStringList names;

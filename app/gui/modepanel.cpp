@@ -157,7 +157,7 @@ passes::QuantizeOptions ModePanel::quantizeOptions() const
             o.io = *io;
     if (auto c = quant::parseCalibration(calibrationName().toStdString()))
         o.calibration = *c;
-    o.calibration.samples = m_samples->value();
+    o.calibration.samples = m_lastSamples; // the count the views were last told about (see `changed`)
     return o;
 }
 
@@ -168,7 +168,7 @@ QString ModePanel::calibrationName() const
 
 int ModePanel::calibrationSamples() const
 {
-    return m_samples->value();
+    return m_lastSamples;
 }
 
 void ModePanel::setCalibrationSource(const QString& text)
@@ -246,7 +246,7 @@ QString ModePanel::describe() const
     QString s = QString::fromStdString(passes::modeName(o.mode)) +
         (o.mode == passes::Mode::Float16 ? QString() : (o.perChannel ? tr(", per-channel") : tr(", per-tensor")));
     if (passes::needsCalibration(o.mode))
-        s += tr(", %1 on %n sample(s)", nullptr, m_samples->value()).arg(m_calibration->currentText());
+        s += tr(", %1 on %n sample(s)", nullptr, m_lastSamples).arg(m_calibration->currentText());
     return s;
 }
 

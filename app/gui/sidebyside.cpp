@@ -19,6 +19,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -163,8 +164,11 @@ SideBySideView::SideBySideView(QWidget* parent)
 void SideBySideView::setModels(std::shared_ptr<const model::Graph> floatGraph,
     std::shared_ptr<const model::Graph> quantized, const QString& modeName)
 {
+    const bool newModel = floatGraph != m_float;
     m_float = std::move(floatGraph);
     m_quant = std::move(quantized);
+    if (newModel)
+        m_userClassNames.clear(); // names the user loaded belong to the previous model
     m_modeName = modeName;
     // The canvas only makes sense for 28x28 single-channel inputs.
     bool mnistLike = false;
@@ -173,14 +177,15 @@ void SideBySideView::setModels(std::shared_ptr<const model::Graph> floatGraph,
         mnistLike = in.elementCount() == 784;
     }
     m_sources->setTabEnabled(1, mnistLike);
-    // Names that do not fit the new model's outputs are dropped.
-    if (!m_classNames.isEmpty() && m_classNames.size() != outputCount())
-        setClassNames({});
-    // Images in MobileNet-style colour models usually expect [-1, 1]; grey ones [0, 1].
-    if (m_float && m_float->main().inputs.size() == 1) {
+    refreshClassNames(); // names that do not fit the new model's outputs are not shown
+    // Images in MobileNet-style colour models usually expect [-1, 1]; grey ones [0, 1]. Only for a new model:
+    // a range the user chose stays through mode changes.
+    if (newModel && m_float && m_float->main().inputs.size() == 1) {
         const auto& in = m_float->main().tensors[static_cast<std::size_t>(m_float->main().inputs[0])];
-        if (auto spec = imageSpecFor(in, {}, false))
+        if (auto spec = imageSpecFor(in, {}, false)) {
+            const QSignalBlocker block(m_imageRange);
             m_imageRange->setCurrentIndex(spec->channels == 3 ? 1 : 0);
+        }
     }
     // Something to look at right away: the first sample.
     if (m_quant && m_set && m_set->count > 0 && m_last.floatOut.empty() && m_last.error.isEmpty())
@@ -195,7 +200,15 @@ void SideBySideView::setDataSet(std::shared_ptr<const data::SampleSet> set)
 
 void SideBySideView::setClassNames(const QStringList& names)
 {
-    m_classNames = names;
+    m_windowClassNames = names;
+    refreshClassNames();
+}
+
+void SideBySideView::refreshClassNames()
+{
+    m_classNames = m_userClassNames.isEmpty() ? m_windowClassNames : m_userClassNames; // a file the user chose wins
+    if (m_float && !m_classNames.isEmpty() && m_classNames.size() != outputCount())
+        m_classNames.clear();
     m_sampleModel->setSamples(m_set, m_classNames);
 }
 
@@ -229,7 +242,8 @@ bool SideBySideView::loadClassNames(const QString& path, QString* error)
                                                    : QString());
         return false;
     }
-    setClassNames(names);
+    m_userClassNames = names;
+    refreshClassNames();
     if (!m_last.floatOut.empty())
         showOutcome(m_last);
     return true;

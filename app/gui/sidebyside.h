@@ -71,6 +71,7 @@ signals:
 private:
     void run(std::vector<float> input, const QImage& preview);
     void fail(const QString& message);
+    void refreshClassNames();
     void showOpenImageDialog();
     void showClassNamesDialog();
     void showOutcome(const Outcome& o);
@@ -79,6 +80,8 @@ private:
     std::shared_ptr<const data::SampleSet> m_set;
     QString m_modeName;
     QStringList m_classNames;
+    QStringList m_userClassNames; // loaded with "Class names…" for the current model
+    QStringList m_windowClassNames; // from the model's label file or the data set
     Outcome m_last;
     int m_generation = 0;
     QTabWidget* m_sources = nullptr;

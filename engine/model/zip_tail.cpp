@@ -113,10 +113,13 @@ namespace {
 
 constexpr std::size_t kLocalSize = 30;
 constexpr std::uint64_t kMaxMember = 64ull << 20;
+constexpr std::uint64_t kMaxTotal = 64ull << 20; // all members together: a small archive cannot claim gigabytes
 
 Result<std::vector<std::uint8_t>> inflateRaw(std::span<const std::uint8_t> in, std::size_t size)
 {
     std::vector<std::uint8_t> out(size);
+    if (size == 0)
+        return out; // zlib refuses a null output buffer; an empty member needs no inflating
     z_stream z{};
     if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
         return Error{"cannot start zlib"};
@@ -143,6 +146,8 @@ Result<std::vector<ZipMember>> readZipMembers(std::span<const std::uint8_t> zip)
     // to: `origin` is where that reference point lies before `zip` (0 when relative).
     const std::size_t origin = end.dirOffset > end.dirStart ? end.dirOffset - end.dirStart : 0;
     std::vector<ZipMember> members;
+    std::vector<std::size_t> seen; // local headers already read: two entries may not share one
+    std::uint64_t total = 0;
     std::size_t p = end.dirStart;
     for (std::size_t e = 0; e < end.entries; ++e) {
         if (p + kEntrySize > end.at || le32(zip, p) != kDirectoryEntry)
@@ -164,6 +169,11 @@ Result<std::vector<ZipMember>> readZipMembers(std::span<const std::uint8_t> zip)
         if (local < origin || local - origin + kLocalSize > end.dirStart)
             return Error{"associated files: '" + m.name + "' points outside the archive"};
         const std::size_t at = local - origin;
+        if (std::find(seen.begin(), seen.end(), at) != seen.end())
+            return Error{"associated files: '" + m.name + "' shares its data with another member"};
+        seen.push_back(at);
+        if ((total += size) > kMaxTotal)
+            return Error{"associated files: more than 64 MiB uncompressed"};
         if (le32(zip, at) != kLocalHeader)
             return Error{"associated files: '" + m.name + "' has no local header"};
         const std::size_t dataAt = at + kLocalSize + le16(zip, at + 26) + le16(zip, at + 28);
@@ -185,9 +195,11 @@ Result<std::vector<ZipMember>> readZipMembers(std::span<const std::uint8_t> zip)
     return members;
 }
 
-std::vector<std::string> labelLines(std::span<const std::uint8_t> text)
+std::vector<std::string> labelLines(std::span<const std::uint8_t> text, std::size_t maxLines)
 {
     std::vector<std::string> lines;
+    if (static_cast<std::size_t>(std::count(text.begin(), text.end(), std::uint8_t{'\n'})) > maxLines)
+        return lines; // not a label list (and not worth a string per line)
     std::string line;
     for (std::uint8_t c : text) {
         if (c == '\n') {

@@ -40,7 +40,7 @@ struct ZipMember {
 Result<std::vector<ZipMember>> readZipMembers(std::span<const std::uint8_t> zip);
 
 // The lines of a label file (TFLite metadata's "one class per line"), trailing spaces and a final empty
-// line dropped.
-std::vector<std::string> labelLines(std::span<const std::uint8_t> text);
+// line dropped; empty when the text has more than `maxLines` lines.
+std::vector<std::string> labelLines(std::span<const std::uint8_t> text, std::size_t maxLines = 100000);
 
 } // namespace ql::model

@@ -5,6 +5,7 @@
 #include "quant/params.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -181,10 +182,11 @@ Result<CalibrationOptions> parseCalibration(const std::string& text)
         o.method = Calibration::Kl;
     else if (text.rfind("percentile:", 0) == 0) {
         o.method = Calibration::Percentile;
-        char* end = nullptr;
+        // from_chars: the C format whatever the process locale is (strtod would want "99,9" under de_DE).
         const std::string v = text.substr(11);
-        o.percentile = std::strtod(v.c_str(), &end);
-        if (v.empty() || *end != '\0' || !(o.percentile > 50.0 && o.percentile <= 100.0))
+        const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), o.percentile);
+        if (v.empty() || ec != std::errc{} || end != v.data() + v.size() ||
+            !(o.percentile > 50.0 && o.percentile <= 100.0))
             return Error{"percentile must be a number in (50, 100], got '" + v + "'"};
     } else {
         return Error{"calibration must be minmax, moving-average, percentile:P, mse or kl, got '" + text + "'"};

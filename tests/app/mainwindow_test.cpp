@@ -17,6 +17,8 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -196,10 +198,20 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll().count('\n'), 7); // header + 6 operators
         const QString json = dir.filePath(QStringLiteral("layers.json"));
-        QVERIFY(widgets::exportTable(*w.layerModel(), json, &error));
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany)); // as after Edit › Language › Deutsch
+        const bool written = widgets::exportTable(*w.layerModel(), json, &error);
+        QLocale::setDefault(QLocale::c());
+        QVERIFY(written);
         QFile j(json);
         QVERIFY(j.open(QIODevice::ReadOnly));
-        QCOMPARE(QJsonDocument::fromJson(j.readAll()).array().size(), 6);
+        const QJsonArray rows = QJsonDocument::fromJson(j.readAll()).array();
+        QCOMPARE(rows.size(), 6);
+        // Files keep stable English keys and raw numbers whatever the interface language.
+        const QJsonObject conv = rows[1].toObject();
+        QCOMPARE(conv.value(QStringLiteral("op")).toString(), QStringLiteral("CONV_2D"));
+        QCOMPARE(conv.value(QStringLiteral("parameters")).toInt(), 12 * 3 * 3 + 12);
+        QVERIFY(conv.value(QStringLiteral("weight_sqnr_db")).toDouble() > 20.0);
+        QCOMPARE(conv.value(QStringLiteral("verdict")).toString(), QStringLiteral("good"));
         QVERIFY(!widgets::exportTable(*w.layerModel(), dir.filePath(QStringLiteral("layers.txt")), &error));
     }
 
@@ -331,6 +343,12 @@ private slots:
         n.close();
         QVERIFY2(view->loadClassNames(names, &error), qPrintable(error));
         QCOMPARE(view->classNames().value(9), QStringLiteral("garment 9"));
+        // They stay through a rebuild of the quantized model for another option (same model).
+        ready.clear();
+        w.modePanel()->setPerChannel(false);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.size() > 0, 20000);
+        QCOMPARE(view->classNames().value(9), QStringLiteral("garment 9"));
+        w.modePanel()->setPerChannel(true);
 
         // A model that carries its label file (TFLite metadata) names its 1001 ImageNet classes by itself, and a
         // 224x224 colour photo goes through it in the [-1, 1] range MobileNet expects.

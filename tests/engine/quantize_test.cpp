@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <clocale>
+
 #include <cstring>
 #include <random>
 
@@ -413,6 +415,18 @@ private slots:
         QCOMPARE(computeOps(*deq).size(), computeOps(load("resnet8_cifar10_float32.tflite")).size());
         QVERIFY(!quant::parseCalibration("percentile:20").ok());
         QVERIFY(!passes::parseMode("int4").ok());
+    }
+
+    void calibrationOptionsIgnoreTheUserLocale()
+    {
+        // Qt applications adopt the environment's locale; under de_DE strtod would read "99.9" as 99.
+        const std::string before = std::setlocale(LC_NUMERIC, nullptr);
+        QVERIFY2(std::setlocale(LC_NUMERIC, "de_DE.UTF-8") != nullptr, "packaging/setup.sh generates de_DE.UTF-8");
+        auto c = quant::parseCalibration("percentile:99.9");
+        std::setlocale(LC_NUMERIC, before.c_str());
+        QVERIFY2(c.ok(), c ? "" : c.error().message.c_str());
+        QCOMPARE(c->percentile, 99.9);
+        QCOMPARE(c->describe(), std::string("percentile:99.9"));
     }
 };
 

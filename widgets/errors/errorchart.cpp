@@ -111,6 +111,23 @@ void installChartMenu(QCustomPlot* plot, const QString& title)
     });
 }
 
+namespace {
+
+QVariant exportHeader(const QAbstractItemModel& model, int column)
+{
+    const QVariant v = model.headerData(column, Qt::Horizontal, ExportRole);
+    return v.isValid() ? v : model.headerData(column, Qt::Horizontal, Qt::DisplayRole);
+}
+
+QVariant exportCell(const QAbstractItemModel& model, int row, int column)
+{
+    const QModelIndex i = model.index(row, column);
+    const QVariant v = i.data(ExportRole);
+    return v.isValid() ? v : i.data(Qt::DisplayRole);
+}
+
+} // namespace
+
 QString tableToCsv(const QAbstractItemModel& model)
 {
     auto quote = [](QString s) {
@@ -121,12 +138,12 @@ QString tableToCsv(const QAbstractItemModel& model)
     QStringList lines;
     QStringList header;
     for (int c = 0; c < model.columnCount(); ++c)
-        header << quote(model.headerData(c, Qt::Horizontal).toString());
+        header << quote(exportHeader(model, c).toString());
     lines << header.join(QLatin1Char(','));
     for (int r = 0; r < model.rowCount(); ++r) {
         QStringList row;
         for (int c = 0; c < model.columnCount(); ++c)
-            row << quote(model.index(r, c).data().toString());
+            row << quote(exportCell(model, r, c).toString());
         lines << row.join(QLatin1Char(','));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
@@ -138,7 +155,7 @@ QByteArray tableToJson(const QAbstractItemModel& model)
     for (int r = 0; r < model.rowCount(); ++r) {
         QJsonObject o;
         for (int c = 0; c < model.columnCount(); ++c)
-            o[model.headerData(c, Qt::Horizontal).toString()] = QJsonValue::fromVariant(model.index(r, c).data());
+            o[exportHeader(model, c).toString()] = QJsonValue::fromVariant(exportCell(model, r, c));
         rows.append(o);
     }
     return QJsonDocument(rows).toJson(QJsonDocument::Indented);

@@ -58,7 +58,11 @@ void stylePlot(QCustomPlot* plot, const QPalette& palette);
 // A right-click menu on a chart: export as PNG / SVG / PDF (sized for a report) and copy to the clipboard.
 void installChartMenu(QCustomPlot* plot, const QString& title);
 
-// Any table model as CSV (display texts, header row first) or JSON (an array of objects keyed by header).
+// Models may answer this role (cells and horizontal headers) with values for files: stable English keys,
+// raw numbers, no locale formatting. Tables export it where given, the display text elsewhere.
+inline constexpr int ExportRole = Qt::UserRole + 77;
+
+// Any table model as CSV (header row first) or JSON (an array of objects keyed by header), in ExportRole.
 QString tableToCsv(const QAbstractItemModel& model);
 QByteArray tableToJson(const QAbstractItemModel& model);
 // Writes CSV or JSON (by suffix) atomically; false with a message.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "layers/layertablemodel.h"
 
+#include "errors/errorchart.h"
+
 #include <QCoreApplication>
 
 #include <QColor>
@@ -134,6 +136,24 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
         }
         return {};
     }
+    if (role == ExportRole) { // files: raw numbers and English words, whatever the interface language
+        switch (index.column()) {
+        case Parameters: return static_cast<qlonglong>(r.parameterCount);
+        case Bytes: return static_cast<qlonglong>(r.constantBytes);
+        case WeightSqnr:
+            if (const auto* w = weightsOf(index.row()))
+                return std::isfinite(w->metrics.sqnrDb) ? QVariant(w->metrics.sqnrDb) : QVariant(QStringLiteral("inf"));
+            return {};
+        case Verdict:
+            if (const auto* w = weightsOf(index.row()))
+                return str(eval::verdictName(w->verdict));
+            return {};
+        case KeepFloat:
+            return weightsOf(index.row()) ? QVariant(std::find(m_kept.begin(), m_kept.end(), r.index) != m_kept.end())
+                                          : QVariant();
+        default: return data(index, Qt::DisplayRole);
+        }
+    }
     if (role == Qt::TextAlignmentRole) {
         const int c = index.column();
         return (c == Index || c == Parameters || c == Bytes || c == WeightSqnr)
@@ -160,6 +180,11 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
 
 QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == ExportRole) {
+        static const char* const keys[ColumnCount] = {"index", "op", "input", "output", "dtype", "weights",
+            "weight_dtype", "quantization", "parameters", "bytes", "weight_sqnr_db", "verdict", "keep_float"};
+        return section >= 0 && section < ColumnCount ? QVariant(QLatin1String(keys[section])) : QVariant();
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
