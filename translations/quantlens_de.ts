@@ -576,6 +576,38 @@
         <source>Suggestion dropped: %1</source>
         <translation>Vorschlag verworfen: %1</translation>
     </message>
+    <message>
+        <source>int8 weights and float32 activations; small weights left in float32</source>
+        <translation>int8-Gewichte und float32-Aktivierungen; kleine Gewichte bleiben in float32</translation>
+    </message>
+    <message>
+        <source>float16 weights behind DEQUANTIZE; small weights left in float32</source>
+        <translation>float16-Gewichte hinter DEQUANTIZE; kleine Gewichte bleiben in float32</translation>
+    </message>
+    <message>
+        <source>float32 weights and activations</source>
+        <translation>float32-Gewichte und -Aktivierungen</translation>
+    </message>
+    <message>
+        <source>float16 weights behind DEQUANTIZE</source>
+        <translation>float16-Gewichte hinter DEQUANTIZE</translation>
+    </message>
+    <message>
+        <source>int8 weights and float32 activations</source>
+        <translation>int8-Gewichte und float32-Aktivierungen</translation>
+    </message>
+    <message>
+        <source>int8 weights and int8 activations</source>
+        <translation>int8-Gewichte und int8-Aktivierungen</translation>
+    </message>
+    <message>
+        <source>uint8 weights and uint8 activations</source>
+        <translation>uint8-Gewichte und uint8-Aktivierungen</translation>
+    </message>
+    <message>
+        <source>int8 weights and int16 activations</source>
+        <translation>int8-Gewichte und int16-Aktivierungen</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1214,6 +1246,61 @@
     <message>
         <source>outputs</source>
         <translation>ausgaben</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Reason</name>
+    <message>
+        <source>not quantized in this mode: no weight error</source>
+        <translation>in diesem Modus nicht quantisiert: kein Gewichtsfehler</translation>
+    </message>
+    <message>
+        <source>stays float in this mode (%1): no weight error</source>
+        <translation>bleibt in diesem Modus in Gleitkomma (%1): kein Gewichtsfehler</translation>
+    </message>
+    <message>
+        <source>weights beyond float16&apos;s largest value 65504 overflow</source>
+        <translation>Gewichte jenseits des größten float16-Werts 65504 laufen über</translation>
+    </message>
+    <message>
+        <source>float16 keeps 11 significant bits: relative error about 2^-12 (%1 dB)</source>
+        <translation>float16 behält 11 signifikante Bits: relativer Fehler etwa 2^-12 (%1 dB)</translation>
+    </message>
+    <message>
+        <source>many weights are below float16&apos;s normal range (6.1e-5) and lose precision</source>
+        <translation>viele Gewichte liegen unter dem Normalbereich von float16 (6,1e-5) und verlieren Genauigkeit</translation>
+    </message>
+    <message>
+        <source>%1% of the weights lie outside the clipping range [%2, %3]</source>
+        <translation>%1 % der Gewichte liegen außerhalb des Clipping-Bereichs [%2, %3]</translation>
+    </message>
+    <message>
+        <source>channel %1 has a range %2x the median; a per-tensor scale wastes %3 bits of the other channels (per-channel dense weights would fix it)</source>
+        <translation>Kanal %1 hat einen %2-mal so großen Bereich wie der Median; eine Skalierung pro Tensor verschenkt %3 Bit der übrigen Kanäle (kanalweise Dense-Gewichte würden das beheben)</translation>
+    </message>
+    <message>
+        <source>channel %1 has a range %2x the median; a per-tensor scale wastes %3 bits of the other channels (per-channel weights would fix it)</source>
+        <translation>Kanal %1 hat einen %2-mal so großen Bereich wie der Median; eine Skalierung pro Tensor verschenkt %3 Bit der übrigen Kanäle (kanalweise Gewichte würden das beheben)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channels are (nearly) all zero (pruned or dead) and quantize to zero; the others show rounding noise only (%3 dB SQNR)</source>
+        <translation>%1 von %2 Kanälen sind (nahezu) ganz null (beschnitten oder tot) und werden zu null quantisiert; die übrigen zeigen nur Rundungsrauschen (%3 dB SQNR)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channels are (nearly) all zero (pruned or dead) and quantize to zero; the others lose precision (%3 dB SQNR)</source>
+        <translation>%1 von %2 Kanälen sind (nahezu) ganz null (beschnitten oder tot) und werden zu null quantisiert; die übrigen verlieren Genauigkeit (%3 dB SQNR)</translation>
+    </message>
+    <message>
+        <source>outliers: the largest |weight| is %1x the standard deviation, so most weights fall on a few of the %2 levels (%3 dB SQNR)</source>
+        <translation>Ausreißer: das größte |Gewicht| ist das %1-Fache der Standardabweichung, daher fallen die meisten Gewichte auf wenige der %2 Stufen (%3 dB SQNR)</translation>
+    </message>
+    <message>
+        <source>only %1 dB SQNR: %2 bits are too coarse for this weight distribution (RMSE/scale %3)</source>
+        <translation>nur %1 dB SQNR: %2 Bit sind für diese Gewichtsverteilung zu grob (RMSE/Skalierung %3)</translation>
+    </message>
+    <message>
+        <source>rounding noise only: RMSE/scale %1 (ideal 1/sqrt(12) = 0.289), %2 dB SQNR</source>
+        <translation>nur Rundungsrauschen: RMSE/Skalierung %1 (ideal 1/sqrt(12) = 0,289), %2 dB SQNR</translation>
     </message>
 </context>
 <context>

@@ -576,6 +576,38 @@
         <source>Suggestion dropped: %1</source>
         <translation>Sugerencia descartada: %1</translation>
     </message>
+    <message>
+        <source>int8 weights and float32 activations; small weights left in float32</source>
+        <translation>pesos int8 y activaciones float32; los pesos pequeños quedan en float32</translation>
+    </message>
+    <message>
+        <source>float16 weights behind DEQUANTIZE; small weights left in float32</source>
+        <translation>pesos float16 tras DEQUANTIZE; los pesos pequeños quedan en float32</translation>
+    </message>
+    <message>
+        <source>float32 weights and activations</source>
+        <translation>pesos y activaciones float32</translation>
+    </message>
+    <message>
+        <source>float16 weights behind DEQUANTIZE</source>
+        <translation>pesos float16 tras DEQUANTIZE</translation>
+    </message>
+    <message>
+        <source>int8 weights and float32 activations</source>
+        <translation>pesos int8 y activaciones float32</translation>
+    </message>
+    <message>
+        <source>int8 weights and int8 activations</source>
+        <translation>pesos int8 y activaciones int8</translation>
+    </message>
+    <message>
+        <source>uint8 weights and uint8 activations</source>
+        <translation>pesos uint8 y activaciones uint8</translation>
+    </message>
+    <message>
+        <source>int8 weights and int16 activations</source>
+        <translation>pesos int8 y activaciones int16</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1214,6 +1246,61 @@
     <message>
         <source>outputs</source>
         <translation>salidas</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Reason</name>
+    <message>
+        <source>not quantized in this mode: no weight error</source>
+        <translation>no se cuantiza en este modo: sin error en los pesos</translation>
+    </message>
+    <message>
+        <source>stays float in this mode (%1): no weight error</source>
+        <translation>se mantiene en coma flotante en este modo (%1): sin error en los pesos</translation>
+    </message>
+    <message>
+        <source>weights beyond float16&apos;s largest value 65504 overflow</source>
+        <translation>los pesos que superan el mayor valor de float16, 65504, se desbordan</translation>
+    </message>
+    <message>
+        <source>float16 keeps 11 significant bits: relative error about 2^-12 (%1 dB)</source>
+        <translation>float16 conserva 11 bits significativos: error relativo de unos 2^-12 (%1 dB)</translation>
+    </message>
+    <message>
+        <source>many weights are below float16&apos;s normal range (6.1e-5) and lose precision</source>
+        <translation>muchos pesos están por debajo del rango normal de float16 (6.1e-5) y pierden precisión</translation>
+    </message>
+    <message>
+        <source>%1% of the weights lie outside the clipping range [%2, %3]</source>
+        <translation>el %1 % de los pesos queda fuera del rango de recorte [%2, %3]</translation>
+    </message>
+    <message>
+        <source>channel %1 has a range %2x the median; a per-tensor scale wastes %3 bits of the other channels (per-channel dense weights would fix it)</source>
+        <translation>el canal %1 tiene un rango %2 veces la mediana; una escala por tensor desperdicia %3 bits de los demás canales (los pesos densos por canal lo resolverían)</translation>
+    </message>
+    <message>
+        <source>channel %1 has a range %2x the median; a per-tensor scale wastes %3 bits of the other channels (per-channel weights would fix it)</source>
+        <translation>el canal %1 tiene un rango %2 veces la mediana; una escala por tensor desperdicia %3 bits de los demás canales (los pesos por canal lo resolverían)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channels are (nearly) all zero (pruned or dead) and quantize to zero; the others show rounding noise only (%3 dB SQNR)</source>
+        <translation>%1 de %2 canales son (casi) todo ceros (podados o muertos) y se cuantizan a cero; los demás solo muestran ruido de redondeo (%3 dB de SQNR)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channels are (nearly) all zero (pruned or dead) and quantize to zero; the others lose precision (%3 dB SQNR)</source>
+        <translation>%1 de %2 canales son (casi) todo ceros (podados o muertos) y se cuantizan a cero; los demás pierden precisión (%3 dB de SQNR)</translation>
+    </message>
+    <message>
+        <source>outliers: the largest |weight| is %1x the standard deviation, so most weights fall on a few of the %2 levels (%3 dB SQNR)</source>
+        <translation>valores atípicos: el mayor |peso| es %1 veces la desviación típica, así que la mayoría de los pesos cae en unos pocos de los %2 niveles (%3 dB de SQNR)</translation>
+    </message>
+    <message>
+        <source>only %1 dB SQNR: %2 bits are too coarse for this weight distribution (RMSE/scale %3)</source>
+        <translation>solo %1 dB de SQNR: %2 bits son demasiado gruesos para esta distribución de pesos (RMSE/escala %3)</translation>
+    </message>
+    <message>
+        <source>rounding noise only: RMSE/scale %1 (ideal 1/sqrt(12) = 0.289), %2 dB SQNR</source>
+        <translation>solo ruido de redondeo: RMSE/escala %1 (ideal 1/sqrt(12) = 0.289), %2 dB de SQNR</translation>
     </message>
 </context>
 <context>

@@ -576,6 +576,38 @@
         <source>Suggestion dropped: %1</source>
         <translation>Suggestion abandonnée : %1</translation>
     </message>
+    <message>
+        <source>int8 weights and float32 activations; small weights left in float32</source>
+        <translation>poids int8 et activations float32 ; les petits poids restent en float32</translation>
+    </message>
+    <message>
+        <source>float16 weights behind DEQUANTIZE; small weights left in float32</source>
+        <translation>poids float16 derrière DEQUANTIZE ; les petits poids restent en float32</translation>
+    </message>
+    <message>
+        <source>float32 weights and activations</source>
+        <translation>poids et activations float32</translation>
+    </message>
+    <message>
+        <source>float16 weights behind DEQUANTIZE</source>
+        <translation>poids float16 derrière DEQUANTIZE</translation>
+    </message>
+    <message>
+        <source>int8 weights and float32 activations</source>
+        <translation>poids int8 et activations float32</translation>
+    </message>
+    <message>
+        <source>int8 weights and int8 activations</source>
+        <translation>poids int8 et activations int8</translation>
+    </message>
+    <message>
+        <source>uint8 weights and uint8 activations</source>
+        <translation>poids uint8 et activations uint8</translation>
+    </message>
+    <message>
+        <source>int8 weights and int16 activations</source>
+        <translation>poids int8 et activations int16</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1214,6 +1246,61 @@
     <message>
         <source>outputs</source>
         <translation>sorties</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Reason</name>
+    <message>
+        <source>not quantized in this mode: no weight error</source>
+        <translation>non quantifié dans ce mode : aucune erreur sur les poids</translation>
+    </message>
+    <message>
+        <source>stays float in this mode (%1): no weight error</source>
+        <translation>reste en virgule flottante dans ce mode (%1) : aucune erreur sur les poids</translation>
+    </message>
+    <message>
+        <source>weights beyond float16&apos;s largest value 65504 overflow</source>
+        <translation>les poids au-delà de la plus grande valeur de float16, 65504, débordent</translation>
+    </message>
+    <message>
+        <source>float16 keeps 11 significant bits: relative error about 2^-12 (%1 dB)</source>
+        <translation>float16 garde 11 bits significatifs : erreur relative d’environ 2^-12 (%1 dB)</translation>
+    </message>
+    <message>
+        <source>many weights are below float16&apos;s normal range (6.1e-5) and lose precision</source>
+        <translation>beaucoup de poids sont sous la plage normale de float16 (6,1e-5) et perdent en précision</translation>
+    </message>
+    <message>
+        <source>%1% of the weights lie outside the clipping range [%2, %3]</source>
+        <translation>%1 % des poids sont hors de la plage d’écrêtage [%2, %3]</translation>
+    </message>
+    <message>
+        <source>channel %1 has a range %2x the median; a per-tensor scale wastes %3 bits of the other channels (per-channel dense weights would fix it)</source>
+        <translation>le canal %1 a une plage %2 fois la médiane ; une échelle par tenseur gaspille %3 bits des autres canaux (des poids denses par canal corrigeraient cela)</translation>
+    </message>
+    <message>
+        <source>channel %1 has a range %2x the median; a per-tensor scale wastes %3 bits of the other channels (per-channel weights would fix it)</source>
+        <translation>le canal %1 a une plage %2 fois la médiane ; une échelle par tenseur gaspille %3 bits des autres canaux (des poids par canal corrigeraient cela)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channels are (nearly) all zero (pruned or dead) and quantize to zero; the others show rounding noise only (%3 dB SQNR)</source>
+        <translation>%1 canaux sur %2 sont (presque) entièrement nuls (élagués ou morts) et sont quantifiés à zéro ; les autres ne montrent que du bruit d’arrondi (%3 dB de SQNR)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channels are (nearly) all zero (pruned or dead) and quantize to zero; the others lose precision (%3 dB SQNR)</source>
+        <translation>%1 canaux sur %2 sont (presque) entièrement nuls (élagués ou morts) et sont quantifiés à zéro ; les autres perdent en précision (%3 dB de SQNR)</translation>
+    </message>
+    <message>
+        <source>outliers: the largest |weight| is %1x the standard deviation, so most weights fall on a few of the %2 levels (%3 dB SQNR)</source>
+        <translation>valeurs aberrantes : le plus grand |poids| vaut %1 fois l’écart type, donc la plupart des poids tombent sur quelques-uns des %2 niveaux (%3 dB de SQNR)</translation>
+    </message>
+    <message>
+        <source>only %1 dB SQNR: %2 bits are too coarse for this weight distribution (RMSE/scale %3)</source>
+        <translation>seulement %1 dB de SQNR : %2 bits sont trop grossiers pour cette distribution de poids (RMSE/échelle %3)</translation>
+    </message>
+    <message>
+        <source>rounding noise only: RMSE/scale %1 (ideal 1/sqrt(12) = 0.289), %2 dB SQNR</source>
+        <translation>bruit d’arrondi seulement : RMSE/échelle %1 (idéal 1/sqrt(12) = 0,289), %2 dB de SQNR</translation>
     </message>
 </context>
 <context>

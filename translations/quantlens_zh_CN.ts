@@ -571,6 +571,38 @@
         <source>Suggestion dropped: %1</source>
         <translation>建议已丢弃：%1</translation>
     </message>
+    <message>
+        <source>int8 weights and float32 activations; small weights left in float32</source>
+        <translation>int8 权重和 float32 激活值；较小的权重保留为 float32</translation>
+    </message>
+    <message>
+        <source>float16 weights behind DEQUANTIZE; small weights left in float32</source>
+        <translation>DEQUANTIZE 之前为 float16 权重；较小的权重保留为 float32</translation>
+    </message>
+    <message>
+        <source>float32 weights and activations</source>
+        <translation>float32 权重和激活值</translation>
+    </message>
+    <message>
+        <source>float16 weights behind DEQUANTIZE</source>
+        <translation>DEQUANTIZE 之前为 float16 权重</translation>
+    </message>
+    <message>
+        <source>int8 weights and float32 activations</source>
+        <translation>int8 权重和 float32 激活值</translation>
+    </message>
+    <message>
+        <source>int8 weights and int8 activations</source>
+        <translation>int8 权重和 int8 激活值</translation>
+    </message>
+    <message>
+        <source>uint8 weights and uint8 activations</source>
+        <translation>uint8 权重和 uint8 激活值</translation>
+    </message>
+    <message>
+        <source>int8 weights and int16 activations</source>
+        <translation>int8 权重和 int16 激活值</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1205,6 +1237,61 @@
     <message>
         <source>outputs</source>
         <translation>输出</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Reason</name>
+    <message>
+        <source>not quantized in this mode: no weight error</source>
+        <translation>此模式下未量化：权重无误差</translation>
+    </message>
+    <message>
+        <source>stays float in this mode (%1): no weight error</source>
+        <translation>此模式下保持浮点（%1）：权重无误差</translation>
+    </message>
+    <message>
+        <source>weights beyond float16&apos;s largest value 65504 overflow</source>
+        <translation>超出 float16 最大值 65504 的权重会溢出</translation>
+    </message>
+    <message>
+        <source>float16 keeps 11 significant bits: relative error about 2^-12 (%1 dB)</source>
+        <translation>float16 保留 11 位有效位：相对误差约为 2^-12（%1 dB）</translation>
+    </message>
+    <message>
+        <source>many weights are below float16&apos;s normal range (6.1e-5) and lose precision</source>
+        <translation>许多权重低于 float16 的正规范围（6.1e-5），精度下降</translation>
+    </message>
+    <message>
+        <source>%1% of the weights lie outside the clipping range [%2, %3]</source>
+        <translation>%1% 的权重位于截断范围 [%2, %3] 之外</translation>
+    </message>
+    <message>
+        <source>channel %1 has a range %2x the median; a per-tensor scale wastes %3 bits of the other channels (per-channel dense weights would fix it)</source>
+        <translation>通道 %1 的范围是中位数的 %2 倍；逐张量缩放因子浪费了其他通道 %3 位（逐通道全连接权重可解决）</translation>
+    </message>
+    <message>
+        <source>channel %1 has a range %2x the median; a per-tensor scale wastes %3 bits of the other channels (per-channel weights would fix it)</source>
+        <translation>通道 %1 的范围是中位数的 %2 倍；逐张量缩放因子浪费了其他通道 %3 位（逐通道权重可解决）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channels are (nearly) all zero (pruned or dead) and quantize to zero; the others show rounding noise only (%3 dB SQNR)</source>
+        <translation>%2 个通道中有 %1 个（几乎）全为零（已剪枝或失效），量化后为零；其余通道只有舍入噪声（SQNR %3 dB）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channels are (nearly) all zero (pruned or dead) and quantize to zero; the others lose precision (%3 dB SQNR)</source>
+        <translation>%2 个通道中有 %1 个（几乎）全为零（已剪枝或失效），量化后为零；其余通道精度下降（SQNR %3 dB）</translation>
+    </message>
+    <message>
+        <source>outliers: the largest |weight| is %1x the standard deviation, so most weights fall on a few of the %2 levels (%3 dB SQNR)</source>
+        <translation>离群值：最大 |权重| 是标准差的 %1 倍，因此大多数权重只落在 %2 个量化级中的少数几个上（SQNR %3 dB）</translation>
+    </message>
+    <message>
+        <source>only %1 dB SQNR: %2 bits are too coarse for this weight distribution (RMSE/scale %3)</source>
+        <translation>SQNR 仅 %1 dB：%2 位对这种权重分布来说太粗（RMSE/缩放因子 %3）</translation>
+    </message>
+    <message>
+        <source>rounding noise only: RMSE/scale %1 (ideal 1/sqrt(12) = 0.289), %2 dB SQNR</source>
+        <translation>只有舍入噪声：RMSE/缩放因子 %1（理想值 1/sqrt(12) = 0.289），SQNR %2 dB</translation>
     </message>
 </context>
 <context>

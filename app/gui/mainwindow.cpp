@@ -383,6 +383,29 @@ void MainWindow::openFile(const QString& path)
     watcher->setFuture(QtConcurrent::run(loadModel, path));
 }
 
+QString MainWindow::modeDescription(const model::ModeGuess& guess)
+{
+    using M = model::QuantMode;
+    const bool weighted = guess.reason.rfind("no weighted operators", 0) != 0;
+    if (guess.reason.find("small weights left in float32") != std::string::npos) {
+        if (guess.mode == M::DynamicRange)
+            return tr("int8 weights and float32 activations; small weights left in float32");
+        if (guess.mode == M::Float16)
+            return tr("float16 weights behind DEQUANTIZE; small weights left in float32");
+    }
+    if (weighted)
+        switch (guess.mode) {
+        case M::Float32: return tr("float32 weights and activations");
+        case M::Float16: return tr("float16 weights behind DEQUANTIZE");
+        case M::DynamicRange: return tr("int8 weights and float32 activations");
+        case M::Int8: return tr("int8 weights and int8 activations");
+        case M::UInt8: return tr("uint8 weights and uint8 activations");
+        case M::Int16x8: return tr("int8 weights and int16 activations");
+        case M::Mixed: break;
+        }
+    return QString::fromStdString(guess.reason); // the file's own mix, named by the engine
+}
+
 void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Graph> graph)
 {
     m_currentFile = path;
@@ -395,7 +418,7 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
                            .arg(QLocale().formattedDataSize(
                                static_cast<qint64>(summary.fileSize), 1, QLocale::DataSizeTraditionalFormat))
                            .arg(QString::fromStdString(model::quantModeName(summary.mode.mode)))
-                           .arg(QString::fromStdString(summary.mode.reason)));
+                           .arg(modeDescription(summary.mode)));
     statusBar()->clearMessage();
     updateTitle();
 }

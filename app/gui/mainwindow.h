@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model/graph.h"
+#include "model/summary.h"
 
 #include <QMainWindow>
 
@@ -129,6 +130,7 @@ private:
     void rebuildRecentMenu();
     void rebuildQuantized();
     void updateClassNames();
+    static QString modeDescription(const model::ModeGuess& guess);
     void updateCalibrationSource();
     void showCalibrationDataDialog();
     static Result<data::SampleSet> readDataSet(

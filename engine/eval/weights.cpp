@@ -68,8 +68,15 @@ void judge(LayerWeights& L, int bits)
     if (!L.quantized) {
         L.verdict = Verdict::Good;
         L.reason = "stays float in this mode (" + L.scheme.substr(L.scheme.find('(') + 1) + ": no weight error";
-        if (L.scheme.find('(') == std::string::npos)
+        L.reasonKind = Reason::StaysFloat;
+        L.reasonDetail = L.scheme.substr(L.scheme.find('(') + 1);
+        if (!L.reasonDetail.empty() && L.reasonDetail.back() == ')')
+            L.reasonDetail.pop_back();
+        if (L.scheme.find('(') == std::string::npos) {
             L.reason = "not quantized in this mode: no weight error";
+            L.reasonKind = Reason::NotQuantized;
+            L.reasonDetail.clear();
+        }
         return;
     }
     if (L.params.scale.empty()) { // float16
@@ -81,6 +88,11 @@ void judge(LayerWeights& L, int bits)
             : L.verdict == Verdict::Good
             ? "float16 keeps 11 significant bits: relative error about 2^-12 (" + fixedText(sq, 1) + " dB)"
             : "many weights are below float16's normal range (6.1e-5) and lose precision";
+        L.reasonKind = maxAbs > 65504.0f ? Reason::Float16Overflow
+            : L.verdict == Verdict::Good ? Reason::Float16Precise
+                                         : Reason::Float16Subnormal;
+        if (L.reasonKind == Reason::Float16Precise)
+            L.reasonValues = {sq};
         return;
     }
     L.verdict = sq >= goodSqnrDb(bits) ? Verdict::Good : sq >= badSqnrDb(bits) ? Verdict::Suspect : Verdict::Bad;
@@ -111,12 +123,17 @@ void judge(LayerWeights& L, int bits)
     if (L.clippedFraction > 0.001) {
         L.reason = fixedText(100.0 * L.clippedFraction, 2) + "% of the weights lie outside the clipping range [" +
             fixedText(L.clipLo, 4) + ", " + fixedText(L.clipHi, 4) + "]";
+        L.reasonKind = Reason::Clipped;
+        L.reasonValues = {100.0 * L.clippedFraction, L.clipLo, L.clipHi};
     } else if (perTensor && ratio >= 8.0) {
         L.reason = "channel " + std::to_string(worst) + " has a range " + fixedText(ratio, 0) +
             "x the median; a per-tensor scale wastes " + fixedText(std::log2(ratio), 1) +
             " bits of the other channels (" +
             (L.opName == "FULLY_CONNECTED" ? std::string("--per-channel-dense") : std::string("per-channel weights")) +
             " would fix it)";
+        L.reasonKind = Reason::PerTensorRange;
+        L.reasonValues = {static_cast<double>(worst), ratio, std::log2(ratio)};
+        L.reasonDetail = L.opName == "FULLY_CONNECTED" ? "dense" : "conv";
         if (L.verdict == Verdict::Good)
             L.verdict = Verdict::Suspect;
     } else if (tiny > 0 && static_cast<std::size_t>(tiny) * 10 >= L.channels.size()) {
@@ -124,17 +141,26 @@ void judge(LayerWeights& L, int bits)
             " channels are (nearly) all zero (pruned or dead) and quantize to zero; the others " +
             (L.verdict == Verdict::Good ? "show rounding noise only" : "lose precision") + " (" + fixedText(sq, 1) +
             " dB SQNR)";
+        L.reasonKind = Reason::DeadChannels;
+        L.reasonValues = {static_cast<double>(tiny), static_cast<double>(L.channels.size()), sq};
+        L.reasonDetail = L.verdict == Verdict::Good ? "good" : "coarse";
     } else if (L.verdict != Verdict::Good && spread >= 6.0) {
         L.reason = "outliers: the largest |weight| is " + fixedText(spread, 0) + "x the standard deviation, so most " +
             "weights fall on a few of the " + std::to_string(L.qmax - L.qmin + 1) + " levels (" + fixedText(sq, 1) +
             " dB SQNR)";
+        L.reasonKind = Reason::Outliers;
+        L.reasonValues = {spread, static_cast<double>(L.qmax - L.qmin + 1), sq};
     } else if (L.verdict != Verdict::Good) {
         L.reason = "only " + fixedText(sq, 1) + " dB SQNR: " + std::to_string(bits) +
             " bits are too coarse for this weight distribution (RMSE/scale " + fixedText(L.metrics.rmseOverScale, 3) +
             ")";
+        L.reasonKind = Reason::TooCoarse;
+        L.reasonValues = {sq, static_cast<double>(bits), L.metrics.rmseOverScale};
     } else {
         L.reason = "rounding noise only: RMSE/scale " + fixedText(L.metrics.rmseOverScale, 3) +
             " (ideal 1/sqrt(12) = 0.289), " + fixedText(sq, 1) + " dB SQNR";
+        L.reasonKind = Reason::RoundingNoise;
+        L.reasonValues = {L.metrics.rmseOverScale, sq};
     }
 }
 

@@ -37,6 +37,21 @@ struct ChannelStats {
 };
 
 enum class Verdict { Good, Suspect, Bad };
+// What a verdict's reason says, so that interfaces can word it in the user's language; the numbers the
+// sentence quotes are in LayerWeights::reasonValues, in the order given here.
+enum class Reason {
+    NotQuantized, // -
+    StaysFloat, // reasonDetail: why, as in the scheme ("under 1024 elements")
+    Float16Overflow, // -
+    Float16Precise, // SQNR dB
+    Float16Subnormal, // -
+    Clipped, // clipped %, clip low, clip high
+    PerTensorRange, // channel, range ratio, wasted bits; reasonDetail "dense" or "conv"
+    DeadChannels, // dead channels, channels, SQNR dB; reasonDetail "good" or "coarse"
+    Outliers, // spread (max/std), levels, SQNR dB
+    TooCoarse, // SQNR dB, bits, RMSE/scale
+    RoundingNoise, // RMSE/scale, SQNR dB
+};
 std::string verdictName(Verdict v); // "good", "suspect", "bad"
 
 struct LayerWeights {
@@ -57,6 +72,9 @@ struct LayerWeights {
     Histogram floatHistogram, quantizedHistogram, errorHistogram;
     Verdict verdict = Verdict::Good;
     std::string reason;
+    Reason reasonKind = Reason::NotQuantized;
+    std::vector<double> reasonValues;
+    std::string reasonDetail;
 };
 
 // Thresholds of the verdict, in dB of weight SQNR for a b-bit scheme: good >= max(6.02 b - 14, 25), suspect

@@ -2,10 +2,13 @@
 #include "common/model_facts.h"
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
+#include "passes/quantize.h"
 
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>
 #include <QTest>
+
+#include <set>
 
 using namespace ql;
 
@@ -101,6 +104,41 @@ private slots:
         QVERIFY(conv >= 0);
         QCOMPARE(text(conv, C::WeightDtype), QStringLiteral("float16"));
         QVERIFY(model.layer(conv)->parameterCount > 0);
+    }
+
+    void reasonsAreWordedFromTheirParts()
+    {
+        // The interface words every verdict's reason from its kind and numbers (so it can be translated); in
+        // English that must say exactly what the engine says, for every kind of reason.
+        std::set<int> kinds;
+        int layers = 0;
+        for (const char* file : {"vww_mobilenet_v1_025_96_int8.tflite", "mobilenet_v1_025_224_float32.tflite",
+                 "fashion_mnist_cnn_dynrange.tflite", "resnet8_cifar10_float32.tflite"}) {
+            auto g = model::readTflite(test::modelPath(file));
+            QVERIFY(g.ok());
+            auto graph = passes::isQuantized(*g) ? passes::dequantizeGraph(*g) : std::move(g);
+            QVERIFY(graph.ok());
+            std::vector<eval::WeightAnalysisOptions> schemes(7);
+            schemes[0].mode = passes::Mode::Int8;
+            schemes[1].mode = passes::Mode::Float16;
+            schemes[2].mode = passes::Mode::Dynamic;
+            schemes[3].teaching = quant::Scheme{4, true, false}; // per tensor
+            schemes[4].teaching = quant::Scheme{2, true, true};
+            schemes[5].teaching = quant::Scheme{3, false, true};
+            schemes[6].mode = passes::Mode::Int8;
+            schemes[6].perChannel = false;
+            for (const auto& o : schemes) {
+                auto a = eval::analyzeWeights(*graph, o);
+                QVERIFY(a.ok());
+                for (const auto& L : *a) {
+                    QCOMPARE(widgets::reasonText(L), QString::fromStdString(L.reason));
+                    kinds.insert(static_cast<int>(L.reasonKind));
+                    ++layers;
+                }
+            }
+        }
+        QVERIFY2(
+            kinds.size() >= 7, qPrintable(QStringLiteral("%1 kinds over %2 layers").arg(kinds.size()).arg(layers)));
     }
 
     void sortsNumbersAsNumbers()

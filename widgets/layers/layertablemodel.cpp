@@ -23,6 +23,75 @@ QString verdictText(eval::Verdict v)
     return QStringLiteral("?");
 }
 
+QString reasonText(const eval::LayerWeights& L)
+{
+    // Written out as translate() calls with their context, so that lupdate finds every sentence.
+    const auto v = [&L](std::size_t i) { return i < L.reasonValues.size() ? L.reasonValues[i] : 0.0; };
+    const auto num = [](double x, int decimals) { return QLocale().toString(x, 'f', decimals); };
+    const auto count = [&v](std::size_t i) { return static_cast<int>(std::lround(v(i))); };
+    using R = eval::Reason;
+    switch (L.reasonKind) {
+    case R::NotQuantized:
+        return QCoreApplication::translate("ql::widgets::Reason", "not quantized in this mode: no weight error");
+    case R::StaysFloat:
+        return QCoreApplication::translate("ql::widgets::Reason", "stays float in this mode (%1): no weight error")
+            .arg(QString::fromStdString(L.reasonDetail));
+    case R::Float16Overflow:
+        return QCoreApplication::translate(
+            "ql::widgets::Reason", "weights beyond float16's largest value 65504 overflow");
+    case R::Float16Precise:
+        return QCoreApplication::translate(
+            "ql::widgets::Reason", "float16 keeps 11 significant bits: relative error about 2^-12 (%1 dB)")
+            .arg(num(v(0), 1));
+    case R::Float16Subnormal:
+        return QCoreApplication::translate(
+            "ql::widgets::Reason", "many weights are below float16's normal range (6.1e-5) and lose precision");
+    case R::Clipped:
+        return QCoreApplication::translate(
+            "ql::widgets::Reason", "%1% of the weights lie outside the clipping range [%2, %3]")
+            .arg(num(v(0), 2), num(v(1), 4), num(v(2), 4));
+    case R::PerTensorRange:
+        return (L.reasonDetail == "dense"
+                ? QCoreApplication::translate("ql::widgets::Reason",
+                      "channel %1 has a range %2x the median; a per-tensor scale wastes %3 bits of the other "
+                      "channels (per-channel dense weights would fix it)")
+                : QCoreApplication::translate("ql::widgets::Reason",
+                      "channel %1 has a range %2x the median; a per-tensor scale wastes %3 bits of the other "
+                      "channels (per-channel weights would fix it)"))
+            .arg(count(0))
+            .arg(num(v(1), 0), num(v(2), 1));
+    case R::DeadChannels:
+        return (L.reasonDetail == "good"
+                ? QCoreApplication::translate("ql::widgets::Reason",
+                      "%1 of %2 channels are (nearly) all zero (pruned or dead) and quantize to zero; the others "
+                      "show rounding noise only (%3 dB SQNR)")
+                : QCoreApplication::translate("ql::widgets::Reason",
+                      "%1 of %2 channels are (nearly) all zero (pruned or dead) and quantize to zero; the others "
+                      "lose precision (%3 dB SQNR)"))
+            .arg(count(0))
+            .arg(count(1))
+            .arg(num(v(2), 1));
+    case R::Outliers:
+        return QCoreApplication::translate("ql::widgets::Reason",
+            "outliers: the largest |weight| is %1x the standard deviation, so most weights fall on a few of "
+            "the %2 levels (%3 dB SQNR)")
+            .arg(num(v(0), 0))
+            .arg(count(1))
+            .arg(num(v(2), 1));
+    case R::TooCoarse:
+        return QCoreApplication::translate("ql::widgets::Reason",
+            "only %1 dB SQNR: %2 bits are too coarse for this weight distribution (RMSE/scale %3)")
+            .arg(num(v(0), 1))
+            .arg(count(1))
+            .arg(num(v(2), 3));
+    case R::RoundingNoise:
+        return QCoreApplication::translate(
+            "ql::widgets::Reason", "rounding noise only: RMSE/scale %1 (ideal 1/sqrt(12) = 0.289), %2 dB SQNR")
+            .arg(num(v(0), 3), num(v(1), 1));
+    }
+    return QString::fromStdString(L.reason);
+}
+
 LayerTableModel::LayerTableModel(QObject* parent)
     : QAbstractTableModel(parent)
 {
@@ -172,7 +241,7 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole && (index.column() == Verdict || index.column() == WeightSqnr))
         if (const auto* w = weightsOf(index.row()))
             return tr("%1 weights: %2. SQNR = 10·log10(Σw² / Σ(w − ŵ)²): each bit is worth about 6 dB.")
-                .arg(QString::fromStdString(w->scheme), QString::fromStdString(w->reason));
+                .arg(QString::fromStdString(w->scheme), reasonText(*w));
     if (role == Qt::ToolTipRole && index.column() == Quantization && !r.quantization.empty())
         return tr("Weight quantization: %1").arg(str(r.quantization));
     return {};

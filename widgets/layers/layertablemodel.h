@@ -14,6 +14,8 @@ namespace ql::widgets {
 
 // "good", "suspect" or "bad" in the user's language.
 QString verdictText(eval::Verdict v);
+// The reason behind a layer's verdict, in the user's language (the engine's `reason` is English).
+QString reasonText(const eval::LayerWeights& layer);
 
 class LayerTableModel : public QAbstractTableModel {
     Q_OBJECT

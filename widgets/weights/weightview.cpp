@@ -160,7 +160,7 @@ void WeightView::redraw()
                          .arg(QString::fromStdString(L.tensorName))
                          .arg(QString::fromStdString(L.scheme))
                          .arg(verdictText(L.verdict))
-                         .arg(QString::fromStdString(L.reason)));
+                         .arg(reasonText(L)));
 
     // Histogram: float vs quantized, grid and clipping range.
     bars(m_hist, L.floatHistogram, QColor(40, 110, 200), tr("float"));
