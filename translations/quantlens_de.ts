@@ -825,10 +825,6 @@
         <translation>Der Wertebereich, mit dem das Modell trainiert wurde; ein falscher Bereich liefert selbstsicheren Unsinn</translation>
     </message>
     <message>
-        <source>Invert (dark drawing on white paper → light on dark, as in MNIST)</source>
-        <translation>Invertieren (dunkle Zeichnung auf weißem Papier → hell auf dunkel, wie bei MNIST)</translation>
-    </message>
-    <message>
         <source>MNIST and Fashion-MNIST show light objects on a black background</source>
         <translation>MNIST und Fashion-MNIST zeigen helle Objekte auf schwarzem Hintergrund</translation>
     </message>
@@ -934,6 +930,10 @@
     <message>
         <source>float32</source>
         <translation>float32</translation>
+    </message>
+    <message>
+        <source>Invert colours</source>
+        <translation>Farben umkehren</translation>
     </message>
 </context>
 <context>

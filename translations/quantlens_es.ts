@@ -825,10 +825,6 @@
         <translation>El rango de valores con el que se entrenó el modelo; un rango incorrecto produce resultados absurdos con mucha confianza</translation>
     </message>
     <message>
-        <source>Invert (dark drawing on white paper → light on dark, as in MNIST)</source>
-        <translation>Invertir (dibujo oscuro sobre papel blanco → claro sobre oscuro, como en MNIST)</translation>
-    </message>
-    <message>
         <source>MNIST and Fashion-MNIST show light objects on a black background</source>
         <translation>MNIST y Fashion-MNIST muestran objetos claros sobre fondo negro</translation>
     </message>
@@ -934,6 +930,10 @@
     <message>
         <source>float32</source>
         <translation>float32</translation>
+    </message>
+    <message>
+        <source>Invert colours</source>
+        <translation>Invertir colores</translation>
     </message>
 </context>
 <context>

@@ -825,10 +825,6 @@
         <translation>La plage de valeurs sur laquelle le modèle a été entraîné ; une mauvaise plage donne des résultats absurdes mais confiants</translation>
     </message>
     <message>
-        <source>Invert (dark drawing on white paper → light on dark, as in MNIST)</source>
-        <translation>Inverser (dessin sombre sur papier blanc → clair sur sombre, comme dans MNIST)</translation>
-    </message>
-    <message>
         <source>MNIST and Fashion-MNIST show light objects on a black background</source>
         <translation>MNIST et Fashion-MNIST montrent des objets clairs sur fond noir</translation>
     </message>
@@ -934,6 +930,10 @@
     <message>
         <source>float32</source>
         <translation>float32</translation>
+    </message>
+    <message>
+        <source>Invert colours</source>
+        <translation>Inverser les couleurs</translation>
     </message>
 </context>
 <context>

@@ -818,10 +818,6 @@
         <translation>模型训练时所用的取值范围；范围错误会得到置信度很高的错误结果</translation>
     </message>
     <message>
-        <source>Invert (dark drawing on white paper → light on dark, as in MNIST)</source>
-        <translation>反色（白底深色图 → 深底浅色图，与 MNIST 相同）</translation>
-    </message>
-    <message>
         <source>MNIST and Fashion-MNIST show light objects on a black background</source>
         <translation>MNIST 和 Fashion-MNIST 的图像为黑色背景上的浅色物体</translation>
     </message>
@@ -926,6 +922,10 @@
     <message>
         <source>float32</source>
         <translation>float32</translation>
+    </message>
+    <message>
+        <source>Invert colours</source>
+        <translation>反转颜色</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -49,6 +50,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -163,7 +165,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->setMinimumWidth(340); // operator, shapes and type stay visible next to a wide mode panel
+    m_table->setMinimumWidth(260); // operator and shapes stay visible next to a wide mode panel
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
@@ -281,9 +283,19 @@ MainWindow::MainWindow(QWidget* parent)
     m_modePanel = new ModePanel(this);
     auto* dock = new QDockWidget(tr("Quantization mode"), this);
     dock->setObjectName(QStringLiteral("modeDock"));
-    dock->setWidget(m_modePanel);
+    // In a scroll area: the panel opens at its natural width, but a small screen can still squeeze it.
+    auto* panelScroll = new QScrollArea(dock);
+    panelScroll->setWidget(m_modePanel);
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    panelScroll->setMinimumWidth(160);
+    dock->setWidget(panelScroll);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {250}, Qt::Horizontal);
+    // Its natural width once the window is laid out, unless restoreSettings() brought back the user's layout.
+    QTimer::singleShot(0, this, [this, dock] {
+        if (!m_layoutRestored)
+            resizeDocks({dock}, {m_modePanel->sizeHint().width() + 12}, Qt::Horizontal);
+    });
     connect(m_modePanel, &ModePanel::changed, this, [this] {
         runAnalysis();
         updateCompareState();
@@ -594,7 +606,7 @@ void MainWindow::restoreSettings()
 {
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_layoutRestored = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_recent = s.value(QStringLiteral("recentFiles")).toStringList();
     m_modePanel->restoreSettings();
     rebuildRecentMenu();

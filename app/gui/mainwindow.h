@@ -183,6 +183,7 @@ private:
     int m_inputsGeneration = 0; // bumped when what a comparison or suggestion measured changes
     int m_dataRequest = 0, m_calibRequest = 0; // the newest data-set / calibration-data read
     QMenu* m_recentMenu = nullptr;
+    bool m_layoutRestored = false; // the dock layout came from the settings
     QStringList m_modelClassNames; // from a label file inside the model
     std::vector<int> m_activationOps; // the file's operator of each activation bar
 };

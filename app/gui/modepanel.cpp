@@ -100,7 +100,7 @@ ModePanel::ModePanel(QWidget* parent)
     // The dock stays narrow: long item texts are elided in the closed combo boxes, shown in full when open.
     for (QComboBox* c : {m_mode, m_io, m_calibration}) {
         c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        c->setMinimumContentsLength(16);
+        c->setMinimumContentsLength(26);
     }
     connect(m_io, &QComboBox::currentIndexChanged, this, &ModePanel::changed);
     connect(m_calibration, &QComboBox::currentIndexChanged, this, &ModePanel::changed);

@@ -118,8 +118,10 @@ SideBySideView::SideBySideView(QWidget* parent)
     m_imageRange->addItem(tr("[0, 1] (pixels / 255)"));
     m_imageRange->addItem(tr("[-1, 1] (MobileNet, Inception)"));
     m_imageRange->addItem(tr("[0, 255] (raw pixel values)"));
+    m_imageRange->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_imageRange->setMinimumContentsLength(14);
     m_imageRange->setToolTip(tr("The value range the model was trained on; a wrong range gives confident nonsense"));
-    m_invert = new QCheckBox(tr("Invert (dark drawing on white paper → light on dark, as in MNIST)"), imagePage);
+    m_invert = new QCheckBox(tr("Invert colours"), imagePage);
     m_invert->setToolTip(tr("MNIST and Fashion-MNIST show light objects on a black background"));
     const auto rerun = [this] {
         if (!m_imagePath.isEmpty())
