@@ -6,6 +6,7 @@
 //
 // Usage: quantlens_gui_responsiveness MODEL [DATA.npy|DATA-idx.gz [LABELS]] [--samples N]
 // Without DATA, N random samples (default 200) of the model's input shape are used.
+#include "data/npy.h"
 #include "gui/mainwindow.h"
 #include "gui/modepanel.h"
 #include "layers/layertablemodel.h"
@@ -25,7 +26,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <random>
 
 namespace {
@@ -126,31 +126,20 @@ template <typename Signal> bool waitFor(ql::app::MainWindow& w, Signal signal, i
 }
 
 // A .npy file of `count` random samples in [0, 1) shaped like the model's single float input.
-bool writeRandomNpy(const QString& path, const std::vector<int>& shape, int count)
+ql::Status writeRandomNpy(const QString& path, const std::vector<int>& shape, int count)
 {
-    std::int64_t size = 1;
-    QString dims = QString::number(count);
-    for (std::size_t i = 1; i < shape.size(); ++i) {
-        size *= shape[i];
-        dims += QStringLiteral(", %1").arg(shape[i]);
-    }
-    std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims.toStdString() + "), }";
-    while ((10 + header.size() + 1) % 64 != 0)
-        header += ' ';
-    header += '\n';
-    std::ofstream out(path.toStdString(), std::ios::binary);
-    out.write("\x93NUMPY\x01\x00", 8);
-    const auto len = static_cast<std::uint16_t>(header.size());
-    out.put(static_cast<char>(len & 0xff));
-    out.put(static_cast<char>(len >> 8));
-    out.write(header.data(), static_cast<std::streamsize>(header.size()));
+    ql::data::NpyArray a;
+    a.shape.push_back(count);
+    for (std::size_t i = 1; i < shape.size(); ++i)
+        a.shape.push_back(shape[i]);
+    std::vector<float> values(static_cast<std::size_t>(a.elementCount()));
     std::mt19937 rng(7);
     std::uniform_real_distribution<float> u(0.0f, 1.0f);
-    for (std::int64_t i = 0; i < size * count; ++i) {
-        const float v = u(rng);
-        out.write(reinterpret_cast<const char*>(&v), 4);
-    }
-    return static_cast<bool>(out);
+    for (float& v : values)
+        v = u(rng);
+    a.data.resize(values.size() * sizeof(float));
+    std::memcpy(a.data.data(), values.data(), a.data.size());
+    return ql::data::writeNpy(path.toStdString(), a);
 }
 
 } // namespace
@@ -191,8 +180,8 @@ int main(int argc, char** argv)
         data = tmp.filePath(QStringLiteral("random.npy"));
         const auto& g = *w.layerModel()->graph();
         const auto& in = g.main().tensors[static_cast<std::size_t>(g.main().inputs[0])];
-        if (!writeRandomNpy(data, in.shape, samples)) {
-            std::fprintf(stderr, "cannot write %s\n", qPrintable(data));
+        if (auto s = writeRandomNpy(data, in.shape, samples); !s) {
+            std::fprintf(stderr, "%s\n", s.error().message.c_str());
             return 1;
         }
     }

@@ -61,21 +61,58 @@ void channelStats(LayerWeights& L, const std::vector<float>& w, const std::vecto
     }
 }
 
-// The reason behind a verdict, most telling first.
-void judge(LayerWeights& L, int bits)
+// The English sentence of a reason (interfaces word the same kind and numbers in their own language).
+std::string reasonSentence(const LayerWeights& L)
+{
+    const auto v = [&L](std::size_t i) { return i < L.reasonValues.size() ? L.reasonValues[i] : 0.0; };
+    const auto count = [&v](std::size_t i) { return std::to_string(std::lround(v(i))); };
+    switch (L.reasonKind) {
+    case Reason::NotQuantized: return "not quantized in this mode: no weight error";
+    case Reason::StaysFloat: return "stays float in this mode (" + L.reasonDetail + "): no weight error";
+    case Reason::Float16Overflow: return "weights beyond float16's largest value 65504 overflow";
+    case Reason::Float16Precise:
+        return "float16 keeps 11 significant bits: relative error about 2^-12 (" + fixedText(v(0), 1) + " dB)";
+    case Reason::Float16Subnormal: return "many weights are below float16's normal range (6.1e-5) and lose precision";
+    case Reason::Clipped:
+        return fixedText(v(0), 2) + "% of the weights lie outside the clipping range [" + fixedText(v(1), 4) + ", " +
+            fixedText(v(2), 4) + "]";
+    case Reason::PerTensorRange:
+        return "channel " + count(0) + " has a range " + fixedText(v(1), 0) +
+            "x the median; a per-tensor scale wastes " + fixedText(v(2), 1) + " bits of the other channels (" +
+            (L.reasonDetail == "dense" ? "per-channel dense weights" : "per-channel weights") + " would fix it)";
+    case Reason::DeadChannels:
+        return count(0) + " of " + count(1) +
+            " channels are (nearly) all zero (pruned or dead) and quantize to zero; the others " +
+            (L.reasonDetail == "good" ? "show rounding noise only" : "lose precision") + " (" + fixedText(v(2), 1) +
+            " dB SQNR)";
+    case Reason::Outliers:
+        return "outliers: the largest |weight| is " + fixedText(v(0), 0) +
+            "x the standard deviation, so most weights fall on a few of the " + count(1) + " levels (" +
+            fixedText(v(2), 1) + " dB SQNR)";
+    case Reason::TooCoarse:
+        return "only " + fixedText(v(0), 1) + " dB SQNR: " + count(1) +
+            " bits are too coarse for this weight distribution (RMSE/scale " + fixedText(v(2), 3) + ")";
+    case Reason::RoundingNoise:
+        return "rounding noise only: RMSE/scale " + fixedText(v(0), 3) + " (ideal 1/sqrt(12) = 0.289), " +
+            fixedText(v(1), 1) + " dB SQNR";
+    }
+    return {};
+}
+
+// The verdict and its reason (kind and numbers), most telling reason first.
+void classify(LayerWeights& L, int bits)
 {
     const double sq = L.metrics.sqnrDb;
     if (!L.quantized) {
         L.verdict = Verdict::Good;
-        L.reason = "stays float in this mode (" + L.scheme.substr(L.scheme.find('(') + 1) + ": no weight error";
-        L.reasonKind = Reason::StaysFloat;
-        L.reasonDetail = L.scheme.substr(L.scheme.find('(') + 1);
-        if (!L.reasonDetail.empty() && L.reasonDetail.back() == ')')
-            L.reasonDetail.pop_back();
-        if (L.scheme.find('(') == std::string::npos) {
-            L.reason = "not quantized in this mode: no weight error";
+        const auto open = L.scheme.find('(');
+        if (open == std::string::npos) {
             L.reasonKind = Reason::NotQuantized;
-            L.reasonDetail.clear();
+        } else { // "float (under 1024 elements)": why it stays float
+            L.reasonKind = Reason::StaysFloat;
+            L.reasonDetail = L.scheme.substr(open + 1);
+            if (!L.reasonDetail.empty() && L.reasonDetail.back() == ')')
+                L.reasonDetail.pop_back();
         }
         return;
     }
@@ -84,10 +121,6 @@ void judge(LayerWeights& L, int bits)
         float maxAbs = 0;
         for (const auto& c : L.channels)
             maxAbs = std::max({maxAbs, std::abs(c.min), std::abs(c.max)});
-        L.reason = maxAbs > 65504.0f ? "weights beyond float16's largest value 65504 overflow"
-            : L.verdict == Verdict::Good
-            ? "float16 keeps 11 significant bits: relative error about 2^-12 (" + fixedText(sq, 1) + " dB)"
-            : "many weights are below float16's normal range (6.1e-5) and lose precision";
         L.reasonKind = maxAbs > 65504.0f ? Reason::Float16Overflow
             : L.verdict == Verdict::Good ? Reason::Float16Precise
                                          : Reason::Float16Subnormal;
@@ -121,47 +154,34 @@ void judge(LayerWeights& L, int bits)
     const double rms = n > 0 ? std::sqrt(sumSq / n) : 0.0;
     const double spread = rms > 0 ? overall / rms : 0.0;
     if (L.clippedFraction > 0.001) {
-        L.reason = fixedText(100.0 * L.clippedFraction, 2) + "% of the weights lie outside the clipping range [" +
-            fixedText(L.clipLo, 4) + ", " + fixedText(L.clipHi, 4) + "]";
         L.reasonKind = Reason::Clipped;
         L.reasonValues = {100.0 * L.clippedFraction, L.clipLo, L.clipHi};
     } else if (perTensor && ratio >= 8.0) {
-        L.reason = "channel " + std::to_string(worst) + " has a range " + fixedText(ratio, 0) +
-            "x the median; a per-tensor scale wastes " + fixedText(std::log2(ratio), 1) +
-            " bits of the other channels (" +
-            (L.opName == "FULLY_CONNECTED" ? std::string("--per-channel-dense") : std::string("per-channel weights")) +
-            " would fix it)";
         L.reasonKind = Reason::PerTensorRange;
         L.reasonValues = {static_cast<double>(worst), ratio, std::log2(ratio)};
         L.reasonDetail = L.opName == "FULLY_CONNECTED" ? "dense" : "conv";
         if (L.verdict == Verdict::Good)
             L.verdict = Verdict::Suspect;
     } else if (tiny > 0 && static_cast<std::size_t>(tiny) * 10 >= L.channels.size()) {
-        L.reason = std::to_string(tiny) + " of " + std::to_string(L.channels.size()) +
-            " channels are (nearly) all zero (pruned or dead) and quantize to zero; the others " +
-            (L.verdict == Verdict::Good ? "show rounding noise only" : "lose precision") + " (" + fixedText(sq, 1) +
-            " dB SQNR)";
         L.reasonKind = Reason::DeadChannels;
         L.reasonValues = {static_cast<double>(tiny), static_cast<double>(L.channels.size()), sq};
         L.reasonDetail = L.verdict == Verdict::Good ? "good" : "coarse";
     } else if (L.verdict != Verdict::Good && spread >= 6.0) {
-        L.reason = "outliers: the largest |weight| is " + fixedText(spread, 0) + "x the standard deviation, so most " +
-            "weights fall on a few of the " + std::to_string(L.qmax - L.qmin + 1) + " levels (" + fixedText(sq, 1) +
-            " dB SQNR)";
         L.reasonKind = Reason::Outliers;
         L.reasonValues = {spread, static_cast<double>(L.qmax - L.qmin + 1), sq};
     } else if (L.verdict != Verdict::Good) {
-        L.reason = "only " + fixedText(sq, 1) + " dB SQNR: " + std::to_string(bits) +
-            " bits are too coarse for this weight distribution (RMSE/scale " + fixedText(L.metrics.rmseOverScale, 3) +
-            ")";
         L.reasonKind = Reason::TooCoarse;
         L.reasonValues = {sq, static_cast<double>(bits), L.metrics.rmseOverScale};
     } else {
-        L.reason = "rounding noise only: RMSE/scale " + fixedText(L.metrics.rmseOverScale, 3) +
-            " (ideal 1/sqrt(12) = 0.289), " + fixedText(sq, 1) + " dB SQNR";
         L.reasonKind = Reason::RoundingNoise;
         L.reasonValues = {L.metrics.rmseOverScale, sq};
     }
+}
+
+void judge(LayerWeights& L, int bits)
+{
+    classify(L, bits);
+    L.reason = reasonSentence(L);
 }
 
 } // namespace

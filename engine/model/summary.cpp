@@ -145,33 +145,35 @@ ModeGuess guessMode(const Graph& g)
                         t.dtype == DType::Int16))
                     acts.insert(t.dtype);
         if (acts.size() == 1 && *acts.begin() == DType::Float32)
-            return {QuantMode::Float32, "no weighted operators; float32 activations"};
+            return {QuantMode::Float32, "no weighted operators; float32 activations", 0};
         if (acts.size() == 1 && *acts.begin() == DType::Int8)
-            return {QuantMode::Int8, "no weighted operators; int8 activations"};
-        return {QuantMode::Mixed, "no weighted operators; activations of several types"};
+            return {QuantMode::Int8, "no weighted operators; int8 activations", 0};
+        return {QuantMode::Mixed, "no weighted operators; activations of several types", 0};
     }
     if (seen.size() == 1) {
         const QuantMode m = *seen.begin();
         switch (m) {
-        case QuantMode::Float32: return {m, n + " with float32 weights and activations"};
-        case QuantMode::Float16: return {m, n + " with float16 weights behind DEQUANTIZE"};
-        case QuantMode::DynamicRange: return {m, n + " with int8 weights and float32 activations"};
-        case QuantMode::Int8: return {m, n + " with int8 weights and int8 activations"};
-        case QuantMode::UInt8: return {m, n + " with uint8 weights and uint8 activations"};
-        case QuantMode::Int16x8: return {m, n + " with int8 weights and int16 activations"};
+        case QuantMode::Float32: return {m, n + " with float32 weights and activations", weighted};
+        case QuantMode::Float16: return {m, n + " with float16 weights behind DEQUANTIZE", weighted};
+        case QuantMode::DynamicRange: return {m, n + " with int8 weights and float32 activations", weighted};
+        case QuantMode::Int8: return {m, n + " with int8 weights and int8 activations", weighted};
+        case QuantMode::UInt8: return {m, n + " with uint8 weights and uint8 activations", weighted};
+        case QuantMode::Int16x8: return {m, n + " with int8 weights and int16 activations", weighted};
         case QuantMode::Mixed: break;
         }
-        return {QuantMode::Mixed, n + " with weight/activation types of no single mode"};
+        return {QuantMode::Mixed, n + " with weight/activation types of no single mode", weighted};
     }
     // The converter leaves small weight tensors in float32 in dynamic-range and float16 modes.
     if (seen == std::set<QuantMode>{QuantMode::Float32, QuantMode::DynamicRange})
-        return {QuantMode::DynamicRange, n + ": int8 weights with float32 activations; small weights left in float32"};
+        return {QuantMode::DynamicRange, n + ": int8 weights with float32 activations; small weights left in float32",
+            weighted, true};
     if (seen == std::set<QuantMode>{QuantMode::Float32, QuantMode::Float16})
-        return {QuantMode::Float16, n + ": float16 weights behind DEQUANTIZE; small weights left in float32"};
+        return {QuantMode::Float16, n + ": float16 weights behind DEQUANTIZE; small weights left in float32", weighted,
+            true};
     std::string kinds;
     for (const auto m : seen)
         kinds += (kinds.empty() ? "" : ", ") + quantModeName(m);
-    return {QuantMode::Mixed, n + " in several modes: " + kinds};
+    return {QuantMode::Mixed, n + " in several modes: " + kinds, weighted};
 }
 
 std::int64_t tensorBytes(const Graph& g, const Tensor& t)

@@ -19,6 +19,8 @@ std::string quantModeName(QuantMode m); // "float32", "float16", "dynamic-range"
 struct ModeGuess {
     QuantMode mode = QuantMode::Float32;
     std::string reason; // one line: what in the file led to the guess
+    int weightedOperators = 0; // 0: the guess goes by the activations alone
+    bool smallWeightsFloat = false; // dynamic range / float16 with small weight tensors left in float32
 };
 
 // Looks at the weighted operators (convolutions, fully connected, LSTM, ...): the dtype of their

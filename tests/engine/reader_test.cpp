@@ -89,6 +89,10 @@ private slots:
         checkIo(*g, g->main().outputs, fact.outputs, "output");
         QCOMPARE(
             summary.mode.mode == QuantMode::Mixed ? std::string("mixed") : quantModeName(summary.mode.mode), fact.mode);
+        // The structured parts of the guess say what its sentence says (the GUI words it from them).
+        QCOMPARE(summary.mode.weightedOperators > 0, summary.mode.reason.rfind("no weighted operators", 0) != 0);
+        QCOMPARE(summary.mode.smallWeightsFloat,
+            summary.mode.reason.find("small weights left in float32") != std::string::npos);
         QCOMPARE(summary.fileSize, static_cast<std::uint64_t>(g->file->bytes().size()));
     }
 

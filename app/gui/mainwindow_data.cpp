@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+// The main window's data: the data set (IDX, .npy or an image folder, read off the GUI thread) that Compare,
+// Side by side, the activation error and calibration use, separate calibration data, and the class names that
+// go with the model or the data.
+#include "gui/mainwindow.h"
+
+#include "data/image_folder.h"
+#include "gui/modepanel.h"
+#include "gui/sidebyside.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ql::app {
+
+Result<data::SampleSet> MainWindow::readDataSet(
+    const std::shared_ptr<const model::Graph>& graph, const QString& images, const QString& labels)
+{
+    if (QFileInfo(images).isDir()) {
+        if (!graph || graph->main().inputs.size() != 1)
+            return Error{tr("Open a model with one input first: images are sized to its input.").toStdString()};
+        const auto& in = graph->main().tensors[static_cast<std::size_t>(graph->main().inputs[0])];
+        auto spec = imageSpecFor(in, {}, false);
+        return spec ? loadImageFolder(images, *spec, 0) : Result<data::SampleSet>(spec.error());
+    }
+    auto set = data::loadSamples(images.toStdString(), {}, 0);
+    if (set && !labels.isEmpty())
+        if (auto s = data::loadLabels(*set, labels.toStdString()); !s)
+            return s.error();
+    return set;
+}
+
+void MainWindow::useDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name)
+{
+    ++m_inputsGeneration; // comparisons and suggestions measured on the old data no longer apply
+    m_data = std::move(set);
+    m_dataName = name;
+    m_sideBySide->setDataSet(m_data);
+    updateClassNames();
+    updateCalibrationSource();
+    updateCompareState();
+    rebuildQuantized();
+}
+
+void MainWindow::openDataSet(const QString& images, const QString& labels)
+{
+    readInBackground(images, labels, false);
+}
+
+void MainWindow::openCalibrationData(const QString& images)
+{
+    if (!images.isEmpty()) {
+        readInBackground(images, {}, true);
+        return;
+    }
+    ++m_calibRequest; // a calibration set still being read must not land after this
+    m_calibData.reset(); // back to the data set
+    m_calibName.clear();
+    updateCalibrationSource();
+    updateCompareState();
+    runAnalysis();
+    emit dataSetOpened(true, QString(), true);
+}
+
+// Data sets can be large (60000 Fashion-MNIST images are 188 MB as floats): they are read off the GUI thread.
+void MainWindow::readInBackground(const QString& images, const QString& labels, bool calibration)
+{
+    statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(images).fileName()));
+    using Outcome = Result<data::SampleSet>;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    // Only the newest request of each kind lands (a quick second choice, or "back to the data set", wins).
+    const int request = calibration ? ++m_calibRequest : ++m_dataRequest;
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
+        [this, watcher, images, calibration, request, model = m_modelGeneration] {
+            Outcome set = watcher->result();
+            watcher->deleteLater();
+            if (request != (calibration ? m_calibRequest : m_dataRequest))
+                return; // replaced by a newer choice
+            if (set && model != m_modelGeneration && QFileInfo(images).isDir())
+                set = Error{tr("another model was opened meanwhile").toStdString()}; // sized for the old one
+            if (!set) {
+                const QString message = QString::fromStdString(set.error().message);
+                statusBar()->showMessage(tr("Could not read %1").arg(QFileInfo(images).fileName()), 8000);
+                emit dataSetOpened(false, message, calibration);
+                return;
+            }
+            statusBar()->clearMessage();
+            auto shared = std::make_shared<const data::SampleSet>(std::move(*set));
+            if (calibration) {
+                m_calibData = std::move(shared);
+                m_calibName = QFileInfo(images).fileName();
+                updateCalibrationSource();
+                updateCompareState();
+                runAnalysis();
+            } else {
+                useDataSet(std::move(shared), QFileInfo(images).fileName());
+            }
+            emit dataSetOpened(true, QString(), calibration);
+        });
+    watcher->setFuture(
+        QtConcurrent::run([graph = m_floatGraph, images, labels] { return readDataSet(graph, images, labels); }));
+}
+
+std::shared_ptr<const data::SampleSet> MainWindow::calibrationData() const
+{
+    return m_calibData ? m_calibData : m_data;
+}
+
+QString MainWindow::calibrationDataName() const
+{
+    return m_calibData ? m_calibName : m_dataName;
+}
+
+void MainWindow::updateCalibrationSource()
+{
+    const auto calib = calibrationData();
+    const QString name = calibrationDataName();
+    m_modePanel->setCalibrationSource(!calib ? tr("no data set yet (File › Open data set…)")
+            : name.contains(QString::number(calib->count)) // the bundled sample's name says it already
+            ? name
+            : tr("%1 (%n sample(s))", nullptr, static_cast<int>(calib->count)).arg(name));
+}
+
+void MainWindow::showCalibrationDataDialog()
+{
+    const QString images = QFileDialog::getOpenFileName(this, tr("Calibration data (cancel: use the data set)"),
+        QString(), tr("Data sets (*.gz *-ubyte *.idx *.npy);;All files (*)"));
+    openCalibrationData(images);
+}
+
+void MainWindow::updateClassNames()
+{
+    // The model's own label file first; Fashion-MNIST data names the classes of a 10-output model.
+    QStringList names = m_modelClassNames;
+    const bool tenOutputs = m_floatGraph && !m_floatGraph->main().outputs.empty() &&
+        m_floatGraph->main().tensors[static_cast<std::size_t>(m_floatGraph->main().outputs[0])].elementCount() == 10;
+    if (names.isEmpty() && tenOutputs && m_dataName.contains(QLatin1String("fashion"), Qt::CaseInsensitive))
+        names = {tr("T-shirt/top"), tr("Trouser"), tr("Pullover"), tr("Dress"), tr("Coat"), tr("Sandal"), tr("Shirt"),
+            tr("Sneaker"), tr("Bag"), tr("Ankle boot")};
+    m_sideBySide->setClassNames(names);
+}
+
+void MainWindow::showOpenDataSetDialog()
+{
+    const QString images = QFileDialog::getOpenFileName(
+        this, tr("Open images"), QString(), tr("Data sets (*.gz *-ubyte *.idx *.npy);;All files (*)"));
+    if (images.isEmpty())
+        return;
+    const QString labels = QFileDialog::getOpenFileName(this, tr("Open labels (cancel: no labels)"),
+        QFileInfo(images).absolutePath(), tr("Labels (*.gz *-ubyte *.idx *.npy);;All files (*)"));
+    openDataSet(images, labels); // a failure is reported by the dataSetOpened handler
+}
+
+void MainWindow::updateCompareState()
+{
+    const bool running = m_cancel != nullptr;
+    QString text;
+    if (!m_data)
+        text = tr("Open a data set (File › Open data set…) to compare the modes.");
+    else if (m_floatGraph && m_floatGraph->main().inputs.size() == 1) {
+        const auto& in = m_floatGraph->main().tensors[static_cast<std::size_t>(m_floatGraph->main().inputs[0])];
+        const auto fits = data::checkSamplesFit(*m_data, in);
+        text = fits ? tr("Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.")
+                          .arg(m_dataName)
+                          .arg(m_data->labels.empty() ? tr(", no labels (agreement only)") : QString())
+                          .arg(m_modePanel->calibrationSamples())
+                          .arg(calibrationDataName())
+                    : tr("The data set %1 does not fit this model: %2")
+                          .arg(m_dataName, QString::fromStdString(fits.error().message));
+    }
+    m_dataLabel->setText(text);
+    m_evaluate->setEnabled(!running && m_data && m_floatGraph);
+    m_cancelButton->setEnabled(running);
+}
+
+} // namespace ql::app
