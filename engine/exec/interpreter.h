@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Runs subgraph 0 of a graph: prepares every operator once (checking it and computing its
-// parameters), plans one arena for the activations, then invokes the kernels in order.
+// Runs a model: the subgraph of a signature (or subgraph 0), and through control-flow operators any
+// subgraph it calls. Prepare checks every operator once and computes its parameters and output
+// shapes; invoke runs them. Every run starts from the model's initial state (LSTM variable tensors
+// zero, resource variables as their initialisation left them), so outputs depend on inputs alone.
 #pragma once
 
 #include "core/result.h"
@@ -16,13 +18,19 @@
 namespace ql::exec {
 
 class ThreadPool;
+class SubgraphRunner;
+struct ExecEnv;
 
 struct InterpreterOptions {
     Rounding rounding = Rounding::Xnnpack;
     int threads = 1;
-    // Keep every tensor until the end of a run, so that intermediate() can read all of them
-    // (the arena then grows; the normal path reuses memory).
+    // Keep every tensor until the end of a run, so that tensor() can read all of them (the arena
+    // then grows; the normal path reuses memory).
     bool keepIntermediates = false;
+    // Run this signature (its subgraph, its inputs and outputs in its order); empty: subgraph 0.
+    std::string signature;
+    // Shapes of the inputs (dynamic dimensions, another batch size); empty: those in the file.
+    std::vector<std::vector<std::int32_t>> inputShapes;
 };
 
 class Interpreter {
@@ -35,19 +43,21 @@ public:
 
     const model::Graph& graph() const { return *m_graph; }
     const InterpreterOptions& options() const { return m_options; }
+    // The subgraph that runs (the signature's, or 0).
+    int subgraphIndex() const;
 
     int inputCount() const { return static_cast<int>(m_inputs.size()); }
     int outputCount() const { return static_cast<int>(m_outputs.size()); }
-    const RtTensor& input(int i) const
-    {
-        return m_tensors[static_cast<std::size_t>(m_inputs[static_cast<std::size_t>(i)])];
-    }
-    const RtTensor& output(int i) const
-    {
-        return m_tensors[static_cast<std::size_t>(m_outputs[static_cast<std::size_t>(i)])];
-    }
+    const RtTensor& input(int i) const { return tensor(m_inputs[static_cast<std::size_t>(i)]); }
+    const RtTensor& output(int i) const { return tensor(m_outputs[static_cast<std::size_t>(i)]); }
     int inputTensorIndex(int i) const { return m_inputs[static_cast<std::size_t>(i)]; }
     int outputTensorIndex(int i) const { return m_outputs[static_cast<std::size_t>(i)]; }
+    // The signature's names, or the tensors' names.
+    std::string inputName(int i) const;
+    std::string outputName(int i) const;
+
+    // Prepares again for other input shapes (one per input).
+    Status resizeInputs(const std::vector<std::vector<std::int32_t>>& shapes);
 
     // Copies `bytes` into input i; they must be exactly the input's dtype and size.
     Status setInput(int i, model::DType dtype, std::span<const std::uint8_t> bytes);
@@ -55,11 +65,14 @@ public:
     // Same, and the time each operator took (milliseconds, in operator order).
     Status invokeProfiled(std::vector<double>& opMillis);
 
-    // Any tensor by index; after invoke() with keepIntermediates, every tensor holds its value.
-    const RtTensor& tensor(int index) const { return m_tensors[static_cast<std::size_t>(index)]; }
-    int tensorCount() const { return static_cast<int>(m_tensors.size()); }
+    // Any tensor of the running subgraph by index; after invoke() with keepIntermediates, every
+    // tensor holds its value.
+    const RtTensor& tensor(int index) const;
+    int tensorCount() const;
 
-    std::int64_t arenaBytes() const { return m_arenaBytes; }
+    std::int64_t arenaBytes() const;
+    // Operators prepared during runs because their output shapes depend on data.
+    int deferredOperators() const;
 
 private:
     Interpreter() = default;
@@ -68,13 +81,11 @@ private:
 
     std::shared_ptr<const model::Graph> m_graph;
     InterpreterOptions m_options;
-    std::vector<RtTensor> m_tensors;
-    std::vector<int> m_inputs, m_outputs;
-    std::vector<std::unique_ptr<Kernel>> m_kernels;
-    std::vector<std::vector<std::uint8_t>> m_ownedConstants; // realigned copies
-    std::uint8_t* m_arena = nullptr;
-    std::int64_t m_arenaBytes = 0;
     std::unique_ptr<ThreadPool> m_pool;
+    std::unique_ptr<ExecEnv> m_env;
+    std::unique_ptr<SubgraphRunner> m_main;
+    const model::SignatureDef* m_signature = nullptr;
+    std::vector<int> m_inputs, m_outputs;
 };
 
 } // namespace ql::exec

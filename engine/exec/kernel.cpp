@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "exec/kernel.h"
 
+#include "exec/env.h"
 #include "exec/kernels/kernels.h"
+#include "model/validate.h"
 
 #include <algorithm>
 
@@ -20,6 +22,20 @@ std::string shapeText(const std::vector<std::int32_t>& shape)
     return s + "]";
 }
 
+NodeContext::NodeContext(
+    ExecEnv& e, const model::Subgraph& s, const model::Operator& o, int i, std::vector<RtTensor>& t, bool duringRun)
+    : env(e)
+    , graph(*e.graph)
+    , subgraph(s)
+    , op(o)
+    , index(i)
+    , tensors(t)
+    , rounding(e.rounding)
+    , m_outputs(o.outputs.size(), 0)
+    , m_duringRun(duringRun)
+{
+}
+
 Error NodeContext::fail(const std::string& message) const
 {
     return Error{"operator " + std::to_string(index) + " (" + graph.opName(op) + "): " + message};
@@ -35,14 +51,9 @@ Status NodeContext::expectArity(int minInputs, int maxInputs, int outputs) const
     for (int i = 0; i < minInputs; ++i)
         if (!hasInput(i))
             return fail("input " + std::to_string(i) + " is required but omitted");
-    return {};
-}
-
-Status NodeContext::expectShape(const RtTensor& t, const std::vector<std::int32_t>& shape, const char* what) const
-{
-    if (t.shape != shape)
-        return fail(
-            std::string(what) + " has shape " + shapeText(t.shape) + ", but the operator computes " + shapeText(shape));
+    for (int i = 0; i < outputs; ++i)
+        if (outputIndex(i) < 0)
+            return fail("output " + std::to_string(i) + " is omitted");
     return {};
 }
 
@@ -60,7 +71,7 @@ std::string NodeContext::dtypes() const
         s += (i ? ", " : "") + (hasInput(i) ? model::dtypeName(in(i).dtype) : std::string("-"));
     s += "), outputs (";
     for (int i = 0; i < outputCount(); ++i)
-        s += (i ? ", " : "") + model::dtypeName(out(i).dtype);
+        s += (i ? ", " : "") + (outputIndex(i) >= 0 ? model::dtypeName(out(i).dtype) : std::string("-"));
     return s + ")";
 }
 
@@ -69,9 +80,56 @@ Error NodeContext::unsupported() const
     return fail("this combination of types is not supported: " + dtypes());
 }
 
+Status NodeContext::setOutputShape(int i, std::vector<std::int32_t> shape)
+{
+    if (i < 0 || i >= outputCount() || outputIndex(i) < 0)
+        return fail("has no output " + std::to_string(i));
+    std::int64_t count = 1;
+    for (const auto d : shape) {
+        if (d < 0)
+            return fail("output " + std::to_string(i) + " would have shape " + shapeText(shape));
+        count *= d;
+        if (count > model::kMaxTensorElements)
+            return fail("output " + std::to_string(i) + " of shape " + shapeText(shape) + " is too large");
+    }
+    RtTensor& t = out(i);
+    t.shape = std::move(shape);
+    const bool handle = t.dtype == model::DType::Resource || t.dtype == model::DType::Variant;
+    t.bytes = handle ? 4 * count : model::denseBytes(t.dtype, count);
+    m_outputs[static_cast<std::size_t>(i)] = 1;
+    return {};
+}
+
+void NodeContext::markDynamic(int i)
+{
+    m_outputs[static_cast<std::size_t>(i)] = 2;
+}
+
+const RtTensor* NodeContext::valueOf(int i)
+{
+    if (!hasInput(i))
+        return nullptr;
+    const RtTensor& t = in(i);
+    if (t.constant)
+        return &t;
+    if (!m_duringRun)
+        return nullptr;
+    if (std::find(m_valueInputs.begin(), m_valueInputs.end(), i) == m_valueInputs.end())
+        m_valueInputs.push_back(i);
+    return &t;
+}
+
+Error NodeContext::deferred()
+{
+    m_deferred = true;
+    return fail("needs the values of its inputs");
+}
+
 const std::vector<KernelInfo>& kernelTable()
 {
     using Op = tflite::BuiltinOperator;
+    constexpr unsigned shapeOnly = static_cast<unsigned>(OpTrait::ShapeOnly);
+    constexpr unsigned stateful = static_cast<unsigned>(OpTrait::None);
     static const std::vector<KernelInfo> table = {
         {Op::ADD, prepareAdd},
         {Op::SUB, prepareSub},
@@ -88,7 +146,7 @@ const std::vector<KernelInfo>& kernelTable()
         {Op::RESHAPE, prepareReshape},
         {Op::SQUEEZE, prepareReshape},
         {Op::EXPAND_DIMS, prepareReshape},
-        {Op::SHAPE, prepareShape},
+        {Op::SHAPE, prepareShape, shapeOnly},
         {Op::PACK, preparePack},
         {Op::STRIDED_SLICE, prepareStridedSlice},
         {Op::PAD, preparePad},
@@ -117,16 +175,16 @@ const std::vector<KernelInfo>& kernelTable()
         {Op::BATCH_MATMUL, prepareBatchMatMul},
         {Op::PRELU, preparePrelu},
         {Op::L2_NORMALIZATION, prepareL2Normalization},
-        {Op::UNIDIRECTIONAL_SEQUENCE_LSTM, prepareUnidirectionalLstm},
+        {Op::UNIDIRECTIONAL_SEQUENCE_LSTM, prepareUnidirectionalLstm, stateful},
     };
     return table;
 }
 
-PrepareFn findKernel(tflite::BuiltinOperator op)
+const KernelInfo* findKernel(tflite::BuiltinOperator op)
 {
     const auto& t = kernelTable();
     const auto it = std::find_if(t.begin(), t.end(), [op](const KernelInfo& k) { return k.op == op; });
-    return it == t.end() ? nullptr : it->prepare;
+    return it == t.end() ? nullptr : &*it;
 }
 
 } // namespace ql::exec

@@ -90,10 +90,13 @@ Status checkQuantization(const Tensor& t)
                 " (must be finite and not negative)"};
     if (q.scale.size() > 1) {
         const auto rank = static_cast<std::int64_t>(t.shape.size());
-        if (q.quantizedDimension < 0 || q.quantizedDimension >= rank)
+        // Old converters wrote biases with the filter's quantized dimension (3) although a bias has
+        // one dimension; tflite-micro runs such files, LiteRT refuses them (model::lint says so).
+        const bool biasQuirk = rank == 1 && static_cast<std::int64_t>(q.scale.size()) == t.shape[0];
+        if ((q.quantizedDimension < 0 || q.quantizedDimension >= rank) && !biasQuirk)
             return Error{"per-channel quantization along dimension " + std::to_string(q.quantizedDimension) +
                 ", but the tensor has rank " + std::to_string(rank)};
-        const auto channels = t.shape[static_cast<std::size_t>(q.quantizedDimension)];
+        const auto channels = biasQuirk ? t.shape[0] : t.shape[static_cast<std::size_t>(q.quantizedDimension)];
         if (static_cast<std::int64_t>(q.scale.size()) != channels)
             return Error{"per-channel quantization has " + std::to_string(q.scale.size()) + " scales, but dimension " +
                 std::to_string(q.quantizedDimension) + " of shape " + shapeText(t.shape) + " has " +
@@ -156,6 +159,14 @@ std::string describeTensor(const Subgraph& sg, std::int64_t index)
         !sg.tensors[static_cast<std::size_t>(index)].name.empty())
         s += " '" + sg.tensors[static_cast<std::size_t>(index)].name + "'";
     return s;
+}
+
+int channelAxis(const Tensor& t)
+{
+    const int d = t.quantization.quantizedDimension;
+    if (t.shape.size() == 1 && (d < 0 || d >= 1))
+        return 0;
+    return d;
 }
 
 Status validate(const Graph& g)

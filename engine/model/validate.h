@@ -17,4 +17,8 @@ Status validate(const Graph& g);
 // "tensor 3 'conv/weights'": how errors name a tensor.
 std::string describeTensor(const Subgraph& sg, std::int64_t index);
 
+// The dimension a per-channel quantization runs along: the stored one, or 0 for the 1-D biases that
+// old converters wrote with their filter's dimension (see validate.cpp).
+int channelAxis(const Tensor& t);
+
 } // namespace ql::model

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // From a quantized (or float16-weight) graph back to a float32 one.
+#include "model/validate.h"
 #include "passes/common.h"
 
 #include "exec/half.h"
@@ -48,7 +49,7 @@ Result<std::vector<float>> dequantizedValues(const model::Graph& g, const model:
     p.zeroPoint = q.zeroPoint.empty() ? std::vector<std::int64_t>(q.scale.size(), 0) : q.zeroPoint;
     if (p.zeroPoint.size() != p.scale.size())
         p.zeroPoint.resize(p.scale.size(), p.zeroPoint.empty() ? 0 : p.zeroPoint[0]);
-    p.axis = q.quantizedDimension;
+    p.axis = model::channelAxis(t);
     const quant::ChannelIndexer ch(t.shape, p.axis, p.perChannel());
     for (std::int64_t i = 0; i < n; ++i) {
         std::int64_t code = 0;

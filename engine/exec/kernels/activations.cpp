@@ -28,10 +28,9 @@ Status checkUnary(NodeContext& ctx)
 {
     if (auto st = ctx.expectArity(1, 1, 1); !st)
         return st;
-    if (ctx.in(0).shape != ctx.out(0).shape || ctx.in(0).dtype != ctx.out(0).dtype)
-        return ctx.fail("input " + shapeText(ctx.in(0).shape) + " and output " + shapeText(ctx.out(0).shape) +
-            " must have the same shape and type");
-    return {};
+    if (ctx.in(0).dtype != ctx.out(0).dtype)
+        return ctx.fail("input and output must have the same type: " + ctx.dtypes());
+    return ctx.setOutputShape(0, ctx.in(0).shape);
 }
 
 // Quantized clamps: requantize (x - zp_in) by s_in / s_out, then clamp to the activation's range.
@@ -340,9 +339,10 @@ Prepared preparePrelu(NodeContext& ctx)
         return st.error();
     const RtTensor& x = ctx.in(0);
     const RtTensor& a = ctx.in(1);
-    const RtTensor& y = ctx.out(0);
-    if (x.dtype != model::DType::Float32 || a.dtype != model::DType::Float32 || y.shape != x.shape)
+    if (x.dtype != model::DType::Float32 || a.dtype != model::DType::Float32 || ctx.out(0).dtype != x.dtype)
         return ctx.unsupported();
+    if (auto st = ctx.setOutputShape(0, x.shape); !st)
+        return st.error();
     // alpha broadcasts against the input from the right.
     if (a.rank() > x.rank())
         return ctx.fail("alpha " + shapeText(a.shape) + " does not broadcast to the input " + shapeText(x.shape));
@@ -382,8 +382,10 @@ Prepared prepareL2Normalization(NodeContext& ctx)
     if (auto st = ctx.expectArity(1, 1, 1); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
-    if (x.dtype != model::DType::Float32 || ctx.out(0).shape != x.shape || x.rank() < 1)
+    if (x.dtype != model::DType::Float32 || ctx.out(0).dtype != x.dtype || x.rank() < 1)
         return ctx.unsupported();
+    if (auto st = ctx.setOutputShape(0, x.shape); !st)
+        return st.error();
     const int depth = x.dim(-1);
     const std::int64_t rows = depth ? x.count() / depth : 0;
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);

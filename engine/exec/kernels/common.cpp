@@ -2,6 +2,7 @@
 #include "exec/kernels/common.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace ql::exec {
@@ -52,6 +53,90 @@ std::vector<std::int64_t> readIndexVector(const RtTensor& t)
     for (std::size_t i = 0; i < v.size(); ++i)
         v[i] = t.dtype == model::DType::Int64 ? t.as<std::int64_t>()[i] : t.as<std::int32_t>()[i];
     return v;
+}
+
+std::optional<std::vector<std::int32_t>> broadcastShapes(
+    const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b)
+{
+    const std::size_t rank = std::max(a.size(), b.size());
+    std::vector<std::int32_t> out(rank);
+    for (std::size_t k = 0; k < rank; ++k) {
+        const std::int32_t x = k < a.size() ? a[a.size() - 1 - k] : 1;
+        const std::int32_t y = k < b.size() ? b[b.size() - 1 - k] : 1;
+        if (x != y && x != 1 && y != 1)
+            return std::nullopt;
+        out[rank - 1 - k] = x == 1 ? y : x;
+    }
+    return out;
+}
+
+Result<Broadcast> makeBroadcast(NodeContext& ctx, int ia, int ib)
+{
+    const RtTensor& x = ctx.in(ia);
+    const RtTensor& z = ctx.in(ib);
+    const auto shape = broadcastShapes(x.shape, z.shape);
+    if (!shape)
+        return ctx.fail("inputs " + shapeText(x.shape) + " and " + shapeText(z.shape) + " do not broadcast");
+    if (auto st = ctx.setOutputShape(0, *shape); !st)
+        return st.error();
+    Broadcast b;
+    b.outShape = *shape;
+    if (x.shape == *shape && z.shape == *shape) {
+        b.same = true;
+        return b;
+    }
+    const int rank = static_cast<int>(shape->size());
+    auto strides = [&](const RtTensor& t, std::vector<std::int64_t>& s) {
+        s.assign(static_cast<std::size_t>(rank), 0);
+        std::int64_t stride = 1;
+        for (int d = rank - 1, k = t.rank() - 1; d >= 0; --d, --k) {
+            const int dim = k >= 0 ? t.dim(k) : 1;
+            s[static_cast<std::size_t>(d)] = dim == 1 ? 0 : stride;
+            stride *= dim;
+        }
+    };
+    strides(x, b.strideA);
+    strides(z, b.strideB);
+    return b;
+}
+
+void copyStrided(const std::uint8_t* src, const std::vector<std::int32_t>& shape, const StridedRegion& region,
+    std::int64_t elementBytes, std::uint8_t* dst)
+{
+    const std::size_t rank = shape.size();
+    std::int64_t total = 1;
+    for (const auto c : region.count)
+        total *= c;
+    if (total == 0)
+        return;
+    if (rank == 0) {
+        std::memcpy(dst, src, static_cast<std::size_t>(elementBytes));
+        return;
+    }
+    std::vector<std::int64_t> stride(rank, 1);
+    for (std::size_t d = rank - 1; d-- > 0;)
+        stride[d] = stride[d + 1] * shape[d + 1];
+    // The last dimension with step 1 is copied as one run.
+    const std::size_t last = rank - 1;
+    const bool contiguous = region.step[last] == 1;
+    const std::int64_t run = contiguous ? region.count[last] : 1;
+    const std::int64_t runBytes = run * elementBytes;
+    std::vector<std::int64_t> idx(rank, 0);
+    std::int64_t base = 0;
+    for (std::size_t d = 0; d < rank; ++d)
+        base += region.start[d] * stride[d];
+    std::int64_t offset = base;
+    for (std::int64_t k = 0; k < total; k += run) {
+        std::memcpy(dst, src + offset * elementBytes, static_cast<std::size_t>(runBytes));
+        dst += runBytes;
+        for (std::size_t d = contiguous ? last : rank; d-- > 0;) {
+            offset += region.step[d] * stride[d];
+            if (++idx[d] < region.count[d])
+                break;
+            offset -= region.step[d] * stride[d] * idx[d];
+            idx[d] = 0;
+        }
+    }
 }
 
 QuantRange typeRange(model::DType t)

@@ -9,6 +9,7 @@
 #include "exec/thread_pool.h"
 
 #include <functional>
+#include <optional>
 #include <memory>
 #include <type_traits>
 #include <vector>
@@ -152,6 +153,55 @@ inline std::int64_t elementBytes(model::DType t)
 
 // An int32 or int64 index tensor (constant or computed) as int64 values.
 std::vector<std::int64_t> readIndexVector(const RtTensor& t);
+
+// Offsets of both inputs of a binary element-wise operator for every output element (numpy
+// broadcasting, right-aligned).
+struct Broadcast {
+    bool same = false; // equal shapes: offsets are the output index
+    std::vector<std::int32_t> outShape;
+    std::vector<std::int64_t> strideA, strideB;
+
+    template <class Fn> void forEach(std::int64_t n, Fn&& fn) const
+    {
+        if (same) {
+            for (std::int64_t i = 0; i < n; ++i)
+                fn(i, i, i);
+            return;
+        }
+        const int rank = static_cast<int>(outShape.size());
+        std::vector<std::int64_t> idx(static_cast<std::size_t>(rank), 0);
+        std::int64_t a = 0, b = 0;
+        for (std::int64_t i = 0; i < n; ++i) {
+            fn(i, a, b);
+            for (int d = rank - 1; d >= 0; --d) {
+                const auto u = static_cast<std::size_t>(d);
+                ++idx[u];
+                a += strideA[u];
+                b += strideB[u];
+                if (idx[u] < outShape[u])
+                    break;
+                a -= strideA[u] * idx[u];
+                b -= strideB[u] * idx[u];
+                idx[u] = 0;
+            }
+        }
+    }
+};
+
+// The broadcast of inputs `a` and `b` of the operator; sets the shape of output 0.
+Result<Broadcast> makeBroadcast(NodeContext& ctx, int a = 0, int b = 1);
+// The numpy broadcast of two shapes, or nothing when they do not broadcast.
+std::optional<std::vector<std::int32_t>> broadcastShapes(
+    const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b);
+
+// A regular selection of a row-major tensor: per dimension, the first index, the step (negative
+// walks backwards) and how many indices.
+struct StridedRegion {
+    std::vector<std::int64_t> start, step, count;
+};
+// Copies the selected elements (`elementBytes` each) of `src` of `shape` densely into `dst`.
+void copyStrided(const std::uint8_t* src, const std::vector<std::int32_t>& shape, const StridedRegion& region,
+    std::int64_t elementBytes, std::uint8_t* dst);
 
 // Range of the integer type of `t` (int8, uint8, int16).
 QuantRange typeRange(model::DType t);

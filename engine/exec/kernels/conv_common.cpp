@@ -11,10 +11,8 @@ Result<ConvGeometry> convGeometry(NodeContext& ctx, tflite::Padding padding, int
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& w = ctx.in(1);
-    const RtTensor& y = ctx.out(0);
-    if (x.rank() != 4 || w.rank() != 4 || y.rank() != 4)
-        return ctx.fail("input, filter and output must have rank 4, got " + shapeText(x.shape) + ", " +
-            shapeText(w.shape) + ", " + shapeText(y.shape));
+    if (x.rank() != 4 || w.rank() != 4)
+        return ctx.fail("input and filter must have rank 4, got " + shapeText(x.shape) + " and " + shapeText(w.shape));
     if (strideH < 1 || strideW < 1 || dilH < 1 || dilW < 1)
         return ctx.fail("strides and dilations must be at least 1");
     ConvGeometry g;
@@ -51,7 +49,7 @@ Result<ConvGeometry> convGeometry(NodeContext& ctx, tflite::Padding padding, int
     g.outW = convOutputSize(padding, g.inW, g.kW, strideW, dilW);
     if (g.outH <= 0 || g.outW <= 0)
         return ctx.fail("the filter " + shapeText(w.shape) + " does not fit the input " + shapeText(x.shape));
-    if (auto st = ctx.expectShape(y, {g.batch, g.outH, g.outW, g.outC}, "output"); !st)
+    if (auto st = ctx.setOutputShape(0, {g.batch, g.outH, g.outW, g.outC}); !st)
         return st.error();
     g.padTop = padding == tflite::Padding::SAME ? convPaddingBefore(g.inH, g.kH, strideH, dilH, g.outH) : 0;
     g.padLeft = padding == tflite::Padding::SAME ? convPaddingBefore(g.inW, g.kW, strideW, dilW, g.outW) : 0;

@@ -3,6 +3,8 @@
 #include "exec/kernels/common.h"
 
 #include <cmath>
+#include <limits>
+#include <type_traits>
 
 namespace ql::exec {
 
@@ -10,74 +12,6 @@ namespace {
 
 using model::DType;
 enum class BinOp { Add, Sub, Mul, Max, Min };
-
-// Offsets of both inputs for every output element (numpy broadcasting, right-aligned).
-struct Broadcast {
-    bool same = false; // equal shapes: offsets are the output index
-    std::vector<std::int32_t> outShape;
-    std::vector<std::int64_t> strideA, strideB;
-
-    template <class Fn> void forEach(std::int64_t n, Fn&& fn) const
-    {
-        if (same) {
-            for (std::int64_t i = 0; i < n; ++i)
-                fn(i, i, i);
-            return;
-        }
-        const int rank = static_cast<int>(outShape.size());
-        std::vector<std::int64_t> idx(static_cast<std::size_t>(rank), 0);
-        std::int64_t a = 0, b = 0;
-        for (std::int64_t i = 0; i < n; ++i) {
-            fn(i, a, b);
-            for (int d = rank - 1; d >= 0; --d) {
-                const auto u = static_cast<std::size_t>(d);
-                ++idx[u];
-                a += strideA[u];
-                b += strideB[u];
-                if (idx[u] < outShape[u])
-                    break;
-                a -= strideA[u] * idx[u];
-                b -= strideB[u] * idx[u];
-                idx[u] = 0;
-            }
-        }
-    }
-};
-
-Result<Broadcast> makeBroadcast(NodeContext& ctx)
-{
-    const RtTensor& x = ctx.in(0);
-    const RtTensor& z = ctx.in(1);
-    const RtTensor& y = ctx.out(0);
-    Broadcast b;
-    b.outShape = y.shape;
-    if (x.shape == y.shape && z.shape == y.shape) {
-        b.same = true;
-        return b;
-    }
-    const int rank = y.rank();
-    if (x.rank() > rank || z.rank() > rank)
-        return ctx.fail("inputs " + shapeText(x.shape) + " and " + shapeText(z.shape) + " do not broadcast to " +
-            shapeText(y.shape));
-    auto strides = [&](const RtTensor& t, std::vector<std::int64_t>& s) -> Status {
-        s.assign(static_cast<std::size_t>(rank), 0);
-        std::int64_t stride = 1;
-        for (int d = rank - 1, k = t.rank() - 1; d >= 0; --d, --k) {
-            const int dim = k >= 0 ? t.dim(k) : 1;
-            if (dim != 1 && dim != y.dim(d))
-                return ctx.fail("inputs " + shapeText(x.shape) + " and " + shapeText(z.shape) +
-                    " do not broadcast to " + shapeText(y.shape));
-            s[static_cast<std::size_t>(d)] = dim == 1 ? 0 : stride;
-            stride *= dim;
-        }
-        return {};
-    };
-    if (auto st = strides(x, b.strideA); !st)
-        return st.error();
-    if (auto st = strides(z, b.strideB); !st)
-        return st.error();
-    return b;
-}
 
 tflite::ActivationFunctionType fusedActivation(NodeContext& ctx)
 {
@@ -108,6 +42,34 @@ Prepared prepareFloat(NodeContext& ctx, BinOp op, Broadcast bc, FloatRange r)
             default: v = std::min(x[ia], z[ib]); break;
             }
             y[i] = std::clamp(v, r.min, r.max);
+        });
+    });
+}
+
+// Plain integer arithmetic (int32, int64: shape computations, indices), with the fused activation
+// as a clamp.
+template <class T> Prepared preparePlainInt(NodeContext& ctx, BinOp op, Broadcast bc, tflite::ActivationFunctionType act)
+{
+    const FloatRange fr = floatActivationRange(act);
+    const T lo = fr.min > -INFINITY ? static_cast<T>(fr.min) : std::numeric_limits<T>::min();
+    const T hi = fr.max < INFINITY ? static_cast<T>(fr.max) : std::numeric_limits<T>::max();
+    const int a = ctx.inputIndex(0), b = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const T* x = tensorAt(rc, a).as<T>();
+        const T* z = tensorAt(rc, b).as<T>();
+        T* y = tensorAt(rc, out).as<T>();
+        bc.forEach(tensorAt(rc, out).count(), [&](std::int64_t i, std::int64_t ia, std::int64_t ib) {
+            // Wrap-around like the runtimes' C++ arithmetic, without undefined behaviour.
+            using U = std::make_unsigned_t<T>;
+            T v;
+            switch (op) {
+            case BinOp::Add: v = static_cast<T>(static_cast<U>(x[ia]) + static_cast<U>(z[ib])); break;
+            case BinOp::Sub: v = static_cast<T>(static_cast<U>(x[ia]) - static_cast<U>(z[ib])); break;
+            case BinOp::Mul: v = static_cast<T>(static_cast<U>(x[ia]) * static_cast<U>(z[ib])); break;
+            case BinOp::Max: v = std::max(x[ia], z[ib]); break;
+            default: v = std::min(x[ia], z[ib]); break;
+            }
+            y[i] = std::clamp(v, lo, hi);
         });
     });
 }
@@ -243,6 +205,16 @@ Prepared prepareBinary(NodeContext& ctx, BinOp op)
         return ctx.unsupported();
     if (t == DType::Float32)
         return prepareFloat(ctx, op, *bc, floatActivationRange(act));
+    if (t == DType::Int32)
+        return preparePlainInt<std::int32_t>(ctx, op, *bc, act);
+    if (t == DType::Int64)
+        return preparePlainInt<std::int64_t>(ctx, op, *bc, act);
+    if (!ctx.in(0).meta->quantization.hasScale() && (op == BinOp::Max || op == BinOp::Min)) {
+        if (t == DType::Int8)
+            return preparePlainInt<std::int8_t>(ctx, op, *bc, act);
+        if (t == DType::Int16)
+            return preparePlainInt<std::int16_t>(ctx, op, *bc, act);
+    }
     switch (op) {
     case BinOp::Add:
     case BinOp::Sub:

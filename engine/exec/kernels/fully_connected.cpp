@@ -110,9 +110,17 @@ Prepared prepareFullyConnected(NodeContext& ctx)
         return ctx.fail(
             "input of shape " + shapeText(x.shape) + " does not split into rows of " + std::to_string(s.depth));
     s.batch = static_cast<int>(x.count() / s.depth);
-    if (y.count() != static_cast<std::int64_t>(s.batch) * s.units)
-        return ctx.fail("output has shape " + shapeText(y.shape) + ", but the operator computes " +
-            std::to_string(s.batch) + " rows of " + std::to_string(s.units));
+    // keep_num_dims keeps the input's leading dimensions; otherwise the output is [rows, units].
+    std::vector<std::int32_t> shape{s.batch, s.units};
+    if (opts && opts->keep_num_dims) {
+        if (x.rank() < 1 || x.dim(-1) != s.depth)
+            return ctx.fail("keep_num_dims needs the input's last dimension " + shapeText(x.shape) +
+                " to be the depth " + std::to_string(s.depth));
+        shape = x.shape;
+        shape.back() = s.units;
+    }
+    if (auto st = ctx.setOutputShape(0, shape); !st)
+        return st.error();
     if (ctx.hasInput(2) && ctx.in(2).count() != s.units)
         return ctx.fail(
             "bias has " + std::to_string(ctx.in(2).count()) + " values for " + std::to_string(s.units) + " units");

@@ -56,12 +56,14 @@ Prepared prepareSlice(NodeContext& ctx)
     if (auto st = ctx.expectArity(3, 3, 1); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
-    const RtTensor& b = ctx.in(1);
-    const RtTensor& s = ctx.in(2);
-    if (!b.constant || !s.constant || !isIndexType(b.dtype) || !isIndexType(s.dtype) || b.count() != x.rank() ||
-        s.count() != x.rank())
-        return ctx.fail(
-            "begin and size must be constant int32/int64 vectors of " + std::to_string(x.rank()) + " values");
+    const RtTensor* bv = ctx.valueOf(1);
+    const RtTensor* sv = ctx.valueOf(2);
+    if (!bv || !sv)
+        return ctx.deferred();
+    const RtTensor& b = *bv;
+    const RtTensor& s = *sv;
+    if (!isIndexType(b.dtype) || !isIndexType(s.dtype) || b.count() != x.rank() || s.count() != x.rank())
+        return ctx.fail("begin and size must be int32/int64 vectors of " + std::to_string(x.rank()) + " values");
     auto begin = readIndexVector(b), size = readIndexVector(s);
     std::vector<std::int32_t> outShape;
     for (int d = 0; d < x.rank(); ++d) {
@@ -74,7 +76,7 @@ Prepared prepareSlice(NodeContext& ctx)
                 std::to_string(d) + " of " + shapeText(x.shape));
         outShape.push_back(static_cast<std::int32_t>(sz));
     }
-    if (auto st = ctx.expectShape(ctx.out(0), outShape, "output"); !st)
+    if (auto st = ctx.setOutputShape(0, outShape); !st)
         return st.error();
     if (ctx.out(0).dtype != x.dtype)
         return ctx.unsupported();
@@ -91,10 +93,13 @@ Prepared prepareSplit(NodeContext& ctx)
     // SPLIT: inputs (axis, value); outputs num_splits equal parts.
     if (ctx.inputCount() != 2 || !ctx.hasInput(0) || !ctx.hasInput(1) || ctx.outputCount() < 1)
         return ctx.fail("needs an axis, a value and at least one output");
-    const RtTensor& a = ctx.in(0);
+    const RtTensor* av = ctx.valueOf(0);
+    if (!av)
+        return ctx.deferred();
+    const RtTensor& a = *av;
     const RtTensor& x = ctx.in(1);
-    if (!a.constant || a.count() != 1 || !isIndexType(a.dtype))
-        return ctx.fail("the axis must be a constant integer scalar");
+    if (a.count() != 1 || !isIndexType(a.dtype))
+        return ctx.fail("the axis must be an integer scalar");
     std::int64_t axis = readIndexVector(a)[0];
     if (axis < 0)
         axis += x.rank();
@@ -107,7 +112,7 @@ Prepared prepareSplit(NodeContext& ctx)
     std::vector<std::int32_t> part = x.shape;
     part[static_cast<std::size_t>(axis)] /= n;
     for (int i = 0; i < n; ++i) {
-        if (auto st = ctx.expectShape(ctx.out(i), part, "output"); !st)
+        if (auto st = ctx.setOutputShape(i, part); !st)
             return st.error();
         if (ctx.out(i).dtype != x.dtype)
             return ctx.unsupported();
@@ -146,7 +151,7 @@ Prepared prepareGather(NodeContext& ctx)
     std::vector<std::int32_t> shape(x.shape.begin(), x.shape.begin() + axis);
     shape.insert(shape.end(), ix.shape.begin(), ix.shape.end());
     shape.insert(shape.end(), x.shape.begin() + axis + 1, x.shape.end());
-    if (auto st = ctx.expectShape(ctx.out(0), shape, "output"); !st)
+    if (auto st = ctx.setOutputShape(0, shape); !st)
         return st.error();
     if (ctx.out(0).dtype != x.dtype)
         return ctx.unsupported();
@@ -181,10 +186,13 @@ Prepared prepareArg(NodeContext& ctx, bool isMax)
     if (auto st = ctx.expectArity(2, 2, 1); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
-    const RtTensor& a = ctx.in(1);
+    const RtTensor* av = ctx.valueOf(1);
+    if (!av)
+        return ctx.deferred();
+    const RtTensor& a = *av;
     const RtTensor& y = ctx.out(0);
-    if (!a.constant || a.count() != 1 || !isIndexType(a.dtype))
-        return ctx.fail("the axis must be a constant integer scalar");
+    if (a.count() != 1 || !isIndexType(a.dtype))
+        return ctx.fail("the axis must be an integer scalar");
     std::int64_t axis = readIndexVector(a)[0];
     if (axis < 0)
         axis += x.rank();
@@ -197,8 +205,10 @@ Prepared prepareArg(NodeContext& ctx, bool isMax)
         outer *= x.dim(d);
     for (int d = static_cast<int>(axis) + 1; d < x.rank(); ++d)
         inner *= x.dim(d);
-    if (y.count() != outer * inner)
-        return ctx.fail("output " + shapeText(y.shape) + " does not match the reduction of " + shapeText(x.shape));
+    std::vector<std::int32_t> shape = x.shape;
+    shape.erase(shape.begin() + axis);
+    if (auto st = ctx.setOutputShape(0, shape); !st)
+        return st.error();
     const std::int64_t dim = x.dim(static_cast<int>(axis));
     const DType t = x.dtype;
     if (t != DType::Float32 && t != DType::Int8 && t != DType::UInt8 && t != DType::Int16 && t != DType::Int32)

@@ -178,9 +178,12 @@ Prepared prepareIntegerLstm(NodeContext& ctx, const tflite::UnidirectionalSequen
     if (h.count() != static_cast<std::int64_t>(B) * p.nCell || c.count() != static_cast<std::int64_t>(B) * p.nCell)
         return ctx.fail("hidden and cell state tensors must hold " + std::to_string(B) + " x " +
             std::to_string(p.nCell) + " values");
-    if (y.count() != static_cast<std::int64_t>(B) * T * p.nCell)
-        return ctx.fail("output " + shapeText(y.shape) + " does not hold " + std::to_string(B * T) + " x " +
-            std::to_string(p.nCell) + " values");
+    {
+        std::vector<std::int32_t> shape = x.shape;
+        shape.back() = p.nCell;
+        if (auto st = ctx.setOutputShape(0, shape); !st)
+            return st.error();
+    }
     // The cell state scale must be a power of two (checked as TFLite does, to 1e-3 in log2).
     const float cs = c.scale();
     const auto power = powerOfTwoExponent(cs);
@@ -279,10 +282,14 @@ Prepared prepareUnidirectionalLstm(NodeContext& ctx)
     if (!ctx.hasInput(18) || !ctx.hasInput(19) || ctx.in(18).count() != static_cast<std::int64_t>(B) * nOut ||
         ctx.in(19).count() != static_cast<std::int64_t>(B) * nCell)
         return ctx.fail("output and cell state tensors must hold " + std::to_string(B) + " x state values");
-    const RtTensor& y = ctx.out(0);
-    if (y.count() != static_cast<std::int64_t>(B) * T * nOut || y.dtype != DType::Float32)
-        return ctx.fail("output " + shapeText(y.shape) + " does not hold " + std::to_string(B * T) + " x " +
-            std::to_string(nOut) + " values");
+    if (ctx.out(0).dtype != DType::Float32)
+        return ctx.unsupported();
+    {
+        std::vector<std::int32_t> shape = ctx.in(0).shape;
+        shape.back() = nOut;
+        if (auto st = ctx.setOutputShape(0, shape); !st)
+            return st.error();
+    }
     std::vector<int> idx(ctx.op.inputs.begin(), ctx.op.inputs.end());
     const int out = ctx.outputIndex(0);
     const auto act = o->fused_activation_function;

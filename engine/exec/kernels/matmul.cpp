@@ -42,7 +42,7 @@ Prepared prepareBatchMatMul(NodeContext& ctx)
     shape = batch;
     shape.push_back(M);
     shape.push_back(N);
-    if (auto st = ctx.expectShape(y, shape, "output"); !st)
+    if (auto st = ctx.setOutputShape(0, shape); !st)
         return st.error();
     std::int64_t batches = 1;
     for (auto d : batch)

@@ -39,7 +39,7 @@ Result<PoolGeometry> poolGeometry(NodeContext& ctx)
     g.outW = convOutputSize(o.padding, g.inW, g.fW, g.strideW, 1);
     if (g.outH <= 0 || g.outW <= 0)
         return ctx.fail("the window does not fit the input " + shapeText(x.shape));
-    if (auto st = ctx.expectShape(y, {g.batch, g.outH, g.outW, g.C}, "output"); !st)
+    if (auto st = ctx.setOutputShape(0, {g.batch, g.outH, g.outW, g.C}); !st)
         return st.error();
     if (o.padding == tflite::Padding::SAME) {
         g.padTop = convPaddingBefore(g.inH, g.fH, g.strideH, 1, g.outH);

@@ -2,6 +2,7 @@
 // QUANTIZE (float -> integer, integer -> integer) and DEQUANTIZE (integer or float16 -> float).
 #include "exec/half.h"
 #include "exec/kernels/common.h"
+#include "model/validate.h"
 
 #include <cmath>
 #include <type_traits>
@@ -98,7 +99,7 @@ template <class TIn> Prepared dequantizeInteger(NodeContext& ctx)
     std::int64_t inner = 1, channels = 1;
     if (q.scale.size() > 1) {
         channels = static_cast<std::int64_t>(q.scale.size());
-        for (int d = q.quantizedDimension + 1; d < x.rank(); ++d)
+        for (int d = model::channelAxis(*x.meta) + 1; d < x.rank(); ++d)
             inner *= x.dim(d);
     }
     std::vector<float> scales(q.scale.begin(), q.scale.end());
@@ -125,8 +126,8 @@ Prepared prepareQuantize(NodeContext& ctx)
         return st.error();
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
-    if (x.count() != y.count())
-        return ctx.fail("input and output have different element counts");
+    if (auto st = ctx.setOutputShape(0, x.shape); !st)
+        return st.error();
     if (y.quantization().scale.size() > 1)
         return ctx.fail("per-channel quantization of activations is not supported");
     const DType a = x.dtype, b = y.dtype;
@@ -166,9 +167,10 @@ Prepared prepareDequantize(NodeContext& ctx)
     if (auto st = ctx.expectArity(1, 1, 1); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
-    const RtTensor& y = ctx.out(0);
-    if (x.count() != y.count() || y.dtype != DType::Float32)
-        return ctx.fail("output must be float32 with the input's element count");
+    if (ctx.out(0).dtype != DType::Float32)
+        return ctx.fail("output must be float32");
+    if (auto st = ctx.setOutputShape(0, x.shape); !st)
+        return st.error();
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     switch (x.dtype) {
     case DType::Float16:

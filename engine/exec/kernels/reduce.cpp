@@ -21,9 +21,12 @@ struct Axes {
 Result<Axes> reduceAxes(NodeContext& ctx)
 {
     const RtTensor& x = ctx.in(0);
-    const RtTensor& a = ctx.in(1);
-    if (!a.constant || (a.dtype != DType::Int32 && a.dtype != DType::Int64))
-        return ctx.fail("axes must be a constant int32/int64 tensor");
+    const RtTensor* av = ctx.valueOf(1);
+    if (!av)
+        return ctx.deferred();
+    const RtTensor& a = *av;
+    if (a.dtype != DType::Int32 && a.dtype != DType::Int64)
+        return ctx.fail("axes must be an int32/int64 tensor");
     const auto* o = ctx.op.options.AsReducerOptions();
     const bool keep = o && o->keep_dims;
     Axes r;
@@ -46,9 +49,8 @@ Result<Axes> reduceAxes(NodeContext& ctx)
             r.outCount *= x.dim(d);
         }
     }
-    if (ctx.out(0).count() != r.outCount)
-        return ctx.fail(
-            "output " + shapeText(ctx.out(0).shape) + " does not hold the reduction to " + shapeText(r.outShape));
+    if (auto st = ctx.setOutputShape(0, r.outShape); !st)
+        return st.error();
     return r;
 }
 

@@ -27,17 +27,20 @@ Result<ResizeGeometry> resizeGeometry(NodeContext& ctx, bool alignCorners, bool 
     if (auto st = ctx.expectArity(2, 2, 1); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
-    const RtTensor& s = ctx.in(1);
+    const RtTensor* sv = ctx.valueOf(1);
+    if (!sv)
+        return ctx.deferred();
+    const RtTensor& s = *sv;
     const RtTensor& y = ctx.out(0);
     if (x.rank() != 4)
         return ctx.fail("input must have rank 4, got " + shapeText(x.shape));
-    if (!s.constant || s.dtype != DType::Int32 || s.count() != 2)
-        return ctx.fail("the size must be a constant int32 vector [height, width]");
+    if (s.dtype != DType::Int32 || s.count() != 2)
+        return ctx.fail("the size must be an int32 vector [height, width]");
     const ResizeGeometry g{x.dim(0), x.dim(1), x.dim(2), x.dim(3), s.as<std::int32_t>()[0], s.as<std::int32_t>()[1],
         alignCorners, halfPixel};
     if (g.outH <= 0 || g.outW <= 0 || g.inH <= 0 || g.inW <= 0)
         return ctx.fail("sizes must be positive");
-    if (auto st = ctx.expectShape(y, {g.batch, g.outH, g.outW, g.C}, "output"); !st)
+    if (auto st = ctx.setOutputShape(0, {g.batch, g.outH, g.outW, g.C}); !st)
         return st.error();
     if (y.dtype != x.dtype)
         return ctx.unsupported();

@@ -25,19 +25,120 @@ int normalizeAxis(int axis, int rank)
 
 } // namespace
 
+namespace {
+
+// RESHAPE's target: the shape input when it is a 1-D int32 tensor (its values must be known),
+// otherwise the option's new_shape; one -1 takes the remaining elements.
+Result<std::vector<std::int32_t>> reshapeTarget(NodeContext& ctx)
+{
+    std::vector<std::int64_t> target;
+    if (ctx.hasInput(1) && ctx.in(1).rank() == 1 &&
+        (ctx.in(1).dtype == DType::Int32 || ctx.in(1).dtype == DType::Int64)) {
+        const RtTensor* shape = ctx.valueOf(1);
+        if (!shape)
+            return ctx.deferred();
+        target = readIndexVector(*shape);
+    } else if (const auto* o = ctx.op.options.AsReshapeOptions(); o && !o->new_shape.empty()) {
+        target.assign(o->new_shape.begin(), o->new_shape.end());
+    } else if (ctx.hasInput(1) && ctx.in(1).count() == 0) {
+        target = {}; // a scalar
+    } else if (ctx.hasInput(1)) {
+        const RtTensor* shape = ctx.valueOf(1);
+        if (!shape)
+            return ctx.deferred();
+        target = readIndexVector(*shape);
+    }
+    const std::int64_t count = ctx.in(0).count();
+    std::int64_t known = 1;
+    int stretch = -1;
+    for (std::size_t d = 0; d < target.size(); ++d) {
+        if (target[d] == -1) {
+            if (stretch >= 0)
+                return ctx.fail("the new shape has more than one -1");
+            stretch = static_cast<int>(d);
+        } else if (target[d] < 0) {
+            return ctx.fail("the new shape has dimension " + std::to_string(target[d]));
+        } else {
+            known *= target[d];
+        }
+    }
+    if (stretch >= 0)
+        target[static_cast<std::size_t>(stretch)] = known ? count / known : 0;
+    std::vector<std::int32_t> shape(target.begin(), target.end());
+    std::int64_t total = 1;
+    for (const auto d : shape)
+        total *= d;
+    if (total != count)
+        return ctx.fail("input " + shapeText(ctx.in(0).shape) + " has " + std::to_string(count) +
+            " elements, the new shape " + shapeText(shape) + " has " + std::to_string(total));
+    return shape;
+}
+
+Result<std::vector<std::int32_t>> squeezeTarget(NodeContext& ctx)
+{
+    const RtTensor& x = ctx.in(0);
+    const auto* o = ctx.op.options.AsSqueezeOptions();
+    std::vector<bool> drop(static_cast<std::size_t>(x.rank()), false);
+    if (!o || o->squeeze_dims.empty()) {
+        for (int d = 0; d < x.rank(); ++d)
+            drop[static_cast<std::size_t>(d)] = x.dim(d) == 1;
+    } else {
+        for (int d : o->squeeze_dims) {
+            if (d < 0)
+                d += x.rank();
+            if (d < 0 || d >= x.rank() || x.dim(d) != 1)
+                return ctx.fail("cannot squeeze dimension " + std::to_string(d) + " of " + shapeText(x.shape));
+            drop[static_cast<std::size_t>(d)] = true;
+        }
+    }
+    std::vector<std::int32_t> shape;
+    for (int d = 0; d < x.rank(); ++d)
+        if (!drop[static_cast<std::size_t>(d)])
+            shape.push_back(x.dim(d));
+    return shape;
+}
+
+Result<std::vector<std::int32_t>> expandDimsTarget(NodeContext& ctx)
+{
+    const RtTensor& x = ctx.in(0);
+    if (!ctx.hasInput(1))
+        return ctx.fail("needs the axis as input 1");
+    const RtTensor* a = ctx.valueOf(1);
+    if (!a)
+        return ctx.deferred();
+    if (a->count() != 1 || (a->dtype != DType::Int32 && a->dtype != DType::Int64))
+        return ctx.fail("the axis must be an int32 or int64 scalar");
+    std::int64_t axis = readIndexVector(*a)[0];
+    if (axis < 0)
+        axis += x.rank() + 1;
+    if (axis < 0 || axis > x.rank())
+        return ctx.fail("axis " + std::to_string(axis) + " is out of range for " + shapeText(x.shape));
+    std::vector<std::int32_t> shape = x.shape;
+    shape.insert(shape.begin() + axis, 1);
+    return shape;
+}
+
+} // namespace
+
 Prepared prepareReshape(NodeContext& ctx)
 {
     if (ctx.inputCount() < 1 || ctx.outputCount() != 1 || !ctx.hasInput(0))
         return ctx.fail("needs one data input and one output");
     const RtTensor& x = ctx.in(0);
-    const RtTensor& y = ctx.out(0);
-    if (x.dtype != y.dtype)
+    if (x.dtype != ctx.out(0).dtype)
         return ctx.unsupported();
-    if (x.count() != y.count())
-        return ctx.fail(
-            "input " + shapeText(x.shape) + " and output " + shapeText(y.shape) + " have different element counts");
+    Result<std::vector<std::int32_t>> shape = Error{""};
+    switch (ctx.graph.opcodeOf(ctx.op)) {
+    case tflite::BuiltinOperator::SQUEEZE: shape = squeezeTarget(ctx); break;
+    case tflite::BuiltinOperator::EXPAND_DIMS: shape = expandDimsTarget(ctx); break;
+    default: shape = reshapeTarget(ctx); break;
+    }
+    if (!shape)
+        return shape.error();
+    if (auto st = ctx.setOutputShape(0, *shape); !st)
+        return st.error();
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
-    const auto bytes = static_cast<std::size_t>(y.bytes);
+    const auto bytes = static_cast<std::size_t>(ctx.out(0).bytes);
     return makeKernel([=](const RunContext& rc) {
         const RtTensor& src = tensorAt(rc, in);
         RtTensor& dst = tensorAt(rc, out);
@@ -52,8 +153,10 @@ Prepared prepareShape(NodeContext& ctx)
         return st.error();
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
-    if (y.count() != x.rank() || (y.dtype != DType::Int32 && y.dtype != DType::Int64))
-        return ctx.fail("output must be an int32 or int64 vector of " + std::to_string(x.rank()) + " values");
+    if (y.dtype != DType::Int32 && y.dtype != DType::Int64)
+        return ctx.fail("output must be int32 or int64");
+    if (auto st = ctx.setOutputShape(0, {x.rank()}); !st)
+        return st.error();
     const auto shape = x.shape;
     const int out = ctx.outputIndex(0);
     const bool wide = y.dtype == DType::Int64;
@@ -83,7 +186,7 @@ Prepared preparePack(NodeContext& ctx)
     for (int i = 0; i < ctx.inputCount(); ++i)
         if (!ctx.hasInput(i) || ctx.in(i).shape != first.shape || ctx.in(i).dtype != first.dtype)
             return ctx.fail("input " + std::to_string(i) + " differs in shape or type from input 0");
-    if (auto st = ctx.expectShape(ctx.out(0), shape, "output"); !st)
+    if (auto st = ctx.setOutputShape(0, shape); !st)
         return st.error();
     if (ctx.out(0).dtype != first.dtype)
         return ctx.unsupported();
@@ -106,20 +209,36 @@ Prepared preparePack(NodeContext& ctx)
 Prepared prepareConcatenation(NodeContext& ctx)
 {
     const auto* o = ctx.op.options.AsConcatenationOptions();
-    if (!o || ctx.inputCount() < 1 || ctx.outputCount() != 1)
+    if (!o || ctx.inputCount() < 1 || ctx.outputCount() != 1 || !ctx.hasInput(0))
         return ctx.fail("needs ConcatenationOptions, inputs and one output");
-    const RtTensor& y = ctx.out(0);
-    const int rank = y.rank();
+    const RtTensor& first = ctx.in(0);
+    const int rank = first.rank();
     const int axis = normalizeAxis(o->axis, rank);
     if (axis < 0 || axis >= rank)
         return ctx.fail("axis " + std::to_string(o->axis) + " is out of range for rank " + std::to_string(rank));
+    std::vector<std::int32_t> shape = first.shape;
+    shape[static_cast<std::size_t>(axis)] = 0;
+    for (int i = 0; i < ctx.inputCount(); ++i) {
+        if (!ctx.hasInput(i))
+            return ctx.fail("input " + std::to_string(i) + " is omitted");
+        const RtTensor& x = ctx.in(i);
+        bool fits = x.rank() == rank;
+        for (int d = 0; fits && d < rank; ++d)
+            fits = d == axis || x.dim(d) == first.dim(d);
+        if (!fits)
+            return ctx.fail("input " + std::to_string(i) + " " + shapeText(x.shape) + " does not fit input 0 " +
+                shapeText(first.shape) + " along axis " + std::to_string(axis));
+        shape[static_cast<std::size_t>(axis)] += x.dim(axis);
+    }
+    if (auto st = ctx.setOutputShape(0, shape); !st)
+        return st.error();
+    const RtTensor& y = ctx.out(0);
     const auto act = o->fused_activation_function;
     if (act != tflite::ActivationFunctionType::NONE && y.dtype != DType::Float32)
         return ctx.fail("fused activations on integer concatenation are not supported");
     std::int64_t outer = 1;
     for (int i = 0; i < axis; ++i)
         outer *= y.dim(i);
-    std::int32_t total = 0;
     struct Part {
         int index;
         std::int64_t inner; // elements per outer step
@@ -128,28 +247,24 @@ Prepared prepareConcatenation(NodeContext& ctx)
     };
     std::vector<Part> parts;
     for (int i = 0; i < ctx.inputCount(); ++i) {
-        if (!ctx.hasInput(i))
-            return ctx.fail("input " + std::to_string(i) + " is omitted");
         const RtTensor& x = ctx.in(i);
-        if (x.rank() != rank || x.dtype != y.dtype)
-            return ctx.fail("input " + std::to_string(i) + " " + shapeText(x.shape) + " " + model::dtypeName(x.dtype) +
-                " does not fit the output " + shapeText(y.shape) + " " + model::dtypeName(y.dtype));
-        for (int d = 0; d < rank; ++d)
-            if (d != axis && x.dim(d) != y.dim(d))
-                return ctx.fail("input " + std::to_string(i) + " " + shapeText(x.shape) + " does not fit the output " +
-                    shapeText(y.shape));
-        total += x.dim(axis);
+        if (x.dtype != y.dtype)
+            return ctx.unsupported();
         Part p{ctx.inputIndex(i), x.count() / std::max<std::int64_t>(outer, 1), false, 1, 0};
         if (y.dtype == DType::Int8 || y.dtype == DType::UInt8 || y.dtype == DType::Int16) {
             p.requantize = !sameQuantization(x, y);
+            // Only TFLite's uint8 kernel rescales; its int8 and int16 kernels (and tflite-micro's)
+            // refuse, and LiteRT then runs nothing (its outputs are left unset).
+            if (p.requantize && y.dtype != DType::UInt8)
+                return ctx.fail("input " + std::to_string(i) + " has scale " + std::to_string(x.scale()) +
+                    " and zero point " + std::to_string(x.zeroPoint()) + ", the output " + std::to_string(y.scale()) +
+                    " and " + std::to_string(y.zeroPoint()) + ": " + model::dtypeName(y.dtype) +
+                    " concatenation needs every input quantized like its output (LiteRT refuses this operator)");
             p.scale = x.scale() / y.scale();
             p.bias = -static_cast<float>(x.zeroPoint()) * p.scale;
         }
         parts.push_back(p);
     }
-    if (total != y.dim(axis))
-        return ctx.fail("inputs add up to " + std::to_string(total) + " along axis " + std::to_string(axis) +
-            ", the output has " + std::to_string(y.dim(axis)));
     const int out = ctx.outputIndex(0);
     const DType t = y.dtype;
     const std::int64_t eb = elementBytes(t);
@@ -199,87 +314,93 @@ Prepared prepareStridedSlice(NodeContext& ctx)
     const auto* o = ctx.op.options.AsStridedSliceOptions();
     if (!o)
         return ctx.fail("has no StridedSliceOptions");
-    if (o->ellipsis_mask || o->new_axis_mask)
-        return ctx.fail("ellipsis and new-axis masks are not supported");
     const RtTensor& x = ctx.in(0);
     const int rank = x.rank();
-    for (int i = 1; i <= 3; ++i)
-        if (ctx.in(i).count() != rank || (ctx.in(i).dtype != DType::Int32 && ctx.in(i).dtype != DType::Int64))
-            return ctx.fail(
-                "begin, end and strides must be int32 or int64 vectors of " + std::to_string(rank) + " values");
-    if (x.dtype != ctx.out(0).dtype || rank > 6)
+    const RtTensor* bt = ctx.valueOf(1);
+    const RtTensor* et = ctx.valueOf(2);
+    const RtTensor* st = ctx.valueOf(3);
+    if (!bt || !et || !st)
+        return ctx.deferred();
+    const auto spec = static_cast<int>(bt->count());
+    for (const RtTensor* t : {bt, et, st})
+        if (t->count() != spec || t->rank() != 1 || (t->dtype != DType::Int32 && t->dtype != DType::Int64))
+            return ctx.fail("begin, end and strides must be int32 or int64 vectors of the same length");
+    if (x.dtype != ctx.out(0).dtype)
         return ctx.unsupported();
-    const int in = ctx.inputIndex(0), bIdx = ctx.inputIndex(1), eIdx = ctx.inputIndex(2), sIdx = ctx.inputIndex(3);
-    const int out = ctx.outputIndex(0);
+    const auto begin = readIndexVector(*bt), end = readIndexVector(*et), strides = readIndexVector(*st);
+    auto bit = [](std::int32_t mask, int i) { return i < 31 && ((mask >> i) & 1); };
+    // Entries after an ellipsis that consume input dimensions tell how many dimensions it covers.
+    int consuming = 0;
+    for (int i = 0; i < spec; ++i)
+        consuming += !bit(o->ellipsis_mask, i) && !bit(o->new_axis_mask, i);
+    StridedRegion region;
+    std::vector<std::int32_t> outShape;
+    int d = 0; // input dimension
+    bool ellipsisSeen = false;
+    auto full = [&](int dim) {
+        region.start.push_back(0);
+        region.step.push_back(1);
+        region.count.push_back(x.dim(dim));
+        outShape.push_back(x.dim(dim));
+    };
+    for (int i = 0; i < spec; ++i) {
+        if (bit(o->ellipsis_mask, i) && !ellipsisSeen) {
+            ellipsisSeen = true;
+            const int covered = rank - consuming;
+            for (int k = 0; k < covered && d < rank; ++k)
+                full(d++);
+            continue;
+        }
+        if (bit(o->new_axis_mask, i)) {
+            outShape.push_back(1);
+            continue;
+        }
+        if (d >= rank)
+            return ctx.fail("the slice has more entries than the input " + shapeText(x.shape) + " has dimensions");
+        const std::int64_t n = x.dim(d);
+        const std::int64_t s = strides[static_cast<std::size_t>(i)];
+        if (s == 0)
+            return ctx.fail("stride " + std::to_string(i) + " is 0");
+        auto clampIndex = [&](std::int64_t v) {
+            if (v < 0)
+                v += n;
+            return s > 0 ? std::clamp<std::int64_t>(v, 0, n) : std::clamp<std::int64_t>(v, -1, n - 1);
+        };
+        std::int64_t b, e, step = s;
+        if (bit(o->shrink_axis_mask, i)) {
+            b = begin[static_cast<std::size_t>(i)];
+            if (b < 0)
+                b += n;
+            if (b < 0 || b >= n)
+                return ctx.fail("index " + std::to_string(begin[static_cast<std::size_t>(i)]) +
+                    " is out of range for dimension " + std::to_string(d) + " of " + shapeText(x.shape));
+            e = b + 1;
+            step = 1;
+        } else {
+            b = bit(o->begin_mask, i) ? (s > 0 ? 0 : n - 1) : clampIndex(begin[static_cast<std::size_t>(i)]);
+            if (o->offset)
+                e = std::clamp<std::int64_t>(b + end[static_cast<std::size_t>(i)], s > 0 ? 0 : -1, s > 0 ? n : n - 1);
+            else
+                e = bit(o->end_mask, i) ? (s > 0 ? n : -1) : clampIndex(end[static_cast<std::size_t>(i)]);
+        }
+        const std::int64_t len = step > 0 ? (e - b + step - 1) / step : (b - e - step - 1) / -step;
+        const std::int64_t count = std::max<std::int64_t>(len, 0);
+        region.start.push_back(count ? b : 0);
+        region.step.push_back(step);
+        region.count.push_back(count);
+        if (!bit(o->shrink_axis_mask, i))
+            outShape.push_back(static_cast<std::int32_t>(count));
+        ++d;
+    }
+    while (d < rank)
+        full(d++);
+    if (auto status = ctx.setOutputShape(0, outShape); !status)
+        return status.error();
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const auto shape = x.shape;
     const std::int64_t eb = elementBytes(x.dtype);
-    const std::int64_t outCount = ctx.out(0).count();
-    const auto opt = *o;
-    return makeKernel([=](const RunContext& rc) -> Status {
-        const auto begin = readIndexVector(tensorAt(rc, bIdx));
-        const auto end = readIndexVector(tensorAt(rc, eIdx));
-        const auto strides = readIndexVector(tensorAt(rc, sIdx));
-        std::vector<std::int64_t> start(static_cast<std::size_t>(rank)), stop(start), step(start), count(start);
-        std::int64_t n = 1;
-        for (int d = 0; d < rank; ++d) {
-            const auto u = static_cast<std::size_t>(d);
-            const std::int64_t dim = shape[u];
-            const std::int64_t s = strides[u];
-            if (s == 0)
-                return Error{"stride of dimension " + std::to_string(d) + " is 0"};
-            auto clampIndex = [&](std::int64_t v, bool isBegin) {
-                if (v < 0)
-                    v += dim;
-                if (s > 0)
-                    return std::clamp<std::int64_t>(v, 0, dim);
-                return std::clamp<std::int64_t>(v, -1, dim - 1) + (isBegin ? 0 : 0);
-            };
-            std::int64_t b = (opt.begin_mask >> d) & 1 ? (s > 0 ? 0 : dim - 1) : clampIndex(begin[u], true);
-            std::int64_t e;
-            if ((opt.shrink_axis_mask >> d) & 1) {
-                b = begin[u] < 0 ? begin[u] + dim : begin[u];
-                if (b < 0 || b >= dim)
-                    return Error{
-                        "index " + std::to_string(begin[u]) + " is out of range for dimension " + std::to_string(d)};
-                e = b + 1;
-                step[u] = 1;
-            } else {
-                if (opt.offset)
-                    e = b + end[u];
-                else
-                    e = (opt.end_mask >> d) & 1 ? (s > 0 ? dim : -1) : clampIndex(end[u], false);
-                step[u] = s;
-            }
-            start[u] = b;
-            stop[u] = e;
-            const std::int64_t len = step[u] > 0 ? (e - b + step[u] - 1) / step[u] : (b - e - step[u] - 1) / -step[u];
-            count[u] = std::max<std::int64_t>(len, 0);
-            n *= count[u];
-        }
-        if (n != outCount)
-            return Error{"the slice has " + std::to_string(n) + " elements, the output " + std::to_string(outCount)};
-        const std::uint8_t* src = tensorAt(rc, in).data;
-        std::uint8_t* dst = tensorAt(rc, out).data;
-        std::vector<std::int64_t> stride(static_cast<std::size_t>(rank), 1);
-        for (int d = rank - 2; d >= 0; --d)
-            stride[static_cast<std::size_t>(d)] =
-                stride[static_cast<std::size_t>(d + 1)] * shape[static_cast<std::size_t>(d + 1)];
-        std::vector<std::int64_t> idx(static_cast<std::size_t>(rank), 0);
-        for (std::int64_t k = 0; k < n; ++k) {
-            std::int64_t off = 0;
-            for (int d = 0; d < rank; ++d) {
-                const auto u = static_cast<std::size_t>(d);
-                off += (start[u] + idx[u] * step[u]) * stride[u];
-            }
-            std::memcpy(dst + k * eb, src + off * eb, static_cast<std::size_t>(eb));
-            for (int d = rank - 1; d >= 0; --d) {
-                const auto u = static_cast<std::size_t>(d);
-                if (++idx[u] < count[u])
-                    break;
-                idx[u] = 0;
-            }
-        }
-        return {};
+    return makeKernel([=](const RunContext& rc) {
+        copyStrided(tensorAt(rc, in).data, shape, region, eb, tensorAt(rc, out).data);
     });
 }
 
@@ -288,12 +409,15 @@ Prepared preparePad(NodeContext& ctx)
     if (auto st = ctx.expectArity(2, 3, 1); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
-    const RtTensor& p = ctx.in(1);
+    const RtTensor* pv = ctx.valueOf(1);
+    if (!pv)
+        return ctx.deferred();
+    const RtTensor& p = *pv;
     const RtTensor& y = ctx.out(0);
     const int rank = x.rank();
-    if (!p.constant || p.count() != 2 * rank || (p.dtype != DType::Int32 && p.dtype != DType::Int64))
-        return ctx.fail("paddings must be a constant int32/int64 tensor of shape [" + std::to_string(rank) + ", 2]");
-    if (x.dtype != y.dtype || rank > 6)
+    if (p.count() != 2 * rank || (p.dtype != DType::Int32 && p.dtype != DType::Int64))
+        return ctx.fail("paddings must be an int32/int64 tensor of shape [" + std::to_string(rank) + ", 2]");
+    if (x.dtype != y.dtype)
         return ctx.unsupported();
     const auto pads = readIndexVector(p);
     std::vector<std::int32_t> shape(static_cast<std::size_t>(rank));
@@ -303,15 +427,17 @@ Prepared preparePad(NodeContext& ctx)
             return ctx.fail("paddings must not be negative");
         shape[static_cast<std::size_t>(d)] = static_cast<std::int32_t>(x.dim(d) + before + after);
     }
-    if (auto st = ctx.expectShape(y, shape, "output"); !st)
+    if (auto st = ctx.setOutputShape(0, shape); !st)
         return st.error();
     // The fill value: PADV2's constant, else 0 (the zero point for quantized tensors).
     std::vector<std::uint8_t> fill(static_cast<std::size_t>(elementBytes(x.dtype)), 0);
     if (ctx.hasInput(2)) {
-        const RtTensor& c = ctx.in(2);
-        if (!c.constant || c.dtype != x.dtype || c.count() != 1)
-            return ctx.fail("the constant value must be a constant scalar of the input's type");
-        std::memcpy(fill.data(), c.data, fill.size());
+        const RtTensor* c = ctx.valueOf(2);
+        if (!c)
+            return ctx.deferred();
+        if (c->dtype != x.dtype || c->count() != 1)
+            return ctx.fail("the constant value must be a scalar of the input's type");
+        std::memcpy(fill.data(), c->data, fill.size());
     } else if (x.dtype == DType::Int8) {
         fill[0] = static_cast<std::uint8_t>(static_cast<std::int8_t>(y.zeroPoint()));
     } else if (x.dtype == DType::UInt8) {
@@ -357,10 +483,13 @@ Prepared prepareTranspose(NodeContext& ctx)
     if (auto st = ctx.expectArity(2, 2, 1); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
-    const RtTensor& p = ctx.in(1);
+    const RtTensor* pv = ctx.valueOf(1);
+    if (!pv)
+        return ctx.deferred();
+    const RtTensor& p = *pv;
     const int rank = x.rank();
-    if (!p.constant || p.count() != rank || (p.dtype != DType::Int32 && p.dtype != DType::Int64))
-        return ctx.fail("the permutation must be a constant int32/int64 vector of " + std::to_string(rank) + " values");
+    if (p.count() != rank || (p.dtype != DType::Int32 && p.dtype != DType::Int64))
+        return ctx.fail("the permutation must be an int32/int64 vector of " + std::to_string(rank) + " values");
     const auto perm = readIndexVector(p);
     std::vector<std::int32_t> shape(static_cast<std::size_t>(rank));
     std::vector<bool> seen(static_cast<std::size_t>(rank), false);
@@ -371,7 +500,7 @@ Prepared prepareTranspose(NodeContext& ctx)
         seen[static_cast<std::size_t>(q)] = true;
         shape[static_cast<std::size_t>(d)] = x.dim(static_cast<int>(q));
     }
-    if (auto st = ctx.expectShape(ctx.out(0), shape, "output"); !st)
+    if (auto st = ctx.setOutputShape(0, shape); !st)
         return st.error();
     if (x.dtype != ctx.out(0).dtype)
         return ctx.unsupported();

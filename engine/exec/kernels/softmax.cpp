@@ -60,8 +60,10 @@ Prepared prepareSoftmax(NodeContext& ctx)
         return st.error();
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
-    if (x.shape != y.shape || x.rank() < 1)
-        return ctx.fail("input " + shapeText(x.shape) + " and output " + shapeText(y.shape) + " must have one shape");
+    if (x.rank() < 1)
+        return ctx.fail("input must have at least one dimension");
+    if (auto st = ctx.setOutputShape(0, x.shape); !st)
+        return st.error();
     const auto* o = ctx.op.options.AsSoftmaxOptions();
     const float beta = o ? o->beta : 1.0f;
     const int depth = x.dim(-1);

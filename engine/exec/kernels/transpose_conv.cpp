@@ -122,21 +122,23 @@ Prepared prepareTransposeConv(NodeContext& ctx)
     const auto* o = ctx.op.options.AsTransposeConvOptions();
     if (!o)
         return ctx.fail("has no TransposeConvOptions");
-    const RtTensor& s = ctx.in(0);
+    const RtTensor* sv = ctx.valueOf(0);
+    if (!sv)
+        return ctx.deferred();
+    const RtTensor& s = *sv;
     const RtTensor& w = ctx.in(1);
     const RtTensor& x = ctx.in(2);
     const RtTensor& y = ctx.out(0);
     if (s.dtype != DType::Int32 || s.count() != 4)
         return ctx.fail("the output shape must be an int32 vector of 4 values");
-    if (x.rank() != 4 || w.rank() != 4 || y.rank() != 4)
-        return ctx.fail("input, filter and output must have rank 4");
+    if (x.rank() != 4 || w.rank() != 4)
+        return ctx.fail("input and filter must have rank 4");
     if (o->stride_h < 1 || o->stride_w < 1)
         return ctx.fail("strides must be at least 1");
-    if (s.constant) {
-        for (int d = 0; d < 4; ++d)
-            if (s.as<std::int32_t>()[d] != y.dim(d))
-                return ctx.fail("the output shape input does not match the output " + shapeText(y.shape));
-    }
+    if (auto st = ctx.setOutputShape(0, {s.as<std::int32_t>()[0], s.as<std::int32_t>()[1], s.as<std::int32_t>()[2],
+                                            s.as<std::int32_t>()[3]});
+        !st)
+        return st.error();
     TGeometry g{x.dim(0), x.dim(1), x.dim(2), x.dim(3), y.dim(1), y.dim(2), y.dim(3), w.dim(1), w.dim(2), o->stride_h,
         o->stride_w, 0, 0};
     if (w.dim(0) != g.outC || w.dim(3) != g.inC || y.dim(0) != g.batch)

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#include "exec/env.h"
+
+#include "exec/runner.h"
+
+namespace ql::exec {
+
+std::int32_t ResourceStore::handle(const std::string& container, const std::string& sharedName)
+{
+    const std::string key = container + '\n' + sharedName;
+    auto it = m_ids.find(key);
+    if (it != m_ids.end())
+        return it->second;
+    const auto id = static_cast<std::int32_t>(m_ids.size());
+    m_ids.emplace(key, id);
+    return id;
+}
+
+Variable* ResourceStore::find(std::int32_t id)
+{
+    if (id < 0 || id >= static_cast<std::int32_t>(m_ids.size()))
+        return nullptr;
+    return &m_variables[id];
+}
+
+Result<std::unique_ptr<SubgraphRunner>> ExecEnv::createRunner(
+    int index, const std::vector<std::vector<std::int32_t>>& inputShapes)
+{
+    // Real models nest a few levels (a WHILE in an IF); a subgraph calling itself would never end.
+    constexpr int kMaxDepth = 16;
+    if (depth >= kMaxDepth)
+        return Error{"subgraph calls nest deeper than " + std::to_string(kMaxDepth) +
+            " levels (does a subgraph call itself?)"};
+    ++depth;
+    auto r = SubgraphRunner::create(*this, index, inputShapes);
+    --depth;
+    return r;
+}
+
+} // namespace ql::exec

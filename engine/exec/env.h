@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+// What the subgraphs of one interpreter share: the model, the arithmetic options, the thread pool,
+// and the resource variables (VAR_HANDLE / READ_VARIABLE / ASSIGN_VARIABLE). Control-flow operators
+// create runners for the subgraphs they call through it.
+#pragma once
+
+#include "core/result.h"
+#include "exec/tensor.h"
+#include "model/graph.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ql::exec {
+
+class ThreadPool;
+class SubgraphRunner;
+
+// A resource variable's current value.
+struct Variable {
+    model::DType dtype = model::DType::Float32;
+    std::vector<std::int32_t> shape;
+    std::vector<std::uint8_t> bytes;
+    bool assigned = false;
+};
+
+class ResourceStore {
+public:
+    // The id of the variable named (container, shared name), created on first use. Names are shared
+    // by every subgraph, as in LiteRT.
+    std::int32_t handle(const std::string& container, const std::string& sharedName);
+    Variable* find(std::int32_t id);
+    // The state to return to at the start of every run (see Interpreter::invoke).
+    void snapshot() { m_initial = m_variables; }
+    void restore() { m_variables = m_initial; }
+
+private:
+    std::map<std::string, std::int32_t> m_ids;
+    std::map<std::int32_t, Variable> m_variables, m_initial;
+};
+
+struct ExecEnv {
+    const model::Graph* graph = nullptr;
+    Rounding rounding = Rounding::Xnnpack;
+    ThreadPool* pool = nullptr;
+    bool keepIntermediates = false;
+    ResourceStore resources;
+    int depth = 0; // nesting of subgraph calls being prepared or run
+
+    // A runner for subgraph `index` whose inputs take `inputShapes` (empty: the shapes in the file).
+    // Fails on calls nested deeper than a model can sensibly need (a subgraph calling itself).
+    Result<std::unique_ptr<SubgraphRunner>> createRunner(
+        int index, const std::vector<std::vector<std::int32_t>>& inputShapes);
+};
+
+} // namespace ql::exec
