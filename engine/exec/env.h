@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,7 @@ struct ExecEnv {
     bool keepIntermediates = false;
     ResourceStore resources;
     int depth = 0; // nesting of subgraph calls being prepared or run
+    std::set<int> initialized; // subgraphs CALL_ONCE has run
 
     // A runner for subgraph `index` whose inputs take `inputShapes` (empty: the shapes in the file).
     // Fails on calls nested deeper than a model can sensibly need (a subgraph calling itself).

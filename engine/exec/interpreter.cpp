@@ -5,6 +5,7 @@
 #include "exec/runner.h"
 #include "exec/thread_pool.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace ql::exec {
@@ -47,14 +48,26 @@ Status Interpreter::prepare()
     const model::Subgraph& sg = g.subgraphs[static_cast<std::size_t>(index)];
     m_inputs.clear();
     m_outputs.clear();
+    // Like LiteRT, a signature's inputs and outputs come in the subgraph's order; the signature
+    // names them.
+    m_inputs.assign(sg.inputs.begin(), sg.inputs.end());
+    m_outputs.assign(sg.outputs.begin(), sg.outputs.end());
     if (m_signature) {
-        for (const auto& t : m_signature->inputs)
-            m_inputs.push_back(static_cast<int>(t.tensorIndex));
-        for (const auto& t : m_signature->outputs)
-            m_outputs.push_back(static_cast<int>(t.tensorIndex));
-    } else {
-        m_inputs.assign(sg.inputs.begin(), sg.inputs.end());
-        m_outputs.assign(sg.outputs.begin(), sg.outputs.end());
+        const auto check = [&](const std::vector<model::SignatureTensor>& list, const std::vector<int>& io,
+                               const char* what) -> Status {
+            if (list.size() != io.size())
+                return Error{"signature '" + m_signature->key + "' lists " + std::to_string(list.size()) + " " + what +
+                    ", its subgraph has " + std::to_string(io.size())};
+            for (const auto& t : list)
+                if (std::find(io.begin(), io.end(), static_cast<int>(t.tensorIndex)) == io.end())
+                    return Error{"signature '" + m_signature->key + "' maps '" + t.name + "' to tensor " +
+                        std::to_string(t.tensorIndex) + ", which is not among the subgraph's " + what};
+            return {};
+        };
+        if (auto st = check(m_signature->inputs, m_inputs, "inputs"); !st)
+            return st;
+        if (auto st = check(m_signature->outputs, m_outputs, "outputs"); !st)
+            return st;
     }
     // Input shapes are given in this interpreter's input order; the runner takes the subgraph's.
     std::vector<std::vector<std::int32_t>> shapes;
@@ -90,18 +103,27 @@ int Interpreter::subgraphIndex() const
     return m_main->subgraphIndex();
 }
 
+namespace {
+
+std::string signatureName(const model::SignatureDef* sig, bool input, int tensor, const std::string& fallback)
+{
+    if (sig)
+        for (const auto& t : input ? sig->inputs : sig->outputs)
+            if (static_cast<int>(t.tensorIndex) == tensor && !t.name.empty())
+                return t.name;
+    return fallback;
+}
+
+} // namespace
+
 std::string Interpreter::inputName(int i) const
 {
-    if (m_signature)
-        return m_signature->inputs[static_cast<std::size_t>(i)].name;
-    return input(i).meta->name;
+    return signatureName(m_signature, true, inputTensorIndex(i), input(i).meta->name);
 }
 
 std::string Interpreter::outputName(int i) const
 {
-    if (m_signature)
-        return m_signature->outputs[static_cast<std::size_t>(i)].name;
-    return output(i).meta->name;
+    return signatureName(m_signature, false, outputTensorIndex(i), output(i).meta->name);
 }
 
 Status Interpreter::resizeInputs(const std::vector<std::vector<std::int32_t>>& shapes)

@@ -127,27 +127,26 @@ private slots:
 
     void unsupportedOperatorIsNamed()
     {
-        // A one-operator CUMSUM model (an op QuantLens has no kernel for): the error names the
-        // operator, its index and the types.
+        // A one-operator model with a custom operator QuantLens does not know: the error names the
+        // operator, its index and that it is unknown; a TensorFlow (Flex) operator is named as such.
         QTemporaryDir dir;
-        const model::Graph g = test::singleOpGraph(tflite::BuiltinOperator::CUMSUM,
-            [] {
-                tflite::BuiltinOptionsUnion u;
-                u.Set(tflite::CumsumOptionsT{});
-                return u;
-            }(),
-            {test::TensorSpec{{1, 4}, model::DType::Float32, 0, 0, {}},
-                test::TensorSpec::constant<std::int32_t>({1}, model::DType::Int32, {1})},
-            {test::TensorSpec{{1, 4}, model::DType::Float32, 0, 0, {}}});
-        const QString modelPath = dir.filePath(QStringLiteral("cumsum.tflite"));
-        QVERIFY(model::writeTflite(g, modelPath.toStdString()).ok());
-        const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 4}, 0.5f);
-        const Run r = cli({QStringLiteral("run"), modelPath, QStringLiteral("--input"), x,
-            QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("o"))});
-        QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("operator 0 (CUMSUM)")), qPrintable(r.err));
-        QVERIFY(r.err.contains(QStringLiteral("not supported")));
-        QVERIFY(r.err.contains(QStringLiteral("inputs (float32, int32)")));
+        for (const char* code : {"NoSuchOp", "FlexAddV2"}) {
+            model::Graph g = test::singleOpGraph(tflite::BuiltinOperator::CUSTOM, {},
+                {test::TensorSpec{{1, 4}, model::DType::Float32, 0, 0, {}}},
+                {test::TensorSpec{{1, 4}, model::DType::Float32, 0, 0, {}}});
+            g.opcodes[0].customCode = code;
+            const QString modelPath = dir.filePath(QStringLiteral("custom.tflite"));
+            QVERIFY(model::writeTflite(g, modelPath.toStdString()).ok());
+            const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 4}, 0.5f);
+            const Run r = cli({QStringLiteral("run"), modelPath, QStringLiteral("--input"), x,
+                QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("o"))});
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("operator 0 (%1)").arg(QLatin1String(code))), qPrintable(r.err));
+            if (std::string(code) == "NoSuchOp")
+                QVERIFY2(r.err.contains(QStringLiteral("is not known to QuantLens")), qPrintable(r.err));
+            else
+                QVERIFY2(r.err.contains(QStringLiteral("needs TensorFlow itself")), qPrintable(r.err));
+        }
     }
 
     void integerLstmRuns()

@@ -9,5 +9,11 @@ namespace ql::exec {
 using Prepared = Result<std::unique_ptr<Kernel>>;
 
 Prepared prepareDetectionPostProcess(NodeContext& ctx);
+Prepared prepareTransposeConvBias(NodeContext& ctx);
+Prepared prepareMaxPoolingWithArgmax(NodeContext& ctx);
+Prepared prepareMaxUnpooling(NodeContext& ctx);
+Prepared prepareLandmarksToTransformMatrix(NodeContext& ctx);
+Prepared prepareTransformTensorBilinear(NodeContext& ctx);
+Prepared prepareTransformLandmarks(NodeContext& ctx);
 
 } // namespace ql::exec

@@ -9,7 +9,15 @@ namespace ql::exec {
 
 const std::vector<CustomKernelInfo>& customKernelTable()
 {
+    constexpr unsigned pure = static_cast<unsigned>(OpTrait::Foldable);
     static const std::vector<CustomKernelInfo> table = {
+        {"TFLite_Detection_PostProcess", prepareDetectionPostProcess, pure, "TensorFlow Lite"},
+        {"Convolution2DTransposeBias", prepareTransposeConvBias, pure, "MediaPipe"},
+        {"MaxPoolingWithArgmax2D", prepareMaxPoolingWithArgmax, pure, "MediaPipe"},
+        {"MaxUnpooling2D", prepareMaxUnpooling, pure, "MediaPipe"},
+        {"Landmarks2TransformMatrix", prepareLandmarksToTransformMatrix, pure, "MediaPipe"},
+        {"TransformTensorBilinear", prepareTransformTensorBilinear, pure, "MediaPipe"},
+        {"TransformLandmarks", prepareTransformLandmarks, pure, "MediaPipe"},
     };
     return table;
 }

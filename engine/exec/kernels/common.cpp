@@ -139,6 +139,21 @@ void copyStrided(const std::uint8_t* src, const std::vector<std::int32_t>& shape
     }
 }
 
+std::vector<std::uint8_t> zeroValue(const RtTensor& y)
+{
+    std::vector<std::uint8_t> v(static_cast<std::size_t>(elementBytes(y.dtype)), 0);
+    const std::int32_t z = y.zeroPoint();
+    if (y.dtype == model::DType::Int8)
+        v[0] = static_cast<std::uint8_t>(static_cast<std::int8_t>(z));
+    else if (y.dtype == model::DType::UInt8)
+        v[0] = static_cast<std::uint8_t>(z);
+    else if (y.dtype == model::DType::Int16) {
+        const auto z16 = static_cast<std::int16_t>(z);
+        std::memcpy(v.data(), &z16, 2);
+    }
+    return v;
+}
+
 QuantRange typeRange(model::DType t)
 {
     switch (t) {

@@ -7,6 +7,7 @@
 #include "exec/kernels/kernels.h"
 #include "exec/quant_math.h"
 #include "exec/thread_pool.h"
+#include "model/validate.h"
 
 #include <functional>
 #include <optional>
@@ -153,6 +154,48 @@ inline std::int64_t elementBytes(model::DType t)
 
 // An int32 or int64 index tensor (constant or computed) as int64 values.
 std::vector<std::int64_t> readIndexVector(const RtTensor& t);
+
+// Calls fn(T{}) with the C++ type of `t` for the plain numeric types (bool included); false when
+// `t` is none of them.
+template <class F> bool withNumericType(model::DType t, F&& fn)
+{
+    using model::DType;
+    switch (t) {
+    case DType::Float32: fn(float{}); return true;
+    case DType::Float64: fn(double{}); return true;
+    case DType::Int8: fn(std::int8_t{}); return true;
+    case DType::UInt8: fn(std::uint8_t{}); return true;
+    case DType::Int16: fn(std::int16_t{}); return true;
+    case DType::UInt16: fn(std::uint16_t{}); return true;
+    case DType::Int32: fn(std::int32_t{}); return true;
+    case DType::UInt32: fn(std::uint32_t{}); return true;
+    case DType::Int64: fn(std::int64_t{}); return true;
+    case DType::UInt64: fn(std::uint64_t{}); return true;
+    case DType::Bool: fn(bool{}); return true;
+    default: return false;
+    }
+}
+
+// Whether two tensors carry the same (per-tensor) quantization, as byte-moving operators need.
+inline bool sameQuantization(const RtTensor& a, const RtTensor& b)
+{
+    return a.scale() == b.scale() && a.zeroPoint() == b.zeroPoint();
+}
+
+// For byte-moving operators on quantized tensors: the runtimes require the output quantized like
+// the input (LiteRT fails to prepare otherwise).
+inline Status expectSameQuantization(const NodeContext& ctx, const RtTensor& x, const RtTensor& y)
+{
+    const bool quantized = x.meta && x.meta->quantization.hasScale();
+    if (quantized && !sameQuantization(x, y))
+        return ctx.fail("input (scale " + std::to_string(x.scale()) + ", zero point " + std::to_string(x.zeroPoint()) +
+            ") and output (scale " + std::to_string(y.scale()) + ", zero point " + std::to_string(y.zeroPoint()) +
+            ") must be quantized alike");
+    return {};
+}
+
+// The padding value of a byte-moving operator: 0, or the zero point of a quantized output.
+std::vector<std::uint8_t> zeroValue(const RtTensor& y);
 
 // Offsets of both inputs of a binary element-wise operator for every output element (numpy
 // broadcasting, right-aligned).

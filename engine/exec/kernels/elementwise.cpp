@@ -189,6 +189,21 @@ template <class T> Prepared prepareIntMinMax(NodeContext& ctx, bool isMax, Broad
     });
 }
 
+// LiteRT hands quantized ADD/SUB to XNNPACK when both input/output scale ratios lie in
+// [1/1024, 256); otherwise TFLite's own kernel runs (the reference arithmetic).
+bool xnnpackTakesAddSub(const NodeContext& ctx)
+{
+    if (ctx.rounding != Rounding::Xnnpack)
+        return false;
+    const float out = ctx.out(0).scale();
+    for (int i = 0; i < 2; ++i) {
+        const float r = ctx.in(i).scale() / out;
+        if (!(r >= 1.0f / 1024.0f && r < 256.0f))
+            return false;
+    }
+    return true;
+}
+
 Prepared prepareBinary(NodeContext& ctx, BinOp op)
 {
     if (auto st = ctx.expectArity(2, 2, 1); !st)
@@ -219,11 +234,11 @@ Prepared prepareBinary(NodeContext& ctx, BinOp op)
     case BinOp::Add:
     case BinOp::Sub:
         if (t == DType::Int8)
-            return ctx.rounding == Rounding::Xnnpack ? prepareXnnAddSub<std::int8_t>(ctx, op == BinOp::Sub, *bc, act)
-                                                     : prepareIntAddSub<std::int8_t>(ctx, op == BinOp::Sub, *bc, act);
+            return xnnpackTakesAddSub(ctx) ? prepareXnnAddSub<std::int8_t>(ctx, op == BinOp::Sub, *bc, act)
+                                           : prepareIntAddSub<std::int8_t>(ctx, op == BinOp::Sub, *bc, act);
         if (t == DType::UInt8)
-            return ctx.rounding == Rounding::Xnnpack ? prepareXnnAddSub<std::uint8_t>(ctx, op == BinOp::Sub, *bc, act)
-                                                     : prepareIntAddSub<std::uint8_t>(ctx, op == BinOp::Sub, *bc, act);
+            return xnnpackTakesAddSub(ctx) ? prepareXnnAddSub<std::uint8_t>(ctx, op == BinOp::Sub, *bc, act)
+                                           : prepareIntAddSub<std::uint8_t>(ctx, op == BinOp::Sub, *bc, act);
         if (t == DType::Int16)
             return prepareIntAddSub<std::int16_t>(ctx, op == BinOp::Sub, *bc, act);
         break;

@@ -258,3 +258,107 @@ Prepared prepareArgMin(NodeContext& ctx)
 }
 
 } // namespace ql::exec
+
+namespace ql::exec {
+
+namespace {
+
+// Copies consecutive parts of `x` along `axis` into the outputs (sizes along the axis in `sizes`).
+Prepared splitInto(NodeContext& ctx, int data, int axis, const std::vector<std::int64_t>& sizes)
+{
+    const RtTensor& x = ctx.in(data);
+    std::vector<std::int32_t> shape = x.shape;
+    for (int i = 0; i < ctx.outputCount(); ++i) {
+        shape[static_cast<std::size_t>(axis)] = static_cast<std::int32_t>(sizes[static_cast<std::size_t>(i)]);
+        if (auto st = ctx.setOutputShape(i, shape); !st)
+            return st.error();
+        if (ctx.out(i).dtype != x.dtype)
+            return ctx.unsupported();
+        if (x.meta->quantization.hasScale() && (ctx.out(i).scale() != x.scale() || ctx.out(i).zeroPoint() != x.zeroPoint()))
+            return ctx.fail("output " + std::to_string(i) + " must be quantized like the input");
+    }
+    const int in = ctx.inputIndex(data);
+    std::vector<int> outs(ctx.op.outputs.begin(), ctx.op.outputs.end());
+    const auto xShape = x.shape;
+    const std::int64_t eb = elementBytes(x.dtype);
+    return makeKernel([=](const RunContext& rc) {
+        std::vector<std::int64_t> begin(xShape.size(), 0), size(xShape.begin(), xShape.end());
+        std::int64_t at = 0;
+        for (std::size_t i = 0; i < outs.size(); ++i) {
+            begin[static_cast<std::size_t>(axis)] = at;
+            size[static_cast<std::size_t>(axis)] = sizes[i];
+            copyBlock(tensorAt(rc, in).data, xShape, begin, size, eb, tensorAt(rc, outs[i]).data);
+            at += sizes[i];
+        }
+    });
+}
+
+} // namespace
+
+Prepared prepareSplitV(NodeContext& ctx)
+{
+    // SPLIT_V: inputs (value, size_splits, axis).
+    if (ctx.inputCount() != 3 || !ctx.hasInput(0) || !ctx.hasInput(1) || !ctx.hasInput(2) || ctx.outputCount() < 1)
+        return ctx.fail("needs a value, the split sizes, an axis and at least one output");
+    const RtTensor& x = ctx.in(0);
+    const RtTensor* sv = ctx.valueOf(1);
+    const RtTensor* av = ctx.valueOf(2);
+    if (!sv || !av)
+        return ctx.deferred();
+    if (av->count() != 1 || !isIndexType(av->dtype) || !isIndexType(sv->dtype))
+        return ctx.fail("the sizes must be an integer vector and the axis an integer scalar");
+    std::int64_t axis = readIndexVector(*av)[0];
+    if (axis < 0)
+        axis += x.rank();
+    if (axis < 0 || axis >= x.rank())
+        return ctx.fail("axis " + std::to_string(axis) + " is out of range for " + shapeText(x.shape));
+    auto sizes = readIndexVector(*sv);
+    if (static_cast<int>(sizes.size()) != ctx.outputCount())
+        return ctx.fail(std::to_string(sizes.size()) + " split sizes for " + std::to_string(ctx.outputCount()) + " outputs");
+    std::int64_t known = 0;
+    int unknown = -1;
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+        if (sizes[i] == -1 && unknown < 0) {
+            unknown = static_cast<int>(i);
+        } else if (sizes[i] < 0) {
+            return ctx.fail("split size " + std::to_string(sizes[i]) + " is not valid");
+        } else {
+            known += sizes[i];
+        }
+    }
+    const std::int64_t dim = x.dim(static_cast<int>(axis));
+    if (unknown >= 0)
+        sizes[static_cast<std::size_t>(unknown)] = dim - known;
+    if ((unknown >= 0 && known > dim) || (unknown < 0 && known != dim))
+        return ctx.fail("split sizes do not add up to dimension " + std::to_string(axis) + " of " + shapeText(x.shape));
+    return splitInto(ctx, 0, static_cast<int>(axis), sizes);
+}
+
+Prepared prepareUnpack(NodeContext& ctx)
+{
+    if (ctx.inputCount() != 1 || !ctx.hasInput(0))
+        return ctx.fail("needs one input");
+    const auto* o = ctx.op.options.AsUnpackOptions();
+    const RtTensor& x = ctx.in(0);
+    int axis = o ? o->axis : 0;
+    if (axis < 0)
+        axis += x.rank();
+    if (axis < 0 || axis >= x.rank())
+        return ctx.fail("axis is out of range for " + shapeText(x.shape));
+    if (x.dim(axis) != ctx.outputCount() || (o && o->num != ctx.outputCount()))
+        return ctx.fail("dimension " + std::to_string(axis) + " of " + shapeText(x.shape) + " does not unpack into " +
+            std::to_string(ctx.outputCount()) + " outputs");
+    // Split into slices of one, then drop the axis from each output's shape.
+    std::vector<std::int64_t> sizes(static_cast<std::size_t>(ctx.outputCount()), 1);
+    auto k = splitInto(ctx, 0, axis, sizes);
+    if (!k)
+        return k;
+    std::vector<std::int32_t> shape = x.shape;
+    shape.erase(shape.begin() + axis);
+    for (int i = 0; i < ctx.outputCount(); ++i)
+        if (auto st = ctx.setOutputShape(i, shape); !st)
+            return st.error();
+    return k;
+}
+
+} // namespace ql::exec

@@ -50,5 +50,52 @@ Prepared prepareBatchMatMul(NodeContext& ctx);
 Prepared preparePrelu(NodeContext& ctx);
 Prepared prepareL2Normalization(NodeContext& ctx);
 Prepared prepareUnidirectionalLstm(NodeContext& ctx);
+// layout_ops.cpp
+Prepared prepareDepthToSpace(NodeContext& ctx);
+Prepared prepareSpaceToDepth(NodeContext& ctx);
+Prepared prepareSpaceToBatchNd(NodeContext& ctx);
+Prepared prepareBatchToSpaceNd(NodeContext& ctx);
+Prepared prepareMirrorPad(NodeContext& ctx);
+Prepared prepareReverseV2(NodeContext& ctx);
+Prepared prepareTile(NodeContext& ctx);
+Prepared prepareBroadcastTo(NodeContext& ctx);
+// binary_math.cpp, unary_math.cpp
+Prepared prepareBinaryMath(NodeContext& ctx);
+Prepared prepareUnaryMath(NodeContext& ctx);
+// generate.cpp, cast.cpp
+Prepared prepareFill(NodeContext& ctx);
+Prepared prepareZerosOnesLike(NodeContext& ctx);
+Prepared prepareRange(NodeContext& ctx);
+Prepared prepareCast(NodeContext& ctx);
+// gather_scatter.cpp
+Prepared prepareGatherNd(NodeContext& ctx);
+Prepared prepareScatterNd(NodeContext& ctx);
+Prepared prepareSelect(NodeContext& ctx);
+Prepared prepareWhere(NodeContext& ctx);
+Prepared prepareTopK(NodeContext& ctx);
+Prepared prepareEmbeddingLookup(NodeContext& ctx);
+// indexing.cpp
+Prepared prepareSplitV(NodeContext& ctx);
+Prepared prepareUnpack(NodeContext& ctx);
+// reduce.cpp, softmax.cpp, scan.cpp
+Prepared prepareReduceMin(NodeContext& ctx);
+Prepared prepareReduceProd(NodeContext& ctx);
+Prepared prepareReduceAny(NodeContext& ctx);
+Prepared prepareReduceAll(NodeContext& ctx);
+Prepared prepareLogSoftmax(NodeContext& ctx);
+Prepared prepareCumsum(NodeContext& ctx);
+Prepared prepareDensify(NodeContext& ctx);
+// fft.cpp, nms.cpp
+Prepared prepareRfft2d(NodeContext& ctx);
+Prepared prepareComplexPart(NodeContext& ctx);
+Prepared prepareNonMaxSuppression(NodeContext& ctx);
+// control_flow.cpp, variables.cpp
+Prepared prepareIf(NodeContext& ctx);
+Prepared prepareWhile(NodeContext& ctx);
+Prepared prepareCallOnce(NodeContext& ctx);
+Prepared prepareStablehloComposite(NodeContext& ctx);
+Prepared prepareVarHandle(NodeContext& ctx);
+Prepared prepareAssignVariable(NodeContext& ctx);
+Prepared prepareReadVariable(NodeContext& ctx);
 
 } // namespace ql::exec

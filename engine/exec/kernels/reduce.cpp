@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
-// Reductions over constant axes: MEAN, SUM, REDUCE_MAX.
+// Reductions: MEAN, SUM, REDUCE_MAX, REDUCE_MIN, REDUCE_PROD, REDUCE_ANY, REDUCE_ALL (the axes are
+// an input whose values must be known when the operator is prepared).
 #include "exec/kernels/common.h"
 
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 namespace ql::exec {
 
 namespace {
 
 using model::DType;
-enum class Reduce { Mean, Sum, Max };
+enum class Reduce { Mean, Sum, Max, Min, Prod, Any, All };
 
 struct Axes {
     std::vector<bool> reduced; // per input dimension
@@ -134,6 +136,56 @@ Prepared prepareIntMean(NodeContext& ctx, const Axes& ax, std::vector<std::int64
     });
 }
 
+// Quantized SUM / REDUCE_PROD.
+Prepared prepareQuantizedSumProd(NodeContext& ctx, bool product, const Axes& ax, std::vector<std::int64_t> map)
+{
+    (void)product;
+    (void)ax;
+    (void)map;
+    return ctx.unsupported();
+}
+
+// Plain (not quantized) reduction of T, accumulated in the element type as the runtimes do.
+template <class T> Prepared plainReduce(NodeContext& ctx, Reduce kind, const Axes& ax, std::vector<std::int64_t> map)
+{
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    const std::int64_t outCount = ax.outCount;
+    const std::int64_t reduceCount = ax.reduceCount;
+    T init{};
+    if constexpr (std::is_same_v<T, bool>) {
+        init = kind == Reduce::All;
+    } else {
+        if (kind == Reduce::Max)
+            init = std::numeric_limits<T>::has_infinity ? -std::numeric_limits<T>::infinity() : std::numeric_limits<T>::lowest();
+        else if (kind == Reduce::Min)
+            init = std::numeric_limits<T>::has_infinity ? std::numeric_limits<T>::infinity() : std::numeric_limits<T>::max();
+        else if (kind == Reduce::Prod)
+            init = T(1);
+    }
+    return makeKernel([=, map = std::move(map)](const RunContext& rc) {
+        const T* xi = tensorAt(rc, in).as<T>();
+        T* yo = tensorAt(rc, out).as<T>();
+        std::fill(yo, yo + outCount, init);
+        for (std::size_t i = 0; i < map.size(); ++i) {
+            T& acc = yo[map[i]];
+            if constexpr (std::is_same_v<T, bool>) {
+                acc = kind == Reduce::All ? (acc && xi[i]) : (acc || xi[i]);
+            } else {
+                switch (kind) {
+                case Reduce::Max: acc = xi[i] > acc ? xi[i] : acc; break;
+                case Reduce::Min: acc = xi[i] < acc ? xi[i] : acc; break;
+                case Reduce::Prod: acc = static_cast<T>(acc * xi[i]); break;
+                default: acc = static_cast<T>(acc + xi[i]); break;
+                }
+            }
+        }
+        if constexpr (!std::is_same_v<T, bool>)
+            if (kind == Reduce::Mean && reduceCount > 0)
+                for (std::int64_t k = 0; k < outCount; ++k)
+                    yo[k] = static_cast<T>(yo[k] / static_cast<T>(reduceCount));
+    });
+}
+
 Prepared prepareReduce(NodeContext& ctx, Reduce kind)
 {
     if (auto st = ctx.expectArity(2, 2, 1); !st)
@@ -149,37 +201,48 @@ Prepared prepareReduce(NodeContext& ctx, Reduce kind)
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const std::int64_t outCount = ax->outCount;
     const auto reduceCount = static_cast<float>(ax->reduceCount);
-    if (x.dtype == DType::Float32) {
+    if (x.dtype == DType::Float32 && kind != Reduce::Max && kind != Reduce::Min && kind != Reduce::Prod) {
         return makeKernel([=, map = std::move(map)](const RunContext& rc) {
             const float* xi = tensorAt(rc, in).as<float>();
             float* yo = tensorAt(rc, out).as<float>();
-            std::fill(yo, yo + outCount, kind == Reduce::Max ? -std::numeric_limits<float>::infinity() : 0.0f);
+            std::fill(yo, yo + outCount, 0.0f);
             for (std::size_t i = 0; i < map.size(); ++i)
-                yo[map[i]] = kind == Reduce::Max ? std::max(yo[map[i]], xi[i]) : yo[map[i]] + xi[i];
+                yo[map[i]] += xi[i];
             if (kind == Reduce::Mean)
                 for (std::int64_t k = 0; k < outCount; ++k)
                     yo[k] /= reduceCount;
         });
     }
-    if (kind == Reduce::Max && (x.dtype == DType::Int8 || x.dtype == DType::UInt8)) {
-        if (x.scale() != y.scale() || x.zeroPoint() != y.zeroPoint())
-            return ctx.fail("input and output must share their quantization");
-        const bool isSigned = x.dtype == DType::Int8;
-        return makeKernel([=, map = std::move(map)](const RunContext& rc) {
-            const RtTensor& xt = tensorAt(rc, in);
-            RtTensor& yt = tensorAt(rc, out);
-            std::vector<std::int32_t> m(static_cast<std::size_t>(outCount), std::numeric_limits<std::int32_t>::min());
-            for (std::size_t i = 0; i < map.size(); ++i) {
-                const std::int32_t v = isSigned ? xt.as<std::int8_t>()[i] : xt.as<std::uint8_t>()[i];
-                m[static_cast<std::size_t>(map[i])] = std::max(m[static_cast<std::size_t>(map[i])], v);
-            }
-            for (std::int64_t k = 0; k < outCount; ++k)
-                yt.data[k] = static_cast<std::uint8_t>(m[static_cast<std::size_t>(k)]);
-        });
+    if (x.dtype == DType::Float32)
+        return plainReduce<float>(ctx, kind, *ax, std::move(map));
+    const bool quantized = x.meta->quantization.hasScale() &&
+        (x.dtype == DType::Int8 || x.dtype == DType::UInt8 || x.dtype == DType::Int16);
+    if ((kind == Reduce::Any || kind == Reduce::All) != (x.dtype == DType::Bool))
+        return ctx.unsupported();
+    if (quantized) {
+        // MAX and MIN pick codes: input and output must be quantized alike.
+        if (kind == Reduce::Max || kind == Reduce::Min) {
+            if (auto st = expectSameQuantization(ctx, x, y); !st)
+                return st.error();
+            if (x.dtype == DType::Int8)
+                return plainReduce<std::int8_t>(ctx, kind, *ax, std::move(map));
+            if (x.dtype == DType::UInt8)
+                return plainReduce<std::uint8_t>(ctx, kind, *ax, std::move(map));
+            return plainReduce<std::int16_t>(ctx, kind, *ax, std::move(map));
+        }
+        if (kind == Reduce::Mean)
+            return prepareIntMean(ctx, *ax, std::move(map));
+        return prepareQuantizedSumProd(ctx, kind == Reduce::Prod, *ax, std::move(map));
     }
-    if (kind == Reduce::Mean && (x.dtype == DType::Int8 || x.dtype == DType::UInt8 || x.dtype == DType::Int16))
-        return prepareIntMean(ctx, *ax, std::move(map));
-    return ctx.unsupported();
+    switch (x.dtype) {
+    case DType::Int32: return plainReduce<std::int32_t>(ctx, kind, *ax, std::move(map));
+    case DType::Int64: return plainReduce<std::int64_t>(ctx, kind, *ax, std::move(map));
+    case DType::Int8: return plainReduce<std::int8_t>(ctx, kind, *ax, std::move(map));
+    case DType::Int16: return plainReduce<std::int16_t>(ctx, kind, *ax, std::move(map));
+    case DType::UInt8: return plainReduce<std::uint8_t>(ctx, kind, *ax, std::move(map));
+    case DType::Bool: return plainReduce<bool>(ctx, kind, *ax, std::move(map));
+    default: return ctx.unsupported();
+    }
 }
 
 } // namespace
@@ -195,6 +258,22 @@ Prepared prepareSum(NodeContext& ctx)
 Prepared prepareReduceMax(NodeContext& ctx)
 {
     return prepareReduce(ctx, Reduce::Max);
+}
+Prepared prepareReduceMin(NodeContext& ctx)
+{
+    return prepareReduce(ctx, Reduce::Min);
+}
+Prepared prepareReduceProd(NodeContext& ctx)
+{
+    return prepareReduce(ctx, Reduce::Prod);
+}
+Prepared prepareReduceAny(NodeContext& ctx)
+{
+    return prepareReduce(ctx, Reduce::Any);
+}
+Prepared prepareReduceAll(NodeContext& ctx)
+{
+    return prepareReduce(ctx, Reduce::All);
 }
 
 } // namespace ql::exec

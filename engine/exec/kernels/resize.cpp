@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// RESIZE_BILINEAR (float) and RESIZE_NEAREST_NEIGHBOR (any type) on NHWC tensors.
-#include "exec/kernels/common.h"
+// RESIZE_BILINEAR (float; integer types in resize_integer.cpp) and RESIZE_NEAREST_NEIGHBOR (any
+// type) on NHWC tensors.
+#include "exec/kernels/resize.h"
 
 #include <cmath>
 #include <cstring>
@@ -10,11 +11,6 @@ namespace ql::exec {
 namespace {
 
 using model::DType;
-
-struct ResizeGeometry {
-    int batch, inH, inW, C, outH, outW;
-    bool alignCorners, halfPixel;
-};
 
 float resizeScale(int in, int out, bool alignCorners)
 {
@@ -57,7 +53,7 @@ Prepared prepareResizeBilinear(NodeContext& ctx)
         return geometry.error();
     const ResizeGeometry g = *geometry;
     if (ctx.in(0).dtype != DType::Float32)
-        return ctx.fail("quantized bilinear resizing is not supported yet (" + ctx.dtypes() + ")");
+        return prepareIntegerResizeBilinear(ctx, g);
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
         const float* x = tensorAt(rc, in).as<float>();

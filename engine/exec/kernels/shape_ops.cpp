@@ -13,11 +13,6 @@ namespace {
 
 using model::DType;
 
-bool sameQuantization(const RtTensor& a, const RtTensor& b)
-{
-    return a.scale() == b.scale() && a.zeroPoint() == b.zeroPoint();
-}
-
 int normalizeAxis(int axis, int rank)
 {
     return axis < 0 ? axis + rank : axis;

@@ -97,3 +97,52 @@ Prepared prepareSoftmax(NodeContext& ctx)
 }
 
 } // namespace ql::exec
+
+namespace ql::exec {
+
+Prepared prepareQuantizedLogSoftmax(NodeContext& ctx, int depth, std::int64_t rows);
+
+Prepared prepareLogSoftmax(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(1, 1, 1); !st)
+        return st.error();
+    const RtTensor& x = ctx.in(0);
+    if (x.rank() < 1)
+        return ctx.fail("input must have at least one dimension");
+    if (auto st = ctx.setOutputShape(0, x.shape); !st)
+        return st.error();
+    const int depth = x.dim(-1);
+    const std::int64_t rows = depth ? x.count() / depth : 0;
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    if (x.dtype == model::DType::Float32 && ctx.out(0).dtype == model::DType::Float32)
+        return makeKernel([=](const RunContext& rc) {
+            const float* xi = tensorAt(rc, in).as<float>();
+            float* yo = tensorAt(rc, out).as<float>();
+            for (std::int64_t r = 0; r < rows; ++r) {
+                const float* row = xi + r * depth;
+                float m = row[0];
+                for (int i = 1; i < depth; ++i)
+                    m = std::max(m, row[i]);
+                float sum = 0;
+                for (int i = 0; i < depth; ++i)
+                    sum += std::exp(row[i] - m);
+                const float logSum = std::log(sum);
+                for (int i = 0; i < depth; ++i)
+                    yo[r * depth + i] = row[i] - m - logSum;
+            }
+        });
+    return prepareQuantizedLogSoftmax(ctx, depth, rows);
+}
+
+} // namespace ql::exec
+
+namespace ql::exec {
+
+Prepared prepareQuantizedLogSoftmax(NodeContext& ctx, int depth, std::int64_t rows)
+{
+    (void)depth;
+    (void)rows;
+    return ctx.unsupported();
+}
+
+} // namespace ql::exec

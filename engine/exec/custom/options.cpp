@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#include "exec/custom/options.h"
+
+#include <flatbuffers/flexbuffers.h>
+
+namespace ql::exec {
+
+namespace {
+
+flexbuffers::Reference lookup(const std::vector<std::uint8_t>& bytes, const std::string& key)
+{
+    if (bytes.empty())
+        return flexbuffers::Reference();
+    const auto map = flexbuffers::GetRoot(bytes.data(), bytes.size()).AsMap();
+    return map[key.c_str()];
+}
+
+// Calls fn on each element of a vector, typed vector or fixed-size typed vector.
+template <class F> void forEachElement(const flexbuffers::Reference& r, F fn)
+{
+    if (r.IsFixedTypedVector()) {
+        const auto v = r.AsFixedTypedVector();
+        for (std::size_t i = 0; i < v.size(); ++i)
+            fn(v[i]);
+    } else if (r.IsTypedVector()) {
+        const auto v = r.AsTypedVector();
+        for (std::size_t i = 0; i < v.size(); ++i)
+            fn(v[i]);
+    } else if (r.IsVector()) {
+        const auto v = r.AsVector();
+        for (std::size_t i = 0; i < v.size(); ++i)
+            fn(v[i]);
+    }
+}
+
+} // namespace
+
+Result<FlexOptions> FlexOptions::parse(std::span<const std::uint8_t> bytes)
+{
+    FlexOptions o;
+    if (bytes.empty())
+        return o;
+    if (!flexbuffers::VerifyBuffer(bytes.data(), bytes.size()))
+        return Error{"the custom options are not a valid FlexBuffer"};
+    if (!flexbuffers::GetRoot(bytes.data(), bytes.size()).IsMap())
+        return Error{"the custom options are not a FlexBuffer map"};
+    o.m_bytes.assign(bytes.begin(), bytes.end());
+    return o;
+}
+
+bool FlexOptions::has(const std::string& key) const
+{
+    return !lookup(m_bytes, key).IsNull();
+}
+
+std::int64_t FlexOptions::integer(const std::string& key, std::int64_t fallback) const
+{
+    const auto r = lookup(m_bytes, key);
+    return r.IsNull() ? fallback : r.AsInt64();
+}
+
+double FlexOptions::number(const std::string& key, double fallback) const
+{
+    const auto r = lookup(m_bytes, key);
+    return r.IsNull() ? fallback : r.AsDouble();
+}
+
+bool FlexOptions::boolean(const std::string& key, bool fallback) const
+{
+    const auto r = lookup(m_bytes, key);
+    return r.IsNull() ? fallback : r.AsBool();
+}
+
+std::vector<std::int64_t> FlexOptions::integers(const std::string& key) const
+{
+    std::vector<std::int64_t> out;
+    forEachElement(lookup(m_bytes, key), [&](const flexbuffers::Reference& e) { out.push_back(e.AsInt64()); });
+    return out;
+}
+
+std::vector<double> FlexOptions::numbers(const std::string& key) const
+{
+    std::vector<double> out;
+    forEachElement(lookup(m_bytes, key), [&](const flexbuffers::Reference& e) { out.push_back(e.AsDouble()); });
+    return out;
+}
+
+} // namespace ql::exec
