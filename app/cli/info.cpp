@@ -2,6 +2,7 @@
 #include "cli/info.h"
 
 #include "cli/args.h"
+#include "exec/interpreter.h"
 #include "model/layers.h"
 #include "model/summary.h"
 
@@ -65,9 +66,19 @@ QString humanBytes(std::uint64_t n)
     return QLocale::c().formattedDataSize(static_cast<qint64>(n), 1, QLocale::DataSizeTraditionalFormat);
 }
 
-QString tr(const char* s)
+QString tr(const char* s, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("ql::cli::Info", s);
+    return QCoreApplication::translate("ql::cli::Info", s, disambiguation, n);
+}
+
+std::vector<exec::Blocker> blockersOf(const Graph& g)
+{
+    return exec::Interpreter::diagnose(std::make_shared<const Graph>(g));
+}
+
+QString blockerText(const exec::Blocker& b)
+{
+    return qs(b.message);
 }
 
 } // namespace
@@ -111,6 +122,19 @@ QJsonObject modelInfoJson(const Graph& g, const QString& path)
         ops.append(j);
     }
     o[QStringLiteral("operators")] = ops;
+    // Whether QuantLens can run the model, and if not, every operator that stops it.
+    const auto blockers = blockersOf(g);
+    o[QStringLiteral("runnable")] = blockers.empty();
+    QJsonArray blocking;
+    for (const auto& b : blockers) {
+        QJsonObject j;
+        j[QStringLiteral("subgraph")] = b.subgraph;
+        j[QStringLiteral("operator")] = b.op;
+        j[QStringLiteral("op")] = qs(b.opName);
+        j[QStringLiteral("reason")] = blockerText(b);
+        blocking.append(j);
+    }
+    o[QStringLiteral("blocking_operators")] = blocking;
     QJsonArray tensors;
     for (std::size_t i = 0; i < sg.tensors.size(); ++i)
         tensors.append(tensorJson(g, sg.tensors[i], static_cast<int>(i)));
@@ -156,6 +180,15 @@ QString modelInfoTable(const Graph& g, const QString& path)
         << '\n';
     if (!summary.description.empty())
         out << tr("Description") << ": " << qs(summary.description) << '\n';
+    const auto blockers = blockersOf(g);
+    if (blockers.empty()) {
+        out << tr("Runs") << ":        " << tr("yes") << '\n';
+    } else {
+        out << tr("Runs") << ":        " << tr("no, blocked by %n operator(s):", nullptr, static_cast<int>(blockers.size()))
+            << '\n';
+        for (const auto& b : blockers)
+            out << "  " << blockerText(b) << '\n';
+    }
     out << tr("Weights") << ":     ";
     bool first = true;
     for (const auto& [dtype, bytes] : summary.bytesByDtype) {

@@ -153,6 +153,11 @@ MainWindow::MainWindow(QWidget* parent)
     auto* layout = new QVBoxLayout(central);
     m_summary = new QLabel(tr("Open a .tflite model with File › Open, or drop one on this window."), central);
     m_summary->setWordWrap(true);
+    m_blockers = new QLabel(central);
+    m_blockers->setWordWrap(true);
+    m_blockers->setObjectName(QStringLiteral("blockers"));
+    m_blockers->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 4px; }"));
+    m_blockers->hide();
     m_filter = new QLineEdit(central);
     m_filter->setPlaceholderText(tr("Filter layers (operator, shape, type…)"));
     m_filter->setClearButtonEnabled(true);
@@ -179,6 +184,7 @@ MainWindow::MainWindow(QWidget* parent)
         menu.exec(m_table->viewport()->mapToGlobal(at));
     });
     layout->addWidget(m_summary);
+    layout->addWidget(m_blockers);
     layout->addWidget(m_filter);
     layout->addWidget(m_table);
 
@@ -384,6 +390,7 @@ void MainWindow::openFile(const QString& path)
                             static_cast<int>(set->count)));
         }
         applyModel(path, outcome.graph);
+        showBlockers(outcome.blockers);
         updateClassNames();
         updateCompareState();
         if (!path.startsWith(QLatin1String(":/")))
@@ -431,6 +438,28 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
                            .arg(modeDescription(summary.mode)));
     statusBar()->clearMessage();
     updateTitle();
+}
+
+void MainWindow::showBlockers(const std::vector<exec::Blocker>& blockers)
+{
+    if (blockers.empty()) {
+        m_blockers->hide();
+        m_blockers->clear();
+        return;
+    }
+    // One line naming every blocking operator by index; the reasons in the tooltip.
+    QStringList names, reasons;
+    for (const auto& b : blockers) {
+        const QString op = b.subgraph > 0 ? tr("%1 (%2, subgraph %3)").arg(b.op).arg(QString::fromStdString(b.opName)).arg(b.subgraph)
+                                          : tr("%1 (%2)").arg(b.op).arg(QString::fromStdString(b.opName));
+        names << (b.op >= 0 ? op : QString::fromStdString(b.message));
+        reasons << QString::fromStdString(b.message);
+    }
+    m_blockers->setText(tr("QuantLens cannot run this model, so inference, errors on data and export are not "
+                           "available. Blocking operator(s): %1")
+                            .arg(names.join(QStringLiteral(", "))));
+    m_blockers->setToolTip(reasons.join(QLatin1Char('\n')));
+    m_blockers->show();
 }
 
 MainWindow::~MainWindow()

@@ -4,6 +4,7 @@
 // and comes back as immutable snapshots.
 #pragma once
 
+#include "exec/env.h"
 #include "model/graph.h"
 #include "model/summary.h"
 
@@ -120,6 +121,7 @@ protected:
 private:
     void showOpenDialog();
     void applyModel(const QString& path, std::shared_ptr<const model::Graph> graph);
+    void showBlockers(const std::vector<exec::Blocker>& blockers);
     void updateTitle();
     void runAnalysis();
     void showSelectedLayer();
@@ -144,6 +146,7 @@ private:
     QTableView* m_table = nullptr;
     QLineEdit* m_filter = nullptr;
     QLabel* m_summary = nullptr;
+    QLabel* m_blockers = nullptr; // which operators keep the model from running, when any
     QLabel* m_statusMode = nullptr;
     ModePanel* m_modePanel = nullptr;
     widgets::WeightView* m_weightView = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gui/modelload.h"
 
+#include "exec/interpreter.h"
 #include "model/reader.h"
 #include "model/zip_tail.h"
 #include "passes/quantize.h"
@@ -64,7 +65,7 @@ LoadedModel loadModel(const QString& path)
             return {nullptr, nullptr,
                 QCoreApplication::translate("ql::app::MainWindow", "%1: not found in the application's resources")
                     .arg(path),
-                {}, {}};
+                {}, {}, {}};
         const QByteArray bytes = f.readAll();
         g = model::readTflite(MappedFile::fromBytes(
             std::span(reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())),
@@ -73,7 +74,7 @@ LoadedModel loadModel(const QString& path)
         g = model::readTflite(path.toStdString());
     }
     if (!g)
-        return {nullptr, nullptr, QString::fromStdString(g.error().message), {}, {}};
+        return {nullptr, nullptr, QString::fromStdString(g.error().message), {}, {}, {}};
     auto graph = std::make_shared<const model::Graph>(std::move(g.value()));
     std::shared_ptr<const model::Graph> floatGraph = graph;
     if (passes::isQuantized(*graph)) {
@@ -92,7 +93,8 @@ LoadedModel loadModel(const QString& path)
             toOriginal[k] = static_cast<int>(k);
     }
     QStringList names = associatedClassNames(*graph);
-    return {std::move(graph), std::move(floatGraph), {}, std::move(toOriginal), std::move(names)};
+    auto blockers = exec::Interpreter::diagnose(graph);
+    return {std::move(graph), std::move(floatGraph), {}, std::move(toOriginal), std::move(names), std::move(blockers)};
 }
 
 } // namespace ql::app

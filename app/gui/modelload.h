@@ -3,6 +3,7 @@
 // on (a quantized file dequantized) and how their operators correspond.
 #pragma once
 
+#include "exec/env.h"
 #include "model/graph.h"
 
 #include <QString>
@@ -21,6 +22,8 @@ struct LoadedModel {
     // Class names from a label file the model carries (TFLite metadata's associated files) with one line per
     // element of the first output; empty when there is none.
     QStringList classNames;
+    // Operators that keep QuantLens from running the file (empty: it runs).
+    std::vector<exec::Blocker> blockers;
 };
 
 // Reads a .tflite file or a Qt resource (":/…", the bundled demo). Thread-safe; errors name the problem.

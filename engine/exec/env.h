@@ -43,6 +43,14 @@ private:
     std::map<std::int32_t, Variable> m_variables, m_initial;
 };
 
+// An operator that stops the model from running, and why.
+struct Blocker {
+    int subgraph = 0;
+    int op = 0;
+    std::string opName;
+    std::string message;
+};
+
 struct ExecEnv {
     const model::Graph* graph = nullptr;
     Rounding rounding = Rounding::Xnnpack;
@@ -51,6 +59,9 @@ struct ExecEnv {
     ResourceStore resources;
     int depth = 0; // nesting of subgraph calls being prepared or run
     std::set<int> initialized; // subgraphs CALL_ONCE has run
+    // When set, preparing goes on after an operator fails (its consumers are left unprepared) and
+    // every failure is recorded here instead of stopping at the first (Interpreter::diagnose).
+    std::vector<Blocker>* diagnostics = nullptr;
 
     // A runner for subgraph `index` whose inputs take `inputShapes` (empty: the shapes in the file).
     // Fails on calls nested deeper than a model can sensibly need (a subgraph calling itself).

@@ -25,6 +25,19 @@ Result<std::unique_ptr<Interpreter>> Interpreter::create(
 
 Interpreter::~Interpreter() = default;
 
+std::vector<Blocker> Interpreter::diagnose(std::shared_ptr<const model::Graph> graph, const InterpreterOptions& options)
+{
+    std::vector<Blocker> found;
+    std::unique_ptr<Interpreter> it(new Interpreter);
+    it->m_graph = std::move(graph);
+    it->m_options = options;
+    it->m_options.threads = 1;
+    it->m_diagnostics = &found;
+    if (auto st = it->prepare(); !st && found.empty())
+        found.push_back({0, -1, "", st.error().message}); // a problem outside any operator
+    return found;
+}
+
 Status Interpreter::prepare()
 {
     const model::Graph& g = *m_graph;
@@ -89,6 +102,7 @@ Status Interpreter::prepare()
     m_env->rounding = m_options.rounding;
     m_env->pool = m_pool.get();
     m_env->keepIntermediates = m_options.keepIntermediates;
+    m_env->diagnostics = m_diagnostics;
     auto runner = m_env->createRunner(index, shapes);
     if (!runner)
         return runner.error();

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "exec/env.h"
 #include "exec/kernel.h"
 #include "exec/tensor.h"
 #include "model/graph.h"
@@ -36,6 +37,11 @@ struct InterpreterOptions {
 class Interpreter {
 public:
     static Result<std::unique_ptr<Interpreter>> create(
+        std::shared_ptr<const model::Graph> graph, const InterpreterOptions& options = {});
+    // Every operator that keeps the model from running (unknown or unsupported operators, types the
+    // kernels do not take, ...), found by preparing the whole model and going on after failures.
+    // Operators that only consume the output of a failing one are not checked. Empty: it runs.
+    static std::vector<Blocker> diagnose(
         std::shared_ptr<const model::Graph> graph, const InterpreterOptions& options = {});
     ~Interpreter();
     Interpreter(const Interpreter&) = delete;
@@ -86,6 +92,7 @@ private:
     std::unique_ptr<SubgraphRunner> m_main;
     const model::SignatureDef* m_signature = nullptr;
     std::vector<int> m_inputs, m_outputs;
+    std::vector<Blocker>* m_diagnostics = nullptr;
 };
 
 } // namespace ql::exec

@@ -167,7 +167,11 @@ Status SubgraphRunner::prepare(const std::vector<std::vector<std::int32_t>>& inp
         if (afterDynamic) {
             m_ops[k].deferred = true;
         } else if (auto st = prepareOperator(k, false); !st) {
-            return st;
+            if (!m_env.diagnostics)
+                return st;
+            m_env.diagnostics->push_back(
+                {m_index, static_cast<int>(k), m_env.graph->opName(op), st.error().message});
+            m_ops[k].deferred = true; // its consumers cannot be prepared either
         }
         if (m_ops[k].deferred)
             for (const auto t : op.outputs)

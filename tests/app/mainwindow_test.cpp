@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QLabel>
 #include <QTest>
 #include <QUndoStack>
 
@@ -505,6 +506,26 @@ private slots:
         QVERIFY(failed.front().at(1).toString().contains(QStringLiteral("file identifier")));
         QCOMPARE(w.windowTitle(), title);
         QCOMPARE(w.layerModel()->rowCount(), 3);
+    }
+
+    void aModelThatCannotRunShowsWhatItCanAndNamesTheBlockers()
+    {
+        // The ID-card detector holds TensorFlow (Flex) operators: QuantLens cannot run it, but the layer
+        // table and weight analysis work, and one line names the blocking operators by index.
+        app::MainWindow w;
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        w.openFile(QString::fromStdString(test::modelPath("wild/id_card_detector_224_float32.tflite")));
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(w.layerModel()->rowCount() > 100);
+        auto* banner = w.findChild<QLabel*>(QStringLiteral("blockers"));
+        QVERIFY(banner);
+        QVERIFY(!banner->isHidden());
+        QVERIFY2(banner->text().contains(QStringLiteral("143 (FlexEqual)")), qPrintable(banner->text()));
+        QVERIFY(banner->toolTip().contains(QStringLiteral("TensorFlow")));
+        // A model that runs hides the line again.
+        w.openFile(QString::fromStdString(test::modelPath("hello_world_twin_int8.tflite")));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(banner->isHidden());
     }
 
     void opensADroppedFile()

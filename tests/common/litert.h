@@ -20,6 +20,10 @@ struct LitertResult {
     std::vector<data::NpyArray> outputs;
 };
 
+// The line of a litert-run --verbose log that says a kernel failed (litert-run still exits 0 then),
+// or an empty string.
+QString litertFailure(const QString& log);
+
 // Runs MODEL on the given input files; outputs are read back from a temporary folder.
 LitertResult runLitert(const QString& model, const QStringList& inputFiles, const QStringList& extraArgs = {});
 

@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "common/op_builder.h"
 
+#include <limits>
+
 namespace ql::test {
 
-model::Graph singleOpGraph(tflite::BuiltinOperator op, const tflite::BuiltinOptionsUnion& options,
-    const std::vector<TensorSpec>& inputs, const std::vector<TensorSpec>& outputs, int version)
+model::Graph singleOpGraph(const OpSpec& spec, const std::vector<TensorSpec>& inputs, const std::vector<TensorSpec>& outputs)
 {
     model::Graph g;
     g.version = 3;
     g.description = "QuantLens kernel test";
-    g.opcodes.push_back({op, "", version});
+    g.opcodes.push_back({spec.op, spec.customCode, spec.version});
     g.buffers.emplace_back(); // buffer 0: empty
     model::Subgraph sg;
     model::Operator o;
     o.opcodeIndex = 0;
-    o.options = options;
+    o.options = spec.options;
+    o.options2 = spec.options2;
+    o.customOptions = spec.customOptions;
     auto add = [&](const TensorSpec& s, const std::string& name) {
         model::Tensor t;
         t.name = name;
@@ -45,6 +48,62 @@ model::Graph singleOpGraph(tflite::BuiltinOperator op, const tflite::BuiltinOpti
     sg.operators.push_back(std::move(o));
     g.subgraphs.push_back(std::move(sg));
     return g;
+}
+
+model::Graph singleOpGraph(tflite::BuiltinOperator op, const tflite::BuiltinOptionsUnion& options,
+    const std::vector<TensorSpec>& inputs, const std::vector<TensorSpec>& outputs, int version)
+{
+    OpSpec s;
+    s.op = op;
+    s.options = options;
+    s.version = version;
+    return singleOpGraph(s, inputs, outputs);
+}
+
+namespace {
+
+template <class T> void fillIntegers(std::vector<std::uint8_t>& out, std::int64_t n, double lo, double hi, std::mt19937& rng)
+{
+    const bool full = lo > hi;
+    const auto a = full ? static_cast<std::int64_t>(std::numeric_limits<T>::min()) : static_cast<std::int64_t>(lo);
+    const auto b = full ? static_cast<std::int64_t>(std::numeric_limits<T>::max()) : static_cast<std::int64_t>(hi);
+    std::uniform_int_distribution<std::int64_t> d(a, b);
+    for (std::int64_t i = 0; i < n; ++i) {
+        const auto v = static_cast<T>(d(rng));
+        std::memcpy(out.data() + i * static_cast<std::int64_t>(sizeof(T)), &v, sizeof(T));
+    }
+}
+
+} // namespace
+
+std::vector<std::uint8_t> randomInput(const TensorSpec& spec, std::mt19937& rng)
+{
+    std::int64_t n = 1;
+    for (const auto d : spec.shape)
+        n *= d;
+    using DT = model::DType;
+    std::vector<std::uint8_t> out(static_cast<std::size_t>(std::max<std::int64_t>(model::denseBytes(spec.dtype, n), 0)));
+    switch (spec.dtype) {
+    case DT::Float32:
+    case DT::Complex64: {
+        const std::int64_t count = spec.dtype == DT::Complex64 ? 2 * n : n;
+        std::uniform_real_distribution<float> d(spec.lo > spec.hi ? -4.0f : static_cast<float>(spec.lo),
+            spec.lo > spec.hi ? 4.0f : static_cast<float>(spec.hi));
+        for (std::int64_t i = 0; i < count; ++i) {
+            const float v = d(rng);
+            std::memcpy(out.data() + i * 4, &v, 4);
+        }
+        break;
+    }
+    case DT::Int8: fillIntegers<std::int8_t>(out, n, spec.lo, spec.hi, rng); break;
+    case DT::UInt8: fillIntegers<std::uint8_t>(out, n, spec.lo, spec.hi, rng); break;
+    case DT::Int16: fillIntegers<std::int16_t>(out, n, spec.lo, spec.hi, rng); break;
+    case DT::Int32: fillIntegers<std::int32_t>(out, n, spec.lo > spec.hi ? -100 : spec.lo, spec.lo > spec.hi ? 100 : spec.hi, rng); break;
+    case DT::Int64: fillIntegers<std::int64_t>(out, n, spec.lo > spec.hi ? -100 : spec.lo, spec.lo > spec.hi ? 100 : spec.hi, rng); break;
+    case DT::Bool: fillIntegers<std::uint8_t>(out, n, 0, 1, rng); break;
+    default: break;
+    }
+    return out;
 }
 
 } // namespace ql::test

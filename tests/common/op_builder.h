@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace ql::test {
@@ -17,6 +18,8 @@ struct TensorSpec {
     float scale = 0; // 0: not quantized
     std::int64_t zeroPoint = 0;
     std::vector<std::uint8_t> data; // empty: a model input (or the output)
+    // Range of the seeded random values of an input (integers: inclusive; lo > hi: the type's full range).
+    double lo = 1, hi = 0;
 
     template <class T>
     static TensorSpec constant(std::vector<std::int32_t> shape, model::DType dtype, const std::vector<T>& values)
@@ -26,11 +29,31 @@ struct TensorSpec {
         std::memcpy(t.data.data(), values.data(), t.data.size());
         return t;
     }
+    TensorSpec& range(double low, double high)
+    {
+        lo = low;
+        hi = high;
+        return *this;
+    }
+};
+
+// What a one-operator graph holds beyond its tensors.
+struct OpSpec {
+    tflite::BuiltinOperator op = tflite::BuiltinOperator::ADD;
+    tflite::BuiltinOptionsUnion options;
+    tflite::BuiltinOptions2Union options2;
+    std::string customCode; // with op CUSTOM
+    std::vector<std::uint8_t> customOptions;
+    int version = 1;
 };
 
 // A graph with one operator: `inputs` in order (constants become buffers, the others graph inputs),
 // `outputs` as graph outputs.
+model::Graph singleOpGraph(const OpSpec& op, const std::vector<TensorSpec>& inputs, const std::vector<TensorSpec>& outputs);
 model::Graph singleOpGraph(tflite::BuiltinOperator op, const tflite::BuiltinOptionsUnion& options,
     const std::vector<TensorSpec>& inputs, const std::vector<TensorSpec>& outputs, int version = 1);
+
+// Seeded random bytes for one input of `spec` (its dtype, shape and range).
+std::vector<std::uint8_t> randomInput(const TensorSpec& spec, std::mt19937& rng);
 
 } // namespace ql::test

@@ -20,6 +20,9 @@ Prepared prepareTransposeConvBias(NodeContext& ctx)
         return ctx.fail("options must hold the padding and both strides (" + std::to_string(b.size()) + " bytes)");
     if (*sw < 1 || *sh < 1)
         return ctx.fail("strides must be at least 1");
+    // XNNPACK (LiteRT) takes SAME (1) and VALID (2) only; MediaPipe's kernel treats the rest as VALID.
+    if (ctx.rounding == Rounding::Xnnpack && *pad != 1 && *pad != 2)
+        return ctx.fail("padding must be SAME (1) or VALID (2), got " + std::to_string(*pad));
     const bool same = *pad == 1;
     const RtTensor& x = ctx.in(0);
     const RtTensor& w = ctx.in(1);

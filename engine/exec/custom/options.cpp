@@ -3,6 +3,8 @@
 
 #include <flatbuffers/flexbuffers.h>
 
+#include <cstdint>
+
 namespace ql::exec {
 
 namespace {
@@ -83,6 +85,31 @@ std::vector<double> FlexOptions::numbers(const std::string& key) const
     std::vector<double> out;
     forEachElement(lookup(m_bytes, key), [&](const flexbuffers::Reference& e) { out.push_back(e.AsDouble()); });
     return out;
+}
+
+std::vector<std::string> FlexOptions::keys() const
+{
+    std::vector<std::string> out;
+    if (m_bytes.empty())
+        return out;
+    const auto k = flexbuffers::GetRoot(m_bytes.data(), m_bytes.size()).AsMap().Keys();
+    for (std::size_t i = 0; i < k.size(); ++i)
+        out.emplace_back(k[i].AsKey());
+    return out;
+}
+
+std::optional<std::int64_t> FlexOptions::exactInteger(const std::string& key) const
+{
+    const auto r = lookup(m_bytes, key);
+    switch (r.GetType()) {
+    case flexbuffers::FBT_INT: return r.AsInt64();
+    case flexbuffers::FBT_BOOL: return r.AsBool() ? 1 : 0;
+    case flexbuffers::FBT_UINT: {
+        const std::uint64_t v = r.AsUInt64();
+        return v > static_cast<std::uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<std::int64_t>(v);
+    }
+    default: return std::nullopt;
+    }
 }
 
 } // namespace ql::exec

@@ -25,6 +25,13 @@ public:
     bool boolean(const std::string& key, bool fallback) const;
     std::vector<std::int64_t> integers(const std::string& key) const;
     std::vector<double> numbers(const std::string& key) const;
+    // The map's keys, in their stored (byte-sorted) order.
+    std::vector<std::string> keys() const;
+    // The value under `key` when it is an inline integer (signed, unsigned or bool); nothing when the
+    // key is missing or holds anything else (a float, a string, an indirect value). For runtimes that
+    // read options as raw inline integers (tflite-micro), where any other type would be misread.
+    // Unsigned values above the int64 range read as its maximum.
+    std::optional<std::int64_t> exactInteger(const std::string& key) const;
 
 private:
     std::vector<std::uint8_t> m_bytes; // empty: no options

@@ -18,6 +18,18 @@ const std::vector<CustomKernelInfo>& customKernelTable()
         {"Landmarks2TransformMatrix", prepareLandmarksToTransformMatrix, pure, "MediaPipe"},
         {"TransformTensorBilinear", prepareTransformTensorBilinear, pure, "MediaPipe"},
         {"TransformLandmarks", prepareTransformLandmarks, pure, "MediaPipe"},
+        {"PosenetDecoderOp", preparePosenetDecoder, pure, "Coral"},
+        {"ResizeArgmax", prepareResizeArgmax, pure, "MLPerf Mobile"},
+        {"SignalWindow", prepareSignalWindow, pure, "tflite-micro"},
+        {"SignalFftAutoScale", prepareSignalFftAutoScale, pure, "tflite-micro"},
+        {"SignalRfft", prepareSignalRfft, pure, "tflite-micro"},
+        {"SignalEnergy", prepareSignalEnergy, pure, "tflite-micro"},
+        {"SignalFilterBank", prepareSignalFilterBank, pure, "tflite-micro"},
+        {"SignalFilterBankSquareRoot", prepareSignalFilterBankSquareRoot, pure, "tflite-micro"},
+        // Keeps a noise estimate from one invoke to the next (signal_noise.cpp): never folded.
+        {"SignalFilterBankSpectralSubtraction", prepareSignalFilterBankSpectralSubtraction, 0, "tflite-micro"},
+        {"SignalPCAN", prepareSignalPcan, pure, "tflite-micro"},
+        {"SignalFilterBankLog", prepareSignalFilterBankLog, pure, "tflite-micro"},
     };
     return table;
 }

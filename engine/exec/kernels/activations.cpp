@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Unary activations: RELU, RELU6, RELU_N1_TO_1, LOGISTIC, TANH, LEAKY_RELU, HARD_SWISH.
+#include "exec/fixed_point.h"
 #include "exec/int16_activations.h"
-#include "exec/kernels/common.h"
+#include "exec/kernels/fixed_activations.h"
 
 #include <array>
 #include <cmath>
@@ -218,8 +219,7 @@ template <class T> Prepared hardSwishInt(NodeContext& ctx)
 // LOGISTIC / TANH on int16 (16x8 graphs): TFLite's interpolated table (exec/int16_activations.h).
 // The input is brought to the table's units by a power of two when its scale is 2^-12 (TANH also
 // 2^-11), otherwise by an integer multiplier and shift; the output scale must be 2^-15.
-// LiteRT runs the power-of-two case through a different fixed-point routine, which we do not have:
-// that case is only accepted with the reference rounding.
+// LiteRT runs the power-of-two case through gemmlowp's 16-bit fixed-point functions instead.
 Prepared int16SigmoidLike(NodeContext& ctx, bool logistic)
 {
     const RtTensor& x = ctx.in(0);
@@ -234,9 +234,9 @@ Prepared int16SigmoidLike(NodeContext& ctx, bool logistic)
     const auto inPower = powerOfTwoExponent(x.scale());
     const bool pot = inPower && (*inPower == -12 || (!logistic && *inPower == -11));
     if (pot) {
+        // LiteRT: gemmlowp's 16-bit functions on the codes read as Q3.12 (TANH 2^-11: Q4.11).
         if (ctx.rounding == Rounding::Xnnpack)
-            return ctx.fail("int16 with a power-of-two input scale runs through LiteRT's gemmlowp fixed-point "
-                            "routine, which QuantLens does not implement; use --rounding reference");
+            return gemmlowpLogisticTanhInt16(ctx, logistic, 15 + *inPower);
         in = {3 << (12 + *inPower), 0};
     } else {
         double m = static_cast<double>(x.scale()) * 4096.0 * 3.0;
@@ -269,7 +269,10 @@ Prepared prepareSigmoidLike(NodeContext& ctx, bool logistic)
     case DType::Float32:
         return logistic ? unaryFloat(ctx, [](float v) { return 1.0f / (1.0f + std::exp(-v)); })
                         : unaryFloat(ctx, [](float v) { return std::tanh(v); });
-    case DType::Int8: return lutUnary<std::int8_t>(ctx, logistic);
+    case DType::Int8:
+        // tflite-micro computes int8 in gemmlowp fixed point; LiteRT through a table.
+        return ctx.rounding == Rounding::Reference ? microLogisticTanhInt8(ctx, logistic)
+                                                   : lutUnary<std::int8_t>(ctx, logistic);
     case DType::UInt8: return lutUnary<std::uint8_t>(ctx, logistic);
     case DType::Int16: return int16SigmoidLike(ctx, logistic);
     default: return ctx.unsupported();
@@ -333,48 +336,102 @@ Prepared prepareHardSwish(NodeContext& ctx)
 
 namespace ql::exec {
 
+namespace {
+
+// Quantized PRELU: x >= 0 rescaled by s_in / s_out, x < 0 multiplied by (alpha - z_alpha) and
+// rescaled by s_in * s_alpha / s_out. LiteRT forms both ratios in float, tflite-micro in double.
+template <class T> Prepared quantizedPrelu(NodeContext& ctx, const Broadcast& bc)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& a = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    const bool lite = ctx.rounding == Rounding::Xnnpack;
+    const double identity = lite ? static_cast<double>(x.scale() / y.scale()) : static_cast<double>(x.scale()) / y.scale();
+    const double slope = lite ? static_cast<double>((x.scale() * a.scale()) / y.scale())
+                              : static_cast<double>(x.scale()) * a.scale() / y.scale();
+    const FixedMultiplier m1 = quantizeMultiplier(identity), m2 = quantizeMultiplier(slope);
+    const std::int32_t zi = x.zeroPoint(), za = a.zeroPoint(), zo = y.zeroPoint();
+    const int in = ctx.inputIndex(0), al = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const T* xi = tensorAt(rc, in).as<T>();
+        const T* ai = tensorAt(rc, al).as<T>();
+        T* yo = tensorAt(rc, out).as<T>();
+        bc.forEach(tensorAt(rc, out).count(), [&](std::int64_t i, std::int64_t ix, std::int64_t ia) {
+            const std::int32_t v = static_cast<std::int32_t>(xi[ix]) - zi;
+            const std::int32_t r = v >= 0 ? multiplyByQuantizedMultiplier(v, m1)
+                                          : multiplyByQuantizedMultiplier(v * (static_cast<std::int32_t>(ai[ia]) - za), m2);
+            yo[i] = static_cast<T>(addClamped(r, zo, qmin<T>(), qmax<T>()));
+        });
+    });
+}
+
+// Quantized L2_NORMALIZATION: the sum of squared centred codes per row, its fixed-point inverse
+// square root, the row rescaled onto the fixed output scale 1/128.
+template <class T> Prepared quantizedL2Normalization(NodeContext& ctx, int depth, std::int64_t rows)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& y = ctx.out(0);
+    const std::int32_t expectedZero = std::is_same_v<T, std::int8_t> ? 0 : 128;
+    if (y.scale() != 1.0f / 128 || y.zeroPoint() != expectedZero)
+        return ctx.fail("the output must have scale 1/128 and zero point " + std::to_string(expectedZero));
+    const std::int32_t zi = x.zeroPoint();
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const T* xi = tensorAt(rc, in).as<T>();
+        T* yo = tensorAt(rc, out).as<T>();
+        for (std::int64_t r = 0; r < rows; ++r) {
+            std::int32_t acc = 0;
+            for (int i = 0; i < depth; ++i) {
+                const std::int32_t d = static_cast<std::int32_t>(xi[r * depth + i]) - zi;
+                acc += d * d;
+            }
+            const FixedMultiplier inv = fixed::invSqrt(acc);
+            for (int i = 0; i < depth; ++i) {
+                const std::int32_t d = static_cast<std::int32_t>(xi[r * depth + i]) - zi;
+                std::int32_t v;
+                if constexpr (std::is_same_v<T, std::int8_t>)
+                    v = std::clamp(multiplyByQuantizedMultiplier(d, {inv.multiplier, inv.shift + 7}), -128, 127);
+                else
+                    v = std::clamp(128 + fixed::rdbpot<32>(saturatingRoundingDoublingHighMul(128 * d, inv.multiplier), -inv.shift),
+                        0, 255);
+                yo[r * depth + i] = static_cast<T>(v);
+            }
+        }
+    });
+}
+
+} // namespace
+
 Prepared preparePrelu(NodeContext& ctx)
 {
     if (auto st = ctx.expectArity(2, 2, 1); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
     const RtTensor& a = ctx.in(1);
-    if (x.dtype != model::DType::Float32 || a.dtype != model::DType::Float32 || ctx.out(0).dtype != x.dtype)
+    const model::DType t = x.dtype;
+    if (a.dtype != t || ctx.out(0).dtype != t)
         return ctx.unsupported();
-    if (auto st = ctx.setOutputShape(0, x.shape); !st)
-        return st.error();
-    // alpha broadcasts against the input from the right.
-    if (a.rank() > x.rank())
-        return ctx.fail("alpha " + shapeText(a.shape) + " does not broadcast to the input " + shapeText(x.shape));
-    std::vector<std::int64_t> strides(static_cast<std::size_t>(x.rank()), 0);
-    std::int64_t stride = 1;
-    for (int d = x.rank() - 1, k = a.rank() - 1; d >= 0; --d, --k) {
-        const int dim = k >= 0 ? a.dim(k) : 1;
-        if (dim != 1 && dim != x.dim(d))
-            return ctx.fail("alpha " + shapeText(a.shape) + " does not broadcast to the input " + shapeText(x.shape));
-        strides[static_cast<std::size_t>(d)] = dim == 1 ? 0 : stride;
-        stride *= dim;
+    auto bc = makeBroadcast(ctx);
+    if (!bc)
+        return bc.error();
+    if (t == model::DType::Float32) {
+        const int in = ctx.inputIndex(0), al = ctx.inputIndex(1), out = ctx.outputIndex(0);
+        return makeKernel([=, b = *bc](const RunContext& rc) {
+            const float* xi = tensorAt(rc, in).as<float>();
+            const float* ai = tensorAt(rc, al).as<float>();
+            float* yo = tensorAt(rc, out).as<float>();
+            b.forEach(tensorAt(rc, out).count(), [&](std::int64_t i, std::int64_t ix, std::int64_t ia) {
+                yo[i] = xi[ix] >= 0 ? xi[ix] : xi[ix] * ai[ia];
+            });
+        });
     }
-    const auto shape = x.shape;
-    const int in = ctx.inputIndex(0), al = ctx.inputIndex(1), out = ctx.outputIndex(0);
-    return makeKernel([=](const RunContext& rc) {
-        const float* xi = tensorAt(rc, in).as<float>();
-        const float* ai = tensorAt(rc, al).as<float>();
-        float* yo = tensorAt(rc, out).as<float>();
-        const std::int64_t n = tensorAt(rc, out).count();
-        std::vector<std::int64_t> idx(shape.size(), 0);
-        for (std::int64_t i = 0; i < n; ++i) {
-            std::int64_t ao = 0;
-            for (std::size_t d = 0; d < shape.size(); ++d)
-                ao += idx[d] * strides[d];
-            yo[i] = xi[i] >= 0 ? xi[i] : xi[i] * ai[ao];
-            for (std::size_t d = shape.size(); d-- > 0;) {
-                if (++idx[d] < shape[d])
-                    break;
-                idx[d] = 0;
-            }
-        }
-    });
+    if (t == model::DType::Int8)
+        return quantizedPrelu<std::int8_t>(ctx, *bc);
+    if (t == model::DType::Int16)
+        return quantizedPrelu<std::int16_t>(ctx, *bc);
+    if (t == model::DType::UInt8 && ctx.rounding == Rounding::Xnnpack)
+        return quantizedPrelu<std::uint8_t>(ctx, *bc);
+    return ctx.unsupported();
 }
 
 Prepared prepareL2Normalization(NodeContext& ctx)
@@ -382,12 +439,18 @@ Prepared prepareL2Normalization(NodeContext& ctx)
     if (auto st = ctx.expectArity(1, 1, 1); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
-    if (x.dtype != model::DType::Float32 || ctx.out(0).dtype != x.dtype || x.rank() < 1)
+    if (ctx.out(0).dtype != x.dtype || x.rank() < 1)
         return ctx.unsupported();
     if (auto st = ctx.setOutputShape(0, x.shape); !st)
         return st.error();
     const int depth = x.dim(-1);
     const std::int64_t rows = depth ? x.count() / depth : 0;
+    if (x.dtype == model::DType::Int8)
+        return quantizedL2Normalization<std::int8_t>(ctx, depth, rows);
+    if (x.dtype == model::DType::UInt8 && ctx.rounding == Rounding::Xnnpack)
+        return quantizedL2Normalization<std::uint8_t>(ctx, depth, rows);
+    if (x.dtype != model::DType::Float32)
+        return ctx.unsupported();
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
         const float* xi = tensorAt(rc, in).as<float>();

@@ -16,8 +16,9 @@ namespace {
 using model::DType;
 using Op = tflite::BuiltinOperator;
 
-// out[i] = f(a[ia], b[ib]) over the broadcast; f may fail (division by zero) by returning false.
-template <class TIn, class TOut, class F> Prepared elementwise(NodeContext& ctx, const Broadcast& bc, F f)
+// out[i] = f(a[ia], b[ib]) over the broadcast; f may fail (division by zero) by clearing its flag.
+template <class TIn, class TOut, class F>
+Prepared elementwise(NodeContext& ctx, const Broadcast& bc, F f, const char* failure = "division by zero")
 {
     const int a = ctx.inputIndex(0), b = ctx.inputIndex(1), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) -> Status {
@@ -33,9 +34,22 @@ template <class TIn, class TOut, class F> Prepared elementwise(NodeContext& ctx,
             }
         });
         if (!ok)
-            return Error{"division by zero"};
+            return Error{failure};
         return {};
     });
+}
+
+// A double converted to an integer type as LiteRT's WebAssembly build does it: truncated and saturated
+// to int32, then wrapped to the (narrower) type.
+template <class T> T fromDouble(double v)
+{
+    if (!(v == v))
+        return 0;
+    const double t = std::trunc(v);
+    const std::int32_t i = t >= 2147483647.0 ? std::numeric_limits<std::int32_t>::max()
+        : t <= -2147483648.0                 ? std::numeric_limits<std::int32_t>::min()
+                                             : static_cast<std::int32_t>(t);
+    return static_cast<T>(i);
 }
 
 template <class T> Prepared arithmetic(NodeContext& ctx, Op op, const Broadcast& bc, FloatRange act)
@@ -59,16 +73,16 @@ template <class T> Prepared arithmetic(NodeContext& ctx, Op op, const Broadcast&
             }
         });
     case Op::FLOOR_DIV:
+        // LiteRT fails on a zero divisor for floats too; it floors in double (-2^31 / -1 saturates).
         return elementwise<T, T>(ctx, bc, [](T x, T z, bool& ok) -> T {
-            if constexpr (isFloat) {
-                return std::floor(x / z);
-            } else {
-                if (z == 0) {
-                    ok = false;
-                    return 0;
-                }
-                return static_cast<T>(std::floor(static_cast<double>(x) / static_cast<double>(z)));
+            if (z == 0) {
+                ok = false;
+                return 0;
             }
+            if constexpr (isFloat)
+                return std::floor(x / z);
+            else
+                return fromDouble<T>(std::floor(static_cast<double>(x) / static_cast<double>(z)));
         });
     case Op::FLOOR_MOD:
         return elementwise<T, T>(ctx, bc, [](T x, T z, bool& ok) -> T {
@@ -99,17 +113,10 @@ template <class T> Prepared arithmetic(NodeContext& ctx, Op op, const Broadcast&
                     ok = false; // the runtime refuses negative integer exponents
                     return 0;
                 }
-                // Square and multiply, wrapping like the runtime's integer arithmetic.
-                using U = std::make_unsigned_t<T>;
-                U result = 1, base = static_cast<U>(x);
-                for (T e = z; e > 0; e = static_cast<T>(e >> 1)) {
-                    if (e & 1)
-                        result = static_cast<U>(result * base);
-                    base = static_cast<U>(base * base);
-                }
-                return static_cast<T>(result);
+                // std::pow in double, converted with saturation (10^10 gives 2^31 - 1).
+                return fromDouble<T>(std::pow(static_cast<double>(x), static_cast<double>(z)));
             }
-        });
+        }, "integer POW does not take negative exponents");
     case Op::SQUARED_DIFFERENCE:
         return elementwise<T, T>(ctx, bc, [](T x, T z, bool&) -> T {
             if constexpr (isFloat) {
@@ -202,7 +209,8 @@ Prepared prepareBinaryMath(NodeContext& ctx)
     case DType::Float32: return arithmetic<float>(ctx, op, *bc, act);
     case DType::Int32: return arithmetic<std::int32_t>(ctx, op, *bc, act);
     case DType::Int64:
-        if (op == Op::DIV)
+        // LiteRT has int64 FLOOR_MOD only (no DIV, POW, FLOOR_DIV or SQUARED_DIFFERENCE).
+        if (op != Op::FLOOR_MOD)
             break;
         return arithmetic<std::int64_t>(ctx, op, *bc, act);
     case DType::Int16:

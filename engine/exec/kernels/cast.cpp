@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // CAST between the numeric types (and bool, complex64 → real part), ignoring quantization as the
-// runtime does. Float to integer truncates toward zero and saturates (NaN gives 0), as LiteRT's
-// WebAssembly build converts; integer to narrower integer wraps.
+// runtime does. Float to integer truncates toward zero and treats out-of-range values as LiteRT's
+// WebAssembly build does (see convert); integer to narrower integer wraps.
 #include "exec/kernels/common.h"
 
 #include <cmath>
@@ -12,19 +12,35 @@ namespace ql::exec {
 
 namespace {
 
+// x truncated and saturated to the range of Wide (NaN: 0), then wrapped to To.
+template <class To, class Wide> To saturateThenWrap(double t)
+{
+    if (!(t == t))
+        return 0;
+    if (t <= static_cast<double>(std::numeric_limits<Wide>::min()))
+        return static_cast<To>(std::numeric_limits<Wide>::min());
+    if (t >= static_cast<double>(std::numeric_limits<Wide>::max()))
+        return static_cast<To>(std::numeric_limits<Wide>::max());
+    return static_cast<To>(static_cast<Wide>(t));
+}
+
+// Float to integer as the runtime converts (measured, notes §6.14): int8 and uint16 saturate to the
+// 32-bit type and keep the low bits (200.7 → -56, 70000 → 4464); uint8 and int16 clamp; int32, uint32,
+// int64 saturate. NaN gives 0, except int32: 2^31 - 1.
 template <class To, class From> To convert(From v)
 {
     if constexpr (std::is_same_v<To, bool>) {
         return v != From(0);
     } else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
-        if (!(v == v))
-            return 0;
         const double t = std::trunc(static_cast<double>(v));
-        if (t <= static_cast<double>(std::numeric_limits<To>::min()))
-            return std::numeric_limits<To>::min();
-        if (t >= static_cast<double>(std::numeric_limits<To>::max()))
-            return std::numeric_limits<To>::max();
-        return static_cast<To>(t);
+        if constexpr (std::is_same_v<To, std::int8_t>)
+            return saturateThenWrap<To, std::int32_t>(t);
+        else if constexpr (std::is_same_v<To, std::uint16_t>)
+            return saturateThenWrap<To, std::uint32_t>(t);
+        else if constexpr (std::is_same_v<To, std::int32_t>)
+            return t == t ? saturateThenWrap<To, To>(t) : std::numeric_limits<To>::max();
+        else
+            return saturateThenWrap<To, To>(t);
     } else {
         return static_cast<To>(v);
     }

@@ -129,6 +129,8 @@ Prepared prepareFullyConnected(NodeContext& ctx)
         return st.error();
     if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)
         return prepareFloat(ctx, s, floatActivationRange(act));
+    if (x.dtype == DType::Float32 && w.dtype == DType::Int4 && y.dtype == DType::Float32)
+        return prepareInt4FullyConnected(ctx, s.batch, s.depth, s.units, floatActivationRange(act));
     if (x.dtype == DType::Float32 && w.dtype == DType::Int8 && y.dtype == DType::Float32)
         return prepareHybridFullyConnected(
             ctx, s.batch, s.depth, s.units, act, opts && opts->asymmetric_quantize_inputs);

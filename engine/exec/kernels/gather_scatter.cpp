@@ -20,6 +20,14 @@ bool isIndexType(DType t)
     return t == DType::Int32 || t == DType::Int64;
 }
 
+// GATHER_ND also takes int16 indices.
+std::vector<std::int64_t> readIndices(const RtTensor& t)
+{
+    if (t.dtype != DType::Int16)
+        return readIndexVector(t);
+    return std::vector<std::int64_t>(t.as<std::int16_t>(), t.as<std::int16_t>() + t.count());
+}
+
 std::vector<std::int64_t> stridesOf(const std::vector<std::int32_t>& shape)
 {
     std::vector<std::int64_t> s(shape.size(), 1);
@@ -36,10 +44,12 @@ Prepared prepareGatherNd(NodeContext& ctx)
         return st.error();
     const RtTensor& p = ctx.in(0);
     const RtTensor& ix = ctx.in(1);
-    if (!isIndexType(ix.dtype) || ix.rank() < 1)
-        return ctx.fail("indices must be int32 or int64 with at least one dimension");
+    if ((!isIndexType(ix.dtype) && ix.dtype != DType::Int16) || ix.rank() < 1)
+        return ctx.fail("indices must be int16, int32 or int64 with at least one dimension");
     if (p.dtype != ctx.out(0).dtype || model::dtypeBits(p.dtype) < 8)
         return ctx.unsupported();
+    if (p.rank() < 1)
+        return ctx.fail("params must have at least one dimension");
     const int k = ix.dim(-1);
     if (k > p.rank() || k < 0)
         return ctx.fail("index tuples of " + std::to_string(k) + " do not fit " + shapeText(p.shape));
@@ -57,7 +67,7 @@ Prepared prepareGatherNd(NodeContext& ctx)
     const std::int64_t eb = elementBytes(p.dtype);
     const int in = ctx.inputIndex(0), idx = ctx.inputIndex(1), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) -> Status {
-        const auto indices = readIndexVector(tensorAt(rc, idx));
+        const auto indices = readIndices(tensorAt(rc, idx));
         const std::uint8_t* src = tensorAt(rc, in).data;
         std::uint8_t* dst = tensorAt(rc, out).data;
         const std::size_t tuples = k ? indices.size() / static_cast<std::size_t>(k) : 0;
@@ -87,10 +97,15 @@ Prepared prepareScatterNd(NodeContext& ctx)
     const RtTensor* sv = ctx.valueOf(2);
     if (!sv)
         return ctx.deferred();
-    if (!isIndexType(ix.dtype) || ix.rank() < 1)
-        return ctx.fail("indices must be int32 or int64 with at least one dimension");
+    // LiteRT: int32 indices and shape; updates float32, uint8, int8, int32, int64 or bool.
+    if (ix.dtype != DType::Int32 || sv->dtype != DType::Int32 || ix.rank() < 1)
+        return ctx.fail("indices and shape must be int32, the indices with at least one dimension");
     if (up.dtype != ctx.out(0).dtype)
         return ctx.unsupported();
+    if (up.dtype != DType::Float32 && up.dtype != DType::UInt8 && up.dtype != DType::Int8 && up.dtype != DType::Int32 &&
+        up.dtype != DType::Int64 && up.dtype != DType::Bool)
+        return ctx.fail("LiteRT scatters float32, uint8, int8, int32, int64 and bool only, not " +
+            model::dtypeName(up.dtype));
     std::vector<std::int32_t> shape;
     for (const auto d : readIndexVector(*sv)) {
         if (d < 0 || d > model::kMaxTensorElements)
@@ -156,7 +171,8 @@ Prepared prepareSelect(NodeContext& ctx)
         return ctx.unsupported();
     const bool v2 = ctx.graph.opcodeOf(ctx.op) == tflite::BuiltinOperator::SELECT_V2;
     std::vector<std::int32_t> shape;
-    // SELECT: all three alike, or a 1-D condition choosing whole rows of the first dimension.
+    // SELECT: all three alike, a 1-D condition choosing whole rows of the first dimension, or a
+    // scalar condition choosing a whole input.
     bool rows = false;
     if (v2) {
         auto ab = broadcastShapes(a.shape, b.shape);
@@ -168,7 +184,7 @@ Prepared prepareSelect(NodeContext& ctx)
     } else {
         if (a.shape != b.shape)
             return ctx.fail("values " + shapeText(a.shape) + " and " + shapeText(b.shape) + " differ in shape");
-        rows = c.shape != a.shape;
+        rows = c.shape != a.shape && c.rank() != 0;
         if (rows && (c.rank() != 1 || a.rank() < 1 || c.dim(0) != a.dim(0)))
             return ctx.fail("condition " + shapeText(c.shape) + " does not fit values " + shapeText(a.shape));
         shape = a.shape;
@@ -236,6 +252,11 @@ Prepared prepareWhere(NodeContext& ctx)
     const RtTensor& c = ctx.in(0);
     if (ctx.out(0).dtype != DType::Int64)
         return ctx.unsupported();
+    if (c.rank() < 1)
+        return ctx.fail("the condition must have at least one dimension");
+    if (c.dtype != DType::Bool && c.dtype != DType::Float32 && c.dtype != DType::Int64 && c.dtype != DType::Int32 &&
+        c.dtype != DType::Int8 && c.dtype != DType::UInt8 && c.dtype != DType::UInt32)
+        return ctx.fail("LiteRT has no WHERE for a condition of type " + model::dtypeName(c.dtype));
     ctx.markDynamic(0); // [number of true elements, rank]
     const int rank = c.rank();
     const auto shape = c.shape;
@@ -329,8 +350,8 @@ Prepared prepareEmbeddingLookup(NodeContext& ctx)
     const RtTensor& y = ctx.out(0);
     if (ids.dtype != DType::Int32 || ids.rank() != 1)
         return ctx.fail("ids must be a 1-D int32 tensor");
-    if (table.rank() < 1)
-        return ctx.fail("the table must have at least one dimension");
+    if (table.rank() < 2)
+        return ctx.fail("the table must have at least two dimensions");
     std::vector<std::int32_t> shape = table.shape;
     shape[0] = ids.dim(0);
     if (auto st = ctx.setOutputShape(0, shape); !st)
@@ -368,8 +389,10 @@ Prepared prepareEmbeddingLookup(NodeContext& ctx)
     const auto& q = table.quantization();
     if (q.scale.empty() || (q.scale.size() != 1 && static_cast<std::int64_t>(q.scale.size()) != rows))
         return ctx.fail("an 8-bit table needs one scale, or one per row");
+    for (const auto z : q.zeroPoint)
+        if (z != 0)
+            return ctx.fail("an 8-bit table must have zero point 0");
     const std::vector<float> scales(q.scale.begin(), q.scale.end());
-    const bool isUnsigned = table.dtype == DType::UInt8;
     return makeKernel([=](const RunContext& rc) -> Status {
         const RtTensor& it = tensorAt(rc, ii);
         float* o = tensorAt(rc, out).as<float>();
@@ -379,8 +402,9 @@ Prepared prepareEmbeddingLookup(NodeContext& ctx)
                 return st;
             const float s = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(id)];
             const std::uint8_t* r = tensorAt(rc, ti).data + id * row;
+            // LiteRT reads the codes as int8 even in a uint8 table (codes >= 128 come out negative).
             for (std::int64_t j = 0; j < row; ++j)
-                o[i * row + j] = s * (isUnsigned ? static_cast<float>(r[j]) : static_cast<float>(static_cast<std::int8_t>(r[j])));
+                o[i * row + j] = s * static_cast<float>(static_cast<std::int8_t>(r[j]));
         }
         return {};
     });

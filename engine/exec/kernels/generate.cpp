@@ -33,8 +33,12 @@ Prepared prepareFill(NodeContext& ctx)
     if (!dims)
         return ctx.deferred();
     const RtTensor& v = ctx.in(1);
-    if (v.count() != 1 || v.dtype != ctx.out(0).dtype || model::dtypeBits(v.dtype) < 8)
-        return ctx.fail("the value must be one element of the output's type (" + ctx.dtypes() + ")");
+    if (v.rank() != 0 || v.dtype != ctx.out(0).dtype || model::dtypeBits(v.dtype) < 8)
+        return ctx.fail("the value must be a scalar of the output's type (" + ctx.dtypes() + ")");
+    if (dims->rank() != 1 || (dims->dtype != DType::Int32 && dims->dtype != DType::Int64))
+        return ctx.fail("dims must be a 1-D int32 or int64 tensor");
+    if (v.dtype == DType::Int16 && v.zeroPoint() != 0)
+        return ctx.fail("an int16 value must have zero point 0");
     std::vector<std::int32_t> shape;
     for (const auto d : readIndexVector(*dims)) {
         if (d < 0 || d > model::kMaxTensorElements)
@@ -63,6 +67,9 @@ Prepared prepareZerosOnesLike(NodeContext& ctx)
     const RtTensor& y = ctx.out(0);
     if (x.dtype != y.dtype)
         return ctx.unsupported();
+    // LiteRT's ZEROS_LIKE takes these three only.
+    if (x.dtype != DType::Float32 && x.dtype != DType::Int32 && x.dtype != DType::Int64)
+        return ctx.fail("LiteRT has ZEROS_LIKE for float32, int32 and int64 only, not " + model::dtypeName(x.dtype));
     if (auto st = ctx.setOutputShape(0, x.shape); !st)
         return st.error();
     const bool ones = false; // TFLite has ZEROS_LIKE only (ONES_LIKE is converted to FILL)

@@ -264,7 +264,10 @@ namespace ql::exec {
 namespace {
 
 // Copies consecutive parts of `x` along `axis` into the outputs (sizes along the axis in `sizes`).
-Prepared splitInto(NodeContext& ctx, int data, int axis, const std::vector<std::int64_t>& sizes)
+// `sameQuantization`: the outputs must be quantized like the input (UNPACK); SPLIT_V copies the codes
+// whatever the outputs' parameters, as LiteRT does.
+Prepared splitInto(
+    NodeContext& ctx, int data, int axis, const std::vector<std::int64_t>& sizes, bool sameQuantization = true)
 {
     const RtTensor& x = ctx.in(data);
     std::vector<std::int32_t> shape = x.shape;
@@ -274,7 +277,8 @@ Prepared splitInto(NodeContext& ctx, int data, int axis, const std::vector<std::
             return st.error();
         if (ctx.out(i).dtype != x.dtype)
             return ctx.unsupported();
-        if (x.meta->quantization.hasScale() && (ctx.out(i).scale() != x.scale() || ctx.out(i).zeroPoint() != x.zeroPoint()))
+        if (sameQuantization && x.meta->quantization.hasScale() &&
+            (ctx.out(i).scale() != x.scale() || ctx.out(i).zeroPoint() != x.zeroPoint()))
             return ctx.fail("output " + std::to_string(i) + " must be quantized like the input");
     }
     const int in = ctx.inputIndex(data);
@@ -301,6 +305,9 @@ Prepared prepareSplitV(NodeContext& ctx)
     if (ctx.inputCount() != 3 || !ctx.hasInput(0) || !ctx.hasInput(1) || !ctx.hasInput(2) || ctx.outputCount() < 1)
         return ctx.fail("needs a value, the split sizes, an axis and at least one output");
     const RtTensor& x = ctx.in(0);
+    if (x.dtype != DType::Float32 && x.dtype != DType::UInt8 && x.dtype != DType::Int8 && x.dtype != DType::Int16 &&
+        x.dtype != DType::Int32 && x.dtype != DType::Int64)
+        return ctx.fail("LiteRT splits float32, uint8, int8, int16, int32 and int64 only, not " + model::dtypeName(x.dtype));
     const RtTensor* sv = ctx.valueOf(1);
     const RtTensor* av = ctx.valueOf(2);
     if (!sv || !av)
@@ -331,7 +338,7 @@ Prepared prepareSplitV(NodeContext& ctx)
         sizes[static_cast<std::size_t>(unknown)] = dim - known;
     if ((unknown >= 0 && known > dim) || (unknown < 0 && known != dim))
         return ctx.fail("split sizes do not add up to dimension " + std::to_string(axis) + " of " + shapeText(x.shape));
-    return splitInto(ctx, 0, static_cast<int>(axis), sizes);
+    return splitInto(ctx, 0, static_cast<int>(axis), sizes, false);
 }
 
 Prepared prepareUnpack(NodeContext& ctx)
@@ -340,6 +347,11 @@ Prepared prepareUnpack(NodeContext& ctx)
         return ctx.fail("needs one input");
     const auto* o = ctx.op.options.AsUnpackOptions();
     const RtTensor& x = ctx.in(0);
+    if (x.dtype != DType::Float32 && x.dtype != DType::UInt8 && x.dtype != DType::Int8 && x.dtype != DType::Int16 &&
+        x.dtype != DType::Int32 && x.dtype != DType::Bool)
+        return ctx.fail("LiteRT unpacks float32, uint8, int8, int16, int32 and bool only, not " + model::dtypeName(x.dtype));
+    if (x.count() == 0)
+        return ctx.fail("the input must not be empty");
     int axis = o ? o->axis : 0;
     if (axis < 0)
         axis += x.rank();

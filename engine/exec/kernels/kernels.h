@@ -2,6 +2,7 @@
 // The prepare function of every operator kernel (one file per family in this folder).
 #pragma once
 
+#include "exec/activation.h"
 #include "exec/kernel.h"
 
 namespace ql::exec {
@@ -50,6 +51,8 @@ Prepared prepareBatchMatMul(NodeContext& ctx);
 Prepared preparePrelu(NodeContext& ctx);
 Prepared prepareL2Normalization(NodeContext& ctx);
 Prepared prepareUnidirectionalLstm(NodeContext& ctx);
+// fully_connected_int4.cpp (called by FULLY_CONNECTED's prepare)
+Prepared prepareInt4FullyConnected(NodeContext& ctx, int batch, int depth, int units, FloatRange act);
 // layout_ops.cpp
 Prepared prepareDepthToSpace(NodeContext& ctx);
 Prepared prepareSpaceToDepth(NodeContext& ctx);

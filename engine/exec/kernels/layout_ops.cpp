@@ -4,6 +4,7 @@
 // quantized tensors keep their parameters (the runtimes require the output quantized like the input).
 #include "exec/kernels/common.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace ql::exec {
@@ -48,6 +49,10 @@ Prepared prepareDepthSpace(NodeContext& ctx, bool toSpace)
     if (auto st = checkMoving(ctx); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
+    // LiteRT's kernels move these types only.
+    if (x.dtype != DType::Float32 && x.dtype != DType::UInt8 && x.dtype != DType::Int8 && x.dtype != DType::Int32 &&
+        x.dtype != DType::Int64)
+        return ctx.fail("LiteRT moves float32, uint8, int8, int32 and int64 only, not " + model::dtypeName(x.dtype));
     const int b = blockSizeOf(ctx);
     if (b < 1)
         return ctx.fail("block size must be at least 1, got " + std::to_string(b));
@@ -106,14 +111,21 @@ Prepared prepareBatchSpace(NodeContext& ctx, bool toBatch)
     if (auto st = checkMoving(ctx); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
+    // LiteRT: rank 3 ([N, H, C], one block dimension) or 4 ([N, H, W, C], two); int16 with zero points 0.
+    if (x.rank() < 3 || x.rank() > 4)
+        return ctx.fail("input must have rank 3 or 4, got " + shapeText(x.shape));
+    if (x.dtype == DType::Int16 && (x.zeroPoint() != 0 || ctx.out(0).zeroPoint() != 0))
+        return ctx.fail("int16 tensors must have zero point 0");
     const RtTensor* bs = ctx.valueOf(1);
     const RtTensor* pd = ctx.valueOf(2);
     if (!bs || !pd)
         return ctx.deferred();
+    if (bs->dtype != DType::Int32 || pd->dtype != DType::Int32)
+        return ctx.fail(std::string("block shape and ") + (toBatch ? "paddings" : "crops") + " must be int32");
     const auto block = readIndexVector(*bs);
     const auto pads = readIndexVector(*pd);
     const int M = static_cast<int>(block.size());
-    if (M < 1 || x.rank() < M + 1 || static_cast<int>(pads.size()) != 2 * M)
+    if (M != x.rank() - 2 || static_cast<int>(pads.size()) != 2 * M)
         return ctx.fail("block shape " + std::to_string(M) + " and " + std::string(toBatch ? "paddings" : "crops") +
             " do not fit the input " + shapeText(x.shape));
     std::int64_t prod = 1;
@@ -306,13 +318,16 @@ Prepared prepareReverseV2(NodeContext& ctx)
     const RtTensor* av = ctx.valueOf(1);
     if (!av)
         return ctx.deferred();
+    if (av->dtype != DType::Int32 || av->rank() != 1 || av->count() > x.rank())
+        return ctx.fail("the axes must be a 1-D int32 tensor of at most " + std::to_string(x.rank()) + " values");
     StridedRegion region;
     for (int d = 0; d < x.rank(); ++d) {
         region.start.push_back(0);
         region.step.push_back(1);
         region.count.push_back(x.dim(d));
     }
-    for (auto a : readIndexVector(*av)) {
+    auto axes = readIndexVector(*av);
+    for (auto& a : axes) {
         if (a < 0)
             a += x.rank();
         if (a < 0 || a >= x.rank())
@@ -320,6 +335,11 @@ Prepared prepareReverseV2(NodeContext& ctx)
         region.start[static_cast<std::size_t>(a)] = x.dim(static_cast<int>(a)) - 1;
         region.step[static_cast<std::size_t>(a)] = -1;
     }
+    // LiteRT reverses one run of neighbouring axes only (a repeated axis is not one).
+    std::sort(axes.begin(), axes.end());
+    for (std::size_t i = 1; i < axes.size(); ++i)
+        if (axes[i] != axes[i - 1] + 1)
+            return ctx.fail("LiteRT reverses only contiguous axes");
     if (auto st = ctx.setOutputShape(0, x.shape); !st)
         return st.error();
     const auto shape = x.shape;

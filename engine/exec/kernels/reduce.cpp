@@ -136,13 +136,82 @@ Prepared prepareIntMean(NodeContext& ctx, const Axes& ax, std::vector<std::int64
     });
 }
 
-// Quantized SUM / REDUCE_PROD.
+// Quantized SUM (XNNPACK's float rescale of the code sum for 8-bit tensors; TFLite's for int16;
+// tflite-micro's fixed point) and REDUCE_PROD (TFLite: the product rescaled after every factor with a
+// 64-bit multiplier; tflite-micro has none).
 Prepared prepareQuantizedSumProd(NodeContext& ctx, bool product, const Axes& ax, std::vector<std::int64_t> map)
 {
-    (void)product;
-    (void)ax;
-    (void)map;
-    return ctx.unsupported();
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& y = ctx.out(0);
+    const DType t = x.dtype;
+    const std::int64_t n = ax.reduceCount, outCount = ax.outCount;
+    const std::int32_t zi = x.zeroPoint(), zo = y.zeroPoint();
+    const QuantRange r = typeRange(t);
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    auto code = [t](const RtTensor& xt, std::size_t i) -> std::int32_t {
+        return t == DType::Int8 ? xt.as<std::int8_t>()[i] : t == DType::UInt8 ? xt.as<std::uint8_t>()[i] : xt.as<std::int16_t>()[i];
+    };
+    auto store = [t](RtTensor& yt, std::int64_t k, std::int32_t v) {
+        if (t == DType::Int8)
+            yt.as<std::int8_t>()[k] = static_cast<std::int8_t>(v);
+        else if (t == DType::UInt8)
+            yt.as<std::uint8_t>()[k] = static_cast<std::uint8_t>(v);
+        else
+            yt.as<std::int16_t>()[k] = static_cast<std::int16_t>(v);
+    };
+    if (product) {
+        if (ctx.rounding == Rounding::Reference)
+            return ctx.fail("tflite-micro has no REDUCE_PROD");
+        if (t == DType::UInt8 || (t == DType::Int16 && (zi != 0 || zo != 0)))
+            return ctx.unsupported();
+        const FixedMultiplier m = quantizeMultiplier(
+            static_cast<double>(x.scale()) / std::pow(static_cast<double>(y.scale()), 1.0 / static_cast<double>(n)));
+        return makeKernel([=, map = std::move(map)](const RunContext& rc) {
+            const RtTensor& xt = tensorAt(rc, in);
+            std::vector<std::int32_t> acc(static_cast<std::size_t>(outCount), 0);
+            std::vector<bool> started(static_cast<std::size_t>(outCount), false);
+            for (std::size_t i = 0; i < map.size(); ++i) {
+                const auto k = static_cast<std::size_t>(map[i]);
+                const std::int32_t v = code(xt, i) - zi;
+                if (!started[k]) {
+                    acc[k] = v;
+                    started[k] = true;
+                } else {
+                    acc[k] = multiplyByQuantizedMultiplier64(static_cast<std::int64_t>(acc[k]) * v, m);
+                }
+            }
+            for (std::int64_t k = 0; k < outCount; ++k)
+                store(tensorAt(rc, out), k,
+                    addClamped(multiplyByQuantizedMultiplier64(acc[static_cast<std::size_t>(k)], m), zo, r.min, r.max));
+        });
+    }
+    const float c = x.scale() / y.scale();
+    const bool xnn = ctx.rounding == Rounding::Xnnpack && t != DType::Int16;
+    const bool lite = ctx.rounding == Rounding::Xnnpack;
+    const FixedMultiplier fixedM = quantizeMultiplier(static_cast<double>(x.scale()) / y.scale());
+    if (t == DType::Int16 && (zi != 0 || zo != 0))
+        return ctx.fail("int16 sums need zero points 0");
+    return makeKernel([=, map = std::move(map)](const RunContext& rc) {
+        const RtTensor& xt = tensorAt(rc, in);
+        std::vector<std::int32_t> sum(static_cast<std::size_t>(outCount), 0);
+        for (std::size_t i = 0; i < map.size(); ++i)
+            sum[static_cast<std::size_t>(map[i])] += code(xt, i);
+        for (std::int64_t k = 0; k < outCount; ++k) {
+            const std::int32_t s = sum[static_cast<std::size_t>(k)];
+            std::int32_t v;
+            if (xnn) {
+                const float zShift = static_cast<float>(zo) - (static_cast<float>(n * zi) * c);
+                v = std::clamp(roundHalfEven(static_cast<float>(s) * c + zShift), r.min, r.max);
+            } else if (lite) { // LiteRT's own kernel (int16)
+                const float bias = (static_cast<float>(-zi) * c) * static_cast<float>(n);
+                v = addClamped(roundToInt32(static_cast<float>(s) * c + bias), zo, r.min, r.max);
+            } else { // tflite-micro: the centred sum through the fixed-point multiplier
+                v = addClamped(multiplyByQuantizedMultiplier(saturate32(std::int64_t{s} - std::int64_t{zi} * n), fixedM), zo,
+                    r.min, r.max);
+            }
+            store(tensorAt(rc, out), k, v);
+        }
+    });
 }
 
 // Plain (not quantized) reduction of T, accumulated in the element type as the runtimes do.
@@ -222,8 +291,12 @@ Prepared prepareReduce(NodeContext& ctx, Reduce kind)
     if (quantized) {
         // MAX and MIN pick codes: input and output must be quantized alike.
         if (kind == Reduce::Max || kind == Reduce::Min) {
-            if (auto st = expectSameQuantization(ctx, x, y); !st)
-                return st.error();
+            // XNNPACK (LiteRT, 8-bit) returns the raw extreme code whatever the output's parameters;
+            // TFLite's and tflite-micro's kernels require them equal.
+            const bool xnnpack = ctx.rounding == Rounding::Xnnpack && x.dtype != DType::Int16;
+            if (!xnnpack)
+                if (auto st = expectSameQuantization(ctx, x, y); !st)
+                    return st.error();
             if (x.dtype == DType::Int8)
                 return plainReduce<std::int8_t>(ctx, kind, *ax, std::move(map));
             if (x.dtype == DType::UInt8)

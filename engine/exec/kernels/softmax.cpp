@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// SOFTMAX over the last dimension.
-#include "exec/kernels/common.h"
+// SOFTMAX and LOG_SOFTMAX over the last dimension (float; the integer kernels are in
+// softmax_integer.cpp).
+#include "exec/kernels/fixed_activations.h"
 
 #include <array>
 #include <cmath>
@@ -11,46 +12,6 @@ namespace ql::exec {
 namespace {
 
 using model::DType;
-
-// LiteRT's CPU kernel for integer softmax: exp of every possible input difference from a float
-// table, a float sum, and the probability rescaled to the output in float. The table holds
-// exp(-s_in * beta * d) for d = 255 - i; row entries index it relative to the row maximum.
-template <class T> Prepared lutSoftmax(NodeContext& ctx, float beta, int depth, std::int64_t rows)
-{
-    const RtTensor& x = ctx.in(0);
-    const RtTensor& y = ctx.out(0);
-    auto table = std::make_shared<std::array<float, 256>>();
-    const float scale = -x.scale() * beta;
-    for (int v = 0; v <= 255; ++v)
-        (*table)[static_cast<std::size_t>(255 - v)] = std::exp(scale * static_cast<float>(v));
-    const float outScale = y.scale();
-    const std::int32_t zp = y.zeroPoint();
-    const QuantRange r = typeRange(y.dtype);
-    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
-    return makeKernel([=](const RunContext& rc) {
-        const T* xi = tensorAt(rc, in).as<T>();
-        T* yo = tensorAt(rc, out).as<T>();
-        for (std::int64_t row = 0; row < rows; ++row) {
-            const T* xr = xi + row * depth;
-            T* yr = yo + row * depth;
-            std::int32_t maxVal = std::numeric_limits<T>::min();
-            for (int j = 0; j < depth; ++j)
-                maxVal = std::max(maxVal, static_cast<std::int32_t>(xr[j]));
-            const float* t = table->data() + (255 - maxVal);
-            float sum = 0;
-            for (int j = 0; j < depth; ++j)
-                sum += t[xr[j]];
-            const float inv = 1.0f / (sum * outScale);
-            for (int j = 0; j < depth; ++j) {
-                const float p = t[xr[j]] * inv;
-                // uint8 outputs: add 0.5 and truncate; others: round half away from zero.
-                const std::int32_t q =
-                    std::is_same_v<T, std::uint8_t> ? saturatingToInt32(p + 0.5f) : roundToInt32((p));
-                yr[j] = static_cast<T>(std::clamp(q + zp, r.min, r.max));
-            }
-        }
-    });
-}
 
 } // namespace
 
@@ -89,18 +50,12 @@ Prepared prepareSoftmax(NodeContext& ctx)
             }
         });
     }
-    if (x.dtype == DType::Int8 && y.dtype == DType::Int8)
-        return lutSoftmax<std::int8_t>(ctx, beta, depth, rows);
-    if (x.dtype == DType::UInt8 && y.dtype == DType::UInt8)
-        return lutSoftmax<std::uint8_t>(ctx, beta, depth, rows);
-    return ctx.unsupported();
+    return integerSoftmax(ctx, beta, depth, rows);
 }
 
 } // namespace ql::exec
 
 namespace ql::exec {
-
-Prepared prepareQuantizedLogSoftmax(NodeContext& ctx, int depth, std::int64_t rows);
 
 Prepared prepareLogSoftmax(NodeContext& ctx)
 {
@@ -131,18 +86,8 @@ Prepared prepareLogSoftmax(NodeContext& ctx)
                     yo[r * depth + i] = row[i] - m - logSum;
             }
         });
-    return prepareQuantizedLogSoftmax(ctx, depth, rows);
+    return integerLogSoftmax(ctx, depth, rows);
 }
 
 } // namespace ql::exec
 
-namespace ql::exec {
-
-Prepared prepareQuantizedLogSoftmax(NodeContext& ctx, int depth, std::int64_t rows)
-{
-    (void)depth;
-    (void)rows;
-    return ctx.unsupported();
-}
-
-} // namespace ql::exec

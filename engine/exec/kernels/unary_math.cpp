@@ -62,6 +62,12 @@ Prepared floatMath(NodeContext& ctx, Op op)
 template <class T> Prepared integerMath(NodeContext& ctx, Op op)
 {
     using U = std::make_unsigned_t<T>;
+    // The integer types LiteRT's kernels take: ABS int16 (unquantized) and int32 (int8 only quantized),
+    // NEG int8 to int64, SIGN int32; SQUARE is float only.
+    constexpr int bits = 8 * sizeof(T);
+    const bool taken = (op == Op::ABS && (bits == 16 || bits == 32)) || op == Op::NEG || (op == Op::SIGN && bits == 32);
+    if (!taken)
+        return ctx.fail("LiteRT has no " + ctx.graph.opName(ctx.op) + " for " + model::dtypeName(ctx.in(0).dtype));
     switch (op) {
     // Wrapping like C++ on two's complement: abs(INT_MIN) and -INT_MIN stay INT_MIN.
     case Op::ABS: return mapElements<T, T>(ctx, [](T v) { return v < 0 ? static_cast<T>(U(0) - static_cast<U>(v)) : v; });
