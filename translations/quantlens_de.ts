@@ -608,6 +608,18 @@
         <source>int8 weights and int16 activations</source>
         <translation>int8-Gewichte und int16-Aktivierungen</translation>
     </message>
+    <message>
+        <source>%1 (%2, subgraph %3)</source>
+        <translation>%1 (%2, Teilgraph %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
+        <translation>QuantLens kann dieses Modell nicht ausführen; Inferenz, Fehler auf Daten und Export sind daher nicht verfügbar. Blockierende Operatoren: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -608,6 +608,18 @@
         <source>int8 weights and int16 activations</source>
         <translation>pesos int8 y activaciones int16</translation>
     </message>
+    <message>
+        <source>%1 (%2, subgraph %3)</source>
+        <translation>%1 (%2, subgrafo %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
+        <translation>QuantLens no puede ejecutar este modelo, así que la inferencia, los errores sobre datos y la exportación no están disponibles. Operadores que lo impiden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

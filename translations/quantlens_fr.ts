@@ -608,6 +608,18 @@
         <source>int8 weights and int16 activations</source>
         <translation>poids int8 et activations int16</translation>
     </message>
+    <message>
+        <source>%1 (%2, subgraph %3)</source>
+        <translation>%1 (%2, sous-graphe %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
+        <translation>QuantLens ne peut pas exécuter ce modèle : l’inférence, les erreurs sur les données et l’export ne sont pas disponibles. Opérateurs bloquants : %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -603,6 +603,18 @@
         <source>int8 weights and int16 activations</source>
         <translation>int8 权重和 int16 激活值</translation>
     </message>
+    <message>
+        <source>%1 (%2, subgraph %3)</source>
+        <translation>%1（%2，子图 %3）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
+        <translation>QuantLens 无法运行此模型，因此推理、数据误差和导出均不可用。阻塞的算子：%1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -74,11 +74,15 @@ QString commandHelp(const QString& command)
                   "                        one runtime call\n");
     if (command == QLatin1String("run"))
         return tr("Usage: quantlens-cli run MODEL --input [NAME=]FILE.npy ... --output-dir DIR\n"
-                  "                        [--rounding reference|xnnpack] [--threads N] [--dump-intermediates]\n"
+                  "                        [--signature KEY] [--rounding reference|xnnpack] [--threads N]\n"
+                  "                        [--dump-intermediates]\n"
                   "\n"
                   "Runs the model once on the given inputs (one --input per model input, in order, or bound by\n"
                   "input name) and writes out0.npy, out1.npy, ... in the outputs' exact dtypes. Prints one JSON\n"
-                  "line: outputs, invoke_ms, arena_bytes.\n"
+                  "line: outputs, invoke_ms, arena_bytes, subgraph. An array may differ from the input's shape\n"
+                  "in the dimensions the model marks dynamic (a batch of several samples): the model is resized.\n"
+                  "  --signature KEY        run this signature (its subgraph, inputs and output names), as listed\n"
+                  "                         by info; default: subgraph 0\n"
                   "  --rounding reference   integer arithmetic of TFLite's reference kernels / tflite-micro\n"
                   "  --rounding xnnpack     integer arithmetic of LiteRT's CPU runtime (default)\n"
                   "  --dump-intermediates   also write every computed tensor to DIR/intermediates/tN.npy\n");
@@ -198,7 +202,7 @@ QString commandHelp(const QString& command)
             "  --export-batch N   leading dimension of the exported models' input (default 1)\n"
             "  --json             progress as JSON lines, then one result object\n");
     if (command == QLatin1String("bench"))
-        return tr("Usage: quantlens-cli bench MODEL [--runs N] [--warmup W] [--threads T]\n"
+        return tr("Usage: quantlens-cli bench MODEL [--runs N] [--warmup W] [--threads T] [--signature KEY]\n"
                   "                          [--rounding reference|xnnpack] [--input FILE.npy ...] [--json]\n"
                   "\n"
                   "Times invocations after W (default 5) untimed ones; N defaults to 50. Inputs are zeros\n"

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 
 namespace ql::cli {
 
@@ -35,7 +36,7 @@ Result<exec::Rounding> parseRounding(const QString& s)
     return Error{"--rounding must be 'reference' or 'xnnpack', not '" + s.toStdString() + "'"};
 }
 
-// --rounding and --threads, shared by run and bench.
+// --rounding, --threads and --signature, shared by run and bench.
 Result<exec::InterpreterOptions> interpreterOptions(const Args& a)
 {
     auto rounding = parseRounding(a.value(QStringLiteral("--rounding")));
@@ -44,6 +45,7 @@ Result<exec::InterpreterOptions> interpreterOptions(const Args& a)
     exec::InterpreterOptions opts;
     opts.rounding = *rounding;
     opts.threads = std::max(1, a.value(QStringLiteral("--threads"), QStringLiteral("1")).toInt());
+    opts.signature = a.value(QStringLiteral("--signature")).toStdString();
     return opts;
 }
 
@@ -66,14 +68,25 @@ Result<Loaded> load(const QString& path, const exec::InterpreterOptions& opts)
     return l;
 }
 
+std::string shapeOf(const std::vector<std::int64_t>& shape)
+{
+    std::string s = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        s += (i ? "," : "") + std::to_string(shape[i]);
+    return s + "]";
+}
+
 // Binds --input values ([NAME=]FILE) to model inputs: by position, or by signature / tensor name.
+// An array whose shape differs from the input's only in dimensions the model marks dynamic (-1 in
+// its shape signature, e.g. the batch) resizes the input.
 Status bindInputs(exec::Interpreter& it, const QStringList& specs)
 {
     if (specs.size() != it.inputCount())
         return Error{"the model has " + std::to_string(it.inputCount()) + " input(s), " + std::to_string(specs.size()) +
             " --input given"};
     const auto& g = it.graph();
-    std::vector<bool> bound(static_cast<std::size_t>(it.inputCount()), false);
+    std::vector<std::optional<data::NpyArray>> arrays(static_cast<std::size_t>(it.inputCount()));
+    std::vector<QString> files(arrays.size());
     for (qsizetype k = 0; k < specs.size(); ++k) {
         QString file = specs[k];
         int slot = static_cast<int>(k);
@@ -83,7 +96,7 @@ Status bindInputs(exec::Interpreter& it, const QStringList& specs)
             file = file.mid(eq + 1);
             slot = -1;
             for (int i = 0; i < it.inputCount(); ++i) {
-                if (it.input(i).meta->name == name)
+                if (it.input(i).meta->name == name || it.inputName(i) == name)
                     slot = i;
                 for (const auto& sig : g.signatureDefs)
                     for (const auto& m : sig.inputs)
@@ -93,23 +106,43 @@ Status bindInputs(exec::Interpreter& it, const QStringList& specs)
             if (slot < 0)
                 return Error{"the model has no input named '" + name + "'"};
         }
-        if (bound[static_cast<std::size_t>(slot)])
+        auto& a = arrays[static_cast<std::size_t>(slot)];
+        if (a)
             return Error{"input " + std::to_string(slot) + " is given twice"};
-        bound[static_cast<std::size_t>(slot)] = true;
-        auto a = data::readNpy(file.toStdString());
-        if (!a)
-            return a.error();
+        auto read = data::readNpy(file.toStdString());
+        if (!read)
+            return read.error();
+        a = std::move(read.value());
+        files[static_cast<std::size_t>(slot)] = file;
+    }
+    bool resize = false;
+    std::vector<std::vector<std::int32_t>> shapes;
+    for (int slot = 0; slot < it.inputCount(); ++slot) {
+        const auto& a = *arrays[static_cast<std::size_t>(slot)];
         const auto& t = it.input(slot);
+        const std::vector<std::int32_t>& signature = t.meta->shapeSignature;
         std::vector<std::int64_t> want(t.shape.begin(), t.shape.end());
-        if (a->shape != want || a->dtype != t.dtype) {
-            std::string have = "[";
-            for (std::size_t i = 0; i < a->shape.size(); ++i)
-                have += (i ? "," : "") + std::to_string(a->shape[i]);
-            return Error{file.toStdString() + ": input " + std::to_string(slot) + " '" + t.meta->name + "' takes " +
-                model::dtypeName(t.dtype) + " " + exec::shapeText(t.shape) + ", the file holds " +
-                model::dtypeName(a->dtype) + " " + have + "]"};
+        bool fits = a.dtype == t.dtype && a.shape.size() == want.size();
+        for (std::size_t d = 0; fits && d < want.size(); ++d)
+            fits = a.shape[d] == want[d] ||
+                (d < signature.size() && signature[d] < 0 && a.shape[d] > 0 && a.shape[d] <= (1 << 24));
+        if (!fits) {
+            std::string dynamic;
+            if (a.dtype == t.dtype && signature.size() == want.size() && std::count(signature.begin(), signature.end(), -1) > 0)
+                dynamic = " (its dimensions marked -1 in " + exec::shapeText(signature) + " may vary)";
+            return Error{files[static_cast<std::size_t>(slot)].toStdString() + ": input " + std::to_string(slot) + " '" +
+                it.inputName(slot) + "' takes " + model::dtypeName(t.dtype) + " " + exec::shapeText(t.shape) + dynamic +
+                ", the file holds " + model::dtypeName(a.dtype) + " " + shapeOf(a.shape)};
         }
-        if (auto st = it.setInput(slot, a->dtype, a->data); !st)
+        resize = resize || a.shape != want;
+        shapes.emplace_back(a.shape.begin(), a.shape.end());
+    }
+    if (resize)
+        if (auto st = it.resizeInputs(shapes); !st)
+            return withContext("resizing the inputs to the data's shapes", st.error());
+    for (int slot = 0; slot < it.inputCount(); ++slot) {
+        const auto& a = *arrays[static_cast<std::size_t>(slot)];
+        if (auto st = it.setInput(slot, a.dtype, a.data); !st)
             return st;
     }
     return {};
@@ -138,7 +171,7 @@ int runCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const Args a = parseArgs(args,
         {QStringLiteral("--input"), QStringLiteral("--output-dir"), QStringLiteral("--rounding"),
-            QStringLiteral("--threads")},
+            QStringLiteral("--threads"), QStringLiteral("--signature")},
         {QStringLiteral("--dump-intermediates")});
     const QString outDir = a.value(QStringLiteral("--output-dir"));
     if (!a.error.isEmpty() || a.positional.size() != 1 || outDir.isEmpty()) {
@@ -173,7 +206,7 @@ int runCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             return fail(err, st.error());
         QJsonObject o;
         o[QStringLiteral("index")] = i;
-        o[QStringLiteral("name")] = qs(t.meta->name);
+        o[QStringLiteral("name")] = qs(it.outputName(i));
         o[QStringLiteral("file")] = file;
         o[QStringLiteral("dtype")] = qs(model::dtypeName(t.dtype));
         o[QStringLiteral("shape")] = shapeJson(t.shape);
@@ -183,6 +216,15 @@ int runCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     result[QStringLiteral("outputs")] = outputs;
     result[QStringLiteral("invoke_ms")] = ms;
     result[QStringLiteral("rounding")] = qs(exec::roundingName(opts.rounding));
+    result[QStringLiteral("subgraph")] = it.subgraphIndex();
+    if (!it.warnings().empty()) {
+        QJsonArray w;
+        for (const auto& text : it.warnings())
+            w.append(qs(text));
+        result[QStringLiteral("warnings")] = w;
+    }
+    if (!opts.signature.empty())
+        result[QStringLiteral("signature")] = qs(opts.signature);
     result[QStringLiteral("arena_bytes")] = static_cast<double>(it.arenaBytes());
     if (opts.keepIntermediates) {
         const QString dir = QDir(outDir).absoluteFilePath(QStringLiteral("intermediates"));
@@ -213,7 +255,7 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const Args a = parseArgs(args,
         {QStringLiteral("--runs"), QStringLiteral("--warmup"), QStringLiteral("--threads"),
-            QStringLiteral("--rounding"), QStringLiteral("--input")},
+            QStringLiteral("--rounding"), QStringLiteral("--input"), QStringLiteral("--signature")},
         {QStringLiteral("--json"), QStringLiteral("--profile")});
     if (!a.error.isEmpty() || a.positional.size() != 1) {
         err << (a.error.isEmpty() ? tr("bench needs one model file") : a.error) << "\n\n"
@@ -239,7 +281,8 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     const bool profile = a.flags.contains(QStringLiteral("--profile"));
     std::vector<double> times;
-    std::vector<double> opTotal(it.graph().main().operators.size(), 0.0), opMillis;
+    const auto& running = it.graph().subgraphs[static_cast<std::size_t>(it.subgraphIndex())];
+    std::vector<double> opTotal(running.operators.size(), 0.0), opMillis;
     for (int i = 0; i < warmup + runs; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
         if (auto st = profile ? it.invokeProfiled(opMillis) : it.invoke(); !st)
@@ -275,7 +318,7 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             for (std::size_t k = 0; k < opTotal.size(); ++k) {
                 QJsonObject op;
                 op[QStringLiteral("index")] = static_cast<int>(k);
-                op[QStringLiteral("op")] = qs(it.graph().opName(it.graph().main().operators[k]));
+                op[QStringLiteral("op")] = qs(it.graph().opName(running.operators[k]));
                 op[QStringLiteral("mean_ms")] = opTotal[k];
                 ops.append(op);
             }
@@ -294,7 +337,7 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         if (profile) {
             std::map<std::string, double> byOp;
             for (std::size_t k = 0; k < opTotal.size(); ++k)
-                byOp[it.graph().opName(it.graph().main().operators[k])] += opTotal[k];
+                byOp[it.graph().opName(running.operators[k])] += opTotal[k];
             for (const auto& [name, ms] : byOp)
                 out << QStringLiteral("  %1 %2 ms").arg(qs(name), -24).arg(ms, 0, 'f', 3) << '\n';
         }

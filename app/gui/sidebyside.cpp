@@ -61,9 +61,20 @@ std::vector<float> probabilities(const exec::RtTensor& t)
     return v;
 }
 
-Result<std::vector<float>> runOnce(const model::Graph& g, const std::vector<float>& x)
+// Runs `g` on one sample; a sample shaped otherwise than the input in the dimensions the model leaves
+// open (shape_signature -1) resizes the input to it.
+Result<std::vector<float>> runOnce(const model::Graph& g, const std::vector<float>& x, const std::vector<std::int64_t>& shape)
 {
-    auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(g));
+    exec::InterpreterOptions io;
+    if (!shape.empty() && g.main().inputs.size() == 1) {
+        data::SampleSet one;
+        one.sampleShape = shape;
+        one.count = 1;
+        const auto& in = g.main().tensors[static_cast<std::size_t>(g.main().inputs[0])];
+        if (auto s = data::inputShapeFor(one, in); s && *s != in.shape)
+            io.inputShapes = {*s};
+    }
+    auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(g), io);
     if (!it)
         return it.error();
     const exec::RtTensor& in = (*it)->input(0);
@@ -332,7 +343,7 @@ void SideBySideView::runSample(int index)
     if (!m_set || index < 0 || index >= m_set->count)
         return;
     const float* v = m_set->sample(index);
-    run(std::vector<float>(v, v + m_set->sampleSize()), widgets::sampleImage(*m_set, index));
+    run(std::vector<float>(v, v + m_set->sampleSize()), widgets::sampleImage(*m_set, index), m_set->sampleShape);
 }
 
 void SideBySideView::runDrawing()
@@ -345,7 +356,7 @@ void SideBySideView::runDrawing()
     run(m_canvas->values(), img);
 }
 
-void SideBySideView::run(std::vector<float> input, const QImage& preview)
+void SideBySideView::run(std::vector<float> input, const QImage& preview, std::vector<std::int64_t> shape)
 {
     m_preview->setPixmap(QPixmap::fromImage(preview.scaled(112, 112, Qt::KeepAspectRatio, Qt::FastTransformation)));
     if (!m_float || !m_quant) {
@@ -363,10 +374,10 @@ void SideBySideView::run(std::vector<float> input, const QImage& preview)
         showOutcome(m_last);
         emit ran();
     });
-    watcher->setFuture(QtConcurrent::run([f = m_float, q = m_quant, x = std::move(input)]() {
+    watcher->setFuture(QtConcurrent::run([f = m_float, q = m_quant, x = std::move(input), shape = std::move(shape)]() {
         Outcome o;
-        auto a = runOnce(*f, x);
-        auto b = runOnce(*q, x);
+        auto a = runOnce(*f, x, shape);
+        auto b = runOnce(*q, x, shape);
         if (!a || !b) {
             o.error = QString::fromStdString((!a ? a.error() : b.error()).message);
             return o;
@@ -374,7 +385,7 @@ void SideBySideView::run(std::vector<float> input, const QImage& preview)
         o.floatOut = std::move(*a);
         o.quantOut = std::move(*b);
         data::SampleSet one;
-        one.sampleShape = {static_cast<std::int64_t>(x.size())};
+        one.sampleShape = shape.empty() ? std::vector<std::int64_t>{static_cast<std::int64_t>(x.size())} : shape;
         one.count = 1;
         one.values = x;
         eval::ActivationOptions ao;

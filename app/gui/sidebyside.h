@@ -69,7 +69,8 @@ signals:
     void ran(); // a comparison landed (or failed: last().error)
 
 private:
-    void run(std::vector<float> input, const QImage& preview);
+    // `shape`: the sample's shape when it comes from a data set (a model with open dimensions is resized to it).
+    void run(std::vector<float> input, const QImage& preview, std::vector<std::int64_t> shape = {});
     void fail(const QString& message);
     void refreshClassNames();
     void showOpenImageDialog();

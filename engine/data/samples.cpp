@@ -151,22 +151,47 @@ SampleSet firstSamples(const SampleSet& set, std::int64_t n)
     return r;
 }
 
-Status checkSamplesFit(const SampleSet& set, const model::Tensor& input)
+Result<std::vector<std::int32_t>> inputShapeFor(const SampleSet& set, const model::Tensor& input)
 {
     std::vector<std::int64_t> want(input.shape.begin(), input.shape.end());
     std::vector<std::int64_t> wantNoBatch = want;
     if (!wantNoBatch.empty() && wantNoBatch.front() == 1)
         wantNoBatch.erase(wantNoBatch.begin());
     if (set.sampleShape == want || set.sampleShape == wantNoBatch)
-        return {};
+        return input.shape;
     // Same element count in another layout (e.g. 28x28 images for a 28x28x1 input) is accepted.
     std::int64_t n = 1;
     for (auto d : want)
         n *= d;
     if (n == set.sampleSize())
-        return {};
+        return input.shape;
+    // Other sizes in the dimensions the model leaves open (a fully convolutional model's height and
+    // width): the input takes the samples' shape.
+    const auto& signature = input.shapeSignature;
+    std::vector<std::int64_t> candidate = set.sampleShape;
+    if (candidate.size() + 1 == want.size() && !want.empty() && want.front() == 1)
+        candidate.insert(candidate.begin(), 1);
+    if (signature.size() == want.size() && candidate.size() == want.size()) {
+        bool fits = true;
+        for (std::size_t d = 0; fits && d < want.size(); ++d)
+            fits = candidate[d] == want[d] || (signature[d] < 0 && candidate[d] > 0 && candidate[d] <= (1 << 24));
+        if (fits)
+            return std::vector<std::int32_t>(candidate.begin(), candidate.end());
+    }
+    std::string open;
+    if (signature.size() == want.size() && std::count(signature.begin(), signature.end(), -1) > 0)
+        open = " (dimensions marked -1 in " + shapeString(std::vector<std::int64_t>(signature.begin(), signature.end())) +
+            " may differ)";
     return Error{"the samples have shape " + shapeString(set.sampleShape) + " but the model input '" + input.name +
-        "' takes " + shapeString(want)};
+        "' takes " + shapeString(want) + open};
+}
+
+Status checkSamplesFit(const SampleSet& set, const model::Tensor& input)
+{
+    auto shape = inputShapeFor(set, input);
+    if (!shape)
+        return shape.error();
+    return {};
 }
 
 } // namespace ql::data

@@ -38,11 +38,17 @@ Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, st
 // Attaches labels from an IDX label file or an integer .npy (one per sample).
 Status loadLabels(SampleSet& set, const std::string& path);
 
-// Fails unless one sample fills `input` exactly (the batch dimension of the input may be 1 and
-// absent from the samples); the error names both shapes.
 // The first n samples (and their labels) of a set.
 SampleSet firstSamples(const SampleSet& set, std::int64_t n);
 
+// Fails unless one sample fills `input` (the batch dimension of the input may be 1 and absent from
+// the samples), or differs from it only in dimensions the model marks dynamic (-1 in its shape
+// signature); the error names both shapes.
 Status checkSamplesFit(const SampleSet& set, const model::Tensor& input);
+
+// The shape `input` takes for one sample of `set`: its stored shape, or, where the samples differ
+// from it only in dynamic dimensions, the samples' shape (with the batch of 1). Interpreters created
+// with it as InterpreterOptions::inputShapes run the samples as they are.
+Result<std::vector<std::int32_t>> inputShapeFor(const SampleSet& set, const model::Tensor& input);
 
 } // namespace ql::data

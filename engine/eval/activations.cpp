@@ -61,6 +61,11 @@ Result<std::vector<ActivationLayer>> analyzeActivations(const model::Graph& floa
 {
     exec::InterpreterOptions io;
     io.keepIntermediates = true;
+    if (floatGraph.main().inputs.size() == 1) {
+        const auto& in = floatGraph.main().tensors[static_cast<std::size_t>(floatGraph.main().inputs[0])];
+        if (auto shape = data::inputShapeFor(data, in); shape && *shape != in.shape)
+            io.inputShapes = {*shape};
+    }
     auto fi = exec::Interpreter::create(std::make_shared<const model::Graph>(floatGraph), io);
     if (!fi)
         return withContext("float model", fi.error());

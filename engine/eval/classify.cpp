@@ -86,14 +86,26 @@ Result<Classification> classify(const model::Graph& g, const data::SampleSet& se
     if (batch < 1 || out.shape[0] != batch)
         return Error{"the model's input batch (" + std::to_string(batch) + ") and output batch (" +
             std::to_string(out.shape[0]) + ") differ"};
+    std::vector<std::int32_t> inputShape = in.shape;
     if (batch == 1) {
-        if (auto s = data::checkSamplesFit(set, in); !s)
-            return s.error();
+        auto shape = data::inputShapeFor(set, in);
+        if (!shape)
+            return shape.error();
+        inputShape = std::move(shape.value());
     } else if (in.elementCount() / batch != set.sampleSize()) {
         return Error{"the samples have " + std::to_string(set.sampleSize()) + " values each but the model input '" +
             in.name + "' takes " + std::to_string(in.elementCount() / batch) + " per sample"};
     }
-    const std::int64_t perOutput = out.elementCount() / batch;
+    std::int64_t perOutput = out.elementCount() / batch;
+    if (inputShape != in.shape) {
+        // Resized to the samples: the output's size follows from prepare, not from the file.
+        exec::InterpreterOptions probe;
+        probe.inputShapes = {inputShape};
+        auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(g), probe);
+        if (!it)
+            return withContext("resizing the input to " + exec::shapeText(inputShape), it.error());
+        perOutput = (*it)->output(0).count();
+    }
     if (perOutput < 1 || perOutput > (1 << 20))
         return Error{"the output '" + out.name + "' does not look like class scores"};
 
@@ -114,6 +126,8 @@ Result<Classification> classify(const model::Graph& g, const data::SampleSet& se
         const std::int64_t r0 = runs * w / threads, r1 = runs * (w + 1) / threads;
         exec::InterpreterOptions io;
         io.rounding = o.rounding;
+        if (inputShape != in.shape)
+            io.inputShapes = {inputShape};
         auto it = exec::Interpreter::create(graph, io);
         if (!it) {
             errors[static_cast<std::size_t>(w)] = it.error();

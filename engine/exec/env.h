@@ -62,6 +62,11 @@ struct ExecEnv {
     // When set, preparing goes on after an operator fails (its consumers are left unprepared) and
     // every failure is recorded here instead of stopping at the first (Interpreter::diagnose).
     std::vector<Blocker>* diagnostics = nullptr;
+    // State policy (InterpreterOptions::keepState). Without it every invoke advances the epoch and
+    // starts from the initial state: variable tensors, resource variables and the state stateful
+    // kernels keep (they compare the epoch they last ran in).
+    bool keepState = false;
+    std::uint64_t stateEpoch = 0;
 
     // A runner for subgraph `index` whose inputs take `inputShapes` (empty: the shapes in the file).
     // Fails on calls nested deeper than a model can sensibly need (a subgraph calling itself).

@@ -65,22 +65,25 @@ Status Interpreter::prepare()
     // names them.
     m_inputs.assign(sg.inputs.begin(), sg.inputs.end());
     m_outputs.assign(sg.outputs.begin(), sg.outputs.end());
+    m_warnings.clear();
     if (m_signature) {
+        // A signature that does not match its subgraph's inputs and outputs is stale (a tool rewrote
+        // the graph and kept the old map). LiteRT would write into tensors nothing reads; QuantLens,
+        // like litert-run, runs the subgraph's own inputs and outputs and says so.
         const auto check = [&](const std::vector<model::SignatureTensor>& list, const std::vector<int>& io,
-                               const char* what) -> Status {
+                               const char* what) -> std::string {
             if (list.size() != io.size())
-                return Error{"signature '" + m_signature->key + "' lists " + std::to_string(list.size()) + " " + what +
-                    ", its subgraph has " + std::to_string(io.size())};
+                return "signature '" + m_signature->key + "' lists " + std::to_string(list.size()) + " " + what +
+                    ", its subgraph has " + std::to_string(io.size());
             for (const auto& t : list)
                 if (std::find(io.begin(), io.end(), static_cast<int>(t.tensorIndex)) == io.end())
-                    return Error{"signature '" + m_signature->key + "' maps '" + t.name + "' to tensor " +
-                        std::to_string(t.tensorIndex) + ", which is not among the subgraph's " + what};
+                    return "signature '" + m_signature->key + "' maps '" + t.name + "' to tensor " +
+                        std::to_string(t.tensorIndex) + ", which is not among the subgraph's " + what;
             return {};
         };
-        if (auto st = check(m_signature->inputs, m_inputs, "inputs"); !st)
-            return st;
-        if (auto st = check(m_signature->outputs, m_outputs, "outputs"); !st)
-            return st;
+        for (auto problem : {check(m_signature->inputs, m_inputs, "inputs"), check(m_signature->outputs, m_outputs, "outputs")})
+            if (!problem.empty())
+                m_warnings.push_back(problem + "; the subgraph's own inputs and outputs are used");
     }
     // Input shapes are given in this interpreter's input order; the runner takes the subgraph's.
     std::vector<std::vector<std::int32_t>> shapes;
@@ -103,6 +106,7 @@ Status Interpreter::prepare()
     m_env->pool = m_pool.get();
     m_env->keepIntermediates = m_options.keepIntermediates;
     m_env->diagnostics = m_diagnostics;
+    m_env->keepState = m_options.keepState;
     auto runner = m_env->createRunner(index, shapes);
     if (!runner)
         return runner.error();
@@ -197,7 +201,10 @@ Status Interpreter::invokeProfiled(std::vector<double>& opMillis)
 
 Status Interpreter::run(std::vector<double>* opMillis)
 {
-    m_env->resources.restore();
+    if (!m_env->keepState) {
+        ++m_env->stateEpoch;
+        m_env->resources.restore();
+    }
     return m_main->run(opMillis);
 }
 

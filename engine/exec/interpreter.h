@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Runs a model: the subgraph of a signature (or subgraph 0), and through control-flow operators any
 // subgraph it calls. Prepare checks every operator once and computes its parameters and output
-// shapes; invoke runs them. Every run starts from the model's initial state (LSTM variable tensors
-// zero, resource variables as their initialisation left them), so outputs depend on inputs alone.
+// shapes; invoke runs them. By default every run starts from the model's initial state (LSTM variable
+// tensors zero, resource variables as their initialisation left them, the state of streaming
+// operators such as the audio front end's noise estimate cleared), so outputs depend on inputs alone;
+// with keepState, state carries from one invoke to the next as on a device processing a stream.
 #pragma once
 
 #include "core/result.h"
@@ -32,6 +34,8 @@ struct InterpreterOptions {
     std::string signature;
     // Shapes of the inputs (dynamic dimensions, another batch size); empty: those in the file.
     std::vector<std::vector<std::int32_t>> inputShapes;
+    // Carry state across invokes (a stream of frames) instead of starting every invoke afresh.
+    bool keepState = false;
 };
 
 class Interpreter {
@@ -61,6 +65,9 @@ public:
     // The signature's names, or the tensors' names.
     std::string inputName(int i) const;
     std::string outputName(int i) const;
+
+    // What the model does not quite say right but runs anyway (a stale signature), in words.
+    const std::vector<std::string>& warnings() const { return m_warnings; }
 
     // Prepares again for other input shapes (one per input).
     Status resizeInputs(const std::vector<std::vector<std::int32_t>>& shapes);
@@ -93,6 +100,7 @@ private:
     const model::SignatureDef* m_signature = nullptr;
     std::vector<int> m_inputs, m_outputs;
     std::vector<Blocker>* m_diagnostics = nullptr;
+    std::vector<std::string> m_warnings;
 };
 
 } // namespace ql::exec

@@ -156,6 +156,7 @@ Status SubgraphRunner::prepare(const std::vector<std::vector<std::int32_t>>& inp
     m_heap.assign(m_sg->tensors.size(), HeapBuffer{});
     m_ops.clear();
     m_owned.clear();
+    m_stateInitialised = false;
     if (auto st = initTensors(inputShapes); !st)
         return st;
     m_ops.resize(m_sg->operators.size());
@@ -386,14 +387,16 @@ int SubgraphRunner::deferredOperators() const
 Status SubgraphRunner::run(std::vector<double>* opMillis)
 {
     const model::Subgraph& sg = *m_sg;
-    // Every run starts from a zero state (LSTM states), so outputs depend on the inputs alone. An
-    // 8-bit state starts at its zero point (real 0), as the runtimes reset it.
+    // Unless state is kept across invokes, every run starts from a zero state (LSTM states), so
+    // outputs depend on the inputs alone. An 8-bit state starts at its zero point (real 0), as the
+    // runtimes reset it.
     for (std::size_t i = 0; i < sg.tensors.size(); ++i)
-        if (sg.tensors[i].isVariable && m_tensors[i].data) {
+        if (sg.tensors[i].isVariable && m_tensors[i].data && (!m_env.keepState || !m_stateInitialised)) {
             const RtTensor& t = m_tensors[i];
             const bool eightBit = t.dtype == model::DType::Int8 || t.dtype == model::DType::UInt8;
             std::memset(t.data, eightBit ? t.zeroPoint() & 0xFF : 0, static_cast<std::size_t>(t.bytes));
         }
+    m_stateInitialised = true;
     if (opMillis)
         opMillis->assign(m_ops.size(), 0.0);
     const RunContext ctx{m_tensors, m_env.pool, this};

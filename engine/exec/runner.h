@@ -82,6 +82,7 @@ private:
     std::deque<std::vector<std::uint8_t>> m_owned; // realigned, densified and folded constants
     std::uint8_t* m_arena = nullptr;
     std::int64_t m_arenaBytes = 0;
+    bool m_stateInitialised = false; // variable tensors were reset at least once since prepare
 };
 
 } // namespace ql::exec

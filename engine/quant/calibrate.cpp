@@ -203,14 +203,17 @@ Result<std::vector<TensorRange>> calibrate(
     const model::Tensor& in = sg.tensors[static_cast<std::size_t>(sg.inputs[0])];
     if (in.dtype != model::DType::Float32)
         return Error{"calibration runs the float model; its input is " + model::dtypeName(in.dtype)};
-    if (auto st = data::checkSamplesFit(samples, in); !st)
-        return st.error();
+    auto inputShape = data::inputShapeFor(samples, in);
+    if (!inputShape)
+        return inputShape.error();
     const std::int64_t n = std::min<std::int64_t>(samples.count, options.samples > 0 ? options.samples : samples.count);
     if (n <= 0)
         return Error{"the calibration set holds no samples"};
     auto graph = std::make_shared<const model::Graph>(floatGraph);
     exec::InterpreterOptions io;
     io.keepIntermediates = true;
+    if (*inputShape != in.shape)
+        io.inputShapes = {*inputShape};
     auto interp = exec::Interpreter::create(graph, io);
     if (!interp)
         return withContext("calibration", interp.error());

@@ -2,6 +2,7 @@
 // End-to-end tests of `quantlens-cli run` and `bench`.
 #include "common/cli_runner.h"
 #include "common/model_facts.h"
+#include "common/graph_builder.h"
 #include "common/op_builder.h"
 #include "data/npy.h"
 #include "model/writer.h"
@@ -96,8 +97,9 @@ private slots:
         Run r = cli({QStringLiteral("run"), modelFile("hello_world_twin_float32.tflite"), QStringLiteral("--input"),
             wrongShape, QStringLiteral("--output-dir"), out});
         QCOMPARE(r.code, 1);
-        QVERIFY2(
-            r.err.contains(QStringLiteral("takes float32 [1,1], the file holds float32 [1,2]")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("takes float32 [1,1] (its dimensions marked -1 in [-1,1] may vary), the file "
+                                               "holds float32 [1,2]")),
+            qPrintable(r.err));
 
         const QString x = writeFloats(dir, QStringLiteral("x.npy"), {1, 1}, 0.5f);
         r = cli({QStringLiteral("run"), modelFile("hello_world_twin_int8.tflite"), QStringLiteral("--input"), x,
@@ -123,6 +125,107 @@ private slots:
             QStringLiteral("--output-dir"), out, QStringLiteral("--rounding"), QStringLiteral("banker")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("--rounding must be")));
+    }
+
+    void aBatchResizesTheDynamicDimension()
+    {
+        // conv_fc_mnist's input is [1,28,28,1] with a shape signature of [-1,28,28,1]: a file with 3
+        // images runs as a batch of 3, each row as the image alone gives.
+        const QString model = QStringLiteral(QL_SHARED_DIR "/models/wild/conv_fc_mnist_float32.tflite");
+        QTemporaryDir dir;
+        data::NpyArray batch;
+        batch.dtype = model::DType::Float32;
+        batch.shape = {3, 28, 28, 1};
+        std::vector<float> pixels(3 * 28 * 28);
+        for (std::size_t i = 0; i < pixels.size(); ++i)
+            pixels[i] = static_cast<float>((i * 7919) % 256) / 255.0f;
+        batch.data.resize(pixels.size() * 4);
+        std::memcpy(batch.data.data(), pixels.data(), batch.data.size());
+        const QString batchFile = dir.filePath(QStringLiteral("batch.npy"));
+        QVERIFY(data::writeNpy(batchFile.toStdString(), batch).ok());
+        Run r = cli({QStringLiteral("run"), model, QStringLiteral("--input"), batchFile, QStringLiteral("--output-dir"),
+            dir.filePath(QStringLiteral("b"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object()[QStringLiteral("outputs")].toArray()[0].toObject();
+        QCOMPARE(o[QStringLiteral("shape")].toArray(), (QJsonArray{3, 10}));
+        auto all = data::readNpy(o[QStringLiteral("file")].toString().toStdString());
+        QVERIFY(all.ok());
+        for (int row = 0; row < 3; ++row) {
+            data::NpyArray one = batch;
+            one.shape = {1, 28, 28, 1};
+            one.data.assign(batch.data.begin() + row * 28 * 28 * 4, batch.data.begin() + (row + 1) * 28 * 28 * 4);
+            const QString f = dir.filePath(QStringLiteral("row%1.npy").arg(row));
+            QVERIFY(data::writeNpy(f.toStdString(), one).ok());
+            r = cli({QStringLiteral("run"), model, QStringLiteral("--input"), f, QStringLiteral("--output-dir"),
+                dir.filePath(QStringLiteral("r%1").arg(row))});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            auto single = data::readNpy(dir.filePath(QStringLiteral("r%1/out0.npy").arg(row)).toStdString());
+            QVERIFY(single.ok());
+            QCOMPARE(single->shape, (std::vector<std::int64_t>{1, 10}));
+            for (int k = 0; k < 10; ++k) {
+                float a, b;
+                std::memcpy(&a, all->data.data() + (row * 10 + k) * 4, 4);
+                std::memcpy(&b, single->data.data() + k * 4, 4);
+                QVERIFY2(std::abs(a - b) <= 1e-5f * (1 + std::abs(b)), qPrintable(QStringLiteral("row %1 class %2: %3 vs %4").arg(row).arg(k).arg(a).arg(b)));
+            }
+        }
+        // Only the dynamic dimension may change.
+        batch.shape = {3, 28, 27, 1};
+        batch.data.resize(3 * 28 * 27 * 4);
+        QVERIFY(data::writeNpy(batchFile.toStdString(), batch).ok());
+        r = cli({QStringLiteral("run"), model, QStringLiteral("--input"), batchFile, QStringLiteral("--output-dir"),
+            dir.filePath(QStringLiteral("b"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("its dimensions marked -1 in [-1,28,28,1] may vary")), qPrintable(r.err));
+    }
+
+    void aSignatureIsRunByItsKey()
+    {
+        // Two signatures: "add" (subgraph 0) and "scale" (subgraph 1), inputs bound by their names.
+        test::GraphBuilder b;
+        for (const char* name : {"add", "scale"}) {
+            const int sg = b.subgraph(name);
+            const int x = b.input(sg, "x", model::DType::Float32, {2});
+            const int y = b.input(sg, "y", model::DType::Float32, {2});
+            const int o = b.tensor(sg, "o", model::DType::Float32, {2});
+            tflite::BuiltinOptionsUnion u;
+            if (sg == 0)
+                u.Set(tflite::AddOptionsT{});
+            else
+                u.Set(tflite::MulOptionsT{});
+            b.op(sg, sg == 0 ? tflite::BuiltinOperator::ADD : tflite::BuiltinOperator::MUL, {x, y}, {o}, u);
+            b.output(sg, o);
+        }
+        b.signature("add", 0, {{"left", 0}, {"right", 1}}, {{"total", 2}});
+        b.signature("scale", 1, {{"signal", 0}, {"gain", 1}}, {{"scaled", 2}});
+        QTemporaryDir dir;
+        const QString model = dir.filePath(QStringLiteral("two.tflite"));
+        QVERIFY(model::writeTflite(b.graph(), model.toStdString()).ok());
+        const QString three = writeFloats(dir, QStringLiteral("three.npy"), {2}, 3.0f);
+        const QString half = writeFloats(dir, QStringLiteral("half.npy"), {2}, 0.5f);
+        Run r = cli({QStringLiteral("run"), model, QStringLiteral("--signature"), QStringLiteral("scale"),
+            QStringLiteral("--input"), QStringLiteral("gain=") + half, QStringLiteral("--input"), QStringLiteral("signal=") + three,
+            QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("out"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json[QStringLiteral("signature")].toString(), QStringLiteral("scale"));
+        QCOMPARE(json[QStringLiteral("subgraph")].toInt(), 1);
+        const QJsonObject o = json[QStringLiteral("outputs")].toArray()[0].toObject();
+        QCOMPARE(o[QStringLiteral("name")].toString(), QStringLiteral("scaled"));
+        auto y = data::readNpy(o[QStringLiteral("file")].toString().toStdString());
+        QVERIFY(y.ok());
+        float v;
+        std::memcpy(&v, y->data.data(), 4);
+        QCOMPARE(v, 1.5f);
+
+        r = cli({QStringLiteral("run"), model, QStringLiteral("--signature"), QStringLiteral("sum"), QStringLiteral("--input"),
+            three, QStringLiteral("--input"), half, QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("out"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no signature 'sum'")) && r.err.contains(QStringLiteral("scale")), qPrintable(r.err));
+        // bench takes it too.
+        r = cli({QStringLiteral("bench"), model, QStringLiteral("--signature"), QStringLiteral("scale"), QStringLiteral("--runs"),
+            QStringLiteral("3"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
     }
 
     void unsupportedOperatorIsNamed()

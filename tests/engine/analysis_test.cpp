@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Weight analysis: metrics on hand-made tensors with known answers, and the SQNR of every weighted layer
 // of the shared float models against an independent per-channel int8 computation.
+#include "common/graph_builder.h"
 #include "common/model_facts.h"
 #include "data/samples.h"
 #include "eval/activations.h"
+#include "eval/classify.h"
 #include "eval/evaluate.h"
 #include "eval/metrics.h"
 #include "eval/sensitivity.h"
@@ -104,6 +106,54 @@ class AnalysisTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void samplesOfAnotherSizeRunAModelWithOpenDimensions()
+    {
+        // A fully convolutional head: MEAN over height and width of a [1,-1,-1,2] input (stored
+        // [1,4,4,2]). Samples of 6x5x2 run at that size: the class scores are the channel means.
+        test::GraphBuilder b;
+        const int sg = b.subgraph("main");
+        const int x = b.input(sg, "image", model::DType::Float32, {1, 4, 4, 2});
+        b.at(sg, x).shapeSignature = {1, -1, -1, 2};
+        const int axes = b.constant<std::int32_t>(sg, "axes", model::DType::Int32, {2}, {1, 2});
+        const int y = b.tensor(sg, "scores", model::DType::Float32, {1, 2});
+        tflite::BuiltinOptionsUnion u;
+        u.Set(tflite::ReducerOptionsT{});
+        b.op(sg, tflite::BuiltinOperator::MEAN, {x, axes}, {y}, u);
+        b.output(sg, y);
+        const model::Graph& g = b.graph();
+
+        data::SampleSet set;
+        set.sampleShape = {6, 5, 2};
+        set.count = 3;
+        for (int i = 0; i < 3 * 60; ++i)
+            set.values.push_back(static_cast<float>((i * 37) % 11) / 10.0f);
+        const auto shape = data::inputShapeFor(set, g.main().tensors[static_cast<std::size_t>(x)]);
+        QVERIFY(shape.ok());
+        QCOMPARE(*shape, (std::vector<std::int32_t>{1, 6, 5, 2}));
+        auto r = eval::classify(g, set, {}, {}, nullptr);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        QCOMPARE(r->classes, 2);
+        for (int s = 0; s < 3; ++s)
+            for (int c = 0; c < 2; ++c) {
+                double mean = 0;
+                for (int p = 0; p < 30; ++p)
+                    mean += set.values[static_cast<std::size_t>(s * 60 + p * 2 + c)] / 30.0;
+                QVERIFY(std::abs(r->outputs[static_cast<std::size_t>(s * 2 + c)] - mean) < 1e-6);
+            }
+        // Calibration runs at that size too: the output's range is that of the channel means.
+        auto ranges = quant::calibrate(g, set, {});
+        QVERIFY2(ranges.ok(), ranges.ok() ? "" : ranges.error().message.c_str());
+        QVERIFY((*ranges)[static_cast<std::size_t>(y)].valid);
+
+        // A fixed dimension that differs is refused, and the error says which may vary.
+        set.sampleShape = {6, 5, 3};
+        set.values.resize(3 * 90);
+        const auto bad = data::checkSamplesFit(set, g.main().tensors[static_cast<std::size_t>(x)]);
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.find("dimensions marked -1 in [1,-1,-1,2] may differ") != std::string::npos,
+            bad.error().message.c_str());
+    }
+
     void metricsKnownAnswers()
     {
         const std::vector<float> x{1, 2, 3}, y{1.5f, 2, 2.5f};

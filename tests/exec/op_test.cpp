@@ -63,6 +63,16 @@ double valueAt(const std::uint8_t* p, DT t, std::int64_t i)
     }
 }
 
+// Which of a case's inputs are graph inputs (the others are constants), in order.
+std::vector<std::size_t> graphInputsOf(const test::OpCase& c)
+{
+    std::vector<std::size_t> graphInputs;
+    for (std::size_t k = 0; k < c.inputs.size(); ++k)
+        if (c.inputs[k].data.empty())
+            graphInputs.push_back(k);
+    return graphInputs;
+}
+
 bool isFloat(DT t)
 {
     return t == DT::Float32 || t == DT::Complex64 || t == DT::Float64;
@@ -101,8 +111,9 @@ private slots:
                 message = it.error().message;
             } else {
                 std::mt19937 rng(static_cast<unsigned>(index + 1));
+                const auto graphInputs = graphInputsOf(c);
                 for (int i = 0; i < (*it)->inputCount(); ++i) {
-                    const auto& spec = c.inputs[static_cast<std::size_t>(i)];
+                    const auto& spec = c.inputs[graphInputs[static_cast<std::size_t>(i)]];
                     QVERIFY((*it)->setInput(i, spec.dtype, test::randomInput(spec, rng)).ok());
                 }
                 const auto st = (*it)->invoke();
@@ -119,10 +130,7 @@ private slots:
         for (int seed = 1; seed <= c.seeds; ++seed) {
             std::mt19937 rng(static_cast<unsigned>(index * 131 + seed));
             QStringList files;
-            std::vector<std::size_t> graphInputs;
-            for (std::size_t k = 0; k < c.inputs.size(); ++k)
-                if (c.inputs[k].data.empty())
-                    graphInputs.push_back(k);
+            const auto graphInputs = graphInputsOf(c);
             for (int i = 0; i < (*it)->inputCount(); ++i) {
                 const auto& spec = c.inputs[graphInputs[static_cast<std::size_t>(i)]];
                 data::NpyArray a;

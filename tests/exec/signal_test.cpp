@@ -71,6 +71,7 @@ Result<std::unique_ptr<exec::Interpreter>> oneOp(const std::string& code, const 
     spec.customOptions = options;
     exec::InterpreterOptions o;
     o.rounding = rounding;
+    o.keepState = true; // a stream of frames, as tflite-micro runs it
     return exec::Interpreter::create(
         std::make_shared<const model::Graph>(test::singleOpGraph(spec, inputs, outputs)), o);
 }
@@ -141,13 +142,14 @@ std::shared_ptr<const model::Graph> preprocessor()
 }
 
 Result<std::unique_ptr<exec::Interpreter>> preprocessorInterpreter(
-    exec::Rounding rounding = exec::Rounding::Reference, bool keepIntermediates = false)
+    exec::Rounding rounding = exec::Rounding::Reference, bool keepIntermediates = false, bool keepState = true)
 {
     if (!preprocessor())
         return Error{"cannot read " + test::modelPath("wild/audio_preprocessor_int8.tflite")};
     exec::InterpreterOptions o;
     o.rounding = rounding;
     o.keepIntermediates = keepIntermediates;
+    o.keepState = keepState;
     return exec::Interpreter::create(preprocessor(), o);
 }
 
@@ -383,6 +385,35 @@ private slots:
         QCOMPARE((*it)->output(0).shape, (std::vector<std::int32_t>{2, length + 2}));
         CHECK_VALUES(
             values<std::int16_t>((*it)->output(0)), std::vector<std::int16_t>(expected.begin(), expected.end()));
+    }
+
+    void rfftFullScale_data()
+    {
+        QTest::addColumn<int>("length");
+        QTest::addColumn<int>("dc");
+        // A row of -32768, and a row alternating -32768, 32767: only DC, then only Nyquist, survive, each
+        // a few units short of full scale after the per-stage roundings (radices 4, 3 and 4, 5).
+        QTest::newRow("24") << 24 << -32762;
+        QTest::newRow("40") << 40 << -32758;
+    }
+
+    void rfftFullScale()
+    {
+        QFETCH(int, length);
+        QFETCH(int, dc);
+        const auto n = static_cast<std::size_t>(length);
+        std::vector<std::int16_t> x(2 * n, -32768);
+        for (std::size_t i = n + 1; i < 2 * n; i += 2)
+            x[i] = 32767;
+        auto it = oneOp("SignalRfft", intOptions({{"T", 7}, {"fft_length", length}}),
+            {tensor({2, length}, DType::Int16)}, {tensor({2, length + 2}, DType::Int16)});
+        CHECK_OK(it);
+        CHECK_OK(setInput(**it, 0, x));
+        CHECK_OK((*it)->invoke());
+        std::vector<std::int16_t> want(2 * (n + 2), 0);
+        want[0] = static_cast<std::int16_t>(dc); // row 0, bin 0
+        want[(n + 2) + n] = static_cast<std::int16_t>(dc); // row 1, bin n / 2 (Nyquist)
+        CHECK_VALUES(values<std::int16_t>((*it)->output(0)), want);
     }
 
     void rfftRejects_data()
@@ -770,6 +801,15 @@ private slots:
         CHECK_OK(setInput(**fresh, 0, x));
         CHECK_OK((*fresh)->invoke());
         CHECK_VALUES(values<std::int8_t>((*fresh)->output(0)), expected[0]);
+        // Without keepState every invoke starts afresh: the same frame gives the first frame's features
+        // each time, whatever ran before (the interpreter's default state policy).
+        auto independent = preprocessorInterpreter(static_cast<exec::Rounding>(rounding), false, false);
+        CHECK_OK(independent);
+        for (int k = 0; k < 3; ++k) {
+            CHECK_OK(setInput(**independent, 0, x));
+            CHECK_OK((*independent)->invoke());
+            CHECK_VALUES(values<std::int8_t>((*independent)->output(0)), expected[0]);
+        }
     }
 
     // tflite-micro's own golden features (audio_preprocessor_test.py, micro_speech_test.cc) for the first

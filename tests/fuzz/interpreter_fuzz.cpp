@@ -14,13 +14,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     // Keep each run small: skip graphs whose tensors hold more than 4M elements in all.
     std::int64_t elements = 0;
-    for (const auto& t : g->main().tensors)
-        elements += t.elementCount();
+    for (const auto& sg : g->subgraphs)
+        for (const auto& t : sg.tensors)
+            elements += t.elementCount();
     if (elements > (4 << 20))
         return 0;
-    for (const auto rounding : {exec::Rounding::Xnnpack, exec::Rounding::Reference}) {
-        exec::InterpreterOptions opts;
-        opts.rounding = rounding;
+    // Subgraph 0 in both roundings, then the first few signatures (other subgraphs, other inputs).
+    std::vector<exec::InterpreterOptions> runs(2);
+    runs[1].rounding = exec::Rounding::Reference;
+    for (std::size_t s = 0; s < g->signatureDefs.size() && s < 3; ++s) {
+        runs.emplace_back();
+        runs.back().signature = g->signatureDefs[s].key;
+    }
+    for (const auto& opts : runs) {
         auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(*g), opts);
         if (!it)
             continue;

@@ -44,16 +44,19 @@ constexpr int kRefinementSteps = 5;
 constexpr int kLocalMaximumRadius = 1;
 // Far above any real use (10 to 20); bounds the quadratic soft-NMS for hostile files.
 constexpr std::int64_t kMaxDetectionsLimit = 1024;
+constexpr std::int32_t kMaxGridSide = 1 << 24;
 
 // Skeleton edges as (parent, child): 16 forward edges from the nose outwards, then the same edges
 // reversed, in the same order. Keypoints: 0 nose, 1/2 left/right eye, 3/4 ears, 5/6 shoulders,
 // 7/8 elbows, 9/10 wrists, 11/12 hips, 13/14 knees, 15/16 ankles (left first).
+// clang-format off
 constexpr std::array<std::array<int, 2>, 2 * kEdges> kEdgeList = {{
     {0, 1}, {1, 3}, {0, 2}, {2, 4}, {0, 5}, {5, 7}, {7, 9}, {5, 11},
     {11, 13}, {13, 15}, {0, 6}, {6, 8}, {8, 10}, {6, 12}, {12, 14}, {14, 16},
     {1, 0}, {3, 1}, {2, 0}, {4, 2}, {5, 0}, {7, 5}, {9, 7}, {11, 5},
     {13, 11}, {15, 13}, {6, 0}, {8, 6}, {10, 8}, {12, 6}, {14, 12}, {16, 14},
 }};
+// clang-format on
 
 // ---- libstdc++'s orders (see the file comment) ----
 
@@ -289,14 +292,14 @@ struct Sampler {
         int y0, y1, x0, x1;
         axis(p.y, f.height, y0, y1, ly);
         axis(p.x, f.width, x0, x1, lx);
-        const auto at = [&](int y, int x) {
+        const auto offset = [&](int y, int x) {
             return (static_cast<std::size_t>(y) * static_cast<std::size_t>(f.width) + static_cast<std::size_t>(x)) *
                 static_cast<std::size_t>(f.channels);
         };
-        tl = at(y0, x0);
-        tr = at(y0, x1);
-        bl = at(y1, x0);
-        br = at(y1, x1);
+        tl = offset(y0, x0);
+        tr = offset(y0, x1);
+        bl = offset(y1, x0);
+        br = offset(y1, x1);
     }
 
     static void axis(float v, int n, int& lo, int& hi, float& lerp)
@@ -357,7 +360,8 @@ std::vector<int> decreasingOrder(const std::vector<float>& scores)
 {
     std::vector<int> idx(scores.size());
     std::iota(idx.begin(), idx.end(), 0);
-    gnuSort(idx, [&](int a, int b) { return scores[static_cast<std::size_t>(a)] > scores[static_cast<std::size_t>(b)]; });
+    gnuSort(
+        idx, [&](int a, int b) { return scores[static_cast<std::size_t>(a)] > scores[static_cast<std::size_t>(b)]; });
     return idx;
 }
 
@@ -401,8 +405,8 @@ public:
     int run(float* keypoints, float* keypointScores, float* poseScores)
     {
         // The threshold as a logit, computed in double from the float probability.
-        const auto minLogit = static_cast<float>(
-            -std::log(1.0 / (static_cast<double>(m_p.scoreThreshold) + 1e-6) - 1.0));
+        const auto minLogit =
+            static_cast<float>(-std::log(1.0 / (static_cast<double>(m_p.scoreThreshold) + 1e-6) - 1.0));
         Queue roots = rootCandidates(minLogit);
 
         const auto maxPoses = static_cast<std::size_t>(m_p.maxDetections);
@@ -496,12 +500,12 @@ private:
                     if (!maximum)
                         continue;
                     const std::size_t cell =
-                        (static_cast<std::size_t>(y) * static_cast<std::size_t>(W) + static_cast<std::size_t>(x)) *
-                        2 * kKeypoints;
+                        (static_cast<std::size_t>(y) * static_cast<std::size_t>(W) + static_cast<std::size_t>(x)) * 2 *
+                        kKeypoints;
                     const float dy = m_shorts.v[cell + static_cast<std::size_t>(k)];
                     const float dx = m_shorts.v[cell + kKeypoints + static_cast<std::size_t>(k)];
                     q.push({{clampTo(static_cast<float>(y) + dy, 0.0f, m_top),
-                               clampTo(static_cast<float>(x) + dx, 0.0f, m_right)},
+                                clampTo(static_cast<float>(x) + dx, 0.0f, m_right)},
                         k, score});
                 }
         return q;
@@ -597,11 +601,15 @@ Prepared preparePosenetDecoder(NodeContext& ctx)
         if (t.dtype != DType::UInt8 && t.dtype != DType::Float32)
             return ctx.fail(std::string(names[u]) + " must be uint8 or float32 (" + ctx.dtypes() + ")");
         if (t.rank() != 4 || t.dim(0) != 1 || t.dim(3) != channels[u] || t.dim(1) < 1 || t.dim(2) < 1)
-            return ctx.fail(std::string(names[u]) + " must have shape [1, height, width, " + std::to_string(channels[u]) +
-                "], got " + shapeText(t.shape));
+            return ctx.fail(std::string(names[u]) + " must have shape [1, height, width, " +
+                std::to_string(channels[u]) + "], got " + shapeText(t.shape));
+        // Grid coordinates are floats: beyond 2^24 cells per side the last index would round up.
+        if (t.dim(1) > kMaxGridSide || t.dim(2) > kMaxGridSide)
+            return ctx.fail(std::string(names[u]) + " " + shapeText(t.shape) + " has a grid side above " +
+                std::to_string(kMaxGridSide) + " cells");
         if (t.dim(1) != heat.dim(1) || t.dim(2) != heat.dim(2))
-            return ctx.fail(std::string(names[u]) + " " + shapeText(t.shape) + " and heatmaps " + shapeText(heat.shape) +
-                " must cover the same grid");
+            return ctx.fail(std::string(names[u]) + " " + shapeText(t.shape) + " and heatmaps " +
+                shapeText(heat.shape) + " must cover the same grid");
         if (t.dtype == DType::UInt8 && t.meta && t.meta->quantization.scale.size() > 1)
             return ctx.fail(std::string(names[u]) + " must be quantized per tensor");
     }
@@ -616,7 +624,8 @@ Prepared preparePosenetDecoder(NodeContext& ctx)
         if (auto st = ctx.setOutputShape(i, shapes[static_cast<std::size_t>(i)]); !st)
             return st.error();
     const int heatI = ctx.inputIndex(0), shortI = ctx.inputIndex(1), midI = ctx.inputIndex(2);
-    const int kpO = ctx.outputIndex(0), kpsO = ctx.outputIndex(1), psO = ctx.outputIndex(2), countO = ctx.outputIndex(3);
+    const int kpO = ctx.outputIndex(0), kpsO = ctx.outputIndex(1), psO = ctx.outputIndex(2),
+              countO = ctx.outputIndex(3);
     return makeKernel([=](const RunContext& rc) {
         // Offsets are scaled to grid cells by the float 1/stride (inexact for most strides).
         const auto inverseStride = static_cast<float>(1.0 / p.stride);

@@ -6,10 +6,12 @@
 // * the raw uint8 codes are compared (scale and zero point are ignored; argmax needs order only);
 // * per input cell, a 4x4 output block. If the cell is on the last row or column, or the four
 //   corners (the cell, right, below, below-right) have the same argmax, the block is that cell's
-//   argmax (so the last row and column are replicated, not interpolated). Otherwise each channel is
-//   interpolated with floor divisions, first along the rows of the block's top and bottom edges,
-//   (3a + b) / 4, (a + b) / 2, (a + 3b) / 4, then between them on the already floored values, and the
-//   block holds the per-position argmax, ties to the lower channel, an all-zero position giving 0;
+//   argmax: the last row and column are replicated, not interpolated, while the corner shortcut
+//   only saves work (at all four corners that class beats the lower classes strictly and the higher
+//   ones at least equally; the floored interpolation keeps both, so it would win anyway). Otherwise
+//   each channel is interpolated with floor divisions, first along the block's top and bottom
+//   edges, (3a + b) / 4, (a + b) / 2, (a + 3b) / 4, then between them on the already floored values,
+//   and the block holds the per-position argmax, ties to the lower channel, all zeros giving 0;
 // * the size input is never read.
 // The kernel hard-codes the factor 4, swaps height and width, and does not resize its output: it
 // is correct only for square inputs and an output declared 4x the input. Other shapes, and an
@@ -60,8 +62,8 @@ Prepared prepareResizeArgmax(NodeContext& ctx)
     if (x.rank() != 4 || x.dim(0) != 1 || x.dim(1) < 1 || x.dim(3) < 1)
         return ctx.fail("logits must have shape [1, height, width, classes], got " + shapeText(x.shape));
     if (x.dim(1) != x.dim(2))
-        return ctx.fail("only square logits are supported (the kernel swaps height and width), got " +
-            shapeText(x.shape));
+        return ctx.fail(
+            "only square logits are supported (the kernel swaps height and width), got " + shapeText(x.shape));
     const RtTensor* axis = ctx.valueOf(2);
     if (!axis)
         return ctx.deferred();
@@ -77,8 +79,8 @@ Prepared prepareResizeArgmax(NodeContext& ctx)
     const std::vector<std::int32_t> expected = {1, kFactor * H, kFactor * H};
     const std::vector<std::int32_t> declared = y.meta ? y.meta->shape : std::vector<std::int32_t>{};
     if (declared != expected)
-        return ctx.fail("the output must be declared " + shapeText(expected) + " (4x the logits " +
-            shapeText(x.shape) + "), got " + shapeText(declared));
+        return ctx.fail("the output must be declared " + shapeText(expected) + " (4x the logits " + shapeText(x.shape) +
+            "), got " + shapeText(declared));
     if (auto st = ctx.setOutputShape(0, expected); !st)
         return st.error();
     const int xi = ctx.inputIndex(0), yi = ctx.outputIndex(0);

@@ -3,23 +3,17 @@
 // the one Signal operator with state) and SignalPCAN (per-channel amplitude normalisation by a gain
 // looked up from that noise estimate; stateless).
 //
-// State policy. tflite-micro zeroes the noise estimate when the interpreter is prepared
-// (AllocateTensors, or MicroInterpreter::Reset) and then carries it from one Invoke to the next: the
-// operator is a streaming front end, fed one 30 ms frame per invoke, and its output for a frame
-// depends on the frames before it (micro_speech builds its 49-frame spectrogram that way, and
-// tflite-micro's own test asserts that the same frame twice gives different features). QuantLens
-// keeps the estimate in the kernel object, so it is:
-//  * zero after Interpreter::create and after resizeInputs (both prepare new kernels), and when the
-//    operator is prepared again during a run because its input shapes changed;
-//  * carried across Interpreter::invoke. Unlike LSTM variable tensors and resource variables, which
-//    the interpreter resets at every invoke (their state lives within one invoke's sequence), this
-//    state exists only between invokes: resetting it per invoke would make every frame look like the
-//    first one of a stream and the model's multi-frame output impossible to reproduce. To start a new
-//    stream (another recording), create another interpreter.
+// State policy. tflite-micro zeroes the noise estimate when the interpreter is prepared and then
+// carries it from one Invoke to the next: the operator is a streaming front end, fed one 30 ms frame
+// per invoke, and its output for a frame depends on the frames before it. QuantLens follows the
+// interpreter's state policy (InterpreterOptions::keepState): by default every invoke starts from a
+// zero estimate, like every other state, so that outputs depend on the inputs alone; with keepState
+// the estimate carries across invokes as in tflite-micro.
 // The operator is therefore not foldable, even when its input is a constant.
 #include "exec/custom/custom_ops.h"
 
 #include "exec/custom/signal_common.h"
+#include "exec/env.h"
 #include "exec/kernels/common.h"
 
 #include <algorithm>
@@ -78,10 +72,16 @@ Prepared prepareSignalFilterBankSpectralSubtraction(NodeContext& ctx)
         return st.error();
     // The noise estimate, scaled up by 2^smoothing_bits; zero at every prepare (see the top of the file).
     auto noise = std::make_shared<std::vector<std::uint32_t>>(static_cast<std::size_t>(p.channels), 0u);
+    auto epoch = std::make_shared<std::uint64_t>(ctx.env.stateEpoch);
+    const ExecEnv* env = &ctx.env;
     const int xi = ctx.inputIndex(0), yi = ctx.outputIndex(0), ni = ctx.outputIndex(1);
     return makeKernel([=](const RunContext& rc) {
         const auto* xs = tensorAt(rc, xi).as<const std::uint32_t>();
         auto* ys = tensorAt(rc, yi).as<std::uint32_t>();
+        if (*epoch != env->stateEpoch) { // a new invoke that starts from the initial state
+            std::fill(noise->begin(), noise->end(), 0u);
+            *epoch = env->stateEpoch;
+        }
         std::uint32_t* est = noise->data();
         for (int i = 0; i < p.channels; ++i) {
             // Even channels smooth with one pair of weights, odd ones with the alternate pair.

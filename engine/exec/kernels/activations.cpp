@@ -340,7 +340,7 @@ namespace {
 
 // Quantized PRELU: x >= 0 rescaled by s_in / s_out, x < 0 multiplied by (alpha - z_alpha) and
 // rescaled by s_in * s_alpha / s_out. LiteRT forms both ratios in float, tflite-micro in double.
-template <class T> Prepared quantizedPrelu(NodeContext& ctx, const Broadcast& bc)
+template <class T, class TA = T> Prepared quantizedPrelu(NodeContext& ctx, const Broadcast& bc)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& a = ctx.in(1);
@@ -354,7 +354,7 @@ template <class T> Prepared quantizedPrelu(NodeContext& ctx, const Broadcast& bc
     const int in = ctx.inputIndex(0), al = ctx.inputIndex(1), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
         const T* xi = tensorAt(rc, in).as<T>();
-        const T* ai = tensorAt(rc, al).as<T>();
+        const TA* ai = tensorAt(rc, al).as<TA>();
         T* yo = tensorAt(rc, out).as<T>();
         bc.forEach(tensorAt(rc, out).count(), [&](std::int64_t i, std::int64_t ix, std::int64_t ia) {
             const std::int32_t v = static_cast<std::int32_t>(xi[ix]) - zi;
@@ -409,8 +409,12 @@ Prepared preparePrelu(NodeContext& ctx)
     const RtTensor& x = ctx.in(0);
     const RtTensor& a = ctx.in(1);
     const model::DType t = x.dtype;
-    if (a.dtype != t || ctx.out(0).dtype != t)
+    // LiteRT reads an int16 input's alpha as int8 (16x8); tflite-micro takes alpha of the input's type.
+    const bool int8Alpha = t == model::DType::Int16 && a.dtype == model::DType::Int8;
+    if ((a.dtype != t && !int8Alpha) || ctx.out(0).dtype != t)
         return ctx.unsupported();
+    if (t == model::DType::Int16 && !int8Alpha && ctx.rounding == Rounding::Xnnpack)
+        return ctx.fail("LiteRT reads the alpha of an int16 PRELU as int8; an int16 alpha gives garbage there");
     auto bc = makeBroadcast(ctx);
     if (!bc)
         return bc.error();
@@ -428,7 +432,7 @@ Prepared preparePrelu(NodeContext& ctx)
     if (t == model::DType::Int8)
         return quantizedPrelu<std::int8_t>(ctx, *bc);
     if (t == model::DType::Int16)
-        return quantizedPrelu<std::int16_t>(ctx, *bc);
+        return int8Alpha ? quantizedPrelu<std::int16_t, std::int8_t>(ctx, *bc) : quantizedPrelu<std::int16_t>(ctx, *bc);
     if (t == model::DType::UInt8 && ctx.rounding == Rounding::Xnnpack)
         return quantizedPrelu<std::uint8_t>(ctx, *bc);
     return ctx.unsupported();

@@ -178,12 +178,13 @@ Prepared prepareBinaryMath(NodeContext& ctx)
             return ctx.unsupported();
         if (quantized)
             return prepareQuantizedComparison(ctx, op, *bc);
+        // LiteRT rescales 8-bit inputs always; without quantization parameters it aborts.
+        if (ta == DType::Int8 || ta == DType::UInt8)
+            return ctx.fail("LiteRT compares " + model::dtypeName(ta) + " tensors only with quantization parameters");
         switch (ta) {
         case DType::Float32: return comparison<float>(ctx, op, *bc);
         case DType::Int32: return comparison<std::int32_t>(ctx, op, *bc);
         case DType::Int64: return comparison<std::int64_t>(ctx, op, *bc);
-        case DType::Int8: return comparison<std::int8_t>(ctx, op, *bc);
-        case DType::UInt8: return comparison<std::uint8_t>(ctx, op, *bc);
         case DType::Int16: return comparison<std::int16_t>(ctx, op, *bc);
         case DType::Bool:
             if (op == Op::EQUAL || op == Op::NOT_EQUAL)

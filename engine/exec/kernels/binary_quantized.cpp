@@ -126,6 +126,25 @@ template <class T> Prepared quantizedSquaredDifference(NodeContext& ctx, const B
     });
 }
 
+// LiteRT orders quantized int16 values by their raw codes (only EQUAL and NOT_EQUAL rescale them).
+Prepared compareInt16Codes(NodeContext& ctx, Op op, const Broadcast& bc)
+{
+    const int ia = ctx.inputIndex(0), ib = ctx.inputIndex(1), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const auto* x = dataOf<std::int16_t>(rc, ia);
+        const auto* z = dataOf<std::int16_t>(rc, ib);
+        bool* y = tensorAt(rc, out).as<bool>();
+        bc.forEach(tensorAt(rc, out).count(), [&](std::int64_t i, std::int64_t ja, std::int64_t jb) {
+            switch (op) {
+            case Op::LESS: y[i] = x[ja] < z[jb]; break;
+            case Op::LESS_EQUAL: y[i] = x[ja] <= z[jb]; break;
+            case Op::GREATER: y[i] = x[ja] > z[jb]; break;
+            default: y[i] = x[ja] >= z[jb]; break;
+            }
+        });
+    });
+}
+
 } // namespace
 
 Prepared prepareQuantizedComparison(NodeContext& ctx, tflite::BuiltinOperator op, const Broadcast& bc)
@@ -136,6 +155,8 @@ Prepared prepareQuantizedComparison(NodeContext& ctx, tflite::BuiltinOperator op
     case DType::Int16:
         if (ctx.rounding == Rounding::Reference)
             return ctx.fail("tflite-micro has no int16 comparison (" + ctx.dtypes() + ")");
+        if (op != Op::EQUAL && op != Op::NOT_EQUAL)
+            return compareInt16Codes(ctx, op, bc);
         return compareAs<std::int16_t>(ctx, op, bc);
     default: return ctx.unsupported();
     }

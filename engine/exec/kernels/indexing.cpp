@@ -307,7 +307,8 @@ Prepared prepareSplitV(NodeContext& ctx)
     const RtTensor& x = ctx.in(0);
     if (x.dtype != DType::Float32 && x.dtype != DType::UInt8 && x.dtype != DType::Int8 && x.dtype != DType::Int16 &&
         x.dtype != DType::Int32 && x.dtype != DType::Int64)
-        return ctx.fail("LiteRT splits float32, uint8, int8, int16, int32 and int64 only, not " + model::dtypeName(x.dtype));
+        return ctx.fail(
+            "LiteRT splits float32, uint8, int8, int16, int32 and int64 only, not " + model::dtypeName(x.dtype));
     const RtTensor* sv = ctx.valueOf(1);
     const RtTensor* av = ctx.valueOf(2);
     if (!sv || !av)
@@ -349,7 +350,8 @@ Prepared prepareUnpack(NodeContext& ctx)
     const RtTensor& x = ctx.in(0);
     if (x.dtype != DType::Float32 && x.dtype != DType::UInt8 && x.dtype != DType::Int8 && x.dtype != DType::Int16 &&
         x.dtype != DType::Int32 && x.dtype != DType::Bool)
-        return ctx.fail("LiteRT unpacks float32, uint8, int8, int16, int32 and bool only, not " + model::dtypeName(x.dtype));
+        return ctx.fail(
+            "LiteRT unpacks float32, uint8, int8, int16, int32 and bool only, not " + model::dtypeName(x.dtype));
     if (x.count() == 0)
         return ctx.fail("the input must not be empty");
     int axis = o ? o->axis : 0;

@@ -110,7 +110,7 @@ Prepared prepareNonMaxSuppression(NodeContext& ctx)
                     break;
                 }
                 if (sigma > 0)
-                    c.score *= static_cast<float>(std::exp(static_cast<double>((scale * iou) * iou)));
+                    c.score = c.score * std::exp((scale * iou) * iou); // expf, as LiteRT (float overload)
                 if (c.score <= scoreThreshold)
                     break;
             }

@@ -231,6 +231,21 @@ template <class T> Prepared plainReduce(NodeContext& ctx, Reduce kind, const Axe
         else if (kind == Reduce::Prod)
             init = T(1);
     }
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        // Integer MEAN (not quantized): LiteRT adds up in int64, then divides truncating.
+        if (kind == Reduce::Mean)
+            return makeKernel([=, map = std::move(map)](const RunContext& rc) {
+                const T* xi = tensorAt(rc, in).as<T>();
+                T* yo = tensorAt(rc, out).as<T>();
+                std::vector<std::int64_t> acc(static_cast<std::size_t>(outCount), 0);
+                for (std::size_t i = 0; i < map.size(); ++i)
+                    acc[static_cast<std::size_t>(map[i])] =
+                        static_cast<std::int64_t>(static_cast<std::uint64_t>(acc[static_cast<std::size_t>(map[i])]) + static_cast<std::uint64_t>(xi[i]));
+                const auto n = static_cast<std::int64_t>(reduceCount);
+                for (std::int64_t k = 0; k < outCount; ++k)
+                    yo[k] = static_cast<T>(n > 0 ? acc[static_cast<std::size_t>(k)] / n : 0);
+            });
+    }
     return makeKernel([=, map = std::move(map)](const RunContext& rc) {
         const T* xi = tensorAt(rc, in).as<T>();
         T* yo = tensorAt(rc, out).as<T>();

@@ -4,6 +4,8 @@
 // unary_quantized.cpp.
 #include "exec/kernels/unary_math.h"
 
+#include "exec/xnn_math.h"
+
 #include <cmath>
 #include <type_traits>
 
@@ -34,7 +36,12 @@ Prepared floatMath(NodeContext& ctx, Op op)
     case Op::SQRT: return mapElements<float, float>(ctx, [](float v) { return std::sqrt(v); });
     case Op::RSQRT: return mapElements<float, float>(ctx, [](float v) { return 1.0f / std::sqrt(v); });
     case Op::EXP: return mapElements<float, float>(ctx, [](float v) { return std::exp(v); });
-    case Op::LOG: return mapElements<float, float>(ctx, [](float v) { return std::log(v); });
+    case Op::LOG:
+        // XNNPACK's log gives finite values for +inf and huge inputs (log(inf) = 88.376); TFLite's
+        // reference kernel is the C library's.
+        if (ctx.rounding == Rounding::Xnnpack)
+            return mapElements<float, float>(ctx, [](float v) { return xnn::logf(v); });
+        return mapElements<float, float>(ctx, [](float v) { return std::log(v); });
     case Op::SIN: return mapElements<float, float>(ctx, [](float v) { return std::sin(v); });
     case Op::COS: return mapElements<float, float>(ctx, [](float v) { return std::cos(v); });
     case Op::FLOOR: return mapElements<float, float>(ctx, [](float v) { return std::floor(v); });
