@@ -684,10 +684,6 @@
         <translation>Kanalweise Dense-Gewichte</translation>
     </message>
     <message>
-        <source>Also one scale per output unit for FULLY_CONNECTED (the converter uses one per tensor)</source>
-        <translation>Auch für FULLY_CONNECTED ein Skalierungsfaktor pro Ausgabeneuron (der Konverter verwendet einen pro Tensor)</translation>
-    </message>
-    <message>
         <source>min/max</source>
         <translation>min/max</translation>
     </message>
@@ -788,6 +784,10 @@
             <numerusform>, %1 mit %n Beispiel</numerusform>
             <numerusform>, %1 mit %n Beispielen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Also one scale per output unit for FULLY_CONNECTED (the current converter&apos;s default; older converters used one per tensor)</source>
+        <translation>Auch für FULLY_CONNECTED ein Skalierungsfaktor pro Ausgabeneuron (Voreinstellung des aktuellen Konverters; ältere Konverter verwendeten einen pro Tensor)</translation>
     </message>
 </context>
 <context>

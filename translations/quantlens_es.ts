@@ -684,10 +684,6 @@
         <translation>Pesos densos por canal</translation>
     </message>
     <message>
-        <source>Also one scale per output unit for FULLY_CONNECTED (the converter uses one per tensor)</source>
-        <translation>También una escala por unidad de salida para FULLY_CONNECTED (el convertidor usa una por tensor)</translation>
-    </message>
-    <message>
         <source>min/max</source>
         <translation>min/max</translation>
     </message>
@@ -788,6 +784,10 @@
             <numerusform>, %1 con %n muestra</numerusform>
             <numerusform>, %1 con %n muestras</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Also one scale per output unit for FULLY_CONNECTED (the current converter&apos;s default; older converters used one per tensor)</source>
+        <translation>También una escala por unidad de salida para FULLY_CONNECTED (lo predeterminado del convertidor actual; los convertidores antiguos usaban una por tensor)</translation>
     </message>
 </context>
 <context>

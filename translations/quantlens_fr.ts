@@ -684,10 +684,6 @@
         <translation>Poids denses par canal</translation>
     </message>
     <message>
-        <source>Also one scale per output unit for FULLY_CONNECTED (the converter uses one per tensor)</source>
-        <translation>Une échelle par unité de sortie aussi pour FULLY_CONNECTED (le convertisseur en utilise une par tenseur)</translation>
-    </message>
-    <message>
         <source>min/max</source>
         <translation>min/max</translation>
     </message>
@@ -788,6 +784,10 @@
             <numerusform>, %1 sur %n échantillon</numerusform>
             <numerusform>, %1 sur %n échantillons</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Also one scale per output unit for FULLY_CONNECTED (the current converter&apos;s default; older converters used one per tensor)</source>
+        <translation>Aussi une échelle par unité de sortie pour FULLY_CONNECTED (le choix par défaut du convertisseur actuel ; les anciens convertisseurs en utilisaient une par tenseur)</translation>
     </message>
 </context>
 <context>

@@ -679,10 +679,6 @@
         <translation>逐通道全连接权重</translation>
     </message>
     <message>
-        <source>Also one scale per output unit for FULLY_CONNECTED (the converter uses one per tensor)</source>
-        <translation>FULLY_CONNECTED 也按每个输出单元使用一个缩放因子（转换器按每个张量使用一个）</translation>
-    </message>
-    <message>
         <source>min/max</source>
         <translation>min/max</translation>
     </message>
@@ -781,6 +777,10 @@
         <translation>
             <numerusform>，%1（%n 个样本）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Also one scale per output unit for FULLY_CONNECTED (the current converter&apos;s default; older converters used one per tensor)</source>
+        <translation>FULLY_CONNECTED 也按每个输出单元使用一个缩放因子（当前转换器的默认做法；旧版转换器每个张量只用一个）</translation>
     </message>
 </context>
 <context>

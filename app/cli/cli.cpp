@@ -12,6 +12,7 @@
 #include "model/reader.h"
 #include "model/transform.h"
 #include "model/writer.h"
+#include "quant/op_rules_doc.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -46,6 +47,7 @@ QString usage()
               "                                  which layers to keep in float (see: help sensitivity)\n"
               "  train --data IMAGES --labels LABELS -o OUT\n"
               "                                  train a small CNN, optionally with QAT (see: help train)\n"
+              "  rules                           the converter's quantization rule of every operator (Markdown)\n"
               "  help [COMMAND]                  this text, or a command's\n"
               "\n"
               "Exit status: 0 success, 1 the model or a file could not be used, 2 wrong arguments.\n");
@@ -88,7 +90,7 @@ QString commandHelp(const QString& command)
                   "  --dump-intermediates   also write every computed tensor to DIR/intermediates/tN.npy\n");
     if (command == QLatin1String("quantize"))
         return tr("Usage: quantlens-cli quantize MODEL --mode float32|float16|dynamic|int8|16x8 -o OUT.tflite\n"
-                  "                        [--io int8|uint8|int16|float] [--per-tensor] [--per-channel-dense]\n"
+                  "                        [--io int8|uint8|int16|float] [--per-tensor] [--per-tensor-dense]\n"
                   "                        [--calibration minmax|moving-average|percentile:P|mse|kl]\n"
                   "                        [--calibration-data FILE] [--samples N] [--scale S] [--offset O]\n"
                   "                        [--keep-float LIST] [--min-elements N] [--json]\n"
@@ -101,11 +103,12 @@ QString commandHelp(const QString& command)
                   "  --mode 16x8             int16 activations, int8 weights, int64 bias\n"
                   "  --io                    graph input/output type (int8 and 16x8; default: int8 / int16)\n"
                   "  --per-tensor            one scale per weight tensor instead of per output channel\n"
-                  "  --per-channel-dense     FULLY_CONNECTED weights per output channel too\n"
+                  "  --per-tensor-dense      FULLY_CONNECTED weights per tensor (older converters; default: per channel)\n"
                   "  --calibration           how activation ranges are chosen (default minmax)\n"
                   "  --calibration-data      .npy with a leading sample dimension, IDX (.gz too), or a folder\n"
                   "                          of images (png, jpg, ...; sub-folders per class allowed), scaled\n"
-                  "                          to the input's height x width, grey or RGB as the input needs\n"
+                  "                          to the input's height x width, grey or RGB as the input needs;\n"
+                  "                          a model of several inputs takes it once per input, in order\n"
                   "  --channel-order         rgb (default) or bgr, for images\n"
                   "  --samples N             calibration samples used (default 100)\n"
                   "  --scale S, --offset O   8-bit samples become x * S + O (default 1/255 and 0)\n"
@@ -119,7 +122,7 @@ QString commandHelp(const QString& command)
     if (command == QLatin1String("analyze"))
         return tr(
             "Usage: quantlens-cli analyze MODEL --mode float16|dynamic|int8|16x8 [--per-tensor] [--data DATA]\n"
-            "                        [--per-channel-dense] [--min-elements N] [--bins N] [--no-histograms] [--json]\n"
+            "                        [--per-tensor-dense] [--min-elements N] [--bins N] [--no-histograms] [--json]\n"
             "       quantlens-cli analyze MODEL --bits 2..16 [--asymmetric] [--per-tensor] [--json]\n"
             "\n"
             "For every weighted operator (CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, TRANSPOSE_CONV):\n"
@@ -338,6 +341,14 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return evalCommand(rest, out, err);
     if (command == QLatin1String("sensitivity"))
         return sensitivityCommand(rest, out, err);
+    if (command == QLatin1String("rules")) {
+        if (!rest.isEmpty()) {
+            err << tr("rules takes no arguments") << '\n';
+            return Usage;
+        }
+        out << qs(quant::operatorRulesMarkdown());
+        return Ok;
+    }
     err << tr("unknown command '%1'").arg(command) << "\n\n" << usage();
     return Usage;
 }

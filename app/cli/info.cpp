@@ -5,6 +5,7 @@
 #include "exec/interpreter.h"
 #include "model/layers.h"
 #include "model/summary.h"
+#include "quant/lint.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -15,6 +16,30 @@ namespace ql::cli {
 namespace {
 
 using namespace ql::model;
+
+// What LiteRT will make of the file: delegation, and every problem that stops it running as meant.
+QJsonObject lintJson(const quant::LintReport& r)
+{
+    QJsonObject o;
+    o[QStringLiteral("xnnpack_fully_delegated")] = r.fullyDelegated;
+    o[QStringLiteral("delegated_operators")] = r.delegatedOperators;
+    o[QStringLiteral("builtin_operators")] = r.builtinOperators;
+    o[QStringLiteral("errors")] = r.errors();
+    o[QStringLiteral("warnings")] = r.warnings();
+    QJsonArray findings;
+    for (const auto& f : r.findings) {
+        QJsonObject j;
+        j[QStringLiteral("severity")] = QString::fromStdString(quant::severityName(f.severity));
+        j[QStringLiteral("subgraph")] = f.subgraph;
+        j[QStringLiteral("operator")] = f.op;
+        j[QStringLiteral("op")] = QString::fromStdString(f.opName);
+        j[QStringLiteral("check")] = QString::fromStdString(f.check);
+        j[QStringLiteral("message")] = QString::fromStdString(f.message);
+        findings.append(j);
+    }
+    o[QStringLiteral("findings")] = findings;
+    return o;
+}
 
 template <class T> QJsonArray numbers(const std::vector<T>& v)
 {
@@ -135,6 +160,7 @@ QJsonObject modelInfoJson(const Graph& g, const QString& path)
         blocking.append(j);
     }
     o[QStringLiteral("blocking_operators")] = blocking;
+    o[QStringLiteral("lint")] = lintJson(quant::lint(g));
     QJsonArray tensors;
     for (std::size_t i = 0; i < sg.tensors.size(); ++i)
         tensors.append(tensorJson(g, sg.tensors[i], static_cast<int>(i)));
@@ -188,6 +214,19 @@ QString modelInfoTable(const Graph& g, const QString& path)
             << '\n';
         for (const auto& b : blockers)
             out << "  " << blockerText(b) << '\n';
+    }
+    const quant::LintReport lint = quant::lint(g);
+    out << tr("LiteRT") << ":      "
+        << (lint.fullyDelegated ? tr("every operator delegated to XNNPACK")
+                                : tr("%1 of %2 operators on built-in kernels (not XNNPACK)")
+                                      .arg(lint.builtinOperators)
+                                      .arg(lint.builtinOperators + lint.delegatedOperators))
+        << '\n';
+    if (lint.errors() + lint.warnings() > 0) {
+        out << tr("Problems") << ":    " << tr("%1 error(s), %2 warning(s)").arg(lint.errors()).arg(lint.warnings()) << '\n';
+        for (const auto& f : lint.findings)
+            if (f.severity != quant::Severity::Note)
+                out << "  " << qs(quant::severityName(f.severity)) << ": " << qs(quant::describe(f)) << '\n';
     }
     out << tr("Weights") << ":     ";
     bool first = true;

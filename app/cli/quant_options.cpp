@@ -47,7 +47,8 @@ QStringList quantOptionsWithValue()
 QStringList quantFlags()
 {
     return {
-        QStringLiteral("--per-tensor"), QStringLiteral("--per-channel-dense"), QStringLiteral("--ignore-model-ranges")};
+        QStringLiteral("--per-tensor"), QStringLiteral("--per-channel-dense"), QStringLiteral("--per-tensor-dense"),
+        QStringLiteral("--ignore-model-ranges")};
 }
 
 Result<passes::QuantizeOptions> parseQuantizeOptions(const Args& a, const QString& modeText)
@@ -66,7 +67,8 @@ Result<passes::QuantizeOptions> parseQuantizeOptions(const Args& a, const QStrin
         o.io = *parsed;
     }
     o.perChannel = !a.flags.contains(QStringLiteral("--per-tensor"));
-    o.perChannelDense = a.flags.contains(QStringLiteral("--per-channel-dense"));
+    // FULLY_CONNECTED per channel unless asked otherwise (--per-channel-dense, the old opt-in, is still accepted).
+    o.perChannelDense = !a.flags.contains(QStringLiteral("--per-tensor-dense"));
     if (const QString c = a.value(QStringLiteral("--calibration")); !c.isEmpty()) {
         auto parsed = quant::parseCalibration(c.toStdString());
         if (!parsed)
@@ -149,7 +151,7 @@ Result<data::SampleSet> loadData(
 }
 
 Result<std::vector<quant::TensorRange>> activationRanges(const model::Graph& g, passes::QuantizeOptions& o,
-    const data::SampleSet* calibration, bool ignoreRecorded, std::vector<std::string>& notes)
+    const std::vector<data::SampleSet>& calibration, bool ignoreRecorded, std::vector<std::string>& notes)
 {
     std::vector<quant::TensorRange> ranges;
     if (!passes::needsCalibration(o.mode))
@@ -161,12 +163,15 @@ Result<std::vector<quant::TensorRange>> activationRanges(const model::Graph& g, 
         recordedCount =
             static_cast<int>(std::count_if(recorded.begin(), recorded.end(), [](const auto& r) { return r.valid; }));
     }
-    if (!calibration && recordedCount == 0)
+    if (calibration.empty() && recordedCount == 0)
         return Error{passes::modeName(o.mode) +
-            " needs calibration data: give --calibration-data FILE (.npy with a leading sample dimension, or IDX)"};
-    if (calibration) {
-        o.calibration.samples = std::min(o.calibration.samples, calibration->count);
-        auto r = quant::calibrate(g, *calibration, o.calibration);
+            " needs calibration data: give --calibration-data FILE (.npy with a leading sample dimension, or IDX;"
+            " once per input for a model of several inputs)"};
+    if (!calibration.empty()) {
+        for (const auto& set : calibration)
+            o.calibration.samples = std::min(o.calibration.samples, set.count);
+        auto r = calibration.size() == 1 ? quant::calibrate(g, calibration.front(), o.calibration)
+                                         : quant::calibrate(g, calibration, o.calibration);
         if (!r)
             return Error{"calibration: " + r.error().message};
         ranges = std::move(*r);
@@ -177,9 +182,29 @@ Result<std::vector<quant::TensorRange>> activationRanges(const model::Graph& g, 
             o.calibrationSource = "ranges recorded in the model";
         notes.push_back(std::to_string(recordedCount) +
             " activation ranges come from the model itself (min/max recorded by quantization-aware training)" +
-            (calibration ? "; they replace the calibrated ones" : ""));
+            (calibration.empty() ? "" : "; they replace the calibrated ones"));
     }
     return ranges;
+}
+
+Result<std::vector<data::SampleSet>> loadCalibrationData(const Args& a, const model::Graph& g,
+    const data::Preprocess& pre, passes::QuantizeOptions& o)
+{
+    std::vector<data::SampleSet> sets;
+    const QStringList paths = a.values(QStringLiteral("--calibration-data"));
+    QStringList names;
+    for (const QString& c : paths) {
+        if (c.isEmpty())
+            continue;
+        auto s = loadData(c, g, pre, a, o.calibration.samples);
+        if (!s)
+            return withContext(paths.size() > 1 ? "calibration data " + c.toStdString() : "calibration data", s.error());
+        sets.push_back(std::move(*s));
+        names << QFileInfo(c).fileName();
+    }
+    if (!sets.empty())
+        o.calibrationSource = names.join(QStringLiteral(", ")).toStdString();
+    return sets;
 }
 
 Result<data::SampleSet> loadCommandData(
@@ -204,21 +229,16 @@ Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const mo
     if (!passes::needsCalibration(o.mode))
         return std::vector<quant::TensorRange>{};
     const bool ignoreRecorded = a.flags.contains(QStringLiteral("--ignore-model-ranges"));
-    std::optional<data::SampleSet> given;
-    const data::SampleSet* calibration = nullptr;
-    if (const QString c = a.value(QStringLiteral("--calibration-data")); !c.isEmpty()) {
-        auto s = loadData(c, g, pre, a, o.calibration.samples);
-        if (!s)
-            return withContext("calibration data", s.error());
-        given = std::move(*s);
-        calibration = &*given;
-        o.calibrationSource = QFileInfo(c).fileName().toStdString();
-    } else {
+    auto given = loadCalibrationData(a, g, pre, o);
+    if (!given)
+        return given.error();
+    std::vector<data::SampleSet> calibration = std::move(*given);
+    if (calibration.empty()) {
         const auto recorded = quant::recordedRanges(g);
         const bool hasRecorded =
             !ignoreRecorded && std::any_of(recorded.begin(), recorded.end(), [](const auto& r) { return r.valid; });
         if (!hasRecorded) {
-            calibration = &ownData;
+            calibration.push_back(ownData);
             notes.push_back("no --calibration-data: calibrated on the first " +
                 std::to_string(std::min(o.calibration.samples, ownData.count)) + " " + what +
                 " themselves (give separate data for an unbiased figure)");

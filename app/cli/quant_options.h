@@ -35,10 +35,15 @@ Result<FloatModel> loadFloatModel(const QString& path);
 Result<data::SampleSet> loadData(
     const QString& path, const model::Graph& g, const data::Preprocess& pre, const Args& a, std::int64_t limit);
 
-// Activation ranges for int8 / 16x8: calibrated on `calibration` (may be null) and/or recorded in the
-// model; a note says where they came from. Errors when neither gives any.
+// Activation ranges for int8 / 16x8: calibrated on `calibration` (empty: none; else one data set per model
+// input, in input order) and/or recorded in the model; a note says where they came from. Errors when neither
+// gives any.
 Result<std::vector<quant::TensorRange>> activationRanges(const model::Graph& g, passes::QuantizeOptions& o,
-    const data::SampleSet* calibration, bool ignoreRecorded, std::vector<std::string>& notes);
+    const std::vector<data::SampleSet>& calibration, bool ignoreRecorded, std::vector<std::string>& notes);
+
+// The --calibration-data files (repeated once per model input for models of several inputs).
+Result<std::vector<data::SampleSet>> loadCalibrationData(const Args& a, const model::Graph& g,
+    const data::Preprocess& pre, passes::QuantizeOptions& o);
 
 // The data set of eval / sensitivity / analyze: --data (up to `limit` samples, 0 = all), checked against the
 // model's input, with --labels when given. Errors say "data: ..." or "labels: ...".

@@ -59,22 +59,20 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     std::vector<std::string> notes;
     if (!g->note.empty())
         notes.push_back(g->note);
-    const QString dataPath = a.value(QStringLiteral("--calibration-data"));
-    std::optional<data::SampleSet> samples;
-    if (passes::needsCalibration(o.mode) && !dataPath.isEmpty()) {
-        auto s = loadData(dataPath, g->graph, *pre, a, o.calibration.samples);
+    std::vector<data::SampleSet> samples;
+    if (passes::needsCalibration(o.mode)) {
+        auto s = loadCalibrationData(a, g->graph, *pre, o);
         if (!s)
             return fail(err, s.error());
         samples = std::move(*s);
-        o.calibrationSource = QFileInfo(dataPath).fileName().toStdString();
     }
-    auto ranges = activationRanges(
-        g->graph, o, samples ? &*samples : nullptr, a.flags.contains(QStringLiteral("--ignore-model-ranges")), notes);
+    auto ranges =
+        activationRanges(g->graph, o, samples, a.flags.contains(QStringLiteral("--ignore-model-ranges")), notes);
     if (!ranges)
         return fail(err, ranges.error());
     auto result = passes::quantizeGraph(g->graph, o, *ranges);
     if (!result) {
-        if (!samples && passes::needsCalibration(o.mode))
+        if (samples.empty() && passes::needsCalibration(o.mode))
             return fail(err,
                 result.error().message +
                     " (the model records ranges for some tensors, not for this "
@@ -99,6 +97,8 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         floatOps.append(i);
     j[QStringLiteral("notes")] = noteList;
     j[QStringLiteral("float_operators")] = floatOps;
+    j[QStringLiteral("xnnpack_fully_delegated")] = result->lint.fullyDelegated;
+    j[QStringLiteral("builtin_operators")] = result->lint.builtinOperators;
     if (a.flags.contains(QStringLiteral("--json"))) {
         out << QJsonDocument(j).toJson(QJsonDocument::Compact) << '\n';
     } else {
@@ -110,6 +110,10 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             << qs(result->graph.description) << '\n';
         for (const auto& n : result->notes)
             out << "  " << qs(n) << '\n';
+        out << (result->lint.fullyDelegated
+                       ? tr("LiteRT: every operator delegated to XNNPACK")
+                       : tr("LiteRT: %1 operator(s) on built-in kernels (quantlens-cli info lists them)").arg(result->lint.builtinOperators))
+            << '\n';
     }
     return 0;
 }

@@ -201,26 +201,47 @@ void MainWindow::exportModel(const QString& path)
     }
     o.calibrationSource = calibrationDataName().toStdString();
     statusBar()->showMessage(tr("Exporting %1…").arg(target.fileName()));
-    auto* watcher = new QFutureWatcher<Status>(this);
-    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, path] {
-        const Status s = watcher->result();
+    // What the export did: the error that stopped it, or how LiteRT will run the written file.
+    struct Outcome {
+        bool ok = false;
+        std::string error;
+        quant::LintReport lint;
+    };
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, path] {
+        const Outcome r = watcher->result();
         watcher->deleteLater();
-        const QString message = s ? tr("Wrote %1").arg(path) : QString::fromStdString(s.error().message);
+        QString message;
+        if (!r.ok)
+            message = QString::fromStdString(r.error);
+        else if (r.lint.fullyDelegated)
+            message = tr("Wrote %1; LiteRT runs every operator on XNNPACK").arg(path);
+        else {
+            QStringList builtin; // the kinds of operator LiteRT keeps on its built-in kernels
+            for (const auto& f : r.lint.findings)
+                if (f.check == "delegation" && f.subgraph == 0 && !builtin.contains(QString::fromStdString(f.opName)))
+                    builtin << QString::fromStdString(f.opName);
+            message = tr("Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK")
+                          .arg(path, builtin.join(QStringLiteral(", ")));
+        }
         statusBar()->showMessage(message, 8000);
-        emit exportFinished(s.ok(), message);
+        emit exportFinished(r.ok, message);
     });
-    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = calibrationData(), o, path]() mutable -> Status {
+    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = calibrationData(), o, path]() mutable -> Outcome {
         std::vector<quant::TensorRange> ranges;
         if (passes::needsCalibration(o.mode)) {
             auto r = quant::calibrate(*graph, *data, o.calibration);
             if (!r)
-                return r.error();
+                return {false, "calibration: " + r.error().message, {}};
             ranges = std::move(*r);
         }
+        // quantizeGraph refuses a result LiteRT would reject or mis-run, naming every problem.
         auto q = passes::quantizeGraph(*graph, o, ranges);
         if (!q)
-            return q.error();
-        return model::writeTflite(q->graph, path.toStdString());
+            return {false, q.error().message, {}};
+        if (auto st = model::writeTflite(q->graph, path.toStdString()); !st)
+            return {false, st.error().message, {}};
+        return {true, {}, q->lint};
     }));
 }
 

@@ -40,8 +40,8 @@ ModePanel::ModePanel(QWidget* parent)
                                 "tensor: channels with small weights keep their precision"));
     form->addRow(m_perChannel);
     m_perChannelDense = new QCheckBox(tr("Per-channel dense weights"), this);
-    m_perChannelDense->setToolTip(tr("Also one scale per output unit for FULLY_CONNECTED (the converter uses one per "
-                                     "tensor)"));
+    m_perChannelDense->setToolTip(tr("Also one scale per output unit for FULLY_CONNECTED (the current converter's default; "
+                                     "older converters used one per tensor)"));
     form->addRow(m_perChannelDense);
 
     m_calibration = new QComboBox(this);
@@ -211,7 +211,7 @@ void ModePanel::restoreSettings()
     if (const int i = m_io->findData(s.value(QStringLiteral("io")).toString()); i >= 0)
         m_io->setCurrentIndex(i);
     m_perChannel->setChecked(s.value(QStringLiteral("perChannel"), true).toBool());
-    m_perChannelDense->setChecked(s.value(QStringLiteral("perChannelDense"), false).toBool());
+    m_perChannelDense->setChecked(s.value(QStringLiteral("perChannelDense"), true).toBool());
     m_bits->setValue(s.value(QStringLiteral("bits"), 8).toInt());
     m_symmetric->setChecked(s.value(QStringLiteral("symmetric"), true).toBool());
     setCalibration(s.value(QStringLiteral("calibration"), QStringLiteral("minmax")).toString(),

@@ -22,7 +22,7 @@ struct WeightAnalysisOptions {
     // A teaching scheme instead of the mode's own (every weight tensor, whatever its size).
     std::optional<quant::Scheme> teaching;
     bool perChannel = true; // TFLite modes: convolution weights per output channel
-    bool perChannelDense = false; // TFLite modes: FULLY_CONNECTED weights per output channel
+    bool perChannelDense = true; // TFLite modes: FULLY_CONNECTED weights per output channel
     std::int64_t dynamicMinElements = 1024;
     int bins = 64;
     std::vector<int> keepFloat; // operators the user keeps in float: reported as not quantized

@@ -4,6 +4,7 @@
 #include "passes/common.h"
 
 #include "exec/half.h"
+#include "model/sparsity.h"
 #include "model/transform.h"
 
 #include <algorithm>
@@ -81,77 +82,92 @@ Result<std::vector<float>> dequantizedValues(const model::Graph& g, const model:
 
 Result<model::Graph> dequantizeGraph(const model::Graph& in)
 {
-    if (in.subgraphs.size() != 1)
-        return Error{
-            "dequantizing handles single-subgraph models; this one has " + std::to_string(in.subgraphs.size())};
     model::Graph g = in;
-    model::Subgraph& sg = g.subgraphs.front();
-    // Constants: quantized (with a scale) or float16 -> float32.
-    for (auto& t : sg.tensors) {
-        if (!in.isConstant(t) || t.isSparse())
-            continue;
-        const bool quantized = isQuantizedType(t.dtype) && t.quantization.hasScale();
-        if (!quantized && t.dtype != DType::Float16)
-            continue;
-        auto v = dequantizedValues(g, t);
-        if (!v)
-            return v.error();
-        t.dtype = DType::Float32;
-        t.quantization = {};
-        t.buffer = model::addOwnedBuffer(g, toBytes(*v));
-    }
-    // Activations: integer tensors with a scale -> float32.
-    for (auto& t : sg.tensors)
-        if (!g.isConstant(t) && isQuantizedType(t.dtype) && t.quantization.hasScale() && t.dtype != DType::Int32) {
+    for (std::size_t s = 0; s < g.subgraphs.size(); ++s) {
+        model::Subgraph& sg = g.subgraphs[s];
+        // Constants: sparse ones densified, quantized (with a scale) or float16 ones -> float32.
+        for (auto& t : sg.tensors) {
+            if (!in.isConstant(t))
+                continue;
+            if (t.isSparse()) {
+                auto dense = model::denseConstant(g, t);
+                if (!dense)
+                    return withContext("tensor '" + t.name + "'", dense.error());
+                t.sparsity.reset();
+                t.buffer = model::addOwnedBuffer(g, std::move(dense.value()));
+            }
+            const bool quantized = isQuantizedType(t.dtype) && t.quantization.hasScale();
+            if (!quantized && t.dtype != DType::Float16)
+                continue;
+            auto v = dequantizedValues(g, t);
+            if (!v)
+                return v.error();
             t.dtype = DType::Float32;
             t.quantization = {};
+            t.buffer = model::addOwnedBuffer(g, toBytes(*v));
         }
-    // QUANTIZE / DEQUANTIZE now map float to float: fold them (a constant input) or bypass them.
-    std::map<int, int> alias;
-    auto resolve = [&](int t) {
-        while (alias.count(t))
-            t = alias[t];
-        return t;
-    };
-    std::vector<model::Operator> kept;
-    for (auto op : sg.operators) {
-        for (auto& t : op.inputs)
-            if (t >= 0)
-                t = resolve(t);
-        const Op code = g.opcodeOf(op);
-        if ((code == Op::QUANTIZE || code == Op::DEQUANTIZE) && op.inputs.size() == 1 && op.outputs.size() == 1) {
-            const int src = op.inputs[0], dst = op.outputs[0];
-            model::Tensor& from = sg.tensors[static_cast<std::size_t>(src)];
-            model::Tensor& to = sg.tensors[static_cast<std::size_t>(dst)];
-            if (from.dtype == DType::Float32 && to.dtype == DType::Float32) {
-                if (g.isConstant(from)) {
-                    to.buffer = from.buffer; // folded: the output is the dequantized constant
-                } else {
-                    const bool graphOutput = std::find(sg.outputs.begin(), sg.outputs.end(), dst) != sg.outputs.end();
-                    const bool graphInput = std::find(sg.inputs.begin(), sg.inputs.end(), src) != sg.inputs.end();
-                    if (graphOutput && graphInput) {
-                        kept.push_back(op); // input straight to output: keep the (now float) op
-                        continue;
-                    }
-                    if (graphOutput) {
-                        // Keep the output tensor (its name is the model's); let the producer write it.
-                        for (auto& k : kept)
-                            for (auto& o : k.outputs)
-                                if (o == src)
-                                    o = dst;
-                        alias[src] = dst;
-                    } else {
-                        alias[dst] = src;
-                    }
-                }
-                continue;
+        // Activations: integer tensors with a scale -> float32.
+        for (auto& t : sg.tensors)
+            if (!g.isConstant(t) && isQuantizedType(t.dtype) && t.quantization.hasScale() && t.dtype != DType::Int32) {
+                t.dtype = DType::Float32;
+                t.quantization = {};
             }
+        // QUANTIZE / DEQUANTIZE / DENSIFY now map float to float: fold them (a constant input) or bypass them.
+        std::map<int, int> alias;
+        auto resolve = [&](int t) {
+            while (alias.count(t))
+                t = alias[t];
+            return t;
+        };
+        std::vector<model::Operator> kept;
+        for (auto op : sg.operators) {
+            for (auto& t : op.inputs)
+                if (t >= 0)
+                    t = resolve(t);
+            const Op code = g.opcodeOf(op);
+            if ((code == Op::QUANTIZE || code == Op::DEQUANTIZE || code == Op::DENSIFY) && op.inputs.size() == 1 &&
+                op.outputs.size() == 1) {
+                const int src = op.inputs[0], dst = op.outputs[0];
+                model::Tensor& from = sg.tensors[static_cast<std::size_t>(src)];
+                model::Tensor& to = sg.tensors[static_cast<std::size_t>(dst)];
+                if (from.dtype == DType::Float32 && to.dtype == DType::Float32) {
+                    if (g.isConstant(from)) {
+                        to.buffer = from.buffer; // folded: the output is the dequantized constant
+                    } else {
+                        const bool graphOutput = std::find(sg.outputs.begin(), sg.outputs.end(), dst) != sg.outputs.end();
+                        const bool graphInput = std::find(sg.inputs.begin(), sg.inputs.end(), src) != sg.inputs.end();
+                        if (graphOutput && graphInput) {
+                            kept.push_back(op); // input straight to output: keep the (now float) op
+                            continue;
+                        }
+                        if (graphOutput) {
+                            // Keep the output tensor (its name is the model's); let the producer write it.
+                            for (auto& k : kept)
+                                for (auto& o : k.outputs)
+                                    if (o == src)
+                                        o = dst;
+                            alias[src] = dst;
+                        } else {
+                            alias[dst] = src;
+                        }
+                    }
+                    continue;
+                }
+            }
+            kept.push_back(op);
         }
-        kept.push_back(op);
+        sg.operators = std::move(kept);
+        for (auto& t : sg.outputs)
+            t = resolve(t);
+        if (!alias.empty())
+            for (auto& sig : g.signatureDefs)
+                if (sig.subgraphIndex == s) {
+                    for (auto& t : sig.inputs)
+                        t.tensorIndex = static_cast<std::uint32_t>(resolve(static_cast<int>(t.tensorIndex)));
+                    for (auto& t : sig.outputs)
+                        t.tensorIndex = static_cast<std::uint32_t>(resolve(static_cast<int>(t.tensorIndex)));
+                }
     }
-    sg.operators = std::move(kept);
-    for (auto& t : sg.outputs)
-        t = resolve(t);
     model::dropUnused(g);
     g.description =
         in.description.empty() ? "dequantized by QuantLens" : in.description + " (dequantized by QuantLens)";
@@ -160,10 +176,11 @@ Result<model::Graph> dequantizeGraph(const model::Graph& in)
 
 bool isQuantized(const model::Graph& g)
 {
-    for (const auto& t : g.main().tensors)
-        if (t.dtype == DType::Int8 || t.dtype == DType::UInt8 || t.dtype == DType::Int16 || t.dtype == DType::Float16 ||
-            (t.quantization.hasScale() && t.dtype != DType::Float32))
-            return true;
+    for (const auto& sg : g.subgraphs)
+        for (const auto& t : sg.tensors)
+            if (t.dtype == DType::Int8 || t.dtype == DType::UInt8 || t.dtype == DType::Int16 || t.dtype == DType::Float16 ||
+                (t.quantization.hasScale() && t.dtype != DType::Float32) || (t.isSparse() && t.dtype != DType::Float32))
+                return true;
     return false;
 }
 

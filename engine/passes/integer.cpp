@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Full-integer quantization (int8 and 16x8): every operator with an integer kernel gets integer
-// inputs, weights and outputs; QUANTIZE / DEQUANTIZE go wherever float and integer operators meet.
+// Full-integer quantization (int8 and 16x8) of subgraph 0, driven by the operator table
+// (quant/op_rules.h): every operator the converter quantizes gets integer inputs, weights and
+// outputs with the converter's parameters (shared where the runtime needs them shared, fixed where
+// it fixes them); QUANTIZE / DEQUANTIZE go wherever float and integer operators meet. Operators in
+// other subgraphs (bodies of IF / WHILE, ...) stay float.
 #include "passes/common.h"
+#include "passes/param_groups.h"
 
 #include "model/transform.h"
+#include "quant/op_rules.h"
 
 #include <algorithm>
 #include <map>
@@ -17,91 +22,30 @@ using model::opcodeIndexFor;
 
 namespace {
 
-bool sameScaleOp(Op op)
+// Fused activations the integer kernels apply (TANH, SIGN_BIT and SIGMOID fused into a CONV are not).
+bool integerFusedActivation(const model::Operator& op)
 {
-    switch (op) {
-    case Op::MAX_POOL_2D:
-    case Op::AVERAGE_POOL_2D:
-    case Op::RESHAPE:
-    case Op::SQUEEZE:
-    case Op::EXPAND_DIMS:
-    case Op::PAD:
-    case Op::PADV2:
-    case Op::TRANSPOSE:
-    case Op::STRIDED_SLICE:
-    case Op::SLICE:
-    case Op::GATHER:
-    case Op::SPLIT:
-    case Op::PACK:
-    case Op::MAXIMUM:
-    case Op::MINIMUM:
-    case Op::REDUCE_MAX:
-    case Op::RESIZE_BILINEAR:
-    case Op::RESIZE_NEAREST_NEIGHBOR: return true;
-    default: return false;
-    }
-}
-
-bool integerKernel(Op op, Mode m)
-{
-    switch (op) {
-    case Op::CONV_2D:
-    case Op::DEPTHWISE_CONV_2D:
-    case Op::FULLY_CONNECTED:
-    case Op::ADD:
-    case Op::SUB:
-    case Op::MUL:
-    case Op::AVERAGE_POOL_2D:
-    case Op::MAX_POOL_2D:
-    case Op::RESHAPE:
-    case Op::SQUEEZE:
-    case Op::EXPAND_DIMS:
-    case Op::PAD:
-    case Op::CONCATENATION:
-    case Op::LOGISTIC:
-    case Op::TANH:
-    case Op::RELU:
-    case Op::RELU6:
-    case Op::LEAKY_RELU:
-    case Op::MEAN:
-    case Op::STRIDED_SLICE:
-    case Op::TRANSPOSE: return true;
-    case Op::TRANSPOSE_CONV:
-    case Op::HARD_SWISH:
-    case Op::PADV2:
-    case Op::MAXIMUM:
-    case Op::MINIMUM:
-    case Op::SLICE:
-    case Op::GATHER:
-    case Op::SPLIT:
-    case Op::PACK:
-    case Op::RESIZE_NEAREST_NEIGHBOR:
-    case Op::ARG_MAX:
-    case Op::SOFTMAX: return m == Mode::Int8; // no int16 SOFTMAX kernel yet: it stays float in 16x8
-
-    default: return false;
-    }
-}
-
-// Outputs whose parameters the runtimes fix.
-std::optional<quant::Params> fixedOutput(Op op, Mode m)
-{
-    auto p = [](float s, std::int64_t z) {
-        quant::Params q;
-        q.scale = {s};
-        q.zeroPoint = {z};
-        return q;
+    auto ok = [](tflite::ActivationFunctionType a) {
+        using A = tflite::ActivationFunctionType;
+        return a == A::NONE || a == A::RELU || a == A::RELU6 || a == A::RELU_N1_TO_1;
     };
-    if (m == Mode::Int16x8) {
-        if (op == Op::SOFTMAX || op == Op::LOGISTIC || op == Op::TANH)
-            return p(1.0f / 32768, 0);
-        return std::nullopt;
-    }
-    if (op == Op::SOFTMAX || op == Op::LOGISTIC)
-        return p(1.0f / 256, -128);
-    if (op == Op::TANH)
-        return p(1.0f / 128, 0);
-    return std::nullopt;
+    if (const auto* o = op.options.AsConv2DOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsDepthwiseConv2DOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsFullyConnectedOptions())
+        return ok(o->fused_activation_function) && o->weights_format == tflite::FullyConnectedOptionsWeightsFormat::DEFAULT;
+    if (const auto* o = op.options.AsAddOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsSubOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsMulOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsConcatenationOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsPool2DOptions())
+        return ok(o->fused_activation_function);
+    return true;
 }
 
 class IntegerPass {
@@ -120,12 +64,13 @@ public:
 private:
     DType actType() const { return m_int16 ? DType::Int16 : DType::Int8; }
     model::Subgraph& sg() { return m_r.graph.subgraphs.front(); }
+    const model::Subgraph& src() const { return m_in.main(); }
     int addTensor(model::Tensor t)
     {
         sg().tensors.push_back(std::move(t));
         return static_cast<int>(sg().tensors.size() - 1);
     }
-    void emit(Op code, std::vector<std::int32_t> inputs, std::vector<std::int32_t> outputs, int version = 1)
+    void emit(Op code, std::vector<std::int32_t> inputs, std::vector<std::int32_t> outputs, int version)
     {
         model::Operator op;
         op.opcodeIndex = opcodeIndexFor(m_r.graph, code, version);
@@ -133,11 +78,15 @@ private:
         op.outputs = std::move(outputs);
         m_ops.push_back(std::move(op));
     }
+    std::vector<bool> chooseIntegerOperators();
     Result<quant::Params> paramsFor(int t);
     Result<int> quantized(int t); // the quantized version of float tensor t
+    Result<int> requantized(int t, const quant::Params& p); // tensor t (quantized) moved to other parameters
     int dequantized(int t); // the float version of tensor t
-    Result<int> quantizeConstant(int t, const quant::Params* fixed = nullptr);
-    Status quantizeWeights(model::Operator& op, const WeightSlot& slot, int opIndex);
+    int quantizeConstant(int t, const quant::Params& p);
+    Status quantizeWeights(model::Operator& op, const quant::OpRule& rule, int opIndex);
+    Status quantizeOperator(model::Operator& op, const quant::OpRule& rule, int opIndex);
+    void finishOptions(model::Operator& op, Op code);
 
     const model::Graph& m_in;
     const QuantizeOptions& m_o;
@@ -147,21 +96,80 @@ private:
     QuantizeResult m_r;
     std::vector<model::Operator> m_ops;
     std::vector<bool> m_isFloatActivation; // float32, not constant
-    std::vector<char> m_domain; // 'q': the tensor itself is quantized; 'f': it is float
+    std::vector<char> m_domain; // 'q': the tensor itself is quantized; 'f': it is float; 'u': uint8 graph input
     std::map<int, int> m_qVersion, m_fVersion;
     std::map<int, quant::Params> m_params; // decided parameters of original tensors
+    ParamGroups m_groups;
+    GroupInputs m_groupInputs;
 };
+
+std::vector<bool> IntegerPass::chooseIntegerOperators()
+{
+    const model::Subgraph& s = src();
+    std::vector<bool> integer(s.operators.size(), false);
+    for (std::size_t i = 0; i < s.operators.size(); ++i) {
+        const model::Operator& op = s.operators[i];
+        const Op code = m_in.opcodeOf(op);
+        const quant::OpRule* rule = quant::ruleFor(code);
+        bool touchesFloat = false;
+        for (auto t : op.outputs)
+            touchesFloat |= t >= 0 && m_isFloatActivation[static_cast<std::size_t>(t)];
+        if (rule)
+            for (std::size_t k = 0; k < op.inputs.size(); ++k)
+                touchesFloat |= quant::isDataInput(*rule, static_cast<int>(k)) && op.inputs[k] >= 0 &&
+                    m_isFloatActivation[static_cast<std::size_t>(op.inputs[k])];
+        if (!touchesFloat)
+            continue; // integer-only bookkeeping (SHAPE of an int32 tensor, ...)
+        const std::string where = "operator " + std::to_string(i) + " (" + m_in.opName(op) + ") stays float: ";
+        if (matchesKeep(m_in, s, static_cast<int>(i), m_o.keepFloat)) {
+            m_r.floatOperators.push_back(static_cast<int>(i));
+            continue;
+        }
+        if (!rule || !(m_int16 ? rule->int16 : rule->int8)) {
+            m_r.floatOperators.push_back(static_cast<int>(i));
+            m_r.notes.push_back(where + "the converter has no " + (m_int16 ? std::string("16x8") : std::string("int8")) +
+                " form of it");
+            continue;
+        }
+        std::string why;
+        if (!integerFusedActivation(op))
+            why = "its fused activation has no integer kernel";
+        for (std::size_t k = 0; k < op.inputs.size() && why.empty(); ++k) {
+            const int t = op.inputs[k];
+            if (t < 0 || (!quant::isDataInput(*rule, static_cast<int>(k)) && static_cast<int>(k) != rule->weight))
+                continue;
+            const model::Tensor& tt = s.tensors[static_cast<std::size_t>(t)];
+            if (tt.dtype != DType::Float32)
+                why = "input " + std::to_string(k) + " is " + model::dtypeName(tt.dtype) + ", not float";
+            else if (static_cast<int>(k) == rule->weight && !m_in.isConstant(tt))
+                why = "its weights are not a float constant";
+        }
+        for (const auto t : op.outputs)
+            if (why.empty() && t >= 0 && rule->output != quant::OutputRule::NotQuantized &&
+                s.tensors[static_cast<std::size_t>(t)].dtype != DType::Float32)
+                why = "an output is " + model::dtypeName(s.tensors[static_cast<std::size_t>(t)].dtype);
+        if (!why.empty()) {
+            m_r.floatOperators.push_back(static_cast<int>(i));
+            m_r.notes.push_back(where + why);
+            continue;
+        }
+        integer[i] = true;
+    }
+    return integer;
+}
 
 Result<quant::Params> IntegerPass::paramsFor(int t)
 {
     if (auto it = m_params.find(t); it != m_params.end())
         return it->second;
-    if (static_cast<std::size_t>(t) >= m_ranges.size() || !m_ranges[static_cast<std::size_t>(t)].valid)
-        return Error{"tensor " + std::to_string(t) + " ('" + m_in.main().tensors[static_cast<std::size_t>(t)].name +
-            "') has no calibrated range"};
-    const auto& r = m_ranges[static_cast<std::size_t>(t)];
-    quant::Params p = quant::activationParams(r.lo, r.hi, m_act);
-    m_params[t] = p;
+    if (auto it = m_groups.params.find(t); it != m_groups.params.end()) {
+        m_params[t] = it->second;
+        return it->second;
+    }
+    auto p = ownParams(m_groupInputs, t);
+    if (!p)
+        return p.error();
+    m_params[t] = *p;
     return p;
 }
 
@@ -180,9 +188,26 @@ Result<int> IntegerPass::quantized(int t)
     q.buffer = 0;
     setQuant(q, *p);
     const int qi = addTensor(q);
-    emit(Op::QUANTIZE, {t}, {qi}, m_int16 ? 3 : 2);
+    emit(Op::QUANTIZE, {t}, {qi}, m_int16 ? 2 : 1);
     m_qVersion[t] = qi;
     return qi;
+}
+
+Result<int> IntegerPass::requantized(int t, const quant::Params& p)
+{
+    auto q = quantized(t);
+    if (!q)
+        return q;
+    const model::Tensor& from = sg().tensors[static_cast<std::size_t>(*q)];
+    if (from.quantization.scale == p.scale && from.quantization.zeroPoint == p.zeroPoint)
+        return q;
+    model::Tensor r = from;
+    r.name += "_requantized";
+    r.buffer = 0;
+    setQuant(r, p);
+    const int ri = addTensor(r);
+    emit(Op::QUANTIZE, {*q}, {ri}, m_int16 ? 2 : 1);
+    return ri;
 }
 
 int IntegerPass::dequantized(int t)
@@ -196,53 +221,56 @@ int IntegerPass::dequantized(int t)
     f.dtype = DType::Float32;
     f.quantization = {};
     const int fi = addTensor(f);
-    emit(Op::DEQUANTIZE, {t}, {fi}, m_int16 ? 4 : 2);
+    emit(Op::DEQUANTIZE, {t}, {fi}, m_int16 ? 3 : 2);
     m_fVersion[t] = fi;
     return fi;
 }
 
-// A float constant that is not a weight (e.g. the other operand of ADD): quantized with its own
-// range, like an activation.
-Result<int> IntegerPass::quantizeConstant(int t, const quant::Params* fixed)
+// A float constant used as data (the other operand of ADD, a concatenated constant, ...): a new
+// integer tensor for this use with parameters `p`.
+int IntegerPass::quantizeConstant(int t, const quant::Params& p)
 {
-    const model::Tensor& src = sg().tensors[static_cast<std::size_t>(t)];
-    const auto v = floatsOf(m_r.graph, src);
-    float lo = 0, hi = 0;
-    for (float x : v) {
-        lo = std::min(lo, x);
-        hi = std::max(hi, x);
-    }
-    const quant::Params p = fixed ? *fixed : quant::activationParams(lo, hi, m_act);
-    const auto q = quant::quantizeValues(v, src.shape, p, m_act);
-    model::Tensor c = src;
+    const model::Tensor& from = sg().tensors[static_cast<std::size_t>(t)];
+    const auto v = floatsOf(m_r.graph, from);
+    const auto q = quant::quantizeValues(v, from.shape, p, m_act);
+    model::Tensor c = from;
     c.dtype = actType();
-    if (m_int16) {
-        std::vector<std::int16_t> b(q.begin(), q.end());
-        c.buffer = addOwnedBuffer(m_r.graph, toBytes(b));
-    } else {
-        std::vector<std::int8_t> b(q.begin(), q.end());
-        c.buffer = addOwnedBuffer(m_r.graph, toBytes(b));
-    }
+    if (m_int16)
+        c.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int16_t>(q.begin(), q.end())));
+    else
+        c.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
     setQuant(c, p);
     return addTensor(c);
 }
 
-Status IntegerPass::quantizeWeights(model::Operator& op, const WeightSlot& slot, int opIndex)
+Status IntegerPass::quantizeWeights(model::Operator& op, const quant::OpRule& rule, int opIndex)
 {
     const std::string where = "operator " + std::to_string(opIndex) + " (" + m_in.opName(op) + ")";
-    const int wi = op.inputs[static_cast<std::size_t>(slot.weight)];
+    const Op code = m_in.opcodeOf(op);
+    const int wi = op.inputs[static_cast<std::size_t>(rule.weight)];
     const model::Tensor w = sg().tensors[static_cast<std::size_t>(wi)];
-    const bool perChannel = m_in.opcodeOf(op) == Op::FULLY_CONNECTED ? m_o.perChannelDense : m_o.perChannel;
+    const bool perChannel = rule.perChannel && (code == Op::FULLY_CONNECTED ? m_o.perChannelDense : m_o.perChannel);
     const quant::Scheme ws{8, true, perChannel};
     const auto v = floatsOf(m_r.graph, w);
-    quant::Params wp = quant::weightParams(v, w.shape, slot.axis, ws);
-    const int bias = static_cast<int>(op.inputs.size()) > slot.bias && slot.bias >= 0
-        ? op.inputs[static_cast<std::size_t>(slot.bias)]
-        : -1;
-    const int act = op.inputs[static_cast<std::size_t>(slot.activation)];
+    quant::Params wp = quant::weightParams(v, w.shape, rule.axis, ws);
+    // A CONV_2D / DEPTHWISE_CONV_2D without bias gets a zero one: the integer kernels need it.
+    if (rule.bias >= 0 && (code == Op::CONV_2D || code == Op::DEPTHWISE_CONV_2D) &&
+        (static_cast<int>(op.inputs.size()) <= rule.bias || op.inputs[static_cast<std::size_t>(rule.bias)] < 0)) {
+        const auto channels = w.shape.empty() ? 1 : w.shape[static_cast<std::size_t>(rule.axis)];
+        model::Tensor zero;
+        zero.name = w.name + "_zero_bias";
+        zero.dtype = DType::Float32;
+        zero.shape = {channels};
+        zero.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<float>(static_cast<std::size_t>(channels), 0.0f)));
+        op.inputs.resize(static_cast<std::size_t>(std::max<int>(static_cast<int>(op.inputs.size()), rule.bias + 1)), -1);
+        op.inputs[static_cast<std::size_t>(rule.bias)] = addTensor(zero);
+    }
+    const int bias = rule.bias >= 0 && static_cast<int>(op.inputs.size()) > rule.bias ? op.inputs[static_cast<std::size_t>(rule.bias)] : -1;
+    const int act = rule.weight == 1 && code == Op::TRANSPOSE_CONV ? op.inputs[2] : op.inputs[0];
     const float inScale = sg().tensors[static_cast<std::size_t>(act)].quantization.scale.at(0);
-    if (bias >= 0 && !m_int16) {
+    if (bias >= 0) {
         const model::Tensor& b = sg().tensors[static_cast<std::size_t>(bias)];
+        // The converter's rule (also in 16x8, where it still sizes the bias for int32).
         if (b.dtype == DType::Float32 && m_r.graph.isConstant(b))
             if (const int n = quant::adjustForBias(wp, floatsOf(m_r.graph, b), inScale, ws))
                 m_r.notes.push_back(where + ": " + std::to_string(n) +
@@ -253,13 +281,11 @@ Status IntegerPass::quantizeWeights(model::Operator& op, const WeightSlot& slot,
     qw.dtype = DType::Int8;
     qw.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
     setQuant(qw, wp);
-    op.inputs[static_cast<std::size_t>(slot.weight)] = addTensor(qw);
-    if (slot.bias < 0 || static_cast<int>(op.inputs.size()) <= slot.bias ||
-        op.inputs[static_cast<std::size_t>(slot.bias)] < 0)
+    op.inputs[static_cast<std::size_t>(rule.weight)] = addTensor(qw);
+    if (bias < 0)
         return {};
-    const int bi = op.inputs[static_cast<std::size_t>(slot.bias)];
-    const model::Tensor b = sg().tensors[static_cast<std::size_t>(bi)];
-    if (b.dtype != DType::Float32 || !m_in.isConstant(m_in.main().tensors[static_cast<std::size_t>(bi)]))
+    const model::Tensor b = sg().tensors[static_cast<std::size_t>(bias)];
+    if (b.dtype != DType::Float32 || !m_r.graph.isConstant(b))
         return Error{where + ": the bias is not a float constant"};
     const auto bq = quant::quantizeBias(floatsOf(m_r.graph, b), inScale, wp.scale, m_int16 ? 64 : 32);
     model::Tensor qb = b;
@@ -274,61 +300,173 @@ Status IntegerPass::quantizeWeights(model::Operator& op, const WeightSlot& slot,
         qb.buffer = addOwnedBuffer(m_r.graph, toBytes(bq));
     } else {
         qb.dtype = DType::Int32;
-        std::vector<std::int32_t> b32(bq.begin(), bq.end());
-        qb.buffer = addOwnedBuffer(m_r.graph, toBytes(b32));
+        qb.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int32_t>(bq.begin(), bq.end())));
     }
     setQuant(qb, bp);
-    op.inputs[static_cast<std::size_t>(slot.bias)] = addTensor(qb);
+    op.inputs[static_cast<std::size_t>(rule.bias)] = addTensor(qb);
+    return {};
+}
+
+// Options the converter writes along with the integer form.
+void IntegerPass::finishOptions(model::Operator& op, Op code)
+{
+    const auto biasType = m_int16 ? tflite::TensorType::INT64 : tflite::TensorType::INT32;
+    if (auto* o = op.options.AsConv2DOptions())
+        o->quantized_bias_type = biasType;
+    else if (auto* f = op.options.AsFullyConnectedOptions())
+        f->quantized_bias_type = biasType;
+    else if (auto* t = op.options.AsTransposeConvOptions())
+        t->quantized_bias_type = biasType;
+    // 16x8 ADD / SUB: the general int16 kernel, not the power-of-two one.
+    if (m_int16 && code == Op::ADD) {
+        if (auto* a = op.options.AsAddOptions())
+            a->pot_scale_int16 = false;
+        else
+        {
+            tflite::AddOptionsT fresh;
+            fresh.pot_scale_int16 = false;
+            op.options.Set(fresh);
+        }
+    }
+    if (m_int16 && code == Op::SUB) {
+        if (auto* s = op.options.AsSubOptions())
+            s->pot_scale_int16 = false;
+        else
+        {
+            tflite::SubOptionsT fresh;
+            fresh.pot_scale_int16 = false;
+            op.options.Set(fresh);
+        }
+    }
+}
+
+Status IntegerPass::quantizeOperator(model::Operator& op, const quant::OpRule& rule, int opIndex)
+{
+    const Op code = m_in.opcodeOf(op);
+    // The parameters a shared operator's inputs take: those of its output's group.
+    std::optional<quant::Params> shared;
+    if (rule.output == quant::OutputRule::Shared && !op.outputs.empty() && op.outputs[0] >= 0) {
+        auto p = paramsFor(op.outputs[0]);
+        if (!p)
+            return p.error();
+        shared = *p;
+    }
+    // Activation inputs first (the bias scale needs the input scale).
+    for (std::size_t k = 0; k < op.inputs.size(); ++k) {
+        const int t = op.inputs[k];
+        if (t < 0 || !quant::isDataInput(rule, static_cast<int>(k)))
+            continue;
+        const model::Tensor& st = src().tensors[static_cast<std::size_t>(t)];
+        if (st.dtype != DType::Float32)
+            continue;
+        if (m_in.isConstant(st)) {
+            if (code == Op::BATCH_MATMUL && k == 1 && !m_int16) {
+                // A constant right-hand side: int8 symmetric per tensor, zero point 0 (XNNPACK takes it so).
+                const auto v = floatsOf(m_r.graph, st);
+                const quant::Scheme ws{8, true, false};
+                const quant::Params p = quant::weightParams(v, st.shape, 0, ws);
+                const auto q = quant::quantizeValues(v, st.shape, p, ws);
+                model::Tensor c = st;
+                c.dtype = DType::Int8;
+                c.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
+                setQuant(c, p);
+                op.inputs[k] = addTensor(c);
+                continue;
+            }
+            quant::Params p;
+            if (shared && quant::isSharedInput(rule, static_cast<int>(k)))
+                p = *shared;
+            else if (auto g = m_groups.params.find(t); g != m_groups.params.end())
+                p = g->second;
+            else
+                p = constantParams(m_r.graph, st, m_act);
+            op.inputs[k] = quantizeConstant(t, p);
+            continue;
+        }
+        Result<int> q = m_groups.requantize.count({opIndex, static_cast<int>(k)}) && shared ? requantized(t, *shared) : quantized(t);
+        if (!q)
+            return q.error();
+        op.inputs[k] = *q;
+    }
+    if (rule.weight >= 0 && static_cast<int>(op.inputs.size()) > rule.weight && op.inputs[static_cast<std::size_t>(rule.weight)] >= 0) {
+        if (code == Op::PRELU) {
+            // alpha: int8 symmetric per tensor, like a weight without bias.
+            const int a = op.inputs[static_cast<std::size_t>(rule.weight)];
+            const model::Tensor& st = sg().tensors[static_cast<std::size_t>(a)];
+            const auto v = floatsOf(m_r.graph, st);
+            const quant::Scheme ws{8, true, false};
+            const quant::Params p = quant::weightParams(v, st.shape, 0, ws);
+            const auto q = quant::quantizeValues(v, st.shape, p, ws);
+            model::Tensor c = st;
+            c.dtype = DType::Int8;
+            c.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
+            setQuant(c, p);
+            op.inputs[static_cast<std::size_t>(rule.weight)] = addTensor(c);
+        } else if (auto st = quantizeWeights(op, rule, opIndex); !st) {
+            return st.error();
+        }
+    }
+    // Outputs become integer in place.
+    for (auto t : op.outputs) {
+        if (t < 0 || !m_isFloatActivation[static_cast<std::size_t>(t)] || rule.output == quant::OutputRule::NotQuantized)
+            continue;
+        quant::Params p;
+        if (rule.output == quant::OutputRule::Fixed) {
+            const auto& f = m_int16 ? rule.fixed16 : rule.fixed8;
+            p.scale = {f.scale};
+            p.zeroPoint = {f.zeroPoint};
+        } else if (rule.output == quant::OutputRule::SameAsInput && static_cast<int>(op.inputs.size()) > rule.sameAs &&
+            op.inputs[static_cast<std::size_t>(rule.sameAs)] >= 0 &&
+            !sg().tensors[static_cast<std::size_t>(op.inputs[static_cast<std::size_t>(rule.sameAs)])].quantization.scale.empty()) {
+            const auto& from = sg().tensors[static_cast<std::size_t>(op.inputs[static_cast<std::size_t>(rule.sameAs)])].quantization;
+            p.scale = from.scale;
+            p.zeroPoint = from.zeroPoint;
+        } else {
+            auto r = paramsFor(t);
+            if (!r)
+                return r.error();
+            p = *r;
+        }
+        m_params[t] = p;
+        model::Tensor& out = sg().tensors[static_cast<std::size_t>(t)];
+        out.dtype = actType();
+        setQuant(out, p);
+        m_domain[static_cast<std::size_t>(t)] = 'q';
+    }
+    finishOptions(op, code);
+    op.opcodeIndex = opcodeIndexFor(m_r.graph, code,
+        std::max(m_in.opcodes[op.opcodeIndex].version, quant::convertedVersion(rule, m_r.graph, sg(), op, m_int16)));
     return {};
 }
 
 Result<QuantizeResult> IntegerPass::run()
 {
     m_r.graph = m_in;
-    const model::Subgraph& src = m_in.main();
-    const std::size_t nT = src.tensors.size();
+    const model::Subgraph& s = src();
+    const std::size_t nT = s.tensors.size();
     m_isFloatActivation.assign(nT, false);
     for (std::size_t t = 0; t < nT; ++t)
-        m_isFloatActivation[t] = src.tensors[t].dtype == DType::Float32 && !m_in.isConstant(src.tensors[t]);
+        m_isFloatActivation[t] = s.tensors[t].dtype == DType::Float32 && !m_in.isConstant(s.tensors[t]);
     m_domain.assign(nT, 'f');
+    const std::vector<bool> integer = chooseIntegerOperators();
 
-    // Which operators become integer.
-    std::vector<bool> integer(src.operators.size(), false);
-    for (std::size_t i = 0; i < src.operators.size(); ++i) {
-        const model::Operator& op = src.operators[i];
-        const Op code = m_in.opcodeOf(op);
-        bool touchesFloat = false;
-        for (auto t : op.outputs)
-            touchesFloat |= t >= 0 && m_isFloatActivation[static_cast<std::size_t>(t)];
-        if (!touchesFloat)
-            continue; // integer-only bookkeeping (SHAPE of an int32 tensor, ...)
-        if (matchesKeep(m_in, src, static_cast<int>(i), m_o.keepFloat)) {
-            m_r.floatOperators.push_back(static_cast<int>(i));
-            continue;
-        }
-        if (!integerKernel(code, m_o.mode)) {
-            m_r.floatOperators.push_back(static_cast<int>(i));
-            m_r.notes.push_back("operator " + std::to_string(i) + " (" + m_in.opName(op) + ") stays float: no " +
-                (m_int16 ? std::string("16x8") : std::string("int8")) + " kernel");
-            continue;
-        }
-        if (auto slot = weightSlot(code)) {
-            const int wi = static_cast<int>(op.inputs.size()) > slot->weight
-                ? op.inputs[static_cast<std::size_t>(slot->weight)]
-                : -1;
-            if (wi < 0 || src.tensors[static_cast<std::size_t>(wi)].dtype != DType::Float32 ||
-                !m_in.isConstant(src.tensors[static_cast<std::size_t>(wi)])) {
-                m_r.floatOperators.push_back(static_cast<int>(i));
-                m_r.notes.push_back("operator " + std::to_string(i) + " (" + m_in.opName(op) +
-                    ") stays float: its weights are not a float constant");
-                continue;
-            }
-        }
-        integer[i] = true;
-    }
+    m_groupInputs.graph = &m_in;
+    m_groupInputs.integer = integer;
+    m_groupInputs.ranges = &m_ranges;
+    m_groupInputs.activation = m_act;
+    m_groupInputs.int16 = m_int16;
+    m_groupInputs.pinnedInput.assign(nT, false);
+    if (m_o.io != IoType::Float)
+        for (auto t : s.inputs)
+            if (m_isFloatActivation[static_cast<std::size_t>(t)])
+                m_groupInputs.pinnedInput[static_cast<std::size_t>(t)] = true;
+    auto groups = groupParams(m_groupInputs);
+    if (!groups)
+        return groups.error();
+    m_groups = std::move(groups.value());
 
     // Graph inputs.
-    for (auto t : src.inputs) {
+    for (auto t : s.inputs) {
         if (!m_isFloatActivation[static_cast<std::size_t>(t)] || m_o.io == IoType::Float)
             continue;
         auto p = paramsFor(t);
@@ -349,15 +487,14 @@ Result<QuantizeResult> IntegerPass::run()
             q.dtype = DType::Int8;
             setQuant(q, *p);
             const int qi = addTensor(q);
-            emit(Op::QUANTIZE, {t}, {qi}, 2);
+            emit(Op::QUANTIZE, {t}, {qi}, 1);
             m_qVersion[t] = qi;
             m_domain[static_cast<std::size_t>(t)] = 'u';
         }
     }
 
-    for (std::size_t i = 0; i < src.operators.size(); ++i) {
-        model::Operator op = src.operators[i];
-        const Op code = m_in.opcodeOf(op);
+    for (std::size_t i = 0; i < s.operators.size(); ++i) {
+        model::Operator op = s.operators[i];
         if (!integer[i]) {
             for (auto& t : op.inputs)
                 if (t >= 0 && m_domain[static_cast<std::size_t>(t)] != 'f')
@@ -365,63 +502,8 @@ Result<QuantizeResult> IntegerPass::run()
             m_ops.push_back(op);
             continue;
         }
-        const auto slot = weightSlot(code);
-        // Activation inputs first (the bias scale needs the input scale).
-        for (std::size_t k = 0; k < op.inputs.size(); ++k) {
-            const int t = op.inputs[k];
-            if (t < 0 || (slot && (static_cast<int>(k) == slot->weight || static_cast<int>(k) == slot->bias)))
-                continue;
-            const model::Tensor& st = src.tensors[static_cast<std::size_t>(t)];
-            if (st.dtype != DType::Float32)
-                continue;
-            if (m_in.isConstant(st)) {
-                // PAD/PADV2's constant value and same-scale constants share the input's scale.
-                const quant::Params* fixed = nullptr;
-                std::optional<quant::Params> shared;
-                if (code == Op::PADV2 && k == 2) {
-                    auto p = paramsFor(op.inputs[0]);
-                    if (!p)
-                        return p.error();
-                    shared = *p;
-                    fixed = &*shared;
-                }
-                auto c = quantizeConstant(t, fixed);
-                if (!c)
-                    return c.error();
-                op.inputs[k] = *c;
-                continue;
-            }
-            auto q = quantized(t);
-            if (!q)
-                return q.error();
-            op.inputs[k] = *q;
-        }
-        if (slot)
-            if (auto st = quantizeWeights(op, *slot, static_cast<int>(i)); !st)
-                return st.error();
-        // Outputs become integer in place.
-        for (auto t : op.outputs) {
-            if (t < 0 || !m_isFloatActivation[static_cast<std::size_t>(t)])
-                continue;
-            quant::Params p;
-            if (auto f = fixedOutput(code, m_o.mode)) {
-                p = *f;
-            } else if (sameScaleOp(code)) {
-                const int in0 = op.inputs[0];
-                p.scale = sg().tensors[static_cast<std::size_t>(in0)].quantization.scale;
-                p.zeroPoint = sg().tensors[static_cast<std::size_t>(in0)].quantization.zeroPoint;
-            } else {
-                auto r = paramsFor(t);
-                if (!r)
-                    return r.error();
-                p = *r;
-            }
-            m_params[t] = p;
-            model::Tensor& out = sg().tensors[static_cast<std::size_t>(t)];
-            out.dtype = actType();
-            setQuant(out, p);
-            m_domain[static_cast<std::size_t>(t)] = 'q';
-        }
+        if (auto st = quantizeOperator(op, *quant::ruleFor(m_in.opcodeOf(op)), static_cast<int>(i)); !st)
+            return st.error();
         m_ops.push_back(op);
     }
 
@@ -444,7 +526,7 @@ Result<QuantizeResult> IntegerPass::run()
                 u.dtype = DType::UInt8;
                 u.quantization.zeroPoint[0] += 128;
                 const int ui = addTensor(u);
-                emit(Op::QUANTIZE, {t}, {ui}, 2);
+                emit(Op::QUANTIZE, {t}, {ui}, 1);
                 t = ui;
             }
         }
@@ -455,10 +537,10 @@ Result<QuantizeResult> IntegerPass::run()
         }
     }
     for (auto& sig : m_r.graph.signatureDefs)
-        for (auto& o : sig.outputs)
-            if (auto it = outputRemap.find(static_cast<int>(o.tensorIndex)); it != outputRemap.end())
-                o.tensorIndex = static_cast<std::uint32_t>(it->second);
-    // Graph inputs with float I/O that feed integer operators keep their name on the float side.
+        if (sig.subgraphIndex == 0)
+            for (auto& o : sig.outputs)
+                if (auto it = outputRemap.find(static_cast<int>(o.tensorIndex)); it != outputRemap.end())
+                    o.tensorIndex = static_cast<std::uint32_t>(it->second);
     sg().operators = std::move(m_ops);
     return std::move(m_r);
 }

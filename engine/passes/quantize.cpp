@@ -4,6 +4,7 @@
 #include "exec/half.h"
 #include "model/transform.h"
 #include "passes/common.h"
+#include "quant/op_rules.h"
 
 #include <algorithm>
 #include <set>
@@ -112,78 +113,109 @@ std::string describe(const QuantizeOptions& o)
 }
 
 // ---------------------------------------------------------------------------------------------
-// float16: every float32 constant becomes a float16 constant feeding a DEQUANTIZE.
+// float16: every float32 constant (in every subgraph) becomes a float16 constant feeding a DEQUANTIZE.
 
 Result<QuantizeResult> toFloat16(const model::Graph& in)
 {
     QuantizeResult r;
     r.graph = in;
     model::Graph& g = r.graph;
-    model::Subgraph& sg = g.subgraphs.front();
-    std::vector<model::Operator> dequantizes;
     const std::uint32_t dq = model::opcodeIndexFor(g, Op::DEQUANTIZE, 3);
-    std::set<int> used;
-    for (const auto& op : sg.operators)
-        for (auto i : op.inputs)
-            if (i >= 0)
-                used.insert(i);
-    for (int t : used) {
-        model::Tensor& src = sg.tensors[static_cast<std::size_t>(t)];
-        if (src.dtype != DType::Float32 || !g.isConstant(src) || src.isSparse())
-            continue;
-        const auto v = floatsOf(g, src);
-        std::vector<std::uint16_t> h(v.size());
-        for (std::size_t k = 0; k < v.size(); ++k)
-            h[k] = exec::floatToHalf(v[k]);
-        model::Tensor half = src;
-        half.name = src.name + "_fp16";
-        half.dtype = DType::Float16;
-        half.buffer = model::addOwnedBuffer(g, toBytes(h));
-        sg.tensors.push_back(half);
-        sg.tensors[static_cast<std::size_t>(t)].buffer = 0;
-        model::Operator op;
-        op.opcodeIndex = dq;
-        op.inputs = {static_cast<std::int32_t>(sg.tensors.size() - 1)};
-        op.outputs = {t};
-        dequantizes.push_back(op);
+    for (auto& sg : g.subgraphs) {
+        std::vector<model::Operator> dequantizes;
+        std::set<int> used;
+        for (const auto& op : sg.operators)
+            for (auto i : op.inputs)
+                if (i >= 0)
+                    used.insert(i);
+        for (int t : used) {
+            model::Tensor& src = sg.tensors[static_cast<std::size_t>(t)];
+            if (src.dtype != DType::Float32 || !g.isConstant(src) || src.isSparse())
+                continue;
+            const auto v = floatsOf(g, src);
+            std::vector<std::uint16_t> h(v.size());
+            for (std::size_t k = 0; k < v.size(); ++k)
+                h[k] = exec::floatToHalf(v[k]);
+            model::Tensor half = src;
+            half.name = src.name + "_fp16";
+            half.dtype = DType::Float16;
+            half.buffer = model::addOwnedBuffer(g, toBytes(h));
+            sg.tensors.push_back(half);
+            sg.tensors[static_cast<std::size_t>(t)].buffer = 0;
+            model::Operator op;
+            op.opcodeIndex = dq;
+            op.inputs = {static_cast<std::int32_t>(sg.tensors.size() - 1)};
+            op.outputs = {t};
+            dequantizes.push_back(op);
+        }
+        sg.operators.insert(sg.operators.begin(), dequantizes.begin(), dequantizes.end());
     }
-    sg.operators.insert(sg.operators.begin(), dequantizes.begin(), dequantizes.end());
     return r;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dynamic range: int8 weights for the weighted operators, float activations.
+// Dynamic range (quant/op_rules.h, DynamicRule): int8 weights; hybrid kernels take them as they are,
+// the others (TRANSPOSE_CONV, EMBEDDING_LOOKUP, GATHER) get a DEQUANTIZE in front. Activations stay float.
 
 Result<QuantizeResult> toDynamic(const model::Graph& in, const QuantizeOptions& o)
 {
     QuantizeResult r;
     r.graph = in;
     model::Graph& g = r.graph;
-    model::Subgraph& sg = g.subgraphs.front();
-    for (std::size_t i = 0; i < sg.operators.size(); ++i) {
-        model::Operator& op = sg.operators[i];
-        const Op code = g.opcodeOf(op);
-        const auto slot = weightSlot(code);
-        if (!slot || code == Op::TRANSPOSE_CONV || detail::matchesKeep(in, in.main(), static_cast<int>(i), o.keepFloat))
-            continue;
-        if (static_cast<int>(op.inputs.size()) <= slot->weight || op.inputs[static_cast<std::size_t>(slot->weight)] < 0)
-            continue;
-        const int wi = op.inputs[static_cast<std::size_t>(slot->weight)];
-        const model::Tensor& w = sg.tensors[static_cast<std::size_t>(wi)];
-        if (w.dtype != DType::Float32 || !g.isConstant(w) || w.elementCount() < o.dynamicMinElements)
-            continue;
-        const bool perChannel = code == Op::FULLY_CONNECTED ? o.perChannelDense : o.perChannel;
-        const quant::Scheme s{8, true, perChannel};
-        const auto v = floatsOf(g, w);
-        const quant::Params p = quant::weightParams(v, w.shape, slot->axis, s);
-        const auto q = quant::quantizeValues(v, w.shape, p, s);
-        std::vector<std::int8_t> bytes(q.begin(), q.end());
-        model::Tensor qw = w;
-        qw.dtype = DType::Int8;
-        qw.buffer = model::addOwnedBuffer(g, toBytes(bytes));
-        setQuant(qw, p);
-        sg.tensors.push_back(qw);
-        op.inputs[static_cast<std::size_t>(slot->weight)] = static_cast<std::int32_t>(sg.tensors.size() - 1);
+    for (std::size_t s = 0; s < g.subgraphs.size(); ++s) {
+        model::Subgraph& sg = g.subgraphs[s];
+        std::vector<model::Operator> ops;
+        for (std::size_t i = 0; i < sg.operators.size(); ++i) {
+            model::Operator op = sg.operators[i];
+            const Op code = g.opcodeOf(op);
+            const quant::DynamicRule* rule = quant::dynamicRuleFor(code);
+            const bool keep = s == 0 && detail::matchesKeep(in, in.main(), static_cast<int>(i), o.keepFloat);
+            const int wi = rule && static_cast<int>(op.inputs.size()) > rule->weight ? op.inputs[static_cast<std::size_t>(rule->weight)] : -1;
+            if (!rule || keep || wi < 0) {
+                ops.push_back(std::move(op));
+                continue;
+            }
+            const model::Tensor& w = sg.tensors[static_cast<std::size_t>(wi)];
+            if (w.dtype != DType::Float32 || !g.isConstant(w) || w.isSparse() || w.elementCount() < o.dynamicMinElements) {
+                ops.push_back(std::move(op));
+                continue;
+            }
+            const bool perChannel = rule->axis >= 0 && (code == Op::FULLY_CONNECTED ? o.perChannelDense : o.perChannel);
+            const quant::Scheme scheme{8, true, perChannel};
+            const auto v = floatsOf(g, w);
+            const quant::Params p = quant::weightParams(v, w.shape, std::max(rule->axis, 0), scheme);
+            const auto q = quant::quantizeValues(v, w.shape, p, scheme);
+            model::Tensor qw = w;
+            qw.dtype = DType::Int8;
+            qw.buffer = model::addOwnedBuffer(g, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
+            setQuant(qw, p);
+            sg.tensors.push_back(qw);
+            const auto qi = static_cast<std::int32_t>(sg.tensors.size() - 1);
+            if (rule->hybrid) {
+                op.inputs[static_cast<std::size_t>(rule->weight)] = qi;
+                if (auto* f = op.options.AsFullyConnectedOptions())
+                    f->asymmetric_quantize_inputs = rule->asymmetricInputs;
+                if (auto* b = op.options.AsBatchMatMulOptions())
+                    b->asymmetric_quantize_inputs = rule->asymmetricInputs;
+                op.opcodeIndex = model::opcodeIndexFor(g, code,
+                    std::max(g.opcodes[op.opcodeIndex].version, perChannel ? rule->version : rule->versionPerTensor));
+            } else {
+                // Weight-only: the int8 constant, a DEQUANTIZE to float, the float operator.
+                model::Tensor f = w;
+                f.name = w.name + "_dequantized";
+                f.buffer = 0;
+                sg.tensors.push_back(f);
+                const auto fi = static_cast<std::int32_t>(sg.tensors.size() - 1);
+                model::Operator dq;
+                dq.opcodeIndex = model::opcodeIndexFor(g, Op::DEQUANTIZE, perChannel ? 5 : 2);
+                dq.inputs = {qi};
+                dq.outputs = {fi};
+                ops.push_back(std::move(dq));
+                op.inputs[static_cast<std::size_t>(rule->weight)] = fi;
+            }
+            ops.push_back(std::move(op));
+        }
+        sg.operators = std::move(ops);
     }
     return r;
 }
@@ -193,9 +225,6 @@ Result<QuantizeResult> toDynamic(const model::Graph& in, const QuantizeOptions& 
 Result<QuantizeResult> quantizeGraph(
     const model::Graph& floatGraph, const QuantizeOptions& options, const std::vector<quant::TensorRange>& ranges)
 {
-    if (floatGraph.subgraphs.size() != 1)
-        return Error{
-            "quantization handles single-subgraph models; this one has " + std::to_string(floatGraph.subgraphs.size())};
     if (isQuantized(floatGraph))
         return Error{"the model is already quantized; dequantize it to a float graph first"};
     Result<QuantizeResult> r = Error{""};
@@ -220,6 +249,15 @@ Result<QuantizeResult> quantizeGraph(
     model::dropUnused(r->graph);
     r->graph.description = describe(options);
     r->graph.file = floatGraph.file; // the unchanged constants still view the input file
+    r->lint = quant::lint(r->graph);
+    if (!r->lint.ok()) {
+        std::string problems;
+        for (const auto& f : r->lint.findings)
+            if (f.severity == quant::Severity::Error)
+                problems += "\n  " + quant::describe(f);
+        return Error{"the " + modeName(options.mode) + " model would not run in LiteRT as QuantLens computes it; it is not written:" +
+            problems};
+    }
     return r;
 }
 

@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "model/graph.h"
 #include "quant/calibrate.h"
+#include "quant/lint.h"
 #include "quant/params.h"
 
 #include <optional>
@@ -28,7 +29,9 @@ struct QuantizeOptions {
     Mode mode = Mode::Int8;
     IoType io = IoType::Native;
     bool perChannel = true; // convolution weights per output channel (else per tensor)
-    bool perChannelDense = false; // FULLY_CONNECTED weights per output channel too
+    // FULLY_CONNECTED weights per output channel too (the current converter's default; older
+    // converters wrote them per tensor).
+    bool perChannelDense = true;
     quant::CalibrationOptions calibration;
     std::string calibrationSource; // recorded in the model's description
     // Operators kept in float: operator index ("12"), tensor name of one of its outputs, or op type
@@ -41,9 +44,12 @@ struct QuantizeResult {
     model::Graph graph;
     std::vector<std::string> notes; // what was done differently from the plain recipe, and why
     std::vector<int> floatOperators; // operators of the input graph that stayed float
+    quant::LintReport lint; // how LiteRT will run the result (it has no errors: quantizeGraph refuses those)
 };
 
 // `ranges` (one per tensor of the input graph, from quant::calibrate) is needed for int8 and 16x8.
+// The result is checked as a file LiteRT must run (quant::lint); a result LiteRT would refuse or run
+// wrongly is an error that names every problem, so no caller writes such a file.
 Result<QuantizeResult> quantizeGraph(
     const model::Graph& floatGraph, const QuantizeOptions& options, const std::vector<quant::TensorRange>& ranges = {});
 

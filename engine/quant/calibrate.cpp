@@ -199,21 +199,44 @@ Result<std::vector<TensorRange>> calibrate(
 {
     const model::Subgraph& sg = floatGraph.main();
     if (sg.inputs.size() != 1)
-        return Error{"calibration needs a model with one input, this one has " + std::to_string(sg.inputs.size())};
-    const model::Tensor& in = sg.tensors[static_cast<std::size_t>(sg.inputs[0])];
-    if (in.dtype != model::DType::Float32)
-        return Error{"calibration runs the float model; its input is " + model::dtypeName(in.dtype)};
-    auto inputShape = data::inputShapeFor(samples, in);
-    if (!inputShape)
-        return inputShape.error();
-    const std::int64_t n = std::min<std::int64_t>(samples.count, options.samples > 0 ? options.samples : samples.count);
+        return Error{"calibration needs one data set per model input: this model has " +
+            std::to_string(sg.inputs.size()) + " inputs, 1 data set was given"};
+    return calibrate(floatGraph, std::vector<data::SampleSet>{samples}, options);
+}
+
+Result<std::vector<TensorRange>> calibrate(
+    const model::Graph& floatGraph, const std::vector<data::SampleSet>& perInput, const CalibrationOptions& options)
+{
+    const model::Subgraph& sg = floatGraph.main();
+    if (sg.inputs.size() != perInput.size())
+        return Error{"calibration needs one data set per model input: this model has " +
+            std::to_string(sg.inputs.size()) + " inputs, " + std::to_string(perInput.size()) + " data sets were given"};
+    if (perInput.empty())
+        return Error{"calibration needs a model with at least one input"};
+    std::int64_t available = perInput.front().count;
+    exec::InterpreterOptions io;
+    io.keepIntermediates = true;
+    bool resized = false;
+    for (std::size_t k = 0; k < perInput.size(); ++k) {
+        const model::Tensor& in = sg.tensors[static_cast<std::size_t>(sg.inputs[k])];
+        const std::string which = perInput.size() > 1 ? " " + std::to_string(k) + " ('" + in.name + "')" : "";
+        if (in.dtype != model::DType::Float32)
+            return Error{"calibration runs the float model; its input" + which + " is " + model::dtypeName(in.dtype)};
+        auto inputShape = data::inputShapeFor(perInput[k], in);
+        if (!inputShape)
+            return perInput.size() > 1 ? withContext("input" + which, inputShape.error()) : inputShape.error();
+        if (perInput[k].count != available)
+            return Error{"the calibration data sets differ in length: input 0 has " + std::to_string(available) +
+                " samples, input" + which + " " + std::to_string(perInput[k].count)};
+        resized = resized || *inputShape != in.shape;
+        io.inputShapes.push_back(*inputShape);
+    }
+    if (!resized)
+        io.inputShapes.clear();
+    const std::int64_t n = std::min<std::int64_t>(available, options.samples > 0 ? options.samples : available);
     if (n <= 0)
         return Error{"the calibration set holds no samples"};
     auto graph = std::make_shared<const model::Graph>(floatGraph);
-    exec::InterpreterOptions io;
-    io.keepIntermediates = true;
-    if (*inputShape != in.shape)
-        io.inputShapes = {*inputShape};
     auto interp = exec::Interpreter::create(graph, io);
     if (!interp)
         return withContext("calibration", interp.error());
@@ -225,11 +248,13 @@ Result<std::vector<TensorRange>> calibrate(
             tracked.push_back(t);
     }
     std::vector<TensorRange> ranges(sg.tensors.size());
-    const auto bytes = static_cast<std::size_t>(samples.sampleSize() * 4);
     auto runSample = [&](std::int64_t i) -> Status {
-        const auto* p = reinterpret_cast<const std::uint8_t*>(samples.sample(i));
-        if (auto st = it.setInput(0, model::DType::Float32, std::span(p, bytes)); !st)
-            return st;
+        for (std::size_t k = 0; k < perInput.size(); ++k) {
+            const auto* p = reinterpret_cast<const std::uint8_t*>(perInput[k].sample(i));
+            const auto bytes = static_cast<std::size_t>(perInput[k].sampleSize() * 4);
+            if (auto st = it.setInput(static_cast<int>(k), model::DType::Float32, std::span(p, bytes)); !st)
+                return st;
+        }
         return it.invoke();
     };
     constexpr float decay = 0.9f;

@@ -43,6 +43,11 @@ struct TensorRange {
 Result<std::vector<TensorRange>> calibrate(
     const model::Graph& floatGraph, const data::SampleSet& samples, const CalibrationOptions& options);
 
+// A model of several float32 inputs: one data set per input, in the model's input order, all of the
+// same length (sample i of every set forms one run).
+Result<std::vector<TensorRange>> calibrate(
+    const model::Graph& floatGraph, const std::vector<data::SampleSet>& perInput, const CalibrationOptions& options);
+
 // Ranges a model carries itself: the quantization min/max of its float activation tensors, as written
 // after quantization-aware training (train::toGraph) or by a converter from fake-quant nodes. One entry
 // per tensor; `valid` where a single min/max pair is present.

@@ -145,6 +145,10 @@ private slots:
         w.exportModel(out);
         QVERIFY(exported.wait(30000));
         QVERIFY2(exported.back().at(0).toBool(), qPrintable(exported.back().at(1).toString()));
+        // The message says how LiteRT will run the file: the demo CNN's int8 SOFTMAX has no XNNPACK kernel.
+        QVERIFY2(exported.back().at(1).toString().contains(
+                     QStringLiteral("LiteRT runs SOFTMAX on its built-in kernels, everything else on XNNPACK")),
+            qPrintable(exported.back().at(1).toString()));
         auto g = model::readTflite(out.toStdString());
         QVERIFY(g.ok());
         QCOMPARE(g->main().tensors[static_cast<std::size_t>(g->main().inputs[0])].dtype, model::DType::Int8);

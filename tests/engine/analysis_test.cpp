@@ -225,7 +225,8 @@ private slots:
         std::vector<float> w = uniform(4 * 1000, -0.05f, 0.05f);
         for (int i = 2000; i < 3000; ++i)
             w[static_cast<std::size_t>(i)] *= 40.0f;
-        eval::WeightAnalysisOptions o; // int8: FULLY_CONNECTED per tensor
+        eval::WeightAnalysisOptions o;
+        o.perChannelDense = false; // int8 as older converters: FULLY_CONNECTED per tensor
         auto a = eval::analyzeWeights(denseWith(w, 4, 1000), o);
         QVERIFY(a.ok());
         QCOMPARE((*a)[0].verdict, eval::Verdict::Suspect);
@@ -258,9 +259,9 @@ private slots:
                 const auto& t = g.main().tensors[static_cast<std::size_t>(L.tensor)];
                 std::vector<float> w(static_cast<std::size_t>(t.elementCount()));
                 std::memcpy(w.data(), g.tensorData(t).data(), w.size() * 4);
-                const bool dense = L.opName == "FULLY_CONNECTED";
+                // int8 by default: every weighted layer per output channel (FULLY_CONNECTED too).
                 const int axis = L.opName == "DEPTHWISE_CONV_2D" ? 3 : 0;
-                const double expected = independentSqnr(w, t.shape, axis, !dense);
+                const double expected = independentSqnr(w, t.shape, axis, true);
                 QVERIFY2(std::abs(L.metrics.sqnrDb - expected) < 0.01,
                     qPrintable(QStringLiteral("%1 op %2: %3 vs %4 dB")
                                    .arg(QLatin1String(file))

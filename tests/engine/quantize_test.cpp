@@ -193,6 +193,7 @@ private slots:
         const model::Graph t = load(twinFile.toStdString().c_str());
         passes::QuantizeOptions o;
         o.mode = passes::Mode::Int8;
+        o.perChannelDense = false; // the twins' converter wrote FULLY_CONNECTED weights per tensor
         auto q = passes::quantizeGraph(f, o, twinRanges(f, t));
         QVERIFY2(q.ok(), q.ok() ? "" : q.error().message.c_str());
         const QString diff = compareWeights(q->graph, t, true);
@@ -216,6 +217,7 @@ private slots:
         auto ranges = quant::calibrate(f, randomSamples(f, 0, 255, 4, 9), {});
         QVERIFY(ranges.ok());
         passes::QuantizeOptions o;
+        o.perChannelDense = false; // as the twin
         auto q = passes::quantizeGraph(f, o, *ranges);
         QVERIFY(q.ok());
         const QString diff = compareWeights(q->graph, t, false);
@@ -240,6 +242,7 @@ private slots:
         const model::Graph t = load(twinFile.toStdString().c_str());
         passes::QuantizeOptions o;
         o.mode = passes::Mode::Dynamic;
+        o.perChannelDense = false; // the twins' converter wrote FULLY_CONNECTED weights per tensor
         auto q = passes::quantizeGraph(f, o);
         QVERIFY(q.ok());
         // Weights of 1024+ elements int8 per tensor, smaller ones (mnist_cnn's conv) and biases float.
@@ -288,6 +291,7 @@ private slots:
     void sizesAreNoLargerThanTheConverters()
     {
         passes::QuantizeOptions int8;
+        int8.perChannelDense = false; // as the twins (per-channel FULLY_CONNECTED adds a scale per unit)
         passes::QuantizeOptions half;
         half.mode = passes::Mode::Float16;
         // The converter's twins: vww int8 0.385x its float file, ad01 int8 0.259x.

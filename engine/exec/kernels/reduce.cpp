@@ -258,8 +258,18 @@ template <class T> Prepared plainReduce(NodeContext& ctx, Reduce kind, const Axe
                 switch (kind) {
                 case Reduce::Max: acc = xi[i] > acc ? xi[i] : acc; break;
                 case Reduce::Min: acc = xi[i] < acc ? xi[i] : acc; break;
-                case Reduce::Prod: acc = static_cast<T>(acc * xi[i]); break;
-                default: acc = static_cast<T>(acc + xi[i]); break;
+                case Reduce::Prod:
+                    if constexpr (std::is_integral_v<T>) // integers wrap, as in LiteRT
+                        acc = static_cast<T>(static_cast<std::uint64_t>(acc) * static_cast<std::uint64_t>(xi[i]));
+                    else
+                        acc = static_cast<T>(acc * xi[i]);
+                    break;
+                default:
+                    if constexpr (std::is_integral_v<T>)
+                        acc = static_cast<T>(static_cast<std::uint64_t>(acc) + static_cast<std::uint64_t>(xi[i]));
+                    else
+                        acc = static_cast<T>(acc + xi[i]);
+                    break;
                 }
             }
         }
