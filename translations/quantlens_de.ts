@@ -432,10 +432,6 @@
         <translation>%1 wird exportiert…</translation>
     </message>
     <message>
-        <source>Wrote %1</source>
-        <translation>%1 geschrieben</translation>
-    </message>
-    <message>
         <source>keep operator %1 in float</source>
         <translation>Operator %1 in Gleitkomma belassen</translation>
     </message>
@@ -619,6 +615,14 @@
     <message>
         <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
         <translation>QuantLens kann dieses Modell nicht ausführen; Inferenz, Fehler auf Daten und Export sind daher nicht verfügbar. Blockierende Operatoren: %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
+        <translation>%1 geschrieben; LiteRT führt jeden Operator mit XNNPACK aus</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
+        <translation>%1 geschrieben; LiteRT führt %2 mit seinen eingebauten Kernels aus, alles andere mit XNNPACK</translation>
     </message>
 </context>
 <context>

@@ -432,10 +432,6 @@
         <translation>Exportando %1…</translation>
     </message>
     <message>
-        <source>Wrote %1</source>
-        <translation>Se escribió %1</translation>
-    </message>
-    <message>
         <source>keep operator %1 in float</source>
         <translation>mantener el operador %1 en coma flotante</translation>
     </message>
@@ -619,6 +615,14 @@
     <message>
         <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
         <translation>QuantLens no puede ejecutar este modelo, así que la inferencia, los errores sobre datos y la exportación no están disponibles. Operadores que lo impiden: %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
+        <translation>Escrito %1; LiteRT ejecuta todos los operadores con XNNPACK</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
+        <translation>Escrito %1; LiteRT ejecuta %2 con sus kernels integrados y todo lo demás con XNNPACK</translation>
     </message>
 </context>
 <context>

@@ -432,10 +432,6 @@
         <translation>Exportation de %1…</translation>
     </message>
     <message>
-        <source>Wrote %1</source>
-        <translation>%1 enregistré</translation>
-    </message>
-    <message>
         <source>keep operator %1 in float</source>
         <translation>garder l&apos;opérateur %1 en virgule flottante</translation>
     </message>
@@ -619,6 +615,14 @@
     <message>
         <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
         <translation>QuantLens ne peut pas exécuter ce modèle : l’inférence, les erreurs sur les données et l’export ne sont pas disponibles. Opérateurs bloquants : %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
+        <translation>%1 écrit ; LiteRT exécute chaque opérateur avec XNNPACK</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
+        <translation>%1 écrit ; LiteRT exécute %2 avec ses noyaux intégrés, tout le reste avec XNNPACK</translation>
     </message>
 </context>
 <context>

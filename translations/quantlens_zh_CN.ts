@@ -430,10 +430,6 @@
         <translation>正在导出 %1…</translation>
     </message>
     <message>
-        <source>Wrote %1</source>
-        <translation>已写入 %1</translation>
-    </message>
-    <message>
         <source>keep operator %1 in float</source>
         <translation>将算子 %1 保持浮点</translation>
     </message>
@@ -614,6 +610,14 @@
     <message>
         <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
         <translation>QuantLens 无法运行此模型，因此推理、数据误差和导出均不可用。阻塞的算子：%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
+        <translation>已写入 %1；LiteRT 用 XNNPACK 运行所有算子</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
+        <translation>已写入 %1；LiteRT 用内置内核运行 %2，其余用 XNNPACK</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "exec/env.h"
 #include "exec/kernels/kernels.h"
 #include "model/validate.h"
+#include "quant/xnnpack_support.h"
 
 #include <algorithm>
 
@@ -20,6 +21,17 @@ std::string shapeText(const std::vector<std::int32_t>& shape)
     for (std::size_t i = 0; i < shape.size(); ++i)
         s += (i ? "," : "") + std::to_string(shape[i]);
     return s + "]";
+}
+
+bool NodeContext::xnnpackRuns() const
+{
+    if (rounding != Rounding::Xnnpack)
+        return false;
+    int sg = -1;
+    for (std::size_t k = 0; k < graph.subgraphs.size(); ++k)
+        if (&graph.subgraphs[k] == &subgraph)
+            sg = static_cast<int>(k);
+    return sg >= 0 && quant::xnnpackDecision(graph, sg, index).verdict == quant::XnnpackVerdict::Delegated;
 }
 
 NodeContext::NodeContext(

@@ -65,6 +65,11 @@ public:
     RtTensor& in(int i) const { return tensors[static_cast<std::size_t>(inputIndex(i))]; }
     RtTensor& out(int i) const { return tensors[static_cast<std::size_t>(outputIndex(i))]; }
 
+    // Whether LiteRT hands this operator to XNNPACK (quant/xnnpack_support.h), for kernels whose
+    // arithmetic differs between XNNPACK and TFLite's built-in kernel (the hybrid ones). False with
+    // --rounding reference.
+    bool xnnpackRuns() const;
+
     // "operator 3 (CONV_2D): <message>"
     Error fail(const std::string& message) const;
     // Checks input/output counts (max -1: no upper bound).

@@ -106,9 +106,11 @@ Result<model::Graph> dequantizeGraph(const model::Graph& in)
             t.quantization = {};
             t.buffer = model::addOwnedBuffer(g, toBytes(*v));
         }
-        // Activations: integer tensors with a scale -> float32.
+        // Activations: integer tensors with a scale, and float16 ones (a DENSIFY of a sparse float16
+        // constant feeding its DEQUANTIZE) -> float32.
         for (auto& t : sg.tensors)
-            if (!g.isConstant(t) && isQuantizedType(t.dtype) && t.quantization.hasScale() && t.dtype != DType::Int32) {
+            if (!g.isConstant(t) && ((isQuantizedType(t.dtype) && t.quantization.hasScale() && t.dtype != DType::Int32) ||
+                                        t.dtype == DType::Float16)) {
                 t.dtype = DType::Float32;
                 t.quantization = {};
             }

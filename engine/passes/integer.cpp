@@ -11,6 +11,7 @@
 #include "quant/op_rules.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace ql::passes::detail {
@@ -91,6 +92,45 @@ private:
     const model::Graph& m_in;
     const QuantizeOptions& m_o;
     const std::vector<quant::TensorRange>& m_ranges;
+    // Float weight or bias tensor and the scales it was quantized with -> its integer tensor.
+    std::map<std::pair<int, std::vector<float>>, int> m_quantizedWeights, m_quantizedBiases;
+
+    // An integer DIV divides by (divisor code - zero point), and LiteRT stops the model when that is 0.
+    // The zero point always represents 0, so a divisor is safe only when its values stay at least a step
+    // away from 0: a constant whose every value keeps a non-zero code, or an activation whose calibrated
+    // range keeps one full step from 0. Otherwise the DIV stays float (the converter would quantize it).
+    std::string divisorProblem(const model::Subgraph& s, int t) const
+    {
+        const model::Tensor& d = s.tensors[static_cast<std::size_t>(t)];
+        float lo = 0, hi = 0, nearest = 0;
+        if (m_in.isConstant(d) && d.dtype == DType::Float32) {
+            const auto bytes = m_in.tensorData(d);
+            const auto* v = reinterpret_cast<const float*>(bytes.data());
+            const std::size_t n = bytes.size() / 4;
+            if (n == 0)
+                return {};
+            lo = hi = v[0];
+            nearest = std::abs(v[0]);
+            for (std::size_t k = 1; k < n; ++k) {
+                lo = std::min(lo, v[k]);
+                hi = std::max(hi, v[k]);
+                nearest = std::min(nearest, std::abs(v[k]));
+            }
+        } else if (static_cast<std::size_t>(t) < m_ranges.size() && m_ranges[static_cast<std::size_t>(t)].valid) {
+            lo = m_ranges[static_cast<std::size_t>(t)].lo;
+            hi = m_ranges[static_cast<std::size_t>(t)].hi;
+            nearest = lo > 0 ? lo : hi < 0 ? -hi : 0.0f;
+        } else {
+            return "its divisor has no calibrated range";
+        }
+        const float step = m_int16 ? std::max(std::abs(lo), std::abs(hi)) / 32767.0f
+                                   : (std::max(hi, 0.0f) - std::min(lo, 0.0f)) / 255.0f;
+        const float margin = m_in.isConstant(d) ? 0.5f * step : step;
+        if (nearest >= margin && nearest > 0)
+            return {};
+        return "its divisor's range [" + std::to_string(lo) + ", " + std::to_string(hi) +
+            "] comes within one quantization step of 0, and LiteRT stops the model when an integer divisor is 0";
+    }
     bool m_int16;
     quant::Scheme m_act;
     QuantizeResult m_r;
@@ -144,6 +184,8 @@ std::vector<bool> IntegerPass::chooseIntegerOperators()
             else if (static_cast<int>(k) == rule->weight && !m_in.isConstant(tt))
                 why = "its weights are not a float constant";
         }
+        if (why.empty() && code == Op::DIV && op.inputs.size() > 1 && op.inputs[1] >= 0)
+            why = divisorProblem(s, op.inputs[1]);
         for (const auto t : op.outputs)
             if (why.empty() && t >= 0 && rule->output != quant::OutputRule::NotQuantized &&
                 s.tensors[static_cast<std::size_t>(t)].dtype != DType::Float32)
@@ -276,25 +318,37 @@ Status IntegerPass::quantizeWeights(model::Operator& op, const quant::OpRule& ru
                 m_r.notes.push_back(where + ": " + std::to_string(n) +
                     " weight channel(s) got a larger scale so that their bias fits in int32 (the converter's rule)");
     }
-    const auto q = quant::quantizeValues(v, w.shape, wp, ws);
-    model::Tensor qw = w;
-    qw.dtype = DType::Int8;
-    qw.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
-    setQuant(qw, wp);
-    op.inputs[static_cast<std::size_t>(rule.weight)] = addTensor(qw);
+    // Weights shared by several operators (an unrolled recurrent layer) are written once per parameter set.
+    const auto wkey = std::make_pair(wi, wp.scale);
+    if (auto it = m_quantizedWeights.find(wkey); it != m_quantizedWeights.end()) {
+        op.inputs[static_cast<std::size_t>(rule.weight)] = it->second;
+    } else {
+        const auto q = quant::quantizeValues(v, w.shape, wp, ws);
+        model::Tensor qw = w;
+        qw.dtype = DType::Int8;
+        qw.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
+        setQuant(qw, wp);
+        op.inputs[static_cast<std::size_t>(rule.weight)] = addTensor(qw);
+        m_quantizedWeights[wkey] = op.inputs[static_cast<std::size_t>(rule.weight)];
+    }
     if (bias < 0)
         return {};
     const model::Tensor b = sg().tensors[static_cast<std::size_t>(bias)];
     if (b.dtype != DType::Float32 || !m_r.graph.isConstant(b))
         return Error{where + ": the bias is not a float constant"};
-    const auto bq = quant::quantizeBias(floatsOf(m_r.graph, b), inScale, wp.scale, m_int16 ? 64 : 32);
-    model::Tensor qb = b;
     quant::Params bp;
     bp.axis = 0;
     for (std::size_t c = 0; c < (wp.perChannel() ? wp.scale.size() : 1); ++c) {
         bp.scale.push_back(inScale * wp.scale[c]);
         bp.zeroPoint.push_back(0);
     }
+    const auto bkey = std::make_pair(bias, bp.scale);
+    if (auto it = m_quantizedBiases.find(bkey); it != m_quantizedBiases.end()) {
+        op.inputs[static_cast<std::size_t>(rule.bias)] = it->second;
+        return {};
+    }
+    const auto bq = quant::quantizeBias(floatsOf(m_r.graph, b), inScale, wp.scale, m_int16 ? 64 : 32);
+    model::Tensor qb = b;
     if (m_int16) {
         qb.dtype = DType::Int64;
         qb.buffer = addOwnedBuffer(m_r.graph, toBytes(bq));
@@ -304,6 +358,7 @@ Status IntegerPass::quantizeWeights(model::Operator& op, const quant::OpRule& ru
     }
     setQuant(qb, bp);
     op.inputs[static_cast<std::size_t>(rule.bias)] = addTensor(qb);
+    m_quantizedBiases[bkey] = op.inputs[static_cast<std::size_t>(rule.bias)];
     return {};
 }
 

@@ -7,7 +7,9 @@
 #include "quant/op_rules.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 
 namespace ql::passes {
 
@@ -165,6 +167,9 @@ Result<QuantizeResult> toDynamic(const model::Graph& in, const QuantizeOptions& 
     for (std::size_t s = 0; s < g.subgraphs.size(); ++s) {
         model::Subgraph& sg = g.subgraphs[s];
         std::vector<model::Operator> ops;
+        // A weight tensor shared by several operators (an unrolled recurrent layer) is quantized once:
+        // float weight -> its int8 tensor and, for weight-only operators, the DEQUANTIZE output.
+        std::map<std::tuple<int, int, bool, bool>, std::pair<std::int32_t, std::int32_t>> done;
         for (std::size_t i = 0; i < sg.operators.size(); ++i) {
             model::Operator op = sg.operators[i];
             const Op code = g.opcodeOf(op);
@@ -181,16 +186,28 @@ Result<QuantizeResult> toDynamic(const model::Graph& in, const QuantizeOptions& 
                 continue;
             }
             const bool perChannel = rule->axis >= 0 && (code == Op::FULLY_CONNECTED ? o.perChannelDense : o.perChannel);
-            const quant::Scheme scheme{8, true, perChannel};
-            const auto v = floatsOf(g, w);
-            const quant::Params p = quant::weightParams(v, w.shape, std::max(rule->axis, 0), scheme);
-            const auto q = quant::quantizeValues(v, w.shape, p, scheme);
-            model::Tensor qw = w;
-            qw.dtype = DType::Int8;
-            qw.buffer = model::addOwnedBuffer(g, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
-            setQuant(qw, p);
-            sg.tensors.push_back(qw);
-            const auto qi = static_cast<std::int32_t>(sg.tensors.size() - 1);
+            // The same weights feeding operators of another kind (another axis) are quantized again.
+            const auto key = std::make_tuple(wi, rule->axis, rule->hybrid, perChannel);
+            std::int32_t qi = -1;
+            if (auto it = done.find(key); it != done.end() && rule->hybrid) {
+                qi = it->second.first;
+            } else if (it != done.end()) {
+                op.inputs[static_cast<std::size_t>(rule->weight)] = it->second.second;
+                ops.push_back(std::move(op));
+                continue;
+            } else {
+                const quant::Scheme scheme{8, true, perChannel};
+                const auto v = floatsOf(g, w);
+                const quant::Params p = quant::weightParams(v, w.shape, std::max(rule->axis, 0), scheme);
+                const auto q = quant::quantizeValues(v, w.shape, p, scheme);
+                model::Tensor qw = w;
+                qw.dtype = DType::Int8;
+                qw.buffer = model::addOwnedBuffer(g, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
+                setQuant(qw, p);
+                sg.tensors.push_back(qw);
+                qi = static_cast<std::int32_t>(sg.tensors.size() - 1);
+                done[key] = {qi, -1};
+            }
             if (rule->hybrid) {
                 op.inputs[static_cast<std::size_t>(rule->weight)] = qi;
                 if (auto* f = op.options.AsFullyConnectedOptions())
@@ -206,6 +223,7 @@ Result<QuantizeResult> toDynamic(const model::Graph& in, const QuantizeOptions& 
                 f.buffer = 0;
                 sg.tensors.push_back(f);
                 const auto fi = static_cast<std::int32_t>(sg.tensors.size() - 1);
+                done[key].second = fi;
                 model::Operator dq;
                 dq.opcodeIndex = model::opcodeIndexFor(g, Op::DEQUANTIZE, perChannel ? 5 : 2);
                 dq.inputs = {qi};

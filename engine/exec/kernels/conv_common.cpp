@@ -72,7 +72,8 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
     // one scale per batch element. XNNPACK (LiteRT): qd8 per image, or per pixel for a 1x1 stride-1
     // unpadded convolution, which it runs as a fully connected layer.
     const bool asymmetric = wq.scale.size() > 1;
-    const bool xnn = ctx.rounding == Rounding::Xnnpack;
+    // An operator XNNPACK refuses (e.g. weights with a zero-scale channel) runs on TFLite's kernel.
+    const bool xnn = ctx.xnnpackRuns();
     const bool perPixel = xnn && g.isPointwise() && g.inC + g.outC > 2;
     const std::int64_t k = g.patchSize();
     const std::int8_t* wd = w.as<std::int8_t>();

@@ -101,7 +101,7 @@ Prepared prepareHybridFullyConnected(
     const int bias = ctx.hasInput(2) ? ctx.inputIndex(2) : -1;
     const FloatRange range = floatActivationRange(act);
     auto scratch = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(depth));
-    if (ctx.rounding == Rounding::Xnnpack) {
+    if (ctx.xnnpackRuns()) {
         // LiteRT hands hybrid FC to XNNPACK: qd8 per batch row, asymmetric_quantize_inputs ignored.
         return makeKernel([=](const RunContext& rc) {
             const float* x = tensorAt(rc, in).as<float>();

@@ -187,7 +187,7 @@ Prepared hybridMatMul(NodeContext& ctx, const Geometry& g)
         if (z != 0)
             return ctx.fail("int8 right-hand sides must be symmetric (zero point 0)");
     const std::vector<float> scales(bq.scale.begin(), bq.scale.end());
-    const bool xnn = ctx.rounding == Rounding::Xnnpack;
+    const bool xnn = ctx.xnnpackRuns();
     const int ia = ctx.inputIndex(0), ib = ctx.inputIndex(1), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
         const float* A = tensorAt(rc, ia).as<float>();

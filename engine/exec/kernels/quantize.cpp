@@ -33,7 +33,8 @@ template <class TOut> Prepared quantizeFromFloat(NodeContext& ctx)
             // in double (the reference kernel in float).
             if (rounding == Rounding::Xnnpack) {
                 for (std::int64_t i = 0; i < n; ++i) {
-                    const double v = std::round(static_cast<double>(x[i]) / static_cast<double>(scale));
+                    // NaN converts to 0 (WebAssembly's saturating conversion), then the zero point.
+                    const double v = std::isnan(x[i]) ? 0.0 : std::round(static_cast<double>(x[i]) / static_cast<double>(scale));
                     o[i] = static_cast<TOut>(std::clamp(static_cast<std::int64_t>(std::clamp(v, -1e9, 1e9)) + zp,
                         static_cast<std::int64_t>(r.min), static_cast<std::int64_t>(r.max)));
                 }
@@ -47,6 +48,10 @@ template <class TOut> Prepared quantizeFromFloat(NodeContext& ctx)
         } else {
             // XNNPACK: x * (1 / scale), clamped, rounded half to even.
             for (std::int64_t i = 0; i < n; ++i) {
+                if (std::isnan(x[i])) { // LiteRT's WebAssembly XNNPACK: NaN saturates by its sign bit
+                    o[i] = static_cast<TOut>(std::signbit(x[i]) ? r.min : r.max);
+                    continue;
+                }
                 const float v = std::clamp(x[i] * inv, static_cast<float>(r.min - zp), static_cast<float>(r.max - zp));
                 o[i] = static_cast<TOut>(roundHalfEven(v) + zp);
             }

@@ -158,7 +158,7 @@ Prepared prepareTransposeConv(NodeContext& ctx)
             "fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
     if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)
         return prepareFloat(ctx, g, floatActivationRange(act));
-    const DType bt = ctx.hasInput(3) ? ctx.in(3).dtype : DType::Int32;
+    const DType bt = ctx.hasInput(3) ? ctx.in(3).dtype : x.dtype == DType::Int16 ? DType::Int64 : DType::Int32;
     if (w.dtype != DType::Int8)
         return ctx.unsupported();
     if (x.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
