@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ clang cmake ninja-build pkg-config
+  g++ clang cmake ninja-build pkg-config ccache
   libclang-rt-14-dev            # libFuzzer and the sanitizer runtimes for clang
   # libraries
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins
