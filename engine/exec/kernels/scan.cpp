@@ -5,6 +5,9 @@
 
 #include <cstring>
 
+#include <cstdint>
+#include <type_traits>
+
 namespace ql::exec {
 
 Prepared prepareCumsum(NodeContext& ctx)
@@ -42,15 +45,22 @@ Prepared prepareCumsum(NodeContext& ctx)
             T* yo = tensorAt(rc, out).as<T>();
             for (std::int64_t a = 0; a < outer; ++a)
                 for (std::int64_t c = 0; c < inner; ++c) {
+                    // Integers wrap on overflow, as in LiteRT.
+                    auto add = [](T p, T q) {
+                        if constexpr (std::is_integral_v<T>)
+                            return static_cast<T>(static_cast<std::uint64_t>(p) + static_cast<std::uint64_t>(q));
+                        else
+                            return static_cast<T>(p + q);
+                    };
                     T acc{};
                     for (std::int64_t k = 0; k < n; ++k) {
                         const std::int64_t j = reverse ? n - 1 - k : k;
                         const std::int64_t at = (a * n + j) * inner + c;
                         if (exclusive) {
                             yo[at] = acc;
-                            acc = static_cast<T>(acc + xi[at]);
+                            acc = add(acc, xi[at]);
                         } else {
-                            acc = static_cast<T>(acc + xi[at]);
+                            acc = add(acc, xi[at]);
                             yo[at] = acc;
                         }
                     }
