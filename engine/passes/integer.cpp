@@ -16,6 +16,22 @@
 
 namespace ql::passes::detail {
 
+namespace {
+
+// Sets pot_scale_int16 = false on ADD or SUB options (creating them when the operator has none).
+template <class Options> void generalInt16(model::Operator& op, Options* (tflite::BuiltinOptionsUnion::*as)())
+{
+    if (Options* o = (op.options.*as)()) {
+        o->pot_scale_int16 = false;
+        return;
+    }
+    Options fresh;
+    fresh.pot_scale_int16 = false;
+    op.options.Set(fresh);
+}
+
+} // namespace
+
 using model::DType;
 using Op = tflite::BuiltinOperator;
 using model::addOwnedBuffer;
@@ -373,26 +389,10 @@ void IntegerPass::finishOptions(model::Operator& op, Op code)
     else if (auto* t = op.options.AsTransposeConvOptions())
         t->quantized_bias_type = biasType;
     // 16x8 ADD / SUB: the general int16 kernel, not the power-of-two one.
-    if (m_int16 && code == Op::ADD) {
-        if (auto* a = op.options.AsAddOptions())
-            a->pot_scale_int16 = false;
-        else
-        {
-            tflite::AddOptionsT fresh;
-            fresh.pot_scale_int16 = false;
-            op.options.Set(fresh);
-        }
-    }
-    if (m_int16 && code == Op::SUB) {
-        if (auto* s = op.options.AsSubOptions())
-            s->pot_scale_int16 = false;
-        else
-        {
-            tflite::SubOptionsT fresh;
-            fresh.pot_scale_int16 = false;
-            op.options.Set(fresh);
-        }
-    }
+    if (m_int16 && code == Op::ADD)
+        generalInt16(op, &tflite::BuiltinOptionsUnion::AsAddOptions);
+    if (m_int16 && code == Op::SUB)
+        generalInt16(op, &tflite::BuiltinOptionsUnion::AsSubOptions);
 }
 
 Status IntegerPass::quantizeOperator(model::Operator& op, const quant::OpRule& rule, int opIndex)

@@ -13,6 +13,14 @@
 
 namespace ql::test {
 
+// Builtin options for GraphBuilder::op: opts(tflite::Conv2DOptionsT{...}).
+template <class T> tflite::BuiltinOptionsUnion opts(T value)
+{
+    tflite::BuiltinOptionsUnion u;
+    u.Set(std::move(value));
+    return u;
+}
+
 class GraphBuilder {
 public:
     GraphBuilder();

@@ -28,14 +28,9 @@ using namespace ql;
 using DT = model::DType;
 using BO = tflite::BuiltinOperator;
 
-namespace {
+using test::opts;
 
-template <class T> tflite::BuiltinOptionsUnion opts(T value)
-{
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(value));
-    return u;
-}
+namespace {
 
 std::vector<float> randomValues(std::size_t n, float scale, unsigned seed)
 {

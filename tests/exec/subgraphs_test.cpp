@@ -22,14 +22,9 @@ using namespace ql;
 using DT = model::DType;
 using BO = tflite::BuiltinOperator;
 
-namespace {
+using test::opts;
 
-template <class T> tflite::BuiltinOptionsUnion opts(T value)
-{
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(value));
-    return u;
-}
+namespace {
 
 template <class T> data::NpyArray array(DT dtype, std::vector<std::int64_t> shape, const std::vector<T>& values)
 {
