@@ -624,6 +624,17 @@
         <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
         <translation>%1 geschrieben; LiteRT führt %2 mit seinen eingebauten Kernels aus, alles andere mit XNNPACK</translation>
     </message>
+    <message numerus="yes">
+        <source>; %n activation range(s) from the model itself</source>
+        <translation>
+            <numerusform>; %n Aktivierungsbereich aus dem Modell selbst</numerusform>
+            <numerusform>; %n Aktivierungsbereiche aus dem Modell selbst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight analysis: %1</source>
+        <translation>Gewichtsanalyse: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -38,6 +38,13 @@
             <numerusform>, %n layers kept float</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>; %n activation range(s) from the model itself</source>
+        <translation>
+            <numerusform>; %n activation range from the model itself</numerusform>
+            <numerusform>; %n activation ranges from the model itself</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

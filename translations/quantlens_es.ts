@@ -624,6 +624,17 @@
         <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
         <translation>Escrito %1; LiteRT ejecuta %2 con sus kernels integrados y todo lo demás con XNNPACK</translation>
     </message>
+    <message numerus="yes">
+        <source>; %n activation range(s) from the model itself</source>
+        <translation>
+            <numerusform>; %n rango de activación del propio modelo</numerusform>
+            <numerusform>; %n rangos de activación del propio modelo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight analysis: %1</source>
+        <translation>Análisis de pesos: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

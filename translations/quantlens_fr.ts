@@ -624,6 +624,17 @@
         <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
         <translation>%1 écrit ; LiteRT exécute %2 avec ses noyaux intégrés, tout le reste avec XNNPACK</translation>
     </message>
+    <message numerus="yes">
+        <source>; %n activation range(s) from the model itself</source>
+        <translation>
+            <numerusform>; %n plage d’activation issue du modèle lui-même</numerusform>
+            <numerusform>; %n plages d’activation issues du modèle lui-même</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight analysis: %1</source>
+        <translation>Analyse des poids : %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

@@ -619,6 +619,16 @@
         <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
         <translation>已写入 %1；LiteRT 用内置内核运行 %2，其余用 XNNPACK</translation>
     </message>
+    <message numerus="yes">
+        <source>; %n activation range(s) from the model itself</source>
+        <translation>
+            <numerusform>；%n 个激活范围来自模型本身</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight analysis: %1</source>
+        <translation>权重分析：%1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

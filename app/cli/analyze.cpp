@@ -6,6 +6,7 @@
 #include "cli/quant_options.h"
 #include "eval/activations.h"
 #include "eval/weights.h"
+#include "pipeline/quantize.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -66,14 +67,20 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!ok)
             return fail(err, "--bins must be an integer");
     }
-    auto model = loadFloatModel(a.positional.front());
+    auto model = loadModelSource(a.positional.front());
     if (!model)
         return fail(err, model.error());
+    auto keep = pipeline::keepFloatOnWork(*model, qo->keepFloat);
+    if (!keep)
+        return fail(err, keep.error());
+    o.keepFloat = *keep;
     QElapsedTimer timer;
     timer.start();
-    auto layers = eval::analyzeWeights(model->graph, o);
+    auto layers = eval::analyzeWeights(*model->work, o);
     if (!layers)
         return fail(err, layers.error());
+    for (auto& L : *layers) // operators by the file's numbering, as `info` prints them
+        L.op = model->fileOp(L.op);
     const double weightMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
 
     // Activations, when data is given: the quantized model (float I/O) against the float one.
@@ -99,22 +106,24 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         auto pre = parsePreprocess(a);
         if (!pre)
             return fail(err, pre.error());
-        auto data = loadCommandData(a, model->graph, *pre, std::max(ao.samples, qo->calibration.samples));
+        auto data = loadCommandData(a, *model->work, *pre, std::max(ao.samples, qo->calibration.samples));
         if (!data)
             return fail(err, data.error());
         passes::QuantizeOptions q = *qo;
         q.io = passes::IoType::Float;
         std::vector<std::string> n;
-        auto ranges = rangesForCommand(a, model->graph, *pre, q, *data, "analysis samples", n);
+        auto ranges = rangesForCommand(a, *model, *pre, q, *data, "analysis samples", n);
         if (!ranges)
             return fail(err, ranges.error());
-        auto quantized = passes::quantizeGraph(model->graph, q, *ranges);
+        auto quantized = pipeline::quantizeWithRanges(*model, q, *ranges);
         if (!quantized)
             return fail(err, quantized.error());
         timer.restart();
-        auto acts = eval::analyzeActivations(model->graph, quantized->graph, *data, ao);
+        auto acts = eval::analyzeActivations(*model->work, quantized->graph, *data, ao);
         if (!acts)
             return fail(err, acts.error());
+        for (auto& L : *acts)
+            L.op = model->fileOp(L.op);
         activationMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         for (const auto& s : n)
             notes.append(qs(s));

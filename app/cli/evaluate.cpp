@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "cli/json_util.h"
 #include "cli/quant_options.h"
+#include "pipeline/source.h"
 #include "eval/evaluate.h"
 #include "model/reader.h"
 #include "model/summary.h"
@@ -60,13 +61,14 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return fail(err, "--latency-runs must be a number >= 0");
 
     const QString path = a.positional.front();
-    auto original = model::readTflite(path.toStdString());
-    if (!original)
-        return fail(err, original.error());
-    const bool wasQuantized = passes::isQuantized(*original);
-    auto floatModel = loadFloatModel(path);
+    auto floatModel = loadModelSource(path);
     if (!floatModel)
         return fail(err, floatModel.error());
+    const bool wasQuantized = floatModel->dequantized();
+    auto keep = pipeline::keepFloatOnWork(*floatModel, o.quantize.keepFloat);
+    if (!keep)
+        return fail(err, keep.error());
+    o.quantize.keepFloat = *keep;
     if (const QString m = a.value(QStringLiteral("--modes")); !m.isEmpty()) {
         o.modes.clear();
         for (const QString& s : m.split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -77,21 +79,21 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     auto pre = parsePreprocess(a);
     if (!pre)
         return fail(err, pre.error());
-    auto data = loadCommandData(a, floatModel->graph, *pre, limit);
+    auto data = loadCommandData(a, *floatModel->work, *pre, limit);
     if (!data)
         return fail(err, data.error());
 
     std::vector<std::string> notes;
     if (!floatModel->note.empty())
         notes.push_back("float32 is the dequantized graph of the " +
-            model::quantModeName(model::guessMode(*original).mode) + " file; 'original' is the file as shipped");
+            model::quantModeName(model::guessMode(*floatModel->file).mode) + " file; 'original' is the file as shipped");
     std::vector<quant::TensorRange> ranges;
     const bool integer =
         std::any_of(o.modes.begin(), o.modes.end(), [](const std::string& m) { return m == "int8" || m == "16x8"; });
     if (integer) {
         passes::QuantizeOptions rq = o.quantize;
         rq.mode = passes::Mode::Int8;
-        auto r = rangesForCommand(a, floatModel->graph, *pre, rq, *data, "evaluation samples", notes);
+        auto r = rangesForCommand(a, *floatModel, *pre, rq, *data, "evaluation samples", notes);
         if (!r)
             return fail(err, r.error());
         ranges = std::move(*r);
@@ -100,7 +102,7 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     QElapsedTimer timer;
     timer.start();
-    auto results = eval::evaluateModes(floatModel->graph, wasQuantized ? &*original : nullptr, *data, ranges, o);
+    auto results = eval::evaluateModes(*floatModel->work, wasQuantized ? floatModel->file.get() : nullptr, *data, ranges, o);
     if (!results)
         return fail(err, results.error());
 

@@ -2,8 +2,7 @@
 #include "cli/quant_options.h"
 
 #include "data/image_folder.h"
-#include "model/reader.h"
-#include "model/summary.h"
+#include "pipeline/quantize.h"
 
 #include <QFileInfo>
 
@@ -67,6 +66,7 @@ Result<passes::QuantizeOptions> parseQuantizeOptions(const Args& a, const QStrin
         o.io = *parsed;
     }
     o.perChannel = !a.flags.contains(QStringLiteral("--per-tensor"));
+    o.useModelRanges = !a.flags.contains(QStringLiteral("--ignore-model-ranges"));
     // FULLY_CONNECTED per channel unless asked otherwise (--per-channel-dense, the old opt-in, is still accepted).
     o.perChannelDense = !a.flags.contains(QStringLiteral("--per-tensor-dense"));
     if (const QString c = a.value(QStringLiteral("--calibration")); !c.isEmpty()) {
@@ -111,24 +111,9 @@ Result<data::Preprocess> parsePreprocess(const Args& a)
     return pre;
 }
 
-Result<FloatModel> loadFloatModel(const QString& path)
+Result<pipeline::ModelSource> loadModelSource(const QString& path)
 {
-    auto g = model::readTflite(path.toStdString());
-    if (!g)
-        return g.error();
-    FloatModel m;
-    if (passes::isQuantized(*g)) {
-        const std::string was = model::quantModeName(model::guessMode(*g).mode);
-        auto f = passes::dequantizeGraph(*g);
-        if (!f)
-            return Error{"cannot dequantize the " + was + " model: " + f.error().message};
-        m.graph = std::move(*f);
-        m.note = "the input model was already " + was +
-            "; it was dequantized first, so this is a re-quantization of its quantized weights";
-    } else {
-        m.graph = std::move(*g);
-    }
-    return m;
+    return pipeline::openModel(path.toStdString());
 }
 
 Result<data::SampleSet> loadData(
@@ -148,43 +133,6 @@ Result<data::SampleSet> loadData(
         return app::loadImageFolder(path, *spec, limit);
     }
     return data::loadSamples(path.toStdString(), pre, limit);
-}
-
-Result<std::vector<quant::TensorRange>> activationRanges(const model::Graph& g, passes::QuantizeOptions& o,
-    const std::vector<data::SampleSet>& calibration, bool ignoreRecorded, std::vector<std::string>& notes)
-{
-    std::vector<quant::TensorRange> ranges;
-    if (!passes::needsCalibration(o.mode))
-        return ranges;
-    std::vector<quant::TensorRange> recorded;
-    int recordedCount = 0;
-    if (!ignoreRecorded) {
-        recorded = quant::recordedRanges(g);
-        recordedCount =
-            static_cast<int>(std::count_if(recorded.begin(), recorded.end(), [](const auto& r) { return r.valid; }));
-    }
-    if (calibration.empty() && recordedCount == 0)
-        return Error{passes::modeName(o.mode) +
-            " needs calibration data: give --calibration-data FILE (.npy with a leading sample dimension, or IDX;"
-            " once per input for a model of several inputs)"};
-    if (!calibration.empty()) {
-        for (const auto& set : calibration)
-            o.calibration.samples = std::min(o.calibration.samples, set.count);
-        auto r = calibration.size() == 1 ? quant::calibrate(g, calibration.front(), o.calibration)
-                                         : quant::calibrate(g, calibration, o.calibration);
-        if (!r)
-            return Error{"calibration: " + r.error().message};
-        ranges = std::move(*r);
-    }
-    if (recordedCount > 0) {
-        quant::useRecordedRanges(ranges, recorded);
-        if (o.calibrationSource.empty())
-            o.calibrationSource = "ranges recorded in the model";
-        notes.push_back(std::to_string(recordedCount) +
-            " activation ranges come from the model itself (min/max recorded by quantization-aware training)" +
-            (calibration.empty() ? "" : "; they replace the calibrated ones"));
-    }
-    return ranges;
 }
 
 Result<std::vector<data::SampleSet>> loadCalibrationData(const Args& a, const model::Graph& g,
@@ -222,29 +170,23 @@ Result<data::SampleSet> loadCommandData(
     return set;
 }
 
-Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const model::Graph& g,
+Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pipeline::ModelSource& m,
     const data::Preprocess& pre, passes::QuantizeOptions& o, const data::SampleSet& ownData, const std::string& what,
     std::vector<std::string>& notes)
 {
     if (!passes::needsCalibration(o.mode))
         return std::vector<quant::TensorRange>{};
-    const bool ignoreRecorded = a.flags.contains(QStringLiteral("--ignore-model-ranges"));
-    auto given = loadCalibrationData(a, g, pre, o);
+    auto given = loadCalibrationData(a, *m.work, pre, o);
     if (!given)
         return given.error();
     std::vector<data::SampleSet> calibration = std::move(*given);
-    if (calibration.empty()) {
-        const auto recorded = quant::recordedRanges(g);
-        const bool hasRecorded =
-            !ignoreRecorded && std::any_of(recorded.begin(), recorded.end(), [](const auto& r) { return r.valid; });
-        if (!hasRecorded) {
-            calibration.push_back(ownData);
-            notes.push_back("no --calibration-data: calibrated on the first " +
-                std::to_string(std::min(o.calibration.samples, ownData.count)) + " " + what +
-                " themselves (give separate data for an unbiased figure)");
-        }
+    if (calibration.empty() && pipeline::needsData(m, o)) {
+        calibration.push_back(ownData);
+        notes.push_back("no --calibration-data: calibrated on the first " +
+            std::to_string(std::min(o.calibration.samples, ownData.count)) + " " + what +
+            " themselves (give separate data for an unbiased figure)");
     }
-    return activationRanges(g, o, calibration, ignoreRecorded, notes);
+    return pipeline::activationRanges(m, o, calibration, notes);
 }
 
 } // namespace ql::cli

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 // What `quantize`, `analyze`, `eval` and `sensitivity` share: the quantization options, loading a model
 // as a float graph (dequantizing a quantized one), loading samples (.npy, IDX, a folder of images) and
-// the activation ranges (calibration and/or ranges recorded in the model).
+// the activation ranges of a command with data of its own (the pipeline's policy, pipeline/quantize.h).
 #pragma once
 
 #include "cli/args.h"
 #include "data/samples.h"
 #include "model/graph.h"
 #include "passes/quantize.h"
+#include "pipeline/source.h"
 #include "quant/calibrate.h"
 
 #include <QString>
@@ -25,21 +26,12 @@ QStringList quantFlags(); // --per-tensor --per-channel-dense --ignore-model-ran
 Result<passes::QuantizeOptions> parseQuantizeOptions(const Args& a, const QString& modeText);
 Result<data::Preprocess> parsePreprocess(const Args& a);
 
-struct FloatModel {
-    model::Graph graph;
-    std::string note; // set when the file was quantized and has been dequantized
-};
-Result<FloatModel> loadFloatModel(const QString& path);
+// The model as the pipeline works on it (a quantized file dequantized); errors name the problem.
+Result<pipeline::ModelSource> loadModelSource(const QString& path);
 
 // Samples from a .npy / IDX file or a folder of images (sized for the model's input).
 Result<data::SampleSet> loadData(
     const QString& path, const model::Graph& g, const data::Preprocess& pre, const Args& a, std::int64_t limit);
-
-// Activation ranges for int8 / 16x8: calibrated on `calibration` (empty: none; else one data set per model
-// input, in input order) and/or recorded in the model; a note says where they came from. Errors when neither
-// gives any.
-Result<std::vector<quant::TensorRange>> activationRanges(const model::Graph& g, passes::QuantizeOptions& o,
-    const std::vector<data::SampleSet>& calibration, bool ignoreRecorded, std::vector<std::string>& notes);
 
 // The --calibration-data files (repeated once per model input for models of several inputs).
 Result<std::vector<data::SampleSet>> loadCalibrationData(const Args& a, const model::Graph& g,
@@ -53,7 +45,7 @@ Result<data::SampleSet> loadCommandData(
 // Activation ranges for a command that has data of its own: from --calibration-data when given; else from
 // the model's recorded ranges when it has them; else from the first samples of `ownData` itself (noted:
 // `what` names those samples).
-Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const model::Graph& g,
+Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pipeline::ModelSource& m,
     const data::Preprocess& pre, passes::QuantizeOptions& o, const data::SampleSet& ownData, const std::string& what,
     std::vector<std::string>& notes);
 

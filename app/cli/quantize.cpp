@@ -9,6 +9,7 @@
 #include "model/summary.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
+#include "pipeline/quantize.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -53,33 +54,25 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     auto pre = parsePreprocess(a);
     if (!pre)
         return fail(err, pre.error());
-    auto g = loadFloatModel(input);
-    if (!g)
-        return fail(err, g.error());
-    std::vector<std::string> notes;
-    if (!g->note.empty())
-        notes.push_back(g->note);
+    auto source = loadModelSource(input);
+    if (!source)
+        return fail(err, source.error());
     std::vector<data::SampleSet> samples;
     if (passes::needsCalibration(o.mode)) {
-        auto s = loadCalibrationData(a, g->graph, *pre, o);
+        auto s = loadCalibrationData(a, *source->work, *pre, o);
         if (!s)
             return fail(err, s.error());
         samples = std::move(*s);
     }
-    auto ranges =
-        activationRanges(g->graph, o, samples, a.flags.contains(QStringLiteral("--ignore-model-ranges")), notes);
-    if (!ranges)
-        return fail(err, ranges.error());
-    auto result = passes::quantizeGraph(g->graph, o, *ranges);
+    auto result = pipeline::quantize(*source, o, samples);
     if (!result) {
         if (samples.empty() && passes::needsCalibration(o.mode))
             return fail(err,
                 result.error().message +
-                    " (the model records ranges for some tensors, not for this "
-                    "one: give --calibration-data)");
+                    ": give --calibration-data FILE (.npy with a leading sample dimension, or IDX; once per input for "
+                    "a model of several inputs)");
         return fail(err, result.error().message);
     }
-    result->notes.insert(result->notes.begin(), notes.begin(), notes.end());
     if (auto st = model::writeTflite(result->graph, output.toStdString()); !st)
         return fail(err, st.error().message);
     const qint64 inBytes = inInfo.size(), outBytes = QFileInfo(output).size();

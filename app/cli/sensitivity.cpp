@@ -3,6 +3,7 @@
 
 #include "cli/args.h"
 #include "cli/quant_options.h"
+#include "pipeline/source.h"
 #include "eval/sensitivity.h"
 
 #include <QCoreApplication>
@@ -55,24 +56,31 @@ int sensitivityCommand(const QStringList& args, QTextStream& out, QTextStream& e
         o.threads = v.toInt(&ok);
     if (!ok || o.threads < 1)
         return fail(err, "--threads must be a positive number");
-    auto model = loadFloatModel(a.positional.front());
+    auto model = loadModelSource(a.positional.front());
     if (!model)
         return fail(err, model.error());
+    auto keepOnWork = pipeline::keepFloatOnWork(*model, o.quantize.keepFloat);
+    if (!keepOnWork)
+        return fail(err, keepOnWork.error());
+    o.quantize.keepFloat = *keepOnWork;
     auto pre = parsePreprocess(a);
     if (!pre)
         return fail(err, pre.error());
-    auto data = loadCommandData(a, model->graph, *pre, limit);
+    auto data = loadCommandData(a, *model->work, *pre, limit);
     if (!data)
         return fail(err, data.error());
     std::vector<std::string> notes;
-    auto ranges = rangesForCommand(a, model->graph, *pre, o.quantize, *data, "samples of the data", notes);
+    auto ranges = rangesForCommand(a, *model, *pre, o.quantize, *data, "samples of the data", notes);
     if (!ranges)
         return fail(err, ranges.error());
     QElapsedTimer timer;
     timer.start();
-    auto r = eval::sensitivity(model->graph, *data, *ranges, o);
+    auto r = eval::sensitivity(*model->work, *data, *ranges, o);
     if (!r)
         return fail(err, r.error());
+    for (auto& l : r->layers) // operators by the file's numbering, as `info` prints them
+        l.op = model->fileOp(l.op);
+    r->keepFloat = pipeline::toFileOps(*model, r->keepFloat);
     QJsonObject j;
     j[QStringLiteral("model")] = a.positional.front();
     j[QStringLiteral("mode")] = qs(passes::modeName(o.quantize.mode));

@@ -7,6 +7,7 @@
 #include "eval/classify.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
+#include "pipeline/quantize.h"
 #include "quant/calibrate.h"
 #include "train/export.h"
 #include "train/trainer.h"
@@ -258,10 +259,10 @@ int trainCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (test || int8Outputs) {
         qo.calibration.samples = std::min<std::int64_t>(200, trainSet->count);
         qo.calibrationSource = "first " + std::to_string(qo.calibration.samples) + " training samples";
-        auto ranges = quant::calibrate(*floatGraph, *trainSet, qo.calibration);
-        if (!ranges)
-            return fail(err, "PTQ calibration: " + ranges.error().message);
-        auto ptq = passes::quantizeGraph(*floatGraph, qo, *ranges);
+        auto floatSource = pipeline::fromGraph(*floatGraph);
+        if (!floatSource)
+            return fail(err, floatSource.error());
+        auto ptq = pipeline::quantize(*floatSource, qo, std::span(&*trainSet, 1));
         if (!ptq)
             return fail(err, "PTQ: " + ptq.error().message);
         rows.push_back({QStringLiteral("ptq_int8"),
@@ -296,7 +297,10 @@ int trainCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         result[QStringLiteral("qat_output")] = qatFile;
         passes::QuantizeOptions qq = qo;
         qq.calibrationSource = "ranges learned by quantization-aware training";
-        auto qatInt8 = passes::quantizeGraph(*qatGraph, qq, quant::recordedRanges(*qatGraph));
+        auto qatSource = pipeline::fromGraph(*qatGraph);
+        if (!qatSource)
+            return fail(err, qatSource.error());
+        auto qatInt8 = pipeline::quantize(*qatSource, qq, {}); // the ranges QAT learned
         if (!qatInt8)
             return fail(err, "QAT int8: " + qatInt8.error().message);
         rows.push_back({QStringLiteral("qat_int8"),

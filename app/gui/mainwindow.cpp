@@ -356,7 +356,7 @@ void MainWindow::openFile(const QString& path)
         watcher->deleteLater();
         if (generation != m_loadGeneration)
             return; // a newer request replaced this one
-        if (!outcome.graph) {
+        if (!outcome.source) {
             statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 5000);
             auto* box = new QMessageBox(QMessageBox::Critical, tr("Cannot open model"),
                 tr("%1 could not be opened.").arg(QFileInfo(path).fileName()), QMessageBox::Ok, this);
@@ -366,9 +366,7 @@ void MainWindow::openFile(const QString& path)
             emit loadFailed(path, outcome.error);
             return;
         }
-        m_floatGraph = outcome.floatGraph;
-        m_graph = outcome.graph;
-        m_toOriginal = outcome.toOriginal;
+        m_source = outcome.source;
         ++m_modelGeneration;
         cancelEvaluation();
         m_keepFloat.clear();
@@ -384,12 +382,12 @@ void MainWindow::openFile(const QString& path)
             // 300 small images: read right here, so that the demo has its data as soon as it shows.
             if (QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-images-idx3-ubyte.gz"), images) &&
                 QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-labels-idx1-ubyte.gz"), labels))
-                if (auto set = readDataSet(m_floatGraph, images, labels))
+                if (auto set = readDataSet(workGraph(), images, labels))
                     useDataSet(std::make_shared<const data::SampleSet>(std::move(*set)),
                         tr("the bundled Fashion-MNIST sample (%n test image(s))", nullptr,
                             static_cast<int>(set->count)));
         }
-        applyModel(path, outcome.graph);
+        applyModel(path, outcome.source->file);
         showBlockers(outcome.blockers);
         updateClassNames();
         updateCompareState();

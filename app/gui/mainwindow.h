@@ -7,6 +7,7 @@
 #include "exec/env.h"
 #include "model/graph.h"
 #include "model/summary.h"
+#include "pipeline/source.h"
 
 #include <QMainWindow>
 
@@ -154,11 +155,12 @@ private:
     QTabWidget* m_views = nullptr;
     widgets::ValueBars* m_activationBars = nullptr;
     QLabel* m_activationCaption = nullptr;
-    std::shared_ptr<const model::Graph> m_floatGraph; // the graph analysed (a quantized file dequantized)
+    // The file, the float graph analysed (a quantized file dequantized) and how their operators correspond.
+    std::shared_ptr<const pipeline::ModelSource> m_source;
+    std::shared_ptr<const model::Graph> workGraph() const { return m_source ? m_source->work : nullptr; }
     QString m_currentFile;
     int m_loadGeneration = 0;
     int m_analysisGeneration = 0;
-    std::shared_ptr<const model::Graph> m_graph; // the file as opened
     std::shared_ptr<const data::SampleSet> m_data;
     QString m_dataName;
     std::shared_ptr<const data::SampleSet> m_calibData; // null: calibrate on m_data
@@ -174,12 +176,10 @@ private:
     QStringList m_recent;
     SideBySideView* m_sideBySide = nullptr;
     QUndoStack* m_undo = nullptr;
-    std::vector<int> m_keepFloat; // operators of the analysed (float) graph
-    std::vector<int> m_toOriginal; // analysed graph's operator -> the file's operator (the table's numbering)
+    std::vector<int> m_keepFloat; // operators by the file's numbering (the layer table's)
     int m_modelGeneration = 0;
     std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);
-    int originalOp(int floatOp) const;
-    int floatOp(int originalOp) const;
+    bool needsDataSet() const; // the chosen mode needs ranges that neither the model nor a data set gives
     void applyKeepFloat(std::vector<int> ops);
     TrainView* m_trainView = nullptr;
     int m_quantGeneration = 0;

@@ -104,7 +104,7 @@ void MainWindow::readInBackground(const QString& images, const QString& labels, 
             emit dataSetOpened(true, QString(), calibration);
         });
     watcher->setFuture(
-        QtConcurrent::run([graph = m_floatGraph, images, labels] { return readDataSet(graph, images, labels); }));
+        QtConcurrent::run([graph = workGraph(), images, labels] { return readDataSet(graph, images, labels); }));
 }
 
 std::shared_ptr<const data::SampleSet> MainWindow::calibrationData() const
@@ -138,8 +138,9 @@ void MainWindow::updateClassNames()
 {
     // The model's own label file first; Fashion-MNIST data names the classes of a 10-output model.
     QStringList names = m_modelClassNames;
-    const bool tenOutputs = m_floatGraph && !m_floatGraph->main().outputs.empty() &&
-        m_floatGraph->main().tensors[static_cast<std::size_t>(m_floatGraph->main().outputs[0])].elementCount() == 10;
+    const auto graph = workGraph();
+    const bool tenOutputs = graph && !graph->main().outputs.empty() &&
+        graph->main().tensors[static_cast<std::size_t>(graph->main().outputs[0])].elementCount() == 10;
     if (names.isEmpty() && tenOutputs && m_dataName.contains(QLatin1String("fashion"), Qt::CaseInsensitive))
         names = {tr("T-shirt/top"), tr("Trouser"), tr("Pullover"), tr("Dress"), tr("Coat"), tr("Sandal"), tr("Shirt"),
             tr("Sneaker"), tr("Bag"), tr("Ankle boot")};
@@ -163,8 +164,8 @@ void MainWindow::updateCompareState()
     QString text;
     if (!m_data)
         text = tr("Open a data set (File › Open data set…) to compare the modes.");
-    else if (m_floatGraph && m_floatGraph->main().inputs.size() == 1) {
-        const auto& in = m_floatGraph->main().tensors[static_cast<std::size_t>(m_floatGraph->main().inputs[0])];
+    else if (const auto graph = workGraph(); graph && graph->main().inputs.size() == 1) {
+        const auto& in = graph->main().tensors[static_cast<std::size_t>(graph->main().inputs[0])];
         const auto fits = data::checkSamplesFit(*m_data, in);
         text = fits ? tr("Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.")
                           .arg(m_dataName)
@@ -175,7 +176,7 @@ void MainWindow::updateCompareState()
                           .arg(m_dataName, QString::fromStdString(fits.error().message));
     }
     m_dataLabel->setText(text);
-    m_evaluate->setEnabled(!running && m_data && m_floatGraph);
+    m_evaluate->setEnabled(!running && m_data && workGraph());
     m_cancelButton->setEnabled(running);
 }
 

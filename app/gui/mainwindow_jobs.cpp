@@ -14,6 +14,7 @@
 #include "layers/layertablemodel.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
+#include "pipeline/quantize.h"
 #include "sidebyside/sampleviews.h"
 #include "weights/weightview.h"
 
@@ -34,6 +35,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <span>
 
 namespace ql::app {
 
@@ -66,19 +68,25 @@ std::vector<std::string> keepStrings(const std::vector<int>& ops)
     return s;
 }
 
+// The calibration data of a job: none, or the one data set.
+std::span<const data::SampleSet> calibrationSpan(const std::shared_ptr<const data::SampleSet>& set)
+{
+    return set ? std::span<const data::SampleSet>(set.get(), 1) : std::span<const data::SampleSet>{};
+}
+
 } // namespace
 
 void MainWindow::evaluateAllModes()
 {
-    if (m_cancel || !m_data || !m_floatGraph)
+    if (m_cancel || !m_data || !workGraph())
         return;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     updateCompareState();
     m_progress->setRange(0, 0);
     m_progress->setFormat(tr("calibrating…"));
     const auto options = m_modePanel->options();
-    const auto calibration = m_modePanel->quantizeOptions().calibration;
-    const bool quantized = m_graph && passes::isQuantized(*m_graph);
+    auto quantize = m_modePanel->quantizeOptions();
+    quantize.keepFloat = keepStrings(m_keepFloat);
     using Outcome = Result<std::vector<eval::ModeEvaluation>>;
     auto* watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this,
@@ -116,28 +124,31 @@ void MainWindow::evaluateAllModes()
             },
             Qt::QueuedConnection);
     };
-    watcher->setFuture(QtConcurrent::run(
-        [graph = m_floatGraph, original = m_graph, data = m_data, calib = calibrationData(), calibration, options,
-            quantized, cancel = m_cancel, progress, keep = keepStrings(m_keepFloat)]() -> Outcome {
-            eval::EvaluateOptions eo;
-            eo.quantize.keepFloat = keep;
-            if (quantized)
-                eo.modes.push_back("original");
-            eo.quantize.perChannel = options.perChannel;
-            eo.quantize.perChannelDense = options.perChannelDense;
-            eo.latencyRuns = 10;
-            eo.quantize.calibration = calibration;
-            auto ranges = quant::calibrate(*graph, *calib, calibration); // its first `samples` samples
-            if (!ranges)
-                return withContext("calibration", ranges.error());
-            return eval::evaluateModes(
-                *graph, quantized ? original.get() : nullptr, *data, *ranges, eo, progress, cancel.get());
-        }));
+    watcher->setFuture(QtConcurrent::run([source = m_source, data = m_data, calib = calibrationData(), quantize,
+                                             cancel = m_cancel, progress]() -> Outcome {
+        eval::EvaluateOptions eo;
+        eo.quantize = quantize;
+        eo.quantize.mode = passes::Mode::Int8;
+        eo.quantize.io = passes::IoType::Native;
+        auto keep = pipeline::keepFloatOnWork(*source, quantize.keepFloat);
+        if (!keep)
+            return keep.error();
+        eo.quantize.keepFloat = std::move(*keep);
+        if (source->dequantized())
+            eo.modes.push_back("original");
+        eo.latencyRuns = 10;
+        std::vector<std::string> notes;
+        auto ranges = pipeline::activationRanges(*source, eo.quantize, calibrationSpan(calib), notes);
+        if (!ranges)
+            return ranges.error();
+        return eval::evaluateModes(*source->work, source->dequantized() ? source->file.get() : nullptr, *data,
+            *ranges, eo, progress, cancel.get());
+    }));
 }
 
 QString MainWindow::exportSummary() const
 {
-    if (!m_floatGraph)
+    if (!workGraph())
         return tr("Open a model first.");
     if (m_modePanel->options().teaching)
         return tr("Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a "
@@ -150,13 +161,18 @@ QString MainWindow::exportSummary() const
     if (passes::needsCalibration(o.mode)) {
         s += tr("; I/O %1").arg(m_modePanel->ioName());
         const auto calib = calibrationData();
-        s += calib ? tr("; activation ranges calibrated (%1) on the first %2 samples of %3")
-                         .arg(QString::fromStdString(o.calibration.describe()))
-                         .arg(std::min<std::int64_t>(o.calibration.samples, calib->count))
-                         .arg(calibrationDataName())
-                   : tr("; needs a data set for calibration (File › Open data set…)");
+        const int carried = o.useModelRanges ? m_source->carriedRanges() : 0;
+        if (carried > 0)
+            s += tr("; %n activation range(s) from the model itself", nullptr, carried);
+        if (calib)
+            s += tr("; activation ranges calibrated (%1) on the first %2 samples of %3")
+                     .arg(QString::fromStdString(o.calibration.describe()))
+                     .arg(std::min<std::int64_t>(o.calibration.samples, calib->count))
+                     .arg(calibrationDataName());
+        else if (carried == 0)
+            s += tr("; needs a data set for calibration (File › Open data set…)");
     }
-    if (m_graph && passes::isQuantized(*m_graph))
+    if (m_source->dequantized())
         s += tr(". The file is already quantized: this re-quantizes its dequantized weights.");
     return s + QLatin1Char('.');
 }
@@ -164,8 +180,7 @@ QString MainWindow::exportSummary() const
 void MainWindow::showExportDialog()
 {
     const QString summary = exportSummary();
-    if (!m_floatGraph || m_modePanel->options().teaching ||
-        (passes::needsCalibration(m_modePanel->quantizeOptions().mode) && !calibrationData())) {
+    if (!workGraph() || m_modePanel->options().teaching || needsDataSet()) {
         QMessageBox::information(this, tr("Export model"), summary);
         return;
     }
@@ -179,7 +194,7 @@ void MainWindow::showExportDialog()
 
 void MainWindow::exportModel(const QString& path)
 {
-    if (!m_floatGraph) {
+    if (!workGraph()) {
         emit exportFinished(false, tr("no model"));
         return;
     }
@@ -195,11 +210,12 @@ void MainWindow::exportModel(const QString& path)
     }
     auto o = m_modePanel->quantizeOptions();
     o.keepFloat = keepStrings(m_keepFloat);
-    if (passes::needsCalibration(o.mode) && !calibrationData()) {
+    if (needsDataSet()) {
         emit exportFinished(false, exportSummary());
         return;
     }
-    o.calibrationSource = calibrationDataName().toStdString();
+    if (calibrationData())
+        o.calibrationSource = calibrationDataName().toStdString();
     statusBar()->showMessage(tr("Exporting %1…").arg(target.fileName()));
     // What the export did: the error that stopped it, or how LiteRT will run the written file.
     struct Outcome {
@@ -227,16 +243,9 @@ void MainWindow::exportModel(const QString& path)
         statusBar()->showMessage(message, 8000);
         emit exportFinished(r.ok, message);
     });
-    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = calibrationData(), o, path]() mutable -> Outcome {
-        std::vector<quant::TensorRange> ranges;
-        if (passes::needsCalibration(o.mode)) {
-            auto r = quant::calibrate(*graph, *data, o.calibration);
-            if (!r)
-                return {false, "calibration: " + r.error().message, {}};
-            ranges = std::move(*r);
-        }
-        // quantizeGraph refuses a result LiteRT would reject or mis-run, naming every problem.
-        auto q = passes::quantizeGraph(*graph, o, ranges);
+    watcher->setFuture(QtConcurrent::run([source = m_source, calib = calibrationData(), o, path]() -> Outcome {
+        // The quantizer refuses a result LiteRT would reject or mis-run, naming every problem.
+        auto q = pipeline::quantize(*source, o, calibrationSpan(calib));
         if (!q)
             return {false, q.error().message, {}};
         if (auto st = model::writeTflite(q->graph, path.toStdString()); !st)
@@ -245,36 +254,22 @@ void MainWindow::exportModel(const QString& path)
     }));
 }
 
-int MainWindow::originalOp(int floatOp) const
+bool MainWindow::needsDataSet() const
 {
-    return floatOp >= 0 && floatOp < static_cast<int>(m_toOriginal.size())
-        ? m_toOriginal[static_cast<std::size_t>(floatOp)]
-        : -1;
-}
-
-int MainWindow::floatOp(int originalOp) const
-{
-    for (std::size_t k = 0; k < m_toOriginal.size(); ++k)
-        if (m_toOriginal[k] == originalOp)
-            return static_cast<int>(k);
-    return -1;
+    return m_source && pipeline::needsData(*m_source, m_modePanel->quantizeOptions()) && !calibrationData();
 }
 
 void MainWindow::applyKeepFloat(std::vector<int> ops)
 {
     std::sort(ops.begin(), ops.end());
     m_keepFloat = std::move(ops);
-    std::vector<int> shown;
-    for (int op : m_keepFloat)
-        shown.push_back(originalOp(op));
-    m_layers->setKeptFloat(shown);
+    m_layers->setKeptFloat(m_keepFloat);
     runAnalysis();
 }
 
-void MainWindow::setKeepFloat(int tableOp, bool keep)
+void MainWindow::setKeepFloat(int op, bool keep)
 {
-    const int op = floatOp(tableOp); // the table shows the file; keep-float works on the analysed graph
-    if (op < 0)
+    if (!m_source || m_source->workOp(op) < 0) // not an operator the quantizer decides on
         return;
     std::vector<int> after = m_keepFloat;
     after.erase(std::remove(after.begin(), after.end(), op), after.end());
@@ -289,7 +284,7 @@ void MainWindow::setKeepFloat(int tableOp, bool keep)
 
 void MainWindow::suggestKeepFloat()
 {
-    if (!m_floatGraph || !m_data || m_modePanel->options().teaching) {
+    if (!workGraph() || !m_data || m_modePanel->options().teaching) {
         const QString why = !m_data ? tr("Open a data set first (File › Open data set…).")
                                     : tr("Choose a TFLite mode: the suggestion measures that mode.");
         statusBar()->showMessage(why, 8000);
@@ -331,7 +326,8 @@ void MainWindow::suggestKeepFloat()
                                                            .arg(r->floatMetric, 0, 'f', 4);
             if (!r->keepFloat.empty()) {
                 std::vector<int> after = m_keepFloat;
-                after.insert(after.end(), r->keepFloat.begin(), r->keepFloat.end());
+                const auto suggested = pipeline::toFileOps(*m_source, r->keepFloat);
+                after.insert(after.end(), suggested.begin(), suggested.end());
                 std::sort(after.begin(), after.end());
                 after.erase(std::unique(after.begin(), after.end()), after.end());
                 m_undo->push(new KeepFloatCommand([this](std::vector<int> v) { applyKeepFloat(std::move(v)); },
@@ -340,25 +336,22 @@ void MainWindow::suggestKeepFloat()
             statusBar()->showMessage(msg, 10000);
             emit suggestionFinished(true, msg);
         });
-    watcher->setFuture(QtConcurrent::run([graph = m_floatGraph, data = m_data, calib = calibrationData(), so,
+    watcher->setFuture(QtConcurrent::run([source = m_source, data = m_data, calib = calibrationData(), so,
                                              cancel = m_jobsCancel]() mutable -> Outcome {
         // At most 500 samples: enough to rank layers, quick enough to stay interactive.
         const data::SampleSet sample = data::firstSamples(*data, 500);
-        std::vector<quant::TensorRange> ranges;
-        if (passes::needsCalibration(so.quantize.mode)) {
-            auto r = quant::calibrate(*graph, *calib, so.quantize.calibration);
-            if (!r)
-                return r.error();
-            ranges = std::move(*r);
-        }
-        return eval::sensitivity(*graph, sample, ranges, so, {}, cancel.get());
+        std::vector<std::string> notes;
+        auto ranges = pipeline::activationRanges(*source, so.quantize, calibrationSpan(calib), notes);
+        if (!ranges)
+            return ranges.error();
+        return eval::sensitivity(*source->work, sample, *ranges, so, {}, cancel.get());
     }));
 }
 
 void MainWindow::rebuildQuantized()
 {
     const int generation = ++m_quantGeneration;
-    if (!m_floatGraph)
+    if (!workGraph())
         return;
     const auto w = m_modePanel->options();
     auto q = m_modePanel->quantizeOptions();
@@ -375,15 +368,15 @@ void MainWindow::rebuildQuantized()
         watcher->deleteLater();
         if (generation != m_quantGeneration)
             return;
-        m_sideBySide->setModels(m_floatGraph, r ? r->graph : nullptr, m_modePanel->describe());
+        m_sideBySide->setModels(workGraph(), r ? r->graph : nullptr, m_modePanel->describe());
         QStringList labels;
         std::vector<double> values;
         m_activationOps.clear();
         if (r)
             for (const auto& a : r->activations) {
-                labels << QStringLiteral("%1").arg(originalOp(a.op));
+                labels << QStringLiteral("%1").arg(m_source->fileOp(a.op));
                 values.push_back(a.propagated.sqnrDb);
-                m_activationOps.push_back(originalOp(a.op));
+                m_activationOps.push_back(m_source->fileOp(a.op));
             }
         m_activationBars->setValues(labels, values);
         m_activationCaption->setText(!r ? QString::fromStdString(r.error().message)
@@ -396,27 +389,22 @@ void MainWindow::rebuildQuantized()
             statusBar()->showMessage(tr("Side by side: %1").arg(QString::fromStdString(r.error().message)), 8000);
         emit quantizedReady();
     });
-    watcher->setFuture(
-        QtConcurrent::run([graph = m_floatGraph, data = m_data, calib = calibrationData(), w, q]() mutable -> Outcome {
+    const bool noData = needsDataSet();
+    watcher->setFuture(QtConcurrent::run(
+        [source = m_source, data = m_data, calib = calibrationData(), w, q, noData]() -> Outcome {
+            const model::Graph& graph = *source->work;
             Built b;
             if (w.teaching) {
-                auto sim = passes::simulateWeights(*graph, *w.teaching);
+                auto sim = passes::simulateWeights(graph, *w.teaching);
                 if (!sim)
                     return sim.error();
                 b.graph = std::make_shared<const model::Graph>(std::move(*sim));
             } else {
-                std::vector<quant::TensorRange> ranges;
-                if (passes::needsCalibration(q.mode)) {
-                    if (!calib)
-                        return Error{tr("%1 needs a data set to calibrate on (File › Open data set…)")
-                                         .arg(QString::fromStdString(passes::modeName(q.mode)))
-                                         .toStdString()};
-                    auto r = quant::calibrate(*graph, *calib, q.calibration); // its first `samples` samples
-                    if (!r)
-                        return r.error();
-                    ranges = std::move(*r);
-                }
-                auto out = passes::quantizeGraph(*graph, q, ranges);
+                if (noData)
+                    return Error{tr("%1 needs a data set to calibrate on (File › Open data set…)")
+                                     .arg(QString::fromStdString(passes::modeName(q.mode)))
+                                     .toStdString()};
+                auto out = pipeline::quantize(*source, q, calibrationSpan(calib));
                 if (!out)
                     return out.error();
                 b.graph = std::make_shared<const model::Graph>(std::move(out->graph));
@@ -424,7 +412,7 @@ void MainWindow::rebuildQuantized()
             if (data) {
                 eval::ActivationOptions ao;
                 ao.mode = w.teaching ? passes::Mode::Float32 : q.mode;
-                if (auto a = eval::analyzeActivations(*graph, *b.graph, *data, ao))
+                if (auto a = eval::analyzeActivations(graph, *b.graph, *data, ao))
                     b.activations = std::move(*a);
             }
             return b;
@@ -435,11 +423,15 @@ void MainWindow::runAnalysis()
 {
     ++m_inputsGeneration;
     const int generation = ++m_analysisGeneration;
-    if (!m_floatGraph)
+    if (!workGraph()) {
+        if (m_source) // a quantized file that cannot be dequantized: the table shows it, nothing is analysed
+            statusBar()->showMessage(tr("Weight analysis: %1").arg(QString::fromStdString(m_source->note)), 8000);
         return;
+    }
     rebuildQuantized();
     auto options = m_modePanel->options();
-    options.keepFloat = m_keepFloat;
+    if (auto keep = pipeline::keepFloatOnWork(*m_source, keepStrings(m_keepFloat)))
+        options.keepFloat = std::move(*keep);
     m_statusMode->setText(m_modePanel->describe() +
         (m_keepFloat.empty() ? QString()
                              : tr(", %n layer(s) kept float", nullptr, static_cast<int>(m_keepFloat.size()))));
@@ -458,7 +450,7 @@ void MainWindow::runAnalysis()
                 // Operator numbers of the analysed graph become those of the file the table shows.
                 auto layers = std::move(result.value());
                 for (auto& l : layers)
-                    l.op = originalOp(l.op);
+                    l.op = m_source->fileOp(l.op);
                 std::erase_if(layers, [](const eval::LayerWeights& l) { return l.op < 0; });
                 m_layers->setWeightAnalysis(std::make_shared<const std::vector<eval::LayerWeights>>(std::move(layers)));
             }
@@ -475,7 +467,7 @@ void MainWindow::runAnalysis()
             emit analysisFinished();
         });
     watcher->setFuture(
-        QtConcurrent::run([graph = m_floatGraph, options] { return eval::analyzeWeights(*graph, options); }));
+        QtConcurrent::run([graph = workGraph(), options] { return eval::analyzeWeights(*graph, options); }));
 }
 
 } // namespace ql::app

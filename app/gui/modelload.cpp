@@ -4,12 +4,9 @@
 #include "exec/interpreter.h"
 #include "model/reader.h"
 #include "model/zip_tail.h"
-#include "passes/quantize.h"
 
 #include <QCoreApplication>
 #include <QFile>
-
-#include <map>
 
 namespace ql::app {
 
@@ -37,35 +34,16 @@ QStringList associatedClassNames(const model::Graph& g)
 
 } // namespace
 
-std::vector<int> mapOperators(const model::Graph& original, const model::Graph& dequantized)
-{
-    std::map<tflite::BuiltinOperator, std::vector<int>> byType;
-    const auto& os = original.main();
-    for (std::size_t k = 0; k < os.operators.size(); ++k)
-        byType[original.opcodeOf(os.operators[k])].push_back(static_cast<int>(k));
-    std::map<tflite::BuiltinOperator, std::size_t> seen;
-    const auto& fs = dequantized.main();
-    std::vector<int> map(fs.operators.size(), -1);
-    for (std::size_t k = 0; k < fs.operators.size(); ++k) {
-        const auto type = dequantized.opcodeOf(fs.operators[k]);
-        const auto& list = byType[type];
-        const std::size_t i = seen[type]++;
-        if (i < list.size())
-            map[k] = list[i];
-    }
-    return map;
-}
-
 LoadedModel loadModel(const QString& path)
 {
     Result<model::Graph> g = Error{""};
     if (path.startsWith(QLatin1String(":/"))) { // bundled with the application (the demo model)
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
-            return {nullptr, nullptr,
+            return {nullptr,
                 QCoreApplication::translate("ql::app::MainWindow", "%1: not found in the application's resources")
                     .arg(path),
-                {}, {}, {}};
+                {}, {}};
         const QByteArray bytes = f.readAll();
         g = model::readTflite(MappedFile::fromBytes(
             std::span(reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())),
@@ -74,27 +52,20 @@ LoadedModel loadModel(const QString& path)
         g = model::readTflite(path.toStdString());
     }
     if (!g)
-        return {nullptr, nullptr, QString::fromStdString(g.error().message), {}, {}, {}};
+        return {nullptr, QString::fromStdString(g.error().message), {}, {}};
     auto graph = std::make_shared<const model::Graph>(std::move(g.value()));
-    std::shared_ptr<const model::Graph> floatGraph = graph;
-    if (passes::isQuantized(*graph)) {
-        // Analysis works on float weights: a quantized file is dequantized (the re-quantization of its weights).
-        if (auto f = passes::dequantizeGraph(*graph))
-            floatGraph = std::make_shared<const model::Graph>(std::move(*f));
-        else
-            floatGraph = nullptr;
-    }
-    std::vector<int> toOriginal;
-    if (floatGraph)
-        toOriginal = floatGraph == graph ? std::vector<int>{} : mapOperators(*graph, *floatGraph);
-    if (floatGraph && floatGraph == graph) {
-        toOriginal.resize(graph->main().operators.size());
-        for (std::size_t k = 0; k < toOriginal.size(); ++k)
-            toOriginal[k] = static_cast<int>(k);
-    }
     QStringList names = associatedClassNames(*graph);
     auto blockers = exec::Interpreter::diagnose(graph);
-    return {std::move(graph), std::move(floatGraph), {}, std::move(toOriginal), std::move(names), std::move(blockers)};
+    auto source = pipeline::fromGraph(graph);
+    if (!source) { // the table still shows the file; the analyses say why they cannot start
+        pipeline::ModelSource onlyFile;
+        onlyFile.file = graph;
+        onlyFile.note = source.error().message;
+        return {std::make_shared<const pipeline::ModelSource>(std::move(onlyFile)), {}, std::move(names),
+            std::move(blockers)};
+    }
+    return {std::make_shared<const pipeline::ModelSource>(std::move(*source)), {}, std::move(names),
+        std::move(blockers)};
 }
 
 } // namespace ql::app

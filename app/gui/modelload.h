@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Opening a model for the window (off the GUI thread): the file as it is, the float graph the analysis works
-// on (a quantized file dequantized) and how their operators correspond.
+// Opening a model for the window (off the GUI thread): the pipeline's model source (the file, the float graph
+// the analysis works on, how their operators correspond), the class names it carries and what blocks running it.
 #pragma once
 
 #include "exec/env.h"
 #include "model/graph.h"
+#include "pipeline/source.h"
 
 #include <QString>
 #include <QStringList>
@@ -15,10 +16,10 @@
 namespace ql::app {
 
 struct LoadedModel {
-    std::shared_ptr<const model::Graph> graph; // the file as opened; null on error
-    std::shared_ptr<const model::Graph> floatGraph; // what the analysis works on
+    // The file as opened and the float graph the analysis works on (pipeline/source.h); null on error. When a
+    // quantized file cannot be dequantized, `work` is null and `note` says why: the table still shows the file.
+    std::shared_ptr<const pipeline::ModelSource> source;
     QString error;
-    std::vector<int> toOriginal; // operator of floatGraph -> operator of graph (-1: none)
     // Class names from a label file the model carries (TFLite metadata's associated files) with one line per
     // element of the first output; empty when there is none.
     QStringList classNames;
@@ -28,10 +29,5 @@ struct LoadedModel {
 
 // Reads a .tflite file or a Qt resource (":/…", the bundled demo). Thread-safe; errors name the problem.
 LoadedModel loadModel(const QString& path);
-
-// Dequantizing drops QUANTIZE / DEQUANTIZE operators (and rewires around them), so the two graphs number
-// their operators differently. It keeps the order of everything else: the k-th operator of a type in one
-// graph is the k-th of that type in the other. Returns dequantized operator -> original operator (-1: none).
-std::vector<int> mapOperators(const model::Graph& original, const model::Graph& dequantized);
 
 } // namespace ql::app

@@ -40,6 +40,7 @@ ModePanel::ModePanel(QWidget* parent)
                                 "tensor: channels with small weights keep their precision"));
     form->addRow(m_perChannel);
     m_perChannelDense = new QCheckBox(tr("Per-channel dense weights"), this);
+    m_perChannelDense->setChecked(true); // as the CLI and the current converter
     m_perChannelDense->setToolTip(tr("Also one scale per output unit for FULLY_CONNECTED (the current converter's default; "
                                      "older converters used one per tensor)"));
     form->addRow(m_perChannelDense);
@@ -255,6 +256,13 @@ void ModePanel::setMode(const QString& name)
     const int i = m_mode->findData(name);
     if (i >= 0)
         m_mode->setCurrentIndex(i);
+}
+
+void ModePanel::setIo(const QString& name)
+{
+    const int i = m_io->findData(name);
+    if (i >= 0)
+        m_io->setCurrentIndex(i);
 }
 
 void ModePanel::setBits(int bits)

@@ -38,6 +38,7 @@ public:
     void restoreSettings();
 
     void setMode(const QString& name);
+    void setIo(const QString& name); // "native", "uint8", "float"
     void setBits(int bits);
     void setSymmetric(bool on);
     void setPerChannel(bool on);

@@ -3,6 +3,7 @@
 
 #include "data/image_folder.h"
 #include "eval/activations.h"
+#include "eval/scores.h"
 #include "exec/interpreter.h"
 #include "model/zip_tail.h"
 #include "sidebyside/sampleviews.h"
@@ -31,36 +32,13 @@ namespace ql::app {
 
 namespace {
 
+// The first output as class probabilities, read as every view reads scores (eval/scores.h).
 std::vector<float> probabilities(const exec::RtTensor& t)
 {
-    std::vector<float> v(static_cast<std::size_t>(t.count()));
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        const auto k = static_cast<std::int64_t>(i);
-        switch (t.dtype) {
-        case model::DType::Float32: v[i] = t.as<float>()[k]; break;
-        case model::DType::Int8: v[i] = t.scale() * static_cast<float>(t.as<std::int8_t>()[k] - t.zeroPoint()); break;
-        case model::DType::UInt8: v[i] = t.scale() * static_cast<float>(t.as<std::uint8_t>()[k] - t.zeroPoint()); break;
-        default: v[i] = 0; break;
-        }
-    }
-    // Logits become probabilities; probabilities stay as they are.
-    double sum = 0;
-    bool probs = true;
-    for (float x : v) {
-        probs = probs && x >= 0.0f && x <= 1.0f;
-        sum += x;
-    }
-    if (probs && std::abs(sum - 1.0) < 0.05)
-        return v;
-    const float m = v.empty() ? 0.0f : *std::max_element(v.begin(), v.end());
-    sum = 0;
-    for (float& x : v)
-        sum += x = std::exp(x - m);
-    for (float& x : v)
-        x = static_cast<float>(x / sum);
-    return v;
+    const std::vector<float> values = eval::realValues(t);
+    const std::vector<double> p = eval::probabilities(values);
+    return {p.begin(), p.end()};
 }
-
 // Runs `g` on one sample; a sample shaped otherwise than the input in the dimensions the model leaves
 // open (shape_signature -1) resizes the input to it.
 Result<std::vector<float>> runOnce(const model::Graph& g, const std::vector<float>& x, const std::vector<std::int64_t>& shape)

@@ -5,6 +5,7 @@
 #include "eval/classify.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
+#include "pipeline/quantize.h"
 #include "quant/calibrate.h"
 #include "train/export.h"
 #include "train/trainer.h"
@@ -275,10 +276,10 @@ void TrainView::start()
         qo.io = passes::IoType::Float;
         qo.perChannelDense = true;
         qo.calibration.samples = std::min<std::int64_t>(200, trainSet->count);
-        auto ranges = quant::calibrate(*floatGraph, *trainSet, qo.calibration);
-        if (!ranges)
-            return fail("calibration", ranges.error());
-        auto ptq = passes::quantizeGraph(*floatGraph, qo, *ranges);
+        auto floatSource = pipeline::fromGraph(*floatGraph);
+        if (!floatSource)
+            return fail("export", floatSource.error());
+        auto ptq = pipeline::quantize(*floatSource, qo, std::span(&*trainSet, 1));
         if (!ptq)
             return fail("PTQ", ptq.error());
         std::vector<std::pair<std::string, model::Graph>> graphs{
@@ -295,13 +296,15 @@ void TrainView::start()
             auto qg = train::toGraph(qat, {});
             if (!qg)
                 return fail("QAT export", qg.error());
-            auto qi = passes::quantizeGraph(*qg, qo, quant::recordedRanges(*qg));
+            auto qatSource = pipeline::fromGraph(std::move(*qg));
+            if (!qatSource)
+                return fail("QAT export", qatSource.error());
+            auto qi = pipeline::quantize(*qatSource, qo, {}); // the ranges QAT learned
             if (!qi)
                 return fail("QAT int8", qi.error());
             graphs.emplace_back("QAT int8", qi->graph);
         }
         out.rows = std::make_shared<std::vector<eval::ModeEvaluation>>();
-        std::vector<int> reference;
         for (auto& [name, g] : graphs) {
             if (cancel->load())
                 return fail("evaluation", Error{"cancelled"});
@@ -311,12 +314,8 @@ void TrainView::start()
             eval::ModeEvaluation e;
             e.mode = name;
             e.result = std::move(*c);
-            if (reference.empty())
-                reference = e.result.top1;
-            std::int64_t same = 0;
-            for (std::size_t i = 0; i < reference.size(); ++i)
-                same += reference[i] == e.result.top1[i];
-            e.agreement = static_cast<double>(same) / static_cast<double>(std::max<std::size_t>(reference.size(), 1));
+            if (auto s = eval::scoreAgainst(out.rows->empty() ? nullptr : &out.rows->front().result, *testSet, e); !s)
+                return fail(name, s.error());
             if (auto bytes = model::serializeTflite(g))
                 e.sizeBytes = static_cast<std::int64_t>(bytes->size());
             out.rows->push_back(std::move(e));

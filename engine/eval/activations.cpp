@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "eval/activations.h"
 
+#include "eval/scores.h"
+
 #include "exec/interpreter.h"
 
 #include <algorithm>
@@ -11,24 +13,6 @@
 namespace ql::eval {
 
 namespace {
-
-std::vector<float> asFloats(const exec::RtTensor& t)
-{
-    std::vector<float> v(static_cast<std::size_t>(t.count()));
-    const float s = t.scale();
-    const auto zp = static_cast<float>(t.zeroPoint());
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        const auto k = static_cast<std::int64_t>(i);
-        switch (t.dtype) {
-        case model::DType::Float32: v[i] = t.as<float>()[k]; break;
-        case model::DType::Int8: v[i] = s * (static_cast<float>(t.as<std::int8_t>()[k]) - zp); break;
-        case model::DType::UInt8: v[i] = s * (static_cast<float>(t.as<std::uint8_t>()[k]) - zp); break;
-        case model::DType::Int16: v[i] = s * (static_cast<float>(t.as<std::int16_t>()[k]) - zp); break;
-        default: v[i] = 0; break;
-        }
-    }
-    return v;
-}
 
 // Quantize-dequantize with an affine scheme, rounding half away from zero as TFLite's QUANTIZE.
 std::vector<float> fakeQuant(const std::vector<float>& x, float scale, float zp, float qmin, float qmax)
@@ -163,7 +147,7 @@ Result<std::vector<ActivationLayer>> analyzeActivations(const model::Graph& floa
             const auto& qx = (*qi)->tensor(w.qTensor);
             if (!fx.data || !qx.data || fx.count() != qx.count())
                 continue;
-            const std::vector<float> x = asFloats(fx), y = asFloats(qx);
+            const std::vector<float> x = realValues(fx), y = realValues(qx);
             w.propagated.add(x, y, w.layer.hasRange ? w.layer.scale : 0.0f);
             if (w.layer.hasRange) {
                 const Range r = codes(qs.tensors[static_cast<std::size_t>(w.qTensor)].dtype);

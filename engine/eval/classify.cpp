@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "eval/classify.h"
 
+#include "eval/scores.h"
+
 #include "exec/interpreter.h"
 
 #include <algorithm>
@@ -56,17 +58,6 @@ Status feed(exec::Interpreter& it, const data::SampleSet& set, std::int64_t firs
             "uint8 or int16"};
     }
     return it.setInput(0, in.dtype, bytes);
-}
-
-float outputValue(const exec::RtTensor& t, std::int64_t i)
-{
-    switch (t.dtype) {
-    case model::DType::Float32: return t.as<float>()[i];
-    case model::DType::Int8: return t.scale() * static_cast<float>(t.as<std::int8_t>()[i] - t.zeroPoint());
-    case model::DType::UInt8: return t.scale() * static_cast<float>(t.as<std::uint8_t>()[i] - t.zeroPoint());
-    case model::DType::Int16: return t.scale() * static_cast<float>(t.as<std::int16_t>()[i] - t.zeroPoint());
-    default: return 0.0f;
-    }
 }
 
 } // namespace
@@ -154,7 +145,7 @@ Result<Classification> classify(const model::Graph& g, const data::SampleSet& se
             for (std::int64_t b = 0; b < batch && first + b < set.count; ++b) {
                 float* dst = r.outputs.data() + (first + b) * perOutput;
                 for (std::int64_t k = 0; k < perOutput; ++k)
-                    dst[k] = outputValue(y, b * perOutput + k);
+                    dst[k] = realValue(y, b * perOutput + k);
                 r.top1[static_cast<std::size_t>(first + b)] =
                     static_cast<int>(std::max_element(dst, dst + perOutput) - dst);
             }

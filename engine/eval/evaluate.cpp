@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "eval/evaluate.h"
 
+#include "eval/scores.h"
+
 #include "eval/weights.h"
 #include "exec/interpreter.h"
 #include "model/summary.h"
@@ -17,29 +19,6 @@
 namespace ql::eval {
 
 namespace {
-
-std::vector<double> distribution(const float* x, int n)
-{
-    std::vector<double> p(static_cast<std::size_t>(n));
-    double sum = 0;
-    bool probabilities = true;
-    for (int i = 0; i < n; ++i) {
-        probabilities = probabilities && x[i] >= 0.0f && x[i] <= 1.0f;
-        sum += x[i];
-    }
-    if (probabilities && std::abs(sum - 1.0) < 0.02) {
-        for (int i = 0; i < n; ++i)
-            p[static_cast<std::size_t>(i)] = x[i] / sum;
-        return p;
-    }
-    const float m = *std::max_element(x, x + n);
-    sum = 0;
-    for (int i = 0; i < n; ++i)
-        sum += p[static_cast<std::size_t>(i)] = std::exp(static_cast<double>(x[i] - m));
-    for (auto& v : p)
-        v /= sum;
-    return p;
-}
 
 double percentile(std::vector<double> v, double q)
 {
@@ -218,12 +197,58 @@ std::optional<quant::Scheme> parseTeachingMode(const std::string& name)
 
 double klDivergence(const float* p, const float* q, int n)
 {
-    const auto a = distribution(p, n), b = distribution(q, n);
+    const auto count = static_cast<std::size_t>(n);
+    const auto a = probabilities(std::span(p, count)), b = probabilities(std::span(q, count));
     double kl = 0;
     for (std::size_t i = 0; i < a.size(); ++i)
         if (a[i] > 0)
             kl += a[i] * std::log(a[i] / std::max(b[i], 1e-12));
     return std::max(kl, 0.0);
+}
+
+Status scoreAgainst(const Classification* reference, const data::SampleSet& data, ModeEvaluation& e)
+{
+    const std::int64_t n = std::min<std::int64_t>(data.count, static_cast<std::int64_t>(e.result.top1.size()));
+    if (!reference) {
+        e.agreement = 1.0;
+    } else {
+        if (reference->classes != e.result.classes)
+            return Error{std::to_string(e.result.classes) + " outputs, the float model has " +
+                std::to_string(reference->classes)};
+        if (reference->top1.size() != e.result.top1.size())
+            return Error{std::to_string(e.result.top1.size()) + " samples, the float model's evaluation has " +
+                std::to_string(reference->top1.size())};
+        std::int64_t same = 0;
+        std::vector<double> kls(static_cast<std::size_t>(n));
+        for (std::int64_t i = 0; i < n; ++i) {
+            same += reference->top1[static_cast<std::size_t>(i)] == e.result.top1[static_cast<std::size_t>(i)];
+            kls[static_cast<std::size_t>(i)] = klDivergence(reference->outputs.data() + i * reference->classes,
+                e.result.outputs.data() + i * e.result.classes, e.result.classes);
+        }
+        e.agreement = static_cast<double>(same) / static_cast<double>(std::max<std::int64_t>(n, 1));
+        if (!kls.empty()) {
+            double sum = 0;
+            for (double k : kls)
+                sum += k;
+            e.klMean = sum / static_cast<double>(kls.size());
+            e.klP50 = percentile(kls, 0.5);
+            e.klP90 = percentile(kls, 0.9);
+            e.klP99 = percentile(kls, 0.99);
+            e.klMax = percentile(kls, 1.0);
+        }
+    }
+    e.confusion.clear();
+    if (data.labels.size() == static_cast<std::size_t>(data.count)) {
+        const auto classes = static_cast<std::size_t>(e.result.classes);
+        e.confusion.assign(classes, std::vector<std::int64_t>(classes, 0));
+        for (std::int64_t i = 0; i < n; ++i) {
+            const int l = data.labels[static_cast<std::size_t>(i)];
+            const int p = e.result.top1[static_cast<std::size_t>(i)];
+            if (l >= 0 && static_cast<std::size_t>(l) < classes && p >= 0 && static_cast<std::size_t>(p) < classes)
+                ++e.confusion[static_cast<std::size_t>(l)][static_cast<std::size_t>(p)];
+        }
+    }
+    return {};
 }
 
 Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph, const model::Graph* original,
@@ -286,40 +311,10 @@ Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph
         if (!c)
             return withContext(name, c.error());
         e.result = std::move(*c);
-        if (!reference) {
+        if (auto scored = scoreAgainst(reference ? &*reference : nullptr, data, e); !scored)
+            return withContext(name, scored.error());
+        if (!reference)
             reference = e.result;
-            e.agreement = 1.0;
-        } else {
-            if (reference->classes != e.result.classes)
-                return Error{name + ": " + std::to_string(e.result.classes) + " outputs, the float model has " +
-                    std::to_string(reference->classes)};
-            std::int64_t same = 0;
-            std::vector<double> kls(static_cast<std::size_t>(data.count));
-            for (std::int64_t i = 0; i < data.count; ++i) {
-                same += reference->top1[static_cast<std::size_t>(i)] == e.result.top1[static_cast<std::size_t>(i)];
-                kls[static_cast<std::size_t>(i)] = klDivergence(reference->outputs.data() + i * reference->classes,
-                    e.result.outputs.data() + i * e.result.classes, e.result.classes);
-            }
-            e.agreement = static_cast<double>(same) / static_cast<double>(data.count);
-            double sum = 0;
-            for (double k : kls)
-                sum += k;
-            e.klMean = sum / static_cast<double>(kls.size());
-            e.klP50 = percentile(kls, 0.5);
-            e.klP90 = percentile(kls, 0.9);
-            e.klP99 = percentile(kls, 0.99);
-            e.klMax = percentile(kls, 1.0);
-        }
-        if (data.labels.size() == static_cast<std::size_t>(data.count)) {
-            const auto classes = static_cast<std::size_t>(e.result.classes);
-            e.confusion.assign(classes, std::vector<std::int64_t>(classes, 0));
-            for (std::int64_t i = 0; i < data.count; ++i) {
-                const int l = data.labels[static_cast<std::size_t>(i)];
-                if (l >= 0 && static_cast<std::size_t>(l) < classes)
-                    ++e.confusion[static_cast<std::size_t>(l)]
-                                 [static_cast<std::size_t>(e.result.top1[static_cast<std::size_t>(i)])];
-            }
-        }
         e.latencyMs = medianLatency(g, data, o.latencyRuns);
         // Collapse: the quantized model mostly disagrees with the float one, or loses much accuracy.
         const double drop = reference && e.result.accuracy >= 0 && reference->accuracy >= 0

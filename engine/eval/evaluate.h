@@ -53,6 +53,10 @@ Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph
     const data::SampleSet& data, const std::vector<quant::TensorRange>& ranges, const EvaluateOptions& options,
     const EvaluateProgress& progress = {}, const std::atomic<bool>* cancel = nullptr);
 
+// Fills e.agreement, the KL statistics and (when `data` has labels) the confusion matrix of e.result, the
+// classification of `data`, against the float model's `reference` (null: e is the float model itself).
+Status scoreAgainst(const Classification* reference, const data::SampleSet& data, ModeEvaluation& e);
+
 // Teaching modes for evaluation: "w4" = weights 4-bit symmetric per channel, "w4a" asymmetric, "w4t" per
 // tensor (and "w4at"); bits 2..16. The model runs with quantized-dequantized weights and float activations.
 std::optional<quant::Scheme> parseTeachingMode(const std::string& name);

@@ -105,15 +105,8 @@ void classify(LayerWeights& L, int bits)
     const double sq = L.metrics.sqnrDb;
     if (!L.quantized) {
         L.verdict = Verdict::Good;
-        const auto open = L.scheme.find('(');
-        if (open == std::string::npos) {
-            L.reasonKind = Reason::NotQuantized;
-        } else { // "float (under 1024 elements)": why it stays float
-            L.reasonKind = Reason::StaysFloat;
-            L.reasonDetail = L.scheme.substr(open + 1);
-            if (!L.reasonDetail.empty() && L.reasonDetail.back() == ')')
-                L.reasonDetail.pop_back();
-        }
+        // reasonDetail, when set where the scheme was chosen, says why these weights stay float.
+        L.reasonKind = L.reasonDetail.empty() ? Reason::NotQuantized : Reason::StaysFloat;
         return;
     }
     if (L.params.scale.empty()) { // float16
@@ -242,9 +235,10 @@ Result<std::vector<LayerWeights>> analyzeWeights(const model::Graph& g, const We
                 std::to_string(wt.elementCount())};
         std::vector<float> dq(w.size());
         int bits = 8;
-        if (std::find(o.keepFloat.begin(), o.keepFloat.end(), static_cast<int>(k)) != o.keepFloat.end()) {
+        if (passes::keptInFloat(g, static_cast<int>(k), o.keepFloat)) {
             L.quantized = false;
-            L.scheme = "float (kept in float)";
+            L.reasonDetail = "kept in float";
+            L.scheme = "float (" + L.reasonDetail + ")";
             dq = w;
         } else if (o.teaching || o.mode == passes::Mode::Dynamic || o.mode == passes::Mode::Int8 ||
             o.mode == passes::Mode::Int16x8) {
@@ -257,8 +251,9 @@ Result<std::vector<LayerWeights>> analyzeWeights(const model::Graph& g, const We
             const bool transposeDynamic = !o.teaching && o.mode == passes::Mode::Dynamic && code == Op::TRANSPOSE_CONV;
             if (small || transposeDynamic) {
                 L.quantized = false;
-                L.scheme = small ? "float (under " + std::to_string(o.dynamicMinElements) + " elements)"
-                                 : "float (dynamic mode leaves TRANSPOSE_CONV float)";
+                L.reasonDetail = small ? "under " + std::to_string(o.dynamicMinElements) + " elements"
+                                       : "dynamic mode leaves TRANSPOSE_CONV float";
+                L.scheme = "float (" + L.reasonDetail + ")";
                 dq = w;
             } else {
                 L.scheme = s.describe();

@@ -25,7 +25,9 @@ struct WeightAnalysisOptions {
     bool perChannelDense = true; // TFLite modes: FULLY_CONNECTED weights per output channel
     std::int64_t dynamicMinElements = 1024;
     int bins = 64;
-    std::vector<int> keepFloat; // operators the user keeps in float: reported as not quantized
+    // Operators the user keeps in float, named as passes::QuantizeOptions::keepFloat names them (index,
+    // output tensor name or operator type): reported as not quantized.
+    std::vector<std::string> keepFloat;
 };
 
 struct ChannelStats {

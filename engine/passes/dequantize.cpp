@@ -8,6 +8,7 @@
 #include "model/transform.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace ql::passes {
@@ -78,9 +79,31 @@ Result<std::vector<float>> dequantizedValues(const model::Graph& g, const model:
     return v;
 }
 
+// The range an integer activation covers: its codes' span dequantized. Recorded as the float tensor's min/max,
+// the form quantization-aware training uses, so that re-quantizing keeps the file's own activation scales.
+void keepCoveredRange(model::Tensor& t)
+{
+    const auto& q = t.quantization;
+    if (q.scale.size() != 1 || q.zeroPoint.size() > 1)
+        return;
+    double lo = 0, hi = 0;
+    switch (t.dtype) {
+    case DType::Int8: lo = -128; hi = 127; break;
+    case DType::UInt8: lo = 0; hi = 255; break;
+    case DType::Int16: lo = -32768; hi = 32767; break;
+    default: return;
+    }
+    const double zp = q.zeroPoint.empty() ? 0.0 : static_cast<double>(q.zeroPoint[0]);
+    const double s = static_cast<double>(q.scale[0]);
+    if (!(s > 0) || !std::isfinite(s))
+        return;
+    t.quantization.min = {static_cast<float>((lo - zp) * s)};
+    t.quantization.max = {static_cast<float>((hi - zp) * s)};
+}
+
 } // namespace
 
-Result<model::Graph> dequantizeGraph(const model::Graph& in)
+Result<model::Graph> dequantizeGraph(const model::Graph& in, std::vector<int>* toOriginal)
 {
     model::Graph g = in;
     for (std::size_t s = 0; s < g.subgraphs.size(); ++s) {
@@ -111,8 +134,15 @@ Result<model::Graph> dequantizeGraph(const model::Graph& in)
         for (auto& t : sg.tensors)
             if (!g.isConstant(t) && ((isQuantizedType(t.dtype) && t.quantization.hasScale() && t.dtype != DType::Int32) ||
                                         t.dtype == DType::Float16)) {
-                t.dtype = DType::Float32;
-                t.quantization = {};
+                model::Tensor f = t;
+                f.quantization = {};
+                f.dtype = DType::Float32;
+                if (s == 0) {
+                    keepCoveredRange(t);
+                    f.quantization.min = t.quantization.min;
+                    f.quantization.max = t.quantization.max;
+                }
+                t = std::move(f);
             }
         // QUANTIZE / DEQUANTIZE / DENSIFY now map float to float: fold them (a constant input) or bypass them.
         std::map<int, int> alias;
@@ -122,7 +152,9 @@ Result<model::Graph> dequantizeGraph(const model::Graph& in)
             return t;
         };
         std::vector<model::Operator> kept;
-        for (auto op : sg.operators) {
+        std::vector<int> keptFrom; // original index of each kept operator
+        for (std::size_t k = 0; k < sg.operators.size(); ++k) {
+            model::Operator op = sg.operators[k];
             for (auto& t : op.inputs)
                 if (t >= 0)
                     t = resolve(t);
@@ -140,25 +172,39 @@ Result<model::Graph> dequantizeGraph(const model::Graph& in)
                         const bool graphInput = std::find(sg.inputs.begin(), sg.inputs.end(), src) != sg.inputs.end();
                         if (graphOutput && graphInput) {
                             kept.push_back(op); // input straight to output: keep the (now float) op
+                            keptFrom.push_back(static_cast<int>(k));
                             continue;
                         }
+                        // The tensor that stays carries the range of the one it replaces when it has none
+                        // (a float input quantized at once, an int8 result dequantized for the output).
+                        auto carryRange = [](model::Tensor& stays, const model::Tensor& goes) {
+                            if (stays.quantization.min.empty() && !goes.quantization.min.empty()) {
+                                stays.quantization.min = goes.quantization.min;
+                                stays.quantization.max = goes.quantization.max;
+                            }
+                        };
                         if (graphOutput) {
                             // Keep the output tensor (its name is the model's); let the producer write it.
-                            for (auto& k : kept)
-                                for (auto& o : k.outputs)
+                            for (auto& prev : kept)
+                                for (auto& o : prev.outputs)
                                     if (o == src)
                                         o = dst;
                             alias[src] = dst;
+                            carryRange(to, from);
                         } else {
                             alias[dst] = src;
+                            carryRange(from, to);
                         }
                     }
                     continue;
                 }
             }
             kept.push_back(op);
+            keptFrom.push_back(static_cast<int>(k));
         }
         sg.operators = std::move(kept);
+        if (s == 0 && toOriginal)
+            *toOriginal = std::move(keptFrom);
         for (auto& t : sg.outputs)
             t = resolve(t);
         if (!alias.empty())

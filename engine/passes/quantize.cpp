@@ -93,6 +93,12 @@ bool matchesKeep(const model::Graph& g, const model::Subgraph& sg, int i, const 
 
 } // namespace detail
 
+bool keptInFloat(const model::Graph& g, int op, const std::vector<std::string>& keep)
+{
+    const auto& sg = g.main();
+    return op >= 0 && op < static_cast<int>(sg.operators.size()) && detail::matchesKeep(g, sg, op, keep);
+}
+
 namespace {
 
 std::string describe(const QuantizeOptions& o)

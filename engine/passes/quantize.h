@@ -38,6 +38,9 @@ struct QuantizeOptions {
     // ("SOFTMAX"). QUANTIZE / DEQUANTIZE are inserted at the boundaries.
     std::vector<std::string> keepFloat;
     std::int64_t dynamicMinElements = 1024; // dynamic mode: smaller weight tensors stay float
+    // The pipeline (pipeline/quantize.h): use the activation ranges a model carries (quantization-aware
+    // training's, or an already-quantized file's) instead of calibrating those tensors.
+    bool useModelRanges = true;
 };
 
 struct QuantizeResult {
@@ -52,6 +55,9 @@ struct QuantizeResult {
 // wrongly is an error that names every problem, so no caller writes such a file.
 Result<QuantizeResult> quantizeGraph(
     const model::Graph& floatGraph, const QuantizeOptions& options, const std::vector<quant::TensorRange>& ranges = {});
+
+// Whether operator `op` of the main subgraph is one that `keep` (QuantizeOptions::keepFloat) names.
+bool keptInFloat(const model::Graph& g, int op, const std::vector<std::string>& keep);
 
 // True when the graph holds quantized or float16 weights or quantized activations (anything but a
 // plain float32 graph).
@@ -75,7 +81,10 @@ std::optional<WeightSlot> weightSlot(tflite::BuiltinOperator op);
 // mode: quantized and float16 constants dequantized ((q - zero point) * scale, per channel where
 // needed), integer activations made float32, DEQUANTIZE of constants folded, QUANTIZE/DEQUANTIZE
 // between activations removed. A re-quantization of the result starts from the already quantized
-// weights, not from the original float ones.
-Result<model::Graph> dequantizeGraph(const model::Graph& g);
+// weights, not from the original float ones. The range each integer activation of the main subgraph
+// covers stays on its float tensor as min/max (as quantization-aware training records them), so that a
+// re-quantization can keep the file's activation scales without calibration data. `toOriginal`, when
+// given, receives for each operator of the main subgraph the index it had in `g`.
+Result<model::Graph> dequantizeGraph(const model::Graph& g, std::vector<int>* toOriginal = nullptr);
 
 } // namespace ql::passes

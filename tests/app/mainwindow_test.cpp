@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "common/cli_runner.h"
+#include "common/graph_compare.h"
 #include "common/model_facts.h"
 #include "compare/comparemodel.h"
 #include "errors/errorchart.h"
@@ -8,6 +10,9 @@
 #include "gui/trainview.h"
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
+#include "model/writer.h"
+#include "passes/quantize.h"
+#include "pipeline/source.h"
 #include "sidebyside/sampleviews.h"
 #include "weights/weightview.h"
 
@@ -488,6 +493,75 @@ private slots:
                 m->index(lastRow, widgets::LayerTableModel::KeepFloat).data(Qt::CheckStateRole).value<Qt::CheckState>(),
                 Qt::Checked);
         }
+    }
+
+    // A model that carries its activation ranges exports in the GUI without a data set, with a layer kept in
+    // float named by the file's numbering (the table's, info's), as the very file `quantlens-cli quantize`
+    // writes: the converter's int8 file (its own activation scales serve), and a float model carrying the
+    // min/max that quantization-aware training records.
+    void modelsCarryingRangesExportAsTheCliWritesThem_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("int8 file") << QStringLiteral("int8");
+        QTest::newRow("float with QAT ranges") << QStringLiteral("qat");
+    }
+    void modelsCarryingRangesExportAsTheCliWritesThem()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        std::string src = test::modelPath("ad01_autoencoder_int8_floatio.tflite");
+        if (kind == QStringLiteral("qat")) {
+            auto m = pipeline::openModel(src); // dequantized: float, min/max on every activation
+            QVERIFY(m.ok());
+            src = dir.filePath(QStringLiteral("qat.tflite")).toStdString();
+            QVERIFY(model::writeTflite(*m->work, src).ok());
+        }
+        auto file = model::readTflite(src);
+        QVERIFY(file.ok());
+        QCOMPARE(passes::isQuantized(*file), kind == QStringLiteral("int8"));
+        // The 8-wide bottleneck: operator 5 of the int8 file (after its QUANTIZE), 4 of the float one.
+        int conv = -1;
+        for (std::size_t i = 0; i < file->main().operators.size(); ++i)
+            if (file->main().tensors[static_cast<std::size_t>(file->main().operators[i].outputs[0])].shape ==
+                std::vector<std::int32_t>{1, 8})
+                conv = static_cast<int>(i);
+        QCOMPARE(conv, kind == QStringLiteral("int8") ? 5 : 4);
+
+        app::MainWindow w;
+        QSignalSpy analysed(&w, &app::MainWindow::analysisFinished);
+        QSignalSpy exported(&w, &app::MainWindow::exportFinished);
+        w.openFile(QString::fromStdString(src));
+        QVERIFY(analysed.wait(20000));
+        QVERIFY(w.dataSet() == nullptr);
+        w.modePanel()->setMode(QStringLiteral("int8"));
+        w.modePanel()->setIo(QStringLiteral("float"));
+        QVERIFY2(!w.exportSummary().contains(QStringLiteral("needs a data set")), qPrintable(w.exportSummary()));
+        QVERIFY2(w.exportSummary().contains(QStringLiteral("from the model itself")), qPrintable(w.exportSummary()));
+        w.setKeepFloat(conv, true);
+        QCOMPARE(w.keptFloat(), std::vector<int>{conv});
+        const QString gui = dir.filePath(QStringLiteral("gui.tflite")), cli = dir.filePath(QStringLiteral("cli.tflite"));
+        w.exportModel(gui);
+        QVERIFY(exported.wait(60000));
+        QVERIFY2(exported.back().at(0).toBool(), qPrintable(exported.back().at(1).toString()));
+        const auto run = test::cli({QStringLiteral("quantize"), QString::fromStdString(src), QStringLiteral("--mode"),
+            QStringLiteral("int8"), QStringLiteral("--io"), QStringLiteral("float"), QStringLiteral("--keep-float"), QString::number(conv), QStringLiteral("-o"), cli});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        auto a = model::readTflite(gui.toStdString()), b = model::readTflite(cli.toStdString());
+        QVERIFY(a.ok() && b.ok());
+        b->description = a->description; // the provenance line names the program
+        const auto diff = test::compareGraphs(*a, *b);
+        QVERIFY2(diff.empty(), diff.empty() ? "" : diff.front().c_str());
+        // The kept layer is the file's operator `conv`: the one float FULLY_CONNECTED writes its output tensor.
+        const std::string keptOut =
+            file->main().tensors[static_cast<std::size_t>(file->main().operators[static_cast<std::size_t>(conv)].outputs[0])].name;
+        int floatLayers = 0;
+        for (const auto& op : a->main().operators)
+            if (a->opcodeOf(op) == tflite::BuiltinOperator::FULLY_CONNECTED &&
+                a->main().tensors[static_cast<std::size_t>(op.inputs[1])].dtype == model::DType::Float32) {
+                ++floatLayers;
+                QCOMPARE(a->main().tensors[static_cast<std::size_t>(op.outputs[0])].name, keptOut);
+            }
+        QCOMPARE(floatLayers, 1);
     }
 
     void badFileKeepsTheCurrentModel()

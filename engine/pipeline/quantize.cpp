@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#include "pipeline/quantize.h"
+
+#include <algorithm>
+
+namespace ql::pipeline {
+
+namespace {
+
+int validCount(const std::vector<quant::TensorRange>& r)
+{
+    return static_cast<int>(std::count_if(r.begin(), r.end(), [](const quant::TensorRange& x) { return x.valid; }));
+}
+
+} // namespace
+
+bool needsData(const ModelSource& m, const passes::QuantizeOptions& o)
+{
+    return passes::needsCalibration(o.mode) && (!o.useModelRanges || m.carriedRanges() == 0);
+}
+
+Result<std::vector<quant::TensorRange>> activationRanges(const ModelSource& m, passes::QuantizeOptions& o,
+    std::span<const data::SampleSet> calibration, std::vector<std::string>& notes)
+{
+    std::vector<quant::TensorRange> ranges;
+    if (!passes::needsCalibration(o.mode))
+        return ranges;
+    const std::vector<quant::TensorRange> carried =
+        o.useModelRanges ? quant::recordedRanges(*m.work) : std::vector<quant::TensorRange>{};
+    const int carriedCount = validCount(carried);
+    if (calibration.empty() && carriedCount == 0)
+        return Error{passes::modeName(o.mode) +
+            " needs calibration data: a data set of samples (one per model input for a model of several inputs)"};
+    if (!calibration.empty()) {
+        for (const auto& set : calibration)
+            o.calibration.samples = std::min(o.calibration.samples, set.count);
+        auto r = calibration.size() == 1 ? quant::calibrate(*m.work, calibration.front(), o.calibration)
+                                         : quant::calibrate(*m.work,
+                                               std::vector<data::SampleSet>(calibration.begin(), calibration.end()),
+                                               o.calibration);
+        if (!r)
+            return withContext("calibration", r.error());
+        ranges = std::move(*r);
+    }
+    if (carriedCount > 0) {
+        quant::useRecordedRanges(ranges, carried);
+        const std::string what = m.dequantized() ? "the activation scales of the quantized file"
+                                                 : "min/max recorded by quantization-aware training";
+        if (o.calibrationSource.empty())
+            o.calibrationSource = m.dequantized() ? "activation scales of the quantized file" : "ranges recorded in the model";
+        notes.push_back(std::to_string(carriedCount) + " activation ranges come from the model itself (" + what + ")" +
+            (calibration.empty() ? "" : "; they replace the calibrated ones"));
+    }
+    return ranges;
+}
+
+Result<passes::QuantizeResult> quantizeWithRanges(
+    const ModelSource& m, passes::QuantizeOptions o, const std::vector<quant::TensorRange>& ranges)
+{
+    auto keep = keepFloatOnWork(m, o.keepFloat);
+    if (!keep)
+        return keep.error();
+    o.keepFloat = std::move(*keep);
+    auto r = passes::quantizeGraph(*m.work, o, ranges);
+    if (!r)
+        return r.error();
+    r->floatOperators = toFileOps(m, r->floatOperators);
+    if (!m.note.empty())
+        r->notes.insert(r->notes.begin(), m.note);
+    return r;
+}
+
+Result<passes::QuantizeResult> quantize(
+    const ModelSource& m, passes::QuantizeOptions o, std::span<const data::SampleSet> calibration)
+{
+    std::vector<std::string> notes;
+    auto ranges = activationRanges(m, o, calibration, notes);
+    if (!ranges)
+        return ranges.error();
+    auto r = quantizeWithRanges(m, o, *ranges);
+    if (!r) {
+        if (calibration.empty() && passes::needsCalibration(o.mode) &&
+            r.error().message.find("has no calibrated range") != std::string::npos)
+            return Error{r.error().message +
+                " (the model carries ranges for some tensors, not for this one: calibration data is needed)"};
+        return r;
+    }
+    r->notes.insert(r->notes.begin() + (m.note.empty() ? 0 : 1), notes.begin(), notes.end());
+    return r;
+}
+
+} // namespace ql::pipeline
