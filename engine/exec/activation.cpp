@@ -16,6 +16,18 @@ bool isClampActivation(AF a)
     return a == AF::NONE || a == AF::RELU || a == AF::RELU6 || a == AF::RELU_N1_TO_1;
 }
 
+float applyFloatActivation(AF a, float v)
+{
+    switch (a) {
+    case AF::TANH: return std::tanh(v);
+    case AF::RELU: return std::max(0.0f, v);
+    case AF::RELU6: return std::clamp(v, 0.0f, 6.0f);
+    case AF::RELU_N1_TO_1: return std::clamp(v, -1.0f, 1.0f);
+    case AF::SIGN_BIT: return std::signbit(v) ? 1.0f : 0.0f;
+    default: return v;
+    }
+}
+
 FloatRange floatActivationRange(AF a)
 {
     constexpr float inf = std::numeric_limits<float>::infinity();

@@ -74,6 +74,30 @@ model::Graph concatModel(bool withLogistic)
     return b.graph();
 }
 
+// x [2,4,16] -> BATCH_MATMUL with a constant right-hand side [16,8] (an einsum "btd,df->btf" as the
+// converter keeps it) -> FULLY_CONNECTED with weights [6,8] and keep_num_dims (the converter's rewrite of
+// a rank-2 einsum: weights transposed to [out, in]) -> [2,4,6].
+model::Graph einsumModel()
+{
+    test::GraphBuilder b;
+    const int sg = b.subgraph("main");
+    const int x = b.input(sg, "x", DT::Float32, {2, 4, 16});
+    const int w1 = b.constant(sg, "einsum/w", DT::Float32, {16, 8}, randomValues(128, 0.5f, 11));
+    const int y = b.tensor(sg, "einsum", DT::Float32, {2, 4, 8});
+    b.op(sg, BO::BATCH_MATMUL, {x, w1}, {y}, opts(tflite::BatchMatMulOptionsT{}));
+    std::vector<float> w2 = randomValues(48, 0.3f, 12);
+    for (int k = 0; k < 8; ++k)
+        w2[static_cast<std::size_t>(40 + k)] *= 8.0f; // one output row much wider: per-channel matters
+    const int w2t = b.constant(sg, "dense/w", DT::Float32, {6, 8}, w2);
+    const int bias = b.constant(sg, "dense/b", DT::Float32, {6}, randomValues(6, 0.1f, 13));
+    const int z = b.tensor(sg, "dense", DT::Float32, {2, 4, 6});
+    tflite::FullyConnectedOptionsT fo;
+    fo.keep_num_dims = true;
+    b.op(sg, BO::FULLY_CONNECTED, {y, w2t, bias}, {z}, opts(fo));
+    b.output(sg, z);
+    return b.graph();
+}
+
 data::SampleSet calibrationSet()
 {
     data::SampleSet s;
@@ -230,6 +254,50 @@ private slots:
                                    o[QStringLiteral("check")].toString() == QLatin1String("same-scale"));
         }
         QVERIFY(inJson);
+    }
+
+    // Einsum-style layers get the converter's weight axes: a BATCH_MATMUL's constant right-hand side one
+    // symmetric scale (the converter gives BATCH_MATMUL no per-channel axis; XNNPACK takes a zero point of 0
+    // only), a FULLY_CONNECTED's [out, in] weights one scale per output row (axis 0), in int8 and in
+    // dynamic range; LiteRT computes what QuantLens computes.
+    void einsumStyleWeightsGetTheConvertersAxis()
+    {
+        const model::Graph g = einsumModel();
+        for (const auto mode : {passes::Mode::Int8, passes::Mode::Dynamic}) {
+            passes::QuantizeOptions o;
+            o.mode = mode;
+            o.dynamicMinElements = 16;
+            std::vector<quant::TensorRange> ranges;
+            if (mode == passes::Mode::Int8) {
+                data::SampleSet s;
+                s.sampleShape = {2, 4, 16};
+                s.count = 8;
+                s.values = randomValues(8 * 128, 1.0f, 5);
+                auto r = quant::calibrate(g, s, {});
+                QVERIFY(r.ok());
+                ranges = *r;
+            }
+            auto q = passes::quantizeGraph(g, o, ranges);
+            QVERIFY2(q.ok(), q ? "" : q.error().message.c_str());
+            const model::Operator* bmm = findOp(q->graph, BO::BATCH_MATMUL);
+            const model::Operator* fc = findOp(q->graph, BO::FULLY_CONNECTED);
+            QVERIFY(bmm && fc);
+            const auto& rhs = q->graph.main().tensors[static_cast<std::size_t>(bmm->inputs[1])];
+            QCOMPARE(rhs.dtype, DT::Int8);
+            QCOMPARE(rhs.quantization.scale.size(), std::size_t{1});
+            QCOMPARE(rhs.quantization.zeroPoint, std::vector<std::int64_t>{0});
+            const auto& w = q->graph.main().tensors[static_cast<std::size_t>(fc->inputs[1])];
+            QCOMPARE(w.dtype, DT::Int8);
+            QCOMPARE(w.shape, (std::vector<std::int32_t>{6, 8}));
+            QCOMPARE(w.quantization.quantizedDimension, 0);
+            QCOMPARE(w.quantization.scale.size(), std::size_t{6});
+            QVERIFY(w.quantization.scale[5] > 4.0f * w.quantization.scale[0]); // the wide row has its own scale
+            QVERIFY(q->lint.ok());
+            const bool integer = mode == passes::Mode::Int8;
+            const QString problem = test::checkAgainstLitert(q->graph,
+                integer ? test::ModelKind::Integer : test::ModelKind::Hybrid, -1, 1, 1, integer ? "einsum int8" : "einsum dynamic");
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
     }
 
     void everyRuleIsConsistent()

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/crosscheck.h"
+#include "common/graph_builder.h"
 #include "common/op_builder.h"
 
 #include <QStringList>
@@ -69,12 +70,6 @@ TensorSpec typed(std::vector<std::int32_t> shape, model::DType t);
 TensorSpec i32(std::vector<std::int32_t> shape, std::vector<std::int32_t> values);
 TensorSpec i64(std::vector<std::int32_t> shape, std::vector<std::int64_t> values);
 TensorSpec f32c(std::vector<std::int32_t> shape, std::vector<float> values);
-template <class T> tflite::BuiltinOptionsUnion opts(T value)
-{
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(value));
-    return u;
-}
 OpSpec builtin(tflite::BuiltinOperator op, tflite::BuiltinOptionsUnion options = {}, int version = 1);
 
 std::vector<OpCase> basicCases(); // the operators of the first wave
@@ -83,5 +78,6 @@ std::vector<OpCase> mathCases(); // op_cases_math.cpp
 std::vector<OpCase> indexingCases(); // op_cases_indexing.cpp
 std::vector<OpCase> quantizedCases(); // op_cases_quantized.cpp
 std::vector<OpCase> customCases(); // op_cases_custom.cpp
+std::vector<OpCase> extendedCases(); // op_cases_extended.cpp
 
 } // namespace ql::test

@@ -6,6 +6,7 @@
 // QuantLens with a clear error.
 #include "exec/op_cases.h"
 
+#include "common/graph_builder.h"
 #include "common/litert.h"
 #include "exec/interpreter.h"
 #include "model/writer.h"
@@ -27,7 +28,7 @@ std::vector<test::OpCase> allCases()
 {
     std::vector<test::OpCase> all;
     for (auto family : {test::basicCases, test::layoutCases, test::mathCases, test::indexingCases,
-             test::quantizedCases, test::customCases})
+             test::quantizedCases, test::customCases, test::extendedCases})
         for (auto& c : family())
             all.push_back(std::move(c));
     return all;
@@ -89,6 +90,146 @@ private slots:
         std::set<std::string> names;
         for (const auto& c : cases())
             QVERIFY2(names.insert(c.name).second, c.name.c_str());
+    }
+
+    // BROADCAST_ARGS and SEGMENT_SUM on data that is not a constant: LiteRT sizes their outputs during the
+    // run, which litert-run cannot return; their values are checked by hand here.
+    void outputsLiteRtSizesOnlyAtRunTime()
+    {
+        using Op = tflite::BuiltinOperator;
+        auto run = [](const model::Graph& g, const std::vector<std::vector<std::uint8_t>>& inputs) {
+            auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(g));
+            if (!it)
+                qFatal("%s", it.error().message.c_str());
+            for (std::size_t i = 0; i < inputs.size(); ++i)
+                if (!(*it)->setInput(static_cast<int>(i), (*it)->input(static_cast<int>(i)).dtype, inputs[i]).ok())
+                    qFatal("input %zu", i);
+            if (auto s = (*it)->invoke(); !s)
+                qFatal("%s", s.error().message.c_str());
+            const auto& y = (*it)->output(0);
+            return std::make_pair(y.shape, std::vector<std::uint8_t>(y.data, y.data + y.bytes));
+        };
+        auto bytes = [](const auto& v) {
+            std::vector<std::uint8_t> b(v.size() * sizeof(v[0]));
+            std::memcpy(b.data(), v.data(), b.size());
+            return b;
+        };
+        // [2,1,4] and [5,1] broadcast to [2,5,4].
+        const auto shapes = test::singleOpGraph(test::builtin(Op::BROADCAST_ARGS),
+            {test::typed({3}, DT::Int32), test::i32({2}, {5, 1})}, {test::typed({3}, DT::Int32)});
+        const auto [s1, v1] = run(shapes, {bytes(std::vector<std::int32_t>{2, 1, 4})});
+        QCOMPARE(s1, std::vector<std::int32_t>{3});
+        QCOMPARE(v1, bytes(std::vector<std::int32_t>{2, 5, 4}));
+        // Rows 0,1 -> segment 0; 2,3 -> 2; 4 -> 3; segment 1 stays 0.
+        const auto sums = test::singleOpGraph(test::builtin(Op::SEGMENT_SUM, test::opts(tflite::SegmentSumOptionsT{})),
+            {test::f32({5, 2}), test::typed({5}, DT::Int32)}, {test::f32({4, 2})});
+        const std::vector<float> data{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        const auto [s2, v2] = run(sums, {bytes(data), bytes(std::vector<std::int32_t>{0, 0, 2, 2, 3})});
+        QCOMPARE(s2, (std::vector<std::int32_t>{4, 2}));
+        QCOMPARE(v2, bytes(std::vector<float>{4, 6, 0, 0, 12, 14, 9, 10}));
+        // Ids that are not sorted are refused during the run.
+        auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(sums));
+        QVERIFY(it.ok());
+        QVERIFY((*it)->setInput(0, DT::Float32, bytes(data)).ok());
+        QVERIFY((*it)->setInput(1, DT::Int32, bytes(std::vector<std::int32_t>{0, 2, 1, 3, 3})).ok());
+        const auto refused = (*it)->invoke();
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.find("sorted") != std::string::npos, refused.error().message.c_str());
+    }
+
+    // RNN and UNIDIRECTIONAL_SEQUENCE_RNN carry their hidden state in a variable tensor, which LiteRT.js
+    // does not load ("Variable tensors not yet supported"): checked against the cell's definition,
+    // h_t = act(W x_t + R h_(t-1) + b), evaluated here in double, over two invokes (the state starts at 0
+    // each time unless the interpreter keeps it).
+    void recurrentCellsFollowTheirDefinition()
+    {
+        using Op = tflite::BuiltinOperator;
+        using AF = tflite::ActivationFunctionType;
+        auto values = [](std::size_t n, float scale, unsigned seed) {
+            std::vector<float> v(n);
+            unsigned x = seed;
+            for (auto& e : v) {
+                x = x * 1664525u + 1013904223u;
+                e = scale * (static_cast<float>(x >> 8) / 8388608.0f - 1.0f);
+            }
+            return v;
+        };
+        struct Case {
+            const char* name;
+            bool sequence, timeMajor;
+            AF act;
+        };
+        for (const Case c : {Case{"RNN tanh", false, false, AF::TANH}, Case{"RNN relu", false, false, AF::RELU},
+                 Case{"sequence batch-major tanh", true, false, AF::TANH},
+                 Case{"sequence time-major relu6", true, true, AF::RELU6}}) {
+            const int B = 2, T = c.sequence ? 5 : 1, nIn = 3, units = 4;
+            const std::vector<std::int32_t> inShape = !c.sequence ? std::vector<std::int32_t>{B, nIn}
+                : c.timeMajor ? std::vector<std::int32_t>{T, B, nIn}
+                              : std::vector<std::int32_t>{B, T, nIn};
+            std::vector<std::int32_t> outShape = inShape;
+            outShape.back() = units;
+            const auto W = values(units * nIn, 0.8f, 1), R = values(units * units, 0.5f, 2), bias = values(units, 0.2f, 3);
+            test::GraphBuilder b;
+            const int sg = b.subgraph("main");
+            const int x = b.input(sg, "x", DT::Float32, inShape);
+            const int w = b.constant(sg, "w", DT::Float32, {units, nIn}, W);
+            const int r = b.constant(sg, "r", DT::Float32, {units, units}, R);
+            const int bi = b.constant(sg, "b", DT::Float32, {units}, bias);
+            const int h = b.tensor(sg, "h", DT::Float32, {B, units});
+            b.at(sg, h).isVariable = true;
+            const int y = b.tensor(sg, "y", DT::Float32, outShape);
+            if (c.sequence) {
+                tflite::SequenceRNNOptionsT o;
+                o.time_major = c.timeMajor;
+                o.fused_activation_function = c.act;
+                b.op(sg, Op::UNIDIRECTIONAL_SEQUENCE_RNN, {x, w, r, bi, h}, {y}, test::opts(o));
+            } else {
+                tflite::RNNOptionsT o;
+                o.fused_activation_function = c.act;
+                b.op(sg, Op::RNN, {x, w, r, bi, h}, {y}, test::opts(o));
+            }
+            b.output(sg, y);
+            for (const bool keepState : {false, true}) {
+                exec::InterpreterOptions io;
+                io.keepState = keepState;
+                auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(b.graph()), io);
+                QVERIFY2(it.ok(), it ? "" : it.error().message.c_str());
+                const auto input = values(static_cast<std::size_t>(B * T * nIn), 2.0f, 9);
+                std::vector<std::uint8_t> bytes(input.size() * 4);
+                std::memcpy(bytes.data(), input.data(), bytes.size());
+                std::vector<double> state(static_cast<std::size_t>(B * units), 0.0);
+                for (int run = 0; run < 2; ++run) {
+                    QVERIFY((*it)->setInput(0, DT::Float32, bytes).ok());
+                    QVERIFY((*it)->invoke().ok());
+                    if (!keepState)
+                        std::fill(state.begin(), state.end(), 0.0);
+                    const float* got = (*it)->output(0).as<float>();
+                    for (int t = 0; t < T; ++t)
+                        for (int n = 0; n < B; ++n) {
+                            const int step = c.timeMajor ? t * B + n : n * T + t;
+                            std::vector<double> next(static_cast<std::size_t>(units));
+                            for (int u = 0; u < units; ++u) {
+                                double s = bias[static_cast<std::size_t>(u)];
+                                for (int i = 0; i < nIn; ++i)
+                                    s += double(W[static_cast<std::size_t>(u * nIn + i)]) * input[static_cast<std::size_t>(step * nIn + i)];
+                                for (int k = 0; k < units; ++k)
+                                    s += double(R[static_cast<std::size_t>(u * units + k)]) * state[static_cast<std::size_t>(n * units + k)];
+                                next[static_cast<std::size_t>(u)] = c.act == AF::TANH ? std::tanh(s)
+                                    : c.act == AF::RELU                              ? std::max(0.0, s)
+                                                                                     : std::clamp(s, 0.0, 6.0);
+                            }
+                            for (int u = 0; u < units; ++u) {
+                                state[static_cast<std::size_t>(n * units + u)] = next[static_cast<std::size_t>(u)];
+                                const double want = next[static_cast<std::size_t>(u)];
+                                QVERIFY2(std::abs(got[step * units + u] - want) <= 1e-5 * std::max(1.0, std::abs(want)),
+                                    qPrintable(QStringLiteral("%1 run %2 step %3: %4 vs %5")
+                                                   .arg(QLatin1String(c.name)).arg(run).arg(step)
+                                                   .arg(got[step * units + u]).arg(want)));
+                            }
+                        }
+                }
+            }
+        }
     }
 
     void againstLitert_data()

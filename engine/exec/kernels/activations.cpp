@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Unary activations: RELU, RELU6, RELU_N1_TO_1, LOGISTIC, TANH, LEAKY_RELU, HARD_SWISH.
+// Unary activations: RELU, RELU6, RELU_N1_TO_1, RELU_0_TO_1 (float), LOGISTIC, TANH, LEAKY_RELU, HARD_SWISH.
 #include "exec/fixed_point.h"
 #include "exec/int16_activations.h"
 #include "exec/kernels/fixed_activations.h"
@@ -292,6 +292,14 @@ Prepared prepareRelu6(NodeContext& ctx)
 Prepared prepareReluN1To1(NodeContext& ctx)
 {
     return prepareClamp(ctx, tflite::ActivationFunctionType::RELU_N1_TO_1);
+}
+Prepared prepareRelu0To1(NodeContext& ctx)
+{
+    if (auto st = checkUnary(ctx); !st)
+        return st.error();
+    if (ctx.in(0).dtype != DType::Float32)
+        return ctx.fail("RELU_0_TO_1 runs on float32 here, not " + model::dtypeName(ctx.in(0).dtype));
+    return unaryFloat(ctx, [](float v) { return std::clamp(v, 0.0f, 1.0f); });
 }
 
 Prepared prepareLogistic(NodeContext& ctx)

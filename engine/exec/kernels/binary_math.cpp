@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Binary element-wise operators with broadcasting beyond ADD/SUB/MUL: DIV, POW, FLOOR_DIV, FLOOR_MOD,
-// SQUARED_DIFFERENCE, the comparisons (LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, EQUAL, NOT_EQUAL)
+// SQUARED_DIFFERENCE, ATAN2, the comparisons (LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, EQUAL, NOT_EQUAL)
 // and LOGICAL_AND / LOGICAL_OR, on float and plain integers; the quantized variants are in
 // binary_quantized.cpp.
 #include "exec/kernels/binary_math.h"
@@ -117,6 +117,11 @@ template <class T> Prepared arithmetic(NodeContext& ctx, Op op, const Broadcast&
                 return fromDouble<T>(std::pow(static_cast<double>(x), static_cast<double>(z)));
             }
         }, "integer POW does not take negative exponents");
+    case Op::ATAN2:
+        if constexpr (isFloat)
+            return elementwise<T, T>(ctx, bc, [](T x, T z, bool&) -> T { return std::atan2(x, z); });
+        else
+            return ctx.fail("LiteRT has ATAN2 for float32 only");
     case Op::SQUARED_DIFFERENCE:
         return elementwise<T, T>(ctx, bc, [](T x, T z, bool&) -> T {
             if constexpr (isFloat) {

@@ -15,19 +15,6 @@ namespace {
 
 using model::DType;
 
-float applyActivation(tflite::ActivationFunctionType a, float v)
-{
-    using AF = tflite::ActivationFunctionType;
-    switch (a) {
-    case AF::TANH: return std::tanh(v);
-    case AF::RELU: return std::max(0.0f, v);
-    case AF::RELU6: return std::clamp(v, 0.0f, 6.0f);
-    case AF::RELU_N1_TO_1: return std::clamp(v, -1.0f, 1.0f);
-    case AF::SIGN_BIT: return std::signbit(v) ? 1.0f : 0.0f;
-    default: return v;
-    }
-}
-
 float sigmoid(float v)
 {
     return 1.0f / (1.0f + std::exp(-v));
@@ -332,12 +319,12 @@ Prepared prepareUnidirectionalLstm(NodeContext& ctx)
                     float f = gf[u] + (peephole ? w(10)[k] * cb[k] : 0.0f);
                     f = sigmoid(f);
                     float i = cifg ? 1.0f - f : sigmoid(gi[u] + (peephole && w(9) ? w(9)[k] * cb[k] : 0.0f));
-                    float cn = f * cb[k] + i * applyActivation(act, gg[u]);
+                    float cn = f * cb[k] + i * applyFloatActivation(act, gg[u]);
                     if (cellClip > 0)
                         cn = std::clamp(cn, -cellClip, cellClip);
                     cb[k] = cn;
                     const float og = sigmoid(go[u] + (peephole && w(11) ? w(11)[k] * cn : 0.0f));
-                    hc[u] = og * applyActivation(act, cn);
+                    hc[u] = og * applyFloatActivation(act, cn);
                 }
                 if (projection) {
                     const float* pw = w(16);

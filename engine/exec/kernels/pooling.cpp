@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// AVERAGE_POOL_2D and MAX_POOL_2D (NHWC): float, int8, uint8, int16.
+// AVERAGE_POOL_2D and MAX_POOL_2D (NHWC): float, int8, uint8, int16; L2_POOL_2D: float.
 #include "exec/kernels/common.h"
 
 #include <cmath>
@@ -93,7 +93,8 @@ template <class T> Prepared prepareMaxT(NodeContext& ctx, const PoolGeometry& g,
     });
 }
 
-Prepared prepareAverageFloat(NodeContext& ctx, const PoolGeometry& g, FloatRange range)
+// The mean over the valid window (padding not counted) of x, or of x^2 then its square root (L2_POOL_2D).
+Prepared prepareAverageFloat(NodeContext& ctx, const PoolGeometry& g, FloatRange range, bool l2 = false)
 {
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
@@ -104,9 +105,11 @@ Prepared prepareAverageFloat(NodeContext& ctx, const PoolGeometry& g, FloatRange
             for (int c = 0; c < g.C; ++c) {
                 float s = 0;
                 for (int iy = y0; iy < y1; ++iy)
-                    for (int ix = x0; ix < x1; ++ix)
-                        s += x[((inBase + iy) * g.inW + ix) * g.C + c];
-                o[ob + c] = std::clamp(s / count, range.min, range.max);
+                    for (int ix = x0; ix < x1; ++ix) {
+                        const float v = x[((inBase + iy) * g.inW + ix) * g.C + c];
+                        s += l2 ? v * v : v;
+                    }
+                o[ob + c] = std::clamp(l2 ? std::sqrt(s / count) : s / count, range.min, range.max);
             }
         });
     });
@@ -171,6 +174,16 @@ Prepared prepareAveragePool(NodeContext& ctx)
     case DType::Int16: return prepareAverageInt<std::int16_t>(ctx, *g, act);
     default: return ctx.unsupported();
     }
+}
+
+Prepared prepareL2Pool(NodeContext& ctx)
+{
+    auto g = poolGeometry(ctx);
+    if (!g)
+        return g.error();
+    if (ctx.in(0).dtype != DType::Float32)
+        return ctx.fail("LiteRT has L2_POOL_2D for float32 only, not " + model::dtypeName(ctx.in(0).dtype));
+    return prepareAverageFloat(ctx, *g, floatActivationRange(g->act), true);
 }
 
 } // namespace ql::exec

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// QUANTIZE (float -> integer, integer -> integer) and DEQUANTIZE (integer or float16 -> float).
+// QUANTIZE (float -> integer, integer -> integer), DEQUANTIZE (integer or float16 -> float) and FAKE_QUANT
+// (float -> float through a quantization grid, as models converted from old quantization-aware training keep it).
 #include "exec/half.h"
 #include "exec/kernels/common.h"
 #include "model/validate.h"
@@ -190,6 +191,42 @@ Prepared prepareDequantize(NodeContext& ctx)
     case DType::Int16: return dequantizeInteger<std::int16_t>(ctx);
     default: return ctx.unsupported();
     }
+}
+
+// FAKE_QUANT: the range [min, max] nudged so that 0 is on the grid of 2^num_bits codes, then each value clamped to it and rounded to the grid (half away from zero), in float.
+Prepared prepareFakeQuant(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(1, 1, 1); !st)
+        return st.error();
+    if (ctx.in(0).dtype != DType::Float32 || ctx.out(0).dtype != DType::Float32)
+        return ctx.fail("FAKE_QUANT takes and gives float32 (" + ctx.dtypes() + ")");
+    const auto* o = ctx.op.options.AsFakeQuantOptions();
+    if (!o)
+        return ctx.fail("has no FakeQuantOptions");
+    if (o->narrow_range)
+        return ctx.fail("FAKE_QUANT with narrow_range is not supported (LiteRT refuses it too)");
+    if (o->num_bits < 2 || o->num_bits > 16)
+        return ctx.fail("num_bits must be 2 to 16, got " + std::to_string(o->num_bits));
+    if (!(o->max > o->min) || !std::isfinite(o->max - o->min))
+        return ctx.fail("the range [" + std::to_string(o->min) + ", " + std::to_string(o->max) + "] is empty");
+    if (auto st = ctx.setOutputShape(0, ctx.in(0).shape); !st)
+        return st.error();
+    const float qmin = 0.0f;
+    const float qmax = static_cast<float>((1 << o->num_bits) - 1);
+    const float scale = (o->max - o->min) / (qmax - qmin);
+    const float zpFromMin = qmin - o->min / scale;
+    const float zp = zpFromMin < qmin ? qmin : (zpFromMin > qmax ? qmax : std::round(zpFromMin));
+    const float lo = (qmin - zp) * scale, hi = (qmax - zp) * scale;
+    const float inv = 1.0f / scale;
+    const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) {
+        const float* x = tensorAt(rc, in).as<float>();
+        float* y = tensorAt(rc, out).as<float>();
+        for (std::int64_t i = 0, n = tensorAt(rc, out).count(); i < n; ++i) {
+            const float shifted = std::min(hi, std::max(lo, x[i])) - lo;
+            y[i] = std::round(shifted * inv) * scale + lo;
+        }
+    });
 }
 
 } // namespace ql::exec
