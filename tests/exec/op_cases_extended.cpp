@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Operators that models users bring carry beyond the shared corpora: ADD_N, ATAN2, RELU_0_TO_1, FAKE_QUANT, ONE_HOT,
 // BROADCAST_ARGS, DYNAMIC_UPDATE_SLICE (generative models' caches), the segment reductions, and the image
-// operators of older classifiers (L2_POOL_2D, LOCAL_RESPONSE_NORMALIZATION).
+// operators of older classifiers (L2_POOL_2D, LOCAL_RESPONSE_NORMALIZATION), CONV_3D, MATRIX_DIAG,
+// MATRIX_SET_DIAG and REVERSE_SEQUENCE.
 #include "exec/op_cases.h"
 
 namespace ql::test {
@@ -40,6 +41,36 @@ OpSpec fakeQuant(float min, float max, int bits, bool narrow)
     o.num_bits = bits;
     o.narrow_range = narrow;
     return builtin(Op::FAKE_QUANT, opts(o));
+}
+
+OpSpec conv3d(tflite::Padding padding, int strideD, int dilationD, int strideHW, int dilationHW,
+    tflite::ActivationFunctionType act = tflite::ActivationFunctionType::NONE)
+{
+    tflite::Conv3DOptionsT o;
+    o.padding = padding;
+    o.stride_d = strideD;
+    o.stride_h = o.stride_w = strideHW;
+    o.dilation_d_factor = dilationD;
+    o.dilation_h_factor = o.dilation_w_factor = dilationHW;
+    o.fused_activation_function = act;
+    return builtin(Op::CONV_3D, opts(o));
+}
+
+OpSpec reverseSequence(int seqDim, int batchDim)
+{
+    tflite::ReverseSequenceOptionsT o;
+    o.seq_dim = seqDim;
+    o.batch_dim = batchDim;
+    return builtin(Op::REVERSE_SEQUENCE, opts(o));
+}
+
+// Deterministic filter values: a ramp over seven levels.
+std::vector<float> ramp(int n, float step)
+{
+    std::vector<float> v(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+        v[static_cast<std::size_t>(i)] = static_cast<float>(i % 7 - 3) * step;
+    return v;
 }
 
 OpSpec lrn(int radius, float bias, float alpha, float beta)
@@ -133,6 +164,29 @@ std::vector<OpCase> extendedCases()
         OpCase("FAKE_QUANT narrow range", fakeQuant(-1, 1, 8, true), {f32({4})}, {f32({4})}).refused("narrow_range"),
         {"FAKE_QUANT float positive range", fakeQuant(0.0f, 6.0f, 8, false), {f32({64}).range(-1, 7)}, {f32({64})}},
         OpCase("FAKE_QUANT 1 bit", fakeQuant(-1, 1, 1, false), {f32({4})}, {f32({4})}).refused("num_bits"),
+
+        // CONV_3D (float): SAME and VALID, strides and dilations, with and without bias.
+        {"CONV_3D float SAME", conv3d(tflite::Padding::SAME, 1, 1, 1, 1), {f32({1, 4, 5, 5, 2}),
+            f32c({2, 3, 3, 2, 3}, ramp(108, 0.05f)), f32c({3}, {0.1f, -0.2f, 0.3f})}, {f32({1, 4, 5, 5, 3})}},
+        {"CONV_3D float VALID strided dilated relu", conv3d(tflite::Padding::VALID, 2, 1, 2, 1, tflite::ActivationFunctionType::RELU),
+            {f32({2, 5, 6, 7, 3}), f32c({2, 2, 2, 3, 4}, ramp(96, 0.03f))}, {f32({2, 2, 3, 3, 4})}},
+        {"CONV_3D float dilation 2", conv3d(tflite::Padding::SAME, 1, 2, 1, 2), {f32({1, 6, 4, 4, 1}),
+            f32c({3, 2, 2, 1, 2}, ramp(24, 0.1f))}, {f32({1, 6, 4, 4, 2})}},
+        OpCase("CONV_3D int8", conv3d(tflite::Padding::SAME, 1, 1, 1, 1), {q({1, 2, 2, 2, 1}, DT::Int8, 0.1f, 0),
+            TensorSpec::constant<std::int8_t>({1, 1, 1, 1, 1}, DT::Int8, {std::int8_t{3}})}, {q({1, 2, 2, 2, 1}, DT::Int8, 0.1f, 0)})
+            .refused("float32"),
+
+        // Diagonals and sequence reversal: bytes moved, any type.
+        {"MATRIX_DIAG float", builtin(Op::MATRIX_DIAG, opts(tflite::MatrixDiagOptionsT{})), {f32({2, 4})}, {f32({2, 4, 4})}},
+        {"MATRIX_DIAG int32", builtin(Op::MATRIX_DIAG, opts(tflite::MatrixDiagOptionsT{})), {typed({3}, DT::Int32)},
+            {typed({3, 3}, DT::Int32)}},
+        {"MATRIX_SET_DIAG float wide", builtin(Op::MATRIX_SET_DIAG, opts(tflite::MatrixSetDiagOptionsT{})),
+            {f32({2, 3, 5}), f32({2, 3})}, {f32({2, 3, 5})}},
+        {"MATRIX_SET_DIAG int8 tall", builtin(Op::MATRIX_SET_DIAG, opts(tflite::MatrixSetDiagOptionsT{})),
+            {typed({4, 2}, DT::Int8), typed({2}, DT::Int8)}, {typed({4, 2}, DT::Int8)}},
+        {"REVERSE_SEQUENCE float", reverseSequence(1, 0), {f32({3, 5, 2}), i32({3}, {2, 5, 0})}, {f32({3, 5, 2})}},
+        {"REVERSE_SEQUENCE int32 batch after seq", reverseSequence(0, 2), {typed({4, 2, 3}, DT::Int32), i64({3}, {4, 1, 3})},
+            {typed({4, 2, 3}, DT::Int32)}},
 
         // Older classifiers' image operators.
         {"L2_POOL_2D float SAME", l2Pool(tflite::Padding::SAME, 2, 3), {f32({1, 5, 5, 3})}, {f32({1, 3, 3, 3})}},
