@@ -207,6 +207,7 @@ const std::vector<KernelInfo>& kernelTable()
         {Op::L2_NORMALIZATION, prepareL2Normalization},
         {Op::UNIDIRECTIONAL_SEQUENCE_LSTM, prepareUnidirectionalLstm, stateful},
         {Op::RNN, prepareRnn, stateful},
+        {Op::SVDF, prepareSvdf, stateful},
         {Op::UNIDIRECTIONAL_SEQUENCE_RNN, prepareSequenceRnn, stateful},
         {Op::DEPTH_TO_SPACE, prepareDepthToSpace},
         {Op::SPACE_TO_DEPTH, prepareSpaceToDepth},
