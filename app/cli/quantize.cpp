@@ -66,7 +66,7 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     auto result = pipeline::quantize(*source, o, samples);
     if (!result) {
-        if (samples.empty() && passes::needsCalibration(o.mode))
+        if (samples.empty() && result.error().message.find("needs calibration data") != std::string::npos)
             return fail(err,
                 result.error().message +
                     ": give --calibration-data FILE (.npy with a leading sample dimension, or IDX; once per input for "

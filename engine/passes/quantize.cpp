@@ -99,16 +99,17 @@ bool keptInFloat(const model::Graph& g, int op, const std::vector<std::string>& 
     return op >= 0 && op < static_cast<int>(sg.operators.size()) && detail::matchesKeep(g, sg, op, keep);
 }
 
-namespace {
-
 std::string describe(const QuantizeOptions& o)
 {
     std::string d = "QuantLens " QUANTLENS_VERSION_STRING ": mode " + modeName(o.mode);
     if (o.mode == Mode::Int8 || o.mode == Mode::Int16x8) {
         d += o.io == IoType::Float ? ", float I/O" : o.io == IoType::UInt8 ? ", uint8 I/O" : "";
         d += o.perChannel ? ", per-channel weights" : ", per-tensor weights";
-        d += ", calibration " + o.calibration.describe() + " on " + std::to_string(o.calibration.samples) + " samples" +
-            (o.calibrationSource.empty() ? "" : " of " + o.calibrationSource);
+        if (o.calibration.samples == 0 && !o.calibrationSource.empty())
+            d += ", activation ranges from " + o.calibrationSource;
+        else
+            d += ", calibration " + o.calibration.describe() + " on " + std::to_string(o.calibration.samples) +
+                " samples" + (o.calibrationSource.empty() ? "" : " of " + o.calibrationSource);
     }
     if (o.mode == Mode::Dynamic)
         d += ", weights of " + std::to_string(o.dynamicMinElements) + "+ elements";
@@ -119,6 +120,8 @@ std::string describe(const QuantizeOptions& o)
     }
     return d;
 }
+
+namespace {
 
 // ---------------------------------------------------------------------------------------------
 // float16: every float32 constant (in every subgraph) becomes a float16 constant feeding a DEQUANTIZE.

@@ -56,6 +56,9 @@ struct QuantizeResult {
 Result<QuantizeResult> quantizeGraph(
     const model::Graph& floatGraph, const QuantizeOptions& options, const std::vector<quant::TensorRange>& ranges = {});
 
+// The provenance line written as the model's description ("QuantLens 0.1.0: mode int8, ...").
+std::string describe(const QuantizeOptions& o);
+
 // Whether operator `op` of the main subgraph is one that `keep` (QuantizeOptions::keepFloat) names.
 bool keptInFloat(const model::Graph& g, int op, const std::vector<std::string>& keep);
 

@@ -47,7 +47,9 @@ Result<std::vector<quant::TensorRange>> activationRanges(const ModelSource& m, p
         const std::string what = m.dequantized() ? "the activation scales of the quantized file"
                                                  : "min/max recorded by quantization-aware training";
         if (o.calibrationSource.empty())
-            o.calibrationSource = m.dequantized() ? "activation scales of the quantized file" : "ranges recorded in the model";
+            o.calibrationSource = m.dequantized() ? "the quantized file's activation scales" : "min/max recorded in the model";
+        if (calibration.empty())
+            o.calibration.samples = 0; // nothing was calibrated
         notes.push_back(std::to_string(carriedCount) + " activation ranges come from the model itself (" + what + ")" +
             (calibration.empty() ? "" : "; they replace the calibrated ones"));
     }
@@ -60,10 +62,12 @@ Result<passes::QuantizeResult> quantizeWithRanges(
     auto keep = keepFloatOnWork(m, o.keepFloat);
     if (!keep)
         return keep.error();
+    const std::string provenance = passes::describe(o); // keep-float as the user named it: the file's numbering
     o.keepFloat = std::move(*keep);
     auto r = passes::quantizeGraph(*m.work, o, ranges);
     if (!r)
         return r.error();
+    r->graph.description = provenance;
     r->floatOperators = toFileOps(m, r->floatOperators);
     if (!m.note.empty())
         r->notes.insert(r->notes.begin(), m.note);

@@ -289,7 +289,17 @@ private slots:
             QStringLiteral("-o"), out});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("needs calibration data")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("--calibration-data FILE")), qPrintable(r.err));
         QCOMPARE(infoJson(out)[QStringLiteral("mode")].toString(), QStringLiteral("int8"));
+        // Keep-float by the numbering info prints: operator 0 of the float-I/O int8 autoencoder is a QUANTIZE
+        // the quantizer places itself, an error that says so (and asks for no data: the file carries its ranges).
+        r = cli({QStringLiteral("quantize"), modelFile("ad01_autoencoder_int8_floatio.tflite"), QStringLiteral("--mode"),
+            QStringLiteral("int8"), QStringLiteral("--keep-float"), QStringLiteral("0"), QStringLiteral("-o"),
+            dir.filePath(QStringLiteral("k.tflite"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("operator 0 (QUANTIZE)")) && !r.err.contains(QStringLiteral("--calibration-data")),
+            qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("k.tflite"))));
 
         // Samples that do not fit the model input: both shapes in the message.
         data::NpyArray wrong = x;

@@ -209,6 +209,13 @@ private slots:
         auto r = pipeline::quantize(m, o, {});
         QVERIFY2(r.ok(), r ? "" : r.error().message.c_str());
         QCOMPARE(r->floatOperators, std::vector<int>{fc});
+        // The provenance written into the file names the operator as the user did, and says where the ranges
+        // came from (nothing was calibrated).
+        QVERIFY2(r->graph.description.find("kept float: 5") != std::string::npos, r->graph.description.c_str());
+        QVERIFY2(r->graph.description.find("activation ranges from the quantized file's activation scales") !=
+                std::string::npos,
+            r->graph.description.c_str());
+        QVERIFY(r->graph.description.find("samples") == std::string::npos);
         // That operator's weights stay float in the result; the others are int8.
         const auto& tensors = r->graph.main().tensors;
         int floatWeights = 0, intWeights = 0;
