@@ -104,6 +104,10 @@ std::vector<OpCase> extendedCases()
 
         {"ATAN2 float", builtin(Op::ATAN2), {f32({3, 7}).range(-3, 3), f32({3, 7}).range(-3, 3)}, {f32({3, 7})}},
         {"RELU_0_TO_1 float", builtin(Op::RELU_0_TO_1), {f32({64}).range(-2, 2)}, {f32({64})}},
+        {"RELU_0_TO_1 int8 rescaling", builtin(Op::RELU_0_TO_1), {q({256}, DT::Int8, 0.02f, -10)},
+            {q({256}, DT::Int8, 0.005f, -120)}},
+        {"RELU_0_TO_1 uint8", builtin(Op::RELU_0_TO_1), {q({256}, DT::UInt8, 0.01f, 128)},
+            {q({256}, DT::UInt8, 0.01f, 128)}},
 
         // ONE_HOT: indices outside [0, depth) give rows of off_value.
         {"ONE_HOT float last axis", oneHot(-1),

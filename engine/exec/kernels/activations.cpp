@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Unary activations: RELU, RELU6, RELU_N1_TO_1, RELU_0_TO_1 (float), LOGISTIC, TANH, LEAKY_RELU, HARD_SWISH.
+// Unary activations: RELU, RELU6, RELU_N1_TO_1, RELU_0_TO_1, LOGISTIC, TANH, LEAKY_RELU, HARD_SWISH.
 #include "exec/fixed_point.h"
 #include "exec/int16_activations.h"
 #include "exec/kernels/fixed_activations.h"
@@ -35,12 +35,10 @@ Status checkUnary(NodeContext& ctx)
 }
 
 // Quantized clamps: requantize (x - zp_in) by s_in / s_out, then clamp to the activation's range.
-template <class T> Prepared clampInt(NodeContext& ctx, tflite::ActivationFunctionType act)
+template <class T> Prepared clampInt(NodeContext& ctx, QuantRange r)
 {
     const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
-    const QuantRange r =
-        quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min, typeRange(y.dtype).max);
     // LiteRT runs TFLite's built-in kernel for these too: the reference arithmetic, with the ratio
     // computed in float.
     auto req = makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), r, Rounding::Reference);
@@ -62,9 +60,15 @@ Prepared prepareClamp(NodeContext& ctx, tflite::ActivationFunctionType act)
     const FloatRange r = floatActivationRange(act);
     switch (ctx.in(0).dtype) {
     case DType::Float32: return unaryFloat(ctx, [r](float v) { return std::clamp(v, r.min, r.max); });
-    case DType::Int8: return clampInt<std::int8_t>(ctx, act);
-    case DType::UInt8: return clampInt<std::uint8_t>(ctx, act);
-    case DType::Int16: return clampInt<std::int16_t>(ctx, act);
+    default: break;
+    }
+    const RtTensor& y = ctx.out(0);
+    const QuantRange q =
+        quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min, typeRange(y.dtype).max);
+    switch (ctx.in(0).dtype) {
+    case DType::Int8: return clampInt<std::int8_t>(ctx, q);
+    case DType::UInt8: return clampInt<std::uint8_t>(ctx, q);
+    case DType::Int16: return clampInt<std::int16_t>(ctx, q);
     default: return ctx.unsupported();
     }
 }
@@ -297,9 +301,21 @@ Prepared prepareRelu0To1(NodeContext& ctx)
 {
     if (auto st = checkUnary(ctx); !st)
         return st.error();
-    if (ctx.in(0).dtype != DType::Float32)
-        return ctx.fail("RELU_0_TO_1 runs on float32 here, not " + model::dtypeName(ctx.in(0).dtype));
-    return unaryFloat(ctx, [](float v) { return std::clamp(v, 0.0f, 1.0f); });
+    const RtTensor& y = ctx.out(0);
+    switch (ctx.in(0).dtype) {
+    case DType::Float32: return unaryFloat(ctx, [](float v) { return std::clamp(v, 0.0f, 1.0f); });
+    case DType::Int8:
+    case DType::UInt8: {
+        // As TFLite's quantized clamps: [0, 1] in the output's codes, rounded half away from zero.
+        if (!(y.scale() > 0))
+            return ctx.fail("the output needs a positive scale");
+        const QuantRange t = typeRange(y.dtype);
+        const QuantRange r{std::max(t.min, y.zeroPoint()),
+            std::min(t.max, y.zeroPoint() + static_cast<std::int32_t>(std::round(1.0f / y.scale())))};
+        return y.dtype == DType::Int8 ? clampInt<std::int8_t>(ctx, r) : clampInt<std::uint8_t>(ctx, r);
+    }
+    default: return ctx.fail("RELU_0_TO_1 takes float32, int8 or uint8, not " + model::dtypeName(ctx.in(0).dtype));
+    }
 }
 
 Prepared prepareLogistic(NodeContext& ctx)
