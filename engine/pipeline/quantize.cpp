@@ -34,10 +34,7 @@ Result<std::vector<quant::TensorRange>> activationRanges(const ModelSource& m, p
     if (!calibration.empty()) {
         for (const auto& set : calibration)
             o.calibration.samples = std::min(o.calibration.samples, set.count);
-        auto r = calibration.size() == 1 ? quant::calibrate(*m.work, calibration.front(), o.calibration)
-                                         : quant::calibrate(*m.work,
-                                               std::vector<data::SampleSet>(calibration.begin(), calibration.end()),
-                                               o.calibration);
+        auto r = quant::calibrate(*m.work, calibration, o.calibration);
         if (!r)
             return withContext("calibration", r.error());
         ranges = std::move(*r);

@@ -201,11 +201,11 @@ Result<std::vector<TensorRange>> calibrate(
     if (sg.inputs.size() != 1)
         return Error{"calibration needs one data set per model input: this model has " +
             std::to_string(sg.inputs.size()) + " inputs, 1 data set was given"};
-    return calibrate(floatGraph, std::vector<data::SampleSet>{samples}, options);
+    return calibrate(floatGraph, std::span(&samples, 1), options); // no copy of the samples
 }
 
 Result<std::vector<TensorRange>> calibrate(
-    const model::Graph& floatGraph, const std::vector<data::SampleSet>& perInput, const CalibrationOptions& options)
+    const model::Graph& floatGraph, std::span<const data::SampleSet> perInput, const CalibrationOptions& options)
 {
     const model::Subgraph& sg = floatGraph.main();
     if (sg.inputs.size() != perInput.size())

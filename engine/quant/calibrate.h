@@ -16,6 +16,7 @@
 #include "data/samples.h"
 #include "model/graph.h"
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,7 @@ Result<std::vector<TensorRange>> calibrate(
 // A model of several float32 inputs: one data set per input, in the model's input order, all of the
 // same length (sample i of every set forms one run).
 Result<std::vector<TensorRange>> calibrate(
-    const model::Graph& floatGraph, const std::vector<data::SampleSet>& perInput, const CalibrationOptions& options);
+    const model::Graph& floatGraph, std::span<const data::SampleSet> perInput, const CalibrationOptions& options);
 
 // Ranges a model carries itself: the quantization min/max of its float activation tensors, as written
 // after quantization-aware training (train::toGraph) or by a converter from fake-quant nodes. One entry

@@ -67,6 +67,9 @@ struct OpCase {
 TensorSpec f32(std::vector<std::int32_t> shape);
 TensorSpec q(std::vector<std::int32_t> shape, model::DType t, float scale, std::int64_t zp);
 TensorSpec typed(std::vector<std::int32_t> shape, model::DType t);
+// An input of seeded random values in [lo, hi] (see TensorSpec::range).
+TensorSpec ranged(std::vector<std::int32_t> shape, model::DType t, double lo, double hi);
+TensorSpec bools(std::vector<std::int32_t> shape);
 TensorSpec i32(std::vector<std::int32_t> shape, std::vector<std::int32_t> values);
 TensorSpec i64(std::vector<std::int32_t> shape, std::vector<std::int64_t> values);
 TensorSpec f32c(std::vector<std::int32_t> shape, std::vector<float> values);

@@ -18,6 +18,16 @@ TensorSpec typed(std::vector<std::int32_t> shape, model::DType t)
     return {std::move(shape), t, 0, 0, {}};
 }
 
+TensorSpec ranged(std::vector<std::int32_t> shape, model::DType t, double lo, double hi)
+{
+    return typed(std::move(shape), t).range(lo, hi);
+}
+
+TensorSpec bools(std::vector<std::int32_t> shape)
+{
+    return typed(std::move(shape), model::DType::Bool);
+}
+
 TensorSpec i32(std::vector<std::int32_t> shape, std::vector<std::int32_t> values)
 {
     return TensorSpec::constant(std::move(shape), model::DType::Int32, values);

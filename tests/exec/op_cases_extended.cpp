@@ -12,11 +12,6 @@ using Op = tflite::BuiltinOperator;
 
 namespace {
 
-TensorSpec ranged(std::vector<std::int32_t> shape, DT t, double lo, double hi)
-{
-    return typed(std::move(shape), t).range(lo, hi);
-}
-
 OpSpec oneHot(int axis)
 {
     tflite::OneHotOptionsT o;

@@ -12,16 +12,6 @@ using Op = tflite::BuiltinOperator;
 
 namespace {
 
-TensorSpec bools(std::vector<std::int32_t> shape)
-{
-    return typed(std::move(shape), DT::Bool);
-}
-
-TensorSpec ranged(std::vector<std::int32_t> shape, DT t, double lo, double hi)
-{
-    return typed(std::move(shape), t).range(lo, hi);
-}
-
 OpSpec splitV(int n)
 {
     tflite::SplitVOptionsT o;

@@ -20,16 +20,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-TensorSpec ranged(std::vector<std::int32_t> shape, DT t, double lo, double hi)
-{
-    return typed(std::move(shape), t).range(lo, hi);
-}
-
-TensorSpec bools(std::vector<std::int32_t> shape)
-{
-    return typed(std::move(shape), DT::Bool);
-}
-
 TensorSpec boolc(std::vector<std::int32_t> shape, std::vector<std::uint8_t> values)
 {
     return TensorSpec::constant(std::move(shape), DT::Bool, values);

@@ -34,6 +34,18 @@ std::vector<test::OpCase> allCases()
     return all;
 }
 
+// Values in [-scale, scale) from a small linear congruential generator: the same on every machine.
+std::vector<float> seededValues(std::size_t n, float scale, unsigned seed)
+{
+    std::vector<float> v(n);
+    unsigned x = seed;
+    for (auto& e : v) {
+        x = x * 1664525u + 1013904223u;
+        e = scale * (static_cast<float>(x >> 8) / 8388608.0f - 1.0f);
+    }
+    return v;
+}
+
 const std::vector<test::OpCase>& cases()
 {
     static const std::vector<test::OpCase> all = allCases();
@@ -145,15 +157,6 @@ private slots:
     {
         using Op = tflite::BuiltinOperator;
         using AF = tflite::ActivationFunctionType;
-        auto values = [](std::size_t n, float scale, unsigned seed) {
-            std::vector<float> v(n);
-            unsigned x = seed;
-            for (auto& e : v) {
-                x = x * 1664525u + 1013904223u;
-                e = scale * (static_cast<float>(x >> 8) / 8388608.0f - 1.0f);
-            }
-            return v;
-        };
         struct Case {
             const char* name;
             bool sequence, timeMajor;
@@ -168,7 +171,8 @@ private slots:
                               : std::vector<std::int32_t>{B, T, nIn};
             std::vector<std::int32_t> outShape = inShape;
             outShape.back() = units;
-            const auto W = values(units * nIn, 0.8f, 1), R = values(units * units, 0.5f, 2), bias = values(units, 0.2f, 3);
+            const auto W = seededValues(units * nIn, 0.8f, 1), R = seededValues(units * units, 0.5f, 2),
+                       bias = seededValues(units, 0.2f, 3);
             test::GraphBuilder b;
             const int sg = b.subgraph("main");
             const int x = b.input(sg, "x", DT::Float32, inShape);
@@ -194,7 +198,7 @@ private slots:
                 io.keepState = keepState;
                 auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(b.graph()), io);
                 QVERIFY2(it.ok(), it ? "" : it.error().message.c_str());
-                const auto input = values(static_cast<std::size_t>(B * T * nIn), 2.0f, 9);
+                const auto input = seededValues(static_cast<std::size_t>(B * T * nIn), 2.0f, 9);
                 std::vector<std::uint8_t> bytes(input.size() * 4);
                 std::memcpy(bytes.data(), input.data(), bytes.size());
                 std::vector<double> state(static_cast<std::size_t>(B * units), 0.0);
@@ -237,21 +241,12 @@ private slots:
     void svdfFollowsItsDefinition()
     {
         using AF = tflite::ActivationFunctionType;
-        auto values = [](std::size_t n, float scale, unsigned seed) {
-            std::vector<float> v(n);
-            unsigned x = seed;
-            for (auto& e : v) {
-                x = x * 1664525u + 1013904223u;
-                e = scale * (static_cast<float>(x >> 8) / 8388608.0f - 1.0f);
-            }
-            return v;
-        };
         for (const int rank : {1, 2})
             for (const bool withBias : {true, false}) {
                 const int B = 2, nIn = 5, filters = 4, memory = 3, units = filters / rank;
                 const AF act = withBias ? AF::RELU : AF::NONE;
-                const auto F = values(filters * nIn, 0.7f, 4), Tw = values(filters * memory, 0.6f, 5),
-                           bias = values(units, 0.3f, 6);
+                const auto F = seededValues(filters * nIn, 0.7f, 4), Tw = seededValues(filters * memory, 0.6f, 5),
+                           bias = seededValues(units, 0.3f, 6);
                 test::GraphBuilder b;
                 const int sg = b.subgraph("main");
                 const int x = b.input(sg, "x", DT::Float32, {B, nIn});
@@ -272,7 +267,7 @@ private slots:
                 QVERIFY2(it.ok(), it ? "" : it.error().message.c_str());
                 std::vector<double> mem(static_cast<std::size_t>(B * filters * memory), 0.0);
                 for (int run = 0; run < 3; ++run) {
-                    const auto in = values(static_cast<std::size_t>(B * nIn), 1.5f, 20u + static_cast<unsigned>(run));
+                    const auto in = seededValues(static_cast<std::size_t>(B * nIn), 1.5f, 20u + static_cast<unsigned>(run));
                     std::vector<std::uint8_t> bytes(in.size() * 4);
                     std::memcpy(bytes.data(), in.data(), bytes.size());
                     QVERIFY((*it)->setInput(0, DT::Float32, bytes).ok());
