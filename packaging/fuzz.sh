@@ -23,10 +23,13 @@ for target in reader_fuzz interpreter_fuzz; do
   set +e
   UBSAN_OPTIONS="suppressions=$PWD/tests/fuzz/ubsan.supp:halt_on_error=1:print_stacktrace=1" \
   build/fuzz/tests/fuzz/$target "$corpus" -max_total_time="$seconds" -max_len=400000 -timeout=20 \
-    -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/ 2>&1 | tail -n 15
-  status=${PIPESTATUS[0]}
+    -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/ >"build/fuzz/$target.log" 2>&1
+  status=$?
   set -e
+  tail -n 8 "build/fuzz/$target.log"
   if [ "$status" -ne 0 ]; then
+    # The sanitizer's report (what failed, where), not just libFuzzer's closing statistics.
+    grep -m1 -A30 -E "ERROR: |runtime error|==ABORTING|deadly signal" "build/fuzz/$target.log" >&2 || true
     echo "fuzz: $target FAILED (exit $status); the input that failed is in build/fuzz/crashes/" >&2
     exit "$status"
   fi

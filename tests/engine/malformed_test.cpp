@@ -2,6 +2,7 @@
 // Bad model files: each gets an error that names the problem, never a crash (this suite also runs
 // under AddressSanitizer and UndefinedBehaviorSanitizer).
 #include "common/model_facts.h"
+#include "exec/interpreter.h"
 #include "model/reader.h"
 
 #include <QTest>
@@ -238,6 +239,41 @@ private slots:
         auto g = readBytes(bytes);
         QVERIFY(!g.ok());
         QVERIFY2(g.error().message.find("lie outside the file") != std::string::npos, g.error().message.c_str());
+    }
+
+    // Integer convolution and fully-connected kernels fold the bias into their accumulators when they
+    // are prepared, so a bias that is not a constant (here: its buffer removed) must be refused by name,
+    // not read through a null pointer (found by interpreter_fuzz).
+    void integerBiasMustBeConstant_data()
+    {
+        QTest::addColumn<int>("op");
+        QTest::newRow("CONV_2D") << static_cast<int>(tflite::BuiltinOperator::CONV_2D);
+        QTest::newRow("DEPTHWISE_CONV_2D") << static_cast<int>(tflite::BuiltinOperator::DEPTHWISE_CONV_2D);
+        QTest::newRow("FULLY_CONNECTED") << static_cast<int>(tflite::BuiltinOperator::FULLY_CONNECTED);
+    }
+
+    void integerBiasMustBeConstant()
+    {
+        QFETCH(int, op);
+        bool found = false;
+        const auto bytes = mutated("kws_dscnn_int8.tflite", [&](tflite::ModelT& m) {
+            auto& sg = *m.subgraphs[0];
+            for (std::size_t i = 0; i < sg.operators.size() && !found; ++i) {
+                const auto& code = *m.operator_codes[sg.operators[i]->opcode_index];
+                if (static_cast<int>(std::max(static_cast<std::int32_t>(code.deprecated_builtin_code),
+                        static_cast<std::int32_t>(code.builtin_code))) != op ||
+                    sg.operators[i]->inputs.size() < 3 || sg.operators[i]->inputs[2] < 0)
+                    continue;
+                tensorFedTo(m, i, 2).buffer = 0;
+                found = true;
+            }
+        });
+        QVERIFY(found);
+        auto g = readBytes(bytes);
+        QVERIFY2(g.ok(), g.ok() ? "" : g.error().message.c_str());
+        auto it = exec::Interpreter::create(std::make_shared<const Graph>(std::move(*g)));
+        QVERIFY(!it.ok());
+        QVERIFY2(it.error().message.find("bias must be a constant") != std::string::npos, it.error().message.c_str());
     }
 
     void missingFile()
