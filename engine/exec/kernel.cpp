@@ -206,6 +206,8 @@ const std::vector<KernelInfo>& kernelTable()
         {Op::PRELU, preparePrelu},
         {Op::L2_NORMALIZATION, prepareL2Normalization},
         {Op::UNIDIRECTIONAL_SEQUENCE_LSTM, prepareUnidirectionalLstm, stateful},
+        {Op::LSTM, prepareLstm, stateful},
+        {Op::BIDIRECTIONAL_SEQUENCE_LSTM, prepareBidirectionalLstm, stateful},
         {Op::RNN, prepareRnn, stateful},
         {Op::SVDF, prepareSvdf, stateful},
         {Op::UNIDIRECTIONAL_SEQUENCE_RNN, prepareSequenceRnn, stateful},

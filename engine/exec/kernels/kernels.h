@@ -67,7 +67,10 @@ Prepared prepareResizeNearest(NodeContext& ctx);
 Prepared prepareBatchMatMul(NodeContext& ctx);
 Prepared preparePrelu(NodeContext& ctx);
 Prepared prepareL2Normalization(NodeContext& ctx);
+// lstm_float.cpp (float and dynamic-range LSTMs; int8 goes to lstm_integer.cpp)
 Prepared prepareUnidirectionalLstm(NodeContext& ctx);
+Prepared prepareLstm(NodeContext& ctx);
+Prepared prepareBidirectionalLstm(NodeContext& ctx);
 // fully_connected_int4.cpp (called by FULLY_CONNECTED's prepare)
 Prepared prepareInt4FullyConnected(NodeContext& ctx, int batch, int depth, int units, FloatRange act);
 // layout_ops.cpp
