@@ -7,6 +7,7 @@
 #include "model/sparsity.h"
 #include "model/validate.h"
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -198,6 +199,17 @@ Status SubgraphRunner::prepareOperator(std::size_t k, bool duringRun)
     for (const auto o : op.outputs)
         if (o >= 0 && m_tensors[static_cast<std::size_t>(o)].constant && !duringRun)
             return ctx.fail("writes to tensor " + std::to_string(o) + ", which is a constant");
+    // A kernel reads its inputs' shapes after setting its outputs' shapes: an operator that writes a
+    // tensor it also reads (or writes one tensor twice) is malformed.
+    for (std::size_t j = 0; j < op.outputs.size(); ++j) {
+        const auto o = op.outputs[j];
+        if (o < 0)
+            continue;
+        if (std::find(op.inputs.begin(), op.inputs.end(), o) != op.inputs.end())
+            return ctx.fail("writes to tensor " + std::to_string(o) + ", which it also reads");
+        if (std::find(op.outputs.begin() + static_cast<std::ptrdiff_t>(j) + 1, op.outputs.end(), o) != op.outputs.end())
+            return ctx.fail("writes to tensor " + std::to_string(o) + " twice");
+    }
     auto prepared = kernel.prepare(ctx);
     if (ctx.wasDeferred()) {
         if (duringRun)

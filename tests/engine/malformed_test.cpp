@@ -276,6 +276,21 @@ private slots:
         QVERIFY2(it.error().message.find("bias must be a constant") != std::string::npos, it.error().message.c_str());
     }
 
+    // An operator whose output is also its input: the kernel would size the tensor for its output and
+    // then read it as its input of the old size (found by interpreter_fuzz as a heap overflow).
+    void operatorWritingItsOwnInputIsRefused()
+    {
+        const auto bytes = mutated("vww_mobilenet_v1_025_96_int8.tflite", [](tflite::ModelT& m) {
+            auto& op = *m.subgraphs[0]->operators[3];
+            op.outputs[0] = op.inputs[0];
+        });
+        auto g = readBytes(bytes);
+        QVERIFY2(g.ok(), g.ok() ? "" : g.error().message.c_str());
+        auto it = exec::Interpreter::create(std::make_shared<const Graph>(std::move(*g)));
+        QVERIFY(!it.ok());
+        QVERIFY2(it.error().message.find("which it also reads") != std::string::npos, it.error().message.c_str());
+    }
+
     void missingFile()
     {
         auto g = readTflite(std::string("/nonexistent/model.tflite"));
