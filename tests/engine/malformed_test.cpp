@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -289,6 +290,31 @@ private slots:
         auto it = exec::Interpreter::create(std::make_shared<const Graph>(std::move(*g)));
         QVERIFY(!it.ok());
         QVERIFY2(it.error().message.find("which it also reads") != std::string::npos, it.error().message.c_str());
+    }
+
+    // Biases at the ends of int32 fold with the input's zero point without overflowing (this suite also
+    // runs under UndefinedBehaviorSanitizer; found by interpreter_fuzz).
+    void extremeBiasesDoNotOverflow()
+    {
+        for (const std::int32_t extreme : {std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()}) {
+            const auto bytes = mutated("kws_dscnn_int8.tflite", [&](tflite::ModelT& m) {
+                auto& sg = *m.subgraphs[0];
+                for (std::size_t i = 0; i < sg.operators.size(); ++i) {
+                    if (sg.operators[i]->inputs.size() < 3 || sg.operators[i]->inputs[2] < 0)
+                        continue;
+                    auto& data = m.buffers[tensorFedTo(m, i, 2).buffer]->data;
+                    for (std::size_t k = 0; k + 4 <= data.size(); k += 4)
+                        std::memcpy(data.data() + k, &extreme, 4);
+                }
+            });
+            auto g = readBytes(bytes);
+            QVERIFY2(g.ok(), g.ok() ? "" : g.error().message.c_str());
+            auto it = exec::Interpreter::create(std::make_shared<const Graph>(std::move(*g)));
+            QVERIFY2(it.ok(), it.ok() ? "" : it.error().message.c_str());
+            const auto& in = (*it)->input(0);
+            QVERIFY((*it)->setInput(0, in.dtype, std::vector<std::uint8_t>(static_cast<std::size_t>(in.bytes), 7)).ok());
+            QVERIFY((*it)->invoke().ok());
+        }
     }
 
     void missingFile()

@@ -146,6 +146,17 @@ template <class T> T clampBias(T v)
         return std::clamp<T>(v, -(T{1} << 48), T{1} << 48);
 }
 
+// bias - zp_x * sum(w - zp_w), the constant part of an accumulator, computed without overflow for any
+// bias a file holds and clamped like clampBias.
+template <class TAcc> TAcc foldBias(std::int64_t bias, std::int64_t zpTimesSum)
+{
+    const std::int64_t v = std::clamp<std::int64_t>(bias, -(std::int64_t{1} << 48), std::int64_t{1} << 48) - zpTimesSum;
+    if constexpr (sizeof(TAcc) == 4)
+        return static_cast<TAcc>(std::clamp<std::int64_t>(v, -(std::int64_t{1} << 30), std::int64_t{1} << 30));
+    else
+        return clampBias<TAcc>(static_cast<TAcc>(v));
+}
+
 // Bytes one element of `t` takes (sub-byte types count as one).
 inline std::int64_t elementBytes(model::DType t)
 {

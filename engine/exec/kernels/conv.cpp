@@ -76,7 +76,7 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
         for (std::int64_t i = 0; i < k; ++i)
             sum += static_cast<TAcc>(wd[c * k + i]) - zpW;
         base[static_cast<std::size_t>(c)] =
-            clampBias<TAcc>((bias ? static_cast<TAcc>(bias[c]) : 0) - static_cast<TAcc>(zpX) * sum);
+            foldBias<TAcc>(bias ? static_cast<std::int64_t>(bias[c]) : 0, static_cast<std::int64_t>(zpX) * sum);
     }
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const bool direct = g.isPointwise();

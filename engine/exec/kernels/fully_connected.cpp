@@ -69,7 +69,7 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
         for (int k = 0; k < s.depth; ++k)
             sum += static_cast<TAcc>(wd[static_cast<std::size_t>(u) * s.depth + k]) - zpW;
         base[static_cast<std::size_t>(u)] =
-            clampBias<TAcc>((bias ? static_cast<TAcc>(bias[u]) : 0) - static_cast<TAcc>(zpX) * sum);
+            foldBias<TAcc>(bias ? static_cast<std::int64_t>(bias[u]) : 0, static_cast<std::int64_t>(zpX) * sum);
     }
     return makeKernel([=, base = std::move(base), req = std::move(req)](const RunContext& rc) {
         const TIn* xd = tensorAt(rc, inIdx).as<TIn>();
