@@ -146,6 +146,17 @@ template <class T> T clampBias(T v)
         return std::clamp<T>(v, -(T{1} << 48), T{1} << 48);
 }
 
+// Integer convolution and fully-connected kernels fold weights (input 1) and bias (input 2) into their
+// accumulators when prepared: both must be constants.
+inline Status requireConstantWeightsAndBias(NodeContext& ctx)
+{
+    if (!ctx.in(1).constant)
+        return ctx.fail("integer weights must be constants");
+    if (ctx.hasInput(2) && !ctx.in(2).constant)
+        return ctx.fail("the integer bias must be a constant");
+    return {};
+}
+
 // bias - zp_x * sum(w - zp_w), the constant part of an accumulator, computed without overflow for any
 // bias a file holds and clamped like clampBias.
 template <class TAcc> TAcc foldBias(std::int64_t bias, std::int64_t zpTimesSum)

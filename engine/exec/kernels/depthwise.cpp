@@ -277,10 +277,8 @@ Prepared prepareDepthwiseConv2D(NodeContext& ctx)
         return prepareFloat(ctx, g, floatActivationRange(act));
     if (x.dtype == DType::Float32 && w.dtype == DType::Int8 && y.dtype == DType::Float32)
         return prepareHybrid(ctx, g, act);
-    if (!w.constant)
-        return ctx.fail("integer weights must be constants");
-    if (ctx.hasInput(2) && !ctx.in(2).constant)
-        return ctx.fail("the integer bias must be a constant");
+    if (auto st = requireConstantWeightsAndBias(ctx); !st)
+        return st.error();
     const DType bt = ctx.hasInput(2) ? ctx.in(2).dtype : DType::Int32;
     if (x.dtype == DType::Int8 && w.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
         return prepareInteger8<std::int8_t>(ctx, g, act);

@@ -134,10 +134,8 @@ Prepared prepareFullyConnected(NodeContext& ctx)
     if (x.dtype == DType::Float32 && w.dtype == DType::Int8 && y.dtype == DType::Float32)
         return prepareHybridFullyConnected(
             ctx, s.batch, s.depth, s.units, act, opts && opts->asymmetric_quantize_inputs);
-    if (!w.constant)
-        return ctx.fail("integer weights must be constants");
-    if (ctx.hasInput(2) && !ctx.in(2).constant)
-        return ctx.fail("the integer bias must be a constant");
+    if (auto st = requireConstantWeightsAndBias(ctx); !st)
+        return st.error();
     // Without a bias, the accumulator type of the input decides (int64 for 16x8).
     const DType bt = ctx.hasInput(2) ? ctx.in(2).dtype : x.dtype == DType::Int16 ? DType::Int64 : DType::Int32;
     if (x.dtype == DType::Int8 && w.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)

@@ -370,8 +370,7 @@ Result<Cell> prepareCell(NodeContext& ctx, const Layout& l, int nIn, int nAux, i
     return p;
 }
 
-// Runs one direction over a sequence: input element (t, b) at x + step(t, b) * nIn, output at
-// y + step(t, b) * outStride + outOffset; backward runs t from T-1 down to 0.
+// T steps of B batch rows; element (t, b) is at index(t, b) in time- or batch-major order.
 struct Sequence {
     int T = 1, B = 1;
     bool timeMajor = false;
@@ -381,6 +380,8 @@ struct Sequence {
     }
 };
 
+// Runs one direction over a sequence: input element (t, b) at x + index(t, b) * nIn, output at
+// y + index(t, b) * outStride + outOffset; backward runs t from T-1 down to 0.
 void runDirection(const RunContext& rc, const Cell& p, const Sequence& s, bool backward, const float* x,
     const float* aux, float* y, int outStride, int outOffset)
 {
