@@ -100,7 +100,17 @@ std::vector<std::uint8_t> randomInput(const TensorSpec& spec, std::mt19937& rng)
     case DT::Int16: fillIntegers<std::int16_t>(out, n, spec.lo, spec.hi, rng); break;
     case DT::Int32: fillIntegers<std::int32_t>(out, n, spec.lo > spec.hi ? -100 : spec.lo, spec.lo > spec.hi ? 100 : spec.hi, rng); break;
     case DT::Int64: fillIntegers<std::int64_t>(out, n, spec.lo > spec.hi ? -100 : spec.lo, spec.lo > spec.hi ? 100 : spec.hi, rng); break;
+    case DT::UInt16: fillIntegers<std::uint16_t>(out, n, spec.lo, spec.hi, rng); break;
+    case DT::UInt32: fillIntegers<std::uint32_t>(out, n, spec.lo, spec.hi, rng); break;
     case DT::Bool: fillIntegers<std::uint8_t>(out, n, 0, 1, rng); break;
+    case DT::Float64: {
+        std::uniform_real_distribution<double> d(spec.lo > spec.hi ? -4.0 : spec.lo, spec.lo > spec.hi ? 4.0 : spec.hi);
+        for (std::int64_t i = 0; i < n; ++i) {
+            const double v = d(rng);
+            std::memcpy(out.data() + i * 8, &v, 8);
+        }
+        break;
+    }
     default: break;
     }
     return out;

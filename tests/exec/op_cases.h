@@ -38,6 +38,12 @@ struct OpCase {
         skip = std::move(f);
         return *this;
     }
+    // An output the runtime sizes at run time and litert-run leaves unwritten: not compared at all.
+    OpCase& ignoringOutput(int o)
+    {
+        ignoredOutputs.push_back(o);
+        return *this;
+    }
     OpCase& refused(std::string text)
     {
         refusal = std::move(text);
@@ -57,6 +63,7 @@ struct OpCase {
     QStringList litertArgs;
     // Elements of an output the runtime leaves unwritten, not compared: (output, element) -> skip.
     std::function<bool(int, std::int64_t)> skip;
+    std::vector<int> ignoredOutputs;
     // Non-empty: QuantLens must refuse the model with an error containing this text (LiteRT is not
     // asked: it fails on such models without saying so).
     std::string refusal;
@@ -82,5 +89,6 @@ std::vector<OpCase> indexingCases(); // op_cases_indexing.cpp
 std::vector<OpCase> quantizedCases(); // op_cases_quantized.cpp
 std::vector<OpCase> customCases(); // op_cases_custom.cpp
 std::vector<OpCase> extendedCases(); // op_cases_extended.cpp
+std::vector<OpCase> bitsCases(); // op_cases_bits.cpp
 
 } // namespace ql::test

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Operators that models users bring carry beyond the shared corpora: ADD_N, ATAN2, RELU_0_TO_1, FAKE_QUANT, ONE_HOT,
 // BROADCAST_ARGS, DYNAMIC_UPDATE_SLICE (generative models' caches), the segment reductions, and the image
-// operators of older classifiers (L2_POOL_2D, LOCAL_RESPONSE_NORMALIZATION), CONV_3D, MATRIX_DIAG,
-// MATRIX_SET_DIAG and REVERSE_SEQUENCE.
+// operators of older classifiers (L2_POOL_2D, LOCAL_RESPONSE_NORMALIZATION), CONV_3D, CONV_3D_TRANSPOSE,
+// DILATE, MATRIX_DIAG, MATRIX_SET_DIAG and REVERSE_SEQUENCE.
 #include "exec/op_cases.h"
 
 namespace ql::test {
@@ -49,6 +49,18 @@ OpSpec conv3d(tflite::Padding padding, int strideD, int dilationD, int strideHW,
     o.dilation_h_factor = o.dilation_w_factor = dilationHW;
     o.fused_activation_function = act;
     return builtin(Op::CONV_3D, opts(o));
+}
+
+OpSpec conv3dTranspose(tflite::Padding padding, int strideD, int strideHW, int dilation = 1,
+    tflite::ActivationFunctionType act = tflite::ActivationFunctionType::NONE)
+{
+    tflite::Conv3DOptionsT o;
+    o.padding = padding;
+    o.stride_d = strideD;
+    o.stride_h = o.stride_w = strideHW;
+    o.dilation_d_factor = o.dilation_h_factor = o.dilation_w_factor = dilation;
+    o.fused_activation_function = act;
+    return builtin(Op::CONV_3D_TRANSPOSE, opts(o));
 }
 
 OpSpec reverseSequence(int seqDim, int batchDim)
@@ -174,6 +186,35 @@ std::vector<OpCase> extendedCases()
         OpCase("CONV_3D int8", conv3d(tflite::Padding::SAME, 1, 1, 1, 1), {q({1, 2, 2, 2, 1}, DT::Int8, 0.1f, 0),
             TensorSpec::constant<std::int8_t>({1, 1, 1, 1, 1}, DT::Int8, {std::int8_t{3}})}, {q({1, 2, 2, 2, 1}, DT::Int8, 0.1f, 0)})
             .refused("float32"),
+
+        // CONV_3D_TRANSPOSE (float): output_shape, filter [KD, KH, KW, Cout, Cin], input, optional bias.
+        {"CONV_3D_TRANSPOSE float SAME strided", conv3dTranspose(tflite::Padding::SAME, 2, 2),
+            {i32({5}, {1, 4, 6, 6, 3}), f32c({2, 3, 3, 3, 2}, ramp(108, 0.05f)), f32({1, 2, 3, 3, 2}),
+                f32c({3}, {0.1f, -0.2f, 0.3f})},
+            {f32({1, 4, 6, 6, 3})}},
+        {"CONV_3D_TRANSPOSE float VALID odd output relu", conv3dTranspose(tflite::Padding::VALID, 2, 2, 1,
+            tflite::ActivationFunctionType::RELU),
+            {i32({5}, {2, 5, 7, 5, 2}), f32c({3, 3, 3, 2, 3}, ramp(162, 0.04f)), f32({2, 2, 3, 2, 3})},
+            {f32({2, 5, 7, 5, 2})}},
+        {"CONV_3D_TRANSPOSE float stride 1 dilation 2", conv3dTranspose(tflite::Padding::SAME, 1, 1, 2),
+            {i32({5}, {1, 4, 5, 5, 2}), f32c({2, 2, 2, 2, 1}, ramp(16, 0.1f)), f32({1, 4, 5, 5, 1})},
+            {f32({1, 4, 5, 5, 2})}},
+        OpCase("CONV_3D_TRANSPOSE channels differ", conv3dTranspose(tflite::Padding::SAME, 1, 1),
+            {i32({5}, {1, 2, 2, 2, 2}), f32c({1, 1, 1, 2, 3}, ramp(6, 0.1f)), f32({1, 2, 2, 2, 2})},
+            {f32({1, 2, 2, 2, 2})})
+            .refused("does not fit"),
+
+        // DILATE: elements spread apart, the gaps filled with the padding value.
+        {"DILATE float", builtin(Op::DILATE, opts(tflite::DilateOptionsT{})),
+            {f32({2, 3, 4}), i32({3}, {1, 2, 3}), f32c({}, {-7.5f})}, {f32({2, 5, 10})}},
+        {"DILATE int8 rank 1", builtin(Op::DILATE, opts(tflite::DilateOptionsT{})),
+            {typed({5}, DT::Int8), i32({1}, {4}), TensorSpec::constant<std::int8_t>({}, DT::Int8, {std::int8_t{9}})},
+            {typed({17}, DT::Int8)}},
+        {"DILATE int32 size-1 dimension", builtin(Op::DILATE, opts(tflite::DilateOptionsT{})),
+            {typed({1, 3, 2, 2}, DT::Int32), i32({4}, {5, 1, 2, 2}), i32({}, {0})}, {typed({1, 3, 3, 3}, DT::Int32)}},
+        OpCase("DILATE zero dilation", builtin(Op::DILATE, opts(tflite::DilateOptionsT{})),
+            {f32({3}), i32({1}, {0}), f32c({}, {0})}, {f32({3})})
+            .refused("at least 1"),
 
         // Diagonals and sequence reversal: bytes moved, any type.
         {"MATRIX_DIAG float", builtin(Op::MATRIX_DIAG, opts(tflite::MatrixDiagOptionsT{})), {f32({2, 4})}, {f32({2, 4, 4})}},

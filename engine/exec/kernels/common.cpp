@@ -7,19 +7,20 @@
 
 namespace ql::exec {
 
+// In 64 bits: a file may hold any stride, dilation or filter size.
 int convOutputSize(tflite::Padding padding, int in, int filter, int stride, int dilation)
 {
-    const int effective = (filter - 1) * dilation + 1;
-    if (padding == tflite::Padding::SAME)
-        return (in + stride - 1) / stride;
-    return (in - effective + stride) / stride;
+    const std::int64_t effective = (std::int64_t{filter} - 1) * dilation + 1;
+    const std::int64_t out = padding == tflite::Padding::SAME ? (std::int64_t{in} + stride - 1) / stride
+                                                              : (std::int64_t{in} - effective + stride) / stride;
+    return static_cast<int>(std::clamp<std::int64_t>(out, -1, std::numeric_limits<int>::max()));
 }
 
 int convPaddingBefore(int in, int filter, int stride, int dilation, int out)
 {
-    const int effective = (filter - 1) * dilation + 1;
-    const int total = (out - 1) * stride + effective - in;
-    return std::max(total / 2, 0);
+    const std::int64_t effective = (std::int64_t{filter} - 1) * dilation + 1;
+    const std::int64_t total = (std::int64_t{out} - 1) * stride + effective - in;
+    return static_cast<int>(std::clamp<std::int64_t>(total / 2, 0, std::int64_t{1} << 30));
 }
 
 Requantizer makeRequantizer(float inputScale, const std::vector<float>& weightScales, float outputScale,

@@ -21,6 +21,14 @@ Prepared prepareFakeQuant(NodeContext& ctx);
 Prepared prepareRnn(NodeContext& ctx);
 Prepared prepareSvdf(NodeContext& ctx);
 Prepared prepareConv3D(NodeContext& ctx);
+Prepared prepareConv3DTranspose(NodeContext& ctx);
+Prepared prepareRank(NodeContext& ctx);
+Prepared prepareBucketize(NodeContext& ctx);
+Prepared prepareUnique(NodeContext& ctx);
+Prepared prepareSparseToDense(NodeContext& ctx);
+Prepared prepareDilate(NodeContext& ctx);
+Prepared prepareBitwiseBinary(NodeContext& ctx); // BITWISE_XOR, RIGHT_SHIFT
+Prepared prepareBitcast(NodeContext& ctx);
 Prepared prepareMatrixDiag(NodeContext& ctx);
 Prepared prepareMatrixSetDiag(NodeContext& ctx);
 Prepared prepareReverseSequence(NodeContext& ctx);

@@ -166,6 +166,20 @@ Prepared prepareShape(NodeContext& ctx)
     });
 }
 
+// RANK: the number of dimensions of the input, an int32 scalar.
+Prepared prepareRank(NodeContext& ctx)
+{
+    if (auto st = ctx.expectArity(1, 1, 1); !st)
+        return st.error();
+    if (ctx.out(0).dtype != DType::Int32)
+        return ctx.fail("output must be int32");
+    if (auto st = ctx.setOutputShape(0, {}); !st)
+        return st.error();
+    const std::int32_t rank = ctx.in(0).rank();
+    const int out = ctx.outputIndex(0);
+    return makeKernel([=](const RunContext& rc) { tensorAt(rc, out).as<std::int32_t>()[0] = rank; });
+}
+
 Prepared preparePack(NodeContext& ctx)
 {
     const auto* o = ctx.op.options.AsPackOptions();
