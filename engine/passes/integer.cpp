@@ -6,6 +6,7 @@
 // other subgraphs (bodies of IF / WHILE, ...) stay float.
 #include "passes/common.h"
 #include "passes/param_groups.h"
+#include "passes/rescale_limits.h"
 
 #include "model/transform.h"
 #include "quant/op_rules.h"
@@ -67,10 +68,10 @@ bool integerFusedActivation(const model::Operator& op)
 
 class IntegerPass {
 public:
-    IntegerPass(const model::Graph& in, const QuantizeOptions& o, const std::vector<quant::TensorRange>& ranges)
+    IntegerPass(const model::Graph& in, const QuantizeOptions& o, std::vector<quant::TensorRange> ranges)
         : m_in(in)
         , m_o(o)
-        , m_ranges(ranges)
+        , m_ranges(std::move(ranges))
         , m_int16(o.mode == Mode::Int16x8)
         , m_act{m_int16 ? 16 : 8, m_int16, false}
     {
@@ -107,7 +108,7 @@ private:
 
     const model::Graph& m_in;
     const QuantizeOptions& m_o;
-    const std::vector<quant::TensorRange>& m_ranges;
+    std::vector<quant::TensorRange> m_ranges; // the calibrated ranges, with widenAddSubOutputRanges applied
     // Float weight or bias tensor and the scales it was quantized with -> its integer tensor.
     std::map<std::pair<int, std::vector<float>>, int> m_quantizedWeights, m_quantizedBiases;
 
@@ -497,6 +498,8 @@ Status IntegerPass::quantizeOperator(model::Operator& op, const quant::OpRule& r
 Result<QuantizeResult> IntegerPass::run()
 {
     m_r.graph = m_in;
+    for (auto& note : widenAddSubOutputRanges(m_in, m_ranges, m_int16))
+        m_r.notes.push_back(std::move(note));
     const model::Subgraph& s = src();
     const std::size_t nT = s.tensors.size();
     m_isFloatActivation.assign(nT, false);

@@ -71,6 +71,7 @@ private:
     void checkFixed(int sg, int i, const model::Operator& op, const OpRule& rule, XnnpackVerdict verdict);
     void checkBias(int sg, int i, const model::Operator& op, const OpRule& rule);
     void checkScales(int sg, int i, const model::Operator& op);
+    void checkAddSubRescale(int sg, int i, const model::Operator& op);
 
     const model::Graph& m_g;
     LintReport m_r;
@@ -263,6 +264,33 @@ void Linter::checkScales(int sg, int i, const model::Operator& op)
         check(t);
 }
 
+// Integer ADD / SUB whose inputs' scales are so much larger than the output's that LiteRT's kernel
+// cannot rescale them (quant::addSubOutputMultiplier): the program stops while preparing the model.
+void Linter::checkAddSubRescale(int sg, int i, const model::Operator& op)
+{
+    const Op code = m_g.opcodeOf(op);
+    if ((code != Op::ADD && code != Op::SUB) || op.inputs.size() < 2 || op.outputs.empty())
+        return;
+    for (const int t : {op.inputs[0], op.inputs[1], op.outputs[0]})
+        if (t < 0 || !isIntegerTensor(tensor(sg, t)))
+            return;
+    const model::Tensor& a = tensor(sg, op.inputs[0]);
+    const model::Tensor& b = tensor(sg, op.inputs[1]);
+    const model::Tensor& y = tensor(sg, op.outputs[0]);
+    if (a.dtype != y.dtype || b.dtype != y.dtype)
+        return;
+    const double m = addSubOutputMultiplier(a.quantization.scale[0], b.quantization.scale[0], y.quantization.scale[0], y.dtype);
+    if (m < 1.0)
+        return;
+    std::ostringstream msg;
+    msg.precision(7);
+    msg << "input scales " << a.quantization.scale[0] << " and " << b.quantization.scale[0] << " are 2^"
+        << addSubMaxScaleRatioLog2(y.dtype) << " or more times the output scale " << y.quantization.scale[0]
+        << " of '" << y.name << "': LiteRT's " << model::dtypeName(y.dtype)
+        << " kernel cannot rescale them and stops the program (Aborted) while preparing the model";
+    add(Severity::Error, sg, i, "rescale", msg.str());
+}
+
 LintReport Linter::run()
 {
     for (std::size_t s = 0; s < m_g.subgraphs.size(); ++s) {
@@ -282,6 +310,7 @@ LintReport Linter::run()
             }
             const int errorsBefore = m_r.errors();
             checkScales(si, oi, op);
+            checkAddSubRescale(si, oi, op);
             if (rule) {
                 if (rule->output == OutputRule::SameAsInput || rule->output == OutputRule::Shared)
                     checkSameScale(si, oi, op, *rule, d.verdict);

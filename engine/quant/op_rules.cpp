@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace ql::quant {
 
@@ -298,6 +299,18 @@ int convertedVersion(const OpRule& r, const model::Graph& g, const model::Subgra
     default: break;
     }
     return std::min(v, r.maxVersion);
+}
+
+double addSubOutputMultiplier(float inScale1, float inScale2, float outScale, model::DType type)
+{
+    const int leftShift = type == model::DType::Int16 ? 15 : 20;
+    const double twiceMax = 2.0 * std::max(static_cast<double>(inScale1), static_cast<double>(inScale2));
+    return twiceMax / (std::ldexp(1.0, leftShift) * static_cast<double>(outScale));
+}
+
+int addSubMaxScaleRatioLog2(model::DType type)
+{
+    return type == model::DType::Int16 ? 14 : 19;
 }
 
 } // namespace ql::quant

@@ -78,6 +78,15 @@ inline bool isSharedInput(const OpRule& r, int k)
 // with the bumps that depend on options and ranks (FULLY_CONNECTED without bias, PAD of rank 5, ...).
 int convertedVersion(const OpRule& r, const model::Graph& g, const model::Subgraph& sg, const model::Operator& op, bool int16);
 
+// TFLite's integer ADD and SUB (int8, uint8, and int16 on the general path) bring both inputs to twice
+// the larger input scale with `leftShift` extra bits (20 for 8-bit, 15 for int16) and rescale the sum by
+// twice_max_in / (2^leftShift * s_out). LiteRT's kernel needs that factor below 1: at 1 or more it
+// stops the program while preparing ADD (and SUB; measured with litert-run: max input scale >= 2^19
+// times the output scale for 8 bits, 2^14 for int16). Returns the factor.
+double addSubOutputMultiplier(float inScale1, float inScale2, float outScale, model::DType type);
+// The largest ratio max input scale / output scale that keeps the factor below 1, as a power of two.
+int addSubMaxScaleRatioLog2(model::DType type);
+
 // Dynamic-range (weight-only and hybrid) quantization of one operator kind.
 struct DynamicRule {
     Op op = Op::CONV_2D;

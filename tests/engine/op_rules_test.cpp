@@ -8,6 +8,8 @@
 #include "common/crosscheck.h"
 #include "common/graph_builder.h"
 #include "common/litert.h"
+#include "common/op_builder.h"
+#include "exec/interpreter.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
 #include "quant/lint.h"
@@ -95,6 +97,30 @@ model::Graph einsumModel()
     fo.keep_num_dims = true;
     b.op(sg, BO::FULLY_CONNECTED, {y, w2t, bias}, {z}, opts(fo));
     b.output(sg, z);
+    return b.graph();
+}
+
+// x [1,8,8,3] -> a = x * 1e6 -> d = a - (a + 0.01): inputs a million wide, an output that nearly cancels.
+model::Graph cancellingModel(BO code)
+{
+    test::GraphBuilder b;
+    const int sg = b.subgraph("main");
+    const int x = b.input(sg, "x", DT::Float32, {1, 8, 8, 3});
+    const int big = b.constant(sg, "big", DT::Float32, {1}, std::vector<float>{1e6f});
+    const int a = b.tensor(sg, "a", DT::Float32, {1, 8, 8, 3});
+    b.op(sg, BO::MUL, {x, big}, {a}, opts(tflite::MulOptionsT{}));
+    const int small = b.constant(sg, "small", DT::Float32, {1}, std::vector<float>{0.01f});
+    const int shifted = b.tensor(sg, "shifted", DT::Float32, {1, 8, 8, 3});
+    b.op(sg, BO::ADD, {a, small}, {shifted}, opts(tflite::AddOptionsT{}));
+    const int d = b.tensor(sg, "d", DT::Float32, {1, 8, 8, 3});
+    if (code == BO::SUB)
+        b.op(sg, BO::SUB, {a, shifted}, {d}, opts(tflite::SubOptionsT{}));
+    else {
+        const int negated = b.tensor(sg, "negated", DT::Float32, {1, 8, 8, 3});
+        b.op(sg, BO::NEG, {shifted}, {negated});
+        b.op(sg, BO::ADD, {a, negated}, {d}, opts(tflite::AddOptionsT{}));
+    }
+    b.output(sg, d);
     return b.graph();
 }
 
@@ -298,6 +324,93 @@ private slots:
                 integer ? test::ModelKind::Integer : test::ModelKind::Hybrid, -1, 1, 1, integer ? "einsum int8" : "einsum dynamic");
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
+    }
+
+    // LiteRT's integer ADD / SUB stop the program (Aborted, while preparing) when the largest input scale
+    // is 2^19 (int8) or 2^14 (int16) or more times the output scale. The lint calls it an error, the
+    // interpreter refuses it by name, and LiteRT indeed stops there and runs one power of two below.
+    void addSubScaleRatiosLiteRtCannotRescale()
+    {
+        for (const auto code : {BO::ADD, BO::SUB})
+            for (const DT t : {DT::Int8, DT::Int16}) {
+                const int limit = quant::addSubMaxScaleRatioLog2(t);
+                for (const int k : {limit - 1, limit}) {
+                    tflite::BuiltinOptionsUnion o;
+                    if (code == BO::ADD) {
+                        tflite::AddOptionsT ao;
+                        ao.pot_scale_int16 = false;
+                        o = opts(ao);
+                    } else {
+                        tflite::SubOptionsT so;
+                        so.pot_scale_int16 = false;
+                        o = opts(so);
+                    }
+                    test::OpSpec spec;
+                    spec.op = code;
+                    spec.options = o;
+                    spec.version = t == DT::Int16 ? (code == BO::ADD ? 3 : 5) : 2;
+                    const test::TensorSpec in1{{16}, t, 1.0f, 0, {}}, in2{{16}, t, 0.5f, 0, {}};
+                    const test::TensorSpec out{{16}, t, std::ldexp(1.0f, -k), 0, {}};
+                    const model::Graph g = test::singleOpGraph(spec, {in1, in2}, {out});
+                    const QString what = QStringLiteral("%1 %2 ratio 2^%3")
+                                             .arg(QString::fromLatin1(tflite::EnumNameBuiltinOperator(code)))
+                                             .arg(QString::fromStdString(model::dtypeName(t)))
+                                             .arg(k);
+                    const bool beyond = k >= limit;
+                    const auto report = quant::lint(g);
+                    bool flagged = false;
+                    for (const auto& f : report.findings)
+                        flagged = flagged || (f.check == "rescale" && f.severity == quant::Severity::Error);
+                    QVERIFY2(flagged == beyond, qPrintable(what));
+                    auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(g));
+                    QVERIFY2(it.ok() != beyond, qPrintable(what));
+                    if (beyond)
+                        QVERIFY2(it.error().message.find("stops the program") != std::string::npos, it.error().message.c_str());
+                    QTemporaryDir dir;
+                    const QString file = dir.filePath(QStringLiteral("op.tflite"));
+                    QVERIFY(model::writeTflite(g, file.toStdString()).ok());
+                    if (beyond) {
+                        // LiteRT stops while preparing: no outputs.
+                        QStringList inputs;
+                        for (int i = 0; i < 2; ++i) {
+                            data::NpyArray a;
+                            a.dtype = t;
+                            a.shape = {16};
+                            a.data.assign(t == DT::Int16 ? 32 : 16, 1);
+                            inputs << dir.filePath(QStringLiteral("in%1.npy").arg(i));
+                            QVERIFY(data::writeNpy(inputs.back().toStdString(), a).ok());
+                        }
+                        const auto ref = test::runLitert(file, inputs);
+                        QVERIFY2(!ref.ok, qPrintable(what));
+                    } else {
+                        const QString problem = test::checkAgainstLitert(g, test::ModelKind::Integer, -1, 1, 1, what.toStdString());
+                        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+                    }
+                }
+            }
+    }
+
+    // The quantizer widens an ADD / SUB output range that is too narrow for its inputs' (they cancel
+    // out), says so, and the export runs in LiteRT as QuantLens computes it.
+    void quantizerWidensOutputsLiteRtCouldNotRescale()
+    {
+        for (const auto code : {BO::ADD, BO::SUB})
+            for (const auto mode : {passes::Mode::Int8, passes::Mode::Int16x8}) {
+                const model::Graph g = cancellingModel(code);
+                auto ranges = quant::calibrate(g, calibrationSet(), {});
+                QVERIFY(ranges.ok());
+                passes::QuantizeOptions o;
+                o.mode = mode;
+                auto q = passes::quantizeGraph(g, o, *ranges);
+                QVERIFY2(q.ok(), q ? "" : q.error().message.c_str());
+                bool noted = false;
+                for (const auto& n : q->notes)
+                    noted = noted || n.find("widened") != std::string::npos;
+                QVERIFY(noted);
+                QVERIFY2(q->lint.ok(), q->lint.findings.empty() ? "" : quant::describe(q->lint.findings.front()).c_str());
+                const QString problem = test::checkAgainstLitert(q->graph, test::ModelKind::Integer, -1, 1, 2, "cancelling");
+                QVERIFY2(problem.isEmpty(), qPrintable(problem));
+            }
     }
 
     void everyRuleIsConsistent()

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Binary element-wise operators with broadcasting: ADD, SUB, MUL, MAXIMUM, MINIMUM.
 #include "exec/kernels/common.h"
+#include "quant/op_rules.h"
 
 #include <cmath>
 #include <limits>
+#include <sstream>
 #include <type_traits>
 
 namespace ql::exec {
@@ -86,7 +88,14 @@ Prepared prepareIntAddSub(NodeContext& ctx, bool subtract, Broadcast bc, tflite:
     const double twiceMax = 2.0 * std::max(x.scale(), z.scale());
     const FixedMultiplier m1 = quantizeMultiplier(x.scale() / twiceMax);
     const FixedMultiplier m2 = quantizeMultiplier(z.scale() / twiceMax);
-    const FixedMultiplier mo = quantizeMultiplier(twiceMax / ((1 << leftShift) * static_cast<double>(y.scale())));
+    const double outputMultiplier = quant::addSubOutputMultiplier(x.scale(), z.scale(), y.scale(), y.dtype);
+    if (!(outputMultiplier < 1.0)) {
+        std::ostringstream m;
+        m << "the input scales (" << x.scale() << ", " << z.scale() << ") are 2^" << quant::addSubMaxScaleRatioLog2(y.dtype)
+          << " or more times the output scale " << y.scale() << ": LiteRT's kernel stops the program on such an operator";
+        return ctx.fail(m.str());
+    }
+    const FixedMultiplier mo = quantizeMultiplier(outputMultiplier);
     const std::int32_t zp1 = x.zeroPoint(), zp2 = z.zeroPoint(), zpo = y.zeroPoint();
     const QuantRange r = quantActivationRange(act, y.scale(), zpo, typeRange(y.dtype).min, typeRange(y.dtype).max);
     const int a = ctx.inputIndex(0), b = ctx.inputIndex(1), out = ctx.outputIndex(0);
@@ -240,7 +249,8 @@ Prepared prepareBinary(NodeContext& ctx, BinOp op)
             return xnnpackTakesAddSub(ctx) ? prepareXnnAddSub<std::uint8_t>(ctx, op == BinOp::Sub, *bc, act)
                                            : prepareIntAddSub<std::uint8_t>(ctx, op == BinOp::Sub, *bc, act);
         if (t == DType::Int16)
-            return prepareIntAddSub<std::int16_t>(ctx, op == BinOp::Sub, *bc, act);
+            return usesPotInt16AddSub(ctx) ? preparePotInt16AddSub(ctx, op == BinOp::Sub, *bc, act)
+                                           : prepareIntAddSub<std::int16_t>(ctx, op == BinOp::Sub, *bc, act);
         break;
     case BinOp::Mul:
         if (t == DType::Int8)
