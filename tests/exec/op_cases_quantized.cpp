@@ -237,6 +237,45 @@ std::vector<OpCase> quantizedCases()
         c.push_back(OpCase("FULLY_CONNECTED int4 per-tensor", builtin(Op::FULLY_CONNECTED, opts(fc)),
             {f32({3, depth}), w, f32c({units}, {0.1f, -0.2f, 0.3f, 0.0f, 1.0f, -1.0f, 0.5f, 0.25f})}, {f32({3, units})}));
     }
+    // int16 ADD / SUB of older files: options written with pot_scale_int16 = true (the schema's default).
+    // All scales powers of two: LiteRT's power-of-two form (one input shifted, saturating add); any other
+    // scale: the general path; shifts LiteRT's form cannot take: refused.
+    {
+        auto potOp = [](Op op, tflite::ActivationFunctionType act = tflite::ActivationFunctionType::NONE) {
+            if (op == Op::ADD) {
+                tflite::AddOptionsT o;
+                o.fused_activation_function = act;
+                return builtin(op, opts(o));
+            }
+            tflite::SubOptionsT o;
+            o.fused_activation_function = act;
+            return builtin(op, opts(o), 2);
+        };
+        const float p10 = 1.0f / 1024, p12 = 1.0f / 4096;
+        c.push_back(OpCase("ADD int16 power-of-two second input shifted", potOp(Op::ADD),
+            {q({2, 64}, i16, p10, 0), q({2, 64}, i16, p12, 0)}, {q({2, 64}, i16, p10, 0)}));
+        c.push_back(OpCase("SUB int16 power-of-two first input shifted", potOp(Op::SUB),
+            {q({2, 64}, i16, p12, 0), q({2, 64}, i16, p10, 0)}, {q({2, 64}, i16, p10, 0)}));
+        c.push_back(OpCase("ADD int16 power-of-two same scales saturating", potOp(Op::ADD),
+            {q({128}, i16, p10, 0), q({128}, i16, p10, 0)}, {q({128}, i16, p10, 0)}));
+        c.push_back(OpCase("ADD int16 power-of-two relu", potOp(Op::ADD, tflite::ActivationFunctionType::RELU),
+            {q({5, 8}, i16, p10, 0), q({5, 8}, i16, 1.0f / 65536, 0)}, {q({5, 8}, i16, p10, 0)}));
+        // LiteRT stops the program (Aborted) on a power-of-two int16 ADD whose inputs differ in shape
+        // (measured); its SUB broadcasts.
+        c.push_back(OpCase("ADD int16 power-of-two broadcast", potOp(Op::ADD),
+            {q({3, 1, 8}, i16, p10, 0), q({1, 5, 8}, i16, p10, 0)}, {q({3, 5, 8}, i16, p10, 0)})
+                .refused("broadcast"));
+        c.push_back(OpCase("SUB int16 power-of-two broadcast", potOp(Op::SUB),
+            {q({4, 8}, i16, p10, 0), q({8}, i16, p10, 0)}, {q({4, 8}, i16, p10, 0)}));
+        c.push_back(OpCase("ADD int16 pot flag other scales general path", potOp(Op::ADD),
+            {q({2, 64}, i16, 0.001f, 0), q({2, 64}, i16, 0.0007f, 0)}, {q({2, 64}, i16, 0.0015f, 0)}));
+        c.push_back(OpCase("SUB int16 pot flag other scales general path", potOp(Op::SUB),
+            {q({2, 64}, i16, 0.001f, 0), q({2, 64}, i16, 0.0007f, 0)}, {q({2, 64}, i16, 0.0015f, 0)}));
+        c.push_back(OpCase("ADD int16 power-of-two both inputs finer", potOp(Op::ADD),
+            {q({8}, i16, p12, 0), q({8}, i16, p12, 0)}, {q({8}, i16, p10, 0)})
+                .refused("power-of-two"));
+    }
+
     return c;
 }
 

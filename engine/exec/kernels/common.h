@@ -255,6 +255,11 @@ struct Broadcast {
 
 // The broadcast of inputs `a` and `b` of the operator; sets the shape of output 0.
 Result<Broadcast> makeBroadcast(NodeContext& ctx, int a = 0, int b = 1);
+
+// int16 ADD / SUB in the power-of-two form of older files (add_sub_pot16.cpp): whether LiteRT takes it for
+// this node, and the kernel.
+bool usesPotInt16AddSub(const NodeContext& ctx);
+Prepared preparePotInt16AddSub(NodeContext& ctx, bool subtract, const Broadcast& bc, tflite::ActivationFunctionType act);
 // The numpy broadcast of two shapes, or nothing when they do not broadcast.
 std::optional<std::vector<std::int32_t>> broadcastShapes(
     const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b);
