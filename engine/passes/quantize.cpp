@@ -179,11 +179,72 @@ Result<QuantizeResult> toDynamic(const model::Graph& in, const QuantizeOptions& 
         // A weight tensor shared by several operators (an unrolled recurrent layer) is quantized once:
         // float weight -> its int8 tensor and, for weight-only operators, the DEQUANTIZE output.
         std::map<std::tuple<int, int, bool, bool>, std::pair<std::int32_t, std::int32_t>> done;
+        // Float constant wi -> a new int8 tensor, symmetric, per channel along `axis` or per tensor.
+        auto quantizeWeight = [&](int wi, int axis, bool perChannel) {
+            const model::Tensor& w = sg.tensors[static_cast<std::size_t>(wi)];
+            const quant::Scheme scheme{8, true, perChannel};
+            const auto v = floatsOf(g, w);
+            const quant::Params p = quant::weightParams(v, w.shape, std::max(axis, 0), scheme);
+            const auto q = quant::quantizeValues(v, w.shape, p, scheme);
+            model::Tensor qw = w;
+            qw.dtype = DType::Int8;
+            qw.buffer = model::addOwnedBuffer(g, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
+            setQuant(qw, p);
+            sg.tensors.push_back(qw);
+            return static_cast<std::int32_t>(sg.tensors.size() - 1);
+        };
+        // A recurrent operator with several weight inputs (DynamicRule::weights): each per tensor, all
+        // of them or none. Returns a note when the operator stays float for its size.
+        auto quantizeRecurrent = [&](model::Operator& op, const quant::DynamicRule& rule, int index) -> std::string {
+            std::vector<std::size_t> slots;
+            for (std::size_t k = 0; k < op.inputs.size() && k < 64; ++k) {
+                if (((rule.weights >> k) & 1u) == 0 || op.inputs[k] < 0)
+                    continue;
+                const model::Tensor& w = sg.tensors[static_cast<std::size_t>(op.inputs[k])];
+                if (w.dtype != DType::Float32 || !g.isConstant(w) || w.isSparse())
+                    return {};
+                if (w.elementCount() < o.dynamicMinElements) {
+                    if (rule.allOrNothing)
+                        return "operator " + std::to_string(index) + " (" + g.opName(op) + ") stays float: its weights '" +
+                            w.name + "' have " + std::to_string(w.elementCount()) + " values, fewer than " +
+                            std::to_string(o.dynamicMinElements) + ", and the converter quantizes a recurrent layer's "
+                            "weights all together or not at all";
+                    continue;
+                }
+                slots.push_back(k);
+            }
+            if (slots.empty())
+                return {};
+            for (const std::size_t k : slots) {
+                const auto key = std::make_tuple(static_cast<int>(op.inputs[k]), -1, true, false);
+                auto it = done.find(key);
+                if (it == done.end())
+                    it = done.emplace(key, std::make_pair(quantizeWeight(op.inputs[k], -1, false), -1)).first;
+                op.inputs[k] = it->second.first;
+            }
+            bool asymmetric = false;
+            if (auto* u = op.options.AsUnidirectionalSequenceLSTMOptions())
+                asymmetric = u->asymmetric_quantize_inputs = rule.asymmetricInputs;
+            else if (auto* l = op.options.AsLSTMOptions())
+                asymmetric = l->asymmetric_quantize_inputs = rule.asymmetricInputs;
+            else if (auto* b = op.options.AsBidirectionalSequenceLSTMOptions())
+                asymmetric = b->asymmetric_quantize_inputs = rule.asymmetricInputs;
+            // The converter's versions: one lower without asymmetric inputs (options the file lacks).
+            const int version = asymmetric ? rule.version : rule.version - 1;
+            op.opcodeIndex = model::opcodeIndexFor(g, g.opcodeOf(op), std::max(g.opcodes[op.opcodeIndex].version, version));
+            return {};
+        };
         for (std::size_t i = 0; i < sg.operators.size(); ++i) {
             model::Operator op = sg.operators[i];
             const Op code = g.opcodeOf(op);
             const quant::DynamicRule* rule = quant::dynamicRuleFor(code);
             const bool keep = s == 0 && detail::matchesKeep(in, in.main(), static_cast<int>(i), o.keepFloat);
+            if (rule && rule->weights != 0 && !keep) {
+                if (auto note = quantizeRecurrent(op, *rule, static_cast<int>(i)); !note.empty())
+                    r.notes.push_back("subgraph " + std::to_string(s) + ", " + note);
+                ops.push_back(std::move(op));
+                continue;
+            }
             const int wi = rule && static_cast<int>(op.inputs.size()) > rule->weight ? op.inputs[static_cast<std::size_t>(rule->weight)] : -1;
             if (!rule || keep || wi < 0) {
                 ops.push_back(std::move(op));
@@ -205,16 +266,7 @@ Result<QuantizeResult> toDynamic(const model::Graph& in, const QuantizeOptions& 
                 ops.push_back(std::move(op));
                 continue;
             } else {
-                const quant::Scheme scheme{8, true, perChannel};
-                const auto v = floatsOf(g, w);
-                const quant::Params p = quant::weightParams(v, w.shape, std::max(rule->axis, 0), scheme);
-                const auto q = quant::quantizeValues(v, w.shape, p, scheme);
-                model::Tensor qw = w;
-                qw.dtype = DType::Int8;
-                qw.buffer = model::addOwnedBuffer(g, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
-                setQuant(qw, p);
-                sg.tensors.push_back(qw);
-                qi = static_cast<std::int32_t>(sg.tensors.size() - 1);
+                qi = quantizeWeight(wi, rule->axis, perChannel);
                 done[key] = {qi, -1};
             }
             if (rule->hybrid) {

@@ -162,6 +162,17 @@ const std::array kRules = {
            .delegation = D::BuiltinOnly},
 };
 
+constexpr std::uint64_t inputRange(int first, int last)
+{
+    std::uint64_t bits = 0;
+    for (int k = first; k <= last; ++k)
+        bits |= std::uint64_t{1} << k;
+    return bits;
+}
+constexpr std::uint64_t kLstmWeights = inputRange(1, 11) | inputRange(16, 16);
+constexpr std::uint64_t kBidirectionalLstmWeights =
+    kLstmWeights | inputRange(18, 28) | inputRange(33, 33) | inputRange(40, 47);
+
 const std::array kDynamicRules = {
     DynamicRule{.op = Op::CONV_2D, .weight = 1, .axis = 0, .hybrid = true, .version = 5, .versionPerTensor = 2},
     DynamicRule{.op = Op::DEPTHWISE_CONV_2D, .weight = 1, .axis = 3, .hybrid = true, .version = 6, .versionPerTensor = 4},
@@ -170,6 +181,15 @@ const std::array kDynamicRules = {
     DynamicRule{.op = Op::TRANSPOSE_CONV, .weight = 1, .axis = 0, .hybrid = false},
     DynamicRule{.op = Op::EMBEDDING_LOOKUP, .weight = 1, .axis = 0, .hybrid = false},
     DynamicRule{.op = Op::GATHER, .weight = 0, .axis = -1, .hybrid = false},
+    // LSTMs: input-to-gate (1-4), recurrent (5-8), peephole (9-11) and projection (16) weights; the
+    // bidirectional one also its backward (18-28, 33) and auxiliary (40-47) weights. Biases, layer-norm
+    // coefficients and state stay float32.
+    DynamicRule{.op = Op::UNIDIRECTIONAL_SEQUENCE_LSTM, .weight = 2, .weights = kLstmWeights, .allOrNothing = true,
+        .axis = -1, .hybrid = true, .asymmetricInputs = true, .version = 3, .versionPerTensor = 3},
+    DynamicRule{.op = Op::LSTM, .weight = 2, .weights = kLstmWeights, .allOrNothing = true, .axis = -1, .hybrid = true,
+        .asymmetricInputs = true, .version = 4, .versionPerTensor = 4},
+    DynamicRule{.op = Op::BIDIRECTIONAL_SEQUENCE_LSTM, .weight = 1, .weights = kBidirectionalLstmWeights, .allOrNothing = true,
+        .axis = -1, .hybrid = true, .asymmetricInputs = true, .version = 3, .versionPerTensor = 3},
 };
 // clang-format on
 

@@ -91,6 +91,11 @@ int addSubMaxScaleRatioLog2(model::DType type);
 struct DynamicRule {
     Op op = Op::CONV_2D;
     int weight = 1; // the input holding the weights
+    // Recurrent operators: every input that holds weights (bit k: input k), each quantized per tensor;
+    // 0: `weight` alone. `allOrNothing`: when one of them is below the size threshold, none is quantized
+    // (the converter's rule for the sequence LSTM; the LSTM kernels need every weight of one type).
+    std::uint64_t weights = 0;
+    bool allOrNothing = false;
     int axis = 0; // per-channel axis; -1: per tensor
     bool hybrid = true; // the kernel takes int8 weights with float activations; else a DEQUANTIZE feeds the float op
     bool asymmetricInputs = false; // the converter sets asymmetric_quantize_inputs on the options

@@ -10,6 +10,24 @@ namespace ql::quant {
 
 namespace {
 
+// "1-11, 16": the set bits of a 64-bit input mask as ranges.
+std::string inputRanges(std::uint64_t bits)
+{
+    std::string out;
+    for (int k = 0; k < 64;) {
+        if (((bits >> k) & 1u) == 0) {
+            ++k;
+            continue;
+        }
+        int last = k;
+        while (last + 1 < 64 && ((bits >> (last + 1)) & 1u) != 0)
+            ++last;
+        out += (out.empty() ? "" : ", ") + std::to_string(k) + (last > k ? "-" + std::to_string(last) : std::string());
+        k = last + 1;
+    }
+    return out;
+}
+
 std::string inputList(std::uint32_t bits)
 {
     if (bits == 0xFFFFFFFFu)
@@ -84,7 +102,10 @@ std::string operatorRulesMarkdown()
     o << "| Operator | Weights | Per-channel axis | Kernel | Asymmetric inputs | Version per channel / per tensor |\n";
     o << "|---|---|---|---|---|---|\n";
     for (const DynamicRule& r : allDynamicRules()) {
-        o << "| " << tflite::EnumNameBuiltinOperator(r.op) << " | input " << r.weight << " | "
+        o << "| " << tflite::EnumNameBuiltinOperator(r.op) << " | "
+          << (r.weights != 0 ? "inputs " + inputRanges(r.weights) + (r.allOrNothing ? " (all or none)" : "")
+                             : "input " + std::to_string(r.weight))
+          << " | "
           << (r.axis < 0 ? std::string("per tensor") : std::to_string(r.axis)) << " | "
           << (r.hybrid ? "hybrid (int8 weights, float activations)" : "weight-only (DEQUANTIZE feeds the float op)")
           << " | " << (r.asymmetricInputs ? "yes" : "no") << " | "
