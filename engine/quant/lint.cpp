@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "quant/lint.h"
 
+#include "exec/quant_math.h"
 #include "quant/op_rules.h"
 #include "quant/xnnpack_support.h"
 
@@ -41,6 +42,21 @@ bool sameParams(const model::Tensor& a, const model::Tensor& b)
     return a.quantization.scale == b.quantization.scale && a.quantization.zeroPoint == b.quantization.zeroPoint;
 }
 
+using exec::powerOfTwoExponent;
+
+// Whether LiteRT runs this int16 ADD / SUB in the power-of-two form of older files: options written with
+// pot_scale_int16 (the schema's default) and every scale a power of two.
+bool potInt16Form(const model::Operator& op, const model::Tensor& a, const model::Tensor& b, const model::Tensor& y)
+{
+    bool flag = false;
+    if (const auto* o = op.options.AsAddOptions())
+        flag = o->pot_scale_int16;
+    else if (const auto* o2 = op.options.AsSubOptions())
+        flag = o2->pot_scale_int16;
+    return flag && powerOfTwoExponent(a.quantization.scale[0]) && powerOfTwoExponent(b.quantization.scale[0]) &&
+        powerOfTwoExponent(y.quantization.scale[0]);
+}
+
 class Linter {
 public:
     explicit Linter(const model::Graph& g)
@@ -72,6 +88,8 @@ private:
     void checkBias(int sg, int i, const model::Operator& op, const OpRule& rule);
     void checkScales(int sg, int i, const model::Operator& op);
     void checkAddSubRescale(int sg, int i, const model::Operator& op);
+    void checkPotInt16(int sg, int i, const model::Operator& op, const model::Tensor& a, const model::Tensor& b,
+        const model::Tensor& y);
 
     const model::Graph& m_g;
     LintReport m_r;
@@ -279,6 +297,10 @@ void Linter::checkAddSubRescale(int sg, int i, const model::Operator& op)
     const model::Tensor& y = tensor(sg, op.outputs[0]);
     if (a.dtype != y.dtype || b.dtype != y.dtype)
         return;
+    if (y.dtype == DType::Int16 && potInt16Form(op, a, b, y)) {
+        checkPotInt16(sg, i, op, a, b, y);
+        return;
+    }
     const double m = addSubOutputMultiplier(a.quantization.scale[0], b.quantization.scale[0], y.quantization.scale[0], y.dtype);
     if (m < 1.0)
         return;
@@ -289,6 +311,24 @@ void Linter::checkAddSubRescale(int sg, int i, const model::Operator& op)
         << " of '" << y.name << "': LiteRT's " << model::dtypeName(y.dtype)
         << " kernel cannot rescale them and stops the program (Aborted) while preparing the model";
     add(Severity::Error, sg, i, "rescale", msg.str());
+}
+
+// The power-of-two int16 form: LiteRT refuses it at prepare unless one input is on the output's scale
+// and the other on a finer one, and stops the program on an ADD of this form that broadcasts.
+void Linter::checkPotInt16(
+    int sg, int i, const model::Operator& op, const model::Tensor& a, const model::Tensor& b, const model::Tensor& y)
+{
+    const int sa = *powerOfTwoExponent(a.quantization.scale[0]) - *powerOfTwoExponent(y.quantization.scale[0]);
+    const int sb = *powerOfTwoExponent(b.quantization.scale[0]) - *powerOfTwoExponent(y.quantization.scale[0]);
+    if ((sa != 0 && sb != 0) || sa > 0 || sb > 0)
+        add(Severity::Error, sg, i, "rescale",
+            "pot_scale_int16 is set and every scale is a power of two, so LiteRT takes its power-of-two int16 form, "
+            "which needs one input on the output's scale and the other on the same or a finer one: LiteRT will not "
+            "prepare this operator (clear pot_scale_int16 for the general form)");
+    else if (m_g.opcodeOf(op) == Op::ADD && a.shape != b.shape)
+        add(Severity::Error, sg, i, "rescale",
+            "pot_scale_int16 is set and every scale is a power of two: LiteRT's power-of-two int16 ADD does not broadcast "
+            "and stops the program on inputs of different shapes (clear pot_scale_int16 for the general form)");
 }
 
 LintReport Linter::run()

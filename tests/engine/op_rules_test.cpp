@@ -390,6 +390,42 @@ private slots:
             }
     }
 
+    // int16 ADD / SUB written with pot_scale_int16 (older files) and power-of-two scales take LiteRT's
+    // power-of-two form; the lint names the parameters that form cannot take (op_test measures them).
+    void powerOfTwoInt16FormIsChecked()
+    {
+        auto lintFinds = [](BO code, bool pot, float s1, float s2, std::vector<std::int32_t> shape2) {
+            tflite::BuiltinOptionsUnion o;
+            if (code == BO::ADD) {
+                tflite::AddOptionsT ao;
+                ao.pot_scale_int16 = pot;
+                o = opts(ao);
+            } else {
+                tflite::SubOptionsT so;
+                so.pot_scale_int16 = pot;
+                o = opts(so);
+            }
+            test::OpSpec spec;
+            spec.op = code;
+            spec.options = o;
+            spec.version = code == BO::ADD ? 3 : 5;
+            const test::TensorSpec in1{{2, 8}, DT::Int16, s1, 0, {}}, in2{std::move(shape2), DT::Int16, s2, 0, {}};
+            const test::TensorSpec out{{2, 8}, DT::Int16, 1.0f / 1024, 0, {}};
+            for (const auto& f : quant::lint(test::singleOpGraph(spec, {in1, in2}, {out})).findings)
+                if (f.check == "rescale" && f.severity == quant::Severity::Error)
+                    return true;
+            return false;
+        };
+        const float p10 = 1.0f / 1024, p12 = 1.0f / 4096;
+        QVERIFY(!lintFinds(BO::ADD, true, p10, p12, {2, 8})); // one input shifted: fine
+        QVERIFY(lintFinds(BO::ADD, true, p12, p12, {2, 8})); // both finer: LiteRT refuses
+        QVERIFY(lintFinds(BO::SUB, true, 1.0f / 256, p10, {2, 8})); // coarser than the output: refused
+        QVERIFY(lintFinds(BO::ADD, true, p10, p10, {8})); // broadcasting ADD: LiteRT aborts
+        QVERIFY(!lintFinds(BO::SUB, true, p10, p10, {8})); // SUB broadcasts
+        QVERIFY(!lintFinds(BO::ADD, false, p12, p12, {2, 8})); // the general form takes any scales
+        QVERIFY(!lintFinds(BO::ADD, true, 0.001f, 0.0007f, {2, 8})); // not powers of two: general form
+    }
+
     // The quantizer widens an ADD / SUB output range that is too narrow for its inputs' (they cancel
     // out), says so, and the export runs in LiteRT as QuantLens computes it.
     void quantizerWidensOutputsLiteRtCouldNotRescale()
