@@ -252,6 +252,33 @@ private slots:
             "whole windows");
     }
 
+    void optionsWhoseKeyRunsOffTheEndAreRefused()
+    {
+        // An 11-byte FlexBuffer map {"k": 1} (byte width 1 throughout) whose key has no terminating zero:
+        // every byte is non-zero, so reading the key as a C string would run past the buffer. The verifier
+        // of FlatBuffers 2.0.8 accepts it (found by interpreter_fuzz); the options reader must not.
+        const Options unterminated{
+            'k', // 0: the key, unterminated
+            1, 2, // 1: keys vector size 1; 2: offset back to the key
+            1, 1, 1, // 3: offset back to the keys vector; 4: its byte width; 5: map size 1
+            1, 4, // 6: value 1 (inline int); 7: its packed type (FBT_INT, 8 bits)
+            2, 36, 1 // 8: root offset back to the map; 9: packed type FBT_MAP; 10: root byte width
+        };
+        QVERIFY(flexbuffers::VerifyBuffer(unterminated.data(), unterminated.size()));
+        CHECK_FAILS(oneOp("SignalWindow", unterminated,
+                        {tensor({4}, DType::Int16), constant<std::int16_t>({4}, DType::Int16, {1, 1, 1, 1})},
+                        {tensor({4}, DType::Int16)}),
+            "not terminated");
+        // The same map with its key terminated is read: "k" is not an option of SignalWindow, so the
+        // reader names it.
+        const Options terminated{'k', 0, 1, 3, 1, 1, 1, 1, 4, 2, 36, 1};
+        QVERIFY(flexbuffers::VerifyBuffer(terminated.data(), terminated.size()));
+        CHECK_FAILS(oneOp("SignalWindow", terminated,
+                        {tensor({4}, DType::Int16), constant<std::int16_t>({4}, DType::Int16, {1, 1, 1, 1})},
+                        {tensor({4}, DType::Int16)}),
+            "unexpected option 'k'");
+    }
+
     void fftAutoScale_data()
     {
         QTest::addColumn<QList<int>>("input");

@@ -4,6 +4,8 @@
 #include <flatbuffers/flexbuffers.h>
 
 #include <cstdint>
+#include <cstring>
+#include <string>
 
 namespace ql::exec {
 
@@ -44,8 +46,19 @@ Result<FlexOptions> FlexOptions::parse(std::span<const std::uint8_t> bytes)
         return o;
     if (!flexbuffers::VerifyBuffer(bytes.data(), bytes.size()))
         return Error{"the custom options are not a valid FlexBuffer"};
-    if (!flexbuffers::GetRoot(bytes.data(), bytes.size()).IsMap())
+    const auto root = flexbuffers::GetRoot(bytes.data(), bytes.size());
+    if (!root.IsMap())
         return Error{"the custom options are not a FlexBuffer map"};
+    // The verifier of the FlatBuffers release Debian 12 ships accepts a key as soon as it sees one
+    // non-zero byte, so a key may run off the end of the buffer; every lookup compares keys as C strings.
+    const auto keys = root.AsMap().Keys();
+    const auto* end = bytes.data() + bytes.size();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const auto* key = reinterpret_cast<const std::uint8_t*>(keys[i].AsKey());
+        if (key < bytes.data() || key >= end || std::memchr(key, 0, static_cast<std::size_t>(end - key)) == nullptr)
+            return Error{"the custom options are not a valid FlexBuffer: key " + std::to_string(i)
+                + " is not terminated inside the options"};
+    }
     o.m_bytes.assign(bytes.begin(), bytes.end());
     return o;
 }
