@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Median single-invoke latency of QuantLens and of LiteRT (litert-run --bench) on every model of
 // the cross-check table, measured in the same run; prints one JSON object per model and the ratio.
+// QL_IGEMM_PATH=scalar|avx2|avx-vnni|avx512-vnni runs the integer kernels on another available path.
 //   quantlens_bench [--runs N] [--threads T] [--filter SUBSTRING]
 #include "common/crosscheck.h"
 #include "common/litert.h"
 #include "common/model_facts.h"
 #include "exec/interpreter.h"
+#include "exec/kernels/igemm.h"
 #include "model/reader.h"
 
 #include <QCoreApplication>
@@ -73,6 +75,7 @@ int main(int argc, char** argv)
         o[QStringLiteral("model")] = QString::fromStdString(m.file);
         o[QStringLiteral("quantlens_median_ms")] = ours;
         o[QStringLiteral("threads")] = threads;
+        o[QStringLiteral("integer_kernels")] = QString::fromLatin1(exec::igemmPathName(exec::igemmPath()));
         if (theirs) {
             o[QStringLiteral("litert_median_ms")] = *theirs;
             o[QStringLiteral("ratio")] = ours / *theirs;

@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "data/npy.h"
 #include "exec/interpreter.h"
+#include "exec/kernels/igemm.h"
 #include "model/reader.h"
 
 #include <QCoreApplication>
@@ -313,6 +314,8 @@ int benchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         o[QStringLiteral("max_ms")] = times.back();
         o[QStringLiteral("load_ms")] = loadMs;
         o[QStringLiteral("arena_bytes")] = static_cast<double>(it.arenaBytes());
+        // The integer GEMM's instruction set (QL_IGEMM_PATH selects another available one).
+        o[QStringLiteral("integer_kernels")] = QString::fromLatin1(exec::igemmPathName(exec::igemmPath()));
         if (profile) {
             QJsonArray ops;
             for (std::size_t k = 0; k < opTotal.size(); ++k) {

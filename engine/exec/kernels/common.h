@@ -10,6 +10,7 @@
 #include "model/validate.h"
 
 #include <functional>
+#include <limits>
 #include <optional>
 #include <memory>
 #include <type_traits>
@@ -133,6 +134,15 @@ inline Status checkAccumulator(const NodeContext& ctx, std::int64_t terms)
     const std::int64_t maxProduct = t == model::DType::UInt8 ? 255 * 255 : 128 * 128;
     if (terms > (std::int64_t{1} << 30) / maxProduct)
         return ctx.fail("sums of " + std::to_string(terms) + " products could overflow the 32-bit accumulator");
+    return {};
+}
+
+// The weights' zero point of an 8-bit kernel must be a code of the weights' type (a file may store
+// anything; the integer GEMM and the accumulator bound assume this).
+template <class TW> Status checkWeightZeroPoint(const NodeContext& ctx, std::int32_t zeroPoint)
+{
+    if (zeroPoint < std::numeric_limits<TW>::min() || zeroPoint > std::numeric_limits<TW>::max())
+        return ctx.fail("the weights' zero point " + std::to_string(zeroPoint) + " is outside the range of their type");
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "exec/kernels/conv_common.h"
 #include "exec/kernels/gemm.h"
 #include "exec/kernels/hybrid.h"
+#include "exec/kernels/igemm.h"
 #include "exec/kernels/sgemm.h"
 
 #include <limits>
@@ -103,10 +104,9 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
     });
 }
 
-// 8-bit convolutions with int32 accumulators, computed with the float GEMM: every product of
-// two 8-bit codes and every partial sum below 2^24 is exact in float, so K is cut into chunks
-// whose sums stay below 2^24 and the chunks are added in int32. The result is the exact integer
-// accumulator, requantized as the runtime of `rounding` does.
+// 8-bit convolutions: the exact int32 accumulator from the integer GEMM (igemm.h; weights minus
+// their zero point packed once, patches widened to 16 bits), requantized as the runtime of `rounding`
+// does.
 template <class TIn>
 Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
 {
@@ -117,40 +117,25 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outChannels)
         return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " +
             std::to_string(g.outChannels) + " output channels");
+    const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
+    if (auto st = checkWeightZeroPoint<TIn>(ctx, zpW); !st)
+        return st.error();
     auto req = makeRequantizer(
         x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding), ctx.rounding);
-    const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
     const int K = static_cast<int>(g.patchSize());
     const int N = g.outChannels;
     const TIn* wd = w.as<TIn>();
     const std::int32_t* bias = ctx.hasInput(2) ? ctx.in(2).as<std::int32_t>() : nullptr;
     std::vector<std::int32_t> base(static_cast<std::size_t>(N));
-    std::int32_t maxW = 1;
-    std::vector<float> wf(static_cast<std::size_t>(N) * K);
     for (int c = 0; c < N; ++c) {
         std::int64_t sum = 0;
-        for (int i = 0; i < K; ++i) {
-            const std::int32_t v = static_cast<std::int32_t>(wd[static_cast<std::size_t>(c) * K + i]) - zpW;
-            wf[static_cast<std::size_t>(c) * K + i] = static_cast<float>(v);
-            maxW = std::max(maxW, std::abs(v));
-            sum += v;
-        }
+        for (int i = 0; i < K; ++i)
+            sum += static_cast<std::int32_t>(wd[static_cast<std::size_t>(c) * K + i]) - zpW;
         base[static_cast<std::size_t>(c)] = clampBias<std::int32_t>(static_cast<std::int32_t>(
             std::clamp<std::int64_t>((bias ? bias[c] : 0) - zpX * sum, INT32_MIN, INT32_MAX)));
     }
-    const std::int32_t maxX = std::max(std::abs(qmin<TIn>()), std::abs(qmax<TIn>()));
-    const int chunk = std::max(1, static_cast<int>((1 << 24) / (static_cast<std::int64_t>(maxX) * maxW)));
-    std::vector<std::shared_ptr<const PackedWeights>> parts;
-    std::vector<int> starts;
-    for (int k0 = 0; k0 < K; k0 += chunk) {
-        const int kc = std::min(chunk, K - k0);
-        std::vector<float> sub(static_cast<std::size_t>(N) * kc);
-        for (int c = 0; c < N; ++c)
-            std::copy_n(
-                wf.data() + static_cast<std::size_t>(c) * K + k0, kc, sub.data() + static_cast<std::size_t>(c) * kc);
-        parts.push_back(std::make_shared<const PackedWeights>(sub.data(), nullptr, N, kc));
-        starts.push_back(k0);
-    }
+    auto packed = std::make_shared<const PackedInt16Weights>(wd, N, K, zpW);
+    const int KP = packed->paddedK();
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const bool direct = g.isPointwise();
     const std::int64_t rows = direct ? g.patchCount() : static_cast<std::int64_t>(g.batch) * g.outH;
@@ -158,34 +143,23 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
     return makeKernel([=, base = std::move(base), req = std::move(req)](const RunContext& rc) {
         const TIn* xd = tensorAt(rc, in).as<TIn>();
         TIn* yd = tensorAt(rc, out).as<TIn>();
-        constexpr float inf = std::numeric_limits<float>::infinity();
         parallelFor(rc.pool, rows, direct ? 64 : 1, [&](std::int64_t r0, std::int64_t r1) {
             const std::int64_t block = direct ? std::min<std::int64_t>(64, r1 - r0) : rowPixels;
-            std::vector<TIn> patches(static_cast<std::size_t>(block * K));
-            std::vector<float> pf(static_cast<std::size_t>(block * K));
-            std::vector<float> partial(static_cast<std::size_t>(block * N));
+            std::vector<TIn> patches(direct ? 0 : static_cast<std::size_t>(block * K));
+            std::vector<std::int16_t> a(static_cast<std::size_t>(block * KP));
             std::vector<std::int32_t> acc(static_cast<std::size_t>(block * N));
             for (std::int64_t r = r0; r < r1;) {
                 std::int64_t pixels;
-                const TIn* src;
                 if (direct) {
                     pixels = std::min<std::int64_t>(block, r1 - r);
-                    src = xd + r * K;
+                    widenRows(xd + r * K, pixels, K, K, a.data(), KP);
                 } else {
                     pixels = rowPixels;
                     im2colRow<TIn>(xd, g, static_cast<int>(r / g.outH), static_cast<int>(r % g.outH),
                         static_cast<TIn>(zpX), patches.data());
-                    src = patches.data();
+                    widenRows(patches.data(), pixels, K, K, a.data(), KP);
                 }
-                for (std::int64_t i = 0; i < pixels * K; ++i)
-                    pf[static_cast<std::size_t>(i)] = static_cast<float>(src[i]);
-                for (std::size_t p = 0; p < parts.size(); ++p) {
-                    parts[p]->multiply(pf.data() + starts[p], pixels, K, partial.data(), N, -inf, inf);
-                    for (std::int64_t i = 0; i < pixels * N; ++i) {
-                        const auto v = static_cast<std::int32_t>(partial[static_cast<std::size_t>(i)]);
-                        acc[static_cast<std::size_t>(i)] = p == 0 ? v : acc[static_cast<std::size_t>(i)] + v;
-                    }
-                }
+                packed->multiply(a.data(), pixels, KP, acc.data(), N);
                 req.applyRows(acc.data(), base.data(), pixels, N, yd + (direct ? r : r * rowPixels) * N);
                 r += direct ? pixels : 1;
             }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "exec/kernels/conv_common.h"
 
-#include "exec/kernels/gemm.h"
 #include "exec/kernels/hybrid.h"
+#include "exec/kernels/igemm.h"
 
 namespace ql::exec {
 
@@ -87,32 +87,47 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
     const FloatRange range = floatActivationRange(act);
     const std::int64_t imageSize = static_cast<std::int64_t>(g.inH) * g.inW * g.inC;
     const std::int64_t pixels = static_cast<std::int64_t>(g.outH) * g.outW;
+    // The integer products come from the integer GEMM, a block of output pixels at a time.
+    auto packed = std::make_shared<const PackedInt16Weights>(wd, g.outC, static_cast<int>(k), 0);
+    const int KP = packed->paddedK();
+    constexpr std::int64_t kBlock = 64;
     auto qInput = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(imageSize));
     auto patches = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(pixels * k));
+    auto a = std::make_shared<std::vector<std::int16_t>>(static_cast<std::size_t>(kBlock * KP));
+    auto acc = std::make_shared<std::vector<std::int32_t>>(static_cast<std::size_t>(kBlock * g.outC));
+    auto rows = std::make_shared<std::vector<RowQuantization>>(static_cast<std::size_t>(kBlock));
     ConvGeometry one = g;
     one.batch = 1;
     return makeKernel([=](const RunContext& rc) {
         const float* x = tensorAt(rc, in).as<float>();
         float* y = tensorAt(rc, out).as<float>();
         const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
-        auto output = [&](float* o, std::int32_t acc, const RowQuantization& rq, int c) {
-            const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
-            const float v = xnn ? static_cast<float>(acc) * rq.scale * ws + (b ? b[c] : 0.0f)
-                                : static_cast<float>(acc) * (rq.scale * ws) + (b ? b[c] : 0.0f);
-            *o = std::clamp(v, range.min, range.max);
+        // acc - offset * sum(w), scaled by the row's and the channel's scale, plus the bias, clamped.
+        auto outputRows = [&](float* o, std::int64_t n, const RowQuantization* rq, std::int64_t rqStep) {
+            for (std::int64_t p = 0; p < n; ++p)
+                for (int c = 0; c < g.outC; ++c) {
+                    const RowQuantization& r = rq[p * rqStep];
+                    const std::int32_t v32 = (*acc)[static_cast<std::size_t>(p * g.outC + c)] -
+                        r.offset * rowSums[static_cast<std::size_t>(c)];
+                    const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
+                    const float v = xnn ? static_cast<float>(v32) * r.scale * ws + (b ? b[c] : 0.0f)
+                                        : static_cast<float>(v32) * (r.scale * ws) + (b ? b[c] : 0.0f);
+                    o[p * g.outC + c] = std::clamp(v, range.min, range.max);
+                }
         };
         for (int n = 0; n < g.batch; ++n) {
             const float* image = x + n * imageSize;
             float* yImage = y + n * pixels * g.outC;
             if (perPixel) {
                 std::int8_t* q = qInput->data();
-                for (std::int64_t p = 0; p < pixels; ++p) {
-                    const RowQuantization rq = quantizeQd8(image + p * g.inC, g.inC, q);
-                    for (int c = 0; c < g.outC; ++c) {
-                        std::int32_t acc = dot<std::int32_t>(q, wd + c * k, static_cast<int>(k), 0);
-                        acc -= rq.offset * rowSums[static_cast<std::size_t>(c)];
-                        output(yImage + p * g.outC + c, acc, rq, c);
-                    }
+                for (std::int64_t p0 = 0; p0 < pixels; p0 += kBlock) {
+                    const std::int64_t count = std::min(kBlock, pixels - p0);
+                    for (std::int64_t p = 0; p < count; ++p)
+                        (*rows)[static_cast<std::size_t>(p)] =
+                            quantizeQd8(image + (p0 + p) * g.inC, g.inC, q + (p0 + p) * g.inC);
+                    widenRows(q + p0 * g.inC, count, static_cast<int>(k), k, a->data(), KP);
+                    packed->multiply(a->data(), count, KP, acc->data(), g.outC);
+                    outputRows(yImage + p0 * g.outC, count, rows->data(), 1);
                 }
                 continue;
             }
@@ -120,12 +135,12 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
                 : asymmetric               ? quantizeAsymmetric(image, imageSize, qInput->data())
                                            : quantizeSymmetric(image, imageSize, qInput->data());
             im2col<std::int8_t>(qInput->data(), one, static_cast<std::int8_t>(rq.offset), patches->data());
-            for (std::int64_t p = 0; p < pixels; ++p)
-                for (int c = 0; c < g.outC; ++c) {
-                    std::int32_t acc = dot<std::int32_t>(patches->data() + p * k, wd + c * k, static_cast<int>(k), 0);
-                    acc -= rq.offset * rowSums[static_cast<std::size_t>(c)];
-                    output(yImage + p * g.outC + c, acc, rq, c);
-                }
+            for (std::int64_t p0 = 0; p0 < pixels; p0 += kBlock) {
+                const std::int64_t count = std::min(kBlock, pixels - p0);
+                widenRows(patches->data() + p0 * k, count, static_cast<int>(k), k, a->data(), KP);
+                packed->multiply(a->data(), count, KP, acc->data(), g.outC);
+                outputRows(yImage + p0 * g.outC, count, &rq, 0);
+            }
         }
     });
 }

@@ -3,6 +3,7 @@
 #include "exec/kernels/common.h"
 #include "exec/kernels/gemm.h"
 #include "exec/kernels/hybrid.h"
+#include "exec/kernels/igemm.h"
 
 #include <Eigen/Core>
 
@@ -87,6 +88,53 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
     });
 }
 
+// 8-bit FULLY_CONNECTED: the exact int32 accumulator from the integer GEMM (igemm.h), blocks of rows
+// at a time, requantized as the runtime of the rounding does.
+template <class T> Prepared prepareInteger8(NodeContext& ctx, FcShape s, tflite::ActivationFunctionType act)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    const int inIdx = ctx.inputIndex(0), outIdx = ctx.outputIndex(0);
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != s.units)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(s.units) +
+            " output units");
+    const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
+    if (auto st = checkWeightZeroPoint<T>(ctx, zpW); !st)
+        return st.error();
+    auto req = makeRequantizer(
+        x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding), ctx.rounding);
+    // Constant part of the accumulator: bias - zp_x * sum(w - zp_w) per unit.
+    std::vector<std::int32_t> base(static_cast<std::size_t>(s.units), 0);
+    const T* wd = w.as<T>();
+    const std::int32_t* bias = ctx.hasInput(2) ? ctx.in(2).as<std::int32_t>() : nullptr;
+    for (int u = 0; u < s.units; ++u) {
+        std::int64_t sum = 0;
+        for (int k = 0; k < s.depth; ++k)
+            sum += static_cast<std::int32_t>(wd[static_cast<std::size_t>(u) * s.depth + k]) - zpW;
+        base[static_cast<std::size_t>(u)] = foldBias<std::int32_t>(bias ? bias[u] : 0, zpX * sum);
+    }
+    auto packed = std::make_shared<const PackedInt16Weights>(wd, s.units, s.depth, zpW);
+    const int KP = packed->paddedK();
+    constexpr std::int64_t kBlock = 32;
+    return makeKernel([=, base = std::move(base), req = std::move(req)](const RunContext& rc) {
+        const T* xd = tensorAt(rc, inIdx).as<T>();
+        T* yd = tensorAt(rc, outIdx).as<T>();
+        parallelFor(rc.pool, s.batch, kBlock, [&](std::int64_t r0, std::int64_t r1) {
+            const std::int64_t block = std::min(kBlock, r1 - r0);
+            std::vector<std::int16_t> a(static_cast<std::size_t>(block * KP));
+            std::vector<std::int32_t> acc(static_cast<std::size_t>(block * s.units));
+            for (std::int64_t r = r0; r < r1; r += block) {
+                const std::int64_t rows = std::min(block, r1 - r);
+                widenRows(xd + r * s.depth, rows, s.depth, s.depth, a.data(), KP);
+                packed->multiply(a.data(), rows, KP, acc.data(), s.units);
+                req.applyRows(acc.data(), base.data(), rows, s.units, yd + r * s.units);
+            }
+        });
+    });
+}
+
 } // namespace
 
 Prepared prepareFullyConnected(NodeContext& ctx)
@@ -139,9 +187,9 @@ Prepared prepareFullyConnected(NodeContext& ctx)
     // Without a bias, the accumulator type of the input decides (int64 for 16x8).
     const DType bt = ctx.hasInput(2) ? ctx.in(2).dtype : x.dtype == DType::Int16 ? DType::Int64 : DType::Int32;
     if (x.dtype == DType::Int8 && w.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
-        return prepareInteger<std::int8_t, std::int8_t, std::int32_t, std::int32_t>(ctx, s, act);
+        return prepareInteger8<std::int8_t>(ctx, s, act);
     if (x.dtype == DType::UInt8 && w.dtype == DType::UInt8 && y.dtype == DType::UInt8 && bt == DType::Int32)
-        return prepareInteger<std::uint8_t, std::uint8_t, std::int32_t, std::int32_t>(ctx, s, act);
+        return prepareInteger8<std::uint8_t>(ctx, s, act);
     if (x.dtype == DType::Int16 && w.dtype == DType::Int8 && y.dtype == DType::Int16 && bt == DType::Int64)
         return prepareInteger<std::int16_t, std::int8_t, std::int64_t, std::int64_t>(ctx, s, act);
     return ctx.unsupported();

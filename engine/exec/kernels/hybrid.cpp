@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "exec/kernels/hybrid.h"
 
-#include "exec/kernels/gemm.h"
+#include "exec/kernels/igemm.h"
 
 #include <algorithm>
 #include <cmath>
@@ -100,42 +100,41 @@ Prepared prepareHybridFullyConnected(
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const int bias = ctx.hasInput(2) ? ctx.inputIndex(2) : -1;
     const FloatRange range = floatActivationRange(act);
-    auto scratch = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(depth));
-    if (ctx.xnnpackRuns()) {
-        // LiteRT hands hybrid FC to XNNPACK: qd8 per batch row, asymmetric_quantize_inputs ignored.
-        return makeKernel([=](const RunContext& rc) {
-            const float* x = tensorAt(rc, in).as<float>();
-            float* y = tensorAt(rc, out).as<float>();
-            const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
-            std::int8_t* q = scratch->data();
-            for (int r = 0; r < batch; ++r) {
-                const RowQuantization rq = quantizeQd8(x + static_cast<std::size_t>(r) * depth, depth, q);
-                for (int u = 0; u < units; ++u) {
-                    std::int32_t acc = dot<std::int32_t>(q, wd + static_cast<std::size_t>(u) * depth, depth, 0);
-                    acc -= rq.offset * rowSums[static_cast<std::size_t>(u)];
-                    const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(u)];
-                    const float v = static_cast<float>(acc) * rq.scale * ws + (b ? b[u] : 0.0f);
-                    y[static_cast<std::size_t>(r) * units + u] = std::clamp(v, range.min, range.max);
-                }
-            }
-        });
-    }
+    // Rows are quantized one by one (each its own scale and offset), multiplied a block at a time by
+    // the integer GEMM.
+    auto packed = std::make_shared<const PackedInt16Weights>(wd, units, depth, 0);
+    const int KP = packed->paddedK();
+    constexpr int kBlock = 32;
+    auto q = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(kBlock) * depth);
+    auto a = std::make_shared<std::vector<std::int16_t>>(static_cast<std::size_t>(kBlock) * KP);
+    auto acc = std::make_shared<std::vector<std::int32_t>>(static_cast<std::size_t>(kBlock) * units);
+    // LiteRT hands hybrid FC to XNNPACK: qd8 per batch row, asymmetric_quantize_inputs ignored.
+    const bool xnn = ctx.xnnpackRuns();
     return makeKernel([=](const RunContext& rc) {
         const float* x = tensorAt(rc, in).as<float>();
         float* y = tensorAt(rc, out).as<float>();
         const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
-        std::int8_t* q = scratch->data();
-        for (int r = 0; r < batch; ++r) {
-            const float* row = x + static_cast<std::size_t>(r) * depth;
-            const RowQuantization rq =
-                asymmetricInputs ? quantizeAsymmetric(row, depth, q) : quantizeSymmetric(row, depth, q);
-            for (int u = 0; u < units; ++u) {
-                std::int32_t acc = dot<std::int32_t>(q, wd + static_cast<std::size_t>(u) * depth, depth, 0);
-                acc -= rq.offset * rowSums[static_cast<std::size_t>(u)];
-                const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(u)];
-                const float v = (b ? b[u] : 0.0f) + static_cast<float>(acc) * (rq.scale * ws);
-                y[static_cast<std::size_t>(r) * units + u] = std::clamp(v, range.min, range.max);
+        RowQuantization rq[kBlock];
+        for (int r0 = 0; r0 < batch; r0 += kBlock) {
+            const int rows = std::min(kBlock, batch - r0);
+            for (int r = 0; r < rows; ++r) {
+                const float* row = x + static_cast<std::size_t>(r0 + r) * depth;
+                std::int8_t* qr = q->data() + static_cast<std::size_t>(r) * depth;
+                rq[r] = xnn          ? quantizeQd8(row, depth, qr)
+                    : asymmetricInputs ? quantizeAsymmetric(row, depth, qr)
+                                       : quantizeSymmetric(row, depth, qr);
             }
+            widenRows(q->data(), rows, depth, depth, a->data(), KP);
+            packed->multiply(a->data(), rows, KP, acc->data(), units);
+            for (int r = 0; r < rows; ++r)
+                for (int u = 0; u < units; ++u) {
+                    const std::int32_t v32 = (*acc)[static_cast<std::size_t>(r) * units + u] -
+                        rq[r].offset * rowSums[static_cast<std::size_t>(u)];
+                    const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(u)];
+                    const float v = xnn ? static_cast<float>(v32) * rq[r].scale * ws + (b ? b[u] : 0.0f)
+                                        : (b ? b[u] : 0.0f) + static_cast<float>(v32) * (rq[r].scale * ws);
+                    y[static_cast<std::size_t>(r0 + r) * units + u] = std::clamp(v, range.min, range.max);
+                }
         }
     });
 }
