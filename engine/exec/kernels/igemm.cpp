@@ -25,24 +25,69 @@ namespace {
 
 constexpr int P = PackedInt16Weights::kPanel;
 
-// The portable kernel, and the definition the others are tested against: for each row, the 16 sums of
-// one panel, pair by pair (any order gives the same integers).
+// The portable kernel, the one the others are tested against: four rows at a time, each pair of k
+// deinterleaved into the 16 channels' weights for k and for k+1, then multiply-added in 32-bit lanes
+// (GCC/Clang vector extensions: SSE2 or NEON, whatever the target has). Unsigned lanes wrap as the
+// vector adds of the x86 paths do (a hostile file can make a sum overflow; defined here).
+typedef std::int16_t v16s __attribute__((vector_size(32)));
+typedef std::int32_t v16i __attribute__((vector_size(64)));
+typedef std::uint32_t v16u __attribute__((vector_size(64)));
+
+inline v16s load16s(const std::int16_t* p)
+{
+    v16s v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+inline v16u widen(v16s v)
+{
+    return reinterpret_cast<v16u>(__builtin_convertvector(v, v16i));
+}
+
+inline v16u splat(std::int16_t x)
+{
+    const auto u = static_cast<std::uint32_t>(static_cast<std::int32_t>(x));
+    return v16u{u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u};
+}
+
+inline void storeSums(std::int32_t* c, v16u v, int cols)
+{
+    std::uint32_t tmp[P];
+    std::memcpy(tmp, &v, sizeof v);
+    for (int j = 0; j < cols; ++j)
+        c[j] = static_cast<std::int32_t>(tmp[j]);
+}
+
+// R rows (R known at compile time, so the accumulators stay in registers).
+template <int R>
+inline void scalarRows(const std::int16_t* a, std::int64_t lda, const std::int16_t* w, int pairs, std::int32_t* c,
+    std::int64_t ldc, int cols)
+{
+    v16u acc[R] = {};
+    for (int i = 0; i < pairs; ++i) {
+        const v16s lo = load16s(w + i * 2 * P), hi = load16s(w + i * 2 * P + P);
+        const v16u w0 =
+            widen(__builtin_shufflevector(lo, hi, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30));
+        const v16u w1 =
+            widen(__builtin_shufflevector(lo, hi, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31));
+        for (int r = 0; r < R; ++r) {
+            const std::int16_t* x = a + r * lda + 2 * i;
+            acc[r] += splat(x[0]) * w0 + splat(x[1]) * w1;
+        }
+    }
+    for (int r = 0; r < R; ++r)
+        storeSums(c + r * ldc, acc[r], cols);
+}
+
 void igemmPanelScalar(const std::int16_t* a, std::int64_t m, std::int64_t lda, const std::int16_t* w, int pairs,
     std::int32_t* c, std::int64_t ldc, int cols)
 {
-    for (std::int64_t r = 0; r < m; ++r) {
-        const std::int16_t* row = a + r * lda;
-        // Unsigned sums wrap as the vector adds do (a hostile file can make them overflow; defined here).
-        std::uint32_t acc[P] = {};
-        for (int i = 0; i < pairs; ++i) {
-            const std::int32_t x0 = row[2 * i], x1 = row[2 * i + 1];
-            const std::int16_t* wp = w + i * 2 * P;
-            for (int j = 0; j < P; ++j)
-                acc[j] += static_cast<std::uint32_t>(x0 * wp[2 * j]) + static_cast<std::uint32_t>(x1 * wp[2 * j + 1]);
-        }
-        for (int j = 0; j < cols; ++j)
-            c[r * ldc + j] = static_cast<std::int32_t>(acc[j]);
-    }
+    std::int64_t r = 0;
+    for (; r + 4 <= m; r += 4)
+        scalarRows<4>(a + r * lda, lda, w, pairs, c + r * ldc, ldc, cols);
+    for (; r < m; ++r)
+        scalarRows<1>(a + r * lda, lda, w, pairs, c + r * ldc, ldc, cols);
 }
 
 using PanelFn = void (*)(
