@@ -84,6 +84,16 @@ std::vector<OpCase> basicCases()
         {"QUANTIZE int8 requantize", builtin(Op::QUANTIZE), {q({256}, DT::Int8, 0.05f, 3)},
             {q({256}, DT::Int8, 0.0153f, -5)}},
         {"QUANTIZE float to uint8", builtin(Op::QUANTIZE), {f32({256})}, {q({256}, DT::UInt8, 0.0078f, 128)}},
+        // 8-bit to 8-bit conversions LiteRT runs with the fixed-point multiplier (QuantLens: a table of the
+        // 256 codes): across signedness, and the same type with a ratio XNNPACK's convert does not take.
+        {"QUANTIZE uint8 to int8", builtin(Op::QUANTIZE), {q({1024}, DT::UInt8, 0.0078125f, 128)},
+            {q({1024}, DT::Int8, 0.0078125f, 0)}},
+        {"QUANTIZE uint8 to int8 rescaling", builtin(Op::QUANTIZE), {q({1024}, DT::UInt8, 0.02f, 37)},
+            {q({1024}, DT::Int8, 0.013f, -9)}},
+        {"QUANTIZE int8 to uint8", builtin(Op::QUANTIZE), {q({1024}, DT::Int8, 0.05f, -7)},
+            {q({1024}, DT::UInt8, 0.031f, 120)}},
+        {"QUANTIZE int8 requantize ratio 200", builtin(Op::QUANTIZE), {q({1024}, DT::Int8, 2.0f, 1)},
+            {q({1024}, DT::Int8, 0.01f, -3)}},
         {"TRANSPOSE float", builtin(Op::TRANSPOSE, opts(tflite::TransposeOptionsT{})),
             {f32({2, 3, 4, 5}), i32({4}, {0, 3, 1, 2})}, {f32({2, 5, 3, 4})}},
         {"CONCATENATION uint8 rescaling", builtin(Op::CONCATENATION, opts(concat1)),

@@ -5,6 +5,7 @@
 #include "exec/kernels/common.h"
 #include "model/validate.h"
 
+#include <array>
 #include <cmath>
 #include <type_traits>
 
@@ -86,6 +87,20 @@ template <class TIn, class TOut> Prepared requantize(NodeContext& ctx)
         makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), typeRange(y.dtype), Rounding::Reference);
     const std::int32_t zpIn = x.zeroPoint();
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
+    if constexpr (sizeof(TIn) == 1) {
+        // An 8-bit input has 256 codes: their outputs, computed once, are looked up.
+        std::array<TOut, 256> table{};
+        for (int code = 0; code < 256; ++code) {
+            const auto v = static_cast<TIn>(static_cast<std::uint8_t>(code));
+            table[static_cast<std::size_t>(code)] = static_cast<TOut>(req.apply(static_cast<std::int32_t>(v) - zpIn, 0));
+        }
+        return makeKernel([=](const RunContext& rc) {
+            const auto* xi = reinterpret_cast<const std::uint8_t*>(tensorAt(rc, in).as<TIn>());
+            TOut* o = tensorAt(rc, out).as<TOut>();
+            for (std::int64_t i = 0, n = tensorAt(rc, out).count(); i < n; ++i)
+                o[i] = table[xi[i]];
+        });
+    }
     return makeKernel([=](const RunContext& rc) {
         const TIn* xi = tensorAt(rc, in).as<TIn>();
         TOut* o = tensorAt(rc, out).as<TOut>();
