@@ -2,6 +2,7 @@
 // DEPTHWISE_CONV_2D: float, full integer (int8 per-channel, uint8, 16x8) and hybrid.
 #include "exec/kernels/common.h"
 #include "exec/kernels/conv_common.h"
+#include "exec/kernels/depthwise_window.h"
 #include "exec/kernels/hybrid.h"
 
 namespace ql::exec {
@@ -25,32 +26,10 @@ template <class Fn> void forEachPixel(const ConvGeometry& g, ThreadPool* pool, F
     });
 }
 
-// Adds the products of one output pixel's window to acc[outC] (float inputs, weights [kH][kW][outC]).
-void accumulateWindow(
-    const ConvGeometry& g, const float* x, const float* w, int b, int oy, int ox, float* __restrict acc)
+DepthwiseWindow windowOf(const ConvGeometry& g)
 {
-    const int C = g.outC;
-    const int M = g.depthMultiplier;
-    for (int ky = 0; ky < g.kH; ++ky) {
-        const int iy = oy * g.strideH - g.padTop + ky * g.dilH;
-        if (iy < 0 || iy >= g.inH)
-            continue;
-        for (int kx = 0; kx < g.kW; ++kx) {
-            const int ix = ox * g.strideW - g.padLeft + kx * g.dilW;
-            if (ix < 0 || ix >= g.inW)
-                continue;
-            const float* __restrict xi = x + ((static_cast<std::int64_t>(b) * g.inH + iy) * g.inW + ix) * g.inC;
-            const float* __restrict wi = w + (static_cast<std::int64_t>(ky) * g.kW + kx) * C;
-            if (M == 1) {
-                for (int c = 0; c < C; ++c)
-                    acc[c] += xi[c] * wi[c];
-            } else {
-                for (int ic = 0; ic < g.inC; ++ic)
-                    for (int m = 0; m < M; ++m)
-                        acc[ic * M + m] += xi[ic] * wi[ic * M + m];
-            }
-        }
-    }
+    return {g.inH, g.inW, g.inC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft, g.dilH, g.dilW, g.outC,
+        g.depthMultiplier};
 }
 
 Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
@@ -63,13 +42,14 @@ Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
         const float* bd = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
         float* y = tensorAt(rc, out).as<float>();
         const int C = g.outC;
+        const DepthwiseWindow win = windowOf(g);
         forEachPixel(g, rc.pool, [&](int b, int oy, int ox) {
             float* __restrict o = y + ((static_cast<std::int64_t>(b) * g.outH + oy) * g.outW + ox) * C;
             if (bd)
                 std::copy(bd, bd + C, o);
             else
                 std::fill(o, o + C, 0.0f);
-            accumulateWindow(g, x, wd, b, oy, ox, o);
+            accumulateDepthwiseWindow(win, x, wd, b, oy, ox, o);
             for (int c = 0; c < C; ++c)
                 o[c] = std::min(std::max(o[c], range.min), range.max);
         });
@@ -177,6 +157,7 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
         // requantization pass over the row.
         const std::int64_t rows = static_cast<std::int64_t>(g.batch) * g.outH;
         const std::int64_t rowSize = static_cast<std::int64_t>(g.outW) * C;
+        const DepthwiseWindow win = windowOf(g);
         parallelFor(rc.pool, rows, 4, [&](std::int64_t r0, std::int64_t r1) {
             std::vector<float> acc(static_cast<std::size_t>(rowSize));
             std::vector<std::int32_t> ia(static_cast<std::size_t>(rowSize));
@@ -184,7 +165,8 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
                 const int b = static_cast<int>(r / g.outH), oy = static_cast<int>(r % g.outH);
                 std::fill(acc.begin(), acc.end(), 0.0f);
                 for (int ox = 0; ox < g.outW; ++ox)
-                    accumulateWindow(g, xs, wf.data(), b, oy, ox, acc.data() + static_cast<std::int64_t>(ox) * C);
+                    accumulateDepthwiseWindow(
+                        win, xs, wf.data(), b, oy, ox, acc.data() + static_cast<std::int64_t>(ox) * C);
                 for (std::int64_t i = 0; i < rowSize; ++i)
                     ia[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(acc[static_cast<std::size_t>(i)]);
                 req.applyRows(ia.data(), bias.data(), g.outW, C, yd + r * rowSize);
