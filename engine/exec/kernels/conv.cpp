@@ -70,15 +70,8 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
     const std::int32_t zpW = w.zeroPoint();
     const std::int64_t k = g.patchSize();
     const TW* wd = w.as<TW>();
-    const TBias* bias = ctx.hasInput(2) ? ctx.in(2).as<TBias>() : nullptr;
-    std::vector<TAcc> base(static_cast<std::size_t>(g.outChannels));
-    for (int c = 0; c < g.outChannels; ++c) {
-        TAcc sum = 0;
-        for (std::int64_t i = 0; i < k; ++i)
-            sum += static_cast<TAcc>(wd[c * k + i]) - zpW;
-        base[static_cast<std::size_t>(c)] =
-            foldBias<TAcc>(bias ? static_cast<std::int64_t>(bias[c]) : 0, static_cast<std::int64_t>(zpX) * sum);
-    }
+    std::vector<TAcc> base = foldedBiases<TAcc>(
+        wd, g.outChannels, k, zpW, zpX, ctx.hasInput(2) ? ctx.in(2).as<TBias>() : nullptr);
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     const bool direct = g.isPointwise();
     auto scratch = std::make_shared<std::vector<TIn>>(direct ? 0 : static_cast<std::size_t>(g.patchCount() * k));
@@ -125,15 +118,8 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
     const int K = static_cast<int>(g.patchSize());
     const int N = g.outChannels;
     const TIn* wd = w.as<TIn>();
-    const std::int32_t* bias = ctx.hasInput(2) ? ctx.in(2).as<std::int32_t>() : nullptr;
-    std::vector<std::int32_t> base(static_cast<std::size_t>(N));
-    for (int c = 0; c < N; ++c) {
-        std::int64_t sum = 0;
-        for (int i = 0; i < K; ++i)
-            sum += static_cast<std::int32_t>(wd[static_cast<std::size_t>(c) * K + i]) - zpW;
-        base[static_cast<std::size_t>(c)] = clampBias<std::int32_t>(static_cast<std::int32_t>(
-            std::clamp<std::int64_t>((bias ? bias[c] : 0) - zpX * sum, INT32_MIN, INT32_MAX)));
-    }
+    std::vector<std::int32_t> base =
+        foldedBiases<std::int32_t>(wd, N, K, zpW, zpX, ctx.hasInput(2) ? ctx.in(2).as<std::int32_t>() : nullptr);
     auto packed = std::make_shared<const PackedInt16Weights>(wd, N, K, zpW);
     const int KP = packed->paddedK();
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);

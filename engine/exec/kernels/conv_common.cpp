@@ -102,19 +102,6 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
         const float* x = tensorAt(rc, in).as<float>();
         float* y = tensorAt(rc, out).as<float>();
         const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
-        // acc - offset * sum(w), scaled by the row's and the channel's scale, plus the bias, clamped.
-        auto outputRows = [&](float* o, std::int64_t n, const RowQuantization* rq, std::int64_t rqStep) {
-            for (std::int64_t p = 0; p < n; ++p)
-                for (int c = 0; c < g.outC; ++c) {
-                    const RowQuantization& r = rq[p * rqStep];
-                    const std::int32_t v32 = (*acc)[static_cast<std::size_t>(p * g.outC + c)] -
-                        r.offset * rowSums[static_cast<std::size_t>(c)];
-                    const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
-                    const float v = xnn ? static_cast<float>(v32) * r.scale * ws + (b ? b[c] : 0.0f)
-                                        : static_cast<float>(v32) * (r.scale * ws) + (b ? b[c] : 0.0f);
-                    o[p * g.outC + c] = std::clamp(v, range.min, range.max);
-                }
-        };
         for (int n = 0; n < g.batch; ++n) {
             const float* image = x + n * imageSize;
             float* yImage = y + n * pixels * g.outC;
@@ -127,7 +114,8 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
                             quantizeQd8(image + (p0 + p) * g.inC, g.inC, q + (p0 + p) * g.inC);
                     widenRows(q + p0 * g.inC, count, static_cast<int>(k), k, a->data(), KP);
                     packed->multiply(a->data(), count, KP, acc->data(), g.outC);
-                    outputRows(yImage + p0 * g.outC, count, rows->data(), 1);
+                    dequantizeHybridRows(acc->data(), count, g.outC, rows->data(), 1, rowSums.data(), scales, b, xnn,
+                        range, yImage + p0 * g.outC);
                 }
                 continue;
             }
@@ -139,7 +127,8 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
                 const std::int64_t count = std::min(kBlock, pixels - p0);
                 widenRows(patches->data() + p0 * k, count, static_cast<int>(k), k, a->data(), KP);
                 packed->multiply(a->data(), count, KP, acc->data(), g.outC);
-                outputRows(yImage + p0 * g.outC, count, &rq, 0);
+                dequantizeHybridRows(
+                    acc->data(), count, g.outC, &rq, 0, rowSums.data(), scales, b, xnn, range, yImage + p0 * g.outC);
             }
         }
     });

@@ -62,16 +62,9 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
     // Constant part of the accumulator: bias - zp_x * sum(w - zp_w) per unit.
     const std::int32_t zpX = x.zeroPoint();
     const std::int32_t zpW = w.zeroPoint();
-    std::vector<TAcc> base(static_cast<std::size_t>(s.units), 0);
     const TW* wd = w.as<TW>();
-    const TBias* bias = ctx.hasInput(2) ? ctx.in(2).as<TBias>() : nullptr;
-    for (int u = 0; u < s.units; ++u) {
-        TAcc sum = 0;
-        for (int k = 0; k < s.depth; ++k)
-            sum += static_cast<TAcc>(wd[static_cast<std::size_t>(u) * s.depth + k]) - zpW;
-        base[static_cast<std::size_t>(u)] =
-            foldBias<TAcc>(bias ? static_cast<std::int64_t>(bias[u]) : 0, static_cast<std::int64_t>(zpX) * sum);
-    }
+    std::vector<TAcc> base = foldedBiases<TAcc>(
+        wd, s.units, s.depth, zpW, zpX, ctx.hasInput(2) ? ctx.in(2).as<TBias>() : nullptr);
     return makeKernel([=, base = std::move(base), req = std::move(req)](const RunContext& rc) {
         const TIn* xd = tensorAt(rc, inIdx).as<TIn>();
         auto* yd = tensorAt(rc, outIdx).as<TIn>();
@@ -106,15 +99,9 @@ template <class T> Prepared prepareInteger8(NodeContext& ctx, FcShape s, tflite:
     auto req = makeRequantizer(
         x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding), ctx.rounding);
     // Constant part of the accumulator: bias - zp_x * sum(w - zp_w) per unit.
-    std::vector<std::int32_t> base(static_cast<std::size_t>(s.units), 0);
     const T* wd = w.as<T>();
-    const std::int32_t* bias = ctx.hasInput(2) ? ctx.in(2).as<std::int32_t>() : nullptr;
-    for (int u = 0; u < s.units; ++u) {
-        std::int64_t sum = 0;
-        for (int k = 0; k < s.depth; ++k)
-            sum += static_cast<std::int32_t>(wd[static_cast<std::size_t>(u) * s.depth + k]) - zpW;
-        base[static_cast<std::size_t>(u)] = foldBias<std::int32_t>(bias ? bias[u] : 0, zpX * sum);
-    }
+    std::vector<std::int32_t> base = foldedBiases<std::int32_t>(
+        wd, s.units, s.depth, zpW, zpX, ctx.hasInput(2) ? ctx.in(2).as<std::int32_t>() : nullptr);
     auto packed = std::make_shared<const PackedInt16Weights>(wd, s.units, s.depth, zpW);
     const int KP = packed->paddedK();
     constexpr std::int64_t kBlock = 32;

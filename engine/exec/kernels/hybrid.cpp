@@ -79,6 +79,22 @@ RowQuantization quantizeQd8(const float* x, std::int64_t n, std::int8_t* q)
     return {1.0f / inv, zp};
 }
 
+void dequantizeHybridRows(const std::int32_t* acc, std::int64_t rows, int channels, const RowQuantization* rq,
+    std::int64_t rqStep, const std::int32_t* rowSums, const std::vector<float>& scales, const float* bias,
+    bool xnnpackOrder, FloatRange range, float* y)
+{
+    for (std::int64_t r = 0; r < rows; ++r) {
+        const RowQuantization& q = rq[r * rqStep];
+        for (int c = 0; c < channels; ++c) {
+            const std::int32_t v = acc[r * channels + c] - q.offset * rowSums[c];
+            const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(c)];
+            const float scaled =
+                xnnpackOrder ? static_cast<float>(v) * q.scale * ws : static_cast<float>(v) * (q.scale * ws);
+            y[r * channels + c] = std::clamp(scaled + (bias ? bias[c] : 0.0f), range.min, range.max);
+        }
+    }
+}
+
 Prepared prepareHybridFullyConnected(
     NodeContext& ctx, int batch, int depth, int units, tflite::ActivationFunctionType act, bool asymmetricInputs)
 {
@@ -120,21 +136,14 @@ Prepared prepareHybridFullyConnected(
             for (int r = 0; r < rows; ++r) {
                 const float* row = x + static_cast<std::size_t>(r0 + r) * depth;
                 std::int8_t* qr = q->data() + static_cast<std::size_t>(r) * depth;
-                rq[r] = xnn          ? quantizeQd8(row, depth, qr)
+                rq[r] = xnn            ? quantizeQd8(row, depth, qr)
                     : asymmetricInputs ? quantizeAsymmetric(row, depth, qr)
                                        : quantizeSymmetric(row, depth, qr);
             }
             widenRows(q->data(), rows, depth, depth, a->data(), KP);
             packed->multiply(a->data(), rows, KP, acc->data(), units);
-            for (int r = 0; r < rows; ++r)
-                for (int u = 0; u < units; ++u) {
-                    const std::int32_t v32 = (*acc)[static_cast<std::size_t>(r) * units + u] -
-                        rq[r].offset * rowSums[static_cast<std::size_t>(u)];
-                    const float ws = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(u)];
-                    const float v = xnn ? static_cast<float>(v32) * rq[r].scale * ws + (b ? b[u] : 0.0f)
-                                        : (b ? b[u] : 0.0f) + static_cast<float>(v32) * (rq[r].scale * ws);
-                    y[static_cast<std::size_t>(r0 + r) * units + u] = std::clamp(v, range.min, range.max);
-                }
+            dequantizeHybridRows(acc->data(), rows, units, rq, 1, rowSums.data(), scales, b, xnn, range,
+                y + static_cast<std::size_t>(r0) * units);
         }
     });
 }

@@ -61,53 +61,52 @@ template <class TOut> Prepared quantizeFromFloat(NodeContext& ctx)
     });
 }
 
-template <class TIn, class TOut> Prepared requantize(NodeContext& ctx)
+// An integer-to-integer conversion `convert(code)`: for an 8-bit input, a table of its 256 codes computed
+// once at prepare; otherwise element by element.
+template <class TIn, class TOut, class F> Prepared conversionKernel(NodeContext& ctx, F convert)
 {
-    const RtTensor& x = ctx.in(0);
-    const RtTensor& y = ctx.out(0);
-    const float ratio = x.scale() / y.scale();
-    if (ctx.rounding == Rounding::Xnnpack && std::is_same_v<TIn, TOut> && sizeof(TIn) == 1 && ratio >= 1.0f / 256 &&
-        ratio <= 128) {
-        // XNNPACK's same-type convert: a multiplier with 8 fractional bits.
-        const std::int32_t mult = roundHalfEven(256.0f * ratio);
-        const std::int32_t zpIn = x.zeroPoint(), zpOut = y.zeroPoint();
-        const QuantRange r = typeRange(y.dtype);
-        const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
-        return makeKernel([=](const RunContext& rc) {
-            const TIn* xi = tensorAt(rc, in).as<TIn>();
-            TOut* o = tensorAt(rc, out).as<TOut>();
-            for (std::int64_t i = 0, n = tensorAt(rc, out).count(); i < n; ++i) {
-                const std::int32_t v = static_cast<std::int32_t>(xi[i]) - zpIn;
-                o[i] = static_cast<TOut>(std::clamp(((v * mult + 128) >> 8) + zpOut, r.min, r.max));
-            }
-        });
-    }
-    // Everything else runs TFLite's built-in kernel in both runtimes: the fixed-point multiplier.
-    const auto req =
-        makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), typeRange(y.dtype), Rounding::Reference);
-    const std::int32_t zpIn = x.zeroPoint();
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
     if constexpr (sizeof(TIn) == 1) {
-        // An 8-bit input has 256 codes: their outputs, computed once, are looked up.
         std::array<TOut, 256> table{};
-        for (int code = 0; code < 256; ++code) {
-            const auto v = static_cast<TIn>(static_cast<std::uint8_t>(code));
-            table[static_cast<std::size_t>(code)] = static_cast<TOut>(req.apply(static_cast<std::int32_t>(v) - zpIn, 0));
-        }
+        for (int code = 0; code < 256; ++code)
+            table[static_cast<std::size_t>(code)] = static_cast<TOut>(
+                convert(static_cast<std::int32_t>(static_cast<TIn>(static_cast<std::uint8_t>(code)))));
         return makeKernel([=](const RunContext& rc) {
             const auto* xi = reinterpret_cast<const std::uint8_t*>(tensorAt(rc, in).as<TIn>());
             TOut* o = tensorAt(rc, out).as<TOut>();
             for (std::int64_t i = 0, n = tensorAt(rc, out).count(); i < n; ++i)
                 o[i] = table[xi[i]];
         });
+    } else {
+        return makeKernel([=](const RunContext& rc) {
+            const TIn* xi = tensorAt(rc, in).as<TIn>();
+            TOut* o = tensorAt(rc, out).as<TOut>();
+            for (std::int64_t i = 0, n = tensorAt(rc, out).count(); i < n; ++i)
+                o[i] = static_cast<TOut>(convert(static_cast<std::int32_t>(xi[i])));
+        });
     }
-    return makeKernel([=](const RunContext& rc) {
-        const TIn* xi = tensorAt(rc, in).as<TIn>();
-        TOut* o = tensorAt(rc, out).as<TOut>();
-        const std::int64_t n = tensorAt(rc, out).count();
-        for (std::int64_t i = 0; i < n; ++i)
-            o[i] = static_cast<TOut>(req.apply(static_cast<std::int32_t>(xi[i]) - zpIn, 0));
-    });
+}
+
+template <class TIn, class TOut> Prepared requantize(NodeContext& ctx)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& y = ctx.out(0);
+    const float ratio = x.scale() / y.scale();
+    const std::int32_t zpIn = x.zeroPoint();
+    if (ctx.rounding == Rounding::Xnnpack && std::is_same_v<TIn, TOut> && sizeof(TIn) == 1 && ratio >= 1.0f / 256 &&
+        ratio <= 128) {
+        // XNNPACK's same-type convert: a multiplier with 8 fractional bits.
+        const std::int32_t mult = roundHalfEven(256.0f * ratio);
+        const std::int32_t zpOut = y.zeroPoint();
+        const QuantRange r = typeRange(y.dtype);
+        return conversionKernel<TIn, TOut>(ctx, [=](std::int32_t code) {
+            return std::clamp((((code - zpIn) * mult + 128) >> 8) + zpOut, r.min, r.max);
+        });
+    }
+    // Everything else runs TFLite's built-in kernel in both runtimes: the fixed-point multiplier.
+    const auto req =
+        makeRequantizer(x.scale(), {1.0f}, y.scale(), y.zeroPoint(), typeRange(y.dtype), Rounding::Reference);
+    return conversionKernel<TIn, TOut>(ctx, [=](std::int32_t code) { return req.apply(code - zpIn, 0); });
 }
 
 template <class TIn> Prepared dequantizeInteger(NodeContext& ctx)
