@@ -721,6 +721,22 @@ private slots:
         QVERIFY2(it.error().message.find("subgraph 2 has 1 inputs") != std::string::npos, it.error().message.c_str());
     }
 
+    void aVariableHandleStoredInAByteIsRefused()
+    {
+        // The fuzzer's case: VAR_HANDLE writes a 4-byte id, so an int8 handle tensor must be refused.
+        auto g = accumulator();
+        bool changed = false;
+        for (auto& t : g.subgraphs[0].tensors)
+            if (t.name == "handle") {
+                t.dtype = model::DType::Int8;
+                changed = true;
+            }
+        QVERIFY(changed);
+        auto it = exec::Interpreter::create(std::make_shared<model::Graph>(g));
+        QVERIFY(!it);
+        QVERIFY2(it.error().message.find("resource") != std::string::npos, it.error().message.c_str());
+    }
+
     void aCallToAMissingSubgraphIsRefused()
     {
         auto g = countingLoop();

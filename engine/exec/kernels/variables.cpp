@@ -26,6 +26,9 @@ Prepared prepareVarHandle(NodeContext& ctx)
 {
     if (ctx.inputCount() != 0 || ctx.outputCount() != 1)
         return ctx.fail("needs no inputs and one output");
+    if (ctx.out(0).dtype != DType::Resource && ctx.out(0).dtype != DType::Int32)
+        return ctx.fail("the output must be a resource (or int32) tensor, got " +
+                        model::dtypeName(ctx.out(0).dtype));
     const auto* o = ctx.op.options.AsVarHandleOptions();
     const std::int32_t id = ctx.env.resources.handle(o ? o->container : "", o ? o->shared_name : "");
     if (auto st = ctx.setOutputShape(0, {}); !st)
