@@ -3,6 +3,8 @@
 
 #include "exec/runner.h"
 
+#include <cstdio>
+
 namespace ql::exec {
 
 std::int32_t ResourceStore::handle(const std::string& container, const std::string& sharedName)
@@ -35,6 +37,21 @@ Result<std::unique_ptr<SubgraphRunner>> ExecEnv::createRunner(
     auto r = SubgraphRunner::create(*this, index, inputShapes);
     --depth;
     return r;
+}
+
+Status ExecEnv::checkActivationBytes(std::int64_t bytes, const std::string& what) const
+{
+    if (maxActivationBytes <= 0 || bytes <= maxActivationBytes)
+        return {};
+    const auto mib = [](std::int64_t b) {
+        char text[32];
+        if (b < (std::int64_t{1} << 20))
+            std::snprintf(text, sizeof text, "%.1f KiB", static_cast<double>(b) / 1024.0);
+        else
+            std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(b) / (1024.0 * 1024.0));
+        return std::string(text);
+    };
+    return Error{what + " would take " + mib(bytes) + ", more than the limit of " + mib(maxActivationBytes)};
 }
 
 } // namespace ql::exec

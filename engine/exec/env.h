@@ -67,6 +67,10 @@ struct ExecEnv {
     // kernels keep (they compare the epoch they last ran in).
     bool keepState = false;
     std::uint64_t stateEpoch = 0;
+    std::int64_t maxActivationBytes = 0; // InterpreterOptions::maxActivationBytes
+
+    // An error when `bytes` of activations exceed the limit (what: which memory).
+    Status checkActivationBytes(std::int64_t bytes, const std::string& what) const;
 
     // A runner for subgraph `index` whose inputs take `inputShapes` (empty: the shapes in the file).
     // Fails on calls nested deeper than a model can sensibly need (a subgraph calling itself).

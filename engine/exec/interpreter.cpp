@@ -107,6 +107,7 @@ Status Interpreter::prepare()
     m_env->keepIntermediates = m_options.keepIntermediates;
     m_env->diagnostics = m_diagnostics;
     m_env->keepState = m_options.keepState;
+    m_env->maxActivationBytes = m_options.maxActivationBytes;
     auto runner = m_env->createRunner(index, shapes);
     if (!runner)
         return runner.error();

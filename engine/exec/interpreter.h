@@ -36,6 +36,9 @@ struct InterpreterOptions {
     std::vector<std::vector<std::int32_t>> inputShapes;
     // Carry state across invokes (a stream of frames) instead of starting every invoke afresh.
     bool keepState = false;
+    // Refuse a model whose activations (the arena, or any tensor sized at run time) would take more
+    // than this many bytes, with an error saying how much it needs; 0: no limit but the machine's.
+    std::int64_t maxActivationBytes = 0;
 };
 
 class Interpreter {

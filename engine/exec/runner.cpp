@@ -323,6 +323,8 @@ Status SubgraphRunner::planArena()
         if (r.first == INT_MAX) // never written: an unused tensor, or an input to nothing
             r.first = -1;
     const Plan plan = exec::planArena(requests);
+    if (auto st = m_env.checkActivationBytes(plan.arenaBytes, "its activations"); !st)
+        return st;
     m_arenaBytes = plan.arenaBytes;
     m_arena = static_cast<std::uint8_t*>(std::aligned_alloc(
         kTensorAlignment, static_cast<std::size_t>(std::max<std::int64_t>(plan.arenaBytes, kTensorAlignment))));
@@ -352,6 +354,9 @@ Status SubgraphRunner::resizeDynamic(int tensorIndex, const std::vector<std::int
     if (bytes < 0)
         return Error{"tensors of type " + model::dtypeName(t.dtype) + " are not supported"};
     HeapBuffer& h = m_heap[static_cast<std::size_t>(tensorIndex)];
+    if (auto st = m_env.checkActivationBytes(bytes, "tensor " + std::to_string(tensorIndex) + " of shape " + shapeText(shape));
+        !st)
+        return st;
     if (bytes > h.capacity || !h.data) {
         const std::int64_t cap = std::max<std::int64_t>((bytes + kTensorAlignment - 1) / kTensorAlignment, 1) * kTensorAlignment;
         auto* p = static_cast<std::uint8_t*>(std::aligned_alloc(kTensorAlignment, static_cast<std::size_t>(cap)));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Bad model files: each gets an error that names the problem, never a crash (this suite also runs
 // under AddressSanitizer and UndefinedBehaviorSanitizer).
+#include "common/graph_builder.h"
 #include "common/model_facts.h"
 #include "exec/interpreter.h"
 #include "model/reader.h"
@@ -320,6 +321,48 @@ private slots:
             QVERIFY((*it)->setInput(0, in.dtype, std::vector<std::uint8_t>(static_cast<std::size_t>(in.bytes), 7)).ok());
             QVERIFY((*it)->invoke().ok());
         }
+    }
+
+    // A shape computed at prepare can be enormous although the file is small (interpreter_fuzz: a PAD
+    // by 50 million rows took 1.6 GB and 80 s). With a memory limit the interpreter says what it would
+    // need instead of allocating it; a model within the limit runs as before.
+    void activationMemoryLimitIsEnforced()
+    {
+        // One int16 PAD of a [1,2,3,8] tensor by `rows` rows before the third dimension.
+        const auto padModel = [](std::int32_t rows) {
+            test::GraphBuilder b;
+            const int sg = b.subgraph("main");
+            const int x = b.input(sg, "x", DType::Int16, {1, 2, 3, 8});
+            const int pads = b.constant<std::int32_t>(sg, "paddings", DType::Int32, {4, 2}, {0, 0, 0, 0, rows, 0, 0, 0});
+            const int y = b.tensor(sg, "y", DType::Int16, {1, 2, 3, 8});
+            b.op(sg, tflite::BuiltinOperator::PAD, {x, pads}, {y});
+            b.output(sg, y);
+            return std::make_shared<const Graph>(b.graph());
+        };
+        exec::InterpreterOptions limited;
+        limited.maxActivationBytes = std::int64_t{64} << 20;
+        auto refused = exec::Interpreter::create(padModel(50'000'000), limited);
+        QVERIFY(!refused.ok());
+        const std::string error = refused.error().message;
+        QVERIFY2(error.find("would take 1525.9 MiB, more than the limit of 64.0 MiB") != std::string::npos, error.c_str());
+
+        // A small padding runs under the limit, and so does a real model; a limit below a real model's
+        // arena refuses it.
+        auto runs = exec::Interpreter::create(padModel(2), limited);
+        QVERIFY2(runs.ok(), runs.ok() ? "" : runs.error().message.c_str());
+        QCOMPARE((*runs)->output(0).shape, (std::vector<std::int32_t>{1, 2, 5, 8}));
+        QVERIFY((*runs)->invoke().ok());
+
+        auto kws = readTflite(test::modelPath("kws_dscnn_int8.tflite"));
+        QVERIFY(kws.ok());
+        const auto kwsGraph = std::make_shared<const Graph>(std::move(*kws));
+        QVERIFY(exec::Interpreter::create(kwsGraph, limited).ok());
+        exec::InterpreterOptions tiny;
+        tiny.maxActivationBytes = 1024;
+        auto tooSmall = exec::Interpreter::create(kwsGraph, tiny);
+        QVERIFY(!tooSmall.ok());
+        QVERIFY2(tooSmall.error().message.find("more than the limit of 1.0 KiB") != std::string::npos,
+            tooSmall.error().message.c_str());
     }
 
     void missingFile()
