@@ -229,6 +229,12 @@ Result<QuantizeResult> toDynamic(const model::Graph& in, const QuantizeOptions& 
                 asymmetric = l->asymmetric_quantize_inputs = rule.asymmetricInputs;
             else if (auto* b = op.options.AsBidirectionalSequenceLSTMOptions())
                 asymmetric = b->asymmetric_quantize_inputs = rule.asymmetricInputs;
+            else if (auto* v = op.options.AsSVDFOptions())
+                asymmetric = v->asymmetric_quantize_inputs = rule.asymmetricInputs;
+            else if (auto* rn = op.options.AsRNNOptions())
+                asymmetric = rn->asymmetric_quantize_inputs = rule.asymmetricInputs;
+            else if (auto* sr = op.options.AsSequenceRNNOptions())
+                asymmetric = sr->asymmetric_quantize_inputs = rule.asymmetricInputs;
             // The converter's versions: one lower without asymmetric inputs (options the file lacks).
             const int version = asymmetric ? rule.version : rule.version - 1;
             op.opcodeIndex = model::opcodeIndexFor(g, g.opcodeOf(op), std::max(g.opcodes[op.opcodeIndex].version, version));

@@ -190,6 +190,14 @@ const std::array kDynamicRules = {
         .asymmetricInputs = true, .version = 4, .versionPerTensor = 4},
     DynamicRule{.op = Op::BIDIRECTIONAL_SEQUENCE_LSTM, .weight = 1, .weights = kBidirectionalLstmWeights, .allOrNothing = true,
         .axis = -1, .hybrid = true, .asymmetricInputs = true, .version = 3, .versionPerTensor = 3},
+    // SVDF: weights_feature and weights_time; RNNs: input and recurrent weights. The kernels read both
+    // as one type, so both are quantized or neither.
+    DynamicRule{.op = Op::SVDF, .weight = 1, .weights = inputRange(1, 2), .allOrNothing = true, .axis = -1,
+        .hybrid = true, .asymmetricInputs = true, .version = 4, .versionPerTensor = 4},
+    DynamicRule{.op = Op::RNN, .weight = 1, .weights = inputRange(1, 2), .allOrNothing = true, .axis = -1,
+        .hybrid = true, .asymmetricInputs = true, .version = 3, .versionPerTensor = 3},
+    DynamicRule{.op = Op::UNIDIRECTIONAL_SEQUENCE_RNN, .weight = 1, .weights = inputRange(1, 2), .allOrNothing = true,
+        .axis = -1, .hybrid = true, .asymmetricInputs = true, .version = 3, .versionPerTensor = 3},
 };
 // clang-format on
 

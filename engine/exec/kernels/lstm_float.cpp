@@ -8,6 +8,7 @@
 // int32 and scaled back, as LiteRT's builtin hybrid LSTM does. The integer LSTM (int8 activations,
 // int16 cell state) is lstm_integer.cpp.
 #include "exec/kernels/hybrid.h"
+#include "exec/kernels/hybrid_matrix.h"
 #include "exec/kernels/gemm.h"
 #include "exec/kernels/kernels.h"
 #include "exec/kernels/lstm.h"
@@ -25,41 +26,6 @@ using model::DType;
 float sigmoid(float v)
 {
     return 1.0f / (1.0f + std::exp(-v));
-}
-
-// A constant weight matrix [rows x cols], float or int8 with one scale.
-struct Weights {
-    const float* f = nullptr;
-    const std::int8_t* q = nullptr;
-    float scale = 1.0f;
-    std::vector<std::int32_t> rowSums;
-    int rows = 0, cols = 0;
-    bool present() const { return f != nullptr || q != nullptr; }
-};
-
-// A vector about to be multiplied: float, and its int8 codes when some weights are int8.
-struct Operand {
-    const float* f = nullptr;
-    const std::int8_t* q = nullptr;
-    RowQuantization rq;
-};
-
-// out[r] += W[r] . v (one dot product per row added to what out holds, as LiteRT accumulates).
-void accumulate(const Weights& w, const Operand& v, float* out)
-{
-    for (int r = 0; r < w.rows; ++r) {
-        if (w.f) {
-            const float* row = w.f + static_cast<std::int64_t>(r) * w.cols;
-            float d = 0;
-            for (int c = 0; c < w.cols; ++c)
-                d += row[c] * v.f[c];
-            out[r] += d;
-        } else {
-            std::int32_t acc = dot<std::int32_t>(v.q, w.q + static_cast<std::int64_t>(r) * w.cols, w.cols, 0);
-            acc -= v.rq.offset * w.rowSums[static_cast<std::size_t>(r)];
-            out[r] += static_cast<float>(acc) * (v.rq.scale * w.scale);
-        }
-    }
 }
 
 // Normalizes a gate to mean 0 and variance 1 (variance plus 1e-8 under the square root).
@@ -127,10 +93,10 @@ Layout bidirectionalLayout(bool backward)
 struct Cell {
     int nIn = 0, nAux = 0, nCell = 0, nOut = 0;
     bool cifg = false, layerNorm = false, hybrid = false, asymmetric = false;
-    std::array<Weights, 4> inputWeights, recurrentWeights, auxWeights;
+    std::array<WeightMatrix, 4> inputWeights, recurrentWeights, auxWeights;
     std::array<std::vector<float>, 3> peephole; // empty: none
     std::array<const float*, 4> bias{}, layerNormWeights{};
-    Weights projection;
+    WeightMatrix projection;
     const float* projectionBias = nullptr;
     float cellClip = 0, projClip = 0;
     tflite::ActivationFunctionType act = tflite::ActivationFunctionType::TANH;
@@ -152,22 +118,17 @@ struct CellScratch {
     }
 };
 
-Operand operand(const Cell& c, const float* v, int n, std::vector<std::int8_t>& codes)
+MatrixOperand operand(const Cell& c, const float* v, int n, std::vector<std::int8_t>& codes)
 {
-    Operand o{v, nullptr, {}};
-    if (c.hybrid && n > 0) {
-        o.rq = c.asymmetric ? quantizeAsymmetric(v, n, codes.data()) : quantizeSymmetric(v, n, codes.data());
-        o.q = codes.data();
-    }
-    return o;
+    return matrixOperand(v, n, c.hybrid, c.asymmetric, codes);
 }
 
 // One time step of one batch row: reads x (and aux), updates h [nOut] and c [nCell] in place.
 void step(const Cell& p, const float* x, const float* aux, float* h, float* c, CellScratch& s)
 {
-    const Operand ox = operand(p, x, p.nIn, s.qIn);
-    const Operand oa = aux ? operand(p, aux, p.nAux, s.qAux) : Operand{};
-    const Operand oh = operand(p, h, p.nOut, s.qHidden);
+    const MatrixOperand ox = operand(p, x, p.nIn, s.qIn);
+    const MatrixOperand oa = aux ? operand(p, aux, p.nAux, s.qAux) : MatrixOperand{};
+    const MatrixOperand oh = operand(p, h, p.nOut, s.qHidden);
     const int n = p.nCell;
     // Gate g (0 input, 1 forget, 2 cell, 3 output) from the cell state `peep` reads.
     auto gate = [&](int g, const float* peep) {
@@ -217,39 +178,6 @@ void step(const Cell& p, const float* x, const float* aux, float* h, float* c, C
     if (p.projClip > 0)
         for (int j = 0; j < p.nOut; ++j)
             h[j] = std::clamp(h[j], -p.projClip, p.projClip);
-}
-
-// The weight matrix at input `i` ([rows x cols] expected), float32 or int8 with one scale.
-Status loadWeights(NodeContext& ctx, int i, int rows, int cols, Weights& w)
-{
-    if (i < 0 || !ctx.hasInput(i))
-        return {};
-    const RtTensor& t = ctx.in(i);
-    if (!t.constant)
-        return ctx.fail("weights (input " + std::to_string(i) + ") must be constants");
-    if (t.rank() != 2 || t.dim(0) != rows || t.dim(1) != cols)
-        return ctx.fail("input " + std::to_string(i) + " has shape " + shapeText(t.shape) + ", expected [" +
-            std::to_string(rows) + "," + std::to_string(cols) + "]");
-    w.rows = rows;
-    w.cols = cols;
-    if (t.dtype == DType::Float32) {
-        w.f = t.as<float>();
-        return {};
-    }
-    if (t.dtype != DType::Int8)
-        return ctx.fail("weights (input " + std::to_string(i) + ") must be float32 or int8, not " +
-            model::dtypeName(t.dtype));
-    const auto& q = t.quantization();
-    if (q.scale.size() != 1 || (!q.zeroPoint.empty() && q.zeroPoint[0] != 0))
-        return ctx.fail("int8 weights (input " + std::to_string(i) +
-            ") need one scale and zero point 0 (dynamic-range LSTM weights are quantized per tensor)");
-    w.q = t.as<std::int8_t>();
-    w.scale = q.scale[0];
-    w.rowSums.assign(static_cast<std::size_t>(rows), 0);
-    for (int r = 0; r < rows; ++r)
-        for (int k = 0; k < cols; ++k)
-            w.rowSums[static_cast<std::size_t>(r)] += w.q[static_cast<std::int64_t>(r) * cols + k];
-    return {};
 }
 
 // A float vector of n values at input `i` (float32, or int8 times its scale for peepholes).
@@ -314,12 +242,12 @@ Result<Cell> prepareCell(NodeContext& ctx, const Layout& l, int nIn, int nAux, i
             continue;
         if (!ctx.hasInput(l.recurrentWeights[ug]))
             return ctx.fail("required input " + std::to_string(l.recurrentWeights[ug]) + " is omitted");
-        if (auto st = loadWeights(ctx, l.inputWeights[ug], p.nCell, nIn, p.inputWeights[ug]); !st)
+        if (auto st = loadWeightMatrix(ctx, l.inputWeights[ug], p.nCell, nIn, p.inputWeights[ug]); !st)
             return st.error();
-        if (auto st = loadWeights(ctx, l.recurrentWeights[ug], p.nCell, p.nOut, p.recurrentWeights[ug]); !st)
+        if (auto st = loadWeightMatrix(ctx, l.recurrentWeights[ug], p.nCell, p.nOut, p.recurrentWeights[ug]); !st)
             return st.error();
         if (nAux > 0)
-            if (auto st = loadWeights(ctx, l.auxWeights[ug], p.nCell, nAux, p.auxWeights[ug]); !st)
+            if (auto st = loadWeightMatrix(ctx, l.auxWeights[ug], p.nCell, nAux, p.auxWeights[ug]); !st)
                 return st.error();
         auto b = floatConstant(ctx, l.bias[ug], p.nCell);
         if (!b)
@@ -345,7 +273,7 @@ Result<Cell> prepareCell(NodeContext& ctx, const Layout& l, int nIn, int nAux, i
             return v.error();
         p.peephole[k] = std::move(*v);
     }
-    if (auto st = loadWeights(ctx, l.projection, p.nOut, p.nCell, p.projection); !st)
+    if (auto st = loadWeightMatrix(ctx, l.projection, p.nOut, p.nCell, p.projection); !st)
         return st.error();
     auto pb = floatConstant(ctx, l.projectionBias, p.nOut);
     if (!pb)

@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The basic recurrent cell: RNN (one step) and UNIDIRECTIONAL_SEQUENCE_RNN (a sequence, batch- or
-// time-major), float32 with float32 weights. Each step computes h = act(W x + R h_prev + b); the hidden
-// state is the operator's variable input 4, carried from step to step (and across invokes when the
-// interpreter keeps state).
+// time-major). Each step computes h = act(b + W x + R h_prev) in that order (the bias, then each
+// product's row sums added to it, as LiteRT's cell accumulates); the hidden state is the operator's
+// variable input 4, carried from step to step (and across invokes when the interpreter keeps state).
+// Weights are float32, or both int8 with one scale each (dynamic range, "hybrid"): x and h_prev are then
+// quantized per batch row at run time (symmetric, or asymmetric with asymmetric_quantize_inputs),
+// multiplied in int32 and scaled back; input, state, bias and output stay float32.
 #include "exec/kernels/common.h"
+#include "exec/kernels/hybrid_matrix.h"
+
+#include <array>
 
 namespace ql::exec {
 
@@ -23,16 +29,15 @@ Prepared prepareRecurrent(NodeContext& ctx, bool sequence)
     const char* name = sequence ? "UNIDIRECTIONAL_SEQUENCE_RNN" : "RNN";
     if (x.dtype != DType::Float32 || ctx.out(0).dtype != DType::Float32 || h.dtype != DType::Float32)
         return ctx.fail(std::string(name) + " runs on float32 input, state and output here (" + ctx.dtypes() + ")");
-    if (w.dtype != DType::Float32 || r.dtype != DType::Float32 || b.dtype != DType::Float32)
-        return ctx.fail(std::string(name) +
-            " with quantized weights (dynamic range) is not supported yet; its weights must be float32 (" +
+    if (b.dtype != DType::Float32 || (w.dtype != DType::Float32 && w.dtype != DType::Int8) || r.dtype != w.dtype)
+        return ctx.fail(std::string(name) + " needs a float32 bias and weights that are both float32 or both int8 (" +
             ctx.dtypes() + ")");
     if (x.rank() != (sequence ? 3 : 2))
         return ctx.fail(std::string("the input must have rank ") + (sequence ? "3" : "2") + ", got " + shapeText(x.shape));
     if (w.rank() != 2 || r.rank() != 2 || b.rank() != 1)
         return ctx.fail("weights [units, input], recurrent weights [units, units] and bias [units] expected, got " +
             shapeText(w.shape) + ", " + shapeText(r.shape) + ", " + shapeText(b.shape));
-    bool timeMajor = false;
+    bool timeMajor = false, asymmetric = false;
     tflite::ActivationFunctionType act = tflite::ActivationFunctionType::NONE;
     if (sequence) {
         const auto* o = ctx.op.options.AsSequenceRNNOptions();
@@ -40,11 +45,13 @@ Prepared prepareRecurrent(NodeContext& ctx, bool sequence)
             return ctx.fail("has no SequenceRNNOptions");
         timeMajor = o->time_major;
         act = o->fused_activation_function;
+        asymmetric = o->asymmetric_quantize_inputs;
     } else {
         const auto* o = ctx.op.options.AsRNNOptions();
         if (!o)
             return ctx.fail("has no RNNOptions");
         act = o->fused_activation_function;
+        asymmetric = o->asymmetric_quantize_inputs;
     }
     const int units = w.dim(0), nIn = w.dim(1);
     const int T = sequence ? (timeMajor ? x.dim(0) : x.dim(1)) : 1;
@@ -59,30 +66,31 @@ Prepared prepareRecurrent(NodeContext& ctx, bool sequence)
     shape.back() = units;
     if (auto st = ctx.setOutputShape(0, shape); !st)
         return st.error();
-    const int xi = ctx.inputIndex(0), wi = ctx.inputIndex(1), ri = ctx.inputIndex(2), bi = ctx.inputIndex(3),
-              hi = ctx.inputIndex(4), out = ctx.outputIndex(0);
+    auto weights = std::make_shared<std::array<WeightMatrix, 2>>();
+    if (auto st = loadWeightMatrix(ctx, 1, units, nIn, (*weights)[0]); !st)
+        return st.error();
+    if (auto st = loadWeightMatrix(ctx, 2, units, units, (*weights)[1]); !st)
+        return st.error();
+    const bool hybrid = w.dtype == DType::Int8;
+    const int xi = ctx.inputIndex(0), bi = ctx.inputIndex(3), hi = ctx.inputIndex(4), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
         const float* input = tensorAt(rc, xi).as<float>();
-        const float* W = tensorAt(rc, wi).as<float>();
-        const float* R = tensorAt(rc, ri).as<float>();
         const float* bias = tensorAt(rc, bi).as<float>();
         float* state = tensorAt(rc, hi).as<float>();
         float* y = tensorAt(rc, out).as<float>();
         std::vector<float> next(static_cast<std::size_t>(units));
+        std::vector<std::int8_t> inputCodes(static_cast<std::size_t>(nIn)), stateCodes(static_cast<std::size_t>(units));
         for (int t = 0; t < T; ++t)
             for (int n = 0; n < B; ++n) {
                 const std::int64_t step =
                     timeMajor ? static_cast<std::int64_t>(t) * B + n : static_cast<std::int64_t>(n) * T + t;
                 const float* xt = input + step * nIn;
                 float* hb = state + static_cast<std::int64_t>(n) * units;
-                for (int u = 0; u < units; ++u) {
-                    float s = bias[u];
-                    for (int i = 0; i < nIn; ++i)
-                        s += W[static_cast<std::int64_t>(u) * nIn + i] * xt[i];
-                    for (int k = 0; k < units; ++k)
-                        s += R[static_cast<std::int64_t>(u) * units + k] * hb[k];
-                    next[static_cast<std::size_t>(u)] = applyFloatActivation(act, s);
-                }
+                std::copy(bias, bias + units, next.begin());
+                accumulate((*weights)[0], matrixOperand(xt, nIn, hybrid, asymmetric, inputCodes), next.data());
+                accumulate((*weights)[1], matrixOperand(hb, units, hybrid, asymmetric, stateCodes), next.data());
+                for (float& v : next)
+                    v = applyFloatActivation(act, v);
                 std::copy(next.begin(), next.end(), hb);
                 std::copy(next.begin(), next.end(), y + step * units);
             }

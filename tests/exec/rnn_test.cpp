@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+// RNN and UNIDIRECTIONAL_SEQUENCE_RNN keep their hidden state in a variable tensor, which LiteRT.js does
+// not load, so they are checked here against the cell's definition, h_t = act(b + W x_t + R h_(t-1)),
+// evaluated independently over two invokes (the state starts at 0 each time unless the interpreter keeps
+// it): in double for float weights, and with the published dynamic-range arithmetic for int8 weights
+// (x and h quantized per batch row in float, int32 products, scaled back), which must also stay close to
+// the float cell it approximates.
+#include "common/graph_builder.h"
+#include "exec/hybrid_reference.h"
+#include "exec/interpreter.h"
+#include "passes/quantize.h"
+
+#include <QTest>
+
+#include <cstring>
+
+using namespace ql;
+using DT = model::DType;
+using AF = tflite::ActivationFunctionType;
+using Op = tflite::BuiltinOperator;
+
+namespace {
+
+constexpr int kBatch = 2, kInputs = 12, kUnits = 6;
+
+double activate(AF act, double s)
+{
+    return act == AF::TANH ? std::tanh(s) : act == AF::RELU ? std::max(0.0, s) : std::clamp(s, 0.0, 6.0);
+}
+
+struct Cell {
+    std::vector<float> W = test::seeded(kUnits * kInputs, 0.8f, 1), R = test::seeded(kUnits * kUnits, 0.5f, 2),
+                       bias = test::seeded(kUnits, 0.2f, 3);
+    std::vector<std::int8_t> qW, qR;
+    float sW = 0, sR = 0;
+    Cell()
+    {
+        sW = test::quantizeWeights(W, 127, qW);
+        sR = test::quantizeWeights(R, 127, qR);
+    }
+};
+
+// out[u] += row u of the int8 matrix q (scale s, `cols` columns) times the quantized vector, scaled back.
+void addHybridProduct(const std::vector<std::int8_t>& q, float s, int cols, const float* v, bool asymmetric, float* out)
+{
+    const test::RowCodes codes = test::quantizeRow(v, cols, asymmetric);
+    for (int u = 0; u < kUnits; ++u) {
+        std::int32_t dot = 0, codeSum = 0;
+        for (int i = 0; i < cols; ++i) {
+            dot += q[static_cast<std::size_t>(u * cols + i)] * codes.q[static_cast<std::size_t>(i)];
+            codeSum += q[static_cast<std::size_t>(u * cols + i)];
+        }
+        out[u] += static_cast<float>(dot - codes.zero * codeSum) * (codes.scale * s);
+    }
+}
+
+} // namespace
+
+class RnnTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void cellFollowsItsDefinition_data()
+    {
+        QTest::addColumn<bool>("sequence");
+        QTest::addColumn<bool>("timeMajor");
+        QTest::addColumn<int>("act");
+        QTest::addColumn<int>("weights"); // 0 float, 1 int8 symmetric, 2 int8 asymmetric
+        struct Form {
+            const char* name;
+            bool sequence, timeMajor;
+            AF act;
+        };
+        for (const int weights : {0, 1, 2})
+            for (const Form f : {Form{"RNN tanh", false, false, AF::TANH}, Form{"RNN relu", false, false, AF::RELU},
+                     Form{"sequence batch-major tanh", true, false, AF::TANH},
+                     Form{"sequence time-major relu6", true, true, AF::RELU6}})
+                QTest::addRow("%s, %s", f.name, weights == 0 ? "float" : weights == 1 ? "hybrid symmetric" : "hybrid asymmetric")
+                    << f.sequence << f.timeMajor << static_cast<int>(f.act) << weights;
+    }
+
+    void cellFollowsItsDefinition()
+    {
+        QFETCH(bool, sequence);
+        QFETCH(bool, timeMajor);
+        QFETCH(int, act);
+        QFETCH(int, weights);
+        const AF af = static_cast<AF>(act);
+        const bool hybrid = weights > 0, asymmetric = weights == 2;
+        const int T = sequence ? 5 : 1;
+        const std::vector<std::int32_t> inShape = !sequence ? std::vector<std::int32_t>{kBatch, kInputs}
+            : timeMajor ? std::vector<std::int32_t>{T, kBatch, kInputs}
+                        : std::vector<std::int32_t>{kBatch, T, kInputs};
+        std::vector<std::int32_t> outShape = inShape;
+        outShape.back() = kUnits;
+        const Cell cell;
+        test::GraphBuilder b;
+        const int sg = b.subgraph("main");
+        const int x = b.input(sg, "x", DT::Float32, inShape);
+        int w = 0, r = 0;
+        if (hybrid) {
+            w = b.constant(sg, "w", DT::Int8, {kUnits, kInputs}, cell.qW);
+            r = b.constant(sg, "r", DT::Int8, {kUnits, kUnits}, cell.qR);
+            b.at(sg, w).quantization.scale = {cell.sW};
+            b.at(sg, r).quantization.scale = {cell.sR};
+            b.at(sg, w).quantization.zeroPoint = b.at(sg, r).quantization.zeroPoint = {0};
+        } else {
+            w = b.constant(sg, "w", DT::Float32, {kUnits, kInputs}, cell.W);
+            r = b.constant(sg, "r", DT::Float32, {kUnits, kUnits}, cell.R);
+        }
+        const int bi = b.constant(sg, "b", DT::Float32, {kUnits}, cell.bias);
+        const int h = b.tensor(sg, "h", DT::Float32, {kBatch, kUnits});
+        b.at(sg, h).isVariable = true;
+        const int y = b.tensor(sg, "y", DT::Float32, outShape);
+        if (sequence) {
+            tflite::SequenceRNNOptionsT o;
+            o.time_major = timeMajor;
+            o.fused_activation_function = af;
+            o.asymmetric_quantize_inputs = asymmetric;
+            b.op(sg, Op::UNIDIRECTIONAL_SEQUENCE_RNN, {x, w, r, bi, h}, {y}, test::opts(o));
+        } else {
+            tflite::RNNOptionsT o;
+            o.fused_activation_function = af;
+            o.asymmetric_quantize_inputs = asymmetric;
+            b.op(sg, Op::RNN, {x, w, r, bi, h}, {y}, test::opts(o));
+        }
+        b.output(sg, y);
+        for (const bool keepState : {false, true}) {
+            exec::InterpreterOptions io;
+            io.keepState = keepState;
+            auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(b.graph()), io);
+            QVERIFY2(it.ok(), it ? "" : it.error().message.c_str());
+            const auto input = test::seeded(static_cast<std::size_t>(kBatch * T * kInputs), 2.0f, 9);
+            std::vector<std::uint8_t> bytes(input.size() * 4);
+            std::memcpy(bytes.data(), input.data(), bytes.size());
+            std::vector<double> exactState(static_cast<std::size_t>(kBatch * kUnits), 0.0);
+            std::vector<float> hybridState(static_cast<std::size_t>(kBatch * kUnits), 0.0f);
+            double worst = 0;
+            for (int run = 0; run < 2; ++run) {
+                QVERIFY((*it)->setInput(0, DT::Float32, bytes).ok());
+                QVERIFY((*it)->invoke().ok());
+                if (!keepState) {
+                    std::fill(exactState.begin(), exactState.end(), 0.0);
+                    std::fill(hybridState.begin(), hybridState.end(), 0.0f);
+                }
+                const float* got = (*it)->output(0).as<float>();
+                for (int t = 0; t < T; ++t)
+                    for (int n = 0; n < kBatch; ++n) {
+                        const int step = timeMajor ? t * kBatch + n : n * T + t;
+                        const float* xt = input.data() + step * kInputs;
+                        // The float cell in double.
+                        std::vector<double> exact(kUnits);
+                        for (int u = 0; u < kUnits; ++u) {
+                            double s = cell.bias[static_cast<std::size_t>(u)];
+                            for (int i = 0; i < kInputs; ++i)
+                                s += double(cell.W[static_cast<std::size_t>(u * kInputs + i)]) * xt[i];
+                            for (int k = 0; k < kUnits; ++k)
+                                s += double(cell.R[static_cast<std::size_t>(u * kUnits + k)]) * exactState[static_cast<std::size_t>(n * kUnits + k)];
+                            exact[static_cast<std::size_t>(u)] = activate(af, s);
+                        }
+                        std::copy(exact.begin(), exact.end(), exactState.begin() + n * kUnits);
+                        // The hybrid cell: bias, plus the input product, plus the recurrent product.
+                        std::vector<float> hyb(cell.bias);
+                        if (hybrid) {
+                            float* hn = hybridState.data() + n * kUnits;
+                            addHybridProduct(cell.qW, cell.sW, kInputs, xt, asymmetric, hyb.data());
+                            addHybridProduct(cell.qR, cell.sR, kUnits, hn, asymmetric, hyb.data());
+                            for (int u = 0; u < kUnits; ++u)
+                                hn[u] = hyb[static_cast<std::size_t>(u)] = static_cast<float>(activate(af, hyb[static_cast<std::size_t>(u)]));
+                        }
+                        for (int u = 0; u < kUnits; ++u) {
+                            const float g = got[step * kUnits + u];
+                            const double want = hybrid ? double(hyb[static_cast<std::size_t>(u)]) : exact[static_cast<std::size_t>(u)];
+                            QVERIFY2(std::abs(g - want) <= 1e-5 * std::max(1.0, std::abs(want)),
+                                qPrintable(QStringLiteral("run %1 step %2 unit %3: %4 vs %5").arg(run).arg(step).arg(u).arg(g).arg(want)));
+                            worst = std::max(worst, std::abs(g - exact[static_cast<std::size_t>(u)]));
+                        }
+                    }
+            }
+            // Dynamic range approximates the float cell (activations here stay within a few units).
+            QVERIFY2(worst <= (hybrid ? 0.1 : 1e-5), qPrintable(QStringLiteral("largest error %1").arg(worst)));
+        }
+    }
+
+    // Dynamic-range quantization writes RNN and UNIDIRECTIONAL_SEQUENCE_RNN as the converter does: input and
+    // recurrent weights int8 with one symmetric scale each, both or neither, the bias float,
+    // asymmetric_quantize_inputs, version 3.
+    void dynamicRangeQuantizesWeightsAsTheConverter_data()
+    {
+        QTest::addColumn<bool>("sequence");
+        QTest::newRow("RNN") << false;
+        QTest::newRow("UNIDIRECTIONAL_SEQUENCE_RNN") << true;
+    }
+
+    void dynamicRangeQuantizesWeightsAsTheConverter()
+    {
+        QFETCH(bool, sequence);
+        const Cell cell;
+        test::GraphBuilder b;
+        const int sg = b.subgraph("main");
+        const std::vector<std::int32_t> inShape = sequence ? std::vector<std::int32_t>{kBatch, 3, kInputs}
+                                                           : std::vector<std::int32_t>{kBatch, kInputs};
+        std::vector<std::int32_t> outShape = inShape;
+        outShape.back() = kUnits;
+        const int x = b.input(sg, "x", DT::Float32, inShape);
+        const int w = b.constant(sg, "w", DT::Float32, {kUnits, kInputs}, cell.W);
+        const int r = b.constant(sg, "r", DT::Float32, {kUnits, kUnits}, cell.R);
+        const int bi = b.constant(sg, "b", DT::Float32, {kUnits}, cell.bias);
+        const int h = b.tensor(sg, "h", DT::Float32, {kBatch, kUnits});
+        b.at(sg, h).isVariable = true;
+        const int y = b.tensor(sg, "y", DT::Float32, outShape);
+        if (sequence)
+            b.op(sg, Op::UNIDIRECTIONAL_SEQUENCE_RNN, {x, w, r, bi, h}, {y}, test::opts(tflite::SequenceRNNOptionsT{}));
+        else
+            b.op(sg, Op::RNN, {x, w, r, bi, h}, {y}, test::opts(tflite::RNNOptionsT{}));
+        b.output(sg, y);
+        const model::Graph g = b.graph();
+        passes::QuantizeOptions opt;
+        opt.mode = passes::Mode::Dynamic;
+        opt.dynamicMinElements = 50; // the input weights (72 values) pass, the recurrent ones (36) do not
+        auto kept = passes::quantizeGraph(g, opt, {});
+        QVERIFY2(kept.ok(), kept ? "" : kept.error().message.c_str());
+        for (const int t : kept->graph.main().operators.back().inputs)
+            QVERIFY(kept->graph.main().tensors[static_cast<std::size_t>(t)].dtype == DT::Float32);
+        QVERIFY(std::any_of(kept->notes.begin(), kept->notes.end(),
+            [](const std::string& n) { return n.find("'r' have 36 values") != std::string::npos; }));
+
+        opt.dynamicMinElements = 4;
+        auto q = passes::quantizeGraph(g, opt, {});
+        QVERIFY2(q.ok(), q ? "" : q.error().message.c_str());
+        const model::Graph& qg = q->graph;
+        const model::Operator& op = qg.main().operators.back();
+        QCOMPARE(qg.opcodes[op.opcodeIndex].version, 3);
+        QVERIFY(sequence ? op.options.AsSequenceRNNOptions()->asymmetric_quantize_inputs
+                         : op.options.AsRNNOptions()->asymmetric_quantize_inputs);
+        for (const auto& [input, codes] : {std::pair{1, &cell.qW}, std::pair{2, &cell.qR}}) {
+            const model::Tensor& t = qg.main().tensors[static_cast<std::size_t>(op.inputs[static_cast<std::size_t>(input)])];
+            QCOMPARE(t.dtype, DT::Int8);
+            QCOMPARE(t.quantization.scale, std::vector<float>{input == 1 ? cell.sW : cell.sR});
+            const auto bytes = qg.tensorData(t);
+            QCOMPARE(std::vector<std::int8_t>(bytes.begin(), bytes.end()), *codes);
+        }
+        QCOMPARE(qg.main().tensors[static_cast<std::size_t>(op.inputs[3])].dtype, DT::Float32);
+        auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(qg));
+        QVERIFY2(it.ok(), it ? "" : it.error().message.c_str());
+        QVERIFY((*it)->invoke().ok());
+    }
+
+    // Weights of two types, or of a type LiteRT has no kernel for, are refused by name.
+    void mixedWeightsAreRefused()
+    {
+        const Cell cell;
+        test::GraphBuilder b;
+        const int sg = b.subgraph("main");
+        const int x = b.input(sg, "x", DT::Float32, {kBatch, kInputs});
+        const int w = b.constant(sg, "w", DT::Int8, {kUnits, kInputs}, cell.qW);
+        b.at(sg, w).quantization.scale = {cell.sW};
+        const int r = b.constant(sg, "r", DT::Float32, {kUnits, kUnits}, cell.R);
+        const int bi = b.constant(sg, "b", DT::Float32, {kUnits}, cell.bias);
+        const int h = b.tensor(sg, "h", DT::Float32, {kBatch, kUnits});
+        b.at(sg, h).isVariable = true;
+        const int y = b.tensor(sg, "y", DT::Float32, {kBatch, kUnits});
+        b.op(sg, Op::RNN, {x, w, r, bi, h}, {y}, test::opts(tflite::RNNOptionsT{}));
+        b.output(sg, y);
+        auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(b.graph()));
+        QVERIFY(!it.ok());
+        QVERIFY2(it.error().message.find("both float32 or both int8") != std::string::npos, it.error().message.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(RnnTest)
+#include "rnn_test.moc"
