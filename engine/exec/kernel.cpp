@@ -218,6 +218,7 @@ const std::vector<KernelInfo>& kernelTable()
         {Op::LSTM, prepareLstm, stateful},
         {Op::BIDIRECTIONAL_SEQUENCE_LSTM, prepareBidirectionalLstm, stateful},
         {Op::RNN, prepareRnn, stateful},
+        {Op::BIDIRECTIONAL_SEQUENCE_RNN, prepareBidirectionalRnn, stateful},
         {Op::SVDF, prepareSvdf, stateful},
         {Op::UNIDIRECTIONAL_SEQUENCE_RNN, prepareSequenceRnn, stateful},
         {Op::DEPTH_TO_SPACE, prepareDepthToSpace},

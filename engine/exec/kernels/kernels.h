@@ -19,6 +19,7 @@ Prepared prepareMaxPool(NodeContext& ctx);
 Prepared prepareL2Pool(NodeContext& ctx);
 Prepared prepareFakeQuant(NodeContext& ctx);
 Prepared prepareRnn(NodeContext& ctx);
+Prepared prepareBidirectionalRnn(NodeContext& ctx);
 Prepared prepareSvdf(NodeContext& ctx);
 Prepared prepareConv3D(NodeContext& ctx);
 Prepared prepareConv3DTranspose(NodeContext& ctx);

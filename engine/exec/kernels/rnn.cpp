@@ -7,9 +7,7 @@
 // quantized per batch row at run time (symmetric, or asymmetric with asymmetric_quantize_inputs),
 // multiplied in int32 and scaled back; input, state, bias and output stay float32.
 #include "exec/kernels/common.h"
-#include "exec/kernels/hybrid_matrix.h"
-
-#include <array>
+#include "exec/kernels/rnn_cell.h"
 
 namespace ql::exec {
 
@@ -29,9 +27,8 @@ Prepared prepareRecurrent(NodeContext& ctx, bool sequence)
     const char* name = sequence ? "UNIDIRECTIONAL_SEQUENCE_RNN" : "RNN";
     if (x.dtype != DType::Float32 || ctx.out(0).dtype != DType::Float32 || h.dtype != DType::Float32)
         return ctx.fail(std::string(name) + " runs on float32 input, state and output here (" + ctx.dtypes() + ")");
-    if (b.dtype != DType::Float32 || (w.dtype != DType::Float32 && w.dtype != DType::Int8) || r.dtype != w.dtype)
-        return ctx.fail(std::string(name) + " needs a float32 bias and weights that are both float32 or both int8 (" +
-            ctx.dtypes() + ")");
+    if (b.dtype != DType::Float32)
+        return ctx.fail(std::string(name) + " needs a float32 bias (" + ctx.dtypes() + ")");
     if (x.rank() != (sequence ? 3 : 2))
         return ctx.fail(std::string("the input must have rank ") + (sequence ? "3" : "2") + ", got " + shapeText(x.shape));
     if (w.rank() != 2 || r.rank() != 2 || b.rank() != 1)
@@ -66,33 +63,23 @@ Prepared prepareRecurrent(NodeContext& ctx, bool sequence)
     shape.back() = units;
     if (auto st = ctx.setOutputShape(0, shape); !st)
         return st.error();
-    auto weights = std::make_shared<std::array<WeightMatrix, 2>>();
-    if (auto st = loadWeightMatrix(ctx, 1, units, nIn, (*weights)[0]); !st)
+    auto cell = std::make_shared<RnnCell>();
+    if (auto st = loadRnnCell(ctx, 1, 2, -1, nIn, 0, "", *cell); !st)
         return st.error();
-    if (auto st = loadWeightMatrix(ctx, 2, units, units, (*weights)[1]); !st)
-        return st.error();
-    const bool hybrid = w.dtype == DType::Int8;
+    cell->asymmetric = asymmetric;
+    cell->act = act;
     const int xi = ctx.inputIndex(0), bi = ctx.inputIndex(3), hi = ctx.inputIndex(4), out = ctx.outputIndex(0);
     return makeKernel([=](const RunContext& rc) {
         const float* input = tensorAt(rc, xi).as<float>();
         const float* bias = tensorAt(rc, bi).as<float>();
         float* state = tensorAt(rc, hi).as<float>();
         float* y = tensorAt(rc, out).as<float>();
-        std::vector<float> next(static_cast<std::size_t>(units));
-        std::vector<std::int8_t> inputCodes(static_cast<std::size_t>(nIn)), stateCodes(static_cast<std::size_t>(units));
+        RnnScratch scratch(*cell, nIn, 0);
         for (int t = 0; t < T; ++t)
             for (int n = 0; n < B; ++n) {
                 const std::int64_t step =
                     timeMajor ? static_cast<std::int64_t>(t) * B + n : static_cast<std::int64_t>(n) * T + t;
-                const float* xt = input + step * nIn;
-                float* hb = state + static_cast<std::int64_t>(n) * units;
-                std::copy(bias, bias + units, next.begin());
-                accumulate((*weights)[0], matrixOperand(xt, nIn, hybrid, asymmetric, inputCodes), next.data());
-                accumulate((*weights)[1], matrixOperand(hb, units, hybrid, asymmetric, stateCodes), next.data());
-                for (float& v : next)
-                    v = applyFloatActivation(act, v);
-                std::copy(next.begin(), next.end(), hb);
-                std::copy(next.begin(), next.end(), y + step * units);
+                rnnStep(*cell, bias, input + step * nIn, nullptr, state + static_cast<std::int64_t>(n) * units, y + step * units, scratch);
             }
     });
 }
