@@ -13,11 +13,13 @@ corpus=build/fuzz/corpus
 mkdir -p "$corpus" build/fuzz/crashes
 # Seeds: the shared models up to 300 KB (larger ones slow every run down without adding structure).
 find ../shared/models -name '*.tflite' -size -300k -exec cp -n {} "$corpus"/ \;
-# and the models of several subgraphs, variables and sparse constants the tests build, when the
-# test build is there (CI builds it first).
-if [ -x build/dev/tests/subgraphs_test ]; then
-  QL_FUZZ_SEEDS="$PWD/$corpus" build/dev/tests/subgraphs_test >/dev/null 2>&1 || echo "fuzz: subgraphs_test failed; seeds may be missing" >&2
-fi
+# and the models of several subgraphs, variables, sparse constants and recurrent operators the tests
+# build, when the test build is there (CI builds it first).
+for seeder in subgraphs_test rnn_test svdf_test; do
+  if [ -x build/dev/tests/$seeder ]; then
+    QL_FUZZ_SEEDS="$PWD/$corpus" build/dev/tests/$seeder >/dev/null 2>&1 || echo "fuzz: $seeder failed; seeds may be missing" >&2
+  fi
+done
 for target in reader_fuzz interpreter_fuzz; do
   echo "fuzz: running $target for ${seconds}s on $(ls "$corpus" | wc -l) inputs" >&2
   set +e

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "common/graph_builder.h"
 
+#include "model/writer.h"
+
+#include <cstdlib>
+#include <map>
+
 namespace ql::test {
 
 GraphBuilder::GraphBuilder()
@@ -104,6 +109,16 @@ void GraphBuilder::signature(const std::string& key, int sg, const std::vector<s
     for (const auto& [name, t] : outputs)
         d.outputs.push_back({name, static_cast<std::uint32_t>(t)});
     m_graph.signatureDefs.push_back(std::move(d));
+}
+
+void writeFuzzSeed(const model::Graph& g, const std::string& prefix)
+{
+    static std::map<std::string, int> counts;
+    const char* dir = std::getenv("QL_FUZZ_SEEDS");
+    if (!dir || !*dir)
+        return;
+    const int n = ++counts[prefix];
+    (void)model::writeTflite(g, std::string(dir) + "/" + prefix + "_" + std::to_string(n) + ".tflite");
 }
 
 } // namespace ql::test

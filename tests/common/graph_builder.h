@@ -60,4 +60,8 @@ private:
     model::Graph m_graph;
 };
 
+// With QL_FUZZ_SEEDS set (packaging/fuzz.sh), writes `g` there as <prefix>_<n>.tflite, a seed for the
+// fuzzers: they then start from structures real files rarely have. Does nothing otherwise.
+void writeFuzzSeed(const model::Graph& g, const std::string& prefix);
+
 } // namespace ql::test

@@ -178,6 +178,7 @@ private slots:
         for (const bool keepState : {false, true}) {
             exec::InterpreterOptions io;
             io.keepState = keepState;
+            test::writeFuzzSeed(b.graph(), "rnn");
             auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(b.graph()), io);
             QVERIFY2(it.ok(), it ? "" : it.error().message.c_str());
             const auto input = test::seeded(static_cast<std::size_t>(kBatch * T * kInputs), 2.0f, 9);
@@ -306,6 +307,7 @@ private slots:
             b.output(sg, y);
         exec::InterpreterOptions io;
         io.keepState = true;
+        test::writeFuzzSeed(b.graph(), "rnn");
         auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(b.graph()), io);
         QVERIFY2(it.ok(), it ? "" : it.error().message.c_str());
 

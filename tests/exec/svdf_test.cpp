@@ -99,6 +99,7 @@ std::unique_ptr<exec::Interpreter> interpreter(SvdfModel& m, int rank, AF act, b
     exec::InterpreterOptions io;
     io.keepState = true;
     io.rounding = rounding;
+    test::writeFuzzSeed(m.b.graph(), "svdf");
     auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(m.b.graph()), io);
     if (!it) {
         *error = it.error().message;
