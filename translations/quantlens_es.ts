@@ -72,6 +72,17 @@
     </message>
 </context>
 <context>
+    <name>ql::app::Document</name>
+    <message>
+        <source>keep operator %1 in float</source>
+        <translation>mantener el operador %1 en coma flotante</translation>
+    </message>
+    <message>
+        <source>quantize operator %1</source>
+        <translation>cuantizar el operador %1</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -430,14 +441,6 @@
     <message>
         <source>Exporting %1…</source>
         <translation>Exportando %1…</translation>
-    </message>
-    <message>
-        <source>keep operator %1 in float</source>
-        <translation>mantener el operador %1 en coma flotante</translation>
-    </message>
-    <message>
-        <source>quantize operator %1</source>
-        <translation>cuantizar el operador %1</translation>
     </message>
     <message>
         <source>Open a data set first (File › Open data set…).</source>

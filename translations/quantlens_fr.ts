@@ -72,6 +72,17 @@
     </message>
 </context>
 <context>
+    <name>ql::app::Document</name>
+    <message>
+        <source>keep operator %1 in float</source>
+        <translation>garder l&apos;opérateur %1 en virgule flottante</translation>
+    </message>
+    <message>
+        <source>quantize operator %1</source>
+        <translation>quantifier l&apos;opérateur %1</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -430,14 +441,6 @@
     <message>
         <source>Exporting %1…</source>
         <translation>Exportation de %1…</translation>
-    </message>
-    <message>
-        <source>keep operator %1 in float</source>
-        <translation>garder l&apos;opérateur %1 en virgule flottante</translation>
-    </message>
-    <message>
-        <source>quantize operator %1</source>
-        <translation>quantifier l&apos;opérateur %1</translation>
     </message>
     <message>
         <source>Open a data set first (File › Open data set…).</source>

@@ -72,6 +72,17 @@
     </message>
 </context>
 <context>
+    <name>ql::app::Document</name>
+    <message>
+        <source>keep operator %1 in float</source>
+        <translation>将算子 %1 保持浮点</translation>
+    </message>
+    <message>
+        <source>quantize operator %1</source>
+        <translation>量化算子 %1</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -428,14 +439,6 @@
     <message>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
-    </message>
-    <message>
-        <source>keep operator %1 in float</source>
-        <translation>将算子 %1 保持浮点</translation>
-    </message>
-    <message>
-        <source>quantize operator %1</source>
-        <translation>量化算子 %1</translation>
     </message>
     <message>
         <source>Open a data set first (File › Open data set…).</source>

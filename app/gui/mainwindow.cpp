@@ -77,6 +77,7 @@ QString modelFileFrom(const QMimeData* mime)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_doc(new Document(this))
 {
     setAcceptDrops(true);
     resize(1400, 820);
@@ -101,11 +102,10 @@ MainWindow::MainWindow(QWidget* parent)
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
-    m_undo = new QUndoStack(this);
     auto* editMenu = menuBar()->addMenu(tr("&Edit"));
-    auto* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    auto* undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    auto* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    auto* redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     editMenu->addAction(undo);
     editMenu->addAction(redo);
@@ -142,7 +142,11 @@ MainWindow::MainWindow(QWidget* parent)
     rebuildRecentMenu();
 
     m_layers = new widgets::LayerTableModel(this);
-    connect(m_layers, &widgets::LayerTableModel::keepFloatRequested, this, &MainWindow::setKeepFloat);
+    connect(m_layers, &widgets::LayerTableModel::keepFloatRequested, m_doc, &Document::setKeepFloat);
+    connect(m_doc, &Document::keepFloatChanged, this, [this] {
+        m_layers->setKeptFloat(m_doc->keptFloat());
+        runAnalysis();
+    });
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_layers);
     m_proxy->setSortRole(widgets::LayerTableModel::SortRole);
@@ -334,7 +338,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 void MainWindow::showOpenDialog()
 {
-    const QString dir = m_currentFile.isEmpty() ? QString() : QFileInfo(m_currentFile).absolutePath();
+    const QString dir = m_doc->file().isEmpty() ? QString() : QFileInfo(m_doc->file()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open model"), dir, tr("TensorFlow Lite models (*.tflite);;All files (*)"));
     if (!path.isEmpty())
@@ -348,13 +352,10 @@ QString MainWindow::demoModelPath()
 
 void MainWindow::openFile(const QString& path)
 {
-    const int generation = ++m_loadGeneration;
+    const int token = m_loadJob.start();
     statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
-    auto* watcher = new QFutureWatcher<LoadedModel>(this);
-    connect(watcher, &QFutureWatcher<LoadedModel>::finished, this, [this, watcher, path, generation] {
-        const LoadedModel outcome = watcher->result();
-        watcher->deleteLater();
-        if (generation != m_loadGeneration)
+    runJob(this, [path] { return loadModel(path); }, [this, path, token](LoadedModel outcome) {
+        if (!m_loadJob.isCurrent(token))
             return; // a newer request replaced this one
         if (!outcome.source) {
             statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 5000);
@@ -366,15 +367,13 @@ void MainWindow::openFile(const QString& path)
             emit loadFailed(path, outcome.error);
             return;
         }
-        m_source = outcome.source;
-        ++m_modelGeneration;
+        m_doc->setModel(path, outcome.source);
         cancelEvaluation();
-        m_keepFloat.clear();
-        m_undo->clear();
+        m_layers->setKeptFloat({});
         m_compareModel->setResults(nullptr);
         m_tradeoff->setResults({});
         m_modelClassNames = outcome.classNames;
-        if (path == demoModelPath() && !m_data) {
+        if (path == demoModelPath() && !m_doc->dataSet()) {
             // The bundled Fashion-MNIST sample goes with the bundled model.
             m_demoData = std::make_unique<QTemporaryDir>();
             const QString images = m_demoData->filePath(QStringLiteral("fashion-mnist-sample-images.gz"));
@@ -396,7 +395,6 @@ void MainWindow::openFile(const QString& path)
         emit modelLoaded(path);
         runAnalysis();
     });
-    watcher->setFuture(QtConcurrent::run(loadModel, path));
 }
 
 QString MainWindow::modeDescription(const model::ModeGuess& guess)
@@ -423,7 +421,6 @@ QString MainWindow::modeDescription(const model::ModeGuess& guess)
 
 void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Graph> graph)
 {
-    m_currentFile = path;
     const auto summary = model::summarize(*graph);
     m_layers->setGraph(std::move(graph));
     m_table->resizeColumnsToContents();
@@ -567,7 +564,7 @@ int MainWindow::selectedOperator() const
 void MainWindow::updateTitle()
 {
     setWindowTitle(
-        m_currentFile.isEmpty() ? tr("QuantLens") : tr("%1 — QuantLens").arg(QFileInfo(m_currentFile).fileName()));
+        m_doc->file().isEmpty() ? tr("QuantLens") : tr("%1 — QuantLens").arg(QFileInfo(m_doc->file()).fileName()));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

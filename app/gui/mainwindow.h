@@ -5,6 +5,8 @@
 #pragma once
 
 #include "exec/env.h"
+#include "gui/document.h"
+#include "gui/job.h"
 #include "model/graph.h"
 #include "model/summary.h"
 #include "pipeline/source.h"
@@ -53,7 +55,7 @@ public:
     void openFile(const QString& path);
     // The Fashion-MNIST CNN trained by QuantLens itself, compiled into the application.
     static QString demoModelPath();
-    QString currentFile() const { return m_currentFile; }
+    QString currentFile() const { return m_doc->file(); }
     widgets::LayerTableModel* layerModel() const { return m_layers; }
     ModePanel* modePanel() const { return m_modePanel; }
     widgets::WeightView* weightView() const { return m_weightView; }
@@ -61,16 +63,16 @@ public:
     widgets::CompareModel* compareModel() const { return m_compareModel; }
     widgets::TradeoffChart* tradeoffChart() const { return m_tradeoff; }
     // The data set used by Compare: the bundled Fashion-MNIST sample for the demo, or one the user opened.
-    bool hasDataSet() const { return m_data != nullptr; }
+    bool hasDataSet() const { return m_doc->dataSet() != nullptr; }
     // Loads images (IDX, .npy or a folder with one sub-folder per class) and optional labels.
     // Reads it in the background; dataSetOpened follows (a failure is also shown in a message box).
     void openDataSet(const QString& images, const QString& labels);
-    std::shared_ptr<const data::SampleSet> dataSet() const { return m_data; }
+    std::shared_ptr<const data::SampleSet> dataSet() const { return m_doc->dataSet(); }
     // int8 and 16x8 calibrate on the first samples (the mode panel's count) of this data, the data set unless
     // another was chosen (empty `images`: back to the data set).
     void openCalibrationData(const QString& images);
-    std::shared_ptr<const data::SampleSet> calibrationData() const;
-    QString calibrationDataName() const;
+    std::shared_ptr<const data::SampleSet> calibrationData() const { return m_doc->calibrationData(); }
+    QString calibrationDataName() const { return m_doc->calibrationDataName(); }
     // Compare: evaluates every mode on the data set in the background (evaluationFinished follows).
     void evaluateAllModes();
     void cancelEvaluation();
@@ -90,9 +92,10 @@ public:
     std::vector<int> activationOperators() const { return m_activationOps; }
     // Layers kept in float (operator indices): toggled in the table, undoable (Ctrl+Z), honoured by every
     // analysis, comparison, side-by-side run and export.
-    std::vector<int> keptFloat() const { return m_keepFloat; }
-    void setKeepFloat(int op, bool keep); // `op` as the layer table numbers it; through the undo stack
-    QUndoStack* undoStack() const { return m_undo; }
+    std::vector<int> keptFloat() const { return m_doc->keptFloat(); }
+    void setKeepFloat(int op, bool keep) { m_doc->setKeepFloat(op, keep); } // `op` as the layer table numbers it; undoable
+    QUndoStack* undoStack() const { return m_doc->undoStack(); }
+    Document* document() const { return m_doc; }
     // Runs the sensitivity analysis on the data set and keeps the layers it selects in float (one undo step).
     void suggestKeepFloat();
     TrainView* trainView() const { return m_trainView; }
@@ -155,16 +158,10 @@ private:
     QTabWidget* m_views = nullptr;
     widgets::ValueBars* m_activationBars = nullptr;
     QLabel* m_activationCaption = nullptr;
-    // The file, the float graph analysed (a quantized file dequantized) and how their operators correspond.
-    std::shared_ptr<const pipeline::ModelSource> m_source;
-    std::shared_ptr<const model::Graph> workGraph() const { return m_source ? m_source->work : nullptr; }
-    QString m_currentFile;
-    int m_loadGeneration = 0;
-    int m_analysisGeneration = 0;
-    std::shared_ptr<const data::SampleSet> m_data;
-    QString m_dataName;
-    std::shared_ptr<const data::SampleSet> m_calibData; // null: calibrate on m_data
-    QString m_calibName;
+    // The model, the data, the layers kept in float (and their undo history).
+    Document* m_doc = nullptr;
+    std::shared_ptr<const model::Graph> workGraph() const { return m_doc->workGraph(); }
+    JobGeneration m_loadJob, m_analysisJob, m_quantJob, m_dataJob, m_calibJob;
     std::unique_ptr<QTemporaryDir> m_demoData;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     widgets::CompareModel* m_compareModel = nullptr;
@@ -175,16 +172,9 @@ private:
     QLabel* m_dataLabel = nullptr;
     QStringList m_recent;
     SideBySideView* m_sideBySide = nullptr;
-    QUndoStack* m_undo = nullptr;
-    std::vector<int> m_keepFloat; // operators by the file's numbering (the layer table's)
-    int m_modelGeneration = 0;
     std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);
     bool needsDataSet() const; // the chosen mode needs ranges that neither the model nor a data set gives
-    void applyKeepFloat(std::vector<int> ops);
     TrainView* m_trainView = nullptr;
-    int m_quantGeneration = 0;
-    int m_inputsGeneration = 0; // bumped when what a comparison or suggestion measured changes
-    int m_dataRequest = 0, m_calibRequest = 0; // the newest data-set / calibration-data read
     QMenu* m_recentMenu = nullptr;
     bool m_layoutRestored = false; // the dock layout came from the settings
     QStringList m_modelClassNames; // from a label file inside the model

@@ -10,12 +10,10 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ql::app {
 
@@ -38,10 +36,8 @@ Result<data::SampleSet> MainWindow::readDataSet(
 
 void MainWindow::useDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name)
 {
-    ++m_inputsGeneration; // comparisons and suggestions measured on the old data no longer apply
-    m_data = std::move(set);
-    m_dataName = name;
-    m_sideBySide->setDataSet(m_data);
+    m_doc->setDataSet(std::move(set), name);
+    m_sideBySide->setDataSet(m_doc->dataSet());
     updateClassNames();
     updateCalibrationSource();
     updateCompareState();
@@ -59,9 +55,8 @@ void MainWindow::openCalibrationData(const QString& images)
         readInBackground(images, {}, true);
         return;
     }
-    ++m_calibRequest; // a calibration set still being read must not land after this
-    m_calibData.reset(); // back to the data set
-    m_calibName.clear();
+    m_calibJob.start(); // a calibration set still being read must not land after this
+    m_doc->setCalibrationData(nullptr, {}); // back to the data set
     updateCalibrationSource();
     updateCompareState();
     runAnalysis();
@@ -72,17 +67,14 @@ void MainWindow::openCalibrationData(const QString& images)
 void MainWindow::readInBackground(const QString& images, const QString& labels, bool calibration)
 {
     statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(images).fileName()));
-    using Outcome = Result<data::SampleSet>;
-    auto* watcher = new QFutureWatcher<Outcome>(this);
     // Only the newest request of each kind lands (a quick second choice, or "back to the data set", wins).
-    const int request = calibration ? ++m_calibRequest : ++m_dataRequest;
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
-        [this, watcher, images, calibration, request, model = m_modelGeneration] {
-            Outcome set = watcher->result();
-            watcher->deleteLater();
-            if (request != (calibration ? m_calibRequest : m_dataRequest))
+    JobGeneration& kind = calibration ? m_calibJob : m_dataJob;
+    const int token = kind.start();
+    runJob(this, [graph = workGraph(), images, labels] { return readDataSet(graph, images, labels); },
+        [this, &kind, token, images, calibration, model = m_doc->modelGeneration()](Result<data::SampleSet> set) {
+            if (!kind.isCurrent(token))
                 return; // replaced by a newer choice
-            if (set && model != m_modelGeneration && QFileInfo(images).isDir())
+            if (set && model != m_doc->modelGeneration() && QFileInfo(images).isDir())
                 set = Error{tr("another model was opened meanwhile").toStdString()}; // sized for the old one
             if (!set) {
                 const QString message = QString::fromStdString(set.error().message);
@@ -93,8 +85,7 @@ void MainWindow::readInBackground(const QString& images, const QString& labels, 
             statusBar()->clearMessage();
             auto shared = std::make_shared<const data::SampleSet>(std::move(*set));
             if (calibration) {
-                m_calibData = std::move(shared);
-                m_calibName = QFileInfo(images).fileName();
+                m_doc->setCalibrationData(std::move(shared), QFileInfo(images).fileName());
                 updateCalibrationSource();
                 updateCompareState();
                 runAnalysis();
@@ -103,18 +94,6 @@ void MainWindow::readInBackground(const QString& images, const QString& labels, 
             }
             emit dataSetOpened(true, QString(), calibration);
         });
-    watcher->setFuture(
-        QtConcurrent::run([graph = workGraph(), images, labels] { return readDataSet(graph, images, labels); }));
-}
-
-std::shared_ptr<const data::SampleSet> MainWindow::calibrationData() const
-{
-    return m_calibData ? m_calibData : m_data;
-}
-
-QString MainWindow::calibrationDataName() const
-{
-    return m_calibData ? m_calibName : m_dataName;
 }
 
 void MainWindow::updateCalibrationSource()
@@ -141,7 +120,7 @@ void MainWindow::updateClassNames()
     const auto graph = workGraph();
     const bool tenOutputs = graph && !graph->main().outputs.empty() &&
         graph->main().tensors[static_cast<std::size_t>(graph->main().outputs[0])].elementCount() == 10;
-    if (names.isEmpty() && tenOutputs && m_dataName.contains(QLatin1String("fashion"), Qt::CaseInsensitive))
+    if (names.isEmpty() && tenOutputs && m_doc->dataSetName().contains(QLatin1String("fashion"), Qt::CaseInsensitive))
         names = {tr("T-shirt/top"), tr("Trouser"), tr("Pullover"), tr("Dress"), tr("Coat"), tr("Sandal"), tr("Shirt"),
             tr("Sneaker"), tr("Bag"), tr("Ankle boot")};
     m_sideBySide->setClassNames(names);
@@ -162,21 +141,22 @@ void MainWindow::updateCompareState()
 {
     const bool running = m_cancel != nullptr;
     QString text;
-    if (!m_data)
+    const auto set = m_doc->dataSet();
+    if (!set)
         text = tr("Open a data set (File › Open data set…) to compare the modes.");
     else if (const auto graph = workGraph(); graph && graph->main().inputs.size() == 1) {
         const auto& in = graph->main().tensors[static_cast<std::size_t>(graph->main().inputs[0])];
-        const auto fits = data::checkSamplesFit(*m_data, in);
+        const auto fits = data::checkSamplesFit(*set, in);
         text = fits ? tr("Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.")
-                          .arg(m_dataName)
-                          .arg(m_data->labels.empty() ? tr(", no labels (agreement only)") : QString())
+                          .arg(m_doc->dataSetName())
+                          .arg(set->labels.empty() ? tr(", no labels (agreement only)") : QString())
                           .arg(m_modePanel->calibrationSamples())
                           .arg(calibrationDataName())
                     : tr("The data set %1 does not fit this model: %2")
-                          .arg(m_dataName, QString::fromStdString(fits.error().message));
+                          .arg(m_doc->dataSetName(), QString::fromStdString(fits.error().message));
     }
     m_dataLabel->setText(text);
-    m_evaluate->setEnabled(!running && m_data && workGraph());
+    m_evaluate->setEnabled(!running && set && workGraph());
     m_cancelButton->setEnabled(running);
 }
 

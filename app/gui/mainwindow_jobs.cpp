@@ -20,18 +20,13 @@
 
 #include <QApplication>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPointer>
 #include <QProgressBar>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
-#include <QUndoCommand>
-#include <QUndoStack>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <functional>
@@ -40,33 +35,6 @@
 namespace ql::app {
 
 namespace {
-
-// One undoable change of the set of layers kept in float.
-class KeepFloatCommand : public QUndoCommand {
-public:
-    KeepFloatCommand(std::function<void(std::vector<int>)> apply, std::vector<int> before, std::vector<int> after,
-        const QString& text)
-        : QUndoCommand(text)
-        , m_apply(std::move(apply))
-        , m_before(std::move(before))
-        , m_after(std::move(after))
-    {
-    }
-    void redo() override { m_apply(m_after); }
-    void undo() override { m_apply(m_before); }
-
-private:
-    std::function<void(std::vector<int>)> m_apply;
-    std::vector<int> m_before, m_after;
-};
-
-std::vector<std::string> keepStrings(const std::vector<int>& ops)
-{
-    std::vector<std::string> s;
-    for (int op : ops)
-        s.push_back(std::to_string(op));
-    return s;
-}
 
 // The calibration data of a job: none, or the one data set.
 std::span<const data::SampleSet> calibrationSpan(const std::shared_ptr<const data::SampleSet>& set)
@@ -78,7 +46,7 @@ std::span<const data::SampleSet> calibrationSpan(const std::shared_ptr<const dat
 
 void MainWindow::evaluateAllModes()
 {
-    if (m_cancel || !m_data || !workGraph())
+    if (m_cancel || !m_doc->dataSet() || !workGraph())
         return;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     updateCompareState();
@@ -86,17 +54,13 @@ void MainWindow::evaluateAllModes()
     m_progress->setFormat(tr("calibrating…"));
     const auto options = m_modePanel->options();
     auto quantize = m_modePanel->quantizeOptions();
-    quantize.keepFloat = keepStrings(m_keepFloat);
+    quantize.keepFloat = m_doc->keptFloatIds();
     using Outcome = Result<std::vector<eval::ModeEvaluation>>;
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
-        [this, watcher, model = m_modelGeneration, inputs = m_inputsGeneration] {
-            Outcome r = watcher->result();
-            watcher->deleteLater();
+    const auto done = [this, model = m_doc->modelGeneration(), inputs = m_doc->inputsGeneration()](Outcome r) {
             m_cancel.reset();
-            if (model != m_modelGeneration) // another model was opened meanwhile: its table stays empty
+            if (model != m_doc->modelGeneration()) // another model was opened meanwhile: its table stays empty
                 r = Error{tr("cancelled: another model was opened").toStdString()};
-            else if (inputs != m_inputsGeneration) // options, layers kept in float or data changed meanwhile
+            else if (inputs != m_doc->inputsGeneration()) // options, layers kept in float or data changed meanwhile
                 r = Error{tr("cancelled: the options or the data changed meanwhile; evaluate again").toStdString()};
             m_progress->setRange(0, 1);
             m_progress->setValue(r ? 1 : 0);
@@ -110,21 +74,14 @@ void MainWindow::evaluateAllModes()
             }
             updateCompareState();
             emit evaluationFinished(r.ok(), r ? QString() : QString::fromStdString(r.error().message));
-        });
-    QPointer<MainWindow> self(this);
-    auto progress = [self](const std::string& mode, std::int64_t done, std::int64_t total) {
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, m = QString::fromStdString(mode), done, total] {
-                if (!self)
-                    return;
-                self->m_progress->setRange(0, static_cast<int>(total));
-                self->m_progress->setValue(static_cast<int>(done));
-                self->m_progress->setFormat(tr("%1: %2 / %3").arg(m).arg(done).arg(total));
-            },
-            Qt::QueuedConnection);
-    };
-    watcher->setFuture(QtConcurrent::run([source = m_source, data = m_data, calib = calibrationData(), quantize,
+        };
+    const auto show = onGuiThread(this, [this](const std::string& mode, std::int64_t finished, std::int64_t total) {
+        m_progress->setRange(0, static_cast<int>(total));
+        m_progress->setValue(static_cast<int>(finished));
+        m_progress->setFormat(tr("%1: %2 / %3").arg(QString::fromStdString(mode)).arg(finished).arg(total));
+    });
+    const eval::EvaluateProgress progress = show;
+    runJob(this, [source = m_doc->source(), data = m_doc->dataSet(), calib = calibrationData(), quantize,
                                              cancel = m_cancel, progress]() -> Outcome {
         eval::EvaluateOptions eo;
         eo.quantize = quantize;
@@ -143,7 +100,7 @@ void MainWindow::evaluateAllModes()
             return ranges.error();
         return eval::evaluateModes(*source->work, source->dequantized() ? source->file.get() : nullptr, *data,
             *ranges, eo, progress, cancel.get());
-    }));
+    }, done);
 }
 
 QString MainWindow::exportSummary() const
@@ -161,7 +118,7 @@ QString MainWindow::exportSummary() const
     if (passes::needsCalibration(o.mode)) {
         s += tr("; I/O %1").arg(m_modePanel->ioName());
         const auto calib = calibrationData();
-        const int carried = o.useModelRanges ? m_source->carriedRanges() : 0;
+        const int carried = o.useModelRanges ? m_doc->source()->carriedRanges() : 0;
         if (carried > 0)
             s += tr("; %n activation range(s) from the model itself", nullptr, carried);
         if (calib)
@@ -172,7 +129,7 @@ QString MainWindow::exportSummary() const
         else if (carried == 0)
             s += tr("; needs a data set for calibration (File › Open data set…)");
     }
-    if (m_source->dequantized())
+    if (m_doc->source()->dequantized())
         s += tr(". The file is already quantized: this re-quantizes its dequantized weights.");
     return s + QLatin1Char('.');
 }
@@ -184,7 +141,7 @@ void MainWindow::showExportDialog()
         QMessageBox::information(this, tr("Export model"), summary);
         return;
     }
-    QString suggested = QFileInfo(m_currentFile).completeBaseName() + QLatin1Char('_') + m_modePanel->modeName() +
+    QString suggested = QFileInfo(m_doc->file()).completeBaseName() + QLatin1Char('_') + m_modePanel->modeName() +
         QStringLiteral(".tflite");
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export model — %1").arg(summary), suggested, tr("TensorFlow Lite models (*.tflite)"));
@@ -199,8 +156,9 @@ void MainWindow::exportModel(const QString& path)
         return;
     }
     const QFileInfo target(path);
-    if (!m_currentFile.startsWith(QLatin1String(":/")) && target.exists() &&
-        target.canonicalFilePath() == QFileInfo(m_currentFile).canonicalFilePath()) {
+    const QString open = m_doc->file();
+    if (!open.startsWith(QLatin1String(":/")) && target.exists() &&
+        target.canonicalFilePath() == QFileInfo(open).canonicalFilePath()) {
         emit exportFinished(false, tr("%1 is the open model; choose another file").arg(path));
         return;
     }
@@ -209,7 +167,7 @@ void MainWindow::exportModel(const QString& path)
         return;
     }
     auto o = m_modePanel->quantizeOptions();
-    o.keepFloat = keepStrings(m_keepFloat);
+    o.keepFloat = m_doc->keptFloatIds();
     if (needsDataSet()) {
         emit exportFinished(false, exportSummary());
         return;
@@ -223,10 +181,7 @@ void MainWindow::exportModel(const QString& path)
         std::string error;
         quant::LintReport lint;
     };
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, path] {
-        const Outcome r = watcher->result();
-        watcher->deleteLater();
+    const auto done = [this, path](const Outcome& r) {
         QString message;
         if (!r.ok)
             message = QString::fromStdString(r.error);
@@ -242,8 +197,8 @@ void MainWindow::exportModel(const QString& path)
         }
         statusBar()->showMessage(message, 8000);
         emit exportFinished(r.ok, message);
-    });
-    watcher->setFuture(QtConcurrent::run([source = m_source, calib = calibrationData(), o, path]() -> Outcome {
+    };
+    runJob(this, [source = m_doc->source(), calib = calibrationData(), o, path]() -> Outcome {
         // The quantizer refuses a result LiteRT would reject or mis-run, naming every problem.
         auto q = pipeline::quantize(*source, o, calibrationSpan(calib));
         if (!q)
@@ -251,41 +206,18 @@ void MainWindow::exportModel(const QString& path)
         if (auto st = model::writeTflite(q->graph, path.toStdString()); !st)
             return {false, st.error().message, {}};
         return {true, {}, q->lint};
-    }));
+    }, done);
 }
 
 bool MainWindow::needsDataSet() const
 {
-    return m_source && pipeline::needsData(*m_source, m_modePanel->quantizeOptions()) && !calibrationData();
-}
-
-void MainWindow::applyKeepFloat(std::vector<int> ops)
-{
-    std::sort(ops.begin(), ops.end());
-    m_keepFloat = std::move(ops);
-    m_layers->setKeptFloat(m_keepFloat);
-    runAnalysis();
-}
-
-void MainWindow::setKeepFloat(int op, bool keep)
-{
-    if (!m_source || m_source->workOp(op) < 0) // not an operator the quantizer decides on
-        return;
-    std::vector<int> after = m_keepFloat;
-    after.erase(std::remove(after.begin(), after.end(), op), after.end());
-    if (keep)
-        after.push_back(op);
-    std::sort(after.begin(), after.end());
-    if (after == m_keepFloat)
-        return;
-    m_undo->push(new KeepFloatCommand([this](std::vector<int> v) { applyKeepFloat(std::move(v)); }, m_keepFloat, after,
-        keep ? tr("keep operator %1 in float").arg(op) : tr("quantize operator %1").arg(op)));
+    return m_doc->source() && pipeline::needsData(*m_doc->source(), m_modePanel->quantizeOptions()) && !calibrationData();
 }
 
 void MainWindow::suggestKeepFloat()
 {
-    if (!workGraph() || !m_data || m_modePanel->options().teaching) {
-        const QString why = !m_data ? tr("Open a data set first (File › Open data set…).")
+    if (!workGraph() || !m_doc->dataSet() || m_modePanel->options().teaching) {
+        const QString why = !m_doc->dataSet() ? tr("Open a data set first (File › Open data set…).")
                                     : tr("Choose a TFLite mode: the suggestion measures that mode.");
         statusBar()->showMessage(why, 8000);
         emit suggestionFinished(false, why);
@@ -296,16 +228,12 @@ void MainWindow::suggestKeepFloat()
     so.quantize.keepFloat.clear();
     statusBar()->showMessage(tr("Measuring every layer's sensitivity…"));
     using Outcome = Result<eval::SensitivityResult>;
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
-        [this, watcher, model = m_modelGeneration, inputs = m_inputsGeneration] {
-            Outcome r = watcher->result();
-            watcher->deleteLater();
-            if (model != m_modelGeneration) {
+    const auto done = [this, model = m_doc->modelGeneration(), inputs = m_doc->inputsGeneration()](Outcome r) {
+            if (model != m_doc->modelGeneration()) {
                 emit suggestionFinished(false, tr("another model was opened meanwhile"));
                 return;
             }
-            if (inputs != m_inputsGeneration) { // measured for other options or data: not what is shown now
+            if (inputs != m_doc->inputsGeneration()) { // measured for other options or data: not what is shown now
                 const QString why = tr("the options or the data changed meanwhile; ask again");
                 statusBar()->showMessage(tr("Suggestion dropped: %1").arg(why), 8000);
                 emit suggestionFinished(false, why);
@@ -324,19 +252,12 @@ void MainWindow::suggestKeepFloat()
                                                            .arg(r->quantizedMetric, 0, 'f', 4)
                                                            .arg(r->selectionMetric, 0, 'f', 4)
                                                            .arg(r->floatMetric, 0, 'f', 4);
-            if (!r->keepFloat.empty()) {
-                std::vector<int> after = m_keepFloat;
-                const auto suggested = pipeline::toFileOps(*m_source, r->keepFloat);
-                after.insert(after.end(), suggested.begin(), suggested.end());
-                std::sort(after.begin(), after.end());
-                after.erase(std::unique(after.begin(), after.end()), after.end());
-                m_undo->push(new KeepFloatCommand([this](std::vector<int> v) { applyKeepFloat(std::move(v)); },
-                    m_keepFloat, after, tr("keep suggested layers in float")));
-            }
+            if (!r->keepFloat.empty())
+                m_doc->keepAlsoInFloat(pipeline::toFileOps(*m_doc->source(), r->keepFloat), tr("keep suggested layers in float"));
             statusBar()->showMessage(msg, 10000);
             emit suggestionFinished(true, msg);
-        });
-    watcher->setFuture(QtConcurrent::run([source = m_source, data = m_data, calib = calibrationData(), so,
+        };
+    runJob(this, [source = m_doc->source(), data = m_doc->dataSet(), calib = calibrationData(), so,
                                              cancel = m_jobsCancel]() mutable -> Outcome {
         // At most 500 samples: enough to rank layers, quick enough to stay interactive.
         const data::SampleSet sample = data::firstSamples(*data, 500);
@@ -345,28 +266,25 @@ void MainWindow::suggestKeepFloat()
         if (!ranges)
             return ranges.error();
         return eval::sensitivity(*source->work, sample, *ranges, so, {}, cancel.get());
-    }));
+    }, done);
 }
 
 void MainWindow::rebuildQuantized()
 {
-    const int generation = ++m_quantGeneration;
+    const int token = m_quantJob.start();
     if (!workGraph())
         return;
     const auto w = m_modePanel->options();
     auto q = m_modePanel->quantizeOptions();
     q.io = passes::IoType::Float;
-    q.keepFloat = keepStrings(m_keepFloat);
+    q.keepFloat = m_doc->keptFloatIds();
     struct Built {
         std::shared_ptr<const model::Graph> graph;
         std::vector<eval::ActivationLayer> activations; // on the data set, when there is one
     };
     using Outcome = Result<Built>;
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
-        Outcome r = watcher->result();
-        watcher->deleteLater();
-        if (generation != m_quantGeneration)
+    const auto done = [this, token](const Outcome& r) {
+        if (!m_quantJob.isCurrent(token))
             return;
         m_sideBySide->setModels(workGraph(), r ? r->graph : nullptr, m_modePanel->describe());
         QStringList labels;
@@ -374,9 +292,9 @@ void MainWindow::rebuildQuantized()
         m_activationOps.clear();
         if (r)
             for (const auto& a : r->activations) {
-                labels << QStringLiteral("%1").arg(m_source->fileOp(a.op));
+                labels << QStringLiteral("%1").arg(m_doc->source()->fileOp(a.op));
                 values.push_back(a.propagated.sqnrDb);
-                m_activationOps.push_back(m_source->fileOp(a.op));
+                m_activationOps.push_back(m_doc->source()->fileOp(a.op));
             }
         m_activationBars->setValues(labels, values);
         m_activationCaption->setText(!r ? QString::fromStdString(r.error().message)
@@ -384,14 +302,14 @@ void MainWindow::rebuildQuantized()
                                         : tr("Activation SQNR per operator output (the quantized model's tensor "
                                                     "against the float one, %n sample(s) of the data set); the lowest "
                                                     "is outlined.",
-                                              nullptr, static_cast<int>(std::min<std::int64_t>(32, m_data->count))));
+                                              nullptr, static_cast<int>(std::min<std::int64_t>(32, m_doc->dataSet()->count))));
         if (!r)
             statusBar()->showMessage(tr("Side by side: %1").arg(QString::fromStdString(r.error().message)), 8000);
         emit quantizedReady();
-    });
+    };
     const bool noData = needsDataSet();
-    watcher->setFuture(QtConcurrent::run(
-        [source = m_source, data = m_data, calib = calibrationData(), w, q, noData]() -> Outcome {
+    runJob(this,
+        [source = m_doc->source(), data = m_doc->dataSet(), calib = calibrationData(), w, q, noData]() -> Outcome {
             const model::Graph& graph = *source->work;
             Built b;
             if (w.teaching) {
@@ -416,31 +334,27 @@ void MainWindow::rebuildQuantized()
                     b.activations = std::move(*a);
             }
             return b;
-        }));
+        },
+        done);
 }
 
 void MainWindow::runAnalysis()
 {
-    ++m_inputsGeneration;
-    const int generation = ++m_analysisGeneration;
+    m_doc->inputsChanged();
+    const int token = m_analysisJob.start();
     if (!workGraph()) {
-        if (m_source) // a quantized file that cannot be dequantized: the table shows it, nothing is analysed
-            statusBar()->showMessage(tr("Weight analysis: %1").arg(QString::fromStdString(m_source->note)), 8000);
+        if (m_doc->source()) // a quantized file that cannot be dequantized: the table shows it, nothing is analysed
+            statusBar()->showMessage(tr("Weight analysis: %1").arg(QString::fromStdString(m_doc->source()->note)), 8000);
         return;
     }
     rebuildQuantized();
     auto options = m_modePanel->options();
-    if (auto keep = pipeline::keepFloatOnWork(*m_source, keepStrings(m_keepFloat)))
+    if (auto keep = pipeline::keepFloatOnWork(*m_doc->source(), m_doc->keptFloatIds()))
         options.keepFloat = std::move(*keep);
-    m_statusMode->setText(m_modePanel->describe() +
-        (m_keepFloat.empty() ? QString()
-                             : tr(", %n layer(s) kept float", nullptr, static_cast<int>(m_keepFloat.size()))));
-    auto* watcher = new QFutureWatcher<Result<std::vector<eval::LayerWeights>>>(this);
-    connect(
-        watcher, &QFutureWatcher<Result<std::vector<eval::LayerWeights>>>::finished, this, [this, watcher, generation] {
-            auto result = watcher->result();
-            watcher->deleteLater();
-            if (generation != m_analysisGeneration)
+    const auto kept = static_cast<int>(m_doc->keptFloat().size());
+    m_statusMode->setText(m_modePanel->describe() + (kept == 0 ? QString() : tr(", %n layer(s) kept float", nullptr, kept)));
+    const auto done = [this, token](Result<std::vector<eval::LayerWeights>> result) {
+            if (!m_analysisJob.isCurrent(token))
                 return; // the options changed again meanwhile
             if (!result) {
                 statusBar()->showMessage(
@@ -450,7 +364,7 @@ void MainWindow::runAnalysis()
                 // Operator numbers of the analysed graph become those of the file the table shows.
                 auto layers = std::move(result.value());
                 for (auto& l : layers)
-                    l.op = m_source->fileOp(l.op);
+                    l.op = m_doc->source()->fileOp(l.op);
                 std::erase_if(layers, [](const eval::LayerWeights& l) { return l.op < 0; });
                 m_layers->setWeightAnalysis(std::make_shared<const std::vector<eval::LayerWeights>>(std::move(layers)));
             }
@@ -465,9 +379,8 @@ void MainWindow::runAnalysis()
                     }
             showSelectedLayer();
             emit analysisFinished();
-        });
-    watcher->setFuture(
-        QtConcurrent::run([graph = workGraph(), options] { return eval::analyzeWeights(*graph, options); }));
+        };
+    runJob(this, [graph = workGraph(), options] { return eval::analyzeWeights(*graph, options); }, done);
 }
 
 } // namespace ql::app
