@@ -72,6 +72,49 @@
     </message>
 </context>
 <context>
+    <name>ql::app::CompareTab</name>
+    <message>
+        <source>E&amp;valuate all modes</source>
+        <translation>Alle Modi a&amp;uswerten</translation>
+    </message>
+    <message>
+        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
+        <translation>Das Modell in float32, float16, Dynamic Range, int8 und 16x8 auf dem Datensatz ausführen: Genauigkeit, Übereinstimmung mit Gleitkomma, KL-Divergenz, Größe und Latenz (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the comparison as CSV or JSON</source>
+        <translation>Vergleich als CSV oder JSON speichern</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1: %2 / %3</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>Tabelle kann nicht exportiert werden</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::Document</name>
     <message>
         <source>keep operator %1 in float</source>
@@ -179,22 +222,6 @@
     <message>
         <source>E&amp;rrors</source>
         <translation>&amp;Fehler</translation>
-    </message>
-    <message>
-        <source>E&amp;valuate all modes</source>
-        <translation>Alle Modi a&amp;uswerten</translation>
-    </message>
-    <message>
-        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
-        <translation>Das Modell in float32, float16, Dynamic Range, int8 und 16x8 auf dem Datensatz ausführen: Genauigkeit, Übereinstimmung mit Gleitkomma, KL-Divergenz, Größe und Latenz (Strg+E)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Save the comparison as CSV or JSON</source>
-        <translation>Vergleich als CSV oder JSON speichern</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
@@ -373,14 +400,6 @@
     <message>
         <source>calibrating…</source>
         <translation>Kalibrierung…</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>fertig</translation>
-    </message>
-    <message>
-        <source>%1: %2 / %3</source>
-        <translation>%1: %2 / %3</translation>
     </message>
     <message>
         <source>Open a model first.</source>

@@ -72,6 +72,49 @@
     </message>
 </context>
 <context>
+    <name>ql::app::CompareTab</name>
+    <message>
+        <source>E&amp;valuate all modes</source>
+        <translation>E&amp;valuar todos los modos</translation>
+    </message>
+    <message>
+        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
+        <translation>Ejecutar el modelo en float32, float16, rango dinámico, int8 y 16x8 sobre el conjunto de datos: exactitud, concordancia con coma flotante, divergencia KL, tamaño y latencia (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Exportar tabla…</translation>
+    </message>
+    <message>
+        <source>Save the comparison as CSV or JSON</source>
+        <translation>Guardar la comparación como CSV o JSON</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1: %2 / %3</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>listo</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exportar tabla</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>No se puede exportar la tabla</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::Document</name>
     <message>
         <source>keep operator %1 in float</source>
@@ -179,22 +222,6 @@
     <message>
         <source>E&amp;rrors</source>
         <translation>E&amp;rrores</translation>
-    </message>
-    <message>
-        <source>E&amp;valuate all modes</source>
-        <translation>E&amp;valuar todos los modos</translation>
-    </message>
-    <message>
-        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
-        <translation>Ejecutar el modelo en float32, float16, rango dinámico, int8 y 16x8 sobre el conjunto de datos: exactitud, concordancia con coma flotante, divergencia KL, tamaño y latencia (Ctrl+E)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Save the comparison as CSV or JSON</source>
-        <translation>Guardar la comparación como CSV o JSON</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
@@ -373,14 +400,6 @@
     <message>
         <source>calibrating…</source>
         <translation>calibrando…</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>listo</translation>
-    </message>
-    <message>
-        <source>%1: %2 / %3</source>
-        <translation>%1: %2 / %3</translation>
     </message>
     <message>
         <source>Open a model first.</source>

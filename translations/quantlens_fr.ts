@@ -72,6 +72,49 @@
     </message>
 </context>
 <context>
+    <name>ql::app::CompareTab</name>
+    <message>
+        <source>E&amp;valuate all modes</source>
+        <translation>É&amp;valuer tous les modes</translation>
+    </message>
+    <message>
+        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
+        <translation>Exécuter le modèle en float32, float16, plage dynamique, int8 et 16x8 sur le jeu de données : exactitude, concordance avec le modèle flottant, divergence KL, taille et latence (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Exporter le tableau…</translation>
+    </message>
+    <message>
+        <source>Save the comparison as CSV or JSON</source>
+        <translation>Enregistrer la comparaison en CSV ou JSON</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1 : %2 / %3</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>Impossible d&apos;exporter le tableau</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::Document</name>
     <message>
         <source>keep operator %1 in float</source>
@@ -179,22 +222,6 @@
     <message>
         <source>E&amp;rrors</source>
         <translation>&amp;Erreurs</translation>
-    </message>
-    <message>
-        <source>E&amp;valuate all modes</source>
-        <translation>É&amp;valuer tous les modes</translation>
-    </message>
-    <message>
-        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
-        <translation>Exécuter le modèle en float32, float16, plage dynamique, int8 et 16x8 sur le jeu de données : exactitude, concordance avec le modèle flottant, divergence KL, taille et latence (Ctrl+E)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Save the comparison as CSV or JSON</source>
-        <translation>Enregistrer la comparaison en CSV ou JSON</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
@@ -373,14 +400,6 @@
     <message>
         <source>calibrating…</source>
         <translation>calibration…</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>terminé</translation>
-    </message>
-    <message>
-        <source>%1: %2 / %3</source>
-        <translation>%1 : %2 / %3</translation>
     </message>
     <message>
         <source>Open a model first.</source>

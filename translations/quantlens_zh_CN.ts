@@ -72,6 +72,49 @@
     </message>
 </context>
 <context>
+    <name>ql::app::CompareTab</name>
+    <message>
+        <source>E&amp;valuate all modes</source>
+        <translation>评估所有模式(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
+        <translation>在数据集上以 float32、float16、动态范围、int8 和 16x8 运行模型：准确率、与浮点模型的一致率、KL 散度、大小和延迟（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Save the comparison as CSV or JSON</source>
+        <translation>将比较结果保存为 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>无法导出表格</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::Document</name>
     <message>
         <source>keep operator %1 in float</source>
@@ -179,22 +222,6 @@
     <message>
         <source>E&amp;rrors</source>
         <translation>误差(&amp;R)</translation>
-    </message>
-    <message>
-        <source>E&amp;valuate all modes</source>
-        <translation>评估所有模式(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)</source>
-        <translation>在数据集上以 float32、float16、动态范围、int8 和 16x8 运行模型：准确率、与浮点模型的一致率、KL 散度、大小和延迟（Ctrl+E）</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Save the comparison as CSV or JSON</source>
-        <translation>将比较结果保存为 CSV 或 JSON</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
@@ -371,14 +398,6 @@
     <message>
         <source>calibrating…</source>
         <translation>正在校准…</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>%1: %2 / %3</source>
-        <translation>%1：%2 / %3</translation>
     </message>
     <message>
         <source>Open a model first.</source>

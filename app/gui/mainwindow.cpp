@@ -6,6 +6,7 @@
 #include "eval/activations.h"
 #include "eval/evaluate.h"
 #include "eval/sensitivity.h"
+#include "gui/comparetab.h"
 #include "gui/language.h"
 #include "gui/modelload.h"
 #include "gui/modepanel.h"
@@ -215,51 +216,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addTab(errorsPage, tr("E&rrors"));
 
     // Compare: every mode on a data set.
-    auto* compare = new QWidget(this);
-    auto* cl = new QVBoxLayout(compare);
-    m_dataLabel = new QLabel(compare);
-    m_dataLabel->setWordWrap(true);
-    auto* buttons = new QHBoxLayout;
-    m_evaluate = new QPushButton(tr("E&valuate all modes"), compare);
-    m_evaluate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_evaluate->setToolTip(tr("Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: "
-                              "accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)"));
-    m_cancelButton = new QPushButton(tr("Cancel"), compare);
-    m_progress = new QProgressBar(compare);
-    m_progress->setTextVisible(true);
-    buttons->addWidget(m_evaluate);
-    buttons->addWidget(m_cancelButton);
-    buttons->addWidget(m_progress, 1);
-    m_compareModel = new widgets::CompareModel(this);
-    auto* compareProxy = new QSortFilterProxyModel(this);
-    compareProxy->setSourceModel(m_compareModel);
-    compareProxy->setSortRole(widgets::CompareModel::SortRole);
-    auto* compareTable = new QTableView(compare);
-    compareTable->setModel(compareProxy);
-    compareTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // modes in evaluation order
-    compareTable->setSortingEnabled(true);
-    compareTable->verticalHeader()->hide();
-    compareTable->horizontalHeader()->setStretchLastSection(true);
-    m_tradeoff = new widgets::TradeoffChart(compare);
-    auto* exportTableButton = new QPushButton(tr("Export table…"), compare);
-    exportTableButton->setToolTip(tr("Save the comparison as CSV or JSON"));
-    buttons->addWidget(exportTableButton);
-    connect(exportTableButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export table"), QStringLiteral("modes.csv"), tr("CSV (*.csv);;JSON (*.json)"));
-        if (path.isEmpty())
-            return;
-        QSaveFile out(path);
-        const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
-        if (!out.open(QIODevice::WriteOnly) ||
-            out.write(json ? m_compareModel->toJson() : m_compareModel->toCsv().toUtf8()) < 0 || !out.commit())
-            QMessageBox::warning(this, tr("Cannot export the table"), out.errorString());
-    });
-    cl->addWidget(m_dataLabel);
-    cl->addLayout(buttons);
-    cl->addWidget(compareTable, 1);
-    cl->addWidget(m_tradeoff, 2);
-    m_views->addTab(compare, tr("&Compare"));
+    m_compare = new CompareTab(this);
+    m_views->addTab(m_compare, tr("&Compare"));
+    connect(m_compare, &CompareTab::evaluateRequested, this, &MainWindow::evaluateAllModes);
+    connect(m_compare, &CompareTab::cancelRequested, this, &MainWindow::cancelEvaluation);
     m_sideBySide = new SideBySideView(this);
     m_views->addTab(m_sideBySide, tr("&Side by side"));
     m_trainView = new TrainView(this);
@@ -271,16 +231,9 @@ MainWindow::MainWindow(QWidget* parent)
                 return;
             }
             // Float, PTQ and QAT of the trained net join whatever the Compare table already shows.
-            auto all = std::make_shared<std::vector<eval::ModeEvaluation>>();
-            if (m_compareModel->results())
-                *all = *m_compareModel->results();
-            all->insert(all->end(), rows->begin(), rows->end());
-            m_compareModel->setResults(all);
-            m_tradeoff->setResults(*all);
+            m_compare->addResults(*rows);
             statusBar()->showMessage(tr("Training done: float, PTQ and QAT are in the Compare tab"), 8000);
         });
-    connect(m_evaluate, &QPushButton::clicked, this, &MainWindow::evaluateAllModes);
-    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelEvaluation);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(central);
     splitter->addWidget(m_views);
@@ -370,8 +323,7 @@ void MainWindow::openFile(const QString& path)
         m_doc->setModel(path, outcome.source);
         cancelEvaluation();
         m_layers->setKeptFloat({});
-        m_compareModel->setResults(nullptr);
-        m_tradeoff->setResults({});
+        m_compare->setResults(nullptr);
         m_modelClassNames = outcome.classNames;
         if (path == demoModelPath() && !m_doc->dataSet()) {
             // The bundled Fashion-MNIST sample goes with the bundled model.
@@ -514,6 +466,16 @@ void MainWindow::showAbout()
            "accuracy and size, side by side.</p><p>MIT license. The bundled demo model was trained by QuantLens on "
            "Fashion-MNIST (© Zalando SE, MIT license).</p>")
             .arg(QCoreApplication::applicationVersion()));
+}
+
+widgets::CompareModel* MainWindow::compareModel() const
+{
+    return m_compare->model();
+}
+
+widgets::TradeoffChart* MainWindow::tradeoffChart() const
+{
+    return m_compare->chart();
 }
 
 bool MainWindow::showView(const QString& name)

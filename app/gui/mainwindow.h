@@ -40,6 +40,7 @@ class WeightView;
 
 namespace ql::app {
 
+class CompareTab;
 class ModePanel;
 class SideBySideView;
 class TrainView;
@@ -60,8 +61,8 @@ public:
     ModePanel* modePanel() const { return m_modePanel; }
     widgets::WeightView* weightView() const { return m_weightView; }
     widgets::ErrorChart* errorChart() const { return m_errorChart; }
-    widgets::CompareModel* compareModel() const { return m_compareModel; }
-    widgets::TradeoffChart* tradeoffChart() const { return m_tradeoff; }
+    widgets::CompareModel* compareModel() const;
+    widgets::TradeoffChart* tradeoffChart() const;
     // The data set used by Compare: the bundled Fashion-MNIST sample for the demo, or one the user opened.
     bool hasDataSet() const { return m_doc->dataSet() != nullptr; }
     // Loads images (IDX, .npy or a folder with one sub-folder per class) and optional labels.
@@ -164,12 +165,7 @@ private:
     JobGeneration m_loadJob, m_analysisJob, m_quantJob, m_dataJob, m_calibJob;
     std::unique_ptr<QTemporaryDir> m_demoData;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    widgets::CompareModel* m_compareModel = nullptr;
-    widgets::TradeoffChart* m_tradeoff = nullptr;
-    QPushButton* m_evaluate = nullptr;
-    QPushButton* m_cancelButton = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QLabel* m_dataLabel = nullptr;
+    CompareTab* m_compare = nullptr;
     QStringList m_recent;
     SideBySideView* m_sideBySide = nullptr;
     std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);

@@ -5,6 +5,7 @@
 #include "gui/mainwindow.h"
 
 #include "data/image_folder.h"
+#include "gui/comparetab.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
 
@@ -155,9 +156,7 @@ void MainWindow::updateCompareState()
                     : tr("The data set %1 does not fit this model: %2")
                           .arg(m_doc->dataSetName(), QString::fromStdString(fits.error().message));
     }
-    m_dataLabel->setText(text);
-    m_evaluate->setEnabled(!running && set && workGraph());
-    m_cancelButton->setEnabled(running);
+    m_compare->setState(text, set && workGraph(), running);
 }
 
 } // namespace ql::app

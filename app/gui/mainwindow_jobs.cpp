@@ -9,6 +9,7 @@
 #include "eval/activations.h"
 #include "eval/evaluate.h"
 #include "eval/sensitivity.h"
+#include "gui/comparetab.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
 #include "layers/layertablemodel.h"
@@ -50,8 +51,7 @@ void MainWindow::evaluateAllModes()
         return;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     updateCompareState();
-    m_progress->setRange(0, 0);
-    m_progress->setFormat(tr("calibrating…"));
+    m_compare->showBusy(tr("calibrating…"));
     const auto options = m_modePanel->options();
     auto quantize = m_modePanel->quantizeOptions();
     quantize.keepFloat = m_doc->keptFloatIds();
@@ -62,23 +62,14 @@ void MainWindow::evaluateAllModes()
                 r = Error{tr("cancelled: another model was opened").toStdString()};
             else if (inputs != m_doc->inputsGeneration()) // options, layers kept in float or data changed meanwhile
                 r = Error{tr("cancelled: the options or the data changed meanwhile; evaluate again").toStdString()};
-            m_progress->setRange(0, 1);
-            m_progress->setValue(r ? 1 : 0);
-            if (r) {
-                auto results = std::make_shared<const std::vector<eval::ModeEvaluation>>(std::move(r.value()));
-                m_compareModel->setResults(results);
-                m_tradeoff->setResults(*results);
-                m_progress->setFormat(tr("done"));
-            } else {
-                m_progress->setFormat(QString::fromStdString(r.error().message));
-            }
+            if (r)
+                m_compare->setResults(std::make_shared<const std::vector<eval::ModeEvaluation>>(std::move(r.value())));
+            m_compare->showFinished(r.ok(), r ? QString() : QString::fromStdString(r.error().message));
             updateCompareState();
             emit evaluationFinished(r.ok(), r ? QString() : QString::fromStdString(r.error().message));
         };
     const auto show = onGuiThread(this, [this](const std::string& mode, std::int64_t finished, std::int64_t total) {
-        m_progress->setRange(0, static_cast<int>(total));
-        m_progress->setValue(static_cast<int>(finished));
-        m_progress->setFormat(tr("%1: %2 / %3").arg(QString::fromStdString(mode)).arg(finished).arg(total));
+        m_compare->showProgress(QString::fromStdString(mode), finished, total);
     });
     const eval::EvaluateProgress progress = show;
     runJob(this, [source = m_doc->source(), data = m_doc->dataSet(), calib = calibrationData(), quantize,

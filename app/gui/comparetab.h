@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+// The Compare tab: every mode evaluated on the data set, as a table and a trade-off chart, with the run's
+// buttons, its progress and a line saying which data it uses. The main window starts the evaluation; this
+// tab shows its state and results.
+#pragma once
+
+#include "eval/evaluate.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace ql::widgets {
+class CompareModel;
+class TradeoffChart;
+} // namespace ql::widgets
+
+namespace ql::app {
+
+class CompareTab : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit CompareTab(QWidget* parent = nullptr);
+
+    widgets::CompareModel* model() const { return m_model; }
+    widgets::TradeoffChart* chart() const { return m_chart; }
+
+    // The line above the buttons (which data, or why there is none) and whether a run can start or is on.
+    void setState(const QString& dataText, bool canRun, bool running);
+    // A new table (null: empty), or rows joining the ones shown.
+    void setResults(std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows);
+    void addResults(const std::vector<eval::ModeEvaluation>& rows);
+    // Progress of a run: busy with no count yet, a count, or the end (the message on failure).
+    void showBusy(const QString& what);
+    void showProgress(const QString& mode, std::int64_t done, std::int64_t total);
+    void showFinished(bool ok, const QString& message);
+
+signals:
+    void evaluateRequested();
+    void cancelRequested();
+
+private:
+    void exportTable();
+
+    QLabel* m_dataLabel = nullptr;
+    QPushButton* m_evaluate = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    widgets::CompareModel* m_model = nullptr;
+    widgets::TradeoffChart* m_chart = nullptr;
+};
+
+} // namespace ql::app
