@@ -126,6 +126,45 @@
     </message>
 </context>
 <context>
+    <name>ql::app::LayerPane</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, subgraph %3)</source>
+        <translation>%1 (%2, Teilgraph %3)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>Tabelle kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <source>Filter layers (operator, shape, type…)</source>
+        <translation>Schichten filtern (Operator, Form, Typ…)</translation>
+    </message>
+    <message>
+        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
+        <translation>Öffnen Sie ein .tflite-Modell über Datei › Öffnen oder ziehen Sie es auf dieses Fenster.</translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
+        <translation>QuantLens kann dieses Modell nicht ausführen; Inferenz, Fehler auf Daten und Export sind daher nicht verfügbar. Blockierende Operatoren: %1</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -186,30 +225,6 @@
     <message>
         <source>&amp;About QuantLens</source>
         <translation>Ü&amp;ber QuantLens</translation>
-    </message>
-    <message>
-        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
-        <translation>Öffnen Sie ein .tflite-Modell über Datei › Öffnen oder ziehen Sie es auf dieses Fenster.</translation>
-    </message>
-    <message>
-        <source>Filter layers (operator, shape, type…)</source>
-        <translation>Schichten filtern (Operator, Form, Typ…)</translation>
-    </message>
-    <message>
-        <source>Export table…</source>
-        <translation>Tabelle exportieren…</translation>
-    </message>
-    <message>
-        <source>Export table</source>
-        <translation>Tabelle exportieren</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Cannot export the table</source>
-        <translation>Tabelle kann nicht exportiert werden</translation>
     </message>
     <message>
         <source>&amp;Weights</source>
@@ -625,18 +640,6 @@
     <message>
         <source>int8 weights and int16 activations</source>
         <translation>int8-Gewichte und int16-Aktivierungen</translation>
-    </message>
-    <message>
-        <source>%1 (%2, subgraph %3)</source>
-        <translation>%1 (%2, Teilgraph %3)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
-        <translation>QuantLens kann dieses Modell nicht ausführen; Inferenz, Fehler auf Daten und Export sind daher nicht verfügbar. Blockierende Operatoren: %1</translation>
     </message>
     <message>
         <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>

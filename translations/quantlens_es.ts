@@ -126,6 +126,45 @@
     </message>
 </context>
 <context>
+    <name>ql::app::LayerPane</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, subgraph %3)</source>
+        <translation>%1 (%2, subgrafo %3)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>No se puede exportar la tabla</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exportar tabla</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Exportar tabla…</translation>
+    </message>
+    <message>
+        <source>Filter layers (operator, shape, type…)</source>
+        <translation>Filtrar capas (operador, forma, tipo…)</translation>
+    </message>
+    <message>
+        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
+        <translation>Abra un modelo .tflite con Archivo › Abrir o arrástrelo a esta ventana.</translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
+        <translation>QuantLens no puede ejecutar este modelo, así que la inferencia, los errores sobre datos y la exportación no están disponibles. Operadores que lo impiden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -186,30 +225,6 @@
     <message>
         <source>&amp;About QuantLens</source>
         <translation>&amp;Acerca de QuantLens</translation>
-    </message>
-    <message>
-        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
-        <translation>Abra un modelo .tflite con Archivo › Abrir o arrástrelo a esta ventana.</translation>
-    </message>
-    <message>
-        <source>Filter layers (operator, shape, type…)</source>
-        <translation>Filtrar capas (operador, forma, tipo…)</translation>
-    </message>
-    <message>
-        <source>Export table…</source>
-        <translation>Exportar tabla…</translation>
-    </message>
-    <message>
-        <source>Export table</source>
-        <translation>Exportar tabla</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Cannot export the table</source>
-        <translation>No se puede exportar la tabla</translation>
     </message>
     <message>
         <source>&amp;Weights</source>
@@ -625,18 +640,6 @@
     <message>
         <source>int8 weights and int16 activations</source>
         <translation>pesos int8 y activaciones int16</translation>
-    </message>
-    <message>
-        <source>%1 (%2, subgraph %3)</source>
-        <translation>%1 (%2, subgrafo %3)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
-        <translation>QuantLens no puede ejecutar este modelo, así que la inferencia, los errores sobre datos y la exportación no están disponibles. Operadores que lo impiden: %1</translation>
     </message>
     <message>
         <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>

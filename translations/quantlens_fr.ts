@@ -126,6 +126,45 @@
     </message>
 </context>
 <context>
+    <name>ql::app::LayerPane</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, subgraph %3)</source>
+        <translation>%1 (%2, sous-graphe %3)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>Impossible d&apos;exporter le tableau</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Exporter le tableau…</translation>
+    </message>
+    <message>
+        <source>Filter layers (operator, shape, type…)</source>
+        <translation>Filtrer les couches (opérateur, forme, type…)</translation>
+    </message>
+    <message>
+        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
+        <translation>Ouvrez un modèle .tflite avec Fichier › Ouvrir, ou déposez-en un sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
+        <translation>QuantLens ne peut pas exécuter ce modèle : l’inférence, les erreurs sur les données et l’export ne sont pas disponibles. Opérateurs bloquants : %1</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -186,30 +225,6 @@
     <message>
         <source>&amp;About QuantLens</source>
         <translation>À &amp;propos de QuantLens</translation>
-    </message>
-    <message>
-        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
-        <translation>Ouvrez un modèle .tflite avec Fichier › Ouvrir, ou déposez-en un sur cette fenêtre.</translation>
-    </message>
-    <message>
-        <source>Filter layers (operator, shape, type…)</source>
-        <translation>Filtrer les couches (opérateur, forme, type…)</translation>
-    </message>
-    <message>
-        <source>Export table…</source>
-        <translation>Exporter le tableau…</translation>
-    </message>
-    <message>
-        <source>Export table</source>
-        <translation>Exporter le tableau</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Cannot export the table</source>
-        <translation>Impossible d&apos;exporter le tableau</translation>
     </message>
     <message>
         <source>&amp;Weights</source>
@@ -625,18 +640,6 @@
     <message>
         <source>int8 weights and int16 activations</source>
         <translation>poids int8 et activations int16</translation>
-    </message>
-    <message>
-        <source>%1 (%2, subgraph %3)</source>
-        <translation>%1 (%2, sous-graphe %3)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
-        <translation>QuantLens ne peut pas exécuter ce modèle : l’inférence, les erreurs sur les données et l’export ne sont pas disponibles. Opérateurs bloquants : %1</translation>
     </message>
     <message>
         <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>

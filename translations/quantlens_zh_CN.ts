@@ -126,6 +126,45 @@
     </message>
 </context>
 <context>
+    <name>ql::app::LayerPane</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2, subgraph %3)</source>
+        <translation>%1（%2，子图 %3）</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>无法导出表格</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Filter layers (operator, shape, type…)</source>
+        <translation>筛选层（算子、形状、类型…）</translation>
+    </message>
+    <message>
+        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
+        <translation>通过“文件 › 打开”打开 .tflite 模型，或将模型拖放到此窗口。</translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
+        <translation>QuantLens 无法运行此模型，因此推理、数据误差和导出均不可用。阻塞的算子：%1</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -186,30 +225,6 @@
     <message>
         <source>&amp;About QuantLens</source>
         <translation>关于 QuantLens(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Open a .tflite model with File › Open, or drop one on this window.</source>
-        <translation>通过“文件 › 打开”打开 .tflite 模型，或将模型拖放到此窗口。</translation>
-    </message>
-    <message>
-        <source>Filter layers (operator, shape, type…)</source>
-        <translation>筛选层（算子、形状、类型…）</translation>
-    </message>
-    <message>
-        <source>Export table…</source>
-        <translation>导出表格…</translation>
-    </message>
-    <message>
-        <source>Export table</source>
-        <translation>导出表格</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Cannot export the table</source>
-        <translation>无法导出表格</translation>
     </message>
     <message>
         <source>&amp;Weights</source>
@@ -620,18 +635,6 @@
     <message>
         <source>int8 weights and int16 activations</source>
         <translation>int8 权重和 int16 激活值</translation>
-    </message>
-    <message>
-        <source>%1 (%2, subgraph %3)</source>
-        <translation>%1（%2，子图 %3）</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>QuantLens cannot run this model, so inference, errors on data and export are not available. Blocking operator(s): %1</source>
-        <translation>QuantLens 无法运行此模型，因此推理、数据误差和导出均不可用。阻塞的算子：%1</translation>
     </message>
     <message>
         <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>

@@ -8,6 +8,7 @@
 #include "eval/sensitivity.h"
 #include "gui/comparetab.h"
 #include "gui/language.h"
+#include "gui/layerpane.h"
 #include "gui/modelload.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
@@ -142,56 +143,14 @@ MainWindow::MainWindow(QWidget* parent)
     helpMenu->addAction(tr("&About QuantLens"), this, &MainWindow::showAbout);
     rebuildRecentMenu();
 
-    m_layers = new widgets::LayerTableModel(this);
+    m_layerPane = new LayerPane(this);
+    m_layers = m_layerPane->model();
     connect(m_layers, &widgets::LayerTableModel::keepFloatRequested, m_doc, &Document::setKeepFloat);
     connect(m_doc, &Document::keepFloatChanged, this, [this] {
         m_layers->setKeptFloat(m_doc->keptFloat());
         runAnalysis();
     });
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_layers);
-    m_proxy->setSortRole(widgets::LayerTableModel::SortRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
-
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    m_summary = new QLabel(tr("Open a .tflite model with File › Open, or drop one on this window."), central);
-    m_summary->setWordWrap(true);
-    m_blockers = new QLabel(central);
-    m_blockers->setWordWrap(true);
-    m_blockers->setObjectName(QStringLiteral("blockers"));
-    m_blockers->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 4px; }"));
-    m_blockers->hide();
-    m_filter = new QLineEdit(central);
-    m_filter->setPlaceholderText(tr("Filter layers (operator, shape, type…)"));
-    m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    m_table = new QTableView(central);
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(widgets::LayerTableModel::Index, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->setMinimumWidth(260); // operator and shapes stay visible next to a wide mode panel
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
-        QMenu menu(this);
-        menu.addAction(tr("Export table…"), this, [this] {
-            const QString path = QFileDialog::getSaveFileName(
-                this, tr("Export table"), QStringLiteral("layers.csv"), tr("CSV (*.csv);;JSON (*.json)"));
-            QString error;
-            if (!path.isEmpty() && !widgets::exportTable(*m_proxy, path, &error))
-                QMessageBox::warning(this, tr("Cannot export the table"), error);
-        });
-        menu.exec(m_table->viewport()->mapToGlobal(at));
-    });
-    layout->addWidget(m_summary);
-    layout->addWidget(m_blockers);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_table);
+    connect(m_layerPane, &LayerPane::selectionChanged, this, &MainWindow::showSelectedLayer);
 
     m_weightView = new widgets::WeightView(this);
     m_errorChart = new widgets::ErrorChart(this);
@@ -235,7 +194,7 @@ MainWindow::MainWindow(QWidget* parent)
             statusBar()->showMessage(tr("Training done: float, PTQ and QAT are in the Compare tab"), 8000);
         });
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(central);
+    splitter->addWidget(m_layerPane);
     splitter->addWidget(m_views);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
@@ -281,7 +240,6 @@ MainWindow::MainWindow(QWidget* parent)
         box->open();
     });
     updateCalibrationSource();
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelectedLayer);
 
     m_statusMode = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusMode);
@@ -339,7 +297,7 @@ void MainWindow::openFile(const QString& path)
                             static_cast<int>(set->count)));
         }
         applyModel(path, outcome.source->file);
-        showBlockers(outcome.blockers);
+        m_layerPane->showBlockers(outcome.blockers);
         updateClassNames();
         updateCompareState();
         if (!path.startsWith(QLatin1String(":/")))
@@ -375,8 +333,8 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
 {
     const auto summary = model::summarize(*graph);
     m_layers->setGraph(std::move(graph));
-    m_table->resizeColumnsToContents();
-    m_summary->setText(tr("%1 — %2 operators, %3, mode: %4 (%5)")
+    m_layerPane->resizeColumns();
+    m_layerPane->setSummary(tr("%1 — %2 operators, %3, mode: %4 (%5)")
                            .arg(QFileInfo(path).fileName())
                            .arg(m_layers->rowCount())
                            .arg(QLocale().formattedDataSize(
@@ -385,28 +343,6 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
                            .arg(modeDescription(summary.mode)));
     statusBar()->clearMessage();
     updateTitle();
-}
-
-void MainWindow::showBlockers(const std::vector<exec::Blocker>& blockers)
-{
-    if (blockers.empty()) {
-        m_blockers->hide();
-        m_blockers->clear();
-        return;
-    }
-    // One line naming every blocking operator by index; the reasons in the tooltip.
-    QStringList names, reasons;
-    for (const auto& b : blockers) {
-        const QString op = b.subgraph > 0 ? tr("%1 (%2, subgraph %3)").arg(b.op).arg(QString::fromStdString(b.opName)).arg(b.subgraph)
-                                          : tr("%1 (%2)").arg(b.op).arg(QString::fromStdString(b.opName));
-        names << (b.op >= 0 ? op : QString::fromStdString(b.message));
-        reasons << QString::fromStdString(b.message);
-    }
-    m_blockers->setText(tr("QuantLens cannot run this model, so inference, errors on data and export are not "
-                           "available. Blocking operator(s): %1")
-                            .arg(names.join(QStringLiteral(", "))));
-    m_blockers->setToolTip(reasons.join(QLatin1Char('\n')));
-    m_blockers->show();
 }
 
 MainWindow::~MainWindow()
@@ -497,8 +433,7 @@ void MainWindow::cancelEvaluation()
 
 void MainWindow::showSelectedLayer()
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    const int row = current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+    const int row = m_layerPane->selectedRow();
     m_weightView->setLayer(m_layers->weightsOf(row));
     const auto* layer = m_layers->layer(row);
     m_errorChart->setCurrentOperator(layer ? layer->index : -1);
@@ -506,21 +441,12 @@ void MainWindow::showSelectedLayer()
 
 bool MainWindow::selectOperator(int op)
 {
-    for (int r = 0; r < m_layers->rowCount(); ++r)
-        if (const auto* l = m_layers->layer(r); l && l->index == op) {
-            const QModelIndex i = m_proxy->mapFromSource(m_layers->index(r, 0));
-            m_table->selectionModel()->setCurrentIndex(
-                i, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            return true;
-        }
-    return false;
+    return m_layerPane->selectOperator(op);
 }
 
 int MainWindow::selectedOperator() const
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    const auto* layer = current.isValid() ? m_layers->layer(m_proxy->mapToSource(current).row()) : nullptr;
-    return layer ? layer->index : -1;
+    return m_layerPane->selectedOperator();
 }
 
 void MainWindow::updateTitle()

@@ -41,6 +41,7 @@ class WeightView;
 namespace ql::app {
 
 class CompareTab;
+class LayerPane;
 class ModePanel;
 class SideBySideView;
 class TrainView;
@@ -126,7 +127,6 @@ protected:
 private:
     void showOpenDialog();
     void applyModel(const QString& path, std::shared_ptr<const model::Graph> graph);
-    void showBlockers(const std::vector<exec::Blocker>& blockers);
     void updateTitle();
     void runAnalysis();
     void showSelectedLayer();
@@ -146,12 +146,8 @@ private:
     void useDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name);
     void updateCompareState();
 
-    widgets::LayerTableModel* m_layers = nullptr;
-    QSortFilterProxyModel* m_proxy = nullptr;
-    QTableView* m_table = nullptr;
-    QLineEdit* m_filter = nullptr;
-    QLabel* m_summary = nullptr;
-    QLabel* m_blockers = nullptr; // which operators keep the model from running, when any
+    LayerPane* m_layerPane = nullptr;
+    widgets::LayerTableModel* m_layers = nullptr; // the pane's
     QLabel* m_statusMode = nullptr;
     ModePanel* m_modePanel = nullptr;
     widgets::WeightView* m_weightView = nullptr;

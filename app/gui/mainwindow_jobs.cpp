@@ -10,6 +10,7 @@
 #include "eval/evaluate.h"
 #include "eval/sensitivity.h"
 #include "gui/comparetab.h"
+#include "gui/layerpane.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
 #include "layers/layertablemodel.h"
@@ -362,7 +363,7 @@ void MainWindow::runAnalysis()
             m_errorChart->setLayers(
                 m_layers->weightAnalysis() ? *m_layers->weightAnalysis() : std::vector<eval::LayerWeights>{});
             // Nothing selected yet (a new model): show the first layer with weights.
-            if (!m_table->selectionModel()->currentIndex().isValid() && m_layers->weightAnalysis())
+            if (m_layerPane->selectedRow() < 0 && m_layers->weightAnalysis())
                 for (const auto& l : *m_layers->weightAnalysis())
                     if (l.quantized) {
                         selectOperator(l.op);

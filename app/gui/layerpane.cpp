@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#include "gui/layerpane.h"
+
+#include "errors/errorchart.h"
+#include "layers/layertablemodel.h"
+
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ql::app {
+
+LayerPane::LayerPane(QWidget* parent)
+    : QWidget(parent)
+{
+    m_layers = new widgets::LayerTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_layers);
+    m_proxy->setSortRole(widgets::LayerTableModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+
+    auto* layout = new QVBoxLayout(this);
+    m_summary = new QLabel(tr("Open a .tflite model with File › Open, or drop one on this window."), this);
+    m_summary->setWordWrap(true);
+    m_blockers = new QLabel(this);
+    m_blockers->setWordWrap(true);
+    m_blockers->setObjectName(QStringLiteral("blockers"));
+    m_blockers->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 4px; }"));
+    m_blockers->hide();
+    auto* filter = new QLineEdit(this);
+    filter->setPlaceholderText(tr("Filter layers (operator, shape, type…)"));
+    filter->setClearButtonEnabled(true);
+    connect(filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_table = new QTableView(this);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(widgets::LayerTableModel::Index, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->setMinimumWidth(260); // operator and shapes stay visible next to a wide mode panel
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &LayerPane::showContextMenu);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LayerPane::selectionChanged);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_blockers);
+    layout->addWidget(filter);
+    layout->addWidget(m_table);
+}
+
+void LayerPane::setSummary(const QString& text)
+{
+    m_summary->setText(text);
+}
+
+void LayerPane::resizeColumns()
+{
+    m_table->resizeColumnsToContents();
+}
+
+void LayerPane::showBlockers(const std::vector<exec::Blocker>& blockers)
+{
+    if (blockers.empty()) {
+        m_blockers->hide();
+        m_blockers->clear();
+        return;
+    }
+    // One line naming every blocking operator by index; the reasons in the tooltip.
+    QStringList names, reasons;
+    for (const auto& b : blockers) {
+        const QString op = b.subgraph > 0 ? tr("%1 (%2, subgraph %3)").arg(b.op).arg(QString::fromStdString(b.opName)).arg(b.subgraph)
+                                          : tr("%1 (%2)").arg(b.op).arg(QString::fromStdString(b.opName));
+        names << (b.op >= 0 ? op : QString::fromStdString(b.message));
+        reasons << QString::fromStdString(b.message);
+    }
+    m_blockers->setText(tr("QuantLens cannot run this model, so inference, errors on data and export are not "
+                           "available. Blocking operator(s): %1")
+                            .arg(names.join(QStringLiteral(", "))));
+    m_blockers->setToolTip(reasons.join(QLatin1Char('\n')));
+    m_blockers->show();
+}
+
+int LayerPane::selectedRow() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+}
+
+int LayerPane::selectedOperator() const
+{
+    const auto* layer = m_layers->layer(selectedRow());
+    return layer ? layer->index : -1;
+}
+
+bool LayerPane::selectOperator(int op)
+{
+    for (int r = 0; r < m_layers->rowCount(); ++r)
+        if (const auto* l = m_layers->layer(r); l && l->index == op) {
+            const QModelIndex i = m_proxy->mapFromSource(m_layers->index(r, 0));
+            m_table->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            return true;
+        }
+    return false;
+}
+
+void LayerPane::showContextMenu(const QPoint& at)
+{
+    QMenu menu(this);
+    menu.addAction(tr("Export table…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export table"), QStringLiteral("layers.csv"), tr("CSV (*.csv);;JSON (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !widgets::exportTable(*m_proxy, path, &error))
+            QMessageBox::warning(this, tr("Cannot export the table"), error);
+    });
+    menu.exec(m_table->viewport()->mapToGlobal(at));
+}
+
+} // namespace ql::app
