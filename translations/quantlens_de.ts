@@ -124,6 +124,49 @@
         <source>quantize operator %1</source>
         <translation>Operator %1 quantisieren</translation>
     </message>
+    <message>
+        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
+        <translation>%1 benötigt einen Datensatz zur Kalibrierung (Datei › Datensatz öffnen…)</translation>
+    </message>
+    <message>
+        <source>Already within one point of float: nothing to keep in float</source>
+        <translation>Bereits innerhalb eines Prozentpunkts von Gleitkomma: keine Schicht muss in Gleitkomma bleiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
+        <translation>
+            <numerusform>%n Schicht bleibt in Gleitkomma: %1 %2 → %3 (Gleitkomma %4)</numerusform>
+            <numerusform>%n Schichten bleiben in Gleitkomma: %1 %2 → %3 (Gleitkomma %4)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
+        <translation>%1 geschrieben; LiteRT führt %2 mit seinen eingebauten Kernels aus, alles andere mit XNNPACK</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
+        <translation>%1 geschrieben; LiteRT führt jeden Operator mit XNNPACK aus</translation>
+    </message>
+    <message>
+        <source>another model was opened meanwhile</source>
+        <translation>inzwischen wurde ein anderes Modell geöffnet</translation>
+    </message>
+    <message>
+        <source>cancelled: another model was opened</source>
+        <translation>abgebrochen: ein anderes Modell wurde geöffnet</translation>
+    </message>
+    <message>
+        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
+        <translation>abgebrochen: Optionen oder Daten haben sich inzwischen geändert; bitte erneut auswerten</translation>
+    </message>
+    <message>
+        <source>keep suggested layers in float</source>
+        <translation>vorgeschlagene Schichten in Gleitkomma belassen</translation>
+    </message>
+    <message>
+        <source>the options or the data changed meanwhile; ask again</source>
+        <translation>Optionen oder Daten haben sich inzwischen geändert; bitte erneut anfordern</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -497,21 +540,6 @@
         <translation>Vorschlag fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Already within one point of float: nothing to keep in float</source>
-        <translation>Bereits innerhalb eines Prozentpunkts von Gleitkomma: keine Schicht muss in Gleitkomma bleiben</translation>
-    </message>
-    <message numerus="yes">
-        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
-        <translation>
-            <numerusform>%n Schicht bleibt in Gleitkomma: %1 %2 → %3 (Gleitkomma %4)</numerusform>
-            <numerusform>%n Schichten bleiben in Gleitkomma: %1 %2 → %3 (Gleitkomma %4)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>keep suggested layers in float</source>
-        <translation>vorgeschlagene Schichten in Gleitkomma belassen</translation>
-    </message>
-    <message>
         <source>Open a data set to see the activation error per operator output.</source>
         <translation>Öffnen Sie einen Datensatz, um den Aktivierungsfehler pro Operatorausgabe zu sehen.</translation>
     </message>
@@ -525,10 +553,6 @@
     <message>
         <source>Side by side: %1</source>
         <translation>Nebeneinander: %1</translation>
-    </message>
-    <message>
-        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
-        <translation>%1 benötigt einen Datensatz zur Kalibrierung (Datei › Datensatz öffnen…)</translation>
     </message>
     <message numerus="yes">
         <source>, %n layer(s) kept float</source>
@@ -594,22 +618,6 @@
         <translation>Das Modell kann nicht exportiert werden</translation>
     </message>
     <message>
-        <source>cancelled: another model was opened</source>
-        <translation>abgebrochen: ein anderes Modell wurde geöffnet</translation>
-    </message>
-    <message>
-        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
-        <translation>abgebrochen: Optionen oder Daten haben sich inzwischen geändert; bitte erneut auswerten</translation>
-    </message>
-    <message>
-        <source>the options or the data changed meanwhile; ask again</source>
-        <translation>Optionen oder Daten haben sich inzwischen geändert; bitte erneut anfordern</translation>
-    </message>
-    <message>
-        <source>Suggestion dropped: %1</source>
-        <translation>Vorschlag verworfen: %1</translation>
-    </message>
-    <message>
         <source>int8 weights and float32 activations; small weights left in float32</source>
         <translation>int8-Gewichte und float32-Aktivierungen; kleine Gewichte bleiben in float32</translation>
     </message>
@@ -640,14 +648,6 @@
     <message>
         <source>int8 weights and int16 activations</source>
         <translation>int8-Gewichte und int16-Aktivierungen</translation>
-    </message>
-    <message>
-        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
-        <translation>%1 geschrieben; LiteRT führt jeden Operator mit XNNPACK aus</translation>
-    </message>
-    <message>
-        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
-        <translation>%1 geschrieben; LiteRT führt %2 mit seinen eingebauten Kernels aus, alles andere mit XNNPACK</translation>
     </message>
     <message numerus="yes">
         <source>; %n activation range(s) from the model itself</source>

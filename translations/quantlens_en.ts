@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ql::app::Document</name>
+    <message numerus="yes">
+        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
+        <translation>
+            <numerusform>Keeping %n layer in float: %1 %2 → %3 (float %4)</numerusform>
+            <numerusform>Keeping %n layers in float: %1 %2 → %3 (float %4)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ql::app::MainWindow</name>
     <message numerus="yes">
         <source>the bundled Fashion-MNIST sample (%n test image(s))</source>
@@ -15,13 +25,6 @@
         <translation>
             <numerusform>%1 (%n sample)</numerusform>
             <numerusform>%1 (%n samples)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
-        <translation>
-            <numerusform>Keeping %n layer in float: %1 %2 → %3 (float %4)</numerusform>
-            <numerusform>Keeping %n layers in float: %1 %2 → %3 (float %4)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

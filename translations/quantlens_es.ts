@@ -124,6 +124,49 @@
         <source>quantize operator %1</source>
         <translation>cuantizar el operador %1</translation>
     </message>
+    <message>
+        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
+        <translation>%1 requiere un conjunto de datos para calibrar (Archivo › Abrir conjunto de datos…)</translation>
+    </message>
+    <message>
+        <source>Already within one point of float: nothing to keep in float</source>
+        <translation>Ya está a un punto o menos del modelo en coma flotante: no hay capas que mantener en coma flotante</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
+        <translation>
+            <numerusform>Se mantiene %n capa en coma flotante: %1 %2 → %3 (float %4)</numerusform>
+            <numerusform>Se mantienen %n capas en coma flotante: %1 %2 → %3 (float %4)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
+        <translation>Escrito %1; LiteRT ejecuta %2 con sus kernels integrados y todo lo demás con XNNPACK</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
+        <translation>Escrito %1; LiteRT ejecuta todos los operadores con XNNPACK</translation>
+    </message>
+    <message>
+        <source>another model was opened meanwhile</source>
+        <translation>mientras tanto se abrió otro modelo</translation>
+    </message>
+    <message>
+        <source>cancelled: another model was opened</source>
+        <translation>cancelado: se abrió otro modelo</translation>
+    </message>
+    <message>
+        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
+        <translation>cancelado: las opciones o los datos cambiaron mientras tanto; evalúe de nuevo</translation>
+    </message>
+    <message>
+        <source>keep suggested layers in float</source>
+        <translation>mantener en coma flotante las capas sugeridas</translation>
+    </message>
+    <message>
+        <source>the options or the data changed meanwhile; ask again</source>
+        <translation>las opciones o los datos cambiaron mientras tanto; vuelva a pedirlo</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -497,21 +540,6 @@
         <translation>Falló la sugerencia: %1</translation>
     </message>
     <message>
-        <source>Already within one point of float: nothing to keep in float</source>
-        <translation>Ya está a un punto o menos del modelo en coma flotante: no hay capas que mantener en coma flotante</translation>
-    </message>
-    <message numerus="yes">
-        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
-        <translation>
-            <numerusform>Se mantiene %n capa en coma flotante: %1 %2 → %3 (float %4)</numerusform>
-            <numerusform>Se mantienen %n capas en coma flotante: %1 %2 → %3 (float %4)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>keep suggested layers in float</source>
-        <translation>mantener en coma flotante las capas sugeridas</translation>
-    </message>
-    <message>
         <source>Open a data set to see the activation error per operator output.</source>
         <translation>Abra un conjunto de datos para ver el error de activación por salida de operador.</translation>
     </message>
@@ -525,10 +553,6 @@
     <message>
         <source>Side by side: %1</source>
         <translation>Lado a lado: %1</translation>
-    </message>
-    <message>
-        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
-        <translation>%1 requiere un conjunto de datos para calibrar (Archivo › Abrir conjunto de datos…)</translation>
     </message>
     <message numerus="yes">
         <source>, %n layer(s) kept float</source>
@@ -594,22 +618,6 @@
         <translation>No se puede exportar el modelo</translation>
     </message>
     <message>
-        <source>cancelled: another model was opened</source>
-        <translation>cancelado: se abrió otro modelo</translation>
-    </message>
-    <message>
-        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
-        <translation>cancelado: las opciones o los datos cambiaron mientras tanto; evalúe de nuevo</translation>
-    </message>
-    <message>
-        <source>the options or the data changed meanwhile; ask again</source>
-        <translation>las opciones o los datos cambiaron mientras tanto; vuelva a pedirlo</translation>
-    </message>
-    <message>
-        <source>Suggestion dropped: %1</source>
-        <translation>Sugerencia descartada: %1</translation>
-    </message>
-    <message>
         <source>int8 weights and float32 activations; small weights left in float32</source>
         <translation>pesos int8 y activaciones float32; los pesos pequeños quedan en float32</translation>
     </message>
@@ -640,14 +648,6 @@
     <message>
         <source>int8 weights and int16 activations</source>
         <translation>pesos int8 y activaciones int16</translation>
-    </message>
-    <message>
-        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
-        <translation>Escrito %1; LiteRT ejecuta todos los operadores con XNNPACK</translation>
-    </message>
-    <message>
-        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
-        <translation>Escrito %1; LiteRT ejecuta %2 con sus kernels integrados y todo lo demás con XNNPACK</translation>
     </message>
     <message numerus="yes">
         <source>; %n activation range(s) from the model itself</source>

@@ -124,6 +124,49 @@
         <source>quantize operator %1</source>
         <translation>quantifier l&apos;opérateur %1</translation>
     </message>
+    <message>
+        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
+        <translation>%1 nécessite un jeu de données pour la calibration (Fichier › Ouvrir un jeu de données…)</translation>
+    </message>
+    <message>
+        <source>Already within one point of float: nothing to keep in float</source>
+        <translation>Déjà à moins d&apos;un point du modèle flottant : aucune couche à garder en virgule flottante</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
+        <translation>
+            <numerusform>%n couche gardée en virgule flottante : %1 %2 → %3 (flottant %4)</numerusform>
+            <numerusform>%n couches gardées en virgule flottante : %1 %2 → %3 (flottant %4)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
+        <translation>%1 écrit ; LiteRT exécute %2 avec ses noyaux intégrés, tout le reste avec XNNPACK</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
+        <translation>%1 écrit ; LiteRT exécute chaque opérateur avec XNNPACK</translation>
+    </message>
+    <message>
+        <source>another model was opened meanwhile</source>
+        <translation>un autre modèle a été ouvert entre-temps</translation>
+    </message>
+    <message>
+        <source>cancelled: another model was opened</source>
+        <translation>annulé : un autre modèle a été ouvert</translation>
+    </message>
+    <message>
+        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
+        <translation>annulé : les options ou les données ont changé entre-temps ; évaluez à nouveau</translation>
+    </message>
+    <message>
+        <source>keep suggested layers in float</source>
+        <translation>garder les couches suggérées en virgule flottante</translation>
+    </message>
+    <message>
+        <source>the options or the data changed meanwhile; ask again</source>
+        <translation>les options ou les données ont changé entre-temps ; redemandez</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -497,21 +540,6 @@
         <translation>Échec de la suggestion : %1</translation>
     </message>
     <message>
-        <source>Already within one point of float: nothing to keep in float</source>
-        <translation>Déjà à moins d&apos;un point du modèle flottant : aucune couche à garder en virgule flottante</translation>
-    </message>
-    <message numerus="yes">
-        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
-        <translation>
-            <numerusform>%n couche gardée en virgule flottante : %1 %2 → %3 (flottant %4)</numerusform>
-            <numerusform>%n couches gardées en virgule flottante : %1 %2 → %3 (flottant %4)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>keep suggested layers in float</source>
-        <translation>garder les couches suggérées en virgule flottante</translation>
-    </message>
-    <message>
         <source>Open a data set to see the activation error per operator output.</source>
         <translation>Ouvrez un jeu de données pour voir l&apos;erreur d&apos;activation par sortie d&apos;opérateur.</translation>
     </message>
@@ -525,10 +553,6 @@
     <message>
         <source>Side by side: %1</source>
         <translation>Côte à côte : %1</translation>
-    </message>
-    <message>
-        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
-        <translation>%1 nécessite un jeu de données pour la calibration (Fichier › Ouvrir un jeu de données…)</translation>
     </message>
     <message numerus="yes">
         <source>, %n layer(s) kept float</source>
@@ -594,22 +618,6 @@
         <translation>Impossible d’exporter le modèle</translation>
     </message>
     <message>
-        <source>cancelled: another model was opened</source>
-        <translation>annulé : un autre modèle a été ouvert</translation>
-    </message>
-    <message>
-        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
-        <translation>annulé : les options ou les données ont changé entre-temps ; évaluez à nouveau</translation>
-    </message>
-    <message>
-        <source>the options or the data changed meanwhile; ask again</source>
-        <translation>les options ou les données ont changé entre-temps ; redemandez</translation>
-    </message>
-    <message>
-        <source>Suggestion dropped: %1</source>
-        <translation>Suggestion abandonnée : %1</translation>
-    </message>
-    <message>
         <source>int8 weights and float32 activations; small weights left in float32</source>
         <translation>poids int8 et activations float32 ; les petits poids restent en float32</translation>
     </message>
@@ -640,14 +648,6 @@
     <message>
         <source>int8 weights and int16 activations</source>
         <translation>poids int8 et activations int16</translation>
-    </message>
-    <message>
-        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
-        <translation>%1 écrit ; LiteRT exécute chaque opérateur avec XNNPACK</translation>
-    </message>
-    <message>
-        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
-        <translation>%1 écrit ; LiteRT exécute %2 avec ses noyaux intégrés, tout le reste avec XNNPACK</translation>
     </message>
     <message numerus="yes">
         <source>; %n activation range(s) from the model itself</source>

@@ -124,6 +124,48 @@
         <source>quantize operator %1</source>
         <translation>量化算子 %1</translation>
     </message>
+    <message>
+        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
+        <translation>%1 需要数据集进行校准（文件 › 打开数据集…）</translation>
+    </message>
+    <message>
+        <source>Already within one point of float: nothing to keep in float</source>
+        <translation>与浮点模型相差已在一个百分点以内：无需保持任何层为浮点</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
+        <translation>
+            <numerusform>将 %n 层保持浮点：%1 %2 → %3（浮点 %4）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
+        <translation>已写入 %1；LiteRT 用内置内核运行 %2，其余用 XNNPACK</translation>
+    </message>
+    <message>
+        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
+        <translation>已写入 %1；LiteRT 用 XNNPACK 运行所有算子</translation>
+    </message>
+    <message>
+        <source>another model was opened meanwhile</source>
+        <translation>期间已打开另一个模型</translation>
+    </message>
+    <message>
+        <source>cancelled: another model was opened</source>
+        <translation>已取消：打开了另一个模型</translation>
+    </message>
+    <message>
+        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
+        <translation>已取消：选项或数据已更改，请重新评估</translation>
+    </message>
+    <message>
+        <source>keep suggested layers in float</source>
+        <translation>将建议的层保持浮点</translation>
+    </message>
+    <message>
+        <source>the options or the data changed meanwhile; ask again</source>
+        <translation>选项或数据已更改，请重新请求</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -495,20 +537,6 @@
         <translation>生成建议失败：%1</translation>
     </message>
     <message>
-        <source>Already within one point of float: nothing to keep in float</source>
-        <translation>与浮点模型相差已在一个百分点以内：无需保持任何层为浮点</translation>
-    </message>
-    <message numerus="yes">
-        <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
-        <translation>
-            <numerusform>将 %n 层保持浮点：%1 %2 → %3（浮点 %4）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>keep suggested layers in float</source>
-        <translation>将建议的层保持浮点</translation>
-    </message>
-    <message>
         <source>Open a data set to see the activation error per operator output.</source>
         <translation>打开数据集以查看每个算子输出的激活值误差。</translation>
     </message>
@@ -521,10 +549,6 @@
     <message>
         <source>Side by side: %1</source>
         <translation>并排对比：%1</translation>
-    </message>
-    <message>
-        <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
-        <translation>%1 需要数据集进行校准（文件 › 打开数据集…）</translation>
     </message>
     <message numerus="yes">
         <source>, %n layer(s) kept float</source>
@@ -589,22 +613,6 @@
         <translation>无法导出模型</translation>
     </message>
     <message>
-        <source>cancelled: another model was opened</source>
-        <translation>已取消：打开了另一个模型</translation>
-    </message>
-    <message>
-        <source>cancelled: the options or the data changed meanwhile; evaluate again</source>
-        <translation>已取消：选项或数据已更改，请重新评估</translation>
-    </message>
-    <message>
-        <source>the options or the data changed meanwhile; ask again</source>
-        <translation>选项或数据已更改，请重新请求</translation>
-    </message>
-    <message>
-        <source>Suggestion dropped: %1</source>
-        <translation>建议已丢弃：%1</translation>
-    </message>
-    <message>
         <source>int8 weights and float32 activations; small weights left in float32</source>
         <translation>int8 权重和 float32 激活值；较小的权重保留为 float32</translation>
     </message>
@@ -635,14 +643,6 @@
     <message>
         <source>int8 weights and int16 activations</source>
         <translation>int8 权重和 int16 激活值</translation>
-    </message>
-    <message>
-        <source>Wrote %1; LiteRT runs every operator on XNNPACK</source>
-        <translation>已写入 %1；LiteRT 用 XNNPACK 运行所有算子</translation>
-    </message>
-    <message>
-        <source>Wrote %1; LiteRT runs %2 on its built-in kernels, everything else on XNNPACK</source>
-        <translation>已写入 %1；LiteRT 用内置内核运行 %2，其余用 XNNPACK</translation>
     </message>
     <message numerus="yes">
         <source>; %n activation range(s) from the model itself</source>

@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: MIT
 // The open document of the main window: the model (its file and the float graph analysed, with the operator
 // correspondence), the data set and separate calibration data, and the layers kept in float, whose changes
-// are undo commands. Views read it and follow its signals; background jobs take snapshots of it and check
-// its generations when they land.
+// are undo commands. It runs the pipeline's background jobs on snapshots of itself (weight analysis, the
+// quantized model and its activation error, the evaluation of every mode, the export, the keep-in-float
+// suggestion) and reports each through a signal, only when nothing newer replaced it (document_jobs.cpp).
+// Views read it and follow its signals.
 #pragma once
 
 #include "data/samples.h"
+#include "eval/evaluate.h"
+#include "eval/weights.h"
+#include "gui/job.h"
+#include "passes/quantize.h"
 #include "pipeline/source.h"
 
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -56,11 +63,40 @@ public:
     int inputsGeneration() const { return m_inputsGeneration; }
     void inputsChanged() { ++m_inputsGeneration; }
 
+    // Whether the chosen options need ranges that neither the model nor the data give.
+    bool needsDataSet(const passes::QuantizeOptions& q) const;
+
+    // Jobs. The weight analysis for `w` (operators by the file's numbering): weightsAnalysed.
+    void analyzeWeights(const eval::WeightAnalysisOptions& w);
+    // The model in the chosen mode (float I/O; a teaching scheme simulated on the weights) and, with a data
+    // set, each operator output's activation SQNR: quantizedBuilt.
+    void buildQuantized(const eval::WeightAnalysisOptions& w, passes::QuantizeOptions q);
+    // Every mode evaluated on the data set (int8 and 16x8 with `q`'s calibration): evaluationProgress while
+    // it runs, then evaluationFinished, also when cancelled or when the model or its inputs changed meanwhile.
+    void evaluateAllModes(const passes::QuantizeOptions& q);
+    bool evaluating() const { return m_evaluationCancel != nullptr; }
+    void cancelEvaluation();
+    // The model quantized with `q` written to `path`: exportFinished says how LiteRT will run it.
+    void exportModel(const QString& path, passes::QuantizeOptions q);
+    // Every layer's sensitivity in `q`'s mode on (at most 500 samples of) the data set; the fewest layers that
+    // bring the drop within a point are kept in float, one undo step: suggestionFinished.
+    void suggestKeepFloat(const passes::QuantizeOptions& q);
+    // Stops every running job (the window closes).
+    void cancelAll();
+
 signals:
     void modelChanged();
     void dataSetChanged();
     void calibrationDataChanged();
     void keepFloatChanged();
+    void weightsAnalysed(std::shared_ptr<const std::vector<eval::LayerWeights>> layers, const QString& error);
+    // ops: the file's operator of each activation value.
+    void quantizedBuilt(std::shared_ptr<const model::Graph> quantized, const std::vector<int>& ops,
+        const std::vector<double>& sqnrDb, const QString& error);
+    void evaluationProgress(const QString& mode, qint64 done, qint64 total);
+    void evaluationFinished(std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows, const QString& error);
+    void exportFinished(bool ok, const QString& message);
+    void suggestionFinished(bool ok, const QString& message);
 
 private:
     void applyKeepFloat(std::vector<int> ops);
@@ -74,6 +110,9 @@ private:
     QUndoStack* m_undo = nullptr;
     int m_modelGeneration = 0;
     int m_inputsGeneration = 0;
+    JobGeneration m_analysisJob, m_quantJob;
+    std::shared_ptr<std::atomic<bool>> m_evaluationCancel; // set while an evaluation runs
+    std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace ql::app

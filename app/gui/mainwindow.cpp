@@ -241,6 +241,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     updateCalibrationSource();
 
+    wireDocumentJobs();
     m_statusMode = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusMode);
     updateTitle();
@@ -347,9 +348,7 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
 
 MainWindow::~MainWindow()
 {
-    if (m_cancel)
-        m_cancel->store(true);
-    m_jobsCancel->store(true);
+    m_doc->cancelAll();
 }
 
 void MainWindow::restoreSettings()
@@ -423,12 +422,6 @@ bool MainWindow::showView(const QString& name)
         return false;
     m_views->setCurrentIndex(static_cast<int>(i));
     return true;
-}
-
-void MainWindow::cancelEvaluation()
-{
-    if (m_cancel)
-        m_cancel->store(true);
 }
 
 void MainWindow::showSelectedLayer()

@@ -126,6 +126,7 @@ protected:
 
 private:
     void showOpenDialog();
+    void wireDocumentJobs(); // the document's job results into the views
     void applyModel(const QString& path, std::shared_ptr<const model::Graph> graph);
     void updateTitle();
     void runAnalysis();
@@ -158,13 +159,11 @@ private:
     // The model, the data, the layers kept in float (and their undo history).
     Document* m_doc = nullptr;
     std::shared_ptr<const model::Graph> workGraph() const { return m_doc->workGraph(); }
-    JobGeneration m_loadJob, m_analysisJob, m_quantJob, m_dataJob, m_calibJob;
+    JobGeneration m_loadJob, m_dataJob, m_calibJob;
     std::unique_ptr<QTemporaryDir> m_demoData;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
     CompareTab* m_compare = nullptr;
     QStringList m_recent;
     SideBySideView* m_sideBySide = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);
     bool needsDataSet() const; // the chosen mode needs ranges that neither the model nor a data set gives
     TrainView* m_trainView = nullptr;
     QMenu* m_recentMenu = nullptr;

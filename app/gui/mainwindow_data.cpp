@@ -140,7 +140,7 @@ void MainWindow::showOpenDataSetDialog()
 
 void MainWindow::updateCompareState()
 {
-    const bool running = m_cancel != nullptr;
+    const bool running = m_doc->evaluating();
     QString text;
     const auto set = m_doc->dataSet();
     if (!set)
