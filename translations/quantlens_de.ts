@@ -167,6 +167,10 @@
         <source>the options or the data changed meanwhile; ask again</source>
         <translation>Optionen oder Daten haben sich inzwischen geändert; bitte erneut anfordern</translation>
     </message>
+    <message>
+        <source>Open a model with one input first: images are sized to its input.</source>
+        <translation>Öffnen Sie zuerst ein Modell mit genau einer Eingabe: Die Bilder werden an diese Eingabe angepasst.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -339,10 +343,6 @@
     <message>
         <source>%1 — %2 operators, %3, mode: %4 (%5)</source>
         <translation>%1 — %2 Operatoren, %3, Modus: %4 (%5)</translation>
-    </message>
-    <message>
-        <source>Open a model with one input first: images are sized to its input.</source>
-        <translation>Öffnen Sie zuerst ein Modell mit genau einer Eingabe: Die Bilder werden an diese Eingabe angepasst.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n sample(s))</source>
@@ -530,10 +530,6 @@
     <message>
         <source>Measuring every layer&apos;s sensitivity…</source>
         <translation>Empfindlichkeit jeder Schicht wird gemessen…</translation>
-    </message>
-    <message>
-        <source>another model was opened meanwhile</source>
-        <translation>inzwischen wurde ein anderes Modell geöffnet</translation>
     </message>
     <message>
         <source>Suggestion failed: %1</source>

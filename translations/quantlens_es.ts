@@ -167,6 +167,10 @@
         <source>the options or the data changed meanwhile; ask again</source>
         <translation>las opciones o los datos cambiaron mientras tanto; vuelva a pedirlo</translation>
     </message>
+    <message>
+        <source>Open a model with one input first: images are sized to its input.</source>
+        <translation>Abra primero un modelo con una sola entrada: las imágenes se ajustan al tamaño de su entrada.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -339,10 +343,6 @@
     <message>
         <source>%1 — %2 operators, %3, mode: %4 (%5)</source>
         <translation>%1 — %2 operadores, %3, modo: %4 (%5)</translation>
-    </message>
-    <message>
-        <source>Open a model with one input first: images are sized to its input.</source>
-        <translation>Abra primero un modelo con una sola entrada: las imágenes se ajustan al tamaño de su entrada.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n sample(s))</source>
@@ -530,10 +530,6 @@
     <message>
         <source>Measuring every layer&apos;s sensitivity…</source>
         <translation>Midiendo la sensibilidad de cada capa…</translation>
-    </message>
-    <message>
-        <source>another model was opened meanwhile</source>
-        <translation>mientras tanto se abrió otro modelo</translation>
     </message>
     <message>
         <source>Suggestion failed: %1</source>

@@ -167,6 +167,10 @@
         <source>the options or the data changed meanwhile; ask again</source>
         <translation>les options ou les données ont changé entre-temps ; redemandez</translation>
     </message>
+    <message>
+        <source>Open a model with one input first: images are sized to its input.</source>
+        <translation>Ouvrez d&apos;abord un modèle à une seule entrée : les images sont redimensionnées à la taille de son entrée.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -339,10 +343,6 @@
     <message>
         <source>%1 — %2 operators, %3, mode: %4 (%5)</source>
         <translation>%1 — %2 opérateurs, %3, mode : %4 (%5)</translation>
-    </message>
-    <message>
-        <source>Open a model with one input first: images are sized to its input.</source>
-        <translation>Ouvrez d&apos;abord un modèle à une seule entrée : les images sont redimensionnées à la taille de son entrée.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n sample(s))</source>
@@ -530,10 +530,6 @@
     <message>
         <source>Measuring every layer&apos;s sensitivity…</source>
         <translation>Mesure de la sensibilité de chaque couche…</translation>
-    </message>
-    <message>
-        <source>another model was opened meanwhile</source>
-        <translation>un autre modèle a été ouvert entre-temps</translation>
     </message>
     <message>
         <source>Suggestion failed: %1</source>

@@ -166,6 +166,10 @@
         <source>the options or the data changed meanwhile; ask again</source>
         <translation>选项或数据已更改，请重新请求</translation>
     </message>
+    <message>
+        <source>Open a model with one input first: images are sized to its input.</source>
+        <translation>请先打开一个单输入模型：图像将按其输入尺寸调整。</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -337,10 +341,6 @@
     <message>
         <source>%1 — %2 operators, %3, mode: %4 (%5)</source>
         <translation>%1 — %2 个算子，%3，模式：%4（%5）</translation>
-    </message>
-    <message>
-        <source>Open a model with one input first: images are sized to its input.</source>
-        <translation>请先打开一个单输入模型：图像将按其输入尺寸调整。</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n sample(s))</source>
@@ -527,10 +527,6 @@
     <message>
         <source>Measuring every layer&apos;s sensitivity…</source>
         <translation>正在测量每一层的敏感度…</translation>
-    </message>
-    <message>
-        <source>another model was opened meanwhile</source>
-        <translation>期间已打开另一个模型</translation>
     </message>
     <message>
         <source>Suggestion failed: %1</source>

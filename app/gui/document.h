@@ -41,6 +41,14 @@ public:
     // calibration data (null: back to the data set).
     void setDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name);
     void setCalibrationData(std::shared_ptr<const data::SampleSet> set, const QString& name);
+    // Reads a data set (with `labels`, when given) or calibration data in the background: dataSetRead
+    // follows, after dataSetChanged / calibrationDataChanged when it could be read.
+    void openDataSet(const QString& images, const QString& labels, bool calibration);
+    // Calibration on the data set again (a read still running for calibration data no longer lands).
+    void calibrateOnDataSet();
+    // Reads images (IDX, .npy, or a folder sized to the one input of `graph`) and optional labels.
+    static Result<data::SampleSet> readDataSet(
+        const std::shared_ptr<const model::Graph>& graph, const QString& images, const QString& labels);
     std::shared_ptr<const data::SampleSet> dataSet() const { return m_data; }
     QString dataSetName() const { return m_dataName; }
     bool hasOwnCalibrationData() const { return m_calibData != nullptr; }
@@ -97,6 +105,7 @@ signals:
     void evaluationFinished(std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows, const QString& error);
     void exportFinished(bool ok, const QString& message);
     void suggestionFinished(bool ok, const QString& message);
+    void dataSetRead(const QString& images, bool ok, const QString& error, bool calibration);
 
 private:
     void applyKeepFloat(std::vector<int> ops);
@@ -110,7 +119,7 @@ private:
     QUndoStack* m_undo = nullptr;
     int m_modelGeneration = 0;
     int m_inputsGeneration = 0;
-    JobGeneration m_analysisJob, m_quantJob;
+    JobGeneration m_analysisJob, m_quantJob, m_dataJob, m_calibJob;
     std::shared_ptr<std::atomic<bool>> m_evaluationCancel; // set while an evaluation runs
     std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);
 };

@@ -242,6 +242,7 @@ MainWindow::MainWindow(QWidget* parent)
     updateCalibrationSource();
 
     wireDocumentJobs();
+    wireDocumentData();
     m_statusMode = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusMode);
     updateTitle();
@@ -292,8 +293,8 @@ void MainWindow::openFile(const QString& path)
             // 300 small images: read right here, so that the demo has its data as soon as it shows.
             if (QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-images-idx3-ubyte.gz"), images) &&
                 QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-labels-idx1-ubyte.gz"), labels))
-                if (auto set = readDataSet(workGraph(), images, labels))
-                    useDataSet(std::make_shared<const data::SampleSet>(std::move(*set)),
+                if (auto set = Document::readDataSet(workGraph(), images, labels))
+                    m_doc->setDataSet(std::make_shared<const data::SampleSet>(std::move(*set)),
                         tr("the bundled Fashion-MNIST sample (%n test image(s))", nullptr,
                             static_cast<int>(set->count)));
         }

@@ -141,10 +141,7 @@ private:
     static QString modeDescription(const model::ModeGuess& guess);
     void updateCalibrationSource();
     void showCalibrationDataDialog();
-    static Result<data::SampleSet> readDataSet(
-        const std::shared_ptr<const model::Graph>& graph, const QString& images, const QString& labels);
-    void readInBackground(const QString& images, const QString& labels, bool calibration);
-    void useDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name);
+    void wireDocumentData(); // the document's data into the views
     void updateCompareState();
 
     LayerPane* m_layerPane = nullptr;
@@ -159,7 +156,7 @@ private:
     // The model, the data, the layers kept in float (and their undo history).
     Document* m_doc = nullptr;
     std::shared_ptr<const model::Graph> workGraph() const { return m_doc->workGraph(); }
-    JobGeneration m_loadJob, m_dataJob, m_calibJob;
+    JobGeneration m_loadJob;
     std::unique_ptr<QTemporaryDir> m_demoData;
     CompareTab* m_compare = nullptr;
     QStringList m_recent;

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The main window's data: the data set (IDX, .npy or an image folder, read off the GUI thread) that Compare,
-// Side by side, the activation error and calibration use, separate calibration data, and the class names that
-// go with the model or the data.
+// The main window's side of the data: opening a data set or calibration data (the document reads them),
+// what the views show of them, and the class names that go with the model or the data.
 #include "gui/mainwindow.h"
 
-#include "data/image_folder.h"
 #include "gui/comparetab.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
@@ -18,83 +16,44 @@
 
 namespace ql::app {
 
-Result<data::SampleSet> MainWindow::readDataSet(
-    const std::shared_ptr<const model::Graph>& graph, const QString& images, const QString& labels)
+void MainWindow::wireDocumentData()
 {
-    if (QFileInfo(images).isDir()) {
-        if (!graph || graph->main().inputs.size() != 1)
-            return Error{tr("Open a model with one input first: images are sized to its input.").toStdString()};
-        const auto& in = graph->main().tensors[static_cast<std::size_t>(graph->main().inputs[0])];
-        auto spec = imageSpecFor(in, {}, false);
-        return spec ? loadImageFolder(images, *spec, 0) : Result<data::SampleSet>(spec.error());
-    }
-    auto set = data::loadSamples(images.toStdString(), {}, 0);
-    if (set && !labels.isEmpty())
-        if (auto s = data::loadLabels(*set, labels.toStdString()); !s)
-            return s.error();
-    return set;
-}
-
-void MainWindow::useDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name)
-{
-    m_doc->setDataSet(std::move(set), name);
-    m_sideBySide->setDataSet(m_doc->dataSet());
-    updateClassNames();
-    updateCalibrationSource();
-    updateCompareState();
-    rebuildQuantized();
+    connect(m_doc, &Document::dataSetChanged, this, [this] {
+        m_sideBySide->setDataSet(m_doc->dataSet());
+        updateClassNames();
+        updateCalibrationSource();
+        updateCompareState();
+        rebuildQuantized();
+    });
+    connect(m_doc, &Document::calibrationDataChanged, this, [this] {
+        updateCalibrationSource();
+        updateCompareState();
+        runAnalysis();
+    });
+    connect(m_doc, &Document::dataSetRead, this, [this](const QString& images, bool ok, const QString& error, bool calibration) {
+        if (ok)
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(tr("Could not read %1").arg(QFileInfo(images).fileName()), 8000);
+        emit dataSetOpened(ok, error, calibration);
+    });
 }
 
 void MainWindow::openDataSet(const QString& images, const QString& labels)
 {
-    readInBackground(images, labels, false);
+    statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(images).fileName()));
+    m_doc->openDataSet(images, labels, false);
 }
 
 void MainWindow::openCalibrationData(const QString& images)
 {
     if (!images.isEmpty()) {
-        readInBackground(images, {}, true);
+        statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(images).fileName()));
+        m_doc->openDataSet(images, {}, true);
         return;
     }
-    m_calibJob.start(); // a calibration set still being read must not land after this
-    m_doc->setCalibrationData(nullptr, {}); // back to the data set
-    updateCalibrationSource();
-    updateCompareState();
-    runAnalysis();
+    m_doc->calibrateOnDataSet(); // back to the data set
     emit dataSetOpened(true, QString(), true);
-}
-
-// Data sets can be large (60000 Fashion-MNIST images are 188 MB as floats): they are read off the GUI thread.
-void MainWindow::readInBackground(const QString& images, const QString& labels, bool calibration)
-{
-    statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(images).fileName()));
-    // Only the newest request of each kind lands (a quick second choice, or "back to the data set", wins).
-    JobGeneration& kind = calibration ? m_calibJob : m_dataJob;
-    const int token = kind.start();
-    runJob(this, [graph = workGraph(), images, labels] { return readDataSet(graph, images, labels); },
-        [this, &kind, token, images, calibration, model = m_doc->modelGeneration()](Result<data::SampleSet> set) {
-            if (!kind.isCurrent(token))
-                return; // replaced by a newer choice
-            if (set && model != m_doc->modelGeneration() && QFileInfo(images).isDir())
-                set = Error{tr("another model was opened meanwhile").toStdString()}; // sized for the old one
-            if (!set) {
-                const QString message = QString::fromStdString(set.error().message);
-                statusBar()->showMessage(tr("Could not read %1").arg(QFileInfo(images).fileName()), 8000);
-                emit dataSetOpened(false, message, calibration);
-                return;
-            }
-            statusBar()->clearMessage();
-            auto shared = std::make_shared<const data::SampleSet>(std::move(*set));
-            if (calibration) {
-                m_doc->setCalibrationData(std::move(shared), QFileInfo(images).fileName());
-                updateCalibrationSource();
-                updateCompareState();
-                runAnalysis();
-            } else {
-                useDataSet(std::move(shared), QFileInfo(images).fileName());
-            }
-            emit dataSetOpened(true, QString(), calibration);
-        });
 }
 
 void MainWindow::updateCalibrationSource()
