@@ -84,64 +84,7 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
     resize(1400, 820);
 
-    auto* fileMenu = menuBar()->addMenu(tr("&File"));
-    auto* open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
-    open->setShortcut(QKeySequence::Open);
-    auto* openData = fileMenu->addAction(tr("Open &data set…"), this, &MainWindow::showOpenDataSetDialog);
-    openData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    openData->setToolTip(tr("Images for Compare: IDX (.gz), .npy, or a folder with one sub-folder per class"));
-    auto* openFolder = fileMenu->addAction(tr("Open image &folder…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open image folder"));
-        if (!dir.isEmpty())
-            openDataSet(dir, QString());
-    });
-    openFolder->setToolTip(tr("A folder of images (PNG, JPEG, …), or one sub-folder per class for labelled data; "
-                              "images are scaled to the model's input"));
-    m_recentMenu = fileMenu->addMenu(tr("Open &recent"));
-    auto* exportModel = fileMenu->addAction(tr("&Export model…"), this, &MainWindow::showExportDialog);
-    exportModel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    exportModel->setToolTip(tr("Write the model in the selected mode as a .tflite the TensorFlow Lite runtime loads"));
-    fileMenu->addSeparator();
-    auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    auto* editMenu = menuBar()->addMenu(tr("&Edit"));
-    auto* undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    auto* redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    editMenu->addAction(undo);
-    editMenu->addAction(redo);
-    editMenu->addSeparator();
-    auto* suggest = editMenu->addAction(tr("&Suggest layers to keep in float"), this, &MainWindow::suggestKeepFloat);
-    suggest->setToolTip(tr("Measure every weighted layer's effect on accuracy (or agreement) on the data set and keep "
-                           "the fewest layers in float that bring the drop within one point"));
-    editMenu->addSeparator();
-    auto* languageMenu = editMenu->addMenu(tr("&Language"));
-    auto* languages = new QActionGroup(this);
-    const QString current = savedLanguage();
-    auto* system = languageMenu->addAction(tr("System default"));
-    system->setData(QString());
-    QList<QAction*> languageActions{system};
-    languageMenu->addSeparator();
-    for (const QString& code : availableLanguages()) {
-        auto* a = languageMenu->addAction(languageName(code));
-        a->setData(code);
-        languageActions << a;
-    }
-    for (QAction* a : languageActions) {
-        a->setCheckable(true);
-        a->setChecked(a->data().toString() == current);
-        languages->addAction(a);
-        connect(a, &QAction::triggered, this, [this, a] {
-            saveLanguage(a->data().toString());
-            QMessageBox::information(this, tr("Language"),
-                tr("QuantLens will use %1 the next time it starts.")
-                    .arg(a->data().toString().isEmpty() ? tr("the system's language") : a->text()));
-        });
-    }
-    auto* helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&About QuantLens"), this, &MainWindow::showAbout);
-    rebuildRecentMenu();
+    buildMenus();
 
     m_layerPane = new LayerPane(this);
     m_layers = m_layerPane->model();
@@ -350,58 +293,6 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
 MainWindow::~MainWindow()
 {
     m_doc->cancelAll();
-}
-
-void MainWindow::restoreSettings()
-{
-    QSettings s;
-    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    m_layoutRestored = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    m_recent = s.value(QStringLiteral("recentFiles")).toStringList();
-    m_modePanel->restoreSettings();
-    rebuildRecentMenu();
-}
-
-void MainWindow::saveSettings() const
-{
-    QSettings s;
-    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/state"), saveState());
-    s.setValue(QStringLiteral("recentFiles"), m_recent);
-    m_modePanel->saveSettings();
-}
-
-void MainWindow::closeEvent(QCloseEvent* event)
-{
-    saveSettings();
-    QMainWindow::closeEvent(event);
-}
-
-void MainWindow::rememberRecent(const QString& path)
-{
-    const QString abs = QFileInfo(path).absoluteFilePath();
-    m_recent.removeAll(abs);
-    m_recent.prepend(abs);
-    while (m_recent.size() > 8)
-        m_recent.removeLast();
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    for (const QString& f : m_recent)
-        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { openFile(f); })->setToolTip(f);
-    m_recentMenu->setEnabled(!m_recent.isEmpty());
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About QuantLens"),
-        tr("<h3>QuantLens %1</h3><p>Explore the quantization of TensorFlow Lite models: weights, errors, modes, "
-           "accuracy and size, side by side.</p><p>MIT license. The bundled demo model was trained by QuantLens on "
-           "Fashion-MNIST (© Zalando SE, MIT license).</p>")
-            .arg(QCoreApplication::applicationVersion()));
 }
 
 widgets::CompareModel* MainWindow::compareModel() const

@@ -125,6 +125,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void buildMenus();
     void showOpenDialog();
     void wireDocumentJobs(); // the document's job results into the views
     void applyModel(const QString& path, std::shared_ptr<const model::Graph> graph);
