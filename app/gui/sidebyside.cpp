@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "gui/sidebyside.h"
 
+#include "gui/job.h"
+
 #include "data/image_folder.h"
 #include "eval/activations.h"
 #include "eval/scores.h"
@@ -14,7 +16,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -23,7 +24,6 @@
 #include <QSignalBlocker>
 #include <QTabWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <cstring>
@@ -269,7 +269,7 @@ void SideBySideView::showOpenImageDialog()
 
 void SideBySideView::fail(const QString& message)
 {
-    ++m_generation; // whatever was running is stale now
+    m_runJob.start(); // whatever was running is stale now
     m_last = {};
     m_last.error = message;
     showOutcome(m_last);
@@ -341,18 +341,8 @@ void SideBySideView::run(std::vector<float> input, const QImage& preview, std::v
         fail(tr("The quantized model is not ready (int8 and 16x8 need a data set to calibrate on)."));
         return;
     }
-    const int generation = ++m_generation;
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
-        Outcome o = watcher->result();
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // a newer input replaced this one
-        m_last = std::move(o);
-        showOutcome(m_last);
-        emit ran();
-    });
-    watcher->setFuture(QtConcurrent::run([f = m_float, q = m_quant, x = std::move(input), shape = std::move(shape)]() {
+    const int token = m_runJob.start();
+    runJob(this, [f = m_float, q = m_quant, x = std::move(input), shape = std::move(shape)]() {
         Outcome o;
         auto a = runOnce(*f, x, shape);
         auto b = runOnce(*q, x, shape);
@@ -375,7 +365,14 @@ void SideBySideView::run(std::vector<float> input, const QImage& preview, std::v
             }
         }
         return o;
-    }));
+    },
+        [this, token](Outcome o) {
+            if (!m_runJob.isCurrent(token))
+                return; // a newer input replaced this one
+            m_last = std::move(o);
+            showOutcome(m_last);
+            emit ran();
+        });
 }
 
 void SideBySideView::showOutcome(const Outcome& o)

@@ -5,6 +5,8 @@
 // two runs, which shows where they part ways. Runs happen off the GUI thread; results come back as snapshots.
 #pragma once
 
+#include "gui/job.h"
+
 #include "data/samples.h"
 #include "model/graph.h"
 
@@ -84,7 +86,7 @@ private:
     QStringList m_userClassNames; // loaded with "Class names…" for the current model
     QStringList m_windowClassNames; // from the model's label file or the data set
     Outcome m_last;
-    int m_generation = 0;
+    JobGeneration m_runJob;
     QTabWidget* m_sources = nullptr;
     QListView* m_samples = nullptr;
     widgets::SampleListModel* m_sampleModel = nullptr;

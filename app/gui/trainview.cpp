@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "gui/trainview.h"
 
+#include "gui/job.h"
+
 #include "data/samples.h"
 #include "eval/classify.h"
 #include "model/writer.h"
@@ -16,17 +18,14 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ql::app {
 
@@ -181,31 +180,19 @@ void TrainView::start()
     m_status->setText(tr("Loading the data…"));
     updateState();
     const int epochs = m_epochs->value(), qatEpochs = m_qatEpochs->value();
-    QPointer<TrainView> self(this);
-    auto progress = [self, epochs](const train::TrainProgress& p) {
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, p, epochs] {
-                if (!self)
-                    return;
-                const double x =
-                    (p.qat ? epochs : 0) + p.epoch - 1 + static_cast<double>(p.batch) / static_cast<double>(p.batches);
-                self->m_curves->addPoint(x, p.loss, p.accuracy);
-                self->m_progress->setRange(0, static_cast<int>(p.batches));
-                self->m_progress->setValue(static_cast<int>(p.batch));
-                self->m_status->setText(tr("%1epoch %2 of %3: loss %4, training accuracy %5%")
-                                            .arg(p.qat ? tr("QAT ") : QString())
-                                            .arg(p.epoch)
-                                            .arg(p.epochs)
-                                            .arg(p.loss, 0, 'f', 4)
-                                            .arg(100.0 * p.accuracy, 0, 'f', 1));
-            },
-            Qt::QueuedConnection);
-    };
-    auto* watcher = new QFutureWatcher<TrainOutcome>(this);
-    connect(watcher, &QFutureWatcher<TrainOutcome>::finished, this, [this, watcher] {
-        TrainOutcome o = watcher->result();
-        watcher->deleteLater();
+    const auto progress = onGuiThread(this, [this, epochs](const train::TrainProgress& p) {
+        const double x = (p.qat ? epochs : 0) + p.epoch - 1 + static_cast<double>(p.batch) / static_cast<double>(p.batches);
+        m_curves->addPoint(x, p.loss, p.accuracy);
+        m_progress->setRange(0, static_cast<int>(p.batches));
+        m_progress->setValue(static_cast<int>(p.batch));
+        m_status->setText(tr("%1epoch %2 of %3: loss %4, training accuracy %5%")
+                              .arg(p.qat ? tr("QAT ") : QString())
+                              .arg(p.epoch)
+                              .arg(p.epochs)
+                              .arg(p.loss, 0, 'f', 4)
+                              .arg(100.0 * p.accuracy, 0, 'f', 1));
+    });
+    const auto done = [this](TrainOutcome o) {
         m_cancel.reset();
         m_progress->setRange(0, 1);
         m_progress->setValue(o.error.isEmpty() ? 1 : 0);
@@ -223,8 +210,8 @@ void TrainView::start()
         }
         updateState();
         emit finished(o.error.isEmpty(), o.error, o.rows);
-    });
-    watcher->setFuture(QtConcurrent::run([trainImages = m_trainImages->text(), trainLabels = m_trainLabels->text(),
+    };
+    runJob(this, [trainImages = m_trainImages->text(), trainLabels = m_trainLabels->text(),
                                              testImages = m_testImages->text(), testLabels = m_testLabels->text(),
                                              epochs, qatEpochs, seed = m_seed->value(), limit = m_limit->value(),
                                              cancel = m_cancel, progress]() -> TrainOutcome {
@@ -322,7 +309,7 @@ void TrainView::start()
         }
         out.floatGraph = std::make_shared<const model::Graph>(std::move(*floatGraph));
         return out;
-    }));
+    }, done);
 }
 
 } // namespace ql::app
