@@ -434,6 +434,39 @@ private slots:
     }
 
     // Weights of two types, or of a type LiteRT has no kernel for, are refused by name.
+    // LiteRT repeats a hybrid time-major sequence once per time step: a long one (quadratic work) is refused
+    // by name instead of running for hours (interpreter_fuzz: 32772 steps timed out); a short one runs.
+    void quadraticHybridSequenceIsRefused()
+    {
+        const auto build = [](int T) {
+            const Direction fw(5, kInputs, 40), bw(3, kInputs, 50);
+            test::GraphBuilder b;
+            const int sg = b.subgraph("main");
+            std::vector<std::int32_t> inputs{b.input(sg, "x", DT::Float32, {T, kBatch, kInputs})};
+            for (const Direction* d : {&fw, &bw}) {
+                const int w = b.constant(sg, "w", DT::Int8, {d->units, kInputs}, d->qW);
+                const int r = b.constant(sg, "r", DT::Int8, {d->units, d->units}, d->qR);
+                b.at(sg, w).quantization.scale = {d->sW};
+                b.at(sg, r).quantization.scale = {d->sR};
+                const int h = b.tensor(sg, "h", DT::Float32, {kBatch, d->units});
+                b.at(sg, h).isVariable = true;
+                inputs.insert(inputs.end(), {w, r, b.constant(sg, "b", DT::Float32, {d->units}, d->bias), h});
+            }
+            const int y = b.tensor(sg, "y", DT::Float32, {T, kBatch, 8});
+            tflite::BidirectionalSequenceRNNOptionsT o;
+            o.time_major = true;
+            o.merge_outputs = true;
+            b.op(sg, Op::BIDIRECTIONAL_SEQUENCE_RNN, inputs, {y}, test::opts(o));
+            b.output(sg, y);
+            return exec::Interpreter::create(std::make_shared<const model::Graph>(b.graph()));
+        };
+        QVERIFY(build(8).ok());
+        auto refused = build(20000);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.find("once per time step; 20000 steps") != std::string::npos,
+            refused.error().message.c_str());
+    }
+
     void mixedWeightsAreRefused()
     {
         const Cell cell;

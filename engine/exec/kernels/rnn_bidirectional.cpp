@@ -90,6 +90,18 @@ Prepared prepareBidirectionalRnn(NodeContext& ctx)
     }
     const bool hybrid = (*cells)[0].hybrid;
     const int passes = hybrid && timeMajor ? T : 1;
+    if (passes > 1) {
+        // The repetition makes the work quadratic in the sequence length: refuse what would run for hours.
+        double macs = 0;
+        for (const RnnCell& c : *cells)
+            macs += static_cast<double>(c.units) * (nIn + nAux + c.units);
+        macs *= static_cast<double>(passes) * T * B;
+        constexpr double kMaxMacs = 268435456.0; // 2^28
+        if (macs > kMaxMacs)
+            return ctx.fail("with int8 weights on a time-major sequence LiteRT runs the whole sequence once per time "
+                            "step; " + std::to_string(T) + " steps would take " + std::to_string(static_cast<long long>(macs)) +
+                " multiply-adds (more than 2^28)");
+    }
     const int xi = ctx.inputIndex(0), ai = hasAux ? ctx.inputIndex(9) : -1;
     const int bias[2] = {ctx.inputIndex(3), ctx.inputIndex(7)}, state[2] = {ctx.inputIndex(4), ctx.inputIndex(8)};
     const int fwOut = ctx.outputIndex(0), bwOut = merge ? -1 : ctx.outputIndex(1);
