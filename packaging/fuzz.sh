@@ -15,7 +15,7 @@ mkdir -p "$corpus" build/fuzz/crashes
 find ../shared/models -name '*.tflite' -size -300k -exec cp -n {} "$corpus"/ \;
 # and the models of several subgraphs, variables, sparse constants and recurrent operators the tests
 # build, when the test build is there (CI builds it first).
-for seeder in subgraphs_test rnn_test svdf_test; do
+for seeder in subgraphs_test sparse_constants_test batch_resize_test rnn_test svdf_test; do
   if [ -x build/dev/tests/$seeder ]; then
     QL_FUZZ_SEEDS="$PWD/$corpus" build/dev/tests/$seeder >/dev/null 2>&1 || echo "fuzz: $seeder failed; seeds may be missing" >&2
   fi

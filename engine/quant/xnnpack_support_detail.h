@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Shared pieces of the XNNPACK delegate predictor (xnnpack_support.cpp, xnnpack_support_ops.cpp and
-// xnnpack_support_gemm.cpp). Not part of the engine's interface.
+// Shared pieces of the XNNPACK delegate predictor (xnnpack_support.cpp, xnnpack_support_ops.cpp,
+// xnnpack_support_layout.cpp and xnnpack_support_gemm.cpp). Not part of the engine's interface.
 #pragma once
 
 #include "quant/xnnpack_support.h"

@@ -11,328 +11,35 @@
 // Calibration: 8 samples, Fashion-MNIST images for 28x28 inputs, seeded random values in the model's
 // input range otherwise. The table of models x modes is printed; under the sanitizers a third of the
 // models run (QL_CORPUS_SAMPLE).
+// The models, modes and calibration samples: export_corpus.h; an export run and checked in LiteRT:
+// export_litert.h.
 #include "common/crosscheck.h"
-#include "common/graph_builder.h"
-#include "common/litert.h"
-#include "common/model_facts.h"
-#include "data/samples.h"
+#include "engine/export_corpus.h"
+#include "engine/export_litert.h"
 #include "exec/interpreter.h"
 #include "model/reader.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
 
-#include <QDir>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
+#include <map>
 #include <random>
 
 using namespace ql;
+using namespace ql::test;
 using DT = model::DType;
 
 namespace {
 
-const std::string kFashion = "/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz";
-constexpr int kCalibrationSamples = 8;
 // An integer graph in which a float operator feeds integer ones: the float operator may differ from
 // LiteRT's in its last bit (summation order), which can move a downstream code by one step, and that
 // step travels on. Budget relative to the largest output, measured on the corpus (see the issue note).
 constexpr double kMixedRelTol = 0.02;
-
-struct ModelEntry {
-    std::string path, file;
-    float lo = 0, hi = 1;
-};
-
-std::vector<ModelEntry> floatModels()
-{
-    std::vector<ModelEntry> out;
-    for (const QString& dir : {QStringLiteral(QL_SHARED_DIR "/models"), QStringLiteral(QL_SHARED_DIR "/models/wild")}) {
-        const QStringList files =
-            QDir(dir).entryList({QStringLiteral("*float32*.tflite"), QStringLiteral("*float16*.tflite")}, QDir::Files, QDir::Name);
-        for (const QString& f : files) {
-            ModelEntry e{(dir + QLatin1Char('/') + f).toStdString(), f.toStdString()};
-            for (const auto& m : test::crossCheckModels())
-                if (m.file == e.file) {
-                    e.lo = m.inputMin;
-                    e.hi = m.inputMax;
-                }
-            out.push_back(e);
-        }
-    }
-    // QL_EXPORT_ONLY=name: the models whose file name contains it (for a closer look at one).
-    if (const QByteArray only = qgetenv("QL_EXPORT_ONLY"); !only.isEmpty())
-        out.erase(std::remove_if(out.begin(), out.end(),
-                      [&](const ModelEntry& e) { return e.file.find(only.toStdString()) == std::string::npos; }),
-            out.end());
-    // Under the sanitizers: a third of the models, a different third each day.
-    if (const QByteArray s = qgetenv("QL_CORPUS_SAMPLE"); !s.isEmpty() && s.toInt() > 1) {
-        const int k = s.toInt();
-        const int day = static_cast<int>(QDate::currentDate().toJulianDay() % k);
-        std::vector<ModelEntry> some;
-        for (std::size_t i = 0; i < out.size(); ++i) {
-            if (static_cast<int>(i % static_cast<std::size_t>(k)) != day)
-                continue;
-            // Inputs of a megapixel (hair segmentation) take minutes per export under the sanitizers; the
-            // unsanitized run covers them.
-            auto g = model::readTflite(out[i].path);
-            std::int64_t elements = 0;
-            if (g)
-                for (int t : g->main().inputs)
-                    elements += g->main().tensors[static_cast<std::size_t>(t)].elementCount();
-            if (elements <= 300000)
-                some.push_back(out[i]);
-        }
-        out = some;
-    }
-    return out;
-}
-
-struct ModeEntry {
-    const char* name;
-    passes::Mode mode;
-    passes::IoType io;
-    bool keepOneFloat = false;
-};
-
-const ModeEntry kModes[] = {
-    {"float16", passes::Mode::Float16, passes::IoType::Native},
-    {"dynamic", passes::Mode::Dynamic, passes::IoType::Native},
-    {"int8", passes::Mode::Int8, passes::IoType::Native},
-    {"int8/uint8", passes::Mode::Int8, passes::IoType::UInt8},
-    {"int8/float", passes::Mode::Int8, passes::IoType::Float},
-    {"16x8", passes::Mode::Int16x8, passes::IoType::Native},
-    {"16x8/float", passes::Mode::Int16x8, passes::IoType::Float},
-    {"int8 mixed", passes::Mode::Int8, passes::IoType::Float, true},
-};
-
-// The converter's own outputs of the shared float models, with the I/O type of each.
-struct Twin {
-    const char* floatFile;
-    const char* twinFile;
-    passes::IoType io;
-};
-const Twin kTwins[] = {
-    {"hello_world_twin_float32.tflite", "hello_world_twin_int8.tflite", passes::IoType::Native},
-    {"hello_world_twin_float32.tflite", "hello_world_twin_int8_floatio.tflite", passes::IoType::Float},
-    {"resnet8_cifar10_float32.tflite", "resnet8_cifar10_int8.tflite", passes::IoType::Native},
-    {"ad01_autoencoder_float32.tflite", "ad01_autoencoder_int8.tflite", passes::IoType::Native},
-    {"ad01_autoencoder_float32.tflite", "ad01_autoencoder_int8_floatio.tflite", passes::IoType::Float},
-    {"vww_mobilenet_v1_025_96_float32.tflite", "vww_mobilenet_v1_025_96_int8.tflite", passes::IoType::Native},
-};
-
-data::SampleSet randomSet(const model::Tensor& in, float lo, float hi, int n, unsigned seed)
-{
-    data::SampleSet s;
-    // One sample fills the input; a leading batch of 1 may be left out.
-    const bool batchOfOne = in.shape.size() > 1 && in.shape[0] == 1;
-    for (std::size_t d = batchOfOne ? 1 : 0; d < in.shape.size(); ++d)
-        s.sampleShape.push_back(std::max<std::int32_t>(1, in.shape[d]));
-    s.count = n;
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> u(lo, hi);
-    s.values.resize(static_cast<std::size_t>(n * s.sampleSize()));
-    for (float& v : s.values)
-        v = u(rng);
-    return s;
-}
-
-std::vector<data::SampleSet> calibrationSets(const model::Graph& g, const ModelEntry& m)
-{
-    std::vector<data::SampleSet> sets;
-    const auto& sg = g.main();
-    for (std::size_t k = 0; k < sg.inputs.size(); ++k) {
-        const model::Tensor& in = sg.tensors[static_cast<std::size_t>(sg.inputs[k])];
-        const auto& sh = in.shape;
-        const bool fashionShaped = sh.size() >= 3 && sh[1] == 28 && sh[2] == 28 && (sh.size() == 3 || sh[3] == 1);
-        if (fashionShaped && QFileInfo::exists(QString::fromStdString(kFashion))) {
-            auto s = data::loadSamples(kFashion, {}, kCalibrationSamples);
-            if (s) {
-                sets.push_back(std::move(*s));
-                continue;
-            }
-        }
-        sets.push_back(randomSet(in, m.lo, m.hi, kCalibrationSamples, 17 + static_cast<unsigned>(k)));
-    }
-    return sets;
-}
-
-// One input in the tensor's own dtype: uniform floats in [lo, hi], quantized with the tensor's
-// parameters for integer inputs.
-data::NpyArray inputFor(const exec::RtTensor& t, float lo, float hi, std::mt19937& rng)
-{
-    data::NpyArray a;
-    a.dtype = t.dtype;
-    a.shape.assign(t.shape.begin(), t.shape.end());
-    const std::int64_t n = t.count();
-    std::uniform_real_distribution<float> u(lo, hi);
-    const model::Quantization* q = t.meta ? &t.meta->quantization : nullptr;
-    const float scale = q && !q->scale.empty() ? q->scale[0] : 1.0f;
-    const std::int64_t zp = q && !q->zeroPoint.empty() ? q->zeroPoint[0] : 0;
-    a.data.resize(static_cast<std::size_t>(model::denseBytes(t.dtype, n)));
-    for (std::int64_t i = 0; i < n; ++i) {
-        const float x = u(rng);
-        const double code = std::nearbyint(x / scale) + static_cast<double>(zp);
-        switch (t.dtype) {
-        case DT::Float32: std::memcpy(a.data.data() + i * 4, &x, 4); break;
-        case DT::Int8: a.data[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(static_cast<std::int8_t>(std::clamp(code, -128.0, 127.0))); break;
-        case DT::UInt8: a.data[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(std::clamp(code, 0.0, 255.0)); break;
-        case DT::Int16: {
-            const auto v = static_cast<std::int16_t>(std::clamp(code, -32768.0, 32767.0));
-            std::memcpy(a.data.data() + i * 2, &v, 2);
-            break;
-        }
-        default: break;
-        }
-    }
-    return a;
-}
-
-double valueOf(const std::uint8_t* p, DT dt, std::int64_t i)
-{
-    switch (dt) {
-    case DT::Float32: {
-        float v;
-        std::memcpy(&v, p + i * 4, 4);
-        return v;
-    }
-    case DT::Int8: return static_cast<std::int8_t>(p[i]);
-    case DT::UInt8: return p[i];
-    case DT::Int16: {
-        std::int16_t v;
-        std::memcpy(&v, p + i * 2, 2);
-        return v;
-    }
-    case DT::Int32: {
-        std::int32_t v;
-        std::memcpy(&v, p + i * 4, 4);
-        return v;
-    }
-    case DT::Int64: {
-        std::int64_t v;
-        std::memcpy(&v, p + i * 8, 8);
-        return static_cast<double>(v);
-    }
-    default: return 0;
-    }
-}
-
-// Operators computing in float in an integer export (QUANTIZE and DEQUANTIZE aside).
-int floatComputeOperators(const model::Graph& g)
-{
-    int n = 0;
-    for (const auto& sg : g.subgraphs)
-        for (const auto& op : sg.operators) {
-            const auto code = g.opcodeOf(op);
-            if (code == tflite::BuiltinOperator::QUANTIZE || code == tflite::BuiltinOperator::DEQUANTIZE)
-                continue;
-            for (int o : op.outputs)
-                if (o >= 0 && sg.tensors[static_cast<std::size_t>(o)].dtype == DT::Float32) {
-                    ++n;
-                    break;
-                }
-        }
-    return n;
-}
-
-struct LitertRun {
-    bool ok = false;
-    QString error;
-    bool fullyDelegated = false;
-    std::vector<data::NpyArray> outputs;
-};
-
-// One litert-run call that loads, delegates, prepares and invokes once on the given inputs.
-LitertRun runOnce(const QString& model, const QStringList& inputs, const QString& outDir)
-{
-    LitertRun r;
-    QStringList args{model, QStringLiteral("--bench"), QStringLiteral("1"), QStringLiteral("--warmup"),
-        QStringLiteral("0"), QStringLiteral("--no-signatures"), QStringLiteral("--verbose"), QStringLiteral("--output-dir"),
-        outDir};
-    for (const QString& f : inputs)
-        args << QStringLiteral("--input") << f;
-    QProcess p;
-    p.start(test::litertRunPath(), args);
-    if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit) {
-        r.error = QStringLiteral("litert-run did not finish");
-        return r;
-    }
-    const QString log = QString::fromUtf8(p.readAllStandardError());
-    if (p.exitCode() != 0) {
-        r.error = QStringLiteral("litert-run exit %1: %2").arg(p.exitCode()).arg(log.right(400));
-        return r;
-    }
-    if (const QString f = test::litertFailure(log); !f.isEmpty()) {
-        r.error = QStringLiteral("LiteRT: ") + f;
-        return r;
-    }
-    const auto doc = QJsonDocument::fromJson(p.readAllStandardOutput());
-    r.fullyDelegated = doc.object()[QStringLiteral("xnnpack_fully_delegated")].toBool();
-    for (int k = 0;; ++k) {
-        const QString f = outDir + QStringLiteral("/out%1.npy").arg(k);
-        if (!QFileInfo::exists(f))
-            break;
-        auto a = data::readNpy(f.toStdString());
-        if (!a) {
-            r.error = QString::fromStdString(a.error().message);
-            return r;
-        }
-        r.outputs.push_back(std::move(*a));
-    }
-    r.ok = true;
-    return r;
-}
-
-// Signature definitions (keys, names, and indices that point at the subgraph's own inputs and outputs
-// where the original's did), metadata entries and associated files survive the export.
-QString keptSignaturesAndMetadata(const model::Graph& before, const model::Graph& after)
-{
-    if (after.signatureDefs.size() != before.signatureDefs.size())
-        return QStringLiteral("%1 signatures became %2").arg(before.signatureDefs.size()).arg(after.signatureDefs.size());
-    auto sameSet = [](const std::vector<model::SignatureTensor>& a, const std::vector<std::int32_t>& b) {
-        std::vector<std::int32_t> x;
-        for (const auto& t : a)
-            x.push_back(static_cast<std::int32_t>(t.tensorIndex));
-        std::vector<std::int32_t> y = b;
-        std::sort(x.begin(), x.end());
-        std::sort(y.begin(), y.end());
-        return x == y;
-    };
-    for (std::size_t k = 0; k < before.signatureDefs.size(); ++k) {
-        const auto& b = before.signatureDefs[k];
-        const auto& a = after.signatureDefs[k];
-        if (a.key != b.key || a.subgraphIndex != b.subgraphIndex || a.inputs.size() != b.inputs.size() ||
-            a.outputs.size() != b.outputs.size())
-            return QStringLiteral("signature '%1' changed").arg(QString::fromStdString(b.key));
-        for (std::size_t i = 0; i < b.inputs.size(); ++i)
-            if (a.inputs[i].name != b.inputs[i].name)
-                return QStringLiteral("signature '%1' input names changed").arg(QString::fromStdString(b.key));
-        const auto& sb = before.subgraphs[b.subgraphIndex];
-        const auto& sa = after.subgraphs[a.subgraphIndex];
-        if (sameSet(b.inputs, sb.inputs) && !sameSet(a.inputs, sa.inputs))
-            return QStringLiteral("signature '%1' no longer names the subgraph's inputs").arg(QString::fromStdString(b.key));
-        if (sameSet(b.outputs, sb.outputs) && !sameSet(a.outputs, sa.outputs))
-            return QStringLiteral("signature '%1' no longer names the subgraph's outputs").arg(QString::fromStdString(b.key));
-    }
-    for (const auto& m : before.metadata) {
-        const bool kept = std::any_of(after.metadata.begin(), after.metadata.end(), [&](const auto& x) {
-            return x.name == m.name &&
-                (m.name == "min_runtime_version" || after.buffers[x.buffer].data.size() == before.buffers[m.buffer].data.size());
-        });
-        if (!kept)
-            return QStringLiteral("metadata '%1' lost").arg(QString::fromStdString(m.name));
-    }
-    if (after.associatedFiles.size() != before.associatedFiles.size())
-        return QStringLiteral("associated files: %1 bytes became %2").arg(before.associatedFiles.size()).arg(after.associatedFiles.size());
-    return {};
-}
 
 } // namespace
 
@@ -544,48 +251,6 @@ private slots:
         }
         qInfo("%d exports of %zu models", exports, models.size());
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
-    }
-
-    // An integer export whose float part divides by zero hands NaN and infinities to its final QUANTIZE;
-    // LiteRT saturates them (int8/uint8 through XNNPACK: NaN by its sign bit; int16 through TFLite's
-    // kernel: NaN to the zero point). QuantLens must write the same codes.
-    void quantizeOfNanAndInfinityAsLitert()
-    {
-        const float nan = std::numeric_limits<float>::quiet_NaN(), inf = std::numeric_limits<float>::infinity();
-        const std::vector<float> x{nan, inf, -inf, 1.0f, -nan, 1e30f, -1e30f, 0.0f};
-        for (const auto& [dt, zp] : {std::pair{DT::Int8, 3}, std::pair{DT::UInt8, 128}, std::pair{DT::Int16, 0}}) {
-            test::GraphBuilder b;
-            const int sg = b.subgraph("main");
-            const int in = b.input(sg, "x", DT::Float32, {8});
-            const int out = b.tensor(sg, "y", dt, {8});
-            b.at(sg, out).quantization.scale = {0.05f};
-            b.at(sg, out).quantization.zeroPoint = {zp};
-            b.op(sg, tflite::BuiltinOperator::QUANTIZE, {in}, {out});
-            b.output(sg, out);
-            QTemporaryDir dir;
-            const QString file = dir.filePath(QStringLiteral("q.tflite")), input = dir.filePath(QStringLiteral("x.npy"));
-            QVERIFY(model::writeTflite(b.graph(), file.toStdString()).ok());
-            data::NpyArray a;
-            a.dtype = DT::Float32;
-            a.shape = {8};
-            a.data.resize(32);
-            std::memcpy(a.data.data(), x.data(), 32);
-            QVERIFY(data::writeNpy(input.toStdString(), a).ok());
-            const auto ref = test::runLitert(file, {input});
-            QVERIFY2(ref.ok, qPrintable(ref.error));
-            auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(b.graph()));
-            QVERIFY(it.ok());
-            QVERIFY((*it)->setInput(0, DT::Float32, a.data).ok());
-            QVERIFY((*it)->invoke().ok());
-            const auto& ours = (*it)->output(0);
-            for (std::int64_t i = 0; i < 8; ++i)
-                QVERIFY2(valueOf(ours.data, dt, i) == valueOf(ref.outputs[0].data.data(), dt, i),
-                    qPrintable(QStringLiteral("%1 element %2: QuantLens %3, LiteRT %4")
-                                   .arg(QString::fromStdString(model::dtypeName(dt)))
-                                   .arg(i)
-                                   .arg(valueOf(ours.data, dt, i))
-                                   .arg(valueOf(ref.outputs[0].data.data(), dt, i))));
-        }
     }
 };
 

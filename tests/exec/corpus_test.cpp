@@ -3,8 +3,9 @@
 // by LiteRT on seeded inputs in the model's own dtypes: integer outputs must be equal, float outputs
 // within the budget of the model's kind (common/crosscheck.h). Models LiteRT cannot run (variable
 // tensors, custom operators it lacks, TensorFlow operators) are listed with LiteRT's reason; where
-// QuantLens runs them, other tests compare them with an independent evaluation (signal_test,
-// decoder_ops_test, lstm_reference, the MediaPipe operators' op_test cases). The test prints the table.
+// QuantLens runs them, other tests compare them with an independent evaluation (the signal_* and
+// audio_preprocessor tests, posenet_* and resize_argmax tests, lstm_reference, the MediaPipe operators'
+// op_test cases). The test prints the table.
 // QL_CORPUS_SAMPLE=N checks every N-th model only (the sanitizer build).
 #include "common/corpus.h"
 #include "common/model_facts.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Input frames of the audio_preprocessor_int8 tests (signal_test.cpp): 480 int16 samples each.
+// Input frames of the audio_preprocessor_int8 tests (audio_preprocessor_test.cpp): 480 int16 samples each.
 #pragma once
 
 #include <array>

@@ -1,148 +1,24 @@
 // SPDX-License-Identifier: MIT
 // Models of several subgraphs built in memory: IF, WHILE (with fixed and with growing values),
-// CALL_ONCE with resource variables, STABLEHLO_COMPOSITE, signatures, inputs resized to another
-// batch, sparse constants in the block and plain CSR forms. Each runs in QuantLens and, where LiteRT
-// can run it, in LiteRT on the same inputs; each is also checked against values computed here.
+// CALL_ONCE with resource variables, STABLEHLO_COMPOSITE, signatures. Each runs in QuantLens and, where
+// LiteRT can run it, in LiteRT on the same inputs; each is also checked against values computed here.
 // Broken call structures (recursion, wrong arity, a missing subgraph) must be refused by name.
 #include "common/graph_builder.h"
-#include "common/litert.h"
-#include "data/npy.h"
+#include "exec/graph_run.h"
 #include "exec/interpreter.h"
 #include "model/reader.h"
-#include "model/writer.h"
 
-#include <QTemporaryDir>
-#include <flatbuffers/flexbuffers.h>
 #include <QTest>
+#include <flatbuffers/flexbuffers.h>
 
-#include <cmath>
-#include <cstring>
+#include <algorithm>
 
 using namespace ql;
+using namespace ql::test;
 using DT = model::DType;
 using BO = tflite::BuiltinOperator;
 
-using test::opts;
-
 namespace {
-
-template <class T> data::NpyArray array(DT dtype, std::vector<std::int64_t> shape, const std::vector<T>& values)
-{
-    data::NpyArray a;
-    a.dtype = dtype;
-    a.shape = std::move(shape);
-    a.data.resize(values.size() * sizeof(T));
-    if (!a.data.empty())
-        std::memcpy(a.data.data(), values.data(), a.data.size());
-    return a;
-}
-
-template <class T> std::vector<T> valuesOf(const exec::RtTensor& t)
-{
-    std::vector<T> v(static_cast<std::size_t>(t.count()));
-    if (!v.empty())
-        std::memcpy(v.data(), t.data, v.size() * sizeof(T));
-    return v;
-}
-
-template <class T> std::vector<T> valuesOf(const data::NpyArray& a)
-{
-    std::vector<T> v(static_cast<std::size_t>(a.elementCount()));
-    if (!v.empty())
-        std::memcpy(v.data(), a.data.data(), v.size() * sizeof(T));
-    return v;
-}
-
-// With QL_FUZZ_SEEDS set (packaging/fuzz.sh), every model built here is also written there, as a
-// seed for the fuzzers: they then start from the structures real files rarely have.
-void seedFuzzer(const model::Graph& g)
-{
-    static int count = 0;
-    const QString dir = qEnvironmentVariable("QL_FUZZ_SEEDS");
-    if (!dir.isEmpty())
-        (void)model::writeTflite(g, QStringLiteral("%1/subgraphs_%2.tflite").arg(dir).arg(++count).toStdString());
-}
-
-std::unique_ptr<exec::Interpreter> interpreter(const model::Graph& g, const exec::InterpreterOptions& o = {})
-{
-    seedFuzzer(g);
-    auto it = exec::Interpreter::create(std::make_shared<model::Graph>(g), o);
-    if (!it) {
-        qWarning("%s", it.error().message.c_str());
-        return nullptr;
-    }
-    return std::move(it.value());
-}
-
-// Sets the inputs, runs, and returns the outputs as arrays.
-std::vector<data::NpyArray> run(exec::Interpreter& it, const std::vector<data::NpyArray>& inputs)
-{
-    for (int i = 0; i < it.inputCount(); ++i) {
-        const auto st = it.setInput(i, inputs[static_cast<std::size_t>(i)].dtype, inputs[static_cast<std::size_t>(i)].data);
-        if (!st) {
-            qWarning("input %d: %s", i, st.error().message.c_str());
-            return {};
-        }
-    }
-    if (auto st = it.invoke(); !st) {
-        qWarning("%s", st.error().message.c_str());
-        return {};
-    }
-    std::vector<data::NpyArray> out;
-    for (int o = 0; o < it.outputCount(); ++o) {
-        const auto& t = it.output(o);
-        data::NpyArray a;
-        a.dtype = t.dtype;
-        a.shape.assign(t.shape.begin(), t.shape.end());
-        a.data.assign(t.data, t.data + t.bytes);
-        out.push_back(std::move(a));
-    }
-    return out;
-}
-
-// Runs the model in LiteRT on `inputs` (bound by name when `names` is given).
-test::LitertResult litert(const model::Graph& g, const std::vector<data::NpyArray>& inputs, const QStringList& names = {},
-    const QStringList& args = {})
-{
-    QTemporaryDir dir;
-    dir.setAutoRemove(qEnvironmentVariableIsEmpty("QL_TEST_KEEP")); // QL_TEST_KEEP=1 keeps the model and inputs
-    const QString path = dir.filePath(QStringLiteral("m.tflite"));
-    test::LitertResult fail;
-    if (auto st = model::writeTflite(g, path.toStdString()); !st) {
-        fail.error = QString::fromStdString(st.error().message);
-        return fail;
-    }
-    QStringList files;
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        const QString f = dir.filePath(QStringLiteral("in%1.npy").arg(i));
-        if (!data::writeNpy(f.toStdString(), inputs[i]).ok()) {
-            fail.error = QStringLiteral("cannot write ") + f;
-            return fail;
-        }
-        files << (names.isEmpty() ? f : names[static_cast<int>(i)] + QLatin1Char('=') + f);
-    }
-    return test::runLitert(path, files, args);
-}
-
-// litert-run takes the outputs of IF, WHILE and composites for outputs shaped at run time and
-// refuses them; LiteRT does shape them at prepare when the branches' shapes are fixed, and the
-// values are checked against values computed here as well.
-const QStringList kControlFlow = {QStringLiteral("--allow-dynamic")};
-
-bool sameArrays(const std::vector<data::NpyArray>& a, const std::vector<data::NpyArray>& b, QString& why)
-{
-    if (a.size() != b.size()) {
-        why = QStringLiteral("%1 outputs against %2").arg(a.size()).arg(b.size());
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i].dtype != b[i].dtype || a[i].shape != b[i].shape || a[i].data != b[i].data) {
-            why = QStringLiteral("output %1 differs").arg(i);
-            return false;
-        }
-    }
-    return true;
-}
 
 // Subgraph `sg` computes out = a <op> b for float [2,3] inputs.
 void binaryBody(test::GraphBuilder& b, int sg, BO op)
@@ -281,111 +157,6 @@ model::Graph accumulator()
     return b.graph();
 }
 
-// A 4x8 float matrix with the non-zero 1x4 blocks (0,0), (1,1), (3,0), (3,1).
-const std::vector<float> kBlockDense = {
-    1, 2, 3, 4, 0, 0, 0, 0, //
-    0, 0, 0, 0, 5, 6, 7, 8, //
-    0, 0, 0, 0, 0, 0, 0, 0, //
-    -1, -2, -3, -4, 9, 10, 11, 12};
-
-std::shared_ptr<tflite::SparsityParametersT> blockSparsity()
-{
-    // Dimensions traversed: rows (dense), column blocks (CSR), the 4 columns of a block (dense).
-    auto s = std::make_shared<tflite::SparsityParametersT>();
-    s->traversal_order = {0, 1, 2};
-    s->block_map = {1};
-    auto dense = [](int size) {
-        auto d = std::make_unique<tflite::DimensionMetadataT>();
-        d->format = tflite::DimensionType::DENSE;
-        d->dense_size = size;
-        return d;
-    };
-    s->dim_metadata.push_back(dense(4));
-    auto csr = std::make_unique<tflite::DimensionMetadataT>();
-    csr->format = tflite::DimensionType::SPARSE_CSR;
-    tflite::Int32VectorT seg, idx;
-    seg.values = {0, 1, 2, 2, 4};
-    idx.values = {0, 1, 0, 1};
-    csr->array_segments.Set(std::move(seg));
-    csr->array_indices.Set(std::move(idx));
-    s->dim_metadata.push_back(std::move(csr));
-    s->dim_metadata.push_back(dense(4));
-    return s;
-}
-
-const std::vector<float> kBlockValues = {1, 2, 3, 4, 5, 6, 7, 8, -1, -2, -3, -4, 9, 10, 11, 12};
-
-// A 3x5 matrix in plain CSR (rows dense, columns compressed) with uint8 segment and index vectors.
-const std::vector<float> kCsrDense = {0, 0.5f, 0, 0, -2, 0, 0, 0, 0, 0, 3, 0, 0, 7, 0};
-
-std::shared_ptr<tflite::SparsityParametersT> csrSparsity()
-{
-    auto s = std::make_shared<tflite::SparsityParametersT>();
-    s->traversal_order = {0, 1};
-    auto rows = std::make_unique<tflite::DimensionMetadataT>();
-    rows->format = tflite::DimensionType::DENSE;
-    rows->dense_size = 3;
-    s->dim_metadata.push_back(std::move(rows));
-    auto cols = std::make_unique<tflite::DimensionMetadataT>();
-    cols->format = tflite::DimensionType::SPARSE_CSR;
-    tflite::Uint8VectorT seg, idx;
-    seg.values = {0, 2, 2, 4};
-    idx.values = {1, 4, 0, 3};
-    cols->array_segments.Set(std::move(seg));
-    cols->array_indices.Set(std::move(idx));
-    s->dim_metadata.push_back(std::move(cols));
-    return s;
-}
-
-const std::vector<float> kCsrValues = {0.5f, -2, 3, 7};
-
-// DENSIFY(sparse constant) + x.
-model::Graph densifyPlus(std::vector<std::int32_t> shape, const std::vector<float>& values,
-    std::shared_ptr<tflite::SparsityParametersT> sparsity)
-{
-    test::GraphBuilder b;
-    const int main = b.subgraph("main");
-    const int x = b.input(main, "x", DT::Float32, shape);
-    const int w = b.constant<float>(main, "sparse", DT::Float32, shape, values);
-    b.at(main, w).sparsity = std::move(sparsity);
-    const int d = b.tensor(main, "dense", DT::Float32, shape);
-    const int o = b.tensor(main, "out", DT::Float32, shape);
-    b.op(main, BO::DENSIFY, {w}, {d});
-    b.op(main, BO::ADD, {d, x}, {o}, opts(tflite::AddOptionsT{}));
-    b.output(main, o);
-    return b.graph();
-}
-
-// FULLY_CONNECTED([batch, 8] x 4x8 weights, sparse in 1x4 blocks or dense), batch dynamic in the shape signature.
-model::Graph fullyConnected(bool sparse)
-{
-    test::GraphBuilder b;
-    const int main = b.subgraph("main");
-    const int x = b.input(main, "x", DT::Float32, {1, 8});
-    b.at(main, x).shapeSignature = {-1, 8};
-    const int w = b.constant<float>(main, "weights", DT::Float32, {4, 8}, sparse ? kBlockValues : kBlockDense);
-    if (sparse)
-        b.at(main, w).sparsity = blockSparsity();
-    const int bias = b.constant<float>(main, "bias", DT::Float32, {4}, {0.5f, -0.5f, 1, 0});
-    const int o = b.tensor(main, "out", DT::Float32, {1, 4});
-    b.at(main, o).shapeSignature = {-1, 4};
-    tflite::FullyConnectedOptionsT fo;
-    b.op(main, BO::FULLY_CONNECTED, {x, w, bias}, {o}, opts(fo));
-    b.output(main, o);
-    return b.graph();
-}
-
-std::vector<float> seeded(std::size_t n, unsigned seed)
-{
-    std::vector<float> v(n);
-    std::uint32_t s = seed * 2654435761u + 1;
-    for (auto& x : v) {
-        s = s * 1664525u + 1013904223u;
-        x = static_cast<float>(s >> 8) / static_cast<float>(1u << 24) * 4.0f - 2.0f;
-    }
-    return v;
-}
-
 } // namespace
 
 class SubgraphsTest : public QObject {
@@ -399,8 +170,8 @@ private slots:
         QVERIFY(it);
         const auto xs = seeded(6, 1), ys = seeded(6, 2);
         for (const bool c : {true, false}) {
-            const std::vector<data::NpyArray> in = {
-                array<std::uint8_t>(DT::Bool, {1}, {c}), array(DT::Float32, {2, 3}, xs), array(DT::Float32, {2, 3}, ys)};
+            const std::vector<data::NpyArray> in = {array<std::uint8_t>(DT::Bool, {1}, {c}),
+                array(DT::Float32, {2, 3}, xs), array(DT::Float32, {2, 3}, ys)};
             const auto ours = run(*it, in);
             QCOMPARE(ours.size(), std::size_t{1});
             const auto v = valuesOf<float>(ours[0]);
@@ -420,7 +191,8 @@ private slots:
         QVERIFY(it);
         const auto xs = seeded(4, 3);
         for (const std::int32_t start : {2, 5, 9}) {
-            const std::vector<data::NpyArray> in = {array<std::int32_t>(DT::Int32, {1}, {start}), array(DT::Float32, {4}, xs)};
+            const std::vector<data::NpyArray> in = {
+                array<std::int32_t>(DT::Int32, {1}, {start}), array(DT::Float32, {4}, xs)};
             const auto ours = run(*it, in);
             QCOMPARE(ours.size(), std::size_t{2});
             QCOMPARE(valuesOf<std::int32_t>(ours[0]).front(), std::max(start, 5));
@@ -442,7 +214,8 @@ private slots:
         auto it = interpreter(doublingLoop());
         QVERIFY(it);
         for (const std::int32_t n : {3, 0, 5, 2}) {
-            const auto ours = run(*it, {array<std::int32_t>(DT::Int32, {1}, {n}), array<float>(DT::Float32, {1}, {0.75f})});
+            const auto ours =
+                run(*it, {array<std::int32_t>(DT::Int32, {1}, {n}), array<float>(DT::Float32, {1}, {0.75f})});
             QCOMPARE(ours.size(), std::size_t{2});
             QCOMPARE(valuesOf<std::int32_t>(ours[0]).front(), 0);
             QCOMPARE(ours[1].shape, std::vector<std::int64_t>{std::int64_t{1} << n});
@@ -578,111 +351,6 @@ private slots:
         const auto a = run(**it, {x}), b = run(**plain, {x});
         QString why;
         QVERIFY2(sameArrays(a, b, why), qPrintable(why));
-    }
-
-    void aResizedBatchRunsEveryRowAsLiteRTRunsItAlone()
-    {
-        // LiteRT.js cannot resize inputs; each row is run by itself there and compared with its row of
-        // QuantLens's batch of 5.
-        const auto g = fullyConnected(false);
-        exec::InterpreterOptions o;
-        o.inputShapes = {{5, 8}};
-        auto it = interpreter(g, o);
-        QVERIFY(it);
-        const auto xs = seeded(40, 8);
-        const auto ours = run(*it, {array(DT::Float32, {5, 8}, xs)});
-        QCOMPARE(ours.size(), std::size_t{1});
-        QCOMPARE(ours[0].shape, (std::vector<std::int64_t>{5, 4}));
-        const auto v = valuesOf<float>(ours[0]);
-        const float bias[4] = {0.5f, -0.5f, 1, 0};
-        for (int row = 0; row < 5; ++row) {
-            const std::vector<float> x(xs.begin() + row * 8, xs.begin() + row * 8 + 8);
-            const auto ref = litert(g, {array(DT::Float32, {1, 8}, x)});
-            QVERIFY2(ref.ok, qPrintable(ref.error));
-            const auto r = valuesOf<float>(ref.outputs.at(0));
-            for (int k = 0; k < 4; ++k) {
-                double expect = bias[k];
-                for (int j = 0; j < 8; ++j)
-                    expect += static_cast<double>(kBlockDense[static_cast<std::size_t>(k * 8 + j)]) * x[static_cast<std::size_t>(j)];
-                const float ourValue = v[static_cast<std::size_t>(row * 4 + k)];
-                QVERIFY2(std::abs(ourValue - expect) <= 1e-4 * (1 + std::abs(expect)), qPrintable(QString::number(ourValue)));
-                QVERIFY2(std::abs(ourValue - r[static_cast<std::size_t>(k)]) <= 1e-5f * (1 + std::abs(r[static_cast<std::size_t>(k)])),
-                    qPrintable(QStringLiteral("row %1 unit %2: %3 against LiteRT %4").arg(row).arg(k).arg(ourValue).arg(r[static_cast<std::size_t>(k)])));
-            }
-        }
-        // Back to one row, and a shape the model cannot take.
-        QVERIFY(it->resizeInputs({{1, 8}}).ok());
-        QCOMPARE(it->output(0).shape, (std::vector<std::int32_t>{1, 4}));
-        const auto bad = it->resizeInputs({{2, 7}});
-        QVERIFY(!bad.ok());
-        QVERIFY2(!bad.error().message.empty(), "no reason given");
-    }
-
-    void sparseFullyConnectedWeightsAreReadInTheirSparseForm()
-    {
-        // TFLite's FULLY_CONNECTED takes 1x4-block sparse float weights (its optimized kernel);
-        // LiteRT.js 2.x drops the sparsity when it loads the model ("Sparsity tensors may not yet be
-        // fully supported") and reads the 16 stored values as a dense 4x8 matrix, so this is checked
-        // against the dense product.
-        auto it = interpreter(fullyConnected(true), [] {
-            exec::InterpreterOptions o;
-            o.inputShapes = {{3, 8}};
-            return o;
-        }());
-        QVERIFY(it);
-        const auto xs = seeded(24, 10);
-        const auto ours = run(*it, {array(DT::Float32, {3, 8}, xs)});
-        QCOMPARE(ours.size(), std::size_t{1});
-        const auto v = valuesOf<float>(ours[0]);
-        const float bias[4] = {0.5f, -0.5f, 1, 0};
-        for (int row = 0; row < 3; ++row)
-            for (int k = 0; k < 4; ++k) {
-                double expect = bias[k];
-                for (int j = 0; j < 8; ++j)
-                    expect += static_cast<double>(kBlockDense[static_cast<std::size_t>(k * 8 + j)]) * xs[static_cast<std::size_t>(row * 8 + j)];
-                QVERIFY(std::abs(v[static_cast<std::size_t>(row * 4 + k)] - expect) <= 1e-5 * (1 + std::abs(expect)));
-            }
-    }
-
-    void sparseConstantsDensifyAsLiteRTDoes_data()
-    {
-        QTest::addColumn<int>("form");
-        QTest::newRow("1x4 blocks, int32 CSR") << 0;
-        QTest::newRow("plain CSR, uint8 vectors") << 1;
-    }
-
-    void sparseConstantsDensifyAsLiteRTDoes()
-    {
-        QFETCH(int, form);
-        const std::vector<std::int32_t> shape = form == 0 ? std::vector<std::int32_t>{4, 8} : std::vector<std::int32_t>{3, 5};
-        const auto& dense = form == 0 ? kBlockDense : kCsrDense;
-        const auto g = form == 0 ? densifyPlus(shape, kBlockValues, blockSparsity()) : densifyPlus(shape, kCsrValues, csrSparsity());
-        auto it = interpreter(g);
-        QVERIFY(it);
-        const auto xs = seeded(dense.size(), 9);
-        const std::vector<data::NpyArray> in = {array(DT::Float32, {shape[0], shape[1]}, xs)};
-        const auto ours = run(*it, in);
-        QCOMPARE(ours.size(), std::size_t{1});
-        const auto v = valuesOf<float>(ours[0]);
-        for (std::size_t i = 0; i < dense.size(); ++i)
-            QCOMPARE(v[i], dense[i] + xs[i]);
-        const auto ref = litert(g, in);
-        QVERIFY2(ref.ok, qPrintable(ref.error));
-        QString why;
-        QVERIFY2(sameArrays(ours, ref.outputs, why), qPrintable(why));
-    }
-
-    void aSparseConstantWithBrokenIndicesIsRefused()
-    {
-        auto s = csrSparsity();
-        tflite::Uint8VectorT idx;
-        idx.values = {1, 9, 0, 3}; // column 9 of 5
-        s->dim_metadata[1]->array_indices.Set(std::move(idx));
-        const auto g = densifyPlus({3, 5}, kCsrValues, s);
-        seedFuzzer(g);
-        auto it = exec::Interpreter::create(std::make_shared<model::Graph>(g));
-        QVERIFY(!it);
-        QVERIFY2(it.error().message.find("sparse") != std::string::npos, it.error().message.c_str());
     }
 
     void aSubgraphThatCallsItselfIsRefused()

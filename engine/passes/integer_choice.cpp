@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+// Which operators of subgraph 0 the full-integer pass (integer_pass.h) makes integer: those the converter
+// quantizes in the chosen mode whose data inputs are float, whose weights are a float constant, whose
+// fused activation the integer kernels apply and, for DIV, whose divisor stays clear of 0. The others
+// stay float, each with a note saying why (none for those the options keep float).
+#include "passes/integer_pass.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace ql::passes::detail {
+
+using model::DType;
+using Op = tflite::BuiltinOperator;
+
+namespace {
+
+// Fused activations the integer kernels apply (TANH, SIGN_BIT and SIGMOID fused into a CONV are not).
+bool integerFusedActivation(const model::Operator& op)
+{
+    auto ok = [](tflite::ActivationFunctionType a) {
+        using A = tflite::ActivationFunctionType;
+        return a == A::NONE || a == A::RELU || a == A::RELU6 || a == A::RELU_N1_TO_1;
+    };
+    if (const auto* o = op.options.AsConv2DOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsDepthwiseConv2DOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsFullyConnectedOptions())
+        return ok(o->fused_activation_function) && o->weights_format == tflite::FullyConnectedOptionsWeightsFormat::DEFAULT;
+    if (const auto* o = op.options.AsAddOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsSubOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsMulOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsConcatenationOptions())
+        return ok(o->fused_activation_function);
+    if (const auto* o = op.options.AsPool2DOptions())
+        return ok(o->fused_activation_function);
+    return true;
+}
+
+} // namespace
+
+std::vector<bool> IntegerPass::chooseIntegerOperators()
+{
+    const model::Subgraph& s = src();
+    std::vector<bool> integer(s.operators.size(), false);
+    for (std::size_t i = 0; i < s.operators.size(); ++i) {
+        const model::Operator& op = s.operators[i];
+        const Op code = m_in.opcodeOf(op);
+        const quant::OpRule* rule = quant::ruleFor(code);
+        bool touchesFloat = false;
+        for (auto t : op.outputs)
+            touchesFloat |= t >= 0 && m_isFloatActivation[static_cast<std::size_t>(t)];
+        if (rule)
+            for (std::size_t k = 0; k < op.inputs.size(); ++k)
+                touchesFloat |= quant::isDataInput(*rule, static_cast<int>(k)) && op.inputs[k] >= 0 &&
+                    m_isFloatActivation[static_cast<std::size_t>(op.inputs[k])];
+        if (!touchesFloat)
+            continue; // integer-only bookkeeping (SHAPE of an int32 tensor, ...)
+        const std::string where = "operator " + std::to_string(i) + " (" + m_in.opName(op) + ") stays float: ";
+        if (matchesKeep(m_in, s, static_cast<int>(i), m_o.keepFloat)) {
+            m_r.floatOperators.push_back(static_cast<int>(i));
+            continue;
+        }
+        if (!rule || !(m_int16 ? rule->int16 : rule->int8)) {
+            m_r.floatOperators.push_back(static_cast<int>(i));
+            m_r.notes.push_back(where + "the converter has no " + (m_int16 ? std::string("16x8") : std::string("int8")) +
+                " form of it");
+            continue;
+        }
+        std::string why;
+        if (!integerFusedActivation(op))
+            why = "its fused activation has no integer kernel";
+        for (std::size_t k = 0; k < op.inputs.size() && why.empty(); ++k) {
+            const int t = op.inputs[k];
+            if (t < 0 || (!quant::isDataInput(*rule, static_cast<int>(k)) && static_cast<int>(k) != rule->weight))
+                continue;
+            const model::Tensor& tt = s.tensors[static_cast<std::size_t>(t)];
+            if (tt.dtype != DType::Float32)
+                why = "input " + std::to_string(k) + " is " + model::dtypeName(tt.dtype) + ", not float";
+            else if (static_cast<int>(k) == rule->weight && !m_in.isConstant(tt))
+                why = "its weights are not a float constant";
+        }
+        if (why.empty() && code == Op::DIV && op.inputs.size() > 1 && op.inputs[1] >= 0)
+            why = divisorProblem(s, op.inputs[1]);
+        for (const auto t : op.outputs)
+            if (why.empty() && t >= 0 && rule->output != quant::OutputRule::NotQuantized &&
+                s.tensors[static_cast<std::size_t>(t)].dtype != DType::Float32)
+                why = "an output is " + model::dtypeName(s.tensors[static_cast<std::size_t>(t)].dtype);
+        if (!why.empty()) {
+            m_r.floatOperators.push_back(static_cast<int>(i));
+            m_r.notes.push_back(where + why);
+            continue;
+        }
+        integer[i] = true;
+    }
+    return integer;
+}
+
+// An integer DIV divides by (divisor code - zero point), and LiteRT stops the model when that is 0.
+// The zero point always represents 0, so a divisor is safe only when its values stay at least a step
+// away from 0: a constant whose every value keeps a non-zero code, or an activation whose calibrated
+// range keeps one full step from 0. Otherwise the DIV stays float (the converter would quantize it).
+std::string IntegerPass::divisorProblem(const model::Subgraph& s, int t) const
+{
+    const model::Tensor& d = s.tensors[static_cast<std::size_t>(t)];
+    float lo = 0, hi = 0, nearest = 0;
+    if (m_in.isConstant(d) && d.dtype == DType::Float32) {
+        const auto bytes = m_in.tensorData(d);
+        const auto* v = reinterpret_cast<const float*>(bytes.data());
+        const std::size_t n = bytes.size() / 4;
+        if (n == 0)
+            return {};
+        lo = hi = v[0];
+        nearest = std::abs(v[0]);
+        for (std::size_t k = 1; k < n; ++k) {
+            lo = std::min(lo, v[k]);
+            hi = std::max(hi, v[k]);
+            nearest = std::min(nearest, std::abs(v[k]));
+        }
+    } else if (static_cast<std::size_t>(t) < m_ranges.size() && m_ranges[static_cast<std::size_t>(t)].valid) {
+        lo = m_ranges[static_cast<std::size_t>(t)].lo;
+        hi = m_ranges[static_cast<std::size_t>(t)].hi;
+        nearest = lo > 0 ? lo : hi < 0 ? -hi : 0.0f;
+    } else {
+        return "its divisor has no calibrated range";
+    }
+    const float step =
+        m_int16 ? std::max(std::abs(lo), std::abs(hi)) / 32767.0f : (std::max(hi, 0.0f) - std::min(lo, 0.0f)) / 255.0f;
+    const float margin = m_in.isConstant(d) ? 0.5f * step : step;
+    if (nearest >= margin && nearest > 0)
+        return {};
+    return "its divisor's range [" + std::to_string(lo) + ", " + std::to_string(hi) +
+        "] comes within one quantization step of 0, and LiteRT stops the model when an integer divisor is 0";
+}
+
+} // namespace ql::passes::detail

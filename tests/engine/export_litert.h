@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+// An export checked against the official runtime (export_test, quantize_nonfinite_test): one litert-run
+// call that loads, delegates, prepares and invokes it, the seeded inputs in each tensor's own dtype, an
+// output element read as a number, the operators left computing in float, and what the export must keep
+// of the original (signatures, metadata, associated files).
+#pragma once
+
+#include "data/npy.h"
+#include "exec/tensor.h"
+#include "model/graph.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <cstring>
+#include <random>
+#include <vector>
+
+namespace ql::test {
+
+struct LitertRun {
+    bool ok = false;
+    QString error;
+    bool fullyDelegated = false;
+    std::vector<data::NpyArray> outputs;
+};
+
+// One litert-run call that loads, delegates, prepares and invokes once on the given inputs.
+LitertRun runOnce(const QString& model, const QStringList& inputs, const QString& outDir);
+
+// One input in the tensor's own dtype: uniform floats in [lo, hi], quantized with the tensor's
+// parameters for integer inputs.
+data::NpyArray inputFor(const exec::RtTensor& t, float lo, float hi, std::mt19937& rng);
+
+// Element i of the raw values `p` of type `dt`, as a double (0 for types not listed).
+inline double valueOf(const std::uint8_t* p, model::DType dt, std::int64_t i)
+{
+    switch (dt) {
+    case model::DType::Float32: {
+        float v;
+        std::memcpy(&v, p + i * 4, 4);
+        return v;
+    }
+    case model::DType::Int8: return static_cast<std::int8_t>(p[i]);
+    case model::DType::UInt8: return p[i];
+    case model::DType::Int16: {
+        std::int16_t v;
+        std::memcpy(&v, p + i * 2, 2);
+        return v;
+    }
+    case model::DType::Int32: {
+        std::int32_t v;
+        std::memcpy(&v, p + i * 4, 4);
+        return v;
+    }
+    case model::DType::Int64: {
+        std::int64_t v;
+        std::memcpy(&v, p + i * 8, 8);
+        return static_cast<double>(v);
+    }
+    default: return 0;
+    }
+}
+
+// Operators computing in float in an integer export (QUANTIZE and DEQUANTIZE aside).
+int floatComputeOperators(const model::Graph& g);
+
+// Signature definitions (keys, names, and indices that point at the subgraph's own inputs and outputs
+// where the original's did), metadata entries and associated files survive the export.
+QString keptSignaturesAndMetadata(const model::Graph& before, const model::Graph& after);
+
+} // namespace ql::test
