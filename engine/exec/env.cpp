@@ -2,6 +2,7 @@
 #include "exec/env.h"
 
 #include "exec/runner.h"
+#include "quant/xnnpack_support.h"
 
 #include <cstdio>
 
@@ -37,6 +38,17 @@ Result<std::unique_ptr<SubgraphRunner>> ExecEnv::createRunner(
     auto r = SubgraphRunner::create(*this, index, inputShapes);
     --depth;
     return r;
+}
+
+const quant::XnnpackDecision& ExecEnv::xnnpackDecision(int subgraph, int op)
+{
+    static const quant::XnnpackDecision outside{
+        quant::XnnpackVerdict::BuiltinKernel, "only subgraph 0 goes to XNNPACK in LiteRT"};
+    if (!xnnpackCache)
+        xnnpackCache = std::make_shared<const std::vector<quant::XnnpackDecision>>(quant::xnnpackDecisions(*graph));
+    if (subgraph != 0 || op < 0 || op >= static_cast<int>(xnnpackCache->size()))
+        return outside;
+    return (*xnnpackCache)[static_cast<std::size_t>(op)];
 }
 
 Status ExecEnv::checkActivationBytes(std::int64_t bytes, const std::string& what) const

@@ -15,6 +15,10 @@
 #include <string>
 #include <vector>
 
+namespace ql::quant {
+struct XnnpackDecision;
+}
+
 namespace ql::exec {
 
 class ThreadPool;
@@ -69,6 +73,10 @@ struct ExecEnv {
     std::uint64_t stateEpoch = 0;
     std::int64_t maxActivationBytes = 0; // InterpreterOptions::maxActivationBytes
 
+    // What LiteRT's XNNPACK delegate does with operator `op` of subgraph `subgraph`
+    // (quant/xnnpack_support.h); the decisions of the model are computed once, on first use.
+    const quant::XnnpackDecision& xnnpackDecision(int subgraph, int op);
+
     // An error when `bytes` of activations exceed the limit (what: which memory).
     Status checkActivationBytes(std::int64_t bytes, const std::string& what) const;
 
@@ -76,6 +84,8 @@ struct ExecEnv {
     // Fails on calls nested deeper than a model can sensibly need (a subgraph calling itself).
     Result<std::unique_ptr<SubgraphRunner>> createRunner(
         int index, const std::vector<std::vector<std::int32_t>>& inputShapes);
+
+    std::shared_ptr<const std::vector<quant::XnnpackDecision>> xnnpackCache; // behind xnnpackDecision
 };
 
 } // namespace ql::exec

@@ -23,15 +23,35 @@ std::string shapeText(const std::vector<std::int32_t>& shape)
     return s + "]";
 }
 
+namespace {
+
+int subgraphIndex(const model::Graph& g, const model::Subgraph& s)
+{
+    for (std::size_t k = 0; k < g.subgraphs.size(); ++k)
+        if (&g.subgraphs[k] == &s)
+            return static_cast<int>(k);
+    return -1;
+}
+
+} // namespace
+
 bool NodeContext::xnnpackRuns() const
 {
     if (rounding != Rounding::Xnnpack)
         return false;
-    int sg = -1;
-    for (std::size_t k = 0; k < graph.subgraphs.size(); ++k)
-        if (&graph.subgraphs[k] == &subgraph)
-            sg = static_cast<int>(k);
-    return sg >= 0 && quant::xnnpackDecision(graph, sg, index).verdict == quant::XnnpackVerdict::Delegated;
+    const int sg = subgraphIndex(graph, subgraph);
+    return sg >= 0 && env.xnnpackDecision(sg, index).verdict == quant::XnnpackVerdict::Delegated;
+}
+
+std::string NodeContext::xnnpackBreaks() const
+{
+    if (rounding != Rounding::Xnnpack)
+        return {};
+    const int sg = subgraphIndex(graph, subgraph);
+    if (sg < 0)
+        return {};
+    const auto& d = env.xnnpackDecision(sg, index);
+    return d.verdict == quant::XnnpackVerdict::BreaksBuild ? d.reason : std::string();
 }
 
 NodeContext::NodeContext(

@@ -69,6 +69,13 @@ public:
     // arithmetic differs between XNNPACK and TFLite's built-in kernel (the hybrid ones). False with
     // --rounding reference.
     bool xnnpackRuns() const;
+    // The requantization rounding of the kernel that computes this operator in the runtime modelled:
+    // XNNPACK's where LiteRT delegates it, the fixed-point one of LiteRT's built-in kernels (the
+    // reference's) where XNNPACK refuses it (e.g. an 8-bit convolution without a bias).
+    // Why XNNPACK takes this operator but then fails to prepare it, so that LiteRT runs no part of the
+    // model (quant/xnnpack_support.h), or an empty string. Always empty with --rounding reference.
+    std::string xnnpackBreaks() const;
+    Rounding requantRounding() const { return xnnpackRuns() ? Rounding::Xnnpack : Rounding::Reference; }
 
     // "operator 3 (CONV_2D): <message>"
     Error fail(const std::string& message) const;

@@ -210,6 +210,10 @@ Status SubgraphRunner::prepareOperator(std::size_t k, bool duringRun)
         if (std::find(op.outputs.begin() + static_cast<std::ptrdiff_t>(j) + 1, op.outputs.end(), o) != op.outputs.end())
             return ctx.fail("writes to tensor " + std::to_string(o) + " twice");
     }
+    if (!duringRun)
+        if (const std::string why = ctx.xnnpackBreaks(); !why.empty())
+            return ctx.fail("LiteRT cannot run this model: XNNPACK takes this operator but fails to prepare it (" + why +
+                "); --rounding reference runs it as TFLite's reference kernels do");
     auto prepared = kernel.prepare(ctx);
     if (ctx.wasDeferred()) {
         if (duringRun)

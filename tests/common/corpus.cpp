@@ -21,30 +21,6 @@ namespace ql::test {
 
 namespace {
 
-double valueOf(const std::uint8_t* p, model::DType t, std::int64_t i)
-{
-    auto read = [&](auto tag) {
-        using T = decltype(tag);
-        T v;
-        std::memcpy(&v, p + i * static_cast<std::int64_t>(sizeof(T)), sizeof(T));
-        return static_cast<double>(v);
-    };
-    switch (t) {
-    case model::DType::Float32:
-    case model::DType::Complex64: return read(float{});
-    case model::DType::Float64: return read(double{});
-    case model::DType::Int8: return read(std::int8_t{});
-    case model::DType::UInt8:
-    case model::DType::Bool: return p[i];
-    case model::DType::Int16: return read(std::int16_t{});
-    case model::DType::UInt16: return read(std::uint16_t{});
-    case model::DType::Int32: return read(std::int32_t{});
-    case model::DType::UInt32: return read(std::uint32_t{});
-    case model::DType::Int64: return read(std::int64_t{});
-    default: return 0;
-    }
-}
-
 bool isFloat(model::DType t)
 {
     return t == model::DType::Float32 || t == model::DType::Float64 || t == model::DType::Complex64 ||

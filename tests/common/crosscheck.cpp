@@ -50,26 +50,31 @@ data::NpyArray randomInput(const exec::RtTensor& t, float inputMin, float inputM
     return a;
 }
 
-double asDouble(const std::uint8_t* p, model::DType t, std::int64_t i)
+} // namespace
+
+double valueOf(const std::uint8_t* p, model::DType t, std::int64_t i)
 {
+    auto read = [&](auto tag) {
+        using T = decltype(tag);
+        T v;
+        std::memcpy(&v, p + i * static_cast<std::int64_t>(sizeof(T)), sizeof(T));
+        return static_cast<double>(v);
+    };
     switch (t) {
-    case model::DType::Float32: {
-        float f;
-        std::memcpy(&f, p + i * 4, 4);
-        return f;
-    }
-    case model::DType::Int8: return static_cast<std::int8_t>(p[i]);
-    case model::DType::UInt8: return p[i];
-    case model::DType::Int16: {
-        std::int16_t v;
-        std::memcpy(&v, p + i * 2, 2);
-        return v;
-    }
+    case model::DType::Float32:
+    case model::DType::Complex64: return read(float{});
+    case model::DType::Float64: return read(double{});
+    case model::DType::Int8: return read(std::int8_t{});
+    case model::DType::UInt8:
+    case model::DType::Bool: return p[i];
+    case model::DType::Int16: return read(std::int16_t{});
+    case model::DType::UInt16: return read(std::uint16_t{});
+    case model::DType::Int32: return read(std::int32_t{});
+    case model::DType::UInt32: return read(std::uint32_t{});
+    case model::DType::Int64: return read(std::int64_t{});
     default: return 0;
     }
 }
-
-} // namespace
 
 const std::vector<CrossCheckModel>& crossCheckModels()
 {
@@ -162,8 +167,8 @@ QString checkAgainstLitert(
         double maxRef = 0, maxDiff = 0;
         std::int64_t differ = 0;
         for (std::int64_t i = 0; i < ours.count(); ++i) {
-            const double a = asDouble(ours.data, ours.dtype, i);
-            const double b = asDouble(theirs.data.data(), theirs.dtype, i);
+            const double a = valueOf(ours.data, ours.dtype, i);
+            const double b = valueOf(theirs.data.data(), theirs.dtype, i);
             maxRef = std::max(maxRef, std::abs(b));
             maxDiff = std::max(maxDiff, std::abs(a - b));
             differ += a != b;

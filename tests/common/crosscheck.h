@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct CrossCheckModel {
     ModelKind kind;
     float inputMin, inputMax; // range of float inputs (integer inputs use their full range)
 };
+
+// Element i of the raw values `p` of type `dt`, as a double (0 for types not listed; a complex64 tensor
+// counts its real and imaginary parts as two elements).
+double valueOf(const std::uint8_t* p, model::DType dt, std::int64_t i);
 
 const std::vector<CrossCheckModel>& crossCheckModels();
 

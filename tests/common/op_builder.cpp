@@ -27,6 +27,12 @@ model::Graph singleOpGraph(const OpSpec& spec, const std::vector<TensorSpec>& in
             t.quantization.scale = {s.scale};
             t.quantization.zeroPoint = {s.zeroPoint};
         }
+        if (!s.channelScales.empty()) {
+            t.quantization.scale = s.channelScales;
+            t.quantization.zeroPoint = s.channelZeroPoints;
+            t.quantization.zeroPoint.resize(s.channelScales.size(), 0);
+            t.quantization.quantizedDimension = s.channelAxis;
+        }
         if (!s.data.empty()) {
             t.buffer = static_cast<std::uint32_t>(g.buffers.size());
             g.buffers.push_back(model::Buffer::fromOwned(s.data));

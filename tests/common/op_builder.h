@@ -20,6 +20,11 @@ struct TensorSpec {
     std::vector<std::uint8_t> data; // empty: a model input (or the output)
     // Range of the seeded random values of an input (integers: inclusive; lo > hi: the type's full range).
     double lo = 1, hi = 0;
+    // Per-channel quantization (replaces scale and zeroPoint when not empty): one scale and zero point
+    // per index of dimension channelAxis.
+    std::vector<float> channelScales{};
+    std::vector<std::int64_t> channelZeroPoints{};
+    int channelAxis = 0;
 
     template <class T>
     static TensorSpec constant(std::vector<std::int32_t> shape, model::DType dtype, const std::vector<T>& values)

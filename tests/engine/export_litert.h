@@ -5,6 +5,8 @@
 // of the original (signatures, metadata, associated files).
 #pragma once
 
+#include "common/crosscheck.h"
+
 #include "data/npy.h"
 #include "exec/tensor.h"
 #include "model/graph.h"
@@ -32,36 +34,6 @@ LitertRun runOnce(const QString& model, const QStringList& inputs, const QString
 // One input in the tensor's own dtype: uniform floats in [lo, hi], quantized with the tensor's
 // parameters for integer inputs.
 data::NpyArray inputFor(const exec::RtTensor& t, float lo, float hi, std::mt19937& rng);
-
-// Element i of the raw values `p` of type `dt`, as a double (0 for types not listed).
-inline double valueOf(const std::uint8_t* p, model::DType dt, std::int64_t i)
-{
-    switch (dt) {
-    case model::DType::Float32: {
-        float v;
-        std::memcpy(&v, p + i * 4, 4);
-        return v;
-    }
-    case model::DType::Int8: return static_cast<std::int8_t>(p[i]);
-    case model::DType::UInt8: return p[i];
-    case model::DType::Int16: {
-        std::int16_t v;
-        std::memcpy(&v, p + i * 2, 2);
-        return v;
-    }
-    case model::DType::Int32: {
-        std::int32_t v;
-        std::memcpy(&v, p + i * 4, 4);
-        return v;
-    }
-    case model::DType::Int64: {
-        std::int64_t v;
-        std::memcpy(&v, p + i * 8, 8);
-        return static_cast<double>(v);
-    }
-    default: return 0;
-    }
-}
 
 // Operators computing in float in an integer export (QUANTIZE and DEQUANTIZE aside).
 int floatComputeOperators(const model::Graph& g);

@@ -4,19 +4,14 @@
 // those no shared model has. Integer outputs must be equal; float outputs within the case's budget
 // of the largest reference value. Cases that LiteRT cannot run correctly must be refused by
 // QuantLens with a clear error.
-#include "exec/op_cases.h"
+#include "exec/op_check.h"
 
 #include "common/graph_builder.h"
-#include "common/litert.h"
 #include "exec/interpreter.h"
-#include "model/writer.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
-#include <algorithm>
 #include <cmath>
-#include <complex>
 #include <cstring>
 #include <set>
 
@@ -39,46 +34,6 @@ const std::vector<test::OpCase>& cases()
 {
     static const std::vector<test::OpCase> all = allCases();
     return all;
-}
-
-// Element i of a tensor's bytes as a double (complex: real and imaginary parts are two elements).
-double valueAt(const std::uint8_t* p, DT t, std::int64_t i)
-{
-    auto read = [&](auto tag) {
-        using T = decltype(tag);
-        T v;
-        std::memcpy(&v, p + i * static_cast<std::int64_t>(sizeof(T)), sizeof(T));
-        return static_cast<double>(v);
-    };
-    switch (t) {
-    case DT::Float32:
-    case DT::Complex64: return read(float{});
-    case DT::Int8: return read(std::int8_t{});
-    case DT::UInt8: return read(std::uint8_t{});
-    case DT::Bool: return p[i] != 0;
-    case DT::Int16: return read(std::int16_t{});
-    case DT::UInt16: return read(std::uint16_t{});
-    case DT::Int32: return read(std::int32_t{});
-    case DT::UInt32: return read(std::uint32_t{});
-    case DT::Int64: return read(std::int64_t{});
-    case DT::Float64: return read(double{});
-    default: qFatal("valueAt: no comparison for %s", model::dtypeName(t).c_str()); return 0;
-    }
-}
-
-// Which of a case's inputs are graph inputs (the others are constants), in order.
-std::vector<std::size_t> graphInputsOf(const test::OpCase& c)
-{
-    std::vector<std::size_t> graphInputs;
-    for (std::size_t k = 0; k < c.inputs.size(); ++k)
-        if (c.inputs[k].data.empty())
-            graphInputs.push_back(k);
-    return graphInputs;
-}
-
-bool isFloat(DT t)
-{
-    return t == DT::Float32 || t == DT::Complex64 || t == DT::Float64;
 }
 
 } // namespace
@@ -188,87 +143,8 @@ private slots:
     void againstLitert()
     {
         QFETCH(int, index);
-        const test::OpCase& c = cases()[static_cast<std::size_t>(index)];
-        auto graph = std::make_shared<model::Graph>(test::singleOpGraph(c.op, c.inputs, c.outputs));
-        auto it = exec::Interpreter::create(graph);
-        if (!c.refusal.empty()) {
-            // Either prepare or the run must fail, naming the problem.
-            std::string message;
-            if (!it.ok()) {
-                message = it.error().message;
-            } else {
-                std::mt19937 rng(static_cast<unsigned>(index + 1));
-                const auto graphInputs = graphInputsOf(c);
-                for (int i = 0; i < (*it)->inputCount(); ++i) {
-                    const auto& spec = c.inputs[graphInputs[static_cast<std::size_t>(i)]];
-                    QVERIFY((*it)->setInput(i, spec.dtype, test::randomInput(spec, rng)).ok());
-                }
-                const auto st = (*it)->invoke();
-                QVERIFY2(!st.ok(), "QuantLens ran a model it must refuse");
-                message = st.error().message;
-            }
-            QVERIFY2(message.find(c.refusal) != std::string::npos, message.c_str());
-            return;
-        }
-        QVERIFY2(it.ok(), it.ok() ? "" : it.error().message.c_str());
-        QTemporaryDir dir;
-        const QString modelPath = dir.filePath(QStringLiteral("op.tflite"));
-        QVERIFY(model::writeTflite(*graph, modelPath.toStdString()).ok());
-        for (int seed = 1; seed <= c.seeds; ++seed) {
-            std::mt19937 rng(static_cast<unsigned>(index * 131 + seed));
-            QStringList files;
-            const auto graphInputs = graphInputsOf(c);
-            for (int i = 0; i < (*it)->inputCount(); ++i) {
-                const auto& spec = c.inputs[graphInputs[static_cast<std::size_t>(i)]];
-                data::NpyArray a;
-                a.dtype = spec.dtype;
-                a.shape.assign(spec.shape.begin(), spec.shape.end());
-                a.data = test::randomInput(spec, rng);
-                QVERIFY((*it)->setInput(i, a.dtype, a.data).ok());
-                files << dir.filePath(QStringLiteral("in%1.npy").arg(i));
-                QVERIFY(data::writeNpy(files.back().toStdString(), a).ok());
-            }
-            const auto st = (*it)->invoke();
-            QVERIFY2(st.ok(), st.ok() ? "" : st.error().message.c_str());
-            const auto ref = test::runLitert(modelPath, files, c.litertArgs);
-            QVERIFY2(ref.ok, qPrintable(ref.error));
-            QCOMPARE(static_cast<int>(ref.outputs.size()), (*it)->outputCount());
-            for (int o = 0; o < (*it)->outputCount(); ++o) {
-                if (std::find(c.ignoredOutputs.begin(), c.ignoredOutputs.end(), o) != c.ignoredOutputs.end())
-                    continue;
-                const auto& ours = (*it)->output(o);
-                const auto& theirs = ref.outputs[static_cast<std::size_t>(o)];
-                QCOMPARE(theirs.elementCount(), ours.count());
-                QCOMPARE(theirs.dtype, ours.dtype);
-                const std::int64_t n = ours.count() * (ours.dtype == DT::Complex64 ? 2 : 1);
-                double maxRef = 0, maxDiff = 0;
-                std::int64_t worst = -1;
-                for (std::int64_t i = 0; i < n; ++i) {
-                    if (c.skip && c.skip(o, ours.dtype == DT::Complex64 ? i / 2 : i))
-                        continue;
-                    const double a = valueAt(ours.data, ours.dtype, i), b = valueAt(theirs.data.data(), theirs.dtype, i);
-                    if (std::isnan(a) && std::isnan(b))
-                        continue;
-                    if (std::isfinite(b))
-                        maxRef = std::max(maxRef, std::abs(b));
-                    const double d = a == b ? 0.0 : std::abs(a - b);
-                    if (!(d <= maxDiff)) {
-                        maxDiff = d;
-                        worst = i;
-                    }
-                }
-                const QString where = QStringLiteral("output %1, seed %2: max |diff| %3 at element %4 (max |ref| %5)")
-                                          .arg(o)
-                                          .arg(seed)
-                                          .arg(maxDiff)
-                                          .arg(worst)
-                                          .arg(maxRef);
-                if (isFloat(ours.dtype))
-                    QVERIFY2(maxDiff <= c.floatTolerance * std::max(maxRef, 1e-3), qPrintable(where));
-                else
-                    QVERIFY2(maxDiff == 0, qPrintable(where));
-            }
-        }
+        const auto check = test::checkOpCase(cases()[static_cast<std::size_t>(index)], static_cast<unsigned>(index));
+        QVERIFY2(check.problem.isEmpty(), qPrintable(check.problem));
     }
 };
 

@@ -52,7 +52,9 @@ Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
     });
 }
 
-template <class TIn, class TW, class TAcc, class TBias>
+// Narrow32: the accumulator is LiteRT's int32 one (16x8 with an int32 bias): the sum wraps modulo 2^32
+// and is requantized by the 32-bit multiplier.
+template <class TIn, class TW, class TAcc, class TBias, bool Narrow32 = false>
 Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
 {
     const RtTensor& x = ctx.in(0);
@@ -63,7 +65,7 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
         return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " +
             std::to_string(g.outChannels) + " output channels");
     const bool is16 = sizeof(TIn) == 2;
-    const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
+    const Rounding rounding = is16 ? Rounding::Reference : ctx.requantRounding();
     auto req =
         makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     const std::int32_t zpX = x.zeroPoint();
@@ -89,7 +91,11 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
                 for (int c = 0; c < g.outChannels; ++c) {
                     const TAcc acc =
                         dot<TAcc>(p, wd + c * k, static_cast<int>(k), zpW) + base[static_cast<std::size_t>(c)];
-                    const std::int32_t q = req.apply(acc, static_cast<std::size_t>(c));
+                    std::int32_t q;
+                    if constexpr (Narrow32)
+                        q = req.apply(static_cast<std::int32_t>(acc), static_cast<std::size_t>(c));
+                    else
+                        q = req.apply(acc, static_cast<std::size_t>(c));
                     yd[r * g.outChannels + c] = static_cast<TIn>(q);
                 }
             }
@@ -113,8 +119,9 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
     const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
     if (auto st = checkWeightZeroPoint<TIn>(ctx, zpW); !st)
         return st.error();
+    const Rounding rounding = ctx.requantRounding();
     auto req = makeRequantizer(
-        x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding), ctx.rounding);
+        x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     const int K = static_cast<int>(g.patchSize());
     const int N = g.outChannels;
     const TIn* wd = w.as<TIn>();
@@ -166,6 +173,10 @@ Prepared prepareConv2D(NodeContext& ctx)
     if (!isClampActivation(act))
         return ctx.fail(
             "fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
+    // LiteRT's built-in kernel requires the bias in every type, and XNNPACK does not take a
+    // convolution without one.
+    if (!ctx.hasInput(2))
+        return ctx.fail("has no bias; LiteRT's CONV_2D requires one (a zero bias, if the model has none)");
     auto geometry = convGeometry(ctx, opts->padding, opts->stride_h, opts->stride_w, opts->dilation_h_factor,
         opts->dilation_w_factor, /*depthwise=*/false, 1);
     if (!geometry)
@@ -176,6 +187,15 @@ Prepared prepareConv2D(NodeContext& ctx)
     const RtTensor& x = ctx.in(0);
     const RtTensor& w = ctx.in(1);
     const RtTensor& y = ctx.out(0);
+    // LiteRT picks a 16x8 bias's width from the options' quantized_bias_type, not from the tensor: an
+    // int32 bias it is not told about is read as int64.
+    if (x.dtype == DType::Int16 && ctx.in(2).dtype == DType::Int32 && opts->quantized_bias_type != tflite::TensorType::INT32)
+        return ctx.fail("has an int32 bias but its options do not declare quantized_bias_type INT32; LiteRT would "
+                        "read the bias as int64");
+    if (x.dtype == DType::Int16 && ctx.in(2).dtype == DType::Int64 && opts->quantized_bias_type == tflite::TensorType::INT32)
+        return ctx.fail("declares quantized_bias_type INT32 but its bias is int64");
+    if (g.groups > 1)
+        return prepareGroupedConv(ctx, g, act);
     if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)
         return prepareFloat(ctx, g, floatActivationRange(act));
     if (x.dtype == DType::Float32 && w.dtype == DType::Int8 && y.dtype == DType::Float32)
@@ -187,8 +207,12 @@ Prepared prepareConv2D(NodeContext& ctx)
         return prepareInteger8<std::int8_t>(ctx, g, act);
     if (x.dtype == DType::UInt8 && w.dtype == DType::UInt8 && y.dtype == DType::UInt8 && bt == DType::Int32)
         return prepareInteger8<std::uint8_t>(ctx, g, act);
-    if (x.dtype == DType::Int16 && w.dtype == DType::Int8 && y.dtype == DType::Int16 && bt == DType::Int64)
-        return prepareIntegerGeneric<std::int16_t, std::int8_t, std::int64_t, std::int64_t>(ctx, g, act);
+    if (x.dtype == DType::Int16 && w.dtype == DType::Int8 && y.dtype == DType::Int16) {
+        if (bt == DType::Int32)
+            return prepareIntegerGeneric<std::int16_t, std::int8_t, std::int64_t, std::int32_t, true>(ctx, g, act);
+        if (bt == DType::Int64)
+            return prepareIntegerGeneric<std::int16_t, std::int8_t, std::int64_t, std::int64_t>(ctx, g, act);
+    }
     return ctx.unsupported();
 }
 

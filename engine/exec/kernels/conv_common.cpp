@@ -38,9 +38,13 @@ Result<ConvGeometry> convGeometry(NodeContext& ctx, tflite::Padding padding, int
             return ctx.fail("depth multiplier " + std::to_string(depthMultiplier) + " does not match the filter");
     } else {
         g.outC = w.dim(0);
-        if (w.dim(3) != g.inC)
+        // A filter with a divisor of the input's channels convolves groups of them (LiteRT's rule);
+        // each group of output channels reads one group of input channels.
+        if (w.dim(3) <= 0 || g.inC % w.dim(3) != 0 || g.outC % (g.inC / w.dim(3)) != 0)
             return ctx.fail("filter of shape " + shapeText(w.shape) + " expects " + std::to_string(w.dim(3)) +
-                " input channels, the input has " + std::to_string(g.inC) + " (grouped convolution is not supported)");
+                " input channels, the input has " + std::to_string(g.inC) +
+                " (a grouped convolution needs a divisor of the input channels that also divides the output channels)");
+        g.groups = g.inC / w.dim(3);
     }
     g.outChannels = g.outC;
     if (g.kH <= 0 || g.kW <= 0)

@@ -16,6 +16,7 @@ struct ConvGeometry {
     int strideH = 1, strideW = 1, dilH = 1, dilW = 1;
     int padTop = 0, padLeft = 0;
     int depthMultiplier = 1; // depthwise only
+    int groups = 1; // CONV_2D whose filter has inC / groups input channels (grouped convolution)
 
     std::int64_t patchCount() const { return static_cast<std::int64_t>(batch) * outH * outW; }
     std::int64_t patchSize() const { return static_cast<std::int64_t>(kH) * kW * inC; }
@@ -73,5 +74,9 @@ template <class T> void im2col(const T* x, const ConvGeometry& g, T pad, T* out)
 }
 
 Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act);
+
+// A grouped CONV_2D (g.groups > 1) as LiteRT's reference kernel computes it (the only one of its
+// kernels that takes groups): float, int8 per channel, int16 x int8 (conv_grouped.cpp).
+Prepared prepareGroupedConv(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act);
 
 } // namespace ql::exec

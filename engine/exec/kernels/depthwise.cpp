@@ -67,7 +67,7 @@ Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::Activat
         return ctx.fail(
             "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) + " channels");
     const bool is16 = sizeof(TIn) == 2;
-    const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
+    const Rounding rounding = is16 ? Rounding::Reference : ctx.requantRounding();
     auto req =
         makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     const std::int32_t zpX = x.zeroPoint();
@@ -131,8 +131,9 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
         return ctx.fail(
             "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) + " channels");
+    const Rounding rounding = ctx.requantRounding();
     auto req = makeRequantizer(
-        x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding), ctx.rounding);
+        x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
     const std::int64_t taps = static_cast<std::int64_t>(g.kH) * g.kW;
     std::vector<float> wf(static_cast<std::size_t>(taps * g.outC));
@@ -184,6 +185,10 @@ Prepared prepareHybrid(NodeContext& ctx, const ConvGeometry& g, tflite::Activati
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
         return ctx.fail(
             "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) + " channels");
+    // LiteRT's hybrid kernel reads one weight scale per output channel whatever the tensor stores.
+    if (wq.scale.size() == 1 && g.outC > 1)
+        return ctx.fail("has per-tensor int8 weights; LiteRT's hybrid DEPTHWISE_CONV_2D reads one scale per output "
+                        "channel and would read past the single scale stored (quantize the weights per channel)");
     // TFLite's hybrid depthwise kernel quantizes each batch element asymmetrically.
     std::vector<float> scales(wq.scale.begin(), wq.scale.end());
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0), wIdx = ctx.inputIndex(1);
@@ -261,7 +266,7 @@ Prepared prepareDepthwiseConv2D(NodeContext& ctx)
         return prepareHybrid(ctx, g, act);
     if (auto st = requireConstantWeightsAndBias(ctx); !st)
         return st.error();
-    const DType bt = ctx.hasInput(2) ? ctx.in(2).dtype : DType::Int32;
+    const DType bt = ctx.hasInput(2) ? ctx.in(2).dtype : (x.dtype == DType::Int16 ? DType::Int64 : DType::Int32);
     if (x.dtype == DType::Int8 && w.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
         return prepareInteger8<std::int8_t>(ctx, g, act);
     if (x.dtype == DType::UInt8 && w.dtype == DType::UInt8 && y.dtype == DType::UInt8 && bt == DType::Int32)

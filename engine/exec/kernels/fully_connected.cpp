@@ -50,7 +50,7 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
             " output units");
     const bool is16 = sizeof(TIn) == 2;
     // 16x8 kernels are not in XNNPACK; LiteRT runs TFLite's integer kernels for them.
-    const Rounding rounding = is16 ? Rounding::Reference : ctx.rounding;
+    const Rounding rounding = is16 ? Rounding::Reference : ctx.requantRounding();
     auto req =
         makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     // LiteRT's 16x8 FULLY_CONNECTED (int64 bias) requantizes in double, tflite-micro's with the
@@ -96,8 +96,9 @@ template <class T> Prepared prepareInteger8(NodeContext& ctx, FcShape s, tflite:
     const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
     if (auto st = checkWeightZeroPoint<T>(ctx, zpW); !st)
         return st.error();
+    const Rounding rounding = ctx.requantRounding();
     auto req = makeRequantizer(
-        x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, ctx.rounding), ctx.rounding);
+        x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     // Constant part of the accumulator: bias - zp_x * sum(w - zp_w) per unit.
     const T* wd = w.as<T>();
     std::vector<std::int32_t> base = foldedBiases<std::int32_t>(

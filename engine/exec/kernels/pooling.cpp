@@ -116,14 +116,12 @@ Prepared prepareAverageFloat(NodeContext& ctx, const PoolGeometry& g, FloatRange
 }
 
 // Integer average: the sum over the valid window divided by its size, rounded half away from zero
-// (TFLite's integer kernels); input and output share scale and zero point.
+// (TFLite's integer kernels), on the codes: an output quantized unlike the input gets the input's
+// codes (LiteRT does not rescale; lint reports it), clamped to the fused activation's range.
 template <class T>
 Prepared prepareAverageInt(NodeContext& ctx, const PoolGeometry& g, tflite::ActivationFunctionType act)
 {
-    const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
-    if (std::abs(x.scale() - y.scale()) > 1e-6f * x.scale() || x.zeroPoint() != y.zeroPoint())
-        return ctx.fail("input and output quantization differ; this is not supported");
     const QuantRange r =
         quantActivationRange(act, y.scale(), y.zeroPoint(), typeRange(y.dtype).min, typeRange(y.dtype).max);
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);

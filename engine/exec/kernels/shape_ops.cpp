@@ -242,9 +242,15 @@ Prepared prepareConcatenation(NodeContext& ctx)
     if (auto st = ctx.setOutputShape(0, shape); !st)
         return st.error();
     const RtTensor& y = ctx.out(0);
-    const auto act = o->fused_activation_function;
-    if (act != tflite::ActivationFunctionType::NONE && y.dtype != DType::Float32)
-        return ctx.fail("fused activations on integer concatenation are not supported");
+    // LiteRT's own kernel refuses a fused activation (so does tflite-micro's); XNNPACK, where it takes
+    // the operator, ignores it (measured against litert-run; lint reports it).
+    auto act = o->fused_activation_function;
+    if (act != tflite::ActivationFunctionType::NONE) {
+        if (!ctx.xnnpackRuns())
+            return ctx.fail(std::string("has fused activation ") + tflite::EnumNameActivationFunctionType(act) +
+                "; LiteRT's CONCATENATION kernel refuses fused activations");
+        act = tflite::ActivationFunctionType::NONE;
+    }
     std::int64_t outer = 1;
     for (int i = 0; i < axis; ++i)
         outer *= y.dim(i);
@@ -262,8 +268,15 @@ Prepared prepareConcatenation(NodeContext& ctx)
         Part p{ctx.inputIndex(i), x.count() / std::max<std::int64_t>(outer, 1), false, 1, 0};
         if (y.dtype == DType::Int8 || y.dtype == DType::UInt8 || y.dtype == DType::Int16) {
             p.requantize = !sameQuantization(x, y);
-            // Only TFLite's uint8 kernel rescales; its int8 and int16 kernels (and tflite-micro's)
-            // refuse, and LiteRT then runs nothing (its outputs are left unset).
+            // Only TFLite's uint8 kernel rescales. Its int16 kernel copies the codes whatever the
+            // scales (it checks only that every zero point is 0; lint reports the scales); its int8
+            // kernel (and tflite-micro's) refuses, and LiteRT then runs nothing.
+            if (y.dtype == DType::Int16) {
+                if (x.zeroPoint() != 0 || y.zeroPoint() != 0)
+                    return ctx.fail("int16 concatenation needs zero point 0 on every input and the output (LiteRT "
+                                    "refuses this operator)");
+                p.requantize = false;
+            }
             if (p.requantize && y.dtype != DType::UInt8)
                 return ctx.fail("input " + std::to_string(i) + " has scale " + std::to_string(x.scale()) +
                     " and zero point " + std::to_string(x.zeroPoint()) + ", the output " + std::to_string(y.scale()) +

@@ -78,7 +78,7 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
     if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
         return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
             " output channels");
-    const Rounding rounding = sizeof(TIn) == 2 ? Rounding::Reference : ctx.rounding;
+    const Rounding rounding = sizeof(TIn) == 2 ? Rounding::Reference : ctx.requantRounding();
     auto req =
         makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     const std::int32_t zpX = x.zeroPoint();

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#include "exec/op_random.h"
+
+namespace ql::test::random_ops {
+
+using DT = model::DType;
+
+std::string numbersName(Numbers n)
+{
+    switch (n) {
+    case Numbers::Float: return "float";
+    case Numbers::Int8: return "int8";
+    case Numbers::UInt8: return "uint8";
+    case Numbers::Int16: return "int16";
+    case Numbers::Hybrid: return "hybrid";
+    }
+    return "?";
+}
+
+model::DType activationType(Numbers n)
+{
+    switch (n) {
+    case Numbers::Int8: return DT::Int8;
+    case Numbers::UInt8: return DT::UInt8;
+    case Numbers::Int16: return DT::Int16;
+    default: return DT::Float32;
+    }
+}
+
+TensorSpec activation(Dice& d, std::vector<std::int32_t> shape, Numbers n, double magnitude)
+{
+    TensorSpec t;
+    t.shape = std::move(shape);
+    t.dtype = activationType(n);
+    const double spread = d.decades(-0.3, 0.3);
+    switch (n) {
+    case Numbers::Float:
+    case Numbers::Hybrid: t.range(-magnitude, magnitude); break;
+    case Numbers::Int8:
+        t.scale = static_cast<float>(magnitude / 128 * spread);
+        t.zeroPoint = d.chance(0.2) ? 0 : d.between(-128, 127);
+        break;
+    case Numbers::UInt8:
+        t.scale = static_cast<float>(magnitude / 128 * spread);
+        t.zeroPoint = d.chance(0.2) ? 128 : d.between(0, 255);
+        break;
+    case Numbers::Int16:
+        t.scale = static_cast<float>(magnitude / 32768 * spread);
+        break;
+    }
+    return t;
+}
+
+TensorSpec sameAs(const TensorSpec& like, std::vector<std::int32_t> shape)
+{
+    TensorSpec t = like;
+    t.shape = std::move(shape);
+    t.data.clear();
+    return t;
+}
+
+TensorSpec filled(TensorSpec spec, Dice& d)
+{
+    spec.data = randomInput(spec, d.engine());
+    return spec;
+}
+
+std::string shapeText(const std::vector<std::int32_t>& s)
+{
+    std::string t = "[";
+    for (std::size_t i = 0; i < s.size(); ++i)
+        t += (i ? "," : "") + std::to_string(s[i]);
+    return t + "]";
+}
+
+std::vector<OpCase> randomCases(std::uint32_t seed, int count)
+{
+    using Generator = OpCase (*)(Dice&);
+    // The convolutions twice: they carry most models' arithmetic and have the most parameters.
+    static const std::vector<Generator> generators{randomConv2d, randomConv2d, randomDepthwise, randomDepthwise,
+        randomFullyConnected, randomFullyConnected, randomTransposeConv, randomPool, randomBinary, randomBinary,
+        randomResize, randomReduce, randomConcatenation, randomStridedSlice, randomActivation};
+    std::vector<OpCase> cases;
+    for (int k = 0; k < count; ++k) {
+        Dice d(seed * 1000003u + static_cast<std::uint32_t>(k));
+        OpCase c = d.pick(generators)(d);
+        c.name = "#" + std::to_string(seed) + "." + std::to_string(k) + " " + c.name;
+        cases.push_back(std::move(c));
+    }
+    return cases;
+}
+
+} // namespace ql::test::random_ops
