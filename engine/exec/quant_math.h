@@ -131,6 +131,16 @@ inline std::int32_t multiplyByQuantizedMultiplier64(std::int64_t x, const FixedM
     return static_cast<std::int32_t>(rounded >> totalShift);
 }
 
+// ruy's requantization (LiteRT's optimized integer GEMM kernels): one rounding shift of the 64-bit
+// product, half rounded up: (x * multiplier + 2^(30 - shift)) >> (31 - shift).
+inline std::int32_t multiplyByQuantizedMultiplierSingle(std::int32_t x, const FixedMultiplier& m)
+{
+    const int totalShift = std::clamp(31 - m.shift, 1, 62);
+    const std::int64_t rounded =
+        static_cast<std::int64_t>(x) * m.multiplier + (std::int64_t{1} << (totalShift - 1));
+    return static_cast<std::int32_t>(std::clamp<std::int64_t>(rounded >> totalShift, INT32_MIN, INT32_MAX));
+}
+
 // Round half to even in float, as XNNPACK's requantization does.
 inline std::int32_t roundHalfEven(float v)
 {

@@ -210,10 +210,6 @@ Status SubgraphRunner::prepareOperator(std::size_t k, bool duringRun)
         if (std::find(op.outputs.begin() + static_cast<std::ptrdiff_t>(j) + 1, op.outputs.end(), o) != op.outputs.end())
             return ctx.fail("writes to tensor " + std::to_string(o) + " twice");
     }
-    if (!duringRun)
-        if (const std::string why = ctx.xnnpackBreaks(); !why.empty())
-            return ctx.fail("LiteRT cannot run this model: XNNPACK takes this operator but fails to prepare it (" + why +
-                "); --rounding reference runs it as TFLite's reference kernels do");
     auto prepared = kernel.prepare(ctx);
     if (ctx.wasDeferred()) {
         if (duringRun)
@@ -223,6 +219,11 @@ Status SubgraphRunner::prepareOperator(std::size_t k, bool duringRun)
     }
     if (!prepared)
         return prepared.error();
+    // A kernel's own refusal names the problem best; one it would run may still stop LiteRT.
+    if (!duringRun)
+        if (const std::string why = ctx.xnnpackBreaks(); !why.empty())
+            return ctx.fail("LiteRT cannot run this model: XNNPACK takes this operator but fails to prepare it (" + why +
+                "); --rounding reference runs it as TFLite's reference kernels do");
     for (int i = 0; i < ctx.outputCount(); ++i) {
         if (ctx.outputIndex(i) < 0)
             continue;

@@ -147,6 +147,12 @@ void Linter::checkSameScale(int sg, int i, const model::Operator& op, const OpRu
         case Op::BROADCAST_TO:
             consequence = "LiteRT copies or compares the codes unchanged, so the output is read with the wrong scale";
             break;
+        case Op::CONCATENATION:
+            if (y.dtype == model::DType::Int16) { // TFLite's int16 kernel copies codes (docs/arithmetic.md 10d)
+                consequence = "LiteRT copies or compares the codes unchanged, so the output is read with the wrong scale";
+                break;
+            }
+            [[fallthrough]];
         default:
             consequence = verdict == XnnpackVerdict::BreaksBuild
                 ? "XNNPACK refuses to build it and LiteRT then gives garbage for the whole model"
@@ -351,6 +357,17 @@ LintReport Linter::run()
             const int errorsBefore = m_r.errors();
             checkScales(si, oi, op);
             checkAddSubRescale(si, oi, op);
+            // CONCATENATION's fused activation: TFLite's kernel refuses it, XNNPACK ignores it.
+            if (const auto* co = op.options.AsConcatenationOptions();
+                co && co->fused_activation_function != tflite::ActivationFunctionType::NONE) {
+                const std::string act = tflite::EnumNameActivationFunctionType(co->fused_activation_function);
+                if (d.verdict == XnnpackVerdict::Delegated)
+                    add(Severity::Warning, si, oi, "activation",
+                        "XNNPACK ignores CONCATENATION's fused " + act + ": LiteRT's output is not clamped");
+                else
+                    add(Severity::Error, si, oi, "activation",
+                        "LiteRT's CONCATENATION kernel refuses a fused activation (" + act + ")");
+            }
             if (rule) {
                 if (rule->output == OutputRule::SameAsInput || rule->output == OutputRule::Shared)
                     checkSameScale(si, oi, op, *rule, d.verdict);

@@ -23,7 +23,7 @@ struct LintFinding {
     int subgraph = 0;
     int op = -1; // -1: the model as a whole
     std::string opName;
-    std::string check; // short identifier: "same-scale", "fixed-output", "version", "bias", "scale", "rescale", "delegation"
+    std::string check; // short identifier: "same-scale", "fixed-output", "version", "bias", "scale", "rescale", "delegation", "activation"
     std::string message; // plain words, naming the tensors and values
 };
 

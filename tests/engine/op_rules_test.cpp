@@ -480,6 +480,34 @@ private slots:
             "docs/quantization.md's operator table differs from quant/op_rules.cpp: regenerate it with "
             "`quantlens-cli rules`");
     }
+
+    // What LiteRT does with CONCATENATION, measured by op_random_test (docs/arithmetic.md 10d): int16
+    // copies codes whatever the scales; a fused activation is ignored by XNNPACK (float, 8-bit) and
+    // refused by TFLite's kernel (int16, which XNNPACK does not take).
+    void lintReportsConcatenationAsLiteRtRunsIt()
+    {
+        auto findings = [](DT t, float s1, float s2, tflite::ActivationFunctionType act) {
+            tflite::ConcatenationOptionsT o;
+            o.axis = 1;
+            o.fused_activation_function = act;
+            const float sy = t == DT::Float32 ? 0.0f : s1;
+            const test::TensorSpec a{{2, 3}, t, s1, 0, {}}, b{{2, 5}, t, s2, 0, {}}, y{{2, 8}, t, sy, 0, {}};
+            return quant::lint(test::singleOpGraph(BO::CONCATENATION, test::opts(o), {a, b}, {y})).findings;
+        };
+        auto has = [](const std::vector<quant::LintFinding>& f, const std::string& check, quant::Severity sev,
+                       const std::string& text) {
+            for (const auto& x : f)
+                if (x.check == check && x.severity == sev && x.message.find(text) != std::string::npos)
+                    return true;
+            return false;
+        };
+        using A = tflite::ActivationFunctionType;
+        const auto codes = findings(DT::Int16, 1e-4f, 3e-4f, A::NONE);
+        QVERIFY(has(codes, "same-scale", quant::Severity::Error, "copies or compares the codes"));
+        QVERIFY(!has(findings(DT::Int16, 1e-4f, 1e-4f, A::NONE), "same-scale", quant::Severity::Error, ""));
+        QVERIFY(has(findings(DT::Float32, 0, 0, A::RELU), "activation", quant::Severity::Warning, "ignores"));
+        QVERIFY(has(findings(DT::Int16, 1e-4f, 1e-4f, A::RELU6), "activation", quant::Severity::Error, "refuses"));
+    }
 };
 
 QTEST_GUILESS_MAIN(OpRulesTest)

@@ -90,5 +90,6 @@ std::vector<OpCase> quantizedCases(); // op_cases_quantized.cpp
 std::vector<OpCase> customCases(); // op_cases_custom.cpp
 std::vector<OpCase> extendedCases(); // op_cases_extended.cpp
 std::vector<OpCase> bitsCases(); // op_cases_bits.cpp
+std::vector<OpCase> foundCases(); // op_cases_found.cpp: what op_random_test found
 
 } // namespace ql::test

@@ -24,7 +24,7 @@ std::vector<test::OpCase> allCases()
 {
     std::vector<test::OpCase> all;
     for (auto family : {test::basicCases, test::layoutCases, test::mathCases, test::indexingCases,
-             test::quantizedCases, test::customCases, test::extendedCases, test::bitsCases})
+             test::quantizedCases, test::customCases, test::extendedCases, test::bitsCases, test::foundCases})
         for (auto& c : family())
             all.push_back(std::move(c));
     return all;

@@ -52,8 +52,8 @@ Prepared prepareFloat(NodeContext& ctx, const ConvGeometry& g, FloatRange range)
     });
 }
 
-// Narrow32: the accumulator is LiteRT's int32 one (16x8 with an int32 bias): the sum wraps modulo 2^32
-// and is requantized by the 32-bit multiplier.
+// Narrow32: the accumulator is LiteRT's int32 one (16x8 with an int32 bias, its optimized kernel): the
+// sum wraps modulo 2^32 and is requantized as ruy does (one rounding).
 template <class TIn, class TW, class TAcc, class TBias, bool Narrow32 = false>
 Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::ActivationFunctionType act)
 {
@@ -66,6 +66,8 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
             std::to_string(g.outChannels) + " output channels");
     const bool is16 = sizeof(TIn) == 2;
     const Rounding rounding = is16 ? Rounding::Reference : ctx.requantRounding();
+    // LiteRT's int32-accumulating 16x8 kernel goes through ruy; tflite-micro's reference does not.
+    const bool ruy = Narrow32 && ctx.rounding == Rounding::Xnnpack;
     auto req =
         makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     const std::int32_t zpX = x.zeroPoint();
@@ -93,7 +95,10 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
                         dot<TAcc>(p, wd + c * k, static_cast<int>(k), zpW) + base[static_cast<std::size_t>(c)];
                     std::int32_t q;
                     if constexpr (Narrow32)
-                        q = req.apply(static_cast<std::int32_t>(acc), static_cast<std::size_t>(c));
+                        q = !ruy ? req.apply(static_cast<std::int32_t>(acc), static_cast<std::size_t>(c))
+                                 : addClamped(multiplyByQuantizedMultiplierSingle(static_cast<std::int32_t>(acc),
+                                           req.fixed[req.fixed.size() == 1 ? 0 : static_cast<std::size_t>(c)]),
+                            req.zeroPoint, req.range.min, req.range.max);
                     else
                         q = req.apply(acc, static_cast<std::size_t>(c));
                     yd[r * g.outChannels + c] = static_cast<TIn>(q);

@@ -81,6 +81,45 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
     });
 }
 
+// LiteRT's default 16x8 FULLY_CONNECTED where every zero point is 0 and the bias (if any) is int32: ruy
+// with an int32 accumulator (wrapping) and one rounding shift; the multiplier comes from the float
+// product of the scales (per tensor) or the double one (per channel), as its Prepare computes it.
+Prepared prepareInteger16Ruy(NodeContext& ctx, FcShape s, tflite::ActivationFunctionType act)
+{
+    const RtTensor& x = ctx.in(0);
+    const RtTensor& w = ctx.in(1);
+    const RtTensor& y = ctx.out(0);
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != s.units)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(s.units) +
+            " output units");
+    std::vector<FixedMultiplier> m;
+    for (const float ws : wq.scale)
+        m.push_back(quantizeMultiplier(wq.scale.size() == 1
+                ? static_cast<double>(x.scale() * ws) / static_cast<double>(y.scale())
+                : static_cast<double>(x.scale()) * static_cast<double>(ws) / static_cast<double>(y.scale())));
+    const QuantRange range = activationRange(act, y, Rounding::Reference);
+    const std::int8_t* wd = w.as<std::int8_t>();
+    std::vector<std::int64_t> bias(static_cast<std::size_t>(s.units), 0);
+    if (ctx.hasInput(2))
+        for (int u = 0; u < s.units; ++u)
+            bias[static_cast<std::size_t>(u)] = ctx.in(2).as<std::int32_t>()[u];
+    const int inIdx = ctx.inputIndex(0), outIdx = ctx.outputIndex(0);
+    return makeKernel([=, m = std::move(m), bias = std::move(bias)](const RunContext& rc) {
+        const std::int16_t* xd = tensorAt(rc, inIdx).as<std::int16_t>();
+        auto* yd = tensorAt(rc, outIdx).as<std::int16_t>();
+        for (int b = 0; b < s.batch; ++b)
+            for (int u = 0; u < s.units; ++u) {
+                const std::int64_t sum = dot<std::int64_t>(xd + static_cast<std::size_t>(b) * s.depth,
+                                             wd + static_cast<std::size_t>(u) * s.depth, s.depth, 0) +
+                    bias[static_cast<std::size_t>(u)];
+                const std::int32_t q = multiplyByQuantizedMultiplierSingle(
+                    static_cast<std::int32_t>(sum), m[m.size() == 1 ? 0 : static_cast<std::size_t>(u)]);
+                yd[static_cast<std::size_t>(b) * s.units + u] = static_cast<std::int16_t>(std::clamp(q, range.min, range.max));
+            }
+    });
+}
+
 // 8-bit FULLY_CONNECTED: the exact int32 accumulator from the integer GEMM (igemm.h), blocks of rows
 // at a time, requantized as the runtime of the rounding does.
 template <class T> Prepared prepareInteger8(NodeContext& ctx, FcShape s, tflite::ActivationFunctionType act)
@@ -178,8 +217,27 @@ Prepared prepareFullyConnected(NodeContext& ctx)
         return prepareInteger8<std::int8_t>(ctx, s, act);
     if (x.dtype == DType::UInt8 && w.dtype == DType::UInt8 && y.dtype == DType::UInt8 && bt == DType::Int32)
         return prepareInteger8<std::uint8_t>(ctx, s, act);
-    if (x.dtype == DType::Int16 && w.dtype == DType::Int8 && y.dtype == DType::Int16 && bt == DType::Int64)
+    if (x.dtype == DType::Int16 && w.dtype == DType::Int8 && y.dtype == DType::Int16 &&
+        (bt == DType::Int64 || bt == DType::Int32)) {
+        // LiteRT (measured, and its fully_connected.cc): with a declared bias type the bias must be
+        // of it; ruy runs the layer where every zero point is 0 and the bias is not int64, the
+        // double-precision kernel otherwise, which reads the bias as int64 unless told INT32.
+        const auto declared = opts ? opts->quantized_bias_type : tflite::TensorType::FLOAT32;
+        if (ctx.hasInput(2) && declared != tflite::TensorType::FLOAT32 &&
+            (declared == tflite::TensorType::INT32) != (bt == DType::Int32))
+            return ctx.fail("declares quantized_bias_type " + std::string(tflite::EnumNameTensorType(declared)) +
+                " but its bias is " + model::dtypeName(bt));
+        const bool weightZeroPoint = w.quantization().scale.size() <= 1 && w.zeroPoint() != 0;
+        if (ctx.rounding == Rounding::Xnnpack && !weightZeroPoint && bt != DType::Int64 &&
+            declared != tflite::TensorType::INT64)
+            return prepareInteger16Ruy(ctx, s, act);
+        if (bt == DType::Int32 && declared != tflite::TensorType::INT32)
+            return ctx.fail("has an int32 bias but its options do not declare quantized_bias_type INT32; LiteRT "
+                            "would read the bias as int64");
+        if (bt == DType::Int32)
+            return prepareInteger<std::int16_t, std::int8_t, std::int32_t, std::int32_t>(ctx, s, act);
         return prepareInteger<std::int16_t, std::int8_t, std::int64_t, std::int64_t>(ctx, s, act);
+    }
     return ctx.unsupported();
 }
 

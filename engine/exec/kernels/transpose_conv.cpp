@@ -2,6 +2,7 @@
 // TRANSPOSE_CONV: inputs (output_shape, weights [outC, kH, kW, inC], input, optional bias).
 // Every input pixel scatters its products into the output window it covers.
 #include "exec/kernels/common.h"
+#include "exec/kernels/hybrid.h"
 
 namespace ql::exec {
 
@@ -68,7 +69,9 @@ Prepared prepareFloat(NodeContext& ctx, const TGeometry& g, FloatRange range)
     });
 }
 
-template <class TIn, class TAcc, class TBias>
+// TW: int8 weights (zero point 0, per tensor or per channel) or uint8 ones (per tensor, any zero
+// point: the uint8 kernel subtracts it).
+template <class TIn, class TAcc, class TBias, class TW = std::int8_t>
 Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::ActivationFunctionType act)
 {
     const RtTensor& w = ctx.in(1);
@@ -82,6 +85,9 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
     auto req =
         makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     const std::int32_t zpX = x.zeroPoint();
+    const std::int32_t zpW = w.zeroPoint();
+    if (auto st = checkWeightZeroPoint<TW>(ctx, zpW); !st)
+        return st.error();
     if (auto st = checkAccumulator(ctx, static_cast<std::int64_t>(g.kH) * g.kW * g.inC * g.inH); !st)
         return st.error();
     const int shapeIdx = ctx.inputIndex(0), wIdx = ctx.inputIndex(1), in = ctx.inputIndex(2), out = ctx.outputIndex(0);
@@ -91,7 +97,7 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
         if (auto st = checkOutputShape(tensorAt(rc, shapeIdx), tensorAt(rc, out)); !st)
             return st;
         const TIn* xd = tensorAt(rc, in).as<TIn>();
-        const std::int8_t* wd = tensorAt(rc, wIdx).as<std::int8_t>();
+        const TW* wd = tensorAt(rc, wIdx).as<TW>();
         TIn* yd = tensorAt(rc, out).as<TIn>();
         TAcc* acc = scratch->data();
         const std::int64_t n = tensorAt(rc, out).count();
@@ -99,7 +105,7 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
         scatter(g, [&](std::int64_t o, std::int64_t i, std::int64_t wo) {
             TAcc s = 0;
             for (int c = 0; c < g.inC; ++c)
-                s += (static_cast<TAcc>(xd[i + c]) - zpX) * wd[wo + c];
+                s += (static_cast<TAcc>(xd[i + c]) - zpX) * (static_cast<TAcc>(wd[wo + c]) - zpW);
             acc[o] += s;
         });
         const TBias* b = bias >= 0 ? tensorAt(rc, bias).as<TBias>() : nullptr;
@@ -108,6 +114,67 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
             const TAcc a = acc[k] + (b ? clampBias<TAcc>(static_cast<TAcc>(b[c])) : 0);
             const std::int32_t q = req.apply(a, c);
             yd[k] = static_cast<TIn>(q);
+        }
+        return {};
+    });
+}
+
+// Float activations, int8 weights. LiteRT hands it to XNNPACK as a dynamically quantized (qd8)
+// deconvolution: each image quantized asymmetrically, the integer scatter, then the two scales in turn
+// and the bias. TFLite's own kernel quantizes each image symmetrically and knows one weight scale.
+Prepared prepareHybrid(NodeContext& ctx, const TGeometry& g, tflite::ActivationFunctionType act)
+{
+    const RtTensor& w = ctx.in(1);
+    if (!w.constant)
+        return ctx.fail("int8 weights must be constants");
+    const auto& wq = w.quantization();
+    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
+        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
+            " output channels");
+    // Every output sums at most kH * kW * inC products of 8-bit codes (255 * 127 each) in int32.
+    if (static_cast<std::int64_t>(g.kH) * g.kW * g.inC > (std::int64_t{1} << 31) / (255 * 127))
+        return ctx.fail("sums of " + std::to_string(static_cast<std::int64_t>(g.kH) * g.kW * g.inC) +
+            " products could overflow the 32-bit accumulator");
+    const bool xnn = ctx.xnnpackRuns();
+    if (!xnn && wq.scale.size() > 1)
+        return ctx.fail("has per-channel int8 weights, which TFLite's hybrid TRANSPOSE_CONV kernel (used where "
+                        "XNNPACK does not take the node) reads with one scale");
+    std::vector<float> scales(wq.scale.begin(), wq.scale.end());
+    const FloatRange range = floatActivationRange(act);
+    const int shapeIdx = ctx.inputIndex(0), wIdx = ctx.inputIndex(1), in = ctx.inputIndex(2), out = ctx.outputIndex(0);
+    const int bias = ctx.hasInput(3) ? ctx.inputIndex(3) : -1;
+    const std::int64_t imageSize = static_cast<std::int64_t>(g.inH) * g.inW * g.inC;
+    const std::int64_t pixels = static_cast<std::int64_t>(g.outH) * g.outW;
+    auto qInput = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(imageSize * g.batch));
+    auto acc = std::make_shared<std::vector<std::int32_t>>(static_cast<std::size_t>(pixels * g.outC * g.batch));
+    auto rows = std::make_shared<std::vector<RowQuantization>>(static_cast<std::size_t>(g.batch));
+    const std::vector<std::int32_t> noRowSums(static_cast<std::size_t>(g.outC), 0);
+    return makeKernel([=](const RunContext& rc) -> Status {
+        if (auto st = checkOutputShape(tensorAt(rc, shapeIdx), tensorAt(rc, out)); !st)
+            return st;
+        const float* x = tensorAt(rc, in).as<float>();
+        const std::int8_t* wd = tensorAt(rc, wIdx).as<std::int8_t>();
+        float* y = tensorAt(rc, out).as<float>();
+        const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
+        std::int8_t* q = qInput->data();
+        for (int n = 0; n < g.batch; ++n)
+            (*rows)[static_cast<std::size_t>(n)] = xnn ? quantizeQd8(x + n * imageSize, imageSize, q + n * imageSize)
+                                                       : quantizeSymmetric(x + n * imageSize, imageSize, q + n * imageSize);
+        std::int32_t* a = acc->data();
+        std::fill(a, a + acc->size(), 0);
+        // Products with the input's zero point taken off: taps outside the input add nothing.
+        scatter(g, [&](std::int64_t o, std::int64_t i, std::int64_t wo) {
+            const std::int32_t zp = (*rows)[static_cast<std::size_t>(i / imageSize)].offset;
+            std::int32_t s = 0;
+            for (int c = 0; c < g.inC; ++c)
+                s += (static_cast<std::int32_t>(q[i + c]) - zp) * wd[wo + c];
+            a[o] += s;
+        });
+        for (int n = 0; n < g.batch; ++n) {
+            RowQuantization rq = (*rows)[static_cast<std::size_t>(n)];
+            rq.offset = 0; // already taken off
+            dequantizeHybridRows(a + n * pixels * g.outC, pixels, g.outC, &rq, 0, noRowSums.data(), scales, b, xnn,
+                range, y + n * pixels * g.outC);
         }
         return {};
     });
@@ -158,7 +225,12 @@ Prepared prepareTransposeConv(NodeContext& ctx)
             "fused activation " + std::string(tflite::EnumNameActivationFunctionType(act)) + " is not supported");
     if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)
         return prepareFloat(ctx, g, floatActivationRange(act));
+    if (x.dtype == DType::Float32 && w.dtype == DType::Int8 && y.dtype == DType::Float32 &&
+        (!ctx.hasInput(3) || ctx.in(3).dtype == DType::Float32))
+        return prepareHybrid(ctx, g, act);
     const DType bt = ctx.hasInput(3) ? ctx.in(3).dtype : x.dtype == DType::Int16 ? DType::Int64 : DType::Int32;
+    if (x.dtype == DType::UInt8 && w.dtype == DType::UInt8 && y.dtype == DType::UInt8 && bt == DType::Int32)
+        return prepareInteger<std::uint8_t, std::int32_t, std::int32_t, std::uint8_t>(ctx, g, act);
     if (w.dtype != DType::Int8)
         return ctx.unsupported();
     if (x.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
