@@ -105,6 +105,9 @@ std::vector<OpCase> foundCases()
             {f32({1, 5, 5, 3}), floats({4, 3, 3, 3}, 8)}, {f32({1, 5, 5, 4})})
                         .refused("requires one"));
     }
+    c.push_back(OpCase("found CONV_2D input without channels refused", builtin(Op::CONV_2D, conv(same, 1)),
+        {f32({1, 4, 4, 0}), floats({2, 3, 3, 1}, 21), floats({2}, 22)}, {f32({1, 4, 4, 2})})
+                    .refused("divisor of the input channels"));
     // DEPTHWISE_CONV_2D without a bias: XNNPACK refuses it, LiteRT's kernel rounds in fixed point.
     {
         tflite::DepthwiseConv2DOptionsT o;

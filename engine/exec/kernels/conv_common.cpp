@@ -40,7 +40,7 @@ Result<ConvGeometry> convGeometry(NodeContext& ctx, tflite::Padding padding, int
         g.outC = w.dim(0);
         // A filter with a divisor of the input's channels convolves groups of them (LiteRT's rule);
         // each group of output channels reads one group of input channels.
-        if (w.dim(3) <= 0 || g.inC % w.dim(3) != 0 || g.outC % (g.inC / w.dim(3)) != 0)
+        if (w.dim(3) <= 0 || g.inC < w.dim(3) || g.inC % w.dim(3) != 0 || g.outC % (g.inC / w.dim(3)) != 0)
             return ctx.fail("filter of shape " + shapeText(w.shape) + " expects " + std::to_string(w.dim(3)) +
                 " input channels, the input has " + std::to_string(g.inC) +
                 " (a grouped convolution needs a divisor of the input channels that also divides the output channels)");

@@ -157,19 +157,20 @@ Prepared prepareHybrid(NodeContext& ctx, const TGeometry& g, tflite::ActivationF
         float* y = tensorAt(rc, out).as<float>();
         const float* b = bias >= 0 ? tensorAt(rc, bias).as<float>() : nullptr;
         std::int8_t* q = qInput->data();
-        for (int n = 0; n < g.batch; ++n)
+        for (int n = 0; n < g.batch && imageSize > 0; ++n)
             (*rows)[static_cast<std::size_t>(n)] = xnn ? quantizeQd8(x + n * imageSize, imageSize, q + n * imageSize)
                                                        : quantizeSymmetric(x + n * imageSize, imageSize, q + n * imageSize);
         std::int32_t* a = acc->data();
         std::fill(a, a + acc->size(), 0);
         // Products with the input's zero point taken off: taps outside the input add nothing.
-        scatter(g, [&](std::int64_t o, std::int64_t i, std::int64_t wo) {
-            const std::int32_t zp = (*rows)[static_cast<std::size_t>(i / imageSize)].offset;
-            std::int32_t s = 0;
-            for (int c = 0; c < g.inC; ++c)
-                s += (static_cast<std::int32_t>(q[i + c]) - zp) * wd[wo + c];
-            a[o] += s;
-        });
+        if (imageSize > 0)
+            scatter(g, [&](std::int64_t o, std::int64_t i, std::int64_t wo) {
+                const std::int32_t zp = (*rows)[static_cast<std::size_t>(i / imageSize)].offset;
+                std::int32_t s = 0;
+                for (int c = 0; c < g.inC; ++c)
+                    s += (static_cast<std::int32_t>(q[i + c]) - zp) * wd[wo + c];
+                a[o] += s;
+            });
         for (int n = 0; n < g.batch; ++n) {
             RowQuantization rq = (*rows)[static_cast<std::size_t>(n)];
             rq.offset = 0; // already taken off
