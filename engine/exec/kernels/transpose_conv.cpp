@@ -121,7 +121,8 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
 
 // Float activations, int8 weights. LiteRT hands it to XNNPACK as a dynamically quantized (qd8)
 // deconvolution: each image quantized asymmetrically, the integer scatter, then the two scales in turn
-// and the bias. TFLite's own kernel quantizes each image symmetrically and knows one weight scale.
+// and the bias. TFLite's own kernel quantizes each image asymmetrically too (its own rounding) and reads
+// one weight scale per output channel.
 Prepared prepareHybrid(NodeContext& ctx, const TGeometry& g, tflite::ActivationFunctionType act)
 {
     const RtTensor& w = ctx.in(1);
@@ -136,9 +137,9 @@ Prepared prepareHybrid(NodeContext& ctx, const TGeometry& g, tflite::ActivationF
         return ctx.fail("sums of " + std::to_string(static_cast<std::int64_t>(g.kH) * g.kW * g.inC) +
             " products could overflow the 32-bit accumulator");
     const bool xnn = ctx.xnnpackRuns();
-    if (!xnn && wq.scale.size() > 1)
-        return ctx.fail("has per-channel int8 weights, which TFLite's hybrid TRANSPOSE_CONV kernel (used where "
-                        "XNNPACK does not take the node) reads with one scale");
+    if (!xnn && wq.scale.size() == 1 && g.outC > 1)
+        return ctx.fail("has per-tensor int8 weights; TFLite's hybrid TRANSPOSE_CONV kernel (used where XNNPACK does "
+                        "not take the node) reads one scale per output channel and would read past the single one");
     std::vector<float> scales(wq.scale.begin(), wq.scale.end());
     const FloatRange range = floatActivationRange(act);
     const int shapeIdx = ctx.inputIndex(0), wIdx = ctx.inputIndex(1), in = ctx.inputIndex(2), out = ctx.outputIndex(0);
@@ -159,7 +160,7 @@ Prepared prepareHybrid(NodeContext& ctx, const TGeometry& g, tflite::ActivationF
         std::int8_t* q = qInput->data();
         for (int n = 0; n < g.batch && imageSize > 0; ++n)
             (*rows)[static_cast<std::size_t>(n)] = xnn ? quantizeQd8(x + n * imageSize, imageSize, q + n * imageSize)
-                                                       : quantizeSymmetric(x + n * imageSize, imageSize, q + n * imageSize);
+                                                       : quantizeAsymmetric(x + n * imageSize, imageSize, q + n * imageSize);
         std::int32_t* a = acc->data();
         std::fill(a, a + acc->size(), 0);
         // Products with the input's zero point taken off: taps outside the input add nothing.
