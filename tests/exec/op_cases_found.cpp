@@ -169,6 +169,16 @@ std::vector<OpCase> foundCases()
             {i32({4}, {1, 15, 13, 3}), channelWeights({3, 3, 1, 4}, 0, 0.01f, 19), f32({1, 5, 5, 4}), floats({3}, 20)},
             {f32({1, 15, 13, 3})})
                         .withSeeds(2));
+        // SAME with a stride larger than the kernel: XNNPACK refuses it, TFLite's hybrid kernel runs it.
+        tflite::TransposeConvOptionsT same3;
+        same3.padding = same;
+        same3.stride_h = 3;
+        same3.stride_w = 1;
+        same3.fused_activation_function = Act::RELU6;
+        c.push_back(OpCase("found TRANSPOSE_CONV dynamic range on TFLite's kernel", builtin(Op::TRANSPOSE_CONV, opts(same3), 3),
+            {i32({4}, {2, 3, 4, 5}), channelWeights({5, 2, 3, 6}, 0, 0.01f, 23), f32({2, 1, 4, 6}), floats({5}, 24)},
+            {f32({2, 3, 4, 5})})
+                        .withSeeds(2));
     }
     // 16x8 FULLY_CONNECTED with an int32 bias: ruy where every zero point is 0; the double kernel,
     // which would read it as int64, refused.
