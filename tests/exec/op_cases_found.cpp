@@ -160,6 +160,24 @@ std::vector<OpCase> foundCases()
             {i32({4}, {1, 9, 7, 5}), w, q({1, 4, 3, 4}, u8, 0.05f, 120), biasFor(w, 0.05f, DT::Int32, 2000, 14)},
             {q({1, 9, 7, 5}, u8, 0.3f, 110)}));
     }
+    // 16x8 TRANSPOSE_CONV with an int32 bias: declared, LiteRT's int32 accumulator; undeclared, refused.
+    {
+        tflite::TransposeConvOptionsT o;
+        o.padding = valid;
+        o.stride_h = 1;
+        o.stride_w = 2;
+        o.quantized_bias_type = tflite::TensorType::INT32;
+        const auto w = channelWeights({3, 1, 4, 4}, 0, 0.004f, 25);
+        const auto b = biasFor(w, 1e-4f, DT::Int32, 100000, 26);
+        const std::vector<TensorSpec> in{i32({4}, {1, 7, 6, 3}), w, q({1, 7, 2, 4}, i16, 1e-4f, 0), b};
+        c.push_back(OpCase("found TRANSPOSE_CONV 16x8 int32 bias declared", builtin(Op::TRANSPOSE_CONV, opts(o), 3), in,
+            {q({1, 7, 6, 3}, i16, 2e-4f, 0)})
+                        .withSeeds(2));
+        o.quantized_bias_type = tflite::TensorType::FLOAT32;
+        c.push_back(OpCase("found TRANSPOSE_CONV 16x8 int32 bias undeclared refused",
+            builtin(Op::TRANSPOSE_CONV, opts(o), 3), in, {q({1, 7, 6, 3}, i16, 2e-4f, 0)})
+                        .refused("quantized_bias_type INT32"));
+    }
     // Dynamic-range TRANSPOSE_CONV: XNNPACK's qd8 deconvolution (each image quantized asymmetrically).
     {
         tflite::TransposeConvOptionsT o;

@@ -112,7 +112,12 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
         for (std::int64_t k = 0; k < n; ++k) {
             const auto c = static_cast<std::size_t>(k % g.outC);
             const TAcc a = acc[k] + (b ? clampBias<TAcc>(static_cast<TAcc>(b[c])) : 0);
-            const std::int32_t q = req.apply(a, c);
+            std::int32_t q;
+            // 16x8 with an int32 bias: LiteRT's int32 accumulator (wrapping), its 32-bit multiplier.
+            if constexpr (sizeof(TIn) == 2 && std::is_same_v<TBias, std::int32_t>)
+                q = req.apply(static_cast<std::int32_t>(a), c);
+            else
+                q = req.apply(a, c);
             yd[k] = static_cast<TIn>(q);
         }
         return {};
@@ -237,6 +242,16 @@ Prepared prepareTransposeConv(NodeContext& ctx)
         return ctx.unsupported();
     if (x.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
         return prepareInteger<std::int8_t, std::int32_t, std::int32_t>(ctx, g, act);
+    // As for CONV_2D, LiteRT takes a 16x8 bias's width from quantized_bias_type.
+    if (x.dtype == DType::Int16 && y.dtype == DType::Int16 && bt == DType::Int32) {
+        if (o->quantized_bias_type != tflite::TensorType::INT32)
+            return ctx.fail("has an int32 bias but its options do not declare quantized_bias_type INT32; LiteRT would "
+                            "read the bias as int64");
+        return prepareInteger<std::int16_t, std::int64_t, std::int32_t>(ctx, g, act);
+    }
+    if (x.dtype == DType::Int16 && y.dtype == DType::Int16 && bt == DType::Int64 &&
+        o->quantized_bias_type == tflite::TensorType::INT32)
+        return ctx.fail("declares quantized_bias_type INT32 but its bias is int64");
     if (x.dtype == DType::Int16 && y.dtype == DType::Int16 && bt == DType::Int64)
         return prepareInteger<std::int16_t, std::int64_t, std::int64_t>(ctx, g, act);
     return ctx.unsupported();
