@@ -167,4 +167,24 @@ QuantRange typeRange(model::DType t)
     }
 }
 
+Status checkWeightScales(const NodeContext& ctx, const RtTensor& w, int channels)
+{
+    const auto n = w.quantization().scale.size();
+    if (n != 1 && static_cast<int>(n) != channels)
+        return ctx.fail("weights have " + std::to_string(n) + " scales for " + std::to_string(channels) + " output channels");
+    return {};
+}
+
+Status checkDeclaredBiasType(const NodeContext& ctx, tflite::TensorType declared, model::DType bias, bool allowUndeclaredInt32)
+{
+    using T = tflite::TensorType;
+    if (declared != T::FLOAT32 && (declared == T::INT32) != (bias == model::DType::Int32))
+        return ctx.fail("declares quantized_bias_type " + std::string(tflite::EnumNameTensorType(declared)) +
+            " but its bias is " + model::dtypeName(bias));
+    if (declared == T::FLOAT32 && bias == model::DType::Int32 && !allowUndeclaredInt32)
+        return ctx.fail("has an int32 bias but its options do not declare quantized_bias_type INT32; LiteRT would "
+                        "read the bias as int64");
+    return {};
+}
+
 } // namespace ql::exec

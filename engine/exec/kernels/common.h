@@ -139,6 +139,15 @@ inline Status checkAccumulator(const NodeContext& ctx, std::int64_t terms)
 
 // The weights' zero point of an 8-bit kernel must be a code of the weights' type (a file may store
 // anything; the integer GEMM and the accumulator bound assume this).
+// Weights quantized per tensor or with one scale per output channel (`channels` of them).
+Status checkWeightScales(const NodeContext& ctx, const RtTensor& w, int channels);
+
+// A 16x8 layer's bias width: LiteRT takes it from the options' quantized_bias_type (FLOAT32: unset),
+// not from the tensor. A declared type must be the bias's; an int32 bias left undeclared is read as
+// int64 by the kernels that take this path (allowUndeclaredInt32: a caller that runs it otherwise).
+Status checkDeclaredBiasType(
+    const NodeContext& ctx, tflite::TensorType declared, model::DType bias, bool allowUndeclaredInt32 = false);
+
 template <class TW> Status checkWeightZeroPoint(const NodeContext& ctx, std::int32_t zeroPoint)
 {
     if (zeroPoint < std::numeric_limits<TW>::min() || zeroPoint > std::numeric_limits<TW>::max())

@@ -61,9 +61,8 @@ Prepared prepareIntegerGeneric(NodeContext& ctx, const ConvGeometry& g, tflite::
     const RtTensor& w = ctx.in(1);
     const RtTensor& y = ctx.out(0);
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outChannels)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " +
-            std::to_string(g.outChannels) + " output channels");
+    if (auto st = checkWeightScales(ctx, w, g.outChannels); !st)
+        return st.error();
     const bool is16 = sizeof(TIn) == 2;
     const Rounding rounding = is16 ? Rounding::Reference : ctx.requantRounding();
     // LiteRT's int32-accumulating 16x8 kernel goes through ruy; tflite-micro's reference does not.
@@ -118,9 +117,8 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
     const RtTensor& w = ctx.in(1);
     const RtTensor& y = ctx.out(0);
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outChannels)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " +
-            std::to_string(g.outChannels) + " output channels");
+    if (auto st = checkWeightScales(ctx, w, g.outChannels); !st)
+        return st.error();
     const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
     if (auto st = checkWeightZeroPoint<TIn>(ctx, zpW); !st)
         return st.error();
@@ -192,13 +190,9 @@ Prepared prepareConv2D(NodeContext& ctx)
     const RtTensor& x = ctx.in(0);
     const RtTensor& w = ctx.in(1);
     const RtTensor& y = ctx.out(0);
-    // LiteRT picks a 16x8 bias's width from the options' quantized_bias_type, not from the tensor: an
-    // int32 bias it is not told about is read as int64.
-    if (x.dtype == DType::Int16 && ctx.in(2).dtype == DType::Int32 && opts->quantized_bias_type != tflite::TensorType::INT32)
-        return ctx.fail("has an int32 bias but its options do not declare quantized_bias_type INT32; LiteRT would "
-                        "read the bias as int64");
-    if (x.dtype == DType::Int16 && ctx.in(2).dtype == DType::Int64 && opts->quantized_bias_type == tflite::TensorType::INT32)
-        return ctx.fail("declares quantized_bias_type INT32 but its bias is int64");
+    if (x.dtype == DType::Int16)
+        if (auto st = checkDeclaredBiasType(ctx, opts->quantized_bias_type, ctx.in(2).dtype); !st)
+            return st.error();
     if (g.groups > 1)
         return prepareGroupedConv(ctx, g, act);
     if (x.dtype == DType::Float32 && w.dtype == DType::Float32 && y.dtype == DType::Float32)

@@ -69,9 +69,8 @@ Prepared prepareHybridConv(NodeContext& ctx, const ConvGeometry& g, tflite::Acti
     if (!w.constant)
         return ctx.fail("int8 weights must be constants");
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
-            " output channels");
+    if (auto st = checkWeightScales(ctx, w, g.outC); !st)
+        return st.error();
     // TFLite: per-channel weights quantize the input asymmetrically, per-tensor weights symmetrically,
     // one scale per batch element. XNNPACK (LiteRT): qd8 per image, or per pixel for a 1x1 stride-1
     // unpadded convolution, which it runs as a fully connected layer.

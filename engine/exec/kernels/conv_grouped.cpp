@@ -66,9 +66,8 @@ Prepared prepareGroupedInteger(NodeContext& ctx, const ConvGeometry& g, tflite::
     const RtTensor& w = ctx.in(1);
     const RtTensor& y = ctx.out(0);
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
-            " output channels");
+    if (auto st = checkWeightScales(ctx, w, g.outC); !st)
+        return st.error();
     const Rounding rounding = sizeof(TIn) == 2 ? Rounding::Reference : ctx.requantRounding();
     auto req =
         makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);

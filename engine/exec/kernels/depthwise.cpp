@@ -63,9 +63,8 @@ Prepared prepareInteger(NodeContext& ctx, const ConvGeometry& g, tflite::Activat
     const RtTensor& w = ctx.in(1);
     const RtTensor& y = ctx.out(0);
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
-        return ctx.fail(
-            "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) + " channels");
+    if (auto st = checkWeightScales(ctx, w, g.outC); !st)
+        return st.error();
     const bool is16 = sizeof(TIn) == 2;
     const Rounding rounding = is16 ? Rounding::Reference : ctx.requantRounding();
     auto req =
@@ -128,9 +127,8 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
     if (static_cast<std::int64_t>(g.kH) * g.kW > 1032)
         return prepareInteger<TIn, TIn, std::int32_t, std::int32_t>(ctx, g, act);
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
-        return ctx.fail(
-            "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) + " channels");
+    if (auto st = checkWeightScales(ctx, w, g.outC); !st)
+        return st.error();
     const Rounding rounding = ctx.requantRounding();
     auto req = makeRequantizer(
         x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
@@ -182,9 +180,8 @@ Prepared prepareHybrid(NodeContext& ctx, const ConvGeometry& g, tflite::Activati
     if (!w.constant)
         return ctx.fail("int8 weights must be constants");
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
-        return ctx.fail(
-            "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) + " channels");
+    if (auto st = checkWeightScales(ctx, w, g.outC); !st)
+        return st.error();
     // LiteRT's hybrid kernel reads one weight scale per output channel whatever the tensor stores.
     if (wq.scale.size() == 1 && g.outC > 1)
         return ctx.fail("has per-tensor int8 weights; LiteRT's hybrid DEPTHWISE_CONV_2D reads one scale per output "

@@ -45,9 +45,8 @@ Prepared prepareInteger(NodeContext& ctx, FcShape s, tflite::ActivationFunctionT
     const RtTensor& y = ctx.out(0);
     const int inIdx = ctx.inputIndex(0), outIdx = ctx.outputIndex(0);
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != s.units)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(s.units) +
-            " output units");
+    if (auto st = checkWeightScales(ctx, w, s.units); !st)
+        return st.error();
     const bool is16 = sizeof(TIn) == 2;
     // 16x8 kernels are not in XNNPACK; LiteRT runs TFLite's integer kernels for them.
     const Rounding rounding = is16 ? Rounding::Reference : ctx.requantRounding();
@@ -90,9 +89,8 @@ Prepared prepareInteger16Ruy(NodeContext& ctx, FcShape s, tflite::ActivationFunc
     const RtTensor& w = ctx.in(1);
     const RtTensor& y = ctx.out(0);
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != s.units)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(s.units) +
-            " output units");
+    if (auto st = checkWeightScales(ctx, w, s.units); !st)
+        return st.error();
     std::vector<FixedMultiplier> m;
     for (const float ws : wq.scale)
         m.push_back(quantizeMultiplier(wq.scale.size() == 1
@@ -129,9 +127,8 @@ template <class T> Prepared prepareInteger8(NodeContext& ctx, FcShape s, tflite:
     const RtTensor& y = ctx.out(0);
     const int inIdx = ctx.inputIndex(0), outIdx = ctx.outputIndex(0);
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != s.units)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(s.units) +
-            " output units");
+    if (auto st = checkWeightScales(ctx, w, s.units); !st)
+        return st.error();
     const std::int32_t zpX = x.zeroPoint(), zpW = w.zeroPoint();
     if (auto st = checkWeightZeroPoint<T>(ctx, zpW); !st)
         return st.error();
@@ -223,17 +220,15 @@ Prepared prepareFullyConnected(NodeContext& ctx)
         // of it; ruy runs the layer where every zero point is 0 and the bias is not int64, the
         // double-precision kernel otherwise, which reads the bias as int64 unless told INT32.
         const auto declared = opts ? opts->quantized_bias_type : tflite::TensorType::FLOAT32;
-        if (ctx.hasInput(2) && declared != tflite::TensorType::FLOAT32 &&
-            (declared == tflite::TensorType::INT32) != (bt == DType::Int32))
-            return ctx.fail("declares quantized_bias_type " + std::string(tflite::EnumNameTensorType(declared)) +
-                " but its bias is " + model::dtypeName(bt));
+        if (ctx.hasInput(2))
+            if (auto st = checkDeclaredBiasType(ctx, declared, bt, /*allowUndeclaredInt32=*/true); !st)
+                return st.error();
         const bool weightZeroPoint = w.quantization().scale.size() <= 1 && w.zeroPoint() != 0;
         if (ctx.rounding == Rounding::Xnnpack && !weightZeroPoint && bt != DType::Int64 &&
             declared != tflite::TensorType::INT64)
             return prepareInteger16Ruy(ctx, s, act);
-        if (bt == DType::Int32 && declared != tflite::TensorType::INT32)
-            return ctx.fail("has an int32 bias but its options do not declare quantized_bias_type INT32; LiteRT "
-                            "would read the bias as int64");
+        if (auto st = checkDeclaredBiasType(ctx, declared, bt); !st)
+            return st.error();
         if (bt == DType::Int32)
             return prepareInteger<std::int16_t, std::int8_t, std::int32_t, std::int32_t>(ctx, s, act);
         return prepareInteger<std::int16_t, std::int8_t, std::int64_t, std::int64_t>(ctx, s, act);

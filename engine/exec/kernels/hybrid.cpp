@@ -102,9 +102,8 @@ Prepared prepareHybridFullyConnected(
     if (!w.constant)
         return ctx.fail("int8 weights must be constants");
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != units)
-        return ctx.fail(
-            "weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(units) + " units");
+    if (auto st = checkWeightScales(ctx, w, units); !st)
+        return st.error();
     if (!wq.zeroPoint.empty() && std::any_of(wq.zeroPoint.begin(), wq.zeroPoint.end(), [](auto z) { return z != 0; }))
         return ctx.fail("hybrid weights must be symmetric (zero point 0)");
     std::vector<std::int32_t> rowSums(static_cast<std::size_t>(units), 0);

@@ -78,9 +78,8 @@ Prepared prepareInteger(NodeContext& ctx, const TGeometry& g, tflite::Activation
     const RtTensor& x = ctx.in(2);
     const RtTensor& y = ctx.out(0);
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
-            " output channels");
+    if (auto st = checkWeightScales(ctx, w, g.outC); !st)
+        return st.error();
     const Rounding rounding = sizeof(TIn) == 2 ? Rounding::Reference : ctx.requantRounding();
     auto req =
         makeRequantizer(x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
@@ -134,9 +133,8 @@ Prepared prepareHybrid(NodeContext& ctx, const TGeometry& g, tflite::ActivationF
     if (!w.constant)
         return ctx.fail("int8 weights must be constants");
     const auto& wq = w.quantization();
-    if (wq.scale.size() != 1 && static_cast<int>(wq.scale.size()) != g.outC)
-        return ctx.fail("weights have " + std::to_string(wq.scale.size()) + " scales for " + std::to_string(g.outC) +
-            " output channels");
+    if (auto st = checkWeightScales(ctx, w, g.outC); !st)
+        return st.error();
     // Every output sums at most kH * kW * inC products of 8-bit codes (255 * 127 each) in int32.
     if (static_cast<std::int64_t>(g.kH) * g.kW * g.inC > (std::int64_t{1} << 31) / (255 * 127))
         return ctx.fail("sums of " + std::to_string(static_cast<std::int64_t>(g.kH) * g.kW * g.inC) +
@@ -242,16 +240,11 @@ Prepared prepareTransposeConv(NodeContext& ctx)
         return ctx.unsupported();
     if (x.dtype == DType::Int8 && y.dtype == DType::Int8 && bt == DType::Int32)
         return prepareInteger<std::int8_t, std::int32_t, std::int32_t>(ctx, g, act);
-    // As for CONV_2D, LiteRT takes a 16x8 bias's width from quantized_bias_type.
-    if (x.dtype == DType::Int16 && y.dtype == DType::Int16 && bt == DType::Int32) {
-        if (o->quantized_bias_type != tflite::TensorType::INT32)
-            return ctx.fail("has an int32 bias but its options do not declare quantized_bias_type INT32; LiteRT would "
-                            "read the bias as int64");
+    if (x.dtype == DType::Int16 && ctx.hasInput(3))
+        if (auto st = checkDeclaredBiasType(ctx, o->quantized_bias_type, bt); !st)
+            return st.error();
+    if (x.dtype == DType::Int16 && y.dtype == DType::Int16 && bt == DType::Int32)
         return prepareInteger<std::int16_t, std::int64_t, std::int32_t>(ctx, g, act);
-    }
-    if (x.dtype == DType::Int16 && y.dtype == DType::Int16 && bt == DType::Int64 &&
-        o->quantized_bias_type == tflite::TensorType::INT32)
-        return ctx.fail("declares quantized_bias_type INT32 but its bias is int64");
     if (x.dtype == DType::Int16 && y.dtype == DType::Int16 && bt == DType::Int64)
         return prepareInteger<std::int16_t, std::int64_t, std::int64_t>(ctx, g, act);
     return ctx.unsupported();
