@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <optional>
+#include <string>
 #include <type_traits>
 
 namespace ql::model {
@@ -62,6 +64,32 @@ Result<Quantization> readQuantization(const tflite::QuantizationParameters* q)
     return out;
 }
 
+// A dimension's segments and indices are unions: a type without its value, or a type this schema does not
+// know, would unpack to a null member that writing the model back dereferences.
+std::optional<std::string> checkSparsityUnions(const tflite::SparsityParameters* sp)
+{
+    const auto* dims = sp->dim_metadata();
+    if (!dims)
+        return std::nullopt;
+    for (flatbuffers::uoffset_t l = 0; l < dims->size(); ++l) {
+        const auto* d = dims->Get(l);
+        const auto check = [&](tflite::SparseIndexVector type, const void* value,
+                               const char* what) -> std::optional<std::string> {
+            if (type > tflite::SparseIndexVector::MAX)
+                return "sparsity dimension " + std::to_string(l) + " has " + what + " of unknown type " +
+                       std::to_string(static_cast<int>(type));
+            if (type != tflite::SparseIndexVector::NONE && !value)
+                return "sparsity dimension " + std::to_string(l) + " declares " + what + " but they are missing";
+            return std::nullopt;
+        };
+        if (auto bad = check(d->array_segments_type(), d->array_segments(), "array segments"))
+            return bad;
+        if (auto bad = check(d->array_indices_type(), d->array_indices(), "array indices"))
+            return bad;
+    }
+    return std::nullopt;
+}
+
 Result<Tensor> readTensor(const tflite::Tensor* t)
 {
     Tensor out;
@@ -79,8 +107,11 @@ Result<Tensor> readTensor(const tflite::Tensor* t)
     if (!q)
         return q.error();
     out.quantization = std::move(q.value());
-    if (t->sparsity())
-        out.sparsity.reset(t->sparsity()->UnPack());
+    if (const auto* sp = t->sparsity()) {
+        if (auto bad = checkSparsityUnions(sp))
+            return Error{"tensor '" + out.name + "': " + *bad};
+        out.sparsity.reset(sp->UnPack());
+    }
     if (const auto* vts = t->variant_tensors()) {
         for (const auto* vt : *vts) {
             if (!isKnownDType(static_cast<std::int64_t>(vt->type())))

@@ -254,6 +254,53 @@ private slots:
         QVERIFY2(g.error().message.find("lie outside the file") != std::string::npos, g.error().message.c_str());
     }
 
+    // A sparse dimension whose segments or indices union names a type but holds no value, or names a type
+    // the schema does not know: the object API unpacks it to a null member, which writing the model back
+    // dereferenced (found by reader_fuzz under UBSan). The reader refuses it by name.
+    void sparseDimensionWithoutItsIndices_data()
+    {
+        QTest::addColumn<int>("segmentsType");
+        QTest::addColumn<int>("indicesType");
+        QTest::addColumn<bool>("withValues");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("segments type, no segments") << 1 << 1 << false
+                                                    << "sparsity dimension 0 declares array segments but they are missing";
+        QTest::newRow("indices type, no indices") << 0 << 2 << false
+                                                  << "sparsity dimension 0 declares array indices but they are missing";
+        QTest::newRow("unknown segments type") << 9 << 1 << true
+                                               << "sparsity dimension 0 has array segments of unknown type 9";
+    }
+
+    void sparseDimensionWithoutItsIndices()
+    {
+        QFETCH(int, segmentsType);
+        QFETCH(int, indicesType);
+        QFETCH(bool, withValues);
+        QFETCH(QString, expected);
+        namespace tf = tflite;
+        flatbuffers::FlatBufferBuilder fbb;
+        const auto values = withValues ? tf::CreateInt32Vector(fbb, fbb.CreateVector<std::int32_t>({0, 2})).Union()
+                                       : flatbuffers::Offset<void>();
+        const auto dim = tf::CreateDimensionMetadata(fbb, tf::DimensionType::SPARSE_CSR, 0,
+            static_cast<tf::SparseIndexVector>(segmentsType), segmentsType ? values : 0,
+            static_cast<tf::SparseIndexVector>(indicesType), values);
+        const auto sparsity = tf::CreateSparsityParameters(
+            fbb, fbb.CreateVector<std::int32_t>({0}), 0, fbb.CreateVector(std::vector{dim}));
+        const auto tensor = tf::CreateTensor(fbb, fbb.CreateVector<std::int32_t>({2}), tf::TensorType::FLOAT32, 0,
+            fbb.CreateString("w"), 0, false, sparsity);
+        const auto io = fbb.CreateVector<std::int32_t>({0});
+        const auto subgraph = tf::CreateSubGraph(fbb, fbb.CreateVector(std::vector{tensor}), io, io,
+            fbb.CreateVector(std::vector<flatbuffers::Offset<tf::Operator>>{}), fbb.CreateString("main"));
+        const auto model = tf::CreateModel(fbb, 3, fbb.CreateVector(std::vector<flatbuffers::Offset<tf::OperatorCode>>{}),
+            fbb.CreateVector(std::vector{subgraph}), fbb.CreateString("sparse"),
+            fbb.CreateVector(std::vector{tf::CreateBuffer(fbb)}));
+        tf::FinishModelBuffer(fbb, model);
+        auto g = readBytes({fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize()});
+        QVERIFY(!g.ok());
+        QVERIFY2(g.error().message.find("tensor 'w': " + expected.toStdString()) != std::string::npos,
+            g.error().message.c_str());
+    }
+
     // Integer convolution and fully-connected kernels fold the bias into their accumulators when they
     // are prepared, so a bias that is not a constant (here: its buffer removed) must be refused by name,
     // not read through a null pointer (found by interpreter_fuzz).
@@ -296,6 +343,36 @@ private slots:
         });
         const std::string error = interpreterError(bytes);
         QVERIFY2(error.find("which it also reads") != std::string::npos, error.c_str());
+    }
+
+    // An operator that writes the model's input, a tensor another operator writes, or a tensor an earlier
+    // operator has already read: kernels size their outputs when prepared, so the earlier reader would
+    // read past the resized tensor (interpreter_fuzz found the first as a heap overflow in CONV_2D).
+    void tensorsWithTwoWritersOrALateOneAreRefused_data()
+    {
+        QTest::addColumn<int>("form");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("writes the model's input") << 0 << "an input of the subgraph";
+        QTest::newRow("two writers") << 1 << "which operator 2 writes too";
+        QTest::newRow("written after it is read") << 2 << "which operator 3 reads before it is written";
+    }
+
+    void tensorsWithTwoWritersOrALateOneAreRefused()
+    {
+        QFETCH(int, form);
+        QFETCH(QString, expected);
+        const auto bytes = mutated("vww_mobilenet_v1_025_96_int8.tflite", [&](tflite::ModelT& m) {
+            auto& sg = *m.subgraphs[0];
+            auto& op = *sg.operators[5];
+            if (form == 0)
+                op.outputs[0] = sg.inputs[0];
+            else if (form == 1)
+                op.outputs[0] = sg.operators[2]->outputs[0];
+            else
+                sg.operators[3]->inputs[0] = op.outputs[0];
+        });
+        const std::string error = interpreterError(bytes);
+        QVERIFY2(error.find(expected.toStdString()) != std::string::npos, error.c_str());
     }
 
     // Biases at the ends of int32 fold with the input's zero point without overflowing (this suite also
