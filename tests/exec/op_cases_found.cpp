@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Cases the randomized differential test (op_random_test) found where QuantLens and LiteRT disagreed,
 // kept as fixed rows: LiteRT's rules for a missing bias, grouped convolutions, 16x8 int32 biases, the
-// rounding of operators XNNPACK refuses, and operators that ignore their tensors' scales.
+// rounding of operators XNNPACK refuses, operators that ignore their tensors' scales, and GATHER's batch
+// dimensions.
 #include "exec/op_cases.h"
 
 namespace ql::test {
@@ -212,6 +213,43 @@ std::vector<OpCase> foundCases()
         c.push_back(OpCase("found FULLY_CONNECTED 16x8 int32 bias weight zero point refused", builtin(Op::FULLY_CONNECTED, opts(o)),
             {q({6, 37}, i16, 1e-4f, 0), pt, biasFor(pt, 1e-4f, DT::Int32, 100000, 18)}, {q({6, 9}, i16, 4e-4f, 0)})
                         .refused("would read the bias as int64"));
+    }
+    // GATHER with batch_dims: each leading batch gathers with its own row of indices.
+    {
+        tflite::GatherOptionsT o;
+        o.axis = 2;
+        o.batch_dims = 1;
+        c.push_back(OpCase("found GATHER int16 batch_dims 1", builtin(Op::GATHER, opts(o)),
+            {q({3, 2, 5, 4}, i16, 0.002f, 0), ranged({3, 2, 3}, DT::Int64, 0, 4)}, {q({3, 2, 2, 3, 4}, i16, 0.002f, 0)})
+                        .withSeeds(2));
+        o.axis = -1;
+        o.batch_dims = -1; // counted from the indices' rank
+        c.push_back(OpCase("found GATHER float batch_dims -1", builtin(Op::GATHER, opts(o)),
+            {f32({2, 3, 6}), ranged({2, 3, 4}, DT::Int32, 0, 5)}, {f32({2, 3, 4})})
+                        .withSeeds(2));
+        o.axis = 1;
+        o.batch_dims = 2;
+        c.push_back(OpCase("found GATHER batch_dims beyond the axis refused", builtin(Op::GATHER, opts(o)),
+            {f32({2, 3, 6}), ranged({2, 3, 4}, DT::Int32, 0, 1)}, {f32({2, 3, 4})})
+                        .refused("must lie in [0, axis 1]"));
+    }
+    // SELECT_V2 copies codes whatever the values' and the output's parameters.
+    c.push_back(OpCase("found SELECT_V2 int8 values quantized unlike the output",
+        builtin(Op::SELECT_V2, opts(tflite::SelectV2OptionsT{})),
+        {bools({2, 1, 5}), q({2, 3, 5}, i8, 0.05f, 10), q({1, 3, 1}, i8, 0.2f, -7)}, {q({2, 3, 5}, i8, 0.1f, 0)})
+                    .withSeeds(2));
+    // ARG_MAX / ARG_MIN: no int16 input in LiteRT; bool is taken.
+    {
+        tflite::ArgMaxOptionsT o;
+        o.output_type = tflite::TensorType::INT32;
+        c.push_back(OpCase("found ARG_MAX int16 refused", builtin(Op::ARG_MAX, opts(o)),
+            {q({3, 4}, i16, 0.001f, 0), i32({1}, {1})}, {typed({3}, DT::Int32)})
+                        .refused("not supported"));
+        tflite::ArgMinOptionsT m;
+        m.output_type = tflite::TensorType::INT64;
+        c.push_back(OpCase("found ARG_MIN bool", builtin(Op::ARG_MIN, opts(m)), {bools({4, 5}), i32({1}, {-1})},
+            {typed({4}, DT::Int64)})
+                        .withSeeds(2));
     }
     return c;
 }

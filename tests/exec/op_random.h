@@ -53,7 +53,8 @@ TensorSpec filled(TensorSpec spec, Dice& d);
 std::string shapeText(const std::vector<std::int32_t>& s);
 
 // Generators, one per operator family (op_random_conv.cpp, op_random_elementwise.cpp,
-// op_random_layout.cpp).
+// op_random_layout.cpp, op_random_movement.cpp,
+// op_random_math.cpp).
 OpCase randomConv2d(Dice& d);
 OpCase randomDepthwise(Dice& d);
 OpCase randomFullyConnected(Dice& d);
@@ -65,6 +66,22 @@ OpCase randomReduce(Dice& d);
 OpCase randomConcatenation(Dice& d);
 OpCase randomStridedSlice(Dice& d);
 OpCase randomActivation(Dice& d);
+// op_random_movement.cpp
+OpCase randomPad(Dice& d);
+OpCase randomTranspose(Dice& d);
+OpCase randomGather(Dice& d);
+OpCase randomSplit(Dice& d);
+OpCase randomSlice(Dice& d);
+OpCase randomSpaceDepth(Dice& d);
+OpCase randomBatchMatmul(Dice& d);
+// op_random_math.cpp
+OpCase randomQuantize(Dice& d);
+OpCase randomPrelu(Dice& d);
+OpCase randomUnaryMath(Dice& d);
+OpCase randomPackUnpack(Dice& d);
+OpCase randomTile(Dice& d);
+OpCase randomArgMinMax(Dice& d);
+OpCase randomSelect(Dice& d);
 
 // `count` cases drawn from seed `seed`: case k of a seed is always the same.
 std::vector<OpCase> randomCases(std::uint32_t seed, int count);

@@ -79,7 +79,10 @@ std::vector<OpCase> randomCases(std::uint32_t seed, int count)
     // The convolutions twice: they carry most models' arithmetic and have the most parameters.
     static const std::vector<Generator> generators{randomConv2d, randomConv2d, randomDepthwise, randomDepthwise,
         randomFullyConnected, randomFullyConnected, randomTransposeConv, randomPool, randomBinary, randomBinary,
-        randomResize, randomReduce, randomConcatenation, randomStridedSlice, randomActivation};
+        randomResize, randomReduce, randomConcatenation, randomStridedSlice, randomActivation, randomPad, randomTranspose,
+        randomGather, randomSplit, randomSlice, randomSpaceDepth, randomBatchMatmul, randomBatchMatmul, randomQuantize,
+        randomQuantize, randomPrelu, randomUnaryMath, randomUnaryMath, randomPackUnpack, randomTile, randomArgMinMax,
+        randomSelect};
     std::vector<OpCase> cases;
     for (int k = 0; k < count; ++k) {
         Dice d(seed * 1000003u + static_cast<std::uint32_t>(k));

@@ -141,22 +141,34 @@ Prepared prepareGather(NodeContext& ctx)
     const RtTensor& ix = ctx.in(1);
     if (!isIndexType(ix.dtype))
         return ctx.fail("indices must be int32 or int64");
-    if (o && o->batch_dims != 0)
-        return ctx.fail("batch_dims other than 0 is not supported");
     int axis = o ? o->axis : 0;
     if (axis < 0)
         axis += x.rank();
     if (axis < 0 || axis >= x.rank())
         return ctx.fail("axis " + std::to_string(axis) + " is out of range for " + shapeText(x.shape));
+    // batch_dims: the leading dimensions params and indices share; each batch gathers with its own
+    // indices (negative counts from the indices' rank, as in LiteRT).
+    int batchDims = o ? o->batch_dims : 0;
+    if (batchDims < 0)
+        batchDims += ix.rank();
+    if (batchDims < 0 || batchDims > axis || batchDims > ix.rank())
+        return ctx.fail("batch_dims " + std::to_string(o ? o->batch_dims : 0) + " must lie in [0, axis " +
+            std::to_string(axis) + "] and within the indices' rank " + std::to_string(ix.rank()));
+    for (int d = 0; d < batchDims; ++d)
+        if (x.dim(d) != ix.dim(d))
+            return ctx.fail("batch dimension " + std::to_string(d) + " differs between the params " + shapeText(x.shape) +
+                " and the indices " + shapeText(ix.shape));
     std::vector<std::int32_t> shape(x.shape.begin(), x.shape.begin() + axis);
-    shape.insert(shape.end(), ix.shape.begin(), ix.shape.end());
+    shape.insert(shape.end(), ix.shape.begin() + batchDims, ix.shape.end());
     shape.insert(shape.end(), x.shape.begin() + axis + 1, x.shape.end());
     if (auto st = ctx.setOutputShape(0, shape); !st)
         return st.error();
     if (ctx.out(0).dtype != x.dtype)
         return ctx.unsupported();
-    std::int64_t outer = 1, inner = 1;
-    for (int d = 0; d < axis; ++d)
+    std::int64_t batches = 1, outer = 1, inner = 1;
+    for (int d = 0; d < batchDims; ++d)
+        batches *= x.dim(d);
+    for (int d = batchDims; d < axis; ++d)
         outer *= x.dim(d);
     for (int d = axis + 1; d < x.rank(); ++d)
         inner *= x.dim(d);
@@ -170,11 +182,15 @@ Prepared prepareGather(NodeContext& ctx)
         for (auto i : indices)
             if (i < 0 || i >= dim)
                 return Error{"index " + std::to_string(i) + " is outside [0, " + std::to_string(dim) + ")"};
-        for (std::int64_t o2 = 0; o2 < outer; ++o2)
-            for (auto i : indices) {
-                std::memcpy(dst, src + (o2 * dim + i) * inner * eb, static_cast<std::size_t>(inner * eb));
-                dst += inner * eb;
-            }
+        const auto perBatch = batches > 0 ? static_cast<std::int64_t>(indices.size()) / batches : 0;
+        const std::size_t row = static_cast<std::size_t>(inner * eb);
+        for (std::int64_t b = 0; b < batches; ++b)
+            for (std::int64_t o2 = 0; o2 < outer; ++o2)
+                for (std::int64_t k = 0; k < perBatch; ++k) {
+                    const std::int64_t i = indices[static_cast<std::size_t>(b * perBatch + k)];
+                    std::memcpy(dst, src + ((b * outer + o2) * dim + i) * inner * eb, row);
+                    dst += row;
+                }
         return {};
     });
 }
@@ -211,7 +227,8 @@ Prepared prepareArg(NodeContext& ctx, bool isMax)
         return st.error();
     const std::int64_t dim = x.dim(static_cast<int>(axis));
     const DType t = x.dtype;
-    if (t != DType::Float32 && t != DType::Int8 && t != DType::UInt8 && t != DType::Int16 && t != DType::Int32)
+    // LiteRT's kernel takes these (no int16).
+    if (t != DType::Float32 && t != DType::Int8 && t != DType::UInt8 && t != DType::Int32 && t != DType::Bool)
         return ctx.unsupported();
     const bool wide = y.dtype == DType::Int64;
     const int in = ctx.inputIndex(0), out = ctx.outputIndex(0);
@@ -223,7 +240,7 @@ Prepared prepareArg(NodeContext& ctx, bool isMax)
             case DType::Float32: return xt.as<float>()[i];
             case DType::Int8: return xt.as<std::int8_t>()[i];
             case DType::UInt8: return xt.as<std::uint8_t>()[i];
-            case DType::Int16: return xt.as<std::int16_t>()[i];
+            case DType::Bool: return xt.as<bool>()[i] ? 1 : 0;
             default: return xt.as<std::int32_t>()[i];
             }
         };
