@@ -42,6 +42,8 @@ enum class Numbers {
     Hybrid, // float activations, int8 weights (dynamic range)
 };
 std::string numbersName(Numbers n);
+// The activation formats of operators without weights: float, int8 (twice as likely), uint8, int16.
+Numbers activationNumbers(Dice& d);
 model::DType activationType(Numbers n);
 
 // An activation tensor of `n` (float: no quantization) whose real values span about ±magnitude.
@@ -51,6 +53,13 @@ TensorSpec sameAs(const TensorSpec& like, std::vector<std::int32_t> shape);
 // Seeded constant values of `spec` (its type, shape and range).
 TensorSpec filled(TensorSpec spec, Dice& d);
 std::string shapeText(const std::vector<std::int32_t>& s);
+// A shape of `rank` dimensions, each in [1, largest].
+std::vector<std::int32_t> randomShape(Dice& d, int rank, int largest);
+// A dimension or an index as a vector position.
+inline std::size_t at(int i)
+{
+    return static_cast<std::size_t>(i);
+}
 
 // Generators, one per operator family (op_random_conv.cpp, op_random_elementwise.cpp,
 // op_random_layout.cpp, op_random_movement.cpp,

@@ -17,6 +17,12 @@ std::string numbersName(Numbers n)
     return "?";
 }
 
+Numbers activationNumbers(Dice& d)
+{
+    static const std::vector<Numbers> all{Numbers::Float, Numbers::Int8, Numbers::Int8, Numbers::UInt8, Numbers::Int16};
+    return d.pick(all);
+}
+
 model::DType activationType(Numbers n)
 {
     switch (n) {
@@ -71,6 +77,14 @@ std::string shapeText(const std::vector<std::int32_t>& s)
     for (std::size_t i = 0; i < s.size(); ++i)
         t += (i ? "," : "") + std::to_string(s[i]);
     return t + "]";
+}
+
+std::vector<std::int32_t> randomShape(Dice& d, int rank, int largest)
+{
+    std::vector<std::int32_t> s;
+    for (int i = 0; i < rank; ++i)
+        s.push_back(d.between(1, largest));
+    return s;
 }
 
 std::vector<OpCase> randomCases(std::uint32_t seed, int count)

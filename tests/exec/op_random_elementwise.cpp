@@ -12,12 +12,6 @@ using DT = model::DType;
 using Op = tflite::BuiltinOperator;
 using Act = tflite::ActivationFunctionType;
 
-Numbers elementNumbers(Dice& d)
-{
-    static const std::vector<Numbers> all{Numbers::Float, Numbers::Int8, Numbers::Int8, Numbers::UInt8, Numbers::Int16};
-    return d.pick(all);
-}
-
 // A shape of rank `rank` that broadcasts to `out`: some dimensions 1, sometimes a lower rank.
 std::vector<std::int32_t> broadcastFrom(Dice& d, const std::vector<std::int32_t>& out)
 {
@@ -37,7 +31,7 @@ OpCase randomBinary(Dice& d)
         Op::SQUARED_DIFFERENCE};
     const Op op = d.pick(ops);
     const bool int32 = op != Op::SQUARED_DIFFERENCE && d.chance(0.1);
-    const Numbers n = op == Op::DIV || int32 ? Numbers::Float : elementNumbers(d);
+    const Numbers n = op == Op::DIV || int32 ? Numbers::Float : activationNumbers(d);
     const int rank = d.between(0, 5);
     std::vector<std::int32_t> out;
     for (int i = 0; i < rank; ++i)
@@ -105,7 +99,7 @@ OpCase randomActivation(Dice& d)
     static const std::vector<Op> ops{Op::SOFTMAX, Op::SOFTMAX, Op::LOGISTIC, Op::TANH, Op::LEAKY_RELU, Op::HARD_SWISH,
         Op::RELU, Op::RELU6};
     const Op op = d.pick(ops);
-    const Numbers n = elementNumbers(d);
+    const Numbers n = activationNumbers(d);
     const int rank = d.between(1, 4);
     std::vector<std::int32_t> shape;
     for (int i = 0; i < rank; ++i)

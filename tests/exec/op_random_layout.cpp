@@ -12,19 +12,6 @@ namespace {
 using DT = model::DType;
 using Op = tflite::BuiltinOperator;
 
-Numbers layoutNumbers(Dice& d)
-{
-    static const std::vector<Numbers> all{Numbers::Float, Numbers::Int8, Numbers::Int8, Numbers::UInt8, Numbers::Int16};
-    return d.pick(all);
-}
-
-std::vector<std::int32_t> randomShape(Dice& d, int rank, int largest)
-{
-    std::vector<std::int32_t> s;
-    for (int i = 0; i < rank; ++i)
-        s.push_back(d.between(1, largest));
-    return s;
-}
 
 std::string listText(const std::vector<std::int32_t>& v)
 {
@@ -36,7 +23,7 @@ std::string listText(const std::vector<std::int32_t>& v)
 OpCase randomResize(Dice& d)
 {
     const bool bilinear = d.chance(0.6);
-    const Numbers n = layoutNumbers(d);
+    const Numbers n = activationNumbers(d);
     const std::vector<std::int32_t> x{d.chance(0.2) ? 2 : 1, d.between(1, 9), d.between(1, 9), d.between(1, 6)};
     const std::int32_t oh = d.between(1, 17), ow = d.between(1, 17);
     const bool align = d.chance(0.3), half = !align && d.chance(0.5);
@@ -65,7 +52,7 @@ OpCase randomReduce(Dice& d)
 {
     static const std::vector<Op> ops{Op::MEAN, Op::MEAN, Op::SUM, Op::REDUCE_MAX, Op::REDUCE_MIN, Op::REDUCE_PROD};
     const Op op = d.pick(ops);
-    const Numbers n = op == Op::REDUCE_PROD ? Numbers::Float : layoutNumbers(d);
+    const Numbers n = op == Op::REDUCE_PROD ? Numbers::Float : activationNumbers(d);
     const int rank = d.between(1, 4);
     const auto shape = randomShape(d, rank, rank > 2 ? 6 : 12);
     // A non-empty set of axes, in random order, some written negative.
@@ -105,7 +92,7 @@ OpCase randomReduce(Dice& d)
 
 OpCase randomConcatenation(Dice& d)
 {
-    const Numbers n = layoutNumbers(d);
+    const Numbers n = activationNumbers(d);
     const int rank = d.between(1, 4), count = d.between(2, 4);
     const auto shape = randomShape(d, rank, 5);
     const int axis = d.between(0, rank - 1);
@@ -133,7 +120,7 @@ OpCase randomConcatenation(Dice& d)
 
 OpCase randomStridedSlice(Dice& d)
 {
-    const Numbers n = layoutNumbers(d);
+    const Numbers n = activationNumbers(d);
     const int rank = d.between(1, 4);
     const auto shape = randomShape(d, rank, 7);
     std::vector<std::int32_t> begin, end, strides, out;

@@ -13,24 +13,6 @@ namespace {
 using DT = model::DType;
 using Op = tflite::BuiltinOperator;
 
-Numbers movementNumbers(Dice& d)
-{
-    static const std::vector<Numbers> all{Numbers::Float, Numbers::Int8, Numbers::Int8, Numbers::UInt8, Numbers::Int16};
-    return d.pick(all);
-}
-
-std::vector<std::int32_t> someShape(Dice& d, int rank, int largest)
-{
-    std::vector<std::int32_t> s;
-    for (int i = 0; i < rank; ++i)
-        s.push_back(d.between(1, largest));
-    return s;
-}
-
-std::size_t at(int i)
-{
-    return static_cast<std::size_t>(i);
-}
 
 // The output of a data-movement operator: usually the input's parameters (what the converter writes),
 // sometimes its own, which the runtimes must then treat alike (requantize or refuse).
@@ -46,9 +28,9 @@ OpCase randomPad(Dice& d)
 {
     static const std::vector<Op> ops{Op::PAD, Op::PAD, Op::PADV2, Op::MIRROR_PAD};
     const Op op = d.pick(ops);
-    const Numbers n = movementNumbers(d);
+    const Numbers n = activationNumbers(d);
     const int rank = d.between(1, 4);
-    const auto shape = someShape(d, rank, rank > 2 ? 6 : 9);
+    const auto shape = randomShape(d, rank, rank > 2 ? 6 : 9);
     const bool symmetric = d.chance(0.5);
     std::vector<std::int32_t> pads, out;
     for (int i = 0; i < rank; ++i) {
@@ -91,9 +73,9 @@ OpCase randomPad(Dice& d)
 
 OpCase randomTranspose(Dice& d)
 {
-    const Numbers n = movementNumbers(d);
+    const Numbers n = activationNumbers(d);
     const int rank = d.between(1, 6);
-    const auto shape = someShape(d, rank, rank > 4 ? 3 : 5);
+    const auto shape = randomShape(d, rank, rank > 4 ? 3 : 5);
     std::vector<std::int32_t> perm(at(rank));
     std::iota(perm.begin(), perm.end(), 0);
     std::shuffle(perm.begin(), perm.end(), d.engine());
@@ -111,9 +93,9 @@ OpCase randomTranspose(Dice& d)
 
 OpCase randomGather(Dice& d)
 {
-    const Numbers n = movementNumbers(d);
+    const Numbers n = activationNumbers(d);
     const int rank = d.between(1, 4);
-    const auto shape = someShape(d, rank, rank > 2 ? 5 : 8);
+    const auto shape = randomShape(d, rank, rank > 2 ? 5 : 8);
     int axis = d.between(0, rank - 1);
     const int batchDims = axis > 0 && d.chance(0.25) ? d.between(0, std::min(axis, 1)) : 0;
     // Indices: the batch dimensions of the params, then a few more.
@@ -141,9 +123,9 @@ OpCase randomGather(Dice& d)
 OpCase randomSplit(Dice& d)
 {
     const bool sizes = d.chance(0.4);
-    const Numbers n = movementNumbers(d);
+    const Numbers n = activationNumbers(d);
     const int rank = d.between(1, 4);
-    auto shape = someShape(d, rank, 6);
+    auto shape = randomShape(d, rank, 6);
     const int axis = d.between(0, rank - 1);
     const int count = d.between(1, 4);
     std::vector<std::int32_t> parts;
@@ -187,9 +169,9 @@ OpCase randomSplit(Dice& d)
 
 OpCase randomSlice(Dice& d)
 {
-    const Numbers n = movementNumbers(d);
+    const Numbers n = activationNumbers(d);
     const int rank = d.between(1, 5);
-    const auto shape = someShape(d, rank, rank > 3 ? 4 : 7);
+    const auto shape = randomShape(d, rank, rank > 3 ? 4 : 7);
     std::vector<std::int32_t> begin, size, out;
     for (int i = 0; i < rank; ++i) {
         const int dim = shape[at(i)];
@@ -215,7 +197,7 @@ OpCase randomSlice(Dice& d)
 OpCase randomSpaceDepth(Dice& d)
 {
     const bool toDepth = d.chance(0.5);
-    const Numbers n = movementNumbers(d);
+    const Numbers n = activationNumbers(d);
     const int block = d.between(1, 3);
     std::vector<std::int32_t> in{d.chance(0.2) ? 2 : 1, d.between(1, 4), d.between(1, 4), d.between(1, 5)};
     std::vector<std::int32_t> out = in;
@@ -249,7 +231,7 @@ OpCase randomBatchMatmul(Dice& d)
     const int m = d.between(1, 9), k = d.between(1, 24), cols = d.between(1, 12);
     // Batch dimensions that broadcast against each other (rank 0 to 2 each).
     const int batchRank = d.between(0, 2);
-    std::vector<std::int32_t> batch = someShape(d, batchRank, 3), lb, rb;
+    std::vector<std::int32_t> batch = randomShape(d, batchRank, 3), lb, rb;
     for (std::int32_t b : batch) {
         lb.push_back(d.chance(0.3) ? 1 : b);
         rb.push_back(d.chance(0.3) ? 1 : b);
