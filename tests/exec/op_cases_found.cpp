@@ -251,6 +251,19 @@ std::vector<OpCase> foundCases()
             {typed({4}, DT::Int64)})
                         .withSeeds(2));
     }
+    // QUANTIZE from uint8 to int16: TFLite's fixed-point requantization.
+    c.push_back(OpCase("found QUANTIZE uint8 to int16", builtin(Op::QUANTIZE), {q({4, 6}, u8, 0.02f, 131)},
+        {q({4, 6}, i16, 0.0007f, 0)})
+                    .withSeeds(2));
+    // PADV2 on LiteRT's own kernel (a uint8 pad XNNPACK does not take): the constant value's zero point
+    // must be the output's.
+    {
+        TensorSpec value = constantOf(q({1}, u8, 0.002f, 128), 100, 100, 31);
+        c.push_back(OpCase("found PADV2 uint8 constant zero point unlike the output refused",
+            builtin(Op::PADV2, opts(tflite::PadV2OptionsT{})), {q({1}, u8, 0.002f, 128), i32({1, 2}, {0, 0}), value},
+            {q({1}, u8, 0.0035f, 195)})
+                        .refused("LiteRT's PAD kernel fails on it"));
+    }
     return c;
 }
 

@@ -75,6 +75,7 @@ OpCase randomReduce(Dice& d);
 OpCase randomConcatenation(Dice& d);
 OpCase randomStridedSlice(Dice& d);
 OpCase randomActivation(Dice& d);
+OpCase randomCompare(Dice& d);
 // op_random_movement.cpp
 OpCase randomPad(Dice& d);
 OpCase randomTranspose(Dice& d);
@@ -87,6 +88,7 @@ OpCase randomBatchMatmul(Dice& d);
 OpCase randomQuantize(Dice& d);
 OpCase randomPrelu(Dice& d);
 OpCase randomUnaryMath(Dice& d);
+OpCase randomL2Normalization(Dice& d);
 OpCase randomPackUnpack(Dice& d);
 OpCase randomTile(Dice& d);
 OpCase randomArgMinMax(Dice& d);

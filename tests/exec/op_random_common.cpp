@@ -96,7 +96,7 @@ std::vector<OpCase> randomCases(std::uint32_t seed, int count)
         randomResize, randomReduce, randomConcatenation, randomStridedSlice, randomActivation, randomPad, randomTranspose,
         randomGather, randomSplit, randomSlice, randomSpaceDepth, randomBatchMatmul, randomBatchMatmul, randomQuantize,
         randomQuantize, randomPrelu, randomUnaryMath, randomUnaryMath, randomPackUnpack, randomTile, randomArgMinMax,
-        randomSelect};
+        randomSelect, randomCompare, randomL2Normalization};
     std::vector<OpCase> cases;
     for (int k = 0; k < count; ++k) {
         Dice d(seed * 1000003u + static_cast<std::uint32_t>(k));

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Random broadcasting binary operators and activation functions (op_random.h).
+// Random broadcasting binary operators, comparisons and activation functions (op_random.h).
 #include "exec/op_random.h"
 
 #include <algorithm>
@@ -92,6 +92,43 @@ OpCase randomBinary(Dice& d)
         shapeText(sa) + " " + shapeText(sb) + " -> " + shapeText(out) +
         (act == Act::NONE ? "" : std::string(" ") + tflite::EnumNameActivationFunctionType(act));
     return OpCase(std::move(name), builtin(op, std::move(o)), {x, y}, {z});
+}
+
+OpCase randomCompare(Dice& d)
+{
+    static const std::vector<Op> ops{Op::EQUAL, Op::NOT_EQUAL, Op::LESS, Op::LESS_EQUAL, Op::GREATER, Op::GREATER_EQUAL};
+    const Op op = d.pick(ops);
+    const bool int32 = d.chance(0.15);
+    const Numbers n = int32 ? Numbers::Float : activationNumbers(d);
+    const int rank = d.between(0, 4);
+    std::vector<std::int32_t> out;
+    for (int i = 0; i < rank; ++i)
+        out.push_back(d.between(1, 5));
+    const auto sa = broadcastFrom(d, out), sb = broadcastFrom(d, out);
+    const std::size_t outRank = std::max(sa.size(), sb.size());
+    std::vector<std::int32_t> shape(outRank, 1);
+    for (std::size_t i = 0; i < outRank; ++i) {
+        const auto dim = [&](const std::vector<std::int32_t>& s) {
+            const std::size_t lead = outRank - s.size();
+            return i < lead ? 1 : s[i - lead];
+        };
+        shape[i] = std::max(dim(sa), dim(sb));
+    }
+    // Inputs quantized alike or not (the kernel rescales both to a common scale); few distinct values,
+    // so that equal ones occur.
+    const double a = d.decades(-1, 1);
+    TensorSpec x = activation(d, sa, n, a);
+    TensorSpec y = d.chance(0.4) ? sameAs(x, sb) : activation(d, sb, n, a * d.decades(-0.3, 0.3));
+    if (int32) {
+        x = ranged(sa, DT::Int32, -3, 3);
+        y = ranged(sb, DT::Int32, -3, 3);
+    } else if (n == Numbers::Float) {
+        x.range(-2, 2);
+        y.range(-2, 2);
+    }
+    std::string name = std::string(tflite::EnumNameBuiltinOperator(op)) + " " + (int32 ? "int32" : numbersName(n)) + " " +
+        shapeText(sa) + " " + shapeText(sb) + (x.scale == y.scale && x.zeroPoint == y.zeroPoint ? "" : " unlike");
+    return OpCase(std::move(name), builtin(op), {x, y}, {bools(shape)});
 }
 
 OpCase randomActivation(Dice& d)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Random requantizations and element-wise math (op_random.h): QUANTIZE, DEQUANTIZE, PRELU, the unary
 // functions (ABS, NEG, SQRT, RSQRT, EXP, LOG, GELU, ELU, LOG_SOFTMAX), PACK, UNPACK, TILE, ARG_MAX,
-// ARG_MIN and SELECT_V2.
+// ARG_MIN, SELECT_V2 and L2_NORMALIZATION.
 #include "exec/op_random.h"
 
 #include <algorithm>
@@ -101,6 +101,21 @@ OpCase randomUnaryMath(Dice& d)
     }
     std::string name = std::string(tflite::EnumNameBuiltinOperator(op)) + " " + numbersName(n) + " " + shapeText(shape) + detail;
     return OpCase(std::move(name), builtin(op, std::move(o)), {x}, {y});
+}
+
+OpCase randomL2Normalization(Dice& d)
+{
+    static const std::vector<Numbers> numbers{Numbers::Float, Numbers::Int8, Numbers::UInt8};
+    const Numbers n = d.pick(numbers);
+    const auto shape = randomShape(d, d.between(1, 4), 6);
+    const TensorSpec x = activation(d, shape, n, d.decades(-1, 1));
+    TensorSpec y = activation(d, shape, n, 1.0);
+    if (n != Numbers::Float) { // the parameters LiteRT requires of an 8-bit L2_NORMALIZATION output
+        y.scale = 1.0f / 128;
+        y.zeroPoint = n == Numbers::Int8 ? 0 : 128;
+    }
+    std::string name = "L2_NORMALIZATION " + numbersName(n) + " " + shapeText(shape);
+    return OpCase(std::move(name), builtin(Op::L2_NORMALIZATION, opts(tflite::L2NormOptionsT{})), {x}, {y});
 }
 
 OpCase randomPackUnpack(Dice& d)

@@ -173,6 +173,8 @@ Prepared prepareQuantize(NodeContext& ctx)
         return requantize<std::int16_t, std::int8_t>(ctx);
     if (a == DType::Int8 && b == DType::Int16)
         return requantize<std::int8_t, std::int16_t>(ctx);
+    if (a == DType::UInt8 && b == DType::Int16)
+        return requantize<std::uint8_t, std::int16_t>(ctx);
     if (a == DType::Int32 && b == DType::Int16)
         return requantize<std::int32_t, std::int16_t>(ctx);
     if (a == DType::Int16 && b == DType::Int32)
