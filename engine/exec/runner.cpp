@@ -43,6 +43,50 @@ Lookup lookupKernel(const model::Graph& g, const model::Operator& op)
     return {};
 }
 
+// Every tensor has at most one producer, which runs before every operator that reads it and does not
+// read the tensor itself, and no operator writes a constant or an input of the subgraph. Kernels size
+// their outputs when they are prepared, so a second or a late writer would resize a tensor that an
+// earlier operator was prepared to read (interpreter_fuzz: a MAX_POOL_2D writing the model's input made
+// the first CONV_2D read past it). A property of the file: checked once per runner, not per reshape.
+Status checkDataflow(const model::Graph& g, const model::Subgraph& sg)
+{
+    constexpr int kSubgraphInput = -2;
+    std::vector<int> writer(sg.tensors.size(), -1), firstReader(sg.tensors.size(), -1);
+    for (const auto i : sg.inputs)
+        if (i >= 0)
+            writer[static_cast<std::size_t>(i)] = kSubgraphInput;
+    for (std::size_t k = 0; k < sg.operators.size(); ++k) {
+        const model::Operator& op = sg.operators[k];
+        const int self = static_cast<int>(k);
+        for (const auto t : op.inputs)
+            if (t >= 0 && firstReader[static_cast<std::size_t>(t)] < 0)
+                firstReader[static_cast<std::size_t>(t)] = self;
+        for (std::size_t j = 0; j < op.outputs.size(); ++j) {
+            const auto t = op.outputs[j];
+            if (t < 0)
+                continue;
+            const auto u = static_cast<std::size_t>(t);
+            const std::string what = "operator " + std::to_string(k) + " (" + g.opName(op) + ") writes to tensor " +
+                std::to_string(t) + ", ";
+            if (std::find(op.inputs.begin(), op.inputs.end(), t) != op.inputs.end())
+                return Error{what + "which it also reads"};
+            if (std::find(op.outputs.begin() + static_cast<std::ptrdiff_t>(j) + 1, op.outputs.end(), t) != op.outputs.end())
+                return Error{what + "twice"};
+            const model::Tensor& tensor = sg.tensors[u];
+            if (!tensor.isVariable && !g.tensorData(tensor).empty())
+                return Error{what + "which is a constant"};
+            if (writer[u] == kSubgraphInput)
+                return Error{what + "an input of the subgraph"};
+            if (writer[u] >= 0)
+                return Error{what + "which operator " + std::to_string(writer[u]) + " writes too"};
+            if (firstReader[u] >= 0 && firstReader[u] < self)
+                return Error{what + "which operator " + std::to_string(firstReader[u]) + " reads before it is written"};
+            writer[u] = self;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Result<std::unique_ptr<SubgraphRunner>> SubgraphRunner::create(
@@ -53,7 +97,10 @@ Result<std::unique_ptr<SubgraphRunner>> SubgraphRunner::create(
         return Error{"there is no subgraph " + std::to_string(subgraphIndex) + " (the model has " +
             std::to_string(g.subgraphs.size()) + ")"};
     std::unique_ptr<SubgraphRunner> r(new SubgraphRunner(env, subgraphIndex));
-    if (auto st = r->prepare(inputShapes); !st)
+    Status st = checkDataflow(g, g.subgraphs[static_cast<std::size_t>(subgraphIndex)]);
+    if (st)
+        st = r->prepare(inputShapes);
+    if (!st)
         return g.subgraphs.size() > 1 ? withContext("subgraph " + std::to_string(subgraphIndex), st.error())
                                       : st.error();
     return r;
@@ -147,52 +194,6 @@ Status SubgraphRunner::initTensors(const std::vector<std::vector<std::int32_t>>&
     return {};
 }
 
-namespace {
-
-// Every tensor has at most one producer, which runs before every operator that reads it and does not
-// read the tensor itself, and no operator writes a constant or an input of the subgraph. Kernels size their outputs when they are prepared, so a
-// second or a late writer would resize a tensor that an earlier operator was prepared to read
-// (interpreter_fuzz: a MAX_POOL_2D writing the model's input made the first CONV_2D read past it).
-Status checkDataflow(const model::Graph& g, const model::Subgraph& sg, const std::vector<RtTensor>& tensors)
-{
-    constexpr int kSubgraphInput = -2;
-    std::vector<int> writer(sg.tensors.size(), -1), firstReader(sg.tensors.size(), -1);
-    for (const auto i : sg.inputs)
-        if (i >= 0)
-            writer[static_cast<std::size_t>(i)] = kSubgraphInput;
-    for (std::size_t k = 0; k < sg.operators.size(); ++k) {
-        const model::Operator& op = sg.operators[k];
-        const int self = static_cast<int>(k);
-        for (const auto t : op.inputs)
-            if (t >= 0 && firstReader[static_cast<std::size_t>(t)] < 0)
-                firstReader[static_cast<std::size_t>(t)] = self;
-        for (std::size_t j = 0; j < op.outputs.size(); ++j) {
-            const auto t = op.outputs[j];
-            if (t < 0)
-                continue;
-            const auto u = static_cast<std::size_t>(t);
-            const std::string what = "operator " + std::to_string(k) + " (" + g.opName(op) + ") writes to tensor " +
-                std::to_string(t) + ", ";
-            if (std::find(op.inputs.begin(), op.inputs.end(), t) != op.inputs.end())
-                return Error{what + "which it also reads"};
-            if (std::find(op.outputs.begin() + static_cast<std::ptrdiff_t>(j) + 1, op.outputs.end(), t) != op.outputs.end())
-                return Error{what + "twice"};
-            if (tensors[u].constant)
-                return Error{what + "which is a constant"};
-            if (writer[u] == kSubgraphInput)
-                return Error{what + "an input of the subgraph"};
-            if (writer[u] >= 0 && writer[u] != self)
-                return Error{what + "which operator " + std::to_string(writer[u]) + " writes too"};
-            if (firstReader[u] >= 0 && firstReader[u] < self)
-                return Error{what + "which operator " + std::to_string(firstReader[u]) + " reads before it is written"};
-            writer[u] = self;
-        }
-    }
-    return {};
-}
-
-} // namespace
-
 Status SubgraphRunner::prepare(const std::vector<std::vector<std::int32_t>>& inputShapes)
 {
     std::free(m_arena);
@@ -205,8 +206,6 @@ Status SubgraphRunner::prepare(const std::vector<std::vector<std::int32_t>>& inp
     m_owned.clear();
     m_stateInitialised = false;
     if (auto st = initTensors(inputShapes); !st)
-        return st;
-    if (auto st = checkDataflow(*m_env.graph, *m_sg, m_tensors); !st)
         return st;
     m_ops.resize(m_sg->operators.size());
     for (std::size_t k = 0; k < m_sg->operators.size(); ++k) {

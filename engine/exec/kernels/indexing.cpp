@@ -148,11 +148,10 @@ Prepared prepareGather(NodeContext& ctx)
         return ctx.fail("axis " + std::to_string(axis) + " is out of range for " + shapeText(x.shape));
     // batch_dims: the leading dimensions params and indices share; each batch gathers with its own
     // indices (negative counts from the indices' rank, as in LiteRT).
-    int batchDims = o ? o->batch_dims : 0;
-    if (batchDims < 0)
-        batchDims += ix.rank();
+    const int declaredBatchDims = o ? o->batch_dims : 0;
+    const int batchDims = declaredBatchDims < 0 ? declaredBatchDims + ix.rank() : declaredBatchDims;
     if (batchDims < 0 || batchDims > axis || batchDims > ix.rank())
-        return ctx.fail("batch_dims " + std::to_string(o ? o->batch_dims : 0) + " must lie in [0, axis " +
+        return ctx.fail("batch_dims " + std::to_string(declaredBatchDims) + " must lie in [0, axis " +
             std::to_string(axis) + "] and within the indices' rank " + std::to_string(ix.rank()));
     for (int d = 0; d < batchDims; ++d)
         if (x.dim(d) != ix.dim(d))
