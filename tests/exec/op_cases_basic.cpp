@@ -23,7 +23,48 @@ std::vector<OpCase> basicCases()
     adj.adj_y = true;
     tflite::ConcatenationOptionsT concat1;
     concat1.axis = 1;
+    tflite::Pool2DOptionsT pool;
+    pool.padding = tflite::Padding::SAME;
+    pool.filter_width = pool.filter_height = 2;
+    pool.stride_w = pool.stride_h = 2;
+    tflite::SqueezeOptionsT squeeze;
+    squeeze.squeeze_dims = {1};
+    tflite::PackOptionsT pack;
+    pack.values_count = 2;
+    pack.axis = 1;
+    tflite::StridedSliceOptionsT strided;
+    strided.end_mask = 2;
+    TensorSpec padValue = TensorSpec::constant<std::int8_t>({}, DT::Int8, {-7});
+    padValue.scale = 0.1f;
+    padValue.zeroPoint = 1;
     return {
+        // The shared models run these (crosscheck_test, op_random_test); a row each keeps op_test's table
+        // of every operator complete.
+        {"MAX_POOL_2D float same padding", builtin(Op::MAX_POOL_2D, opts(pool)), {f32({1, 5, 5, 3})}, {f32({1, 3, 3, 3})}},
+        {"MAX_POOL_2D int8", builtin(Op::MAX_POOL_2D, opts(pool)), {q({2, 4, 6, 3}, DT::Int8, 0.1f, 2)},
+            {q({2, 2, 3, 3}, DT::Int8, 0.1f, 2)}},
+        {"DEQUANTIZE int8", builtin(Op::DEQUANTIZE), {q({2, 50}, DT::Int8, 0.05f, -3)}, {f32({2, 50})}},
+        {"DEQUANTIZE uint8", builtin(Op::DEQUANTIZE), {q({256}, DT::UInt8, 0.02f, 128)}, {f32({256})}},
+        {"DEQUANTIZE int16", builtin(Op::DEQUANTIZE), {q({300}, DT::Int16, 3e-4f, 0)}, {f32({300})}},
+        {"RESHAPE float", builtin(Op::RESHAPE, opts(tflite::ReshapeOptionsT{})), {f32({2, 6}), i32({2}, {3, -1})},
+            {f32({3, 4})}},
+        {"RESHAPE int8", builtin(Op::RESHAPE, opts(tflite::ReshapeOptionsT{})),
+            {q({1, 2, 2, 3}, DT::Int8, 0.1f, 4), i32({2}, {1, 12})}, {q({1, 12}, DT::Int8, 0.1f, 4)}},
+        {"SQUEEZE float", builtin(Op::SQUEEZE, opts(squeeze)), {f32({2, 1, 3})}, {f32({2, 3})}},
+        {"EXPAND_DIMS int8", builtin(Op::EXPAND_DIMS, opts(tflite::ExpandDimsOptionsT{})),
+            {q({2, 3}, DT::Int8, 0.1f, 0), i32({}, {1})}, {q({2, 1, 3}, DT::Int8, 0.1f, 0)}},
+        {"PACK float axis 1", builtin(Op::PACK, opts(pack)), {f32({2, 3}), f32({2, 3})}, {f32({2, 2, 3})}},
+        {"PACK int8 axis 1", builtin(Op::PACK, opts(pack)), {q({2, 3}, DT::Int8, 0.1f, 1), q({2, 3}, DT::Int8, 0.1f, 1)},
+            {q({2, 2, 3}, DT::Int8, 0.1f, 1)}},
+        {"STRIDED_SLICE float end mask", builtin(Op::STRIDED_SLICE, opts(strided)),
+            {f32({4, 6}), i32({2}, {1, 1}), i32({2}, {4, 3}), i32({2}, {2, 2})}, {f32({2, 3})}},
+        {"PAD float", builtin(Op::PAD, opts(tflite::PadOptionsT{})), {f32({2, 3}), i32({2, 2}, {1, 0, 0, 2})},
+            {f32({3, 5})}},
+        {"PADV2 int8 constant value", builtin(Op::PADV2, opts(tflite::PadV2OptionsT{})),
+            {q({2, 3}, DT::Int8, 0.1f, 1), i32({2, 2}, {0, 1, 1, 1}), padValue}, {q({3, 5}, DT::Int8, 0.1f, 1)}},
+        {"RELU_N1_TO_1 float", builtin(Op::RELU_N1_TO_1), {f32({64}).range(-2, 2)}, {f32({64})}},
+        {"RELU_N1_TO_1 int8", builtin(Op::RELU_N1_TO_1), {q({256}, DT::Int8, 0.02f, 3)}, {q({256}, DT::Int8, 0.01f, -2)}},
+
         {"SLICE float", builtin(Op::SLICE, opts(tflite::SliceOptionsT{})),
             {f32({1, 6, 6, 3}), i32({4}, {0, 1, 2, 0}), i32({4}, {1, 3, -1, 2})}, {f32({1, 3, 4, 2})}},
         {"SPLIT int8", builtin(Op::SPLIT, opts(split)), {i32({}, {3}), q({1, 4, 4, 6}, DT::Int8, 0.1f, 3)},

@@ -263,7 +263,31 @@ std::vector<OpCase> foundCases()
             builtin(Op::PADV2, opts(tflite::PadV2OptionsT{})), {q({1}, u8, 0.002f, 128), i32({1, 2}, {0, 0}), value},
             {q({1}, u8, 0.0035f, 195)})
                         .refused("LiteRT's PAD kernel fails on it"));
+        // ... and so must its scale (int16: both zero points are 0).
+        TensorSpec value16 = constantOf(q({}, i16, 0.0004f, 0), -300, -300, 37);
+        c.push_back(OpCase("found PADV2 int16 constant scale unlike the output refused",
+            builtin(Op::PADV2, opts(tflite::PadV2OptionsT{})), {q({5}, i16, 0.0004f, 0), i32({1, 2}, {0, 1}), value16},
+            {q({6}, i16, 0.0002f, 0)})
+                        .refused("LiteRT's PAD kernel fails on it"));
     }
+    // GATHER_ND, REVERSE_V2, TOPK_V2 and TILE copy codes into an output quantized unlike their input
+    // (LiteRT's kernels do not compare the parameters).
+    c.push_back(OpCase("found GATHER_ND int8 output quantized unlike the params (codes)",
+        builtin(Op::GATHER_ND, opts(tflite::GatherNdOptionsT{})), {q({7}, i8, 0.028f, -55), i32({1, 1}, {4})},
+        {q({1}, i8, 0.032f, -101)})
+                    .withSeeds(2));
+    c.push_back(OpCase("found REVERSE_V2 uint8 output quantized unlike the input (codes)",
+        builtin(Op::REVERSE_V2, opts(tflite::ReverseV2OptionsT{})), {q({3, 2, 3}, u8, 0.0099f, 128), i32({1}, {1})},
+        {q({3, 2, 3}, u8, 0.0116f, 128)})
+                    .withSeeds(2));
+    c.push_back(OpCase("found TOPK_V2 int16 values quantized unlike the input (codes)",
+        builtin(Op::TOPK_V2, opts(tflite::TopKV2OptionsT{})), {q({5, 6}, i16, 7.1e-5f, 0), i32({}, {4})},
+        {q({5, 4}, i16, 3.2e-5f, 0), typed({5, 4}, DT::Int32)})
+                    .withSeeds(2));
+    c.push_back(OpCase("found TILE uint8 output quantized unlike the input (codes)",
+        builtin(Op::TILE, opts(tflite::TileOptionsT{})), {q({3, 4}, u8, 0.0013f, 40), i32({2}, {2, 1})},
+        {q({6, 4}, u8, 0.029f, 107)})
+                    .withSeeds(2));
     return c;
 }
 

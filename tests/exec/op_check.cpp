@@ -215,4 +215,29 @@ OpCheck checkOpCase(const OpCase& c, unsigned seedBase, RefusalRule rule)
     return r;
 }
 
+std::string operatorName(const OpSpec& op)
+{
+    return op.op == tflite::BuiltinOperator::CUSTOM ? op.customCode : tflite::EnumNameBuiltinOperator(op.op);
+}
+
+std::string caseTypes(const OpCase& c)
+{
+    std::string t = c.inputs.empty() ? "none" : model::dtypeName(c.inputs[0].dtype);
+    if (c.inputs.size() > 1 && c.inputs[1].dtype != c.inputs[0].dtype)
+        t += "/" + model::dtypeName(c.inputs[1].dtype);
+    if (!c.outputs.empty() && (c.inputs.empty() || c.outputs[0].dtype != c.inputs[0].dtype))
+        t += "->" + model::dtypeName(c.outputs[0].dtype);
+    return t;
+}
+
+void printCoverage(const std::map<std::string, std::set<std::string>>& ran)
+{
+    for (const auto& [op, types] : ran) {
+        QStringList t;
+        for (const auto& s : types)
+            t << QString::fromStdString(s);
+        qInfo("verified against LiteRT: %s: %s", op.c_str(), qPrintable(t.join(QStringLiteral(", "))));
+    }
+}
+
 } // namespace ql::test

@@ -7,6 +7,10 @@
 
 #include <QString>
 
+#include <map>
+#include <set>
+#include <string>
+
 namespace ql::test {
 
 // How the two runtimes' refusals are judged.
@@ -26,5 +30,13 @@ struct OpCheck {
 // `seedBase` makes the inputs of one case differ from another's (seed s of the case uses
 // seedBase * 131 + s).
 OpCheck checkOpCase(const OpCase& c, unsigned seedBase, RefusalRule rule = RefusalRule::AsWritten);
+
+// The operator's name: its builtin name or its custom code.
+std::string operatorName(const OpSpec& op);
+// The element types of a case: "int8", "float32/int8" (a second input of another type),
+// "uint8->float32" (an output of another type).
+std::string caseTypes(const OpCase& c);
+// Prints "verified against LiteRT: OP: types, ..." for each operator.
+void printCoverage(const std::map<std::string, std::set<std::string>>& ran);
 
 } // namespace ql::test

@@ -55,6 +55,13 @@ TensorSpec filled(TensorSpec spec, Dice& d);
 std::string shapeText(const std::vector<std::int32_t>& s);
 // A shape of `rank` dimensions, each in [1, largest].
 std::vector<std::int32_t> randomShape(Dice& d, int rank, int largest);
+// A shape that broadcasts to `out`: some dimensions 1, sometimes a lower rank.
+std::vector<std::int32_t> broadcastFrom(Dice& d, const std::vector<std::int32_t>& out);
+// The shape two broadcasting shapes make: the larger rank, the larger of each dimension.
+std::vector<std::int32_t> broadcastShape(const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b);
+// The output of a data-movement operator: usually the input's parameters (what the converter writes),
+// sometimes (`own`) its own, which the runtimes must then treat alike (requantize or refuse).
+TensorSpec movedOutput(Dice& d, const TensorSpec& in, std::vector<std::int32_t> shape, Numbers n, bool& own);
 // A dimension or an index as a vector position.
 inline std::size_t at(int i)
 {
@@ -63,7 +70,7 @@ inline std::size_t at(int i)
 
 // Generators, one per operator family (op_random_conv.cpp, op_random_elementwise.cpp,
 // op_random_layout.cpp, op_random_movement.cpp,
-// op_random_math.cpp).
+// op_random_math.cpp, op_random_indexing.cpp).
 OpCase randomConv2d(Dice& d);
 OpCase randomDepthwise(Dice& d);
 OpCase randomFullyConnected(Dice& d);
@@ -76,6 +83,8 @@ OpCase randomConcatenation(Dice& d);
 OpCase randomStridedSlice(Dice& d);
 OpCase randomActivation(Dice& d);
 OpCase randomCompare(Dice& d);
+OpCase randomLogical(Dice& d);
+OpCase randomBroadcastTo(Dice& d);
 // op_random_movement.cpp
 OpCase randomPad(Dice& d);
 OpCase randomTranspose(Dice& d);
@@ -84,6 +93,7 @@ OpCase randomSplit(Dice& d);
 OpCase randomSlice(Dice& d);
 OpCase randomSpaceDepth(Dice& d);
 OpCase randomBatchMatmul(Dice& d);
+OpCase randomSpaceBatch(Dice& d);
 // op_random_math.cpp
 OpCase randomQuantize(Dice& d);
 OpCase randomPrelu(Dice& d);
@@ -93,6 +103,12 @@ OpCase randomPackUnpack(Dice& d);
 OpCase randomTile(Dice& d);
 OpCase randomArgMinMax(Dice& d);
 OpCase randomSelect(Dice& d);
+// op_random_indexing.cpp
+OpCase randomGatherNd(Dice& d);
+OpCase randomScatterNd(Dice& d);
+OpCase randomTopK(Dice& d);
+OpCase randomReverse(Dice& d);
+OpCase randomCumsum(Dice& d);
 
 // `count` cases drawn from seed `seed`: case k of a seed is always the same.
 std::vector<OpCase> randomCases(std::uint32_t seed, int count);

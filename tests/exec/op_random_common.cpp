@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "exec/op_random.h"
 
+#include <algorithm>
+
 namespace ql::test::random_ops {
 
 using DT = model::DType;
@@ -87,6 +89,33 @@ std::vector<std::int32_t> randomShape(Dice& d, int rank, int largest)
     return s;
 }
 
+std::vector<std::int32_t> broadcastFrom(Dice& d, const std::vector<std::int32_t>& out)
+{
+    const std::size_t rank = d.chance(0.25) ? static_cast<std::size_t>(d.between(0, static_cast<int>(out.size()))) : out.size();
+    std::vector<std::int32_t> s(out.end() - static_cast<std::ptrdiff_t>(rank), out.end());
+    for (auto& v : s)
+        if (d.chance(0.3))
+            v = 1;
+    return s;
+}
+
+std::vector<std::int32_t> broadcastShape(const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b)
+{
+    const std::size_t rank = std::max(a.size(), b.size());
+    std::vector<std::int32_t> out(rank, 1);
+    for (std::size_t i = 0; i < rank; ++i) {
+        const auto dim = [&](const std::vector<std::int32_t>& s) { return i < rank - s.size() ? 1 : s[i - (rank - s.size())]; };
+        out[i] = std::max(dim(a), dim(b));
+    }
+    return out;
+}
+
+TensorSpec movedOutput(Dice& d, const TensorSpec& in, std::vector<std::int32_t> shape, Numbers n, bool& own)
+{
+    own = n != Numbers::Float && d.chance(0.15);
+    return own ? activation(d, std::move(shape), n, d.decades(-1, 1)) : sameAs(in, std::move(shape));
+}
+
 std::vector<OpCase> randomCases(std::uint32_t seed, int count)
 {
     using Generator = OpCase (*)(Dice&);
@@ -96,7 +125,8 @@ std::vector<OpCase> randomCases(std::uint32_t seed, int count)
         randomResize, randomReduce, randomConcatenation, randomStridedSlice, randomActivation, randomPad, randomTranspose,
         randomGather, randomSplit, randomSlice, randomSpaceDepth, randomBatchMatmul, randomBatchMatmul, randomQuantize,
         randomQuantize, randomPrelu, randomUnaryMath, randomUnaryMath, randomPackUnpack, randomTile, randomArgMinMax,
-        randomSelect, randomCompare, randomL2Normalization};
+        randomSelect, randomCompare, randomL2Normalization, randomGatherNd, randomScatterNd, randomTopK, randomReverse,
+        randomCumsum, randomSpaceBatch, randomLogical, randomBroadcastTo};
     std::vector<OpCase> cases;
     for (int k = 0; k < count; ++k) {
         Dice d(seed * 1000003u + static_cast<std::uint32_t>(k));

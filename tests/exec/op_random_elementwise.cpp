@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Random broadcasting binary operators, comparisons and activation functions (op_random.h).
+// Random broadcasting binary operators, comparisons, logical operators, BROADCAST_TO and activation
+// functions (op_random.h).
 #include "exec/op_random.h"
 
 #include <algorithm>
@@ -11,17 +12,6 @@ namespace {
 using DT = model::DType;
 using Op = tflite::BuiltinOperator;
 using Act = tflite::ActivationFunctionType;
-
-// A shape of rank `rank` that broadcasts to `out`: some dimensions 1, sometimes a lower rank.
-std::vector<std::int32_t> broadcastFrom(Dice& d, const std::vector<std::int32_t>& out)
-{
-    const std::size_t rank = d.chance(0.25) ? static_cast<std::size_t>(d.between(0, static_cast<int>(out.size()))) : out.size();
-    std::vector<std::int32_t> s(out.end() - static_cast<std::ptrdiff_t>(rank), out.end());
-    for (auto& v : s)
-        if (d.chance(0.3))
-            v = 1;
-    return s;
-}
 
 } // namespace
 
@@ -36,17 +26,8 @@ OpCase randomBinary(Dice& d)
     std::vector<std::int32_t> out;
     for (int i = 0; i < rank; ++i)
         out.push_back(d.between(1, rank > 3 ? 3 : 6));
-    std::vector<std::int32_t> sa = broadcastFrom(d, out), sb = broadcastFrom(d, out);
-    // The output's rank is the larger input rank; its dimensions the broadcast ones.
-    const std::size_t outRank = std::max(sa.size(), sb.size());
-    out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(outRank));
-    for (std::size_t i = 0; i < outRank; ++i) {
-        const auto at = [&](const std::vector<std::int32_t>& s) {
-            const std::size_t lead = outRank - s.size();
-            return i < lead ? 1 : s[i - lead];
-        };
-        out[i] = std::max(at(sa), at(sb));
-    }
+    const std::vector<std::int32_t> sa = broadcastFrom(d, out), sb = broadcastFrom(d, out);
+    out = broadcastShape(sa, sb);
     const double a = d.decades(-1, 0.7), b = d.decades(-1, 0.7);
     TensorSpec x = activation(d, sa, n, a), y = activation(d, sb, n, b);
     if (int32) {
@@ -105,15 +86,7 @@ OpCase randomCompare(Dice& d)
     for (int i = 0; i < rank; ++i)
         out.push_back(d.between(1, 5));
     const auto sa = broadcastFrom(d, out), sb = broadcastFrom(d, out);
-    const std::size_t outRank = std::max(sa.size(), sb.size());
-    std::vector<std::int32_t> shape(outRank, 1);
-    for (std::size_t i = 0; i < outRank; ++i) {
-        const auto dim = [&](const std::vector<std::int32_t>& s) {
-            const std::size_t lead = outRank - s.size();
-            return i < lead ? 1 : s[i - lead];
-        };
-        shape[i] = std::max(dim(sa), dim(sb));
-    }
+    const auto shape = broadcastShape(sa, sb);
     // Inputs quantized alike or not (the kernel rescales both to a common scale); few distinct values,
     // so that equal ones occur.
     const double a = d.decades(-1, 1);
@@ -129,6 +102,44 @@ OpCase randomCompare(Dice& d)
     std::string name = std::string(tflite::EnumNameBuiltinOperator(op)) + " " + (int32 ? "int32" : numbersName(n)) + " " +
         shapeText(sa) + " " + shapeText(sb) + (x.scale == y.scale && x.zeroPoint == y.zeroPoint ? "" : " unlike");
     return OpCase(std::move(name), builtin(op), {x, y}, {bools(shape)});
+}
+
+OpCase randomLogical(Dice& d)
+{
+    static const std::vector<Op> ops{Op::LOGICAL_AND, Op::LOGICAL_OR, Op::LOGICAL_NOT};
+    const Op op = d.pick(ops);
+    const auto out = randomShape(d, d.between(0, 4), 5);
+    const auto sa = op == Op::LOGICAL_NOT ? out : broadcastFrom(d, out);
+    std::vector<TensorSpec> inputs{bools(sa)};
+    std::string name = std::string(tflite::EnumNameBuiltinOperator(op)) + " " + shapeText(sa);
+    std::vector<std::int32_t> shape = sa;
+    if (op != Op::LOGICAL_NOT) {
+        const auto sb = broadcastFrom(d, out);
+        inputs.push_back(bools(sb));
+        shape = broadcastShape(sa, sb);
+        name += " " + shapeText(sb);
+    }
+    return OpCase(std::move(name), builtin(op), std::move(inputs), {bools(shape)});
+}
+
+OpCase randomBroadcastTo(Dice& d)
+{
+    const bool int32 = d.chance(0.15);
+    const Numbers n = int32 ? Numbers::Float : activationNumbers(d);
+    const auto out = randomShape(d, d.between(1, 5), 4);
+    const auto in = broadcastFrom(d, out);
+    const TensorSpec x = int32 ? ranged(in, DT::Int32, -1000, 1000) : activation(d, in, n, d.decades(-1, 1));
+    const bool wide = d.chance(0.3);
+    const std::vector<std::int64_t> dims(out.begin(), out.end());
+    const TensorSpec shape = wide
+        ? TensorSpec::constant({static_cast<std::int32_t>(out.size())}, DT::Int64, dims)
+        : TensorSpec::constant({static_cast<std::int32_t>(out.size())}, DT::Int32, out);
+    bool own = false;
+    const TensorSpec y = movedOutput(d, x, out, n, own);
+    std::string name = "BROADCAST_TO " + (int32 ? std::string("int32") : numbersName(n)) + " " + shapeText(in) + " -> " +
+        shapeText(out) + (wide ? " int64 shape" : "") + (own ? " own scale" : "");
+    // LiteRT registers BROADCAST_TO from version 2.
+    return OpCase(std::move(name), builtin(Op::BROADCAST_TO, opts(tflite::BroadcastToOptionsT{}), 2), {x, shape}, {y});
 }
 
 OpCase randomActivation(Dice& d)

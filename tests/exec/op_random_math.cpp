@@ -165,9 +165,12 @@ OpCase randomTile(Dice& d)
         out.push_back(shape[at(i)] * multiples.back());
     }
     const TensorSpec x = activation(d, shape, n, d.decades(-1, 1));
-    std::string name = "TILE " + numbersName(n) + " " + shapeText(shape) + " multiples " + shapeText(multiples);
+    bool own = false;
+    const TensorSpec y = movedOutput(d, x, out, n, own);
+    std::string name = "TILE " + numbersName(n) + " " + shapeText(shape) + " multiples " + shapeText(multiples) +
+        (own ? " own scale" : "");
     return OpCase(std::move(name), builtin(Op::TILE, opts(tflite::TileOptionsT{})),
-        {x, TensorSpec::constant<std::int32_t>({rank}, DT::Int32, multiples)}, {sameAs(x, out)});
+        {x, TensorSpec::constant<std::int32_t>({rank}, DT::Int32, multiples)}, {y});
 }
 
 OpCase randomArgMinMax(Dice& d)

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Random data-movement operators and batched matrix products (op_random.h): PAD, PADV2, MIRROR_PAD,
-// TRANSPOSE, GATHER, SPLIT, SPLIT_V, SLICE, SPACE_TO_DEPTH, DEPTH_TO_SPACE and BATCH_MATMUL.
+// TRANSPOSE, GATHER, SPLIT, SPLIT_V, SLICE, SPACE_TO_DEPTH, DEPTH_TO_SPACE, SPACE_TO_BATCH_ND, BATCH_TO_SPACE_ND and
+// BATCH_MATMUL.
 #include "exec/op_random.h"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 
 namespace ql::test::random_ops {
@@ -12,15 +14,6 @@ namespace {
 
 using DT = model::DType;
 using Op = tflite::BuiltinOperator;
-
-
-// The output of a data-movement operator: usually the input's parameters (what the converter writes),
-// sometimes its own, which the runtimes must then treat alike (requantize or refuse).
-TensorSpec movedOutput(Dice& d, const TensorSpec& in, std::vector<std::int32_t> shape, Numbers n, bool& own)
-{
-    own = n != Numbers::Float && d.chance(0.15);
-    return own ? activation(d, std::move(shape), n, d.decades(-1, 1)) : sameAs(in, std::move(shape));
-}
 
 } // namespace
 
@@ -270,6 +263,56 @@ OpCase randomBatchMatmul(Dice& d)
         (adjX ? " adj_x" : "") + (adjY ? " adj_y" : "") + (constantRhs ? " constant rhs" : "") +
         (o.asymmetric_quantize_inputs ? " asymmetric" : "");
     return OpCase(std::move(name), builtin(Op::BATCH_MATMUL, opts(o)), {x, y}, {z});
+}
+
+OpCase randomSpaceBatch(Dice& d)
+{
+    const bool toBatch = d.chance(0.5);
+    const Numbers n = activationNumbers(d);
+    const int rank = d.between(3, 4);
+    const int spatial = rank - 2;
+    std::vector<std::int32_t> block, edges, in{d.between(1, 2)}, out;
+    for (int i = 0; i < spatial; ++i)
+        block.push_back(d.between(1, 3));
+    const std::int32_t blocks = std::accumulate(block.begin(), block.end(), 1, std::multiplies<>());
+    if (toBatch) {
+        // Paddings make each spatial dimension a multiple of its block.
+        out.push_back(in[0] * blocks);
+        for (int i = 0; i < spatial; ++i) {
+            const int dim = d.between(1, 7), before = d.between(0, 2);
+            int after = d.between(0, 2);
+            after += (block[at(i)] - (dim + before + after) % block[at(i)]) % block[at(i)];
+            in.push_back(dim);
+            edges.insert(edges.end(), {before, after});
+            out.push_back((dim + before + after) / block[at(i)]);
+        }
+    } else {
+        // Crops leave at least one element of each spatial dimension.
+        in[0] *= blocks;
+        out.push_back(in[0] / blocks);
+        for (int i = 0; i < spatial; ++i) {
+            const int dim = d.between(1, 4), whole = dim * block[at(i)];
+            const int before = d.between(0, std::min(2, whole - 1));
+            const int after = d.between(0, std::min(2, whole - 1 - before));
+            in.push_back(dim);
+            edges.insert(edges.end(), {before, after});
+            out.push_back(whole - before - after);
+        }
+    }
+    const int channels = d.between(1, 4);
+    in.push_back(channels);
+    out.push_back(channels);
+    const TensorSpec x = activation(d, in, n, d.decades(-1, 1));
+    bool own = false;
+    const TensorSpec y = movedOutput(d, x, out, n, own);
+    const Op op = toBatch ? Op::SPACE_TO_BATCH_ND : Op::BATCH_TO_SPACE_ND;
+    std::string name = std::string(tflite::EnumNameBuiltinOperator(op)) + " " + numbersName(n) + " " + shapeText(in) +
+        " block " + shapeText(block) + (toBatch ? " pads " : " crops ") + shapeText(edges) + (own ? " own scale" : "");
+    tflite::BuiltinOptionsUnion o = toBatch ? opts(tflite::SpaceToBatchNDOptionsT{}) : opts(tflite::BatchToSpaceNDOptionsT{});
+    return OpCase(std::move(name), builtin(op, std::move(o)),
+        {x, TensorSpec::constant<std::int32_t>({spatial}, DT::Int32, block),
+            TensorSpec::constant<std::int32_t>({spatial, 2}, DT::Int32, edges)},
+        {y});
 }
 
 } // namespace ql::test::random_ops

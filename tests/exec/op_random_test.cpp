@@ -39,6 +39,7 @@ class OpRandomTest : public QObject {
 
     int m_checked = 0, m_ran = 0;
     QStringList m_refused;
+    std::map<std::string, std::set<std::string>> m_types;
 
 private slots:
     // The same seed draws the same cases (a failure can be drawn again from its name).
@@ -68,8 +69,10 @@ private slots:
         const auto check = test::checkOpCase(c, 7919u * seed() + static_cast<unsigned>(index), test::RefusalRule::LikeLitert);
         ++m_checked;
         QVERIFY2(check.problem.isEmpty(), qPrintable(check.problem));
-        if (check.ran)
+        if (check.ran) {
             ++m_ran;
+            m_types[test::operatorName(c.op)].insert(test::caseTypes(c));
+        }
         else
             m_refused << QString::fromStdString(c.name) + QStringLiteral(": ") + check.refusal;
     }
@@ -79,6 +82,7 @@ private slots:
     {
         for (const auto& r : m_refused)
             qInfo("refused by both: %s", qPrintable(r));
+        test::printCoverage(m_types);
         qInfo("%d of %d drawn cases ran in both runtimes", m_ran, m_checked);
         if (m_checked == static_cast<int>(cases().size()))
             QVERIFY2(m_ran * 10 >= m_checked * 8, "fewer than 80% of the drawn cases ran: the generators draw invalid models");

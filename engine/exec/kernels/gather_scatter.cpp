@@ -57,8 +57,7 @@ Prepared prepareGatherNd(NodeContext& ctx)
     shape.insert(shape.end(), p.shape.begin() + k, p.shape.end());
     if (auto st = ctx.setOutputShape(0, shape); !st)
         return st.error();
-    if (auto st = expectSameQuantization(ctx, p, ctx.out(0)); !st)
-        return st.error();
+    // An output quantized unlike the params gets their codes, as in LiteRT.
     std::int64_t slice = 1;
     for (int d = k; d < p.rank(); ++d)
         slice *= p.dim(d);
@@ -303,8 +302,7 @@ Prepared prepareTopK(NodeContext& ctx)
         return st.error();
     if (auto st = ctx.setOutputShape(1, shape); !st)
         return st.error();
-    if (auto st = expectSameQuantization(ctx, x, ctx.out(0)); !st)
-        return st.error();
+    // Values quantized unlike the input get its codes, as in LiteRT.
     const std::int64_t n = x.dim(-1);
     const std::int64_t rows = n ? x.count() / n : 0;
     const bool wide = ctx.out(1).dtype == DType::Int64;

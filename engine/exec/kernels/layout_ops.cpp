@@ -22,15 +22,21 @@ std::vector<std::int64_t> stridesOf(const std::vector<std::int32_t>& shape)
     return s;
 }
 
-Status checkMoving(NodeContext& ctx, int data = 0)
+// How an operator treats an output quantized unlike its input.
+enum class Requantized {
+    Refused, // LiteRT fails to prepare it
+    CodesCopied, // LiteRT copies the codes whatever the output's scale and zero point
+};
+
+Status checkMoving(NodeContext& ctx, Requantized rule = Requantized::Refused)
 {
-    const RtTensor& x = ctx.in(data);
+    const RtTensor& x = ctx.in(0);
     const RtTensor& y = ctx.out(0);
     if (x.dtype != y.dtype)
         return ctx.unsupported();
     if (elementBytes(x.dtype) <= 0 || model::dtypeBits(x.dtype) < 8)
         return ctx.unsupported();
-    return expectSameQuantization(ctx, x, y);
+    return rule == Requantized::Refused ? expectSameQuantization(ctx, x, y) : Status{};
 }
 
 int blockSizeOf(NodeContext& ctx)
@@ -312,7 +318,7 @@ Prepared prepareReverseV2(NodeContext& ctx)
 {
     if (auto st = ctx.expectArity(2, 2, 1); !st)
         return st.error();
-    if (auto st = checkMoving(ctx); !st)
+    if (auto st = checkMoving(ctx, Requantized::CodesCopied); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
     const RtTensor* av = ctx.valueOf(1);
@@ -402,7 +408,7 @@ Prepared prepareTile(NodeContext& ctx)
 {
     if (auto st = ctx.expectArity(2, 2, 1); !st)
         return st.error();
-    if (auto st = checkMoving(ctx); !st)
+    if (auto st = checkMoving(ctx, Requantized::CodesCopied); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
     const RtTensor* mv = ctx.valueOf(1);

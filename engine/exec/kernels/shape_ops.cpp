@@ -362,12 +362,13 @@ Prepared preparePad(NodeContext& ctx)
             return ctx.deferred();
         if (c->dtype != x.dtype || c->count() != 1)
             return ctx.fail("the constant value must be a scalar of the input's type");
-        // LiteRT's built-in PAD kernel stops the model when the constant's zero point is not the output's
-        // (seen on the runtime: "output zero_point != constant_values zero_point"). Where XNNPACK takes the
-        // node, that kernel does not run.
+        // LiteRT's built-in PAD kernel stops the model when the constant is not quantized like the output
+        // (seen on the runtime: "output zero_point != constant_values zero_point", and an int16 constant
+        // of another scale fails to invoke). Where XNNPACK takes the node, that kernel does not run.
         const bool integer = x.dtype == DType::Int8 || x.dtype == DType::UInt8 || x.dtype == DType::Int16;
-        if (integer && !ctx.xnnpackRuns() && c->zeroPoint() != y.zeroPoint())
-            return ctx.fail("the constant value has zero point " + std::to_string(c->zeroPoint()) + ", the output " +
+        if (integer && !ctx.xnnpackRuns() && !sameQuantization(*c, y))
+            return ctx.fail("the constant value has scale " + std::to_string(c->scale()) + " and zero point " +
+                std::to_string(c->zeroPoint()) + ", the output " + std::to_string(y.scale()) + " and " +
                 std::to_string(y.zeroPoint()) + ": LiteRT's PAD kernel fails on it");
         std::memcpy(fill.data(), c->data, fill.size());
     } else if (x.dtype == DType::Int8) {
