@@ -4,9 +4,11 @@
 // fused activation the integer kernels apply and, for DIV, whose divisor stays clear of 0. The others
 // stay float, each with a note saying why (none for those the options keep float).
 #include "passes/integer_pass.h"
+#include "quant/op_rules.h"
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -88,6 +90,8 @@ std::vector<bool> IntegerPass::chooseIntegerOperators()
         }
         if (why.empty() && code == Op::DIV && op.inputs.size() > 1 && op.inputs[1] >= 0)
             why = divisorProblem(s, op.inputs[1]);
+        if (why.empty() && (code == Op::ADD || code == Op::SUB) && !op.outputs.empty() && op.outputs[0] >= 0)
+            why = addSubScaleProblem(s, op.outputs[0]);
         for (const auto t : op.outputs)
             if (why.empty() && t >= 0 && rule->output != quant::OutputRule::NotQuantized &&
                 s.tensors[static_cast<std::size_t>(t)].dtype != DType::Float32)
@@ -137,6 +141,26 @@ std::string IntegerPass::divisorProblem(const model::Subgraph& s, int t) const
         return {};
     return "its divisor's range [" + std::to_string(lo) + ", " + std::to_string(hi) +
         "] comes within one quantization step of 0, and LiteRT stops the model when an integer divisor is 0";
+}
+
+// LiteRT's integer ADD / SUB multiply the output scale by 2^20 (8-bit) or 2^15 (int16) in float
+// (quant::addSubOutputMultiplier); an output range so wide (a float model overflowing on its calibration
+// data, such as an EXP reaching 1e38) that this overflows stops the program. The scale is estimated from
+// the calibrated range, with a factor of 2 of margin for zero-point nudging.
+std::string IntegerPass::addSubScaleProblem(const model::Subgraph& s, int t) const
+{
+    if (static_cast<std::size_t>(t) >= m_ranges.size() || !m_ranges[static_cast<std::size_t>(t)].valid ||
+        m_in.isConstant(s.tensors[static_cast<std::size_t>(t)]))
+        return {};
+    const double lo = m_ranges[static_cast<std::size_t>(t)].lo, hi = m_ranges[static_cast<std::size_t>(t)].hi;
+    const double scale = m_int16 ? std::max(std::abs(lo), std::abs(hi)) / 32767.0 : (std::max(hi, 0.0) - std::min(lo, 0.0)) / 255.0;
+    if (std::isfinite(scale) && 2.0 * scale <= quant::addSubLargestOutputScale(actType()))
+        return {};
+    std::ostringstream m;
+    m.precision(4);
+    m << "its output range [" << lo << ", " << hi << "] is so wide that LiteRT's integer kernel overflows float rescaling it "
+      << "and stops the program (calibration data the float model overflows on?)";
+    return m.str();
 }
 
 } // namespace ql::passes::detail

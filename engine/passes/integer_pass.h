@@ -63,6 +63,9 @@ private:
     // away from 0: a constant whose every value keeps a non-zero code, or an activation whose calibrated
     // range keeps one full step from 0. Otherwise the DIV stays float (the converter would quantize it).
     std::string divisorProblem(const model::Subgraph& s, int t) const;
+    // Why an integer ADD / SUB with output `t` would stop LiteRT (its scale overflows the kernel's float
+    // rescaling), or an empty string.
+    std::string addSubScaleProblem(const model::Subgraph& s, int t) const;
 
     const model::Graph& m_in;
     const QuantizeOptions& m_o;

@@ -308,13 +308,17 @@ void Linter::checkAddSubRescale(int sg, int i, const model::Operator& op)
         return;
     }
     const double m = addSubOutputMultiplier(a.quantization.scale[0], b.quantization.scale[0], y.quantization.scale[0], y.dtype);
-    if (m < 1.0)
+    if (addSubRescalable(m))
         return;
     std::ostringstream msg;
     msg.precision(7);
-    msg << "input scales " << a.quantization.scale[0] << " and " << b.quantization.scale[0] << " are 2^"
-        << addSubMaxScaleRatioLog2(y.dtype) << " or more times the output scale " << y.quantization.scale[0]
-        << " of '" << y.name << "': LiteRT's " << model::dtypeName(y.dtype)
+    if (m > 0.0 && std::isfinite(m))
+        msg << "input scales " << a.quantization.scale[0] << " and " << b.quantization.scale[0] << " are 2^"
+            << addSubMaxScaleRatioLog2(y.dtype) << " or more times the output scale " << y.quantization.scale[0];
+    else
+        msg << "scales " << a.quantization.scale[0] << ", " << b.quantization.scale[0] << " and output scale "
+            << y.quantization.scale[0] << " overflow float in the rescaling";
+    msg << " of '" << y.name << "': LiteRT's " << model::dtypeName(y.dtype)
         << " kernel cannot rescale them and stops the program (Aborted) while preparing the model";
     add(Severity::Error, sg, i, "rescale", msg.str());
 }

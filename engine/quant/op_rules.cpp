@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace ql::quant {
 
@@ -329,11 +330,26 @@ int convertedVersion(const OpRule& r, const model::Graph& g, const model::Subgra
     return std::min(v, r.maxVersion);
 }
 
+namespace {
+
+int addSubLeftShift(model::DType type)
+{
+    return type == model::DType::Int16 ? 15 : 20;
+}
+
+} // namespace
+
 double addSubOutputMultiplier(float inScale1, float inScale2, float outScale, model::DType type)
 {
-    const int leftShift = type == model::DType::Int16 ? 15 : 20;
-    const double twiceMax = 2.0 * std::max(static_cast<double>(inScale1), static_cast<double>(inScale2));
-    return twiceMax / (std::ldexp(1.0, leftShift) * static_cast<double>(outScale));
+    // Both products in float, as the kernel writes them (an int times a float scale); the quotient in double.
+    const float twiceMax = 2.0f * std::max(inScale1, inScale2);
+    const float shiftedOut = static_cast<float>(1 << addSubLeftShift(type)) * outScale;
+    return static_cast<double>(twiceMax) / static_cast<double>(shiftedOut);
+}
+
+double addSubLargestOutputScale(model::DType type)
+{
+    return std::ldexp(static_cast<double>(std::numeric_limits<float>::max()), -addSubLeftShift(type));
 }
 
 int addSubMaxScaleRatioLog2(model::DType type)

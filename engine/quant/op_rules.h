@@ -82,8 +82,18 @@ int convertedVersion(const OpRule& r, const model::Graph& g, const model::Subgra
 // the larger input scale with `leftShift` extra bits (20 for 8-bit, 15 for int16) and rescale the sum by
 // twice_max_in / (2^leftShift * s_out). LiteRT's kernel needs that factor below 1: at 1 or more it
 // stops the program while preparing ADD (and SUB; measured with litert-run: max input scale >= 2^19
-// times the output scale for 8 bits, 2^14 for int16). Returns the factor.
+// times the output scale for 8 bits, 2^14 for int16). The kernel forms 2 * max_in and 2^leftShift * s_out
+// in float: where either overflows (scales beyond about 3e32 for 8 bits), the factor becomes 0 or
+// infinite and the program stops too (measured: an int8 ADD with output scale 4.6e35 aborts, 1e30 runs).
+// Returns the factor as the kernel computes it.
 double addSubOutputMultiplier(float inScale1, float inScale2, float outScale, model::DType type);
+// Whether LiteRT's kernel takes that factor: above 0 and below 1.
+inline bool addSubRescalable(double factor)
+{
+    return factor > 0.0 && factor < 1.0;
+}
+// The largest output scale whose 2^leftShift multiple stays finite in float.
+double addSubLargestOutputScale(model::DType type);
 // The largest ratio max input scale / output scale that keeps the factor below 1, as a power of two.
 int addSubMaxScaleRatioLog2(model::DType type);
 

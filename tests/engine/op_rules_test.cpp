@@ -449,6 +449,66 @@ private slots:
             }
     }
 
+    // A float model that overflows on its calibration data (EXP reaching 1e38, as dp_net's softplus on
+    // random inputs): an integer ADD after it would get an output scale whose 2^20 multiple overflows
+    // float in LiteRT's kernel, which then aborts. The quantizer keeps that ADD float and says why; lint
+    // reports such an ADD in a file made elsewhere; the export runs in LiteRT.
+    void addWhoseScaleOverflowsTheKernelStaysFloat()
+    {
+        test::GraphBuilder b;
+        const int sg = b.subgraph("main");
+        const int x = b.input(sg, "x", DT::Float32, {1, 16});
+        const int e = b.tensor(sg, "e", DT::Float32, {1, 16});
+        b.op(sg, BO::EXP, {x}, {e});
+        const int one = b.constant(sg, "one", DT::Float32, {1}, std::vector<float>{1.0f});
+        const int y = b.tensor(sg, "y", DT::Float32, {1, 16});
+        b.op(sg, BO::ADD, {one, e}, {y}, opts(tflite::AddOptionsT{}));
+        b.output(sg, y);
+        const model::Graph g = b.graph();
+        data::SampleSet cal;
+        cal.sampleShape = {16};
+        cal.count = 8;
+        cal.values = randomValues(8 * 16, 1.0f, 5);
+        cal.values[3] = 87.5f; // exp(87.5) = 1e38
+        auto ranges = quant::calibrate(g, cal, {});
+        QVERIFY(ranges.ok());
+        passes::QuantizeOptions o;
+        o.mode = passes::Mode::Int8;
+        o.io = passes::IoType::Float;
+        auto q = passes::quantizeGraph(g, o, *ranges);
+        QVERIFY2(q.ok(), q ? "" : q.error().message.c_str());
+        bool noted = false;
+        for (const auto& n : q->notes)
+            noted = noted || (n.find("(ADD) stays float") != std::string::npos && n.find("overflows float") != std::string::npos);
+        QVERIFY(noted);
+        const model::Operator* add = findOp(q->graph, BO::ADD);
+        QVERIFY(add);
+        QCOMPARE(q->graph.main().tensors[static_cast<std::size_t>(add->outputs[0])].dtype, DT::Float32);
+        QVERIFY2(q->lint.ok(), q->lint.findings.empty() ? "" : quant::describe(q->lint.findings.front()).c_str());
+        const QString problem = test::checkAgainstLitert(q->graph, test::ModelKind::Integer, -1, 1, 2, "exp then add");
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        // The integer ADD itself, as another tool would write it: lint names it, the interpreter refuses it.
+        test::OpSpec spec;
+        spec.op = BO::ADD;
+        spec.options = opts(tflite::AddOptionsT{});
+        test::TensorSpec k = test::TensorSpec::constant<std::int8_t>({}, DT::Int8, {127});
+        k.scale = 1.0f / 255;
+        k.zeroPoint = -128;
+        const test::TensorSpec big{{1, 16}, DT::Int8, 4.6e35f, -128, {}};
+        const model::Graph bad = test::singleOpGraph(spec, {k, big}, {big});
+        bool linted = false;
+        for (const auto& f : quant::lint(bad).findings)
+            linted = linted || (f.check == "rescale" && f.severity == quant::Severity::Error);
+        QVERIFY(linted);
+        auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(bad));
+        QVERIFY(!it.ok());
+        QVERIFY2(it.error().message.find("overflows") != std::string::npos, it.error().message.c_str());
+        // 1e30 still rescales in float: both run it.
+        const test::TensorSpec large{{1, 16}, DT::Int8, 1e30f, -128, {}};
+        QVERIFY(exec::Interpreter::create(std::make_shared<const model::Graph>(test::singleOpGraph(spec, {k, large}, {large}))).ok());
+    }
+
     void everyRuleIsConsistent()
     {
         for (const auto& r : quant::allRules()) {

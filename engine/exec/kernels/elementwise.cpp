@@ -89,10 +89,15 @@ Prepared prepareIntAddSub(NodeContext& ctx, bool subtract, Broadcast bc, tflite:
     const FixedMultiplier m1 = quantizeMultiplier(x.scale() / twiceMax);
     const FixedMultiplier m2 = quantizeMultiplier(z.scale() / twiceMax);
     const double outputMultiplier = quant::addSubOutputMultiplier(x.scale(), z.scale(), y.scale(), y.dtype);
-    if (!(outputMultiplier < 1.0)) {
+    if (!quant::addSubRescalable(outputMultiplier)) {
         std::ostringstream m;
-        m << "the input scales (" << x.scale() << ", " << z.scale() << ") are 2^" << quant::addSubMaxScaleRatioLog2(y.dtype)
-          << " or more times the output scale " << y.scale() << ": LiteRT's kernel stops the program on such an operator";
+        if (outputMultiplier > 0.0 && std::isfinite(outputMultiplier))
+            m << "the input scales (" << x.scale() << ", " << z.scale() << ") are 2^" << quant::addSubMaxScaleRatioLog2(y.dtype)
+              << " or more times the output scale " << y.scale();
+        else
+            m << "the scales (" << x.scale() << ", " << z.scale() << " -> " << y.scale()
+              << ") are too large for LiteRT's kernel to rescale in float (it overflows)";
+        m << ": LiteRT's kernel stops the program on such an operator";
         return ctx.fail(m.str());
     }
     const FixedMultiplier mo = quantizeMultiplier(outputMultiplier);
