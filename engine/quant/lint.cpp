@@ -145,6 +145,7 @@ void Linter::checkSameScale(int sg, int i, const model::Operator& op, const OpRu
         case Op::SELECT_V2:
         case Op::TILE:
         case Op::BROADCAST_TO:
+        case Op::REVERSE_V2:
             consequence = "LiteRT copies or compares the codes unchanged, so the output is read with the wrong scale";
             break;
         case Op::CONCATENATION:
