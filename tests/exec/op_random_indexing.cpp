@@ -3,7 +3,7 @@
 // and CUMSUM, on every element type their LiteRT kernels take.
 #include "exec/op_random.h"
 
-#include <algorithm>
+#include <functional>
 #include <numeric>
 
 namespace ql::test::random_ops {
@@ -45,11 +45,6 @@ TensorSpec indexConstant(std::vector<std::int32_t> shape, DT type, const std::ve
     return TensorSpec::constant(std::move(shape), type, std::vector<std::int32_t>(values.begin(), values.end()));
 }
 
-std::string typeName(DT t)
-{
-    return t == DT::Int64 ? "int64" : t == DT::Int16 ? "int16" : "int32";
-}
-
 // `count` index tuples of `depth` components, each within the leading dimensions of `shape`.
 std::vector<std::int64_t> indexTuples(Dice& d, const std::vector<std::int32_t>& shape, int depth, std::int64_t count)
 {
@@ -60,12 +55,9 @@ std::vector<std::int64_t> indexTuples(Dice& d, const std::vector<std::int32_t>& 
     return v;
 }
 
-std::int64_t product(const std::vector<std::int32_t>& s, std::size_t from = 0, std::size_t to = SIZE_MAX)
+std::int64_t product(const std::vector<std::int32_t>& s)
 {
-    std::int64_t p = 1;
-    for (std::size_t i = from; i < std::min(to, s.size()); ++i)
-        p *= s[i];
-    return p;
+    return std::accumulate(s.begin(), s.end(), std::int64_t{1}, std::multiplies<>());
 }
 
 } // namespace
@@ -86,7 +78,7 @@ OpCase randomGatherNd(Dice& d)
     bool own = false;
     const TensorSpec y = movedOutput(d, x.spec, out, x.numbers, own);
     std::string name = "GATHER_ND " + x.label + " " + shapeText(shape) + " indices " + shapeText(ishape) + " " +
-        typeName(itype) + (own ? " own scale" : "");
+        model::dtypeName(itype) + (own ? " own scale" : "");
     return OpCase(std::move(name), builtin(Op::GATHER_ND, opts(tflite::GatherNdOptionsT{})), {x.spec, indices}, {y});
 }
 
@@ -100,7 +92,7 @@ OpCase randomScatterNd(Dice& d)
     std::vector<std::int32_t> ushape = ishape;
     ushape.insert(ushape.end(), shape.begin() + depth, shape.end());
     ishape.push_back(depth);
-    // Duplicate tuples add up (integers wrap), so few distinct values keep the sums in range.
+    // Duplicate tuples add up (integers wrap, as in LiteRT).
     Elements u = elements(d, ushape, true);
     // LiteRT's SCATTER_ND takes int32 indices only (QuantLens refuses int64 likewise).
     const bool wide = d.chance(0.1);
@@ -159,7 +151,7 @@ OpCase randomCumsum(Dice& d)
     o.exclusive = d.chance(0.5);
     o.reverse = d.chance(0.5);
     const int written = d.chance(0.2) ? axis - rank : axis;
-    std::string name = "CUMSUM " + (t == DT::Float32 ? std::string("float") : typeName(t)) + " " + shapeText(shape) +
+    std::string name = "CUMSUM " + (t == DT::Float32 ? std::string("float") : model::dtypeName(t)) + " " + shapeText(shape) +
         " axis " + std::to_string(written) + (o.exclusive ? " exclusive" : "") + (o.reverse ? " reverse" : "");
     return OpCase(std::move(name), builtin(Op::CUMSUM, opts(o)),
         {x, TensorSpec::constant<std::int32_t>({}, DT::Int32, {written})}, {sameAs(x, shape)});
