@@ -11,7 +11,7 @@ packages=(
   libclang-rt-14-dev            # libFuzzer and the sanitizer runtimes for clang
   # libraries
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins
-  libqcustomplot-dev libflatbuffers-dev flatbuffers-compiler libeigen3-dev zlib1g-dev
+  libqcustomplot-dev libgraphviz-dev libflatbuffers-dev flatbuffers-compiler libeigen3-dev zlib1g-dev
   # run time: fonts (without one Qt draws boxes; WenQuanYi for Chinese), Qt's own translations, a virtual X
   # server for headless GUI runs
   fonts-dejavu-core fonts-wqy-microhei xvfb xauth qt6-translations-l10n

@@ -59,16 +59,16 @@
         <translation>Ein Bild des Fensters in FILE speichern, sobald das Modell angezeigt wird, dann beenden</translation>
     </message>
     <message>
-        <source>Show this view at start: weights, errors, compare, side-by-side or train</source>
-        <translation>Diese Ansicht beim Start zeigen: weights, errors, compare, side-by-side oder train</translation>
-    </message>
-    <message>
         <source>unknown view &apos;%1&apos;</source>
         <translation>unbekannte Ansicht „%1“</translation>
     </message>
     <message>
         <source>Use this language for this run: en, de, es, fr or zh_CN</source>
         <translation>Diese Sprache für diesen Aufruf verwenden: en, de, es, fr oder zh_CN</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, graph, errors, compare, side-by-side or train</source>
+        <translation>Diese Ansicht beim Start zeigen: weights, graph, errors, compare, side-by-side oder train</translation>
     </message>
 </context>
 <context>
@@ -656,6 +656,10 @@
         <source>Weight analysis: %1</source>
         <translation>Gewichtsanalyse: %1</translation>
     </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>&amp;Graph</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1211,6 +1215,176 @@
     </message>
 </context>
 <context>
+    <name>ql::widgets::GraphOverlay</name>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>Datentyp</translation>
+    </message>
+    <message>
+        <source>Weight SQNR</source>
+        <translation>Gewichts-SQNR</translation>
+    </message>
+    <message>
+        <source>Weight verdict</source>
+        <translation>Gewichtsurteil</translation>
+    </message>
+    <message>
+        <source>Activation SQNR</source>
+        <translation>Aktivierungs-SQNR</translation>
+    </message>
+    <message>
+        <source>Clipped weights</source>
+        <translation>Abgeschnittene Gewichte</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>In Float belassen</translation>
+    </message>
+    <message>
+        <source>Constant bytes</source>
+        <translation>Konstanten-Bytes</translation>
+    </message>
+    <message>
+        <source>The weight analysis has not finished.</source>
+        <translation>Die Gewichtsanalyse ist noch nicht fertig.</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <source>left in float</source>
+        <translation>in Float belassen</translation>
+    </message>
+    <message>
+        <source>Open a data set to see the activation error of each operator output.</source>
+        <translation>Öffnen Sie einen Datensatz, um den Aktivierungsfehler jeder Operatorausgabe zu sehen.</translation>
+    </message>
+    <message>
+        <source>kept float</source>
+        <translation>in Float</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>quantisiert</translation>
+    </message>
+    <message>
+        <source>kept in float</source>
+        <translation>in Float belassen</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::GraphView</name>
+    <message>
+        <source>Double-click the title to fold this group</source>
+        <translation>Doppelklick auf den Titel klappt diese Gruppe zu</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>Färben nach:</translation>
+    </message>
+    <message>
+        <source>Find operator, #number or tensor (Enter: next)</source>
+        <translation>Operator, #Nummer oder Tensor suchen (Enter: nächster)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>Den ganzen Graphen zeigen</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Alle aufklappen</translation>
+    </message>
+    <message>
+        <source>Open every group of operators</source>
+        <translation>Jede Operatorgruppe öffnen</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>Alle zuklappen</translation>
+    </message>
+    <message>
+        <source>Fold the operators into their name scopes</source>
+        <translation>Die Operatoren in ihre Namensbereiche falten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s)</source>
+        <translation>
+            <numerusform>%n Operator</numerusform>
+            <numerusform>%n Operatoren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>laying out %n operator(s)…</source>
+        <translation>
+            <numerusform>%n Operator wird angeordnet…</numerusform>
+            <numerusform>%n Operatoren werden angeordnet…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s), %1 boxes, laid out in %2 s</source>
+        <translation>
+            <numerusform>%n Operator, %1 Kästen, angeordnet in %2 s</numerusform>
+            <numerusform>%n Operatoren, %1 Kästen, angeordnet in %2 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Double-click to expand</source>
+        <translation>%1
+%2
+Doppelklick zum Aufklappen</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n weiterer)</numerusform>
+            <numerusform> (+%n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Collapse</source>
+        <translation>&amp;Zuklappen</translation>
+    </message>
+    <message>
+        <source>&amp;Expand</source>
+        <translation>&amp;Aufklappen</translation>
+    </message>
+    <message>
+        <source>worst: %1</source>
+        <translation>schlechtester: %1</translation>
+    </message>
+    <message>
+        <source>no match for “%1”</source>
+        <translation>kein Treffer für „%1“</translation>
+    </message>
+    <message>
+        <source>match %1 of %2</source>
+        <translation>Treffer %1 von %2</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in float</source>
+        <translation>In &amp;Float belassen</translation>
+    </message>
+    <message>
+        <source>Only operators with weights can be kept in float here</source>
+        <translation>Nur Operatoren mit Gewichten können hier in Float belassen werden</translation>
+    </message>
+    <message>
+        <source>Show &amp;weights</source>
+        <translation>&amp;Gewichte zeigen</translation>
+    </message>
+</context>
+<context>
     <name>ql::widgets::LayerTableModel</name>
     <message>
         <source>exact</source>
@@ -1279,6 +1453,13 @@
     <message>
         <source>Keep float</source>
         <translation>In Gleitkomma</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Minimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Übersicht: klicken oder ziehen, um die Ansicht zu verschieben</translation>
     </message>
 </context>
 <context>

@@ -86,4 +86,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ql::widgets::GraphView</name>
+    <message numerus="yes">
+        <source>%n operator(s)</source>
+        <translation>
+            <numerusform>%n operator</numerusform>
+            <numerusform>%n operators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>laying out %n operator(s)…</source>
+        <translation>
+            <numerusform>laying out %n operator…</numerusform>
+            <numerusform>laying out %n operators…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s), %1 boxes, laid out in %2 s</source>
+        <translation>
+            <numerusform>%n operator, %1 boxes, laid out in %2 s</numerusform>
+            <numerusform>%n operators, %1 boxes, laid out in %2 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n more)</numerusform>
+            <numerusform> (+%n more)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

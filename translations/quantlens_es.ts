@@ -59,16 +59,16 @@
         <translation>Guardar una imagen de la ventana en FILE cuando se muestre el modelo y después salir</translation>
     </message>
     <message>
-        <source>Show this view at start: weights, errors, compare, side-by-side or train</source>
-        <translation>Mostrar esta vista al iniciar: weights, errors, compare, side-by-side o train</translation>
-    </message>
-    <message>
         <source>unknown view &apos;%1&apos;</source>
         <translation>vista desconocida «%1»</translation>
     </message>
     <message>
         <source>Use this language for this run: en, de, es, fr or zh_CN</source>
         <translation>Usar este idioma en esta ejecución: en, de, es, fr o zh_CN</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, graph, errors, compare, side-by-side or train</source>
+        <translation>Mostrar esta vista al iniciar: weights, graph, errors, compare, side-by-side o train</translation>
     </message>
 </context>
 <context>
@@ -656,6 +656,10 @@
         <source>Weight analysis: %1</source>
         <translation>Análisis de pesos: %1</translation>
     </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>&amp;Grafo</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1211,6 +1215,176 @@
     </message>
 </context>
 <context>
+    <name>ql::widgets::GraphOverlay</name>
+    <message>
+        <source>exact</source>
+        <translation>exacto</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>Tipo de datos</translation>
+    </message>
+    <message>
+        <source>Weight SQNR</source>
+        <translation>SQNR de pesos</translation>
+    </message>
+    <message>
+        <source>Weight verdict</source>
+        <translation>Veredicto de pesos</translation>
+    </message>
+    <message>
+        <source>Activation SQNR</source>
+        <translation>SQNR de activaciones</translation>
+    </message>
+    <message>
+        <source>Clipped weights</source>
+        <translation>Pesos recortados</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>Mantenido en float</translation>
+    </message>
+    <message>
+        <source>Constant bytes</source>
+        <translation>Bytes de constantes</translation>
+    </message>
+    <message>
+        <source>The weight analysis has not finished.</source>
+        <translation>El análisis de pesos aún no ha terminado.</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>float</translation>
+    </message>
+    <message>
+        <source>left in float</source>
+        <translation>dejado en float</translation>
+    </message>
+    <message>
+        <source>Open a data set to see the activation error of each operator output.</source>
+        <translation>Abra un conjunto de datos para ver el error de activación de cada salida de operador.</translation>
+    </message>
+    <message>
+        <source>kept float</source>
+        <translation>en float</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>cuantizado</translation>
+    </message>
+    <message>
+        <source>kept in float</source>
+        <translation>mantenido en float</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::GraphView</name>
+    <message>
+        <source>Double-click the title to fold this group</source>
+        <translation>Doble clic en el título para plegar este grupo</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>Colorear por:</translation>
+    </message>
+    <message>
+        <source>Find operator, #number or tensor (Enter: next)</source>
+        <translation>Buscar operador, #número o tensor (Intro: siguiente)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>Mostrar todo el grafo</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Expandir todo</translation>
+    </message>
+    <message>
+        <source>Open every group of operators</source>
+        <translation>Abrir todos los grupos de operadores</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>Contraer todo</translation>
+    </message>
+    <message>
+        <source>Fold the operators into their name scopes</source>
+        <translation>Plegar los operadores en sus ámbitos de nombres</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s)</source>
+        <translation>
+            <numerusform>%n operador</numerusform>
+            <numerusform>%n operadores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>laying out %n operator(s)…</source>
+        <translation>
+            <numerusform>distribuyendo %n operador…</numerusform>
+            <numerusform>distribuyendo %n operadores…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s), %1 boxes, laid out in %2 s</source>
+        <translation>
+            <numerusform>%n operador, %1 cajas, distribuido en %2 s</numerusform>
+            <numerusform>%n operadores, %1 cajas, distribuidos en %2 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Double-click to expand</source>
+        <translation>%1
+%2
+Doble clic para expandir</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n más)</numerusform>
+            <numerusform> (+%n más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Collapse</source>
+        <translation>&amp;Contraer</translation>
+    </message>
+    <message>
+        <source>&amp;Expand</source>
+        <translation>&amp;Expandir</translation>
+    </message>
+    <message>
+        <source>worst: %1</source>
+        <translation>peor: %1</translation>
+    </message>
+    <message>
+        <source>no match for “%1”</source>
+        <translation>sin resultados para «%1»</translation>
+    </message>
+    <message>
+        <source>match %1 of %2</source>
+        <translation>resultado %1 de %2</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in float</source>
+        <translation>&amp;Mantener en float</translation>
+    </message>
+    <message>
+        <source>Only operators with weights can be kept in float here</source>
+        <translation>Aquí solo se pueden mantener en float los operadores con pesos</translation>
+    </message>
+    <message>
+        <source>Show &amp;weights</source>
+        <translation>Mostrar &amp;pesos</translation>
+    </message>
+</context>
+<context>
     <name>ql::widgets::LayerTableModel</name>
     <message>
         <source>exact</source>
@@ -1279,6 +1453,13 @@
     <message>
         <source>Keep float</source>
         <translation>En coma flotante</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Minimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Vista general: haga clic o arrastre para mover la vista</translation>
     </message>
 </context>
 <context>

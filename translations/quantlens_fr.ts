@@ -59,16 +59,16 @@
         <translation>Enregistrer une image de la fenêtre dans FILE une fois le modèle affiché, puis quitter</translation>
     </message>
     <message>
-        <source>Show this view at start: weights, errors, compare, side-by-side or train</source>
-        <translation>Afficher cette vue au démarrage : weights, errors, compare, side-by-side ou train</translation>
-    </message>
-    <message>
         <source>unknown view &apos;%1&apos;</source>
         <translation>vue inconnue « %1 »</translation>
     </message>
     <message>
         <source>Use this language for this run: en, de, es, fr or zh_CN</source>
         <translation>Utiliser cette langue pour cette exécution : en, de, es, fr ou zh_CN</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, graph, errors, compare, side-by-side or train</source>
+        <translation>Afficher cette vue au démarrage : weights, graph, errors, compare, side-by-side ou train</translation>
     </message>
 </context>
 <context>
@@ -656,6 +656,10 @@
         <source>Weight analysis: %1</source>
         <translation>Analyse des poids : %1</translation>
     </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>&amp;Graphe</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1211,6 +1215,176 @@
     </message>
 </context>
 <context>
+    <name>ql::widgets::GraphOverlay</name>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>Type de données</translation>
+    </message>
+    <message>
+        <source>Weight SQNR</source>
+        <translation>SQNR des poids</translation>
+    </message>
+    <message>
+        <source>Weight verdict</source>
+        <translation>Verdict des poids</translation>
+    </message>
+    <message>
+        <source>Activation SQNR</source>
+        <translation>SQNR des activations</translation>
+    </message>
+    <message>
+        <source>Clipped weights</source>
+        <translation>Poids écrêtés</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>Gardé en float</translation>
+    </message>
+    <message>
+        <source>Constant bytes</source>
+        <translation>Octets des constantes</translation>
+    </message>
+    <message>
+        <source>The weight analysis has not finished.</source>
+        <translation>L’analyse des poids n’est pas encore terminée.</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>float</translation>
+    </message>
+    <message>
+        <source>left in float</source>
+        <translation>laissé en float</translation>
+    </message>
+    <message>
+        <source>Open a data set to see the activation error of each operator output.</source>
+        <translation>Ouvrez un jeu de données pour voir l’erreur d’activation de chaque sortie d’opérateur.</translation>
+    </message>
+    <message>
+        <source>kept float</source>
+        <translation>en float</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>quantifié</translation>
+    </message>
+    <message>
+        <source>kept in float</source>
+        <translation>gardé en float</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::GraphView</name>
+    <message>
+        <source>Double-click the title to fold this group</source>
+        <translation>Double-cliquez sur le titre pour replier ce groupe</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>Colorer selon :</translation>
+    </message>
+    <message>
+        <source>Find operator, #number or tensor (Enter: next)</source>
+        <translation>Chercher un opérateur, un #numéro ou un tenseur (Entrée : suivant)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>Afficher tout le graphe</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Tout déplier</translation>
+    </message>
+    <message>
+        <source>Open every group of operators</source>
+        <translation>Ouvrir tous les groupes d’opérateurs</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>Tout replier</translation>
+    </message>
+    <message>
+        <source>Fold the operators into their name scopes</source>
+        <translation>Replier les opérateurs dans leurs espaces de noms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s)</source>
+        <translation>
+            <numerusform>%n opérateur</numerusform>
+            <numerusform>%n opérateurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>laying out %n operator(s)…</source>
+        <translation>
+            <numerusform>disposition de %n opérateur…</numerusform>
+            <numerusform>disposition de %n opérateurs…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s), %1 boxes, laid out in %2 s</source>
+        <translation>
+            <numerusform>%n opérateur, %1 boîtes, disposé en %2 s</numerusform>
+            <numerusform>%n opérateurs, %1 boîtes, disposés en %2 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Double-click to expand</source>
+        <translation>%1
+%2
+Double-cliquez pour déplier</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n autre)</numerusform>
+            <numerusform> (+%n autres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Collapse</source>
+        <translation>&amp;Replier</translation>
+    </message>
+    <message>
+        <source>&amp;Expand</source>
+        <translation>&amp;Déplier</translation>
+    </message>
+    <message>
+        <source>worst: %1</source>
+        <translation>le pire : %1</translation>
+    </message>
+    <message>
+        <source>no match for “%1”</source>
+        <translation>aucun résultat pour « %1 »</translation>
+    </message>
+    <message>
+        <source>match %1 of %2</source>
+        <translation>résultat %1 sur %2</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in float</source>
+        <translation>&amp;Garder en float</translation>
+    </message>
+    <message>
+        <source>Only operators with weights can be kept in float here</source>
+        <translation>Seuls les opérateurs avec des poids peuvent être gardés en float ici</translation>
+    </message>
+    <message>
+        <source>Show &amp;weights</source>
+        <translation>Afficher les &amp;poids</translation>
+    </message>
+</context>
+<context>
     <name>ql::widgets::LayerTableModel</name>
     <message>
         <source>exact</source>
@@ -1279,6 +1453,13 @@
     <message>
         <source>Keep float</source>
         <translation>Garder en flottant</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Minimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Vue d’ensemble : cliquez ou faites glisser pour déplacer la vue</translation>
     </message>
 </context>
 <context>

@@ -59,16 +59,16 @@
         <translation>模型显示后将窗口截图保存到 FILE，然后退出</translation>
     </message>
     <message>
-        <source>Show this view at start: weights, errors, compare, side-by-side or train</source>
-        <translation>启动时显示此视图：weights、errors、compare、side-by-side 或 train</translation>
-    </message>
-    <message>
         <source>unknown view &apos;%1&apos;</source>
         <translation>未知视图“%1”</translation>
     </message>
     <message>
         <source>Use this language for this run: en, de, es, fr or zh_CN</source>
         <translation>本次运行使用此语言：en、de、es、fr 或 zh_CN</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, graph, errors, compare, side-by-side or train</source>
+        <translation>启动时显示此视图：weights、graph、errors、compare、side-by-side 或 train</translation>
     </message>
 </context>
 <context>
@@ -650,6 +650,10 @@
         <source>Weight analysis: %1</source>
         <translation>权重分析：%1</translation>
     </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>图(&amp;G)</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1201,6 +1205,172 @@
     </message>
 </context>
 <context>
+    <name>ql::widgets::GraphOverlay</name>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Weight SQNR</source>
+        <translation>权重 SQNR</translation>
+    </message>
+    <message>
+        <source>Weight verdict</source>
+        <translation>权重评价</translation>
+    </message>
+    <message>
+        <source>Activation SQNR</source>
+        <translation>激活 SQNR</translation>
+    </message>
+    <message>
+        <source>Clipped weights</source>
+        <translation>被截断的权重</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>保留为浮点</translation>
+    </message>
+    <message>
+        <source>Constant bytes</source>
+        <translation>常量字节数</translation>
+    </message>
+    <message>
+        <source>The weight analysis has not finished.</source>
+        <translation>权重分析尚未完成。</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>浮点</translation>
+    </message>
+    <message>
+        <source>left in float</source>
+        <translation>保留为浮点</translation>
+    </message>
+    <message>
+        <source>Open a data set to see the activation error of each operator output.</source>
+        <translation>打开数据集以查看每个算子输出的激活误差。</translation>
+    </message>
+    <message>
+        <source>kept float</source>
+        <translation>浮点</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>已量化</translation>
+    </message>
+    <message>
+        <source>kept in float</source>
+        <translation>保留为浮点</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::GraphView</name>
+    <message>
+        <source>Double-click the title to fold this group</source>
+        <translation>双击标题以折叠此组</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>着色依据：</translation>
+    </message>
+    <message>
+        <source>Find operator, #number or tensor (Enter: next)</source>
+        <translation>查找算子、#编号或张量（回车：下一个）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>显示整个图</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>全部展开</translation>
+    </message>
+    <message>
+        <source>Open every group of operators</source>
+        <translation>展开所有算子组</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>全部折叠</translation>
+    </message>
+    <message>
+        <source>Fold the operators into their name scopes</source>
+        <translation>按名称作用域折叠算子</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s)</source>
+        <translation>
+            <numerusform>%n 个算子</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>laying out %n operator(s)…</source>
+        <translation>
+            <numerusform>正在布局 %n 个算子…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s), %1 boxes, laid out in %2 s</source>
+        <translation>
+            <numerusform>%n 个算子，%1 个框，布局用时 %2 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Double-click to expand</source>
+        <translation>%1
+%2
+双击展开</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform>（另有 %n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Collapse</source>
+        <translation>折叠(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Expand</source>
+        <translation>展开(&amp;E)</translation>
+    </message>
+    <message>
+        <source>worst: %1</source>
+        <translation>最差：%1</translation>
+    </message>
+    <message>
+        <source>no match for “%1”</source>
+        <translation>未找到“%1”</translation>
+    </message>
+    <message>
+        <source>match %1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in float</source>
+        <translation>保留为浮点(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Only operators with weights can be kept in float here</source>
+        <translation>此处只有带权重的算子可以保留为浮点</translation>
+    </message>
+    <message>
+        <source>Show &amp;weights</source>
+        <translation>显示权重(&amp;W)</translation>
+    </message>
+</context>
+<context>
     <name>ql::widgets::LayerTableModel</name>
     <message>
         <source>exact</source>
@@ -1269,6 +1439,13 @@
     <message>
         <source>Keep float</source>
         <translation>保持浮点</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::Minimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>概览：点击或拖动以移动视图</translation>
     </message>
 </context>
 <context>

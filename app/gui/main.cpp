@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "graph/graphview.h"
 #include "gui/language.h"
 #include "gui/mainwindow.h"
 #include "gui/sidebyside.h"
@@ -46,7 +47,7 @@ int main(int argc, char** argv)
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
     const QCommandLineOption view(QStringLiteral("view"),
-        QApplication::translate("main", "Show this view at start: weights, errors, compare, side-by-side or train"),
+        QApplication::translate("main", "Show this view at start: weights, graph, errors, compare, side-by-side or train"),
         QStringLiteral("VIEW"));
     parser.addOption(view);
     const QCommandLineOption languageOption(QStringLiteral("language"),
@@ -95,6 +96,8 @@ int main(int argc, char** argv)
                 window.trainView()->setEpochs(4, 1);
                 window.trainView()->setTrainLimit(12000);
                 window.trainView()->start();
+            } else if (shown == QLatin1String("graph") && !window.graphView()->isLaidOut()) {
+                QObject::connect(window.graphView(), &ql::widgets::GraphView::laidOut, &window, grabAndQuit);
             } else {
                 grabAndQuit();
             }

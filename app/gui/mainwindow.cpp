@@ -6,6 +6,7 @@
 #include "eval/activations.h"
 #include "eval/evaluate.h"
 #include "eval/sensitivity.h"
+#include "graph/graphview.h"
 #include "gui/comparetab.h"
 #include "gui/language.h"
 #include "gui/layerpane.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_layers, &widgets::LayerTableModel::keepFloatRequested, m_doc, &Document::setKeepFloat);
     connect(m_doc, &Document::keepFloatChanged, this, [this] {
         m_layers->setKeptFloat(m_doc->keptFloat());
+        m_graphView->setKeptFloat(m_doc->keptFloat());
         runAnalysis();
     });
     connect(m_layerPane, &LayerPane::selectionChanged, this, &MainWindow::showSelectedLayer);
@@ -81,6 +83,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_errorChart, &widgets::ErrorChart::operatorClicked, this, &MainWindow::selectOperator);
     m_views = new QTabWidget(this);
     m_views->addTab(m_weightView, tr("&Weights"));
+    m_graphView = new widgets::GraphView(this);
+    m_views->addTab(m_graphView, tr("&Graph"));
+    wireGraphView();
     auto* errorsPage = new QWidget(this);
     auto* errorsLayout = new QVBoxLayout(errorsPage);
     errorsLayout->setContentsMargins(0, 0, 0, 0);
@@ -190,7 +195,7 @@ widgets::TradeoffChart* MainWindow::tradeoffChart() const
 
 bool MainWindow::showView(const QString& name)
 {
-    const QStringList names{QStringLiteral("weights"), QStringLiteral("errors"), QStringLiteral("compare"),
+    const QStringList names{QStringLiteral("weights"), QStringLiteral("graph"), QStringLiteral("errors"), QStringLiteral("compare"),
         QStringLiteral("side-by-side"), QStringLiteral("train")};
     const auto i = names.indexOf(name);
     if (i < 0)
@@ -205,6 +210,18 @@ void MainWindow::showSelectedLayer()
     m_weightView->setLayer(m_layers->weightsOf(row));
     const auto* layer = m_layers->layer(row);
     m_errorChart->setCurrentOperator(layer ? layer->index : -1);
+    if (layer)
+        m_graphView->selectOperator(layer->index);
+}
+
+void MainWindow::wireGraphView()
+{
+    connect(m_graphView, &widgets::GraphView::operatorSelected, this, &MainWindow::selectOperator);
+    connect(m_graphView, &widgets::GraphView::operatorOpened, this, [this](int op) {
+        selectOperator(op);
+        m_views->setCurrentWidget(m_weightView);
+    });
+    connect(m_graphView, &widgets::GraphView::keepFloatRequested, m_doc, &Document::setKeepFloat);
 }
 
 bool MainWindow::selectOperator(int op)

@@ -32,6 +32,7 @@ class QTableView;
 namespace ql::widgets {
 class CompareModel;
 class ErrorChart;
+class GraphView;
 class TradeoffChart;
 class ValueBars;
 class LayerTableModel;
@@ -62,6 +63,7 @@ public:
     ModePanel* modePanel() const { return m_modePanel; }
     widgets::WeightView* weightView() const { return m_weightView; }
     widgets::ErrorChart* errorChart() const { return m_errorChart; }
+    widgets::GraphView* graphView() const { return m_graphView; }
     widgets::CompareModel* compareModel() const;
     widgets::TradeoffChart* tradeoffChart() const;
     // The data set used by Compare: the bundled Fashion-MNIST sample for the demo, or one the user opened.
@@ -87,7 +89,7 @@ public:
     void saveSettings() const;
     QStringList recentFiles() const { return m_recent; }
     SideBySideView* sideBySide() const { return m_sideBySide; }
-    // Switches to a view by name (weights, errors, compare, side-by-side, train); false for an unknown name.
+    // Switches to a view by name (weights, graph, errors, compare, side-by-side, train); false for an unknown name.
     bool showView(const QString& name);
     widgets::ValueBars* activationChart() const { return m_activationBars; }
     // The layer-table operator of each activation bar (clicking a bar selects it).
@@ -143,6 +145,7 @@ private:
     void updateCalibrationSource();
     void showCalibrationDataDialog();
     void wireDocumentData(); // the document's data into the views
+    void wireGraphView(); // the graph view's selection, context menu and numbers
     void updateCompareState();
 
     LayerPane* m_layerPane = nullptr;
@@ -151,6 +154,7 @@ private:
     ModePanel* m_modePanel = nullptr;
     widgets::WeightView* m_weightView = nullptr;
     widgets::ErrorChart* m_errorChart = nullptr;
+    widgets::GraphView* m_graphView = nullptr;
     QTabWidget* m_views = nullptr;
     widgets::ValueBars* m_activationBars = nullptr;
     QLabel* m_activationCaption = nullptr;

@@ -6,6 +6,7 @@
 
 #include "compare/comparemodel.h"
 #include "errors/errorchart.h"
+#include "graph/graphview.h"
 #include "gui/comparetab.h"
 #include "gui/layerpane.h"
 #include "gui/modepanel.h"
@@ -53,6 +54,7 @@ void MainWindow::wireDocumentJobs()
                 labels << QString::number(op);
             m_activationOps = ops;
             m_activationBars->setValues(labels, sqnr);
+            m_graphView->setActivationSqnr(ops, sqnr);
             const auto set = m_doc->dataSet();
             m_activationCaption->setText(!error.isEmpty() ? error
                     : sqnr.empty() ? tr("Open a data set to see the activation error per operator output.")
@@ -67,6 +69,7 @@ void MainWindow::wireDocumentJobs()
         [this](std::shared_ptr<const std::vector<eval::LayerWeights>> layers, const QString& error) {
             if (!error.isEmpty())
                 statusBar()->showMessage(tr("Weight analysis failed: %1").arg(error), 8000);
+            m_graphView->setWeightAnalysis(layers);
             m_layers->setWeightAnalysis(std::move(layers));
             m_errorChart->setLayers(
                 m_layers->weightAnalysis() ? *m_layers->weightAnalysis() : std::vector<eval::LayerWeights>{});

@@ -3,6 +3,7 @@
 // the loaded model to the views.
 #include "gui/mainwindow.h"
 
+#include "graph/graphview.h"
 #include "gui/comparetab.h"
 #include "gui/layerpane.h"
 #include "gui/modelload.h"
@@ -121,6 +122,8 @@ QString MainWindow::modeDescription(const model::ModeGuess& guess)
 void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Graph> graph)
 {
     const auto summary = model::summarize(*graph);
+    m_graphView->setGraph(graph);
+    m_graphView->setKeptFloat({});
     m_layers->setGraph(std::move(graph));
     m_layerPane->resizeColumns();
     m_layerPane->setSummary(tr("%1 — %2 operators, %3, mode: %4 (%5)")

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: MIT
+#include "graph/graphitems.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+namespace ql::widgets {
+namespace {
+
+constexpr double kPad = 6;
+constexpr double kLineGap = 1;
+
+QFont smaller(const QFont& f)
+{
+    QFont s = f;
+    s.setPointSizeF(f.pointSizeF() > 0 ? f.pointSizeF() * 0.85 : 8);
+    return s;
+}
+
+QFont bold(const QFont& f)
+{
+    QFont b = f;
+    b.setBold(true);
+    return b;
+}
+
+} // namespace
+
+NodeItem::NodeItem(int item, QSizeF size, Shape shape, QString title, QString detail)
+    : m_item(item)
+    , m_size(size)
+    , m_shape(shape)
+    , m_title(std::move(title))
+    , m_detail(std::move(detail))
+{
+    setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(false);
+    setCacheMode(DeviceCoordinateCache);
+}
+
+QSizeF NodeItem::sizeFor(const QString& title, const QString& detail, const QFont& font)
+{
+    const QFontMetricsF big(bold(font)), small(smaller(font));
+    const double w = std::max({big.horizontalAdvance(title), small.horizontalAdvance(detail), 60.0});
+    const double h = big.height() + 2 * small.height() + 2 * kLineGap;
+    return {std::ceil(w + 2 * kPad), std::ceil(h + 2 * kPad)};
+}
+
+void NodeItem::setPaint(const QColor& fill, const QString& value)
+{
+    if (fill == m_fill && value == m_value)
+        return;
+    m_fill = fill;
+    m_value = value;
+    update();
+}
+
+void NodeItem::setHighlighted(bool on)
+{
+    if (on != m_highlighted) {
+        m_highlighted = on;
+        update();
+    }
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    return QRectF(-m_size.width() / 2 - 3, -m_size.height() / 2 - 3, m_size.width() + 8, m_size.height() + 8);
+}
+
+void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* /*widget*/)
+{
+    const QRectF box(-m_size.width() / 2, -m_size.height() / 2, m_size.width(), m_size.height());
+    const QColor fill = m_fill.isValid() ? m_fill
+        : m_shape == Shape::Terminal     ? QColor(236, 236, 236)
+        : m_shape == Shape::Boundary     ? QColor(255, 244, 214)
+                                         : QColor(250, 250, 250);
+    QPen pen(isSelected() ? QColor(20, 90, 200) : m_highlighted ? QColor(220, 120, 0) : QColor(110, 110, 110));
+    pen.setWidthF(isSelected() || m_highlighted ? 3.0 : 1.0);
+    if (m_shape == Shape::Boundary)
+        pen.setStyle(isSelected() ? Qt::SolidLine : Qt::DashLine);
+    p->setPen(pen);
+    p->setBrush(fill);
+    const double radius = m_shape == Shape::Terminal ? m_size.height() / 2 : 5;
+    if (m_shape == Shape::Group) { // a stack of boxes: there is more inside
+        p->drawRoundedRect(box.translated(4, 4), radius, radius);
+        p->drawRoundedRect(box.translated(2, 2), radius, radius);
+    }
+    p->drawRoundedRect(box, radius, radius);
+    // Far out, the boxes' colours tell the story; text would be unreadable and slow to draw.
+    if (option->levelOfDetailFromTransform(p->worldTransform()) < 0.35)
+        return;
+    const QFont base = p->font();
+    const QFontMetricsF big(bold(base)), small(smaller(base));
+    double y = box.top() + kPad;
+    p->setPen(Qt::black);
+    p->setFont(bold(base));
+    p->drawText(QRectF(box.left(), y, box.width(), big.height()), Qt::AlignHCenter | Qt::AlignTop,
+        big.elidedText(m_title, Qt::ElideMiddle, box.width() - 2 * kPad));
+    y += big.height() + kLineGap;
+    p->setFont(smaller(base));
+    p->setPen(QColor(60, 60, 60));
+    p->drawText(QRectF(box.left(), y, box.width(), small.height()), Qt::AlignHCenter | Qt::AlignTop,
+        small.elidedText(m_detail, Qt::ElideRight, box.width() - 2 * kPad));
+    y += small.height() + kLineGap;
+    if (!m_value.isEmpty()) {
+        p->setPen(Qt::black);
+        p->drawText(QRectF(box.left(), y, box.width(), small.height()), Qt::AlignHCenter | Qt::AlignTop, m_value);
+    }
+    p->setFont(base);
+}
+
+FrameItem::FrameItem(int group, QRectF rect, QString title)
+    : m_group(group)
+    , m_rect(rect)
+    , m_title(std::move(title))
+{
+    setZValue(-2);
+    setToolTip(QCoreApplication::translate("ql::widgets::GraphView", "Double-click the title to fold this group"));
+}
+
+void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* /*widget*/)
+{
+    QPen pen(QColor(150, 160, 185));
+    pen.setStyle(Qt::DashLine);
+    p->setPen(pen);
+    p->setBrush(QColor(235, 240, 250, 120));
+    p->drawRoundedRect(m_rect, 6, 6);
+    if (option->levelOfDetailFromTransform(p->worldTransform()) < 0.25)
+        return;
+    p->setPen(QColor(60, 70, 110));
+    p->drawText(m_rect.adjusted(8, 3, -8, 0), Qt::AlignLeft | Qt::AlignTop, QStringLiteral("▾ ") + m_title);
+}
+
+EdgeItem::EdgeItem(QPainterPath path, QPointF tip, QPointF from, QString label)
+    : m_path(std::move(path))
+    , m_label(std::move(label))
+{
+    setZValue(-1);
+    // The arrow head points along the last piece of the route.
+    QPointF dir = tip - from;
+    const double len = std::hypot(dir.x(), dir.y());
+    dir = len > 0 ? dir / len : QPointF(0, 1);
+    const QPointF normal(-dir.y(), dir.x());
+    m_arrow << tip << tip - dir * 8 + normal * 3.5 << tip - dir * 8 - normal * 3.5;
+    // The label sits just below where the edge leaves its source.
+    m_labelAt = m_path.pointAtPercent(0) + QPointF(4, 11);
+    m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).united(QRectF(m_labelAt, QSizeF(160, 14))).adjusted(-2, -12, 2, 2);
+}
+
+QRectF EdgeItem::boundingRect() const
+{
+    return m_bounds;
+}
+
+void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* /*widget*/)
+{
+    p->setPen(QPen(QColor(120, 120, 120), 1.0));
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(m_path);
+    p->setBrush(QColor(120, 120, 120));
+    p->drawPolygon(m_arrow);
+    if (option->levelOfDetailFromTransform(p->worldTransform()) < 0.7 || m_label.isEmpty())
+        return;
+    const QFont base = p->font();
+    p->setFont(smaller(base));
+    p->setPen(QColor(90, 90, 90));
+    p->drawText(m_labelAt, m_label);
+    p->setFont(base);
+}
+
+Minimap::Minimap(QGraphicsView* main, QWidget* parent)
+    : QGraphicsView(main->scene(), parent)
+    , m_main(main)
+{
+    setInteractive(false);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setRenderHint(QPainter::Antialiasing, false);
+    setFrameShape(QFrame::Box);
+    setToolTip(tr("Overview: click or drag to move the view"));
+    auto repaint = [this] { viewport()->update(); };
+    connect(m_main->horizontalScrollBar(), &QScrollBar::valueChanged, this, repaint);
+    connect(m_main->verticalScrollBar(), &QScrollBar::valueChanged, this, repaint);
+}
+
+void Minimap::refit()
+{
+    if (scene())
+        fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+    viewport()->update();
+}
+
+void Minimap::drawForeground(QPainter* p, const QRectF& /*rect*/)
+{
+    const QRectF visible = m_main->mapToScene(m_main->viewport()->rect()).boundingRect();
+    QPen pen(QColor(20, 90, 200));
+    pen.setCosmetic(true);
+    pen.setWidth(2);
+    p->setPen(pen);
+    p->setBrush(QColor(20, 90, 200, 40));
+    p->drawRect(visible);
+}
+
+void Minimap::mousePressEvent(QMouseEvent* e)
+{
+    emit centreRequested(mapToScene(e->position().toPoint()));
+}
+
+void Minimap::mouseMoveEvent(QMouseEvent* e)
+{
+    if (e->buttons() & Qt::LeftButton)
+        emit centreRequested(mapToScene(e->position().toPoint()));
+}
+
+void Minimap::resizeEvent(QResizeEvent* e)
+{
+    QGraphicsView::resizeEvent(e);
+    refit();
+}
+
+} // namespace ql::widgets

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+// The pieces of the graph view's scene: an operator (or input / output) box with its title, detail line and
+// overlay value; an edge with its arrow and, when zoomed in enough to read it, the tensor's shape and type;
+// and the minimap, a second view of the whole scene with the visible part outlined.
+#pragma once
+
+#include <QGraphicsItem>
+#include <QGraphicsView>
+
+namespace ql::widgets {
+
+// A box: an operator, a graph input or output, or a collapsed group (item -1 - group).
+class NodeItem : public QGraphicsItem {
+public:
+    enum class Shape { Operator, Terminal, Boundary, Group };
+    NodeItem(int item, QSizeF size, Shape shape, QString title, QString detail);
+
+    int item() const { return m_item; } // a graph node (>= 0), or -1 - group
+    void setPaint(const QColor& fill, const QString& value);
+    QColor fill() const { return m_fill; }
+    QString value() const { return m_value; }
+    void setHighlighted(bool on); // a search match
+    // The box size the texts need, in scene units.
+    static QSizeF sizeFor(const QString& title, const QString& detail, const QFont& font);
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    int m_item;
+    QSizeF m_size;
+    Shape m_shape;
+    QString m_title, m_detail, m_value;
+    QColor m_fill;
+    bool m_highlighted = false;
+};
+
+// An expanded group: a frame with its name on top, behind its contents.
+class FrameItem : public QGraphicsItem {
+public:
+    FrameItem(int group, QRectF rect, QString title);
+    int group() const { return m_group; }
+    QRectF boundingRect() const override { return m_rect; }
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    int m_group;
+    QRectF m_rect;
+    QString m_title;
+};
+
+class EdgeItem : public QGraphicsItem {
+public:
+    EdgeItem(QPainterPath path, QPointF tip, QPointF from, QString label);
+    QRectF boundingRect() const override;
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QPainterPath m_path;
+    QPolygonF m_arrow;
+    QString m_label;
+    QPointF m_labelAt;
+    QRectF m_bounds;
+};
+
+class Minimap : public QGraphicsView {
+    Q_OBJECT
+public:
+    Minimap(QGraphicsView* main, QWidget* parent);
+    void refit();
+
+signals:
+    void centreRequested(QPointF scenePoint);
+
+protected:
+    void drawForeground(QPainter* p, const QRectF& rect) override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
+
+private:
+    QGraphicsView* m_main;
+};
+
+} // namespace ql::widgets

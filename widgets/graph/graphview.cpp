@@ -1,0 +1,689 @@
+// SPDX-License-Identifier: MIT
+#include "graph/graphview.h"
+
+#include "graph/graphitems.h"
+#include "graph/nestedlayout.h"
+#include "model/layers.h"
+
+#include <QComboBox>
+#include <QContextMenuEvent>
+#include <QElapsedTimer>
+#include <QFontMetricsF>
+#include <QFutureWatcher>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QPointer>
+#include <QScopedValueRollback>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <utility>
+
+namespace ql::widgets {
+
+// The overlay's key, painted in a corner of the canvas: a colour ramp with its two ends, or swatches.
+class LegendWidget : public QWidget {
+public:
+    explicit LegendWidget(QWidget* parent)
+        : QWidget(parent)
+    {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+    }
+    void setLegend(const Legend& l)
+    {
+        m_legend = l;
+        resize(sizeHint());
+        update();
+    }
+    QSize sizeHint() const override
+    {
+        const QFontMetrics fm(font());
+        int w = fm.horizontalAdvance(m_legend.title);
+        int lines = 1;
+        if (m_legend.ramp) {
+            w = std::max(w, fm.horizontalAdvance(m_legend.lowText + QStringLiteral(" … ") + m_legend.highText) + 150);
+            ++lines;
+        }
+        for (const auto& s : m_legend.swatches) {
+            w = std::max(w, fm.horizontalAdvance(s.second) + 22);
+            ++lines;
+        }
+        if (!m_legend.note.isEmpty()) {
+            w = std::max(w, std::min(360, fm.horizontalAdvance(m_legend.note)));
+            lines += fm.horizontalAdvance(m_legend.note) > 360 ? 2 : 1;
+        }
+        return {w + 16, lines * (fm.height() + 3) + 10};
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QColor(160, 160, 160));
+        p.setBrush(QColor(255, 255, 255, 230));
+        p.drawRoundedRect(rect().adjusted(0, 0, -1, -1), 4, 4);
+        const QFontMetrics fm(font());
+        const int lh = fm.height() + 3;
+        int y = 5;
+        QFont b = font();
+        b.setBold(true);
+        p.setFont(b);
+        p.setPen(Qt::black);
+        p.drawText(QRect(8, y, width() - 16, lh), Qt::AlignLeft | Qt::AlignVCenter, m_legend.title);
+        p.setFont(font());
+        y += lh;
+        if (m_legend.ramp) {
+            const int lw = fm.horizontalAdvance(m_legend.lowText), bar = width() - 16 - lw -
+                fm.horizontalAdvance(m_legend.highText) - 12;
+            p.drawText(QRect(8, y, lw, lh), Qt::AlignVCenter, m_legend.lowText);
+            QLinearGradient g(8 + lw + 6, 0, 8 + lw + 6 + bar, 0);
+            for (int i = 0; i <= 8; ++i) { // through hue, as the boxes are coloured
+                const double t = i / 8.0;
+                auto lerp = [t](double a, double c) { return a + (c - a) * t; };
+                g.setColorAt(t, QColor::fromHsvF(static_cast<float>(lerp(m_legend.lowColour.hsvHueF(), m_legend.highColour.hsvHueF())),
+                                    static_cast<float>(lerp(m_legend.lowColour.hsvSaturationF(), m_legend.highColour.hsvSaturationF())),
+                                    static_cast<float>(lerp(m_legend.lowColour.valueF(), m_legend.highColour.valueF()))));
+            }
+            p.setPen(Qt::NoPen);
+            p.setBrush(g);
+            p.drawRect(8 + lw + 6, y + 3, bar, lh - 6);
+            p.setPen(Qt::black);
+            p.drawText(QRect(8 + lw + 12 + bar, y, width(), lh), Qt::AlignVCenter, m_legend.highText);
+            y += lh;
+        }
+        for (const auto& [colour, text] : m_legend.swatches) {
+            p.setPen(QColor(110, 110, 110));
+            p.setBrush(colour);
+            p.drawRect(8, y + 3, 12, lh - 6);
+            p.setPen(Qt::black);
+            p.drawText(QRect(26, y, width() - 30, lh), Qt::AlignVCenter, text);
+            y += lh;
+        }
+        if (!m_legend.note.isEmpty()) {
+            p.setPen(QColor(90, 90, 90));
+            p.drawText(QRect(8, y, width() - 16, height() - y), Qt::TextWordWrap, m_legend.note);
+        }
+    }
+
+private:
+    Legend m_legend;
+};
+
+namespace {
+
+// Wheel zooms around the cursor; dragging the background pans.
+class Canvas : public QGraphicsView {
+public:
+    using QGraphicsView::QGraphicsView;
+    std::function<void(int item)> doubleClicked; // a box: graph node, or -1 - group
+    std::function<void(int item, QPoint global)> contextMenu;
+
+protected:
+    void wheelEvent(QWheelEvent* e) override
+    {
+        const double factor = std::pow(1.0015, e->angleDelta().y());
+        const double scaleNow = transform().m11();
+        if ((factor > 1 && scaleNow > 4) || (factor < 1 && scaleNow < 0.02))
+            return;
+        setTransformationAnchor(AnchorUnderMouse);
+        scale(factor, factor);
+        e->accept();
+    }
+    void mouseDoubleClickEvent(QMouseEvent* e) override
+    {
+        QGraphicsItem* hit = itemAt(e->position().toPoint());
+        if (auto* n = dynamic_cast<NodeItem*>(hit); n && doubleClicked)
+            doubleClicked(n->item());
+        else if (auto* f = dynamic_cast<FrameItem*>(hit); f && doubleClicked)
+            doubleClicked(-1 - f->group());
+        else
+            QGraphicsView::mouseDoubleClickEvent(e);
+    }
+    void contextMenuEvent(QContextMenuEvent* e) override
+    {
+        QGraphicsItem* hit = itemAt(e->pos());
+        if (auto* n = dynamic_cast<NodeItem*>(hit); n && contextMenu)
+            contextMenu(n->item(), e->globalPos());
+        else if (auto* f = dynamic_cast<FrameItem*>(hit); f && contextMenu)
+            contextMenu(-1 - f->group(), e->globalPos());
+    }
+};
+
+} // namespace
+
+GraphView::GraphView(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 4, 4, 0);
+    bar->addWidget(new QLabel(tr("Colour by:"), this));
+    m_overlayBox = new QComboBox(this);
+    for (int k = 0; k < kOverlayCount; ++k)
+        m_overlayBox->addItem(overlayName(static_cast<OverlayKind>(k)), k);
+    m_overlayBox->setCurrentIndex(static_cast<int>(m_overlay));
+    connect(m_overlayBox, &QComboBox::currentIndexChanged, this,
+        [this](int i) { setOverlay(static_cast<OverlayKind>(m_overlayBox->itemData(i).toInt())); });
+    bar->addWidget(m_overlayBox);
+    m_search = new QLineEdit(this);
+    m_search->setMinimumWidth(160);
+    m_search->setPlaceholderText(tr("Find operator, #number or tensor (Enter: next)"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { findNext(m_search->text()); });
+    bar->addWidget(m_search, 1);
+    auto* fit = new QToolButton(this);
+    fit->setText(tr("Fit"));
+    fit->setToolTip(tr("Show the whole graph"));
+    connect(fit, &QToolButton::clicked, this, &GraphView::fitToWindow);
+    bar->addWidget(fit);
+    auto* expand = new QToolButton(this);
+    expand->setText(tr("Expand all"));
+    expand->setToolTip(tr("Open every group of operators"));
+    connect(expand, &QToolButton::clicked, this, &GraphView::expandAll);
+    bar->addWidget(expand);
+    auto* collapse = new QToolButton(this);
+    collapse->setText(tr("Collapse all"));
+    collapse->setToolTip(tr("Fold the operators into their name scopes"));
+    connect(collapse, &QToolButton::clicked, this, &GraphView::collapseAll);
+    bar->addWidget(collapse);
+    m_status = new QLabel(this);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never squeezes the search field
+    m_status->setMinimumWidth(120);
+    bar->addWidget(m_status, 1);
+    layout->addLayout(bar);
+
+    m_scene = new QGraphicsScene(this);
+    auto* canvas = new Canvas(m_scene, this);
+    canvas->doubleClicked = [this](int item) { activated(item); };
+    canvas->contextMenu = [this](int item, QPoint global) { menuRequested(item, global); };
+    m_canvas = canvas;
+    m_canvas->setRenderHint(QPainter::Antialiasing);
+    m_canvas->setDragMode(QGraphicsView::ScrollHandDrag);
+    m_canvas->setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    m_canvas->setBackgroundBrush(QColor(252, 252, 252));
+    m_canvas->installEventFilter(this);
+    layout->addWidget(m_canvas, 1);
+    m_minimap = new Minimap(m_canvas, m_canvas);
+    connect(m_minimap, &Minimap::centreRequested, this, [this](QPointF p) { m_canvas->centerOn(p); });
+    m_legend = new LegendWidget(m_canvas);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &GraphView::onSceneSelection);
+    placeOverlays();
+}
+
+GraphView::~GraphView()
+{
+    m_scene->disconnect(this); // the scene deletes its items after this object is gone
+}
+
+void GraphView::setGraph(std::shared_ptr<const model::Graph> graph)
+{
+    m_graph = std::move(graph);
+    m_model = std::make_shared<const ModelGraph>(m_graph ? describeGraph(*m_graph) : ModelGraph{});
+    m_tree = std::make_shared<const ScopeTree>(buildScopeTree(*m_model));
+    m_expanded.clear();
+    m_pendingSelection = -1;
+    m_matches.clear();
+    m_inputs = {};
+    if (m_graph && !m_graph->subgraphs.empty())
+        for (const auto& row : model::describeLayers(*m_graph)) {
+            m_inputs.outputDtype.push_back(row.outputDtype);
+            m_inputs.constantBytes.push_back(row.constantBytes);
+        }
+    relayout();
+}
+
+void GraphView::setExpanded(int group, bool expanded)
+{
+    if (group <= 0 || static_cast<std::size_t>(group) >= m_tree->groups.size() || isExpanded(group) == expanded)
+        return;
+    if (expanded)
+        m_expanded.insert(group);
+    else
+        m_expanded.erase(group);
+    relayout();
+}
+
+void GraphView::expandAll()
+{
+    for (std::size_t g = 1; g < m_tree->groups.size(); ++g)
+        if (m_tree->groups[g].parent != kMergedGroup)
+            m_expanded.insert(static_cast<int>(g));
+    relayout();
+}
+
+void GraphView::collapseAll()
+{
+    m_expanded.clear();
+    relayout();
+}
+
+void GraphView::relayout()
+{
+    const int generation = ++m_generation;
+    const int keep = m_pendingSelection >= 0 ? m_pendingSelection : selectedOperator();
+    {
+        const QScopedValueRollback guard(m_syncing, true); // the selection goes with the boxes: nothing to say
+        m_items.clear();
+        m_scene->clear();
+    }
+    m_pendingSelection = keep;
+    m_laidOut = false;
+    m_layoutError.clear();
+    if (!m_graph) {
+        m_status->clear();
+        return;
+    }
+    // Box sizes come from the texts, measured here (fonts belong to the GUI thread); the layout runs on
+    // another thread.
+    NestedLayoutInput input;
+    input.graph = m_model.get();
+    input.tree = m_tree.get();
+    input.expanded = m_expanded;
+    for (const auto& n : m_model->nodes) {
+        const QSizeF size = NodeItem::sizeFor(QString::fromStdString(n.title), QString::fromStdString(n.detail), font());
+        input.nodeSizes.push_back({size.width(), size.height()});
+    }
+    for (const auto& g : m_tree->groups) {
+        const QSizeF size = NodeItem::sizeFor(QStringLiteral("▸ ") + QString::fromStdString(g.label),
+            tr("%n operator(s)", nullptr, g.operatorCount), font());
+        input.groupSizes.push_back({size.width() + 4, size.height() + 4});
+    }
+    const QFontMetricsF fm(font());
+    input.header = fm.height() + 8;
+    m_status->setText(tr("laying out %n operator(s)…", nullptr, static_cast<int>(m_model->opNode.size())));
+    auto* watcher = new QFutureWatcher<std::pair<Result<NestedLayout>, double>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // another model or another folding replaced this one
+        auto [layout, seconds] = watcher->result();
+        m_layoutSeconds = seconds;
+        if (!layout) {
+            m_layoutError = QString::fromStdString(layout.error().message);
+            m_status->setText(m_layoutError);
+        } else {
+            buildScene(*layout);
+            m_status->setText(tr("%n operator(s), %1 boxes, laid out in %2 s", nullptr,
+                static_cast<int>(m_model->opNode.size()))
+                                  .arg(m_items.size())
+                                  .arg(seconds, 0, 'f', 2));
+        }
+        m_laidOut = true;
+        showReadable();
+        const int pending = std::exchange(m_pendingSelection, -1);
+        if (pending >= 0)
+            selectOperator(pending);
+        emit laidOut();
+    });
+    watcher->setFuture(QtConcurrent::run([input = std::move(input), model = m_model, tree = m_tree] {
+        QElapsedTimer t;
+        t.start();
+        auto r = layoutNested(input); // `model` and `tree` keep what `input` points to alive
+        return std::make_pair(std::move(r), static_cast<double>(t.nsecsElapsed()) / 1e9);
+    }));
+}
+
+void GraphView::buildScene(const NestedLayout& layout)
+{
+    for (const PlacedBox& box : layout.boxes) {
+        const QPointF centre(box.x + box.width / 2, box.y + box.height / 2);
+        if (box.item < 0) {
+            const int group = -1 - box.item;
+            const ScopeGroup& g = m_tree->groups[static_cast<std::size_t>(group)];
+            const QString label = QString::fromStdString(g.label);
+            if (box.expanded) {
+                auto* frame = new FrameItem(group, QRectF(box.x, box.y, box.width, box.height), label);
+                m_scene->addItem(frame);
+                continue;
+            }
+            const QString detail = tr("%n operator(s)", nullptr, g.operatorCount);
+            auto* item = new NodeItem(box.item, NodeItem::sizeFor(QStringLiteral("▸ ") + label, detail, font()),
+                NodeItem::Shape::Group, QStringLiteral("▸ ") + label, detail);
+            item->setPos(centre);
+            item->setToolTip(tr("%1\n%2\nDouble-click to expand").arg(QString::fromStdString(g.path), detail));
+            m_scene->addItem(item);
+            m_items[box.item] = item;
+            continue;
+        }
+        const GraphNode& n = m_model->nodes[static_cast<std::size_t>(box.item)];
+        const QString title = QString::fromStdString(n.title), detail = QString::fromStdString(n.detail);
+        const auto shape = n.kind != GraphNode::Kind::Operator ? NodeItem::Shape::Terminal
+            : n.boundary                                       ? NodeItem::Shape::Boundary
+                                                               : NodeItem::Shape::Operator;
+        auto* item = new NodeItem(box.item, NodeItem::sizeFor(title, detail, font()), shape, title, detail);
+        item->setPos(centre);
+        item->setToolTip(QStringLiteral("%1\n%2\n%3").arg(title, detail, QString::fromStdString(n.names).trimmed()));
+        m_scene->addItem(item);
+        m_items[box.item] = item;
+    }
+    for (const PlacedEdge& e : layout.edges) {
+        const NodeItem* from = m_items.count(e.from) ? m_items.at(e.from) : nullptr;
+        const NodeItem* to = m_items.count(e.to) ? m_items.at(e.to) : nullptr;
+        if (!from || !to)
+            continue;
+        QPainterPath path;
+        QPointF tip, before;
+        const auto& route = e.route;
+        if (route.size() >= 4) {
+            path.moveTo(route[0].x, route[0].y);
+            for (std::size_t k = 1; k + 2 < route.size(); k += 3)
+                path.cubicTo(route[k].x, route[k].y, route[k + 1].x, route[k + 1].y, route[k + 2].x, route[k + 2].y);
+            tip = QPointF(route.back().x, route.back().y);
+            before = QPointF(route[route.size() - 2].x, route[route.size() - 2].y);
+        } else { // across a group's border: from the bottom of one box to the top of the other
+            const QRectF a = from->mapRectToScene(from->boundingRect()), b = to->mapRectToScene(to->boundingRect());
+            const QPointF start(a.center().x(), a.bottom() - 3), end(b.center().x(), b.top() + 3);
+            const double bend = std::max(20.0, std::abs(end.y() - start.y()) / 3);
+            path.moveTo(start);
+            path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend), end);
+            tip = end;
+            before = end - QPointF(0, bend);
+        }
+        QString label;
+        if (e.tensor >= 0 && m_graph) {
+            const auto& t = m_graph->main().tensors[static_cast<std::size_t>(e.tensor)];
+            label = QString::fromStdString(model::shapeString(t.shape) + " " + model::dtypeName(t.dtype));
+            if (e.tensors > 1)
+                label += tr(" (+%n more)", nullptr, e.tensors - 1);
+        }
+        m_scene->addItem(new EdgeItem(path, tip, before, label));
+    }
+    m_scene->setSceneRect(QRectF(-20, -20, layout.width + 40, layout.height + 40));
+    highlightMatches();
+    repaintOverlay();
+    m_minimap->refit();
+}
+
+void GraphView::activated(int item)
+{
+    if (item < 0) { // a group: fold or unfold it
+        setExpanded(-1 - item, !isExpanded(-1 - item));
+        return;
+    }
+    if (const int op = m_model->nodes[static_cast<std::size_t>(item)].op; op >= 0)
+        emit operatorOpened(op);
+}
+
+void GraphView::menuRequested(int item, QPoint global)
+{
+    QMenu* menu = nullptr;
+    if (item < 0)
+        menu = groupMenuFor(-1 - item, this);
+    else if (const int op = m_model->nodes[static_cast<std::size_t>(item)].op; op >= 0)
+        menu = contextMenuFor(op, this);
+    if (!menu)
+        return;
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(global);
+}
+
+QMenu* GraphView::groupMenuFor(int group, QWidget* parent)
+{
+    auto* menu = new QMenu(parent);
+    const bool open = isExpanded(group);
+    QAction* toggle = menu->addAction(open ? tr("&Collapse") : tr("&Expand"));
+    toggle->setObjectName(QStringLiteral("toggleGroup"));
+    connect(toggle, &QAction::triggered, this, [this, group, open] { setExpanded(group, !open); });
+    return menu;
+}
+
+void GraphView::setWeightAnalysis(std::shared_ptr<const std::vector<eval::LayerWeights>> weights)
+{
+    m_inputs.weights = std::move(weights);
+    repaintOverlay();
+}
+
+void GraphView::setActivationSqnr(const std::vector<int>& ops, const std::vector<double>& sqnrDb)
+{
+    m_inputs.activationSqnrDb.assign(m_model->opNode.size(), std::nullopt);
+    for (std::size_t i = 0; i < ops.size() && i < sqnrDb.size(); ++i)
+        if (ops[i] >= 0 && static_cast<std::size_t>(ops[i]) < m_inputs.activationSqnrDb.size())
+            m_inputs.activationSqnrDb[static_cast<std::size_t>(ops[i])] = sqnrDb[i];
+    repaintOverlay();
+}
+
+void GraphView::setKeptFloat(const std::vector<int>& ops)
+{
+    m_inputs.keptFloat = ops;
+    repaintOverlay();
+}
+
+void GraphView::setOverlay(OverlayKind kind)
+{
+    m_overlay = kind;
+    const QSignalBlocker block(m_overlayBox);
+    m_overlayBox->setCurrentIndex(m_overlayBox->findData(static_cast<int>(kind)));
+    repaintOverlay();
+}
+
+void GraphView::repaintOverlay()
+{
+    m_current = computeOverlay(m_overlay, m_inputs);
+    const auto& paint = m_current.paint;
+    std::map<int, const OperatorPaint*> worst; // per folded group that shows
+    for (std::size_t op = 0; op < m_model->opNode.size() && op < paint.size(); ++op) {
+        if (NodeItem* item = itemOf(static_cast<int>(op))) {
+            item->setPaint(paint[op].fill, paint[op].value);
+            continue;
+        }
+        if (!paint[op].fill.isValid())
+            continue;
+        for (const int g : m_tree->chain(m_tree->groupOf[static_cast<std::size_t>(m_model->opNode[op])]))
+            if (m_items.count(-1 - g)) {
+                auto& w = worst[-1 - g];
+                if (!w || paint[op].rank < w->rank)
+                    w = &paint[op];
+                break;
+            }
+    }
+    for (auto& [item, box] : m_items)
+        if (item < 0) {
+            const auto it = worst.find(item);
+            box->setPaint(it != worst.end() ? it->second->fill : QColor(),
+                it != worst.end() && !it->second->value.isEmpty() ? tr("worst: %1").arg(it->second->value) : QString());
+        }
+    m_legend->setLegend(m_current.legend);
+    placeOverlays();
+}
+
+NodeItem* GraphView::itemOf(int op) const
+{
+    const int node = m_model->nodeOfOperator(op);
+    const auto it = node >= 0 ? m_items.find(node) : m_items.end();
+    return it != m_items.end() ? it->second : nullptr;
+}
+
+QColor GraphView::operatorColour(int op) const
+{
+    const NodeItem* item = itemOf(op);
+    return item ? item->fill() : QColor();
+}
+
+QColor GraphView::groupColour(int group) const
+{
+    const auto it = m_items.find(-1 - group);
+    return it != m_items.end() ? it->second->fill() : QColor();
+}
+
+QString GraphView::operatorValue(int op) const
+{
+    const NodeItem* item = itemOf(op);
+    return item ? item->value() : QString();
+}
+
+QPoint GraphView::operatorViewportPosition(int op) const
+{
+    const NodeItem* item = itemOf(op);
+    return item ? m_canvas->mapFromScene(item->pos()) : QPoint(-1, -1);
+}
+
+QPointF GraphView::operatorScenePosition(int op) const
+{
+    const NodeItem* item = itemOf(op);
+    return item ? item->pos() : QPointF();
+}
+
+bool GraphView::selectOperator(int op)
+{
+    const int node = m_model->nodeOfOperator(op);
+    if (node < 0)
+        return false;
+    NodeItem* item = itemOf(op);
+    if (!item) { // inside a folded group, or the layout is still running: select it once laid out
+        m_pendingSelection = op;
+        bool unfolded = false;
+        for (const int g : m_tree->chain(m_tree->groupOf[static_cast<std::size_t>(node)]))
+            unfolded = m_expanded.insert(g).second || unfolded;
+        if (unfolded)
+            relayout();
+        return true;
+    }
+    const QScopedValueRollback guard(m_syncing, true);
+    if (!item->isSelected()) {
+        m_scene->clearSelection();
+        item->setSelected(true);
+    }
+    m_canvas->ensureVisible(item, 60, 60);
+    return true;
+}
+
+int GraphView::selectedOperator() const
+{
+    for (auto* i : m_scene->selectedItems())
+        if (auto* n = dynamic_cast<NodeItem*>(i); n && n->item() >= 0)
+            return m_model->nodes[static_cast<std::size_t>(n->item())].op;
+    return -1;
+}
+
+void GraphView::onSceneSelection()
+{
+    if (m_syncing)
+        return;
+    const int op = selectedOperator();
+    if (op >= 0)
+        emit operatorSelected(op);
+}
+
+bool GraphView::findNext(const QString& text)
+{
+    const QString needle = text.trimmed();
+    std::vector<int> matches; // graph nodes, in order
+    for (std::size_t i = 0; i < m_model->nodes.size() && !needle.isEmpty(); ++i) {
+        const GraphNode& n = m_model->nodes[i];
+        if (QString::fromStdString(n.title).contains(needle, Qt::CaseInsensitive) ||
+            QString::fromStdString(n.names).contains(needle, Qt::CaseInsensitive) ||
+            (n.op >= 0 && (needle == QStringLiteral("#%1").arg(n.op) || needle == QString::number(n.op))))
+            matches.push_back(static_cast<int>(i));
+    }
+    m_matches = matches;
+    highlightMatches();
+    if (matches.empty()) {
+        m_status->setText(needle.isEmpty() ? QString() : tr("no match for “%1”").arg(needle));
+        return false;
+    }
+    // The first match after the current one, wrapping around.
+    const int currentOp = m_pendingSelection >= 0 ? m_pendingSelection : selectedOperator();
+    const int currentNode = currentOp >= 0 ? m_model->nodeOfOperator(currentOp) : -1;
+    const auto next = std::upper_bound(matches.begin(), matches.end(), currentNode);
+    const int node = next != matches.end() ? *next : matches.front();
+    m_status->setText(tr("match %1 of %2")
+                          .arg(std::distance(matches.begin(), std::find(matches.begin(), matches.end(), node)) + 1)
+                          .arg(matches.size()));
+    if (const int op = m_model->nodes[static_cast<std::size_t>(node)].op; op >= 0) {
+        selectOperator(op); // unfolds the groups around it when needed
+        emit operatorSelected(op);
+    } else if (const auto it = m_items.find(node); it != m_items.end()) { // an input or output
+        const QScopedValueRollback guard(m_syncing, true);
+        m_scene->clearSelection();
+        it->second->setSelected(true);
+        m_canvas->centerOn(it->second);
+    }
+    return true;
+}
+
+void GraphView::highlightMatches()
+{
+    // A match inside a folded group lights the group's box.
+    std::set<int> lit;
+    if (!m_matches.empty()) {
+        const auto visible = visibleItems(*m_tree, m_expanded);
+        for (const int n : m_matches)
+            lit.insert(visible[static_cast<std::size_t>(n)]);
+    }
+    for (auto& [item, box] : m_items)
+        box->setHighlighted(lit.count(item) > 0);
+}
+
+void GraphView::fitToWindow()
+{
+    if (m_scene->items().isEmpty())
+        return;
+    m_canvas->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+}
+
+void GraphView::showReadable()
+{
+    // The whole graph when it fits at a readable size; else readable boxes around the selection, or the top.
+    m_canvas->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    if (m_canvas->transform().m11() >= 0.6)
+        return;
+    m_canvas->setTransform(QTransform::fromScale(0.8, 0.8));
+    const int op = m_pendingSelection >= 0 ? m_pendingSelection : selectedOperator();
+    if (const NodeItem* item = itemOf(op))
+        m_canvas->centerOn(item);
+    else
+        m_canvas->centerOn(m_scene->sceneRect().center().x(), m_scene->sceneRect().top());
+}
+
+QMenu* GraphView::contextMenuFor(int op, QWidget* parent)
+{
+    auto* menu = new QMenu(parent);
+    const bool decidable = m_inputs.weights && std::any_of(m_inputs.weights->begin(), m_inputs.weights->end(),
+                                                    [op](const eval::LayerWeights& w) { return w.op == op; });
+    const bool kept = std::find(m_inputs.keptFloat.begin(), m_inputs.keptFloat.end(), op) != m_inputs.keptFloat.end();
+    QAction* keep = menu->addAction(tr("&Keep in float"));
+    keep->setObjectName(QStringLiteral("keepFloat"));
+    keep->setCheckable(true);
+    keep->setChecked(kept);
+    keep->setEnabled(decidable);
+    if (!decidable)
+        keep->setToolTip(tr("Only operators with weights can be kept in float here"));
+    connect(keep, &QAction::toggled, this, [this, op](bool on) { emit keepFloatRequested(op, on); });
+    QAction* weights = menu->addAction(tr("Show &weights"));
+    weights->setObjectName(QStringLiteral("showWeights"));
+    connect(weights, &QAction::triggered, this, [this, op] { emit operatorOpened(op); });
+    return menu;
+}
+
+bool GraphView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_canvas && event->type() == QEvent::Resize)
+        placeOverlays();
+    return QWidget::eventFilter(watched, event);
+}
+
+void GraphView::placeOverlays()
+{
+    const QRect area = m_canvas->viewport()->geometry();
+    const QSize mini(std::min(180, area.width() / 4), std::min(240, area.height() / 3));
+    m_minimap->setGeometry(area.right() - mini.width() - 8, area.bottom() - mini.height() - 8, mini.width(),
+        mini.height());
+    const QSize legend = m_legend->sizeHint();
+    m_legend->setGeometry(area.left() + 8, area.bottom() - legend.height() - 8, legend.width(), legend.height());
+    m_minimap->raise();
+    m_legend->raise();
+}
+
+} // namespace ql::widgets
