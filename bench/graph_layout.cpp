@@ -44,17 +44,16 @@ int main(int argc, char** argv)
         }
         const auto mg = ql::widgets::describeGraph(*g);
         const auto tree = ql::widgets::buildScopeTree(mg);
+        const ql::widgets::BoxSizer sizeFor(QApplication::font());
         ql::widgets::NestedLayoutInput input;
         input.graph = &mg;
         input.tree = &tree;
         for (const auto& n : mg.nodes) {
-            const QSizeF s = ql::widgets::NodeItem::sizeFor(
-                QString::fromStdString(n.title), QString::fromStdString(n.detail), QApplication::font());
+            const QSizeF s = sizeFor(QString::fromStdString(n.title), QString::fromStdString(n.detail));
             input.nodeSizes.push_back({s.width(), s.height()});
         }
         for (const auto& grp : tree.groups) {
-            const QSizeF s = ql::widgets::NodeItem::sizeFor(QString::fromStdString(grp.label),
-                QStringLiteral("%1 operators").arg(grp.operatorCount), QApplication::font());
+            const QSizeF s = sizeFor(QString::fromStdString(grp.label), QStringLiteral("%1 operators").arg(grp.operatorCount));
             input.groupSizes.push_back({s.width() + 4, s.height() + 4});
         }
         QJsonObject row{{QStringLiteral("model"), QFileInfo(path).fileName()},

@@ -7,6 +7,7 @@
 // Usage: quantlens_gui_responsiveness MODEL [DATA.npy|DATA-idx.gz [LABELS]] [--samples N]
 // Without DATA, N random samples (default 200) of the model's input shape are used.
 #include "data/npy.h"
+#include "graph/graphview.h"
 #include "gui/mainwindow.h"
 #include "gui/modepanel.h"
 #include "layers/layertablemodel.h"
@@ -173,6 +174,28 @@ int main(int argc, char** argv)
         return 1;
     }
     phases.append(meter.stop());
+
+    // The graph view: shown, every group expanded (the whole graph drawn), then folded again.
+    meter.start(QStringLiteral("graph view: show, expand all, collapse all"));
+    auto* graph = w.graphView();
+    auto layoutDone = [graph] {
+        QElapsedTimer limit;
+        limit.start();
+        while (!graph->isLaidOut() && limit.elapsed() < 120000)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    };
+    w.showView(QStringLiteral("graph"));
+    layoutDone();
+    graph->expandAll();
+    layoutDone();
+    graph->fitToWindow();
+    QApplication::processEvents();
+    graph->collapseAll();
+    layoutDone();
+    QJsonObject graphPhase = meter.stop();
+    graphPhase[QStringLiteral("boxes_after_folding")] = graph->boxCount();
+    phases.append(graphPhase);
+    w.showView(QStringLiteral("weights"));
 
     QTemporaryDir tmp;
     QString data = args.value(1), labels = args.value(2);

@@ -44,11 +44,16 @@ NodeItem::NodeItem(int item, QSizeF size, Shape shape, QString title, QString de
     setCacheMode(DeviceCoordinateCache);
 }
 
-QSizeF NodeItem::sizeFor(const QString& title, const QString& detail, const QFont& font)
+BoxSizer::BoxSizer(const QFont& font)
+    : m_big(bold(font))
+    , m_small(smaller(font))
 {
-    const QFontMetricsF big(bold(font)), small(smaller(font));
-    const double w = std::max({big.horizontalAdvance(title), small.horizontalAdvance(detail), 60.0});
-    const double h = big.height() + 2 * small.height() + 2 * kLineGap;
+}
+
+QSizeF BoxSizer::operator()(const QString& title, const QString& detail) const
+{
+    const double w = std::max({m_big.horizontalAdvance(title), m_small.horizontalAdvance(detail), 60.0});
+    const double h = m_big.height() + 2 * m_small.height() + 2 * kLineGap;
     return {std::ceil(w + 2 * kPad), std::ceil(h + 2 * kPad)};
 }
 

@@ -4,10 +4,21 @@
 // and the minimap, a second view of the whole scene with the visible part outlined.
 #pragma once
 
+#include <QFontMetricsF>
 #include <QGraphicsItem>
 #include <QGraphicsView>
 
 namespace ql::widgets {
+
+// The box size texts need, in scene units (the font's metrics measured once, for thousands of boxes).
+class BoxSizer {
+public:
+    explicit BoxSizer(const QFont& font);
+    QSizeF operator()(const QString& title, const QString& detail) const;
+
+private:
+    QFontMetricsF m_big, m_small;
+};
 
 // A box: an operator, a graph input or output, or a collapsed group (item -1 - group).
 class NodeItem : public QGraphicsItem {
@@ -20,8 +31,6 @@ public:
     QColor fill() const { return m_fill; }
     QString value() const { return m_value; }
     void setHighlighted(bool on); // a search match
-    // The box size the texts need, in scene units.
-    static QSizeF sizeFor(const QString& title, const QString& detail, const QFont& font);
 
     QRectF boundingRect() const override;
     void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

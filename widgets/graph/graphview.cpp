@@ -205,6 +205,9 @@ GraphView::GraphView(QWidget* parent)
     layout->addLayout(bar);
 
     m_scene = new QGraphicsScene(this);
+    // No spatial index: building one for thousands of boxes blocks the GUI thread longer than testing each
+    // box against the few rectangles a paint or a click needs.
+    m_scene->setItemIndexMethod(QGraphicsScene::NoIndex);
     auto* canvas = new Canvas(m_scene, this);
     canvas->doubleClicked = [this](int item) { activated(item); };
     canvas->contextMenu = [this](int item, QPoint global) { menuRequested(item, global); };
@@ -229,11 +232,26 @@ GraphView::~GraphView()
 
 void GraphView::setGraph(std::shared_ptr<const model::Graph> graph)
 {
+    clearScene(); // its boxes name nodes of the previous model
     m_graph = std::move(graph);
     m_model = std::make_shared<const ModelGraph>(m_graph ? describeGraph(*m_graph) : ModelGraph{});
     m_tree = std::make_shared<const ScopeTree>(buildScopeTree(*m_model));
+    // Box sizes come from the texts, measured once here (fonts belong to the GUI thread).
+    m_nodeSizes.clear();
+    m_groupSizes.clear();
+    const BoxSizer sizeFor(font());
+    for (const auto& n : m_model->nodes) {
+        const QSizeF size = sizeFor(QString::fromStdString(n.title), QString::fromStdString(n.detail));
+        m_nodeSizes.push_back({size.width(), size.height()});
+    }
+    for (const auto& g : m_tree->groups) {
+        const QSizeF size = sizeFor(QStringLiteral("▸ ") + QString::fromStdString(g.label),
+            tr("%n operator(s)", nullptr, g.operatorCount));
+        m_groupSizes.push_back({size.width() + 4, size.height() + 4});
+    }
     m_expanded.clear();
     m_pendingSelection = -1;
+    m_firstLayout = true;
     m_matches.clear();
     m_inputs = {};
     if (m_graph && !m_graph->subgraphs.empty())
@@ -252,6 +270,7 @@ void GraphView::setExpanded(int group, bool expanded)
         m_expanded.insert(group);
     else
         m_expanded.erase(group);
+    m_focusGroup = group;
     relayout();
 }
 
@@ -271,45 +290,45 @@ void GraphView::collapseAll()
 
 void GraphView::relayout()
 {
-    const int generation = ++m_generation;
-    const int keep = m_pendingSelection >= 0 ? m_pendingSelection : selectedOperator();
-    {
-        const QScopedValueRollback guard(m_syncing, true); // the selection goes with the boxes: nothing to say
-        m_items.clear();
-        m_scene->clear();
-    }
-    m_pendingSelection = keep;
+    ++m_generation;
     m_laidOut = false;
-    m_layoutError.clear();
     if (!m_graph) {
         m_status->clear();
         return;
     }
-    // Box sizes come from the texts, measured here (fonts belong to the GUI thread); the layout runs on
-    // another thread.
+    if (m_layoutRunning) { // one layout at a time: the newest state follows when this one ends
+        m_relayoutPending = true;
+        return;
+    }
+    startLayout();
+}
+
+void GraphView::startLayout()
+{
+    const int generation = m_generation;
+    m_layoutRunning = true;
     NestedLayoutInput input;
     input.graph = m_model.get();
     input.tree = m_tree.get();
     input.expanded = m_expanded;
-    for (const auto& n : m_model->nodes) {
-        const QSizeF size = NodeItem::sizeFor(QString::fromStdString(n.title), QString::fromStdString(n.detail), font());
-        input.nodeSizes.push_back({size.width(), size.height()});
-    }
-    for (const auto& g : m_tree->groups) {
-        const QSizeF size = NodeItem::sizeFor(QStringLiteral("▸ ") + QString::fromStdString(g.label),
-            tr("%n operator(s)", nullptr, g.operatorCount), font());
-        input.groupSizes.push_back({size.width() + 4, size.height() + 4});
-    }
-    const QFontMetricsF fm(font());
-    input.header = fm.height() + 8;
+    input.nodeSizes = m_nodeSizes;
+    input.groupSizes = m_groupSizes;
+    input.header = QFontMetricsF(font()).height() + 8;
     m_status->setText(tr("laying out %n operator(s)…", nullptr, static_cast<int>(m_model->opNode.size())));
     auto* watcher = new QFutureWatcher<std::pair<Result<NestedLayout>, double>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
-        if (generation != m_generation)
-            return; // another model or another folding replaced this one
+        m_layoutRunning = false;
+        if (std::exchange(m_relayoutPending, false) || generation != m_generation) {
+            startLayout(); // the model or its folding changed meanwhile
+            return;
+        }
         auto [layout, seconds] = watcher->result();
         m_layoutSeconds = seconds;
+        m_layoutError.clear();
+        const int keep = m_pendingSelection >= 0 ? m_pendingSelection : selectedOperator();
+        m_pendingSelection = -1;
+        clearScene();
         if (!layout) {
             m_layoutError = QString::fromStdString(layout.error().message);
             m_status->setText(m_layoutError);
@@ -319,12 +338,22 @@ void GraphView::relayout()
                 static_cast<int>(m_model->opNode.size()))
                                   .arg(m_items.size())
                                   .arg(seconds, 0, 'f', 2));
+            if (std::exchange(m_firstLayout, false)) {
+                m_pendingSelection = keep;
+                showReadable();
+                m_pendingSelection = -1;
+            } else if (m_focusGroup > 0) { // the group just folded or unfolded stays in view
+                for (auto* i : m_scene->items())
+                    if (auto* f = dynamic_cast<FrameItem*>(i); f && f->group() == m_focusGroup)
+                        m_canvas->ensureVisible(f->boundingRect().adjusted(0, 0, 0, -f->boundingRect().height() + 80));
+                if (const auto it = m_items.find(-1 - m_focusGroup); it != m_items.end())
+                    m_canvas->ensureVisible(it->second);
+            }
+            m_focusGroup = -1;
+            if (keep >= 0 && itemOf(keep)) // a selection folded away stays unselected
+                selectOperator(keep);
         }
         m_laidOut = true;
-        showReadable();
-        const int pending = std::exchange(m_pendingSelection, -1);
-        if (pending >= 0)
-            selectOperator(pending);
         emit laidOut();
     });
     watcher->setFuture(QtConcurrent::run([input = std::move(input), model = m_model, tree = m_tree] {
@@ -333,6 +362,13 @@ void GraphView::relayout()
         auto r = layoutNested(input); // `model` and `tree` keep what `input` points to alive
         return std::make_pair(std::move(r), static_cast<double>(t.nsecsElapsed()) / 1e9);
     }));
+}
+
+void GraphView::clearScene()
+{
+    const QScopedValueRollback guard(m_syncing, true); // the selection goes with the boxes: nothing to say
+    m_items.clear();
+    m_scene->clear();
 }
 
 void GraphView::buildScene(const NestedLayout& layout)
@@ -349,8 +385,9 @@ void GraphView::buildScene(const NestedLayout& layout)
                 continue;
             }
             const QString detail = tr("%n operator(s)", nullptr, g.operatorCount);
-            auto* item = new NodeItem(box.item, NodeItem::sizeFor(QStringLiteral("▸ ") + label, detail, font()),
-                NodeItem::Shape::Group, QStringLiteral("▸ ") + label, detail);
+            const auto& size = m_groupSizes[static_cast<std::size_t>(group)];
+            auto* item = new NodeItem(box.item, QSizeF(size.width - 4, size.height - 4), NodeItem::Shape::Group,
+                QStringLiteral("▸ ") + label, detail);
             item->setPos(centre);
             item->setToolTip(tr("%1\n%2\nDouble-click to expand").arg(QString::fromStdString(g.path), detail));
             m_scene->addItem(item);
@@ -362,7 +399,8 @@ void GraphView::buildScene(const NestedLayout& layout)
         const auto shape = n.kind != GraphNode::Kind::Operator ? NodeItem::Shape::Terminal
             : n.boundary                                       ? NodeItem::Shape::Boundary
                                                                : NodeItem::Shape::Operator;
-        auto* item = new NodeItem(box.item, NodeItem::sizeFor(title, detail, font()), shape, title, detail);
+        const auto& size = m_nodeSizes[static_cast<std::size_t>(box.item)];
+        auto* item = new NodeItem(box.item, QSizeF(size.width, size.height), shape, title, detail);
         item->setPos(centre);
         item->setToolTip(QStringLiteral("%1\n%2\n%3").arg(title, detail, QString::fromStdString(n.names).trimmed()));
         m_scene->addItem(item);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "eval/weights.h"
+#include "graph/graphlayout.h"
 #include "graph/graphoverlay.h"
 #include "graph/modelgraph.h"
 #include "graph/scopetree.h"
@@ -97,6 +98,8 @@ protected:
 
 private:
     void relayout();
+    void startLayout();
+    void clearScene();
     void showReadable(); // after a layout: everything if readable, else a readable part
     void buildScene(const NestedLayout& layout);
     void repaintOverlay();
@@ -111,6 +114,11 @@ private:
     std::shared_ptr<const ModelGraph> m_model = std::make_shared<ModelGraph>();
     std::shared_ptr<const ScopeTree> m_tree = std::make_shared<ScopeTree>();
     std::set<int> m_expanded;
+    std::vector<LayoutInput::Node> m_nodeSizes, m_groupSizes; // measured once per model
+    bool m_layoutRunning = false;
+    bool m_relayoutPending = false;
+    bool m_firstLayout = true; // of this model: show it at a readable size
+    int m_focusGroup = -1; // the group the user just folded or unfolded
     int m_pendingSelection = -1; // an operator to select once the layout is in
     std::vector<int> m_matches; // graph nodes the last search found
     OverlayInputs m_inputs;
