@@ -3,6 +3,7 @@
 
 #include "cli/analyze.h"
 #include "cli/args.h"
+#include "cli/diff.h"
 #include "cli/evaluate.h"
 #include "cli/info.h"
 #include "cli/quantize.h"
@@ -47,6 +48,7 @@ QString usage()
               "                                  which layers to keep in float (see: help sensitivity)\n"
               "  train --data IMAGES --labels LABELS -o OUT\n"
               "                                  train a small CNN, optionally with QAT (see: help train)\n"
+              "  diff A B [--json] [--all]       two models operator by operator: scales, zero points, weights\n"
               "  rules                           the converter's quantization rule of every operator (Markdown)\n"
               "  help [COMMAND]                  this text, or a command's\n"
               "\n"
@@ -62,6 +64,15 @@ QString commandHelp(const QString& command)
                   "\n"
                   "Prints the model's facts: size, quantization mode, inputs and outputs, and one row per\n"
                   "operator with its output shape, weights and their quantization.\n"
+                  "  --json   print a JSON object instead (keys documented in docs/cli-json.md)\n");
+    if (command == QLatin1String("diff"))
+        return tr("Usage: quantlens-cli diff A.tflite B.tflite [--json] [--all]\n"
+                  "\n"
+                  "Matches the operators of two models (by the name of the tensor each writes, then by position\n"
+                  "among operators of the same type) and lists what differs: the type, scales (as a ratio) and\n"
+                  "zero points of each operator's output, activation input and weights, and how far the weights\n"
+                  "are apart in steps (LSB) of B's scale; then the operators only one model has.\n"
+                  "  --all    list unchanged matches too\n"
                   "  --json   print a JSON object instead (keys documented in docs/cli-json.md)\n");
     if (command == QLatin1String("rewrite"))
         return tr("Usage: quantlens-cli rewrite MODEL -o OUT [--external-buffers]\n"
@@ -341,6 +352,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return evalCommand(rest, out, err);
     if (command == QLatin1String("sensitivity"))
         return sensitivityCommand(rest, out, err);
+    if (command == QLatin1String("diff"))
+        return diffCommand(rest, out, err);
     if (command == QLatin1String("rules")) {
         if (!rest.isEmpty()) {
             err << tr("rules takes no arguments") << '\n';

@@ -26,7 +26,30 @@ bool isQuantizedType(DType t)
         t == DType::Int4;
 }
 
-// The float values of a quantized or float16 constant.
+// The range an integer activation covers: its codes' span dequantized. Recorded as the float tensor's min/max,
+// the form quantization-aware training uses, so that re-quantizing keeps the file's own activation scales.
+void keepCoveredRange(model::Tensor& t)
+{
+    const auto& q = t.quantization;
+    if (q.scale.size() != 1 || q.zeroPoint.size() > 1)
+        return;
+    double lo = 0, hi = 0;
+    switch (t.dtype) {
+    case DType::Int8: lo = -128; hi = 127; break;
+    case DType::UInt8: lo = 0; hi = 255; break;
+    case DType::Int16: lo = -32768; hi = 32767; break;
+    default: return;
+    }
+    const double zp = q.zeroPoint.empty() ? 0.0 : static_cast<double>(q.zeroPoint[0]);
+    const double s = static_cast<double>(q.scale[0]);
+    if (!(s > 0) || !std::isfinite(s))
+        return;
+    t.quantization.min = {static_cast<float>((lo - zp) * s)};
+    t.quantization.max = {static_cast<float>((hi - zp) * s)};
+}
+
+} // namespace
+
 Result<std::vector<float>> dequantizedValues(const model::Graph& g, const model::Tensor& t)
 {
     const auto d = g.tensorData(t);
@@ -79,29 +102,6 @@ Result<std::vector<float>> dequantizedValues(const model::Graph& g, const model:
     return v;
 }
 
-// The range an integer activation covers: its codes' span dequantized. Recorded as the float tensor's min/max,
-// the form quantization-aware training uses, so that re-quantizing keeps the file's own activation scales.
-void keepCoveredRange(model::Tensor& t)
-{
-    const auto& q = t.quantization;
-    if (q.scale.size() != 1 || q.zeroPoint.size() > 1)
-        return;
-    double lo = 0, hi = 0;
-    switch (t.dtype) {
-    case DType::Int8: lo = -128; hi = 127; break;
-    case DType::UInt8: lo = 0; hi = 255; break;
-    case DType::Int16: lo = -32768; hi = 32767; break;
-    default: return;
-    }
-    const double zp = q.zeroPoint.empty() ? 0.0 : static_cast<double>(q.zeroPoint[0]);
-    const double s = static_cast<double>(q.scale[0]);
-    if (!(s > 0) || !std::isfinite(s))
-        return;
-    t.quantization.min = {static_cast<float>((lo - zp) * s)};
-    t.quantization.max = {static_cast<float>((hi - zp) * s)};
-}
-
-} // namespace
 
 Result<model::Graph> dequantizeGraph(const model::Graph& in, std::vector<int>* toOriginal)
 {

@@ -89,5 +89,8 @@ std::optional<WeightSlot> weightSlot(tflite::BuiltinOperator op);
 // re-quantization can keep the file's activation scales without calibration data. `toOriginal`, when
 // given, receives for each operator of the main subgraph the index it had in `g`.
 Result<model::Graph> dequantizeGraph(const model::Graph& g, std::vector<int>* toOriginal = nullptr);
+// The real values of a quantized (int8, uint8, int16, int32, int64; per tensor or per channel) or float16
+// constant: (code - zero point) x scale of its channel.
+Result<std::vector<float>> dequantizedValues(const model::Graph& g, const model::Tensor& t);
 
 } // namespace ql::passes

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "cli/diff.h"
+
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "model/reader.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace ql::cli {
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("ql::cli", s);
+}
+
+QJsonArray floats(const std::vector<float>& v)
+{
+    QJsonArray a;
+    for (const float x : v)
+        a.append(static_cast<double>(x));
+    return a;
+}
+
+QJsonArray ints(const std::vector<std::int64_t>& v)
+{
+    QJsonArray a;
+    for (const auto x : v)
+        a.append(static_cast<double>(x));
+    return a;
+}
+
+QJsonObject operatorRef(const model::Graph& g, int op)
+{
+    const auto& o = g.main().operators[static_cast<std::size_t>(op)];
+    QString name;
+    if (!o.outputs.empty() && o.outputs[0] >= 0)
+        name = qs(g.main().tensors[static_cast<std::size_t>(o.outputs[0])].name);
+    return {{QStringLiteral("index"), op}, {QStringLiteral("op"), qs(g.opName(o))}, {QStringLiteral("name"), name}};
+}
+
+// "0.0235 -> 0.0241 (x1.03)" for one scale, "per-channel x16, up to x1.20" for several.
+QString scaleChange(const eval::TensorDiff& t)
+{
+    if (t.scaleA.empty() || t.scaleB.empty())
+        return t.scaleA.empty() == t.scaleB.empty() ? QString()
+            : t.scaleA.empty() ? tr("no scale -> scale %1").arg(static_cast<double>(t.scaleB.front()), 0, 'g', 4)
+                               : tr("scale %1 -> no scale").arg(static_cast<double>(t.scaleA.front()), 0, 'g', 4);
+    if (t.scaleRatio <= 1 + 1e-6)
+        return {};
+    if (t.scaleA.size() == 1 && t.scaleB.size() == 1)
+        return tr("scale %1 -> %2 (x%3)")
+            .arg(static_cast<double>(t.scaleA[0]), 0, 'g', 4)
+            .arg(static_cast<double>(t.scaleB[0]), 0, 'g', 4)
+            .arg(t.scaleB[0] / t.scaleA[0], 0, 'f', 3);
+    return tr("%1 scale(s) -> %2, differing by up to x%3").arg(t.scaleA.size()).arg(t.scaleB.size()).arg(t.scaleRatio, 0, 'f', 3);
+}
+
+QString describe(const eval::TensorDiff& t)
+{
+    QStringList parts;
+    if (t.dtypeDiffers)
+        parts << tr("%1 -> %2").arg(qs(t.dtypeA), qs(t.dtypeB));
+    if (const QString s = scaleChange(t); !s.isEmpty())
+        parts << s;
+    if (t.zeroPointsDiffer)
+        parts << tr("zero point %1 -> %2")
+                     .arg(t.zeroPointA.size() == 1 ? QString::number(t.zeroPointA[0]) : tr("per channel"))
+                     .arg(t.zeroPointB.size() == 1 ? QString::number(t.zeroPointB[0]) : tr("per channel"));
+    return QStringLiteral("%1: %2").arg(qs(t.role), parts.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+QJsonObject diffJson(const eval::ModelDiff& d, const model::Graph& a, const model::Graph& b, bool all)
+{
+    QJsonArray ops;
+    int byPosition = 0;
+    for (const auto& m : d.matches) {
+        byPosition += !m.byName;
+        if (!all && !m.changed())
+            continue;
+        QJsonArray tensors;
+        for (const auto& t : m.tensors)
+            tensors.append(QJsonObject{{QStringLiteral("role"), qs(t.role)}, {QStringLiteral("name_a"), qs(t.nameA)},
+                {QStringLiteral("name_b"), qs(t.nameB)}, {QStringLiteral("dtype_a"), qs(t.dtypeA)},
+                {QStringLiteral("dtype_b"), qs(t.dtypeB)}, {QStringLiteral("scale_a"), floats(t.scaleA)},
+                {QStringLiteral("scale_b"), floats(t.scaleB)}, {QStringLiteral("zero_point_a"), ints(t.zeroPointA)},
+                {QStringLiteral("zero_point_b"), ints(t.zeroPointB)}, {QStringLiteral("scale_ratio"), t.scaleRatio}});
+        QJsonObject o{{QStringLiteral("a"), m.a}, {QStringLiteral("b"), m.b}, {QStringLiteral("op"), qs(m.op)},
+            {QStringLiteral("name"), qs(m.name)},
+            {QStringLiteral("matched_by"), m.byName ? QStringLiteral("name") : QStringLiteral("position")},
+            {QStringLiteral("changed"), m.changed()}, {QStringLiteral("tensors"), tensors}};
+        if (!m.opB.empty())
+            o.insert(QStringLiteral("op_b"), qs(m.opB));
+        if (m.weightMaxLsb) {
+            o.insert(QStringLiteral("weight_max_lsb"), *m.weightMaxLsb);
+            o.insert(QStringLiteral("weight_mean_lsb"), *m.weightMeanLsb);
+        }
+        ops.append(o);
+    }
+    QJsonArray onlyA, onlyB;
+    for (const int i : d.onlyA)
+        onlyA.append(operatorRef(a, i));
+    for (const int j : d.onlyB)
+        onlyB.append(operatorRef(b, j));
+    return {{QStringLiteral("operators_a"), static_cast<int>(a.main().operators.size())},
+        {QStringLiteral("operators_b"), static_cast<int>(b.main().operators.size())},
+        {QStringLiteral("matched"), static_cast<int>(d.matches.size())}, {QStringLiteral("matched_by_position"), byPosition},
+        {QStringLiteral("changed"), d.changed}, {QStringLiteral("only_a"), onlyA}, {QStringLiteral("only_b"), onlyB},
+        {QStringLiteral("operators"), ops}};
+}
+
+int diffCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const Args a = parseArgs(args, {}, {QStringLiteral("--json"), QStringLiteral("--all")});
+    if (!a.error.isEmpty() || a.positional.size() != 2) {
+        err << (a.error.isEmpty() ? tr("diff needs exactly two model files") : a.error) << "\n\n"
+            << commandHelp(QStringLiteral("diff"));
+        return Usage;
+    }
+    auto ga = model::readTflite(a.positional[0].toStdString());
+    if (!ga)
+        return fail(err, ga.error());
+    auto gb = model::readTflite(a.positional[1].toStdString());
+    if (!gb)
+        return fail(err, gb.error());
+    const auto d = eval::diffModels(*ga, *gb);
+    const bool all = a.flags.contains(QStringLiteral("--all"));
+    if (a.flags.contains(QStringLiteral("--json"))) {
+        QJsonObject o = diffJson(d, *ga, *gb, all);
+        o.insert(QStringLiteral("model_a"), a.positional[0]);
+        o.insert(QStringLiteral("model_b"), a.positional[1]);
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    out << tr("A: %1 (%2 operators)\nB: %3 (%4 operators)\n")
+               .arg(QFileInfo(a.positional[0]).fileName())
+               .arg(ga->main().operators.size())
+               .arg(QFileInfo(a.positional[1]).fileName())
+               .arg(gb->main().operators.size());
+    out << tr("%1 operators matched, %2 of them differ; %3 only in A, %4 only in B\n\n")
+               .arg(d.matches.size())
+               .arg(d.changed)
+               .arg(d.onlyA.size())
+               .arg(d.onlyB.size());
+    for (const auto& m : d.matches) {
+        if (!all && !m.changed())
+            continue;
+        QString head = QStringLiteral("#%1 -> #%2 ").arg(m.a).arg(m.b) + qs(m.op);
+        if (!m.opB.empty())
+            head += QStringLiteral(" -> ") + qs(m.opB);
+        if (!m.byName)
+            head += tr(" (matched by position)");
+        out << head << "  " << qs(m.name).left(80) << '\n';
+        for (const auto& t : m.tensors)
+            out << "    " << describe(t) << '\n';
+        if (m.weightMaxLsb && *m.weightMaxLsb > 0)
+            out << "    " << tr("weights differ by up to %1 LSB (mean %2)").arg(*m.weightMaxLsb, 0, 'f', 2).arg(*m.weightMeanLsb, 0, 'f', 3)
+                << '\n';
+    }
+    for (const int i : d.onlyA)
+        out << tr("only in A: #%1 %2\n").arg(i).arg(qs(ga->opName(ga->main().operators[static_cast<std::size_t>(i)])));
+    for (const int j : d.onlyB)
+        out << tr("only in B: #%1 %2\n").arg(j).arg(qs(gb->opName(gb->main().operators[static_cast<std::size_t>(j)])));
+    return Ok;
+}
+
+} // namespace ql::cli
