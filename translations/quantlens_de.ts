@@ -67,8 +67,16 @@
         <translation>Diese Sprache für diesen Aufruf verwenden: en, de, es, fr oder zh_CN</translation>
     </message>
     <message>
-        <source>Show this view at start: weights, graph, errors, compare, side-by-side or train</source>
-        <translation>Diese Ansicht beim Start zeigen: weights, graph, errors, compare, side-by-side oder train</translation>
+        <source>Compare the model with this second model (the Diff view)</source>
+        <translation>Das Modell mit diesem zweiten Modell vergleichen (Ansicht Diff)</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, graph, errors, compare, side-by-side, train or diff</source>
+        <translation>Diese Ansicht beim Start zeigen: weights, graph, errors, compare, side-by-side, train oder diff</translation>
     </message>
 </context>
 <context>
@@ -112,6 +120,21 @@
     <message>
         <source>Cannot export the table</source>
         <translation>Tabelle kann nicht exportiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::DiffTab</name>
+    <message>
+        <source>Only what differs</source>
+        <translation>Nur Unterschiede</translation>
+    </message>
+    <message>
+        <source>File › Compare with… opens a second model (the converter&apos;s file of the same network, another export, an older version) to compare with this one.</source>
+        <translation>Datei › Vergleichen mit… öffnet ein zweites Modell (die Datei des Konverters für dasselbe Netz, einen anderen Export, eine ältere Version), um es mit diesem zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>A: %1 (%2 operators) — B: %3 (%4 operators). %5 pairs matched, %6 of them differ; %7 only in A, %8 only in B.</source>
+        <translation>A: %1 (%2 Operatoren) — B: %3 (%4 Operatoren). %5 Paare zugeordnet, %6 davon unterschiedlich; %7 nur in A, %8 nur in B.</translation>
     </message>
 </context>
 <context>
@@ -660,6 +683,38 @@
         <source>&amp;Graph</source>
         <translation>&amp;Graph</translation>
     </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation>&amp;Diff</translation>
+    </message>
+    <message>
+        <source>Open a model first, then compare it with another.</source>
+        <translation>Öffnen Sie zuerst ein Modell und vergleichen Sie es dann mit einem anderen.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>%1 wird mit %2 verglichen…</translation>
+    </message>
+    <message>
+        <source>%1 could not be compared: %2</source>
+        <translation>%1 konnte nicht verglichen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 against %2: %3 operator pair(s) differ</source>
+        <translation>%1 gegen %2: %3 Operatorpaar(e) unterscheiden sich</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with…</source>
+        <translation>&amp;Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Compare with model</source>
+        <translation>Mit Modell vergleichen</translation>
+    </message>
+    <message>
+        <source>Match this model&apos;s operators with another model&apos;s (the converter&apos;s file of the same network, another export, an older version) and show what differs</source>
+        <translation>Die Operatoren dieses Modells denen eines anderen zuordnen (Datei des Konverters für dasselbe Netz, anderer Export, ältere Version) und die Unterschiede zeigen</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1175,6 +1230,80 @@
     <message>
         <source>training-curves</source>
         <translation>trainingskurven</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::DiffTableModel</name>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n Kanal</numerusform>
+            <numerusform>%n Kanäle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>nur in A</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>nur in B</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Unterschied</translation>
+    </message>
+    <message>
+        <source>changed (largest scale ratio)</source>
+        <translation>geändert (größtes Skalenverhältnis)</translation>
+    </message>
+    <message>
+        <source>only in this model</source>
+        <translation>nur in diesem Modell</translation>
+    </message>
+    <message>
+        <source># A</source>
+        <translation># A</translation>
+    </message>
+    <message>
+        <source># B</source>
+        <translation># B</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Output scale A</source>
+        <translation>Ausgabeskala A</translation>
+    </message>
+    <message>
+        <source>Output scale B</source>
+        <translation>Ausgabeskala B</translation>
+    </message>
+    <message>
+        <source>Largest scale ratio</source>
+        <translation>Größtes Skalenverhältnis</translation>
+    </message>
+    <message>
+        <source>Output zero point</source>
+        <translation>Ausgabe-Nullpunkt</translation>
+    </message>
+    <message>
+        <source>Weights (max LSB)</source>
+        <translation>Gewichte (max. LSB)</translation>
+    </message>
+    <message>
+        <source>Output tensor</source>
+        <translation>Ausgabetensor</translation>
     </message>
 </context>
 <context>

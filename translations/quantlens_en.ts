@@ -77,6 +77,16 @@
     </message>
 </context>
 <context>
+    <name>ql::widgets::DiffTableModel</name>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n channel</numerusform>
+            <numerusform>%n channels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ql::widgets::ErrorChart</name>
     <message numerus="yes">
         <source>Weight SQNR of %n layer(s); worst outlined in red.</source>

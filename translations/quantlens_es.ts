@@ -67,8 +67,16 @@
         <translation>Usar este idioma en esta ejecución: en, de, es, fr o zh_CN</translation>
     </message>
     <message>
-        <source>Show this view at start: weights, graph, errors, compare, side-by-side or train</source>
-        <translation>Mostrar esta vista al iniciar: weights, graph, errors, compare, side-by-side o train</translation>
+        <source>Compare the model with this second model (the Diff view)</source>
+        <translation>Comparar el modelo con este segundo modelo (vista Diff)</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modelo</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, graph, errors, compare, side-by-side, train or diff</source>
+        <translation>Mostrar esta vista al iniciar: weights, graph, errors, compare, side-by-side, train o diff</translation>
     </message>
 </context>
 <context>
@@ -112,6 +120,21 @@
     <message>
         <source>Cannot export the table</source>
         <translation>No se puede exportar la tabla</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::DiffTab</name>
+    <message>
+        <source>Only what differs</source>
+        <translation>Solo lo que difiere</translation>
+    </message>
+    <message>
+        <source>File › Compare with… opens a second model (the converter&apos;s file of the same network, another export, an older version) to compare with this one.</source>
+        <translation>Archivo › Comparar con… abre un segundo modelo (el archivo del convertidor de la misma red, otra exportación, una versión anterior) para compararlo con este.</translation>
+    </message>
+    <message>
+        <source>A: %1 (%2 operators) — B: %3 (%4 operators). %5 pairs matched, %6 of them differ; %7 only in A, %8 only in B.</source>
+        <translation>A: %1 (%2 operadores) — B: %3 (%4 operadores). %5 pares emparejados, %6 de ellos difieren; %7 solo en A, %8 solo en B.</translation>
     </message>
 </context>
 <context>
@@ -660,6 +683,38 @@
         <source>&amp;Graph</source>
         <translation>&amp;Grafo</translation>
     </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation>&amp;Diferencias</translation>
+    </message>
+    <message>
+        <source>Open a model first, then compare it with another.</source>
+        <translation>Abra primero un modelo y luego compárelo con otro.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>Comparando %1 con %2…</translation>
+    </message>
+    <message>
+        <source>%1 could not be compared: %2</source>
+        <translation>%1 no se pudo comparar: %2</translation>
+    </message>
+    <message>
+        <source>%1 against %2: %3 operator pair(s) differ</source>
+        <translation>%1 frente a %2: %3 par(es) de operadores difieren</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with…</source>
+        <translation>Comparar &amp;con…</translation>
+    </message>
+    <message>
+        <source>Compare with model</source>
+        <translation>Comparar con el modelo</translation>
+    </message>
+    <message>
+        <source>Match this model&apos;s operators with another model&apos;s (the converter&apos;s file of the same network, another export, an older version) and show what differs</source>
+        <translation>Emparejar los operadores de este modelo con los de otro (el archivo del convertidor de la misma red, otra exportación, una versión anterior) y mostrar lo que difiere</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1175,6 +1230,80 @@
     <message>
         <source>training-curves</source>
         <translation>curvas-entrenamiento</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::DiffTableModel</name>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n canal</numerusform>
+            <numerusform>%n canales</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>solo en A</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>solo en B</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>cambiado</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>igual</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>changed (largest scale ratio)</source>
+        <translation>cambiado (mayor razón de escalas)</translation>
+    </message>
+    <message>
+        <source>only in this model</source>
+        <translation>solo en este modelo</translation>
+    </message>
+    <message>
+        <source># A</source>
+        <translation># A</translation>
+    </message>
+    <message>
+        <source># B</source>
+        <translation># B</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Output scale A</source>
+        <translation>Escala de salida A</translation>
+    </message>
+    <message>
+        <source>Output scale B</source>
+        <translation>Escala de salida B</translation>
+    </message>
+    <message>
+        <source>Largest scale ratio</source>
+        <translation>Mayor razón de escalas</translation>
+    </message>
+    <message>
+        <source>Output zero point</source>
+        <translation>Punto cero de salida</translation>
+    </message>
+    <message>
+        <source>Weights (max LSB)</source>
+        <translation>Pesos (LSB máx.)</translation>
+    </message>
+    <message>
+        <source>Output tensor</source>
+        <translation>Tensor de salida</translation>
     </message>
 </context>
 <context>

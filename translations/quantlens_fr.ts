@@ -67,8 +67,16 @@
         <translation>Utiliser cette langue pour cette exécution : en, de, es, fr ou zh_CN</translation>
     </message>
     <message>
-        <source>Show this view at start: weights, graph, errors, compare, side-by-side or train</source>
-        <translation>Afficher cette vue au démarrage : weights, graph, errors, compare, side-by-side ou train</translation>
+        <source>Compare the model with this second model (the Diff view)</source>
+        <translation>Comparer le modèle avec ce second modèle (vue Diff)</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modèle</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, graph, errors, compare, side-by-side, train or diff</source>
+        <translation>Afficher cette vue au démarrage : weights, graph, errors, compare, side-by-side, train ou diff</translation>
     </message>
 </context>
 <context>
@@ -112,6 +120,21 @@
     <message>
         <source>Cannot export the table</source>
         <translation>Impossible d&apos;exporter le tableau</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::DiffTab</name>
+    <message>
+        <source>Only what differs</source>
+        <translation>Seulement les différences</translation>
+    </message>
+    <message>
+        <source>File › Compare with… opens a second model (the converter&apos;s file of the same network, another export, an older version) to compare with this one.</source>
+        <translation>Fichier › Comparer avec… ouvre un second modèle (le fichier du convertisseur pour le même réseau, un autre export, une version plus ancienne) pour le comparer à celui-ci.</translation>
+    </message>
+    <message>
+        <source>A: %1 (%2 operators) — B: %3 (%4 operators). %5 pairs matched, %6 of them differ; %7 only in A, %8 only in B.</source>
+        <translation>A : %1 (%2 opérateurs) — B : %3 (%4 opérateurs). %5 paires appariées, dont %6 diffèrent ; %7 seulement dans A, %8 seulement dans B.</translation>
     </message>
 </context>
 <context>
@@ -660,6 +683,38 @@
         <source>&amp;Graph</source>
         <translation>&amp;Graphe</translation>
     </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation>&amp;Diff</translation>
+    </message>
+    <message>
+        <source>Open a model first, then compare it with another.</source>
+        <translation>Ouvrez d’abord un modèle, puis comparez-le à un autre.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>Comparaison de %1 avec %2…</translation>
+    </message>
+    <message>
+        <source>%1 could not be compared: %2</source>
+        <translation>%1 n’a pas pu être comparé : %2</translation>
+    </message>
+    <message>
+        <source>%1 against %2: %3 operator pair(s) differ</source>
+        <translation>%1 face à %2 : %3 paire(s) d’opérateurs diffèrent</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with…</source>
+        <translation>Comparer &amp;avec…</translation>
+    </message>
+    <message>
+        <source>Compare with model</source>
+        <translation>Comparer avec un modèle</translation>
+    </message>
+    <message>
+        <source>Match this model&apos;s operators with another model&apos;s (the converter&apos;s file of the same network, another export, an older version) and show what differs</source>
+        <translation>Apparier les opérateurs de ce modèle avec ceux d’un autre (le fichier du convertisseur pour le même réseau, un autre export, une version plus ancienne) et montrer ce qui diffère</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1175,6 +1230,80 @@
     <message>
         <source>training-curves</source>
         <translation>courbes-entrainement</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::DiffTableModel</name>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n canal</numerusform>
+            <numerusform>%n canaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>seulement dans A</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>seulement dans B</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+    <message>
+        <source>changed (largest scale ratio)</source>
+        <translation>modifié (plus grand rapport d’échelles)</translation>
+    </message>
+    <message>
+        <source>only in this model</source>
+        <translation>seulement dans ce modèle</translation>
+    </message>
+    <message>
+        <source># A</source>
+        <translation># A</translation>
+    </message>
+    <message>
+        <source># B</source>
+        <translation># B</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Output scale A</source>
+        <translation>Échelle de sortie A</translation>
+    </message>
+    <message>
+        <source>Output scale B</source>
+        <translation>Échelle de sortie B</translation>
+    </message>
+    <message>
+        <source>Largest scale ratio</source>
+        <translation>Plus grand rapport d’échelles</translation>
+    </message>
+    <message>
+        <source>Output zero point</source>
+        <translation>Point zéro de sortie</translation>
+    </message>
+    <message>
+        <source>Weights (max LSB)</source>
+        <translation>Poids (LSB max.)</translation>
+    </message>
+    <message>
+        <source>Output tensor</source>
+        <translation>Tenseur de sortie</translation>
     </message>
 </context>
 <context>

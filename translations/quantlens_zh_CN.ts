@@ -67,8 +67,16 @@
         <translation>本次运行使用此语言：en、de、es、fr 或 zh_CN</translation>
     </message>
     <message>
-        <source>Show this view at start: weights, graph, errors, compare, side-by-side or train</source>
-        <translation>启动时显示此视图：weights、graph、errors、compare、side-by-side 或 train</translation>
+        <source>Compare the model with this second model (the Diff view)</source>
+        <translation>将模型与第二个模型比较（Diff 视图）</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Show this view at start: weights, graph, errors, compare, side-by-side, train or diff</source>
+        <translation>启动时显示此视图：weights、graph、errors、compare、side-by-side、train 或 diff</translation>
     </message>
 </context>
 <context>
@@ -112,6 +120,21 @@
     <message>
         <source>Cannot export the table</source>
         <translation>无法导出表格</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::DiffTab</name>
+    <message>
+        <source>Only what differs</source>
+        <translation>仅显示差异</translation>
+    </message>
+    <message>
+        <source>File › Compare with… opens a second model (the converter&apos;s file of the same network, another export, an older version) to compare with this one.</source>
+        <translation>文件 › 与…比较 会打开第二个模型（同一网络的转换器文件、另一个导出文件或旧版本）与当前模型比较。</translation>
+    </message>
+    <message>
+        <source>A: %1 (%2 operators) — B: %3 (%4 operators). %5 pairs matched, %6 of them differ; %7 only in A, %8 only in B.</source>
+        <translation>A：%1（%2 个算子）— B：%3（%4 个算子）。匹配 %5 对，其中 %6 对不同；%7 个仅在 A 中，%8 个仅在 B 中。</translation>
     </message>
 </context>
 <context>
@@ -654,6 +677,38 @@
         <source>&amp;Graph</source>
         <translation>图(&amp;G)</translation>
     </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation>差异(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open a model first, then compare it with another.</source>
+        <translation>请先打开一个模型，再与另一个模型比较。</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>正在比较 %1 与 %2…</translation>
+    </message>
+    <message>
+        <source>%1 could not be compared: %2</source>
+        <translation>无法比较 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 against %2: %3 operator pair(s) differ</source>
+        <translation>%1 对比 %2：%3 对算子不同</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with…</source>
+        <translation>与…比较(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Compare with model</source>
+        <translation>与模型比较</translation>
+    </message>
+    <message>
+        <source>Match this model&apos;s operators with another model&apos;s (the converter&apos;s file of the same network, another export, an older version) and show what differs</source>
+        <translation>将本模型的算子与另一个模型（同一网络的转换器文件、另一个导出文件或旧版本）匹配并显示差异</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1166,6 +1221,79 @@
     <message>
         <source>training-curves</source>
         <translation>训练曲线</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::DiffTableModel</name>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n 个通道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>仅在 A 中</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>仅在 B 中</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>changed (largest scale ratio)</source>
+        <translation>已更改（最大缩放比）</translation>
+    </message>
+    <message>
+        <source>only in this model</source>
+        <translation>仅在此模型中</translation>
+    </message>
+    <message>
+        <source># A</source>
+        <translation># A</translation>
+    </message>
+    <message>
+        <source># B</source>
+        <translation># B</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Output scale A</source>
+        <translation>输出缩放 A</translation>
+    </message>
+    <message>
+        <source>Output scale B</source>
+        <translation>输出缩放 B</translation>
+    </message>
+    <message>
+        <source>Largest scale ratio</source>
+        <translation>最大缩放比</translation>
+    </message>
+    <message>
+        <source>Output zero point</source>
+        <translation>输出零点</translation>
+    </message>
+    <message>
+        <source>Weights (max LSB)</source>
+        <translation>权重（最大 LSB）</translation>
+    </message>
+    <message>
+        <source>Output tensor</source>
+        <translation>输出张量</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,9 @@
 #include <QIcon>
 #include <QTimer>
 
+#include <memory>
+#include <utility>
+
 #include <clocale>
 #include <cstdio>
 #include <memory>
@@ -46,8 +49,12 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Save a picture of the window to FILE once the model is shown, then quit"),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    const QCommandLineOption compare(QStringLiteral("compare"),
+        QApplication::translate("main", "Compare the model with this second model (the Diff view)"),
+        QApplication::translate("main", "model"));
+    parser.addOption(compare);
     const QCommandLineOption view(QStringLiteral("view"),
-        QApplication::translate("main", "Show this view at start: weights, graph, errors, compare, side-by-side or train"),
+        QApplication::translate("main", "Show this view at start: weights, graph, errors, compare, side-by-side, train or diff"),
         QStringLiteral("VIEW"));
     parser.addOption(view);
     const QCommandLineOption languageOption(QStringLiteral("language"),
@@ -65,6 +72,16 @@ int main(int argc, char** argv)
             stderr, "%s\n", qPrintable(QApplication::translate("main", "unknown view '%1'").arg(parser.value(view))));
         return 2;
     }
+    // --compare: once the model is analysed, compare it with the second one (the Diff tab shows the result).
+    const bool comparing = parser.isSet(compare);
+    if (comparing) {
+        auto started = std::make_shared<bool>(false);
+        QObject::connect(&window, &ql::app::MainWindow::analysisFinished, &window,
+            [&window, other = parser.value(compare), started] {
+                if (!std::exchange(*started, true))
+                    window.compareWith(other);
+            });
+    }
     if (parser.isSet(screenshot)) {
         // A picture of the view once it shows real results: the analysis for Weights and Errors, an evaluation
         // of every mode for Compare, a run for Side by side, a short training for Train. The window title and
@@ -81,7 +98,7 @@ int main(int argc, char** argv)
             });
         };
         auto once = std::make_shared<bool>(false);
-        QObject::connect(&window, &ql::app::MainWindow::analysisFinished, &window, [&window, shown, grabAndQuit, once] {
+        QObject::connect(&window, &ql::app::MainWindow::analysisFinished, &window, [&window, shown, grabAndQuit, once, comparing] {
             if (*once)
                 return;
             *once = true;
@@ -96,6 +113,15 @@ int main(int argc, char** argv)
                 window.trainView()->setEpochs(4, 1);
                 window.trainView()->setTrainLimit(12000);
                 window.trainView()->start();
+            } else if (shown == QLatin1String("diff") && comparing) {
+                QObject::connect(&window, &ql::app::MainWindow::diffReady, &window, [grabAndQuit](bool ok, const QString& message) {
+                    if (!ok) {
+                        std::fprintf(stderr, "%s\n", qPrintable(message));
+                        QCoreApplication::exit(1);
+                        return;
+                    }
+                    grabAndQuit();
+                });
             } else if (shown == QLatin1String("graph") && !window.graphView()->isLaidOut()) {
                 QObject::connect(window.graphView(), &ql::widgets::GraphView::laidOut, &window, grabAndQuit);
             } else {

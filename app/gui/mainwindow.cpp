@@ -8,6 +8,7 @@
 #include "eval/sensitivity.h"
 #include "graph/graphview.h"
 #include "gui/comparetab.h"
+#include "gui/difftab.h"
 #include "gui/language.h"
 #include "gui/layerpane.h"
 #include "gui/modelload.h"
@@ -112,6 +113,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addTab(m_sideBySide, tr("&Side by side"));
     m_trainView = new TrainView(this);
     m_views->addTab(m_trainView, tr("&Train"));
+    m_diff = new DiffTab(this);
+    m_views->addTab(m_diff, tr("&Diff"));
     connect(m_trainView, &TrainView::finished, this,
         [this](bool ok, const QString& message, std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows) {
             if (!ok) {
@@ -196,7 +199,7 @@ widgets::TradeoffChart* MainWindow::tradeoffChart() const
 bool MainWindow::showView(const QString& name)
 {
     const QStringList names{QStringLiteral("weights"), QStringLiteral("graph"), QStringLiteral("errors"), QStringLiteral("compare"),
-        QStringLiteral("side-by-side"), QStringLiteral("train")};
+        QStringLiteral("side-by-side"), QStringLiteral("train"), QStringLiteral("diff")};
     const auto i = names.indexOf(name);
     if (i < 0)
         return false;

@@ -42,6 +42,7 @@ class WeightView;
 namespace ql::app {
 
 class CompareTab;
+class DiffTab;
 class LayerPane;
 class ModePanel;
 class SideBySideView;
@@ -64,6 +65,9 @@ public:
     widgets::WeightView* weightView() const { return m_weightView; }
     widgets::ErrorChart* errorChart() const { return m_errorChart; }
     widgets::GraphView* graphView() const { return m_graphView; }
+    // Diff: the open model against `path` (read and compared in the background; diffReady follows).
+    void compareWith(const QString& path);
+    DiffTab* diffTab() const { return m_diff; }
     widgets::CompareModel* compareModel() const;
     widgets::TradeoffChart* tradeoffChart() const;
     // The data set used by Compare: the bundled Fashion-MNIST sample for the demo, or one the user opened.
@@ -89,7 +93,8 @@ public:
     void saveSettings() const;
     QStringList recentFiles() const { return m_recent; }
     SideBySideView* sideBySide() const { return m_sideBySide; }
-    // Switches to a view by name (weights, graph, errors, compare, side-by-side, train); false for an unknown name.
+    // Switches to a view by name (weights, graph, errors, compare, side-by-side, train, diff); false for an
+    // unknown name.
     bool showView(const QString& name);
     widgets::ValueBars* activationChart() const { return m_activationBars; }
     // The layer-table operator of each activation bar (clicking a bar selects it).
@@ -120,6 +125,7 @@ signals:
     void exportFinished(bool ok, const QString& message);
     // A data set (or, with `calibration`, calibration data) was read and is in use, or could not be read.
     void dataSetOpened(bool ok, const QString& message, bool calibration);
+    void diffReady(bool ok, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -164,6 +170,8 @@ private:
     JobGeneration m_loadJob;
     std::unique_ptr<QTemporaryDir> m_demoData;
     CompareTab* m_compare = nullptr;
+    DiffTab* m_diff = nullptr;
+    JobGeneration m_diffJob;
     QStringList m_recent;
     SideBySideView* m_sideBySide = nullptr;
     bool needsDataSet() const; // the chosen mode needs ranges that neither the model nor a data set gives

@@ -36,6 +36,14 @@ void MainWindow::buildMenus()
     openFolder->setToolTip(tr("A folder of images (PNG, JPEG, …), or one sub-folder per class for labelled data; "
                               "images are scaled to the model's input"));
     m_recentMenu = fileMenu->addMenu(tr("Open &recent"));
+    auto* compare = fileMenu->addAction(tr("Compare &with…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Compare with model"), QString(), tr("TensorFlow Lite models (*.tflite);;All files (*)"));
+        if (!path.isEmpty())
+            compareWith(path);
+    });
+    compare->setToolTip(tr("Match this model's operators with another model's (the converter's file of the same "
+                           "network, another export, an older version) and show what differs"));
     auto* exportModel = fileMenu->addAction(tr("&Export model…"), this, &MainWindow::showExportDialog);
     exportModel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportModel->setToolTip(tr("Write the model in the selected mode as a .tflite the TensorFlow Lite runtime loads"));

@@ -5,6 +5,7 @@
 
 #include "graph/graphview.h"
 #include "gui/comparetab.h"
+#include "gui/difftab.h"
 #include "gui/layerpane.h"
 #include "gui/modelload.h"
 #include "layers/layertablemodel.h"
@@ -123,6 +124,8 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
 {
     const auto summary = model::summarize(*graph);
     m_graphView->setGraph(graph);
+    m_diffJob.start(); // a comparison still running was for the previous model
+    m_diff->clear();
     m_graphView->setKeptFloat({});
     m_layers->setGraph(std::move(graph));
     m_layerPane->resizeColumns();

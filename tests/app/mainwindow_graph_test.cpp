@@ -1,14 +1,24 @@
 // SPDX-License-Identifier: MIT
 // The graph view inside the main window: it shows the opened model, its selection follows the layer table and
 // leads it (a click on a box, a double-click opens the weights), its overlays get the window's numbers, and
-// keeping an operator in float from its context menu is one undo step that reaches the exported file.
+// keeping an operator in float from its context menu is one undo step that reaches the exported file. The
+// Diff tab compares the converter's VWW int8 with QuantLens' own export: the table holds every pair with the
+// engine's numbers, both graphs are coloured by what differs, and a selection lands on both sides.
+#include "common/model_facts.h"
+#include "diff/difftablemodel.h"
+#include "eval/diff.h"
 #include "graph/graphview.h"
+#include "gui/difftab.h"
 #include "gui/mainwindow.h"
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
+#include "model/writer.h"
+#include "passes/quantize.h"
+#include "quant/calibrate.h"
 #include "weights/weightview.h"
 
 #include <QAction>
+#include <QFile>
 #include <QGraphicsView>
 #include <QMenu>
 #include <QSignalSpy>
@@ -28,6 +38,14 @@ bool openDemo(app::MainWindow& w)
     QSignalSpy laidOut(w.graphView(), &widgets::GraphView::laidOut);
     w.openFile(app::MainWindow::demoModelPath());
     return analysed.wait(20000) && (w.graphView()->isLaidOut() || laidOut.wait(20000));
+}
+
+bool settle(widgets::GraphView* g)
+{
+    if (g->isLaidOut())
+        return true;
+    QSignalSpy done(g, &widgets::GraphView::laidOut);
+    return done.wait(20000);
 }
 
 QTabWidget* viewTabs(app::MainWindow& w)
@@ -130,6 +148,79 @@ private slots:
         }
         QCOMPARE(floatFc, 1);
         QCOMPARE(intConv, 1);
+    }
+
+    void diffOfTheConvertersInt8AgainstOwnExport()
+    {
+        // QuantLens' int8 export of the float twin, calibrated on 8 seeded random images.
+        auto f = model::readTflite(test::modelPath("vww_mobilenet_v1_025_96_float32.tflite"));
+        QVERIFY(f.ok());
+        data::SampleSet cal;
+        cal.sampleShape = {96, 96, 3};
+        cal.count = 8;
+        for (int i = 0; i < 8 * 96 * 96 * 3; ++i)
+            cal.values.push_back(static_cast<float>((i * 7919) % 1000) / 1000.0f);
+        auto ranges = quant::calibrate(*f, cal, {});
+        QVERIFY(ranges.ok());
+        passes::QuantizeOptions o;
+        o.mode = passes::Mode::Int8;
+        auto q = passes::quantizeGraph(*f, o, *ranges);
+        QVERIFY(q.ok());
+        QTemporaryDir dir;
+        const QString own = dir.filePath(QStringLiteral("own_int8.tflite"));
+        QVERIFY(model::writeTflite(q->graph, own.toStdString()).ok());
+        const QString converter = QString::fromStdString(test::modelPath("vww_mobilenet_v1_025_96_int8.tflite"));
+        auto a = model::readTflite(converter.toStdString());
+        QVERIFY(a.ok());
+        const auto expected = eval::diffModels(*a, q->graph);
+
+        app::MainWindow w;
+        w.show();
+        QSignalSpy analysed(&w, &app::MainWindow::analysisFinished);
+        w.openFile(converter);
+        QVERIFY(analysed.wait(20000));
+        QSignalSpy ready(&w, &app::MainWindow::diffReady);
+        w.compareWith(own);
+        QVERIFY(ready.wait(20000));
+        QVERIFY2(ready.back().at(0).toBool(), qPrintable(ready.back().at(1).toString()));
+        auto* tab = w.diffTab();
+        QCOMPARE(viewTabs(w)->currentWidget(), static_cast<QWidget*>(tab));
+        auto* table = tab->table();
+        QCOMPARE(table->rowCount(), static_cast<int>(expected.matches.size() + expected.onlyA.size() + expected.onlyB.size()));
+        int changed = 0;
+        for (int r = 0; r < table->rowCount(); ++r)
+            changed += table->index(r, widgets::DiffTableModel::Status).data().toString() == QStringLiteral("changed");
+        QCOMPARE(changed, expected.changed);
+        QVERIFY(settle(tab->graphA()) && settle(tab->graphB()));
+
+        // Both graphs are coloured by the difference: a changed pair amber on both sides, with its ratio.
+        const auto& m = expected.matches.front();
+        QVERIFY(m.changed());
+        QVERIFY(tab->graphA()->operatorColour(m.a).isValid());
+        QCOMPARE(tab->graphA()->operatorColour(m.a), tab->graphB()->operatorColour(m.b));
+        QVERIFY(tab->graphB()->operatorValue(m.b).startsWith(QStringLiteral("×")));
+
+        // A selection in A lands on its partner in B and on the table row; and the other way round.
+        tab->selectInA(5);
+        QVERIFY(settle(tab->graphB()));
+        QCOMPARE(tab->graphB()->selectedOperator(), table->partnerInB(5));
+        QCOMPARE(tab->selectedRow(), table->rowOfA(5));
+        tab->selectInB(9);
+        QVERIFY(settle(tab->graphA()));
+        QCOMPARE(tab->graphA()->selectedOperator(), table->partnerInA(9));
+        QCOMPARE(tab->selectedRow(), table->rowOfB(9));
+
+        // A file that is not a model: a clear message, the window keeps its model.
+        const QString bad = dir.filePath(QStringLiteral("bad.tflite"));
+        QFile badFile(bad);
+        QVERIFY(badFile.open(QIODevice::WriteOnly));
+        badFile.write("not a model");
+        badFile.close();
+        w.compareWith(bad);
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(ready.back().at(0).toBool(), false);
+        QVERIFY(ready.back().at(1).toString().contains(QStringLiteral("bad.tflite")));
+        QVERIFY(w.currentFile() == converter);
     }
 };
 

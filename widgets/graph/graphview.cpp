@@ -506,9 +506,16 @@ void GraphView::setOverlay(OverlayKind kind)
     repaintOverlay();
 }
 
+void GraphView::setOverlayOverride(std::optional<OverlayResult> colours)
+{
+    m_override = std::move(colours);
+    m_overlayBox->setEnabled(!m_override);
+    repaintOverlay();
+}
+
 void GraphView::repaintOverlay()
 {
-    m_current = computeOverlay(m_overlay, m_inputs);
+    m_current = m_override ? *m_override : computeOverlay(m_overlay, m_inputs);
     const auto& paint = m_current.paint;
     std::map<int, const OperatorPaint*> worst; // per folded group that shows
     for (std::size_t op = 0; op < m_model->opNode.size() && op < paint.size(); ++op) {

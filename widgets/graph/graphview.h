@@ -18,6 +18,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -61,6 +62,8 @@ public:
     void setActivationSqnr(const std::vector<int>& ops, const std::vector<double>& sqnrDb);
     void setKeptFloat(const std::vector<int>& ops);
     void setOverlay(OverlayKind kind);
+    // Colours from elsewhere (a model diff) in place of the chosen overlay; nullopt: the overlay again.
+    void setOverlayOverride(std::optional<OverlayResult> colours);
     OverlayKind overlay() const { return m_overlay; }
     const Legend& legend() const { return m_current.legend; }
 
@@ -124,6 +127,7 @@ private:
     OverlayInputs m_inputs;
     OverlayKind m_overlay = OverlayKind::WeightSqnr;
     OverlayResult m_current;
+    std::optional<OverlayResult> m_override;
     std::map<int, NodeItem*> m_items; // the boxes that show, by item (graph node, or -1 - group)
     QGraphicsScene* m_scene = nullptr;
     QGraphicsView* m_canvas = nullptr;
