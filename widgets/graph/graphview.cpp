@@ -682,6 +682,11 @@ void GraphView::showReadable()
 {
     // The whole graph when it fits at a readable size; else readable boxes around the selection, or the top.
     m_canvas->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    if (m_canvas->transform().m11() > 1) { // a few boxes: their natural size, not blown up
+        m_canvas->setTransform(QTransform());
+        m_canvas->centerOn(m_scene->sceneRect().center());
+        return;
+    }
     if (m_canvas->transform().m11() >= 0.6)
         return;
     m_canvas->setTransform(QTransform::fromScale(0.8, 0.8));
