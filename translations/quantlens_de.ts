@@ -43,6 +43,22 @@
         <source>%1: choose a .csv or .json file</source>
         <translation>%1: Wählen Sie eine .csv- oder .json-Datei</translation>
     </message>
+    <message>
+        <source>%1: choose a .svg, .pdf or .png file</source>
+        <translation>%1: Wählen Sie eine .svg-, .pdf- oder .png-Datei</translation>
+    </message>
+    <message>
+        <source>There is no graph to export yet.</source>
+        <translation>Es gibt noch keinen Graphen zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Model graph</source>
+        <translation>Modellgraph</translation>
+    </message>
+    <message>
+        <source>%1: cannot encode the picture</source>
+        <translation>%1: Das Bild kann nicht kodiert werden</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1511,6 +1527,38 @@ Doppelklick zum Aufklappen</translation>
     <message>
         <source>Show &amp;weights</source>
         <translation>&amp;Gewichte zeigen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the graph with its colours and legend as SVG, PDF or PNG, or the colours as node data for Google&apos;s Model Explorer</source>
+        <translation>Den Graphen mit Farben und Legende als SVG, PDF oder PNG speichern, oder die Farben als Knotendaten für Googles Model Explorer</translation>
+    </message>
+    <message>
+        <source>There is no model to export node data for.</source>
+        <translation>Es gibt kein Modell, für das Knotendaten exportiert werden könnten.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>Model Explorer node data (*.json)</source>
+        <translation>Model-Explorer-Knotendaten (*.json)</translation>
+    </message>
+    <message>
+        <source>Export graph</source>
+        <translation>Graph exportieren</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation>SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf);;PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot export the graph</source>
+        <translation>Der Graph kann nicht exportiert werden</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,22 @@
         <source>%1: choose a .csv or .json file</source>
         <translation>%1: elija un archivo .csv o .json</translation>
     </message>
+    <message>
+        <source>%1: choose a .svg, .pdf or .png file</source>
+        <translation>%1: elija un archivo .svg, .pdf o .png</translation>
+    </message>
+    <message>
+        <source>There is no graph to export yet.</source>
+        <translation>Aún no hay ningún grafo que exportar.</translation>
+    </message>
+    <message>
+        <source>Model graph</source>
+        <translation>Grafo del modelo</translation>
+    </message>
+    <message>
+        <source>%1: cannot encode the picture</source>
+        <translation>%1: no se puede codificar la imagen</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1511,6 +1527,38 @@ Doble clic para expandir</translation>
     <message>
         <source>Show &amp;weights</source>
         <translation>Mostrar &amp;pesos</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Save the graph with its colours and legend as SVG, PDF or PNG, or the colours as node data for Google&apos;s Model Explorer</source>
+        <translation>Guardar el grafo con sus colores y leyenda como SVG, PDF o PNG, o los colores como datos de nodos para Model Explorer de Google</translation>
+    </message>
+    <message>
+        <source>There is no model to export node data for.</source>
+        <translation>No hay ningún modelo para el que exportar datos de nodos.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: no se puede escribir (%2)</translation>
+    </message>
+    <message>
+        <source>Model Explorer node data (*.json)</source>
+        <translation>Datos de nodos de Model Explorer (*.json)</translation>
+    </message>
+    <message>
+        <source>Export graph</source>
+        <translation>Exportar grafo</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation>Dibujo SVG (*.svg);;Documento PDF (*.pdf);;Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot export the graph</source>
+        <translation>No se puede exportar el grafo</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,22 @@
         <source>%1: choose a .csv or .json file</source>
         <translation>%1 : choisissez un fichier .csv ou .json</translation>
     </message>
+    <message>
+        <source>%1: choose a .svg, .pdf or .png file</source>
+        <translation>%1 : choisissez un fichier .svg, .pdf ou .png</translation>
+    </message>
+    <message>
+        <source>There is no graph to export yet.</source>
+        <translation>Il n’y a pas encore de graphe à exporter.</translation>
+    </message>
+    <message>
+        <source>Model graph</source>
+        <translation>Graphe du modèle</translation>
+    </message>
+    <message>
+        <source>%1: cannot encode the picture</source>
+        <translation>%1 : impossible d’encoder l’image</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1511,6 +1527,38 @@ Double-cliquez pour déplier</translation>
     <message>
         <source>Show &amp;weights</source>
         <translation>Afficher les &amp;poids</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Save the graph with its colours and legend as SVG, PDF or PNG, or the colours as node data for Google&apos;s Model Explorer</source>
+        <translation>Enregistrer le graphe avec ses couleurs et sa légende en SVG, PDF ou PNG, ou les couleurs comme données de nœuds pour Model Explorer de Google</translation>
+    </message>
+    <message>
+        <source>There is no model to export node data for.</source>
+        <translation>Il n’y a pas de modèle pour lequel exporter des données de nœuds.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1 : écriture impossible (%2)</translation>
+    </message>
+    <message>
+        <source>Model Explorer node data (*.json)</source>
+        <translation>Données de nœuds Model Explorer (*.json)</translation>
+    </message>
+    <message>
+        <source>Export graph</source>
+        <translation>Exporter le graphe</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation>Dessin SVG (*.svg);;Document PDF (*.pdf);;Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot export the graph</source>
+        <translation>Impossible d’exporter le graphe</translation>
     </message>
 </context>
 <context>

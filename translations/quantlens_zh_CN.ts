@@ -43,6 +43,22 @@
         <source>%1: choose a .csv or .json file</source>
         <translation>%1：请选择 .csv 或 .json 文件</translation>
     </message>
+    <message>
+        <source>%1: choose a .svg, .pdf or .png file</source>
+        <translation>%1：请选择 .svg、.pdf 或 .png 文件</translation>
+    </message>
+    <message>
+        <source>There is no graph to export yet.</source>
+        <translation>尚无可导出的图。</translation>
+    </message>
+    <message>
+        <source>Model graph</source>
+        <translation>模型图</translation>
+    </message>
+    <message>
+        <source>%1: cannot encode the picture</source>
+        <translation>%1：无法编码图像</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1496,6 +1512,38 @@ Double-click to expand</source>
     <message>
         <source>Show &amp;weights</source>
         <translation>显示权重(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the graph with its colours and legend as SVG, PDF or PNG, or the colours as node data for Google&apos;s Model Explorer</source>
+        <translation>将图连同颜色和图例保存为 SVG、PDF 或 PNG，或将颜色保存为 Google Model Explorer 的节点数据</translation>
+    </message>
+    <message>
+        <source>There is no model to export node data for.</source>
+        <translation>没有可导出节点数据的模型。</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>Model Explorer node data (*.json)</source>
+        <translation>Model Explorer 节点数据 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export graph</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation>SVG 图形 (*.svg);;PDF 文档 (*.pdf);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot export the graph</source>
+        <translation>无法导出图</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,12 @@
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
 
+#include <QGraphicsScene>
 #include <QGraphicsView>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -303,6 +308,88 @@ private slots:
             QCOMPARE(view.groupColour(grp), own);
         }
         QVERIFY(checked >= 1);
+    }
+
+    // Report pictures (SVG, PDF, PNG) hold what the view shows, and the Model Explorer node data carries each
+    // coloured operator's value and colour under its index.
+    void exportsPicturesAndModelExplorerNodeData()
+    {
+        const auto g = readModel(test::modelPath("mobilenet_v1_025_224_float32.tflite"));
+        widgets::GraphView view;
+        QVERIFY(layOut(view, g));
+        auto analysis = eval::analyzeWeights(*g, {});
+        QVERIFY(analysis.ok());
+        const auto weights = std::make_shared<const std::vector<eval::LayerWeights>>(std::move(*analysis));
+        view.setWeightAnalysis(weights);
+        view.setOverlay(widgets::OverlayKind::WeightSqnr);
+        view.expandAll();
+        QVERIFY(settle(view));
+        QTemporaryDir dir;
+
+        const QString svg = dir.filePath(QStringLiteral("graph.svg"));
+        QString error;
+        QVERIFY2(view.exportPicture(svg, &error), qPrintable(error));
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.contains("DEPTHWISE_CONV_2D"));
+        QVERIFY(svgText.contains("Weight SQNR")); // the legend
+
+        const QString pdf = dir.filePath(QStringLiteral("graph.pdf"));
+        QVERIFY2(view.exportPicture(pdf, &error), qPrintable(error));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+
+        // PNG at twice the drawing's size: the fill of a box is its overlay colour.
+        const QString png = dir.filePath(QStringLiteral("graph.png"));
+        QVERIFY2(view.exportPicture(png, &error), qPrintable(error));
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        auto* scene = view.canvas()->scene();
+        const QRectF source = scene->itemsBoundingRect().adjusted(-12, -12, 12, 12);
+        QVERIFY(std::abs(image.width() - 2 * std::max(source.width(), 100.0)) < 40);
+        int checked = 0;
+        for (const auto& w : *weights) {
+            if (!w.quantized || !view.operatorShown(w.op) || checked >= 5)
+                continue;
+            const QPointF centre = view.operatorScenePosition(w.op);
+            const QRectF box = scene->itemAt(centre, QTransform())->sceneBoundingRect().adjusted(3, 3, -5, -5);
+            const QPoint pixel(static_cast<int>((box.left() + 4 - source.left()) * 2), static_cast<int>((centre.y() - source.top()) * 2));
+            const QColor painted = image.pixelColor(pixel);
+            const QColor expected = view.operatorColour(w.op);
+            QVERIFY2(std::abs(painted.red() - expected.red()) <= 2 && std::abs(painted.green() - expected.green()) <= 2 &&
+                    std::abs(painted.blue() - expected.blue()) <= 2,
+                qPrintable(QStringLiteral("operator %1: %2 painted, %3 shown").arg(w.op).arg(painted.name(), expected.name())));
+            ++checked;
+        }
+        QCOMPARE(checked, 5);
+
+        QVERIFY(!view.exportPicture(dir.filePath(QStringLiteral("graph.bmp")), &error));
+        QVERIFY(error.contains(QStringLiteral(".svg")));
+        QVERIFY(!view.exportPicture(QStringLiteral("/nonexistent-dir/graph.svg"), &error));
+        QVERIFY(error.contains(QStringLiteral("/nonexistent-dir/graph.svg")));
+
+        const QString json = dir.filePath(QStringLiteral("node_data.json"));
+        QVERIFY2(view.exportNodeData(json, &error), qPrintable(error));
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const QJsonObject all = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        QCOMPARE(all.size(), 1);
+        const QJsonObject graph = all.begin().value().toObject();
+        QCOMPARE(graph[QStringLiteral("name")].toString(), QStringLiteral("Weight SQNR"));
+        const QJsonObject results = graph[QStringLiteral("results")].toObject();
+        int inFile = 0;
+        for (const auto& w : *weights) {
+            if (!w.quantized || !std::isfinite(w.metrics.sqnrDb))
+                continue;
+            const QJsonObject r = results[QString::number(w.op)].toObject();
+            QCOMPARE(r[QStringLiteral("value")].toDouble(), w.metrics.sqnrDb);
+            QCOMPARE(r[QStringLiteral("bgColor")].toString(), view.operatorColour(w.op).name());
+            ++inFile;
+        }
+        QCOMPARE(results.size(), inFile);
     }
 
     void searchFindsOperatorsByTypeNumberAndTensor()

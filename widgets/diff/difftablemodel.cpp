@@ -112,12 +112,12 @@ OverlayResult DiffTableModel::overlay(bool sideA) const
             continue;
         auto& p = out.paint[static_cast<std::size_t>(op)];
         if (!r.match) {
-            p = {kOnly, sideA ? tr("only in A") : tr("only in B"), 0};
+            p = {kOnly, sideA ? tr("only in A") : tr("only in B"), 0, std::nullopt};
         } else if (r.match->changed()) {
             const double ratio = largestRatio(*r.match);
-            p = {kChanged, ratio > 1 + 1e-6 ? QStringLiteral("×%1").arg(ratio, 0, 'f', 3) : tr("changed"), 1};
+            p = {kChanged, ratio > 1 + 1e-6 ? QStringLiteral("×%1").arg(ratio, 0, 'f', 3) : tr("changed"), 1, ratio};
         } else {
-            p = {kSame, tr("same"), 2};
+            p = {kSame, tr("same"), 2, 1.0};
         }
     }
     out.legend.title = tr("Difference");

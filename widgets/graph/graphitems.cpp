@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "graph/graphitems.h"
 
+#include "graph/graphoverlay.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QMouseEvent>
@@ -31,6 +33,77 @@ QFont bold(const QFont& f)
 }
 
 } // namespace
+
+QSize legendSize(const Legend& legend, const QFont& font)
+{
+    const QFontMetrics fm(font);
+    int w = fm.horizontalAdvance(legend.title);
+    int lines = 1;
+    if (legend.ramp) {
+        w = std::max(w, fm.horizontalAdvance(legend.lowText + QStringLiteral(" … ") + legend.highText) + 150);
+        ++lines;
+    }
+    for (const auto& s : legend.swatches) {
+        w = std::max(w, fm.horizontalAdvance(s.second) + 22);
+        ++lines;
+    }
+    if (!legend.note.isEmpty()) {
+        w = std::max(w, std::min(360, fm.horizontalAdvance(legend.note)));
+        lines += fm.horizontalAdvance(legend.note) > 360 ? 2 : 1;
+    }
+    return {w + 16, lines * (fm.height() + 3) + 10};
+}
+
+void paintLegend(QPainter& p, const Legend& legend, const QRect& box, const QFont& font)
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QColor(160, 160, 160));
+    p.setBrush(QColor(255, 255, 255, 230));
+    p.drawRoundedRect(box.adjusted(0, 0, -1, -1), 4, 4);
+    const QFontMetrics fm(font);
+    const int lh = fm.height() + 3, left = box.left() + 8, width = box.width() - 16;
+    int y = box.top() + 5;
+    p.setFont(bold(font));
+    p.setPen(Qt::black);
+    p.drawText(QRect(left, y, width, lh), Qt::AlignLeft | Qt::AlignVCenter, legend.title);
+    p.setFont(font);
+    y += lh;
+    if (legend.ramp) {
+        const int lw = fm.horizontalAdvance(legend.lowText);
+        const int bar = width - lw - fm.horizontalAdvance(legend.highText) - 12;
+        p.drawText(QRect(left, y, lw, lh), Qt::AlignVCenter, legend.lowText);
+        QLinearGradient g(left + lw + 6, 0, left + lw + 6 + bar, 0);
+        for (int i = 0; i <= 8; ++i) { // through hue, as the boxes are coloured
+            const double t = i / 8.0;
+            auto lerp = [t](double a, double c) { return a + (c - a) * t; };
+            const QColor& lo = legend.lowColour;
+            const QColor& hi = legend.highColour;
+            g.setColorAt(t, QColor::fromHsvF(static_cast<float>(lerp(lo.hsvHueF(), hi.hsvHueF())),
+                                static_cast<float>(lerp(lo.hsvSaturationF(), hi.hsvSaturationF())),
+                                static_cast<float>(lerp(lo.valueF(), hi.valueF()))));
+        }
+        p.setPen(Qt::NoPen);
+        p.setBrush(g);
+        p.drawRect(left + lw + 6, y + 3, bar, lh - 6);
+        p.setPen(Qt::black);
+        p.drawText(QRect(left + lw + 12 + bar, y, box.right() - (left + lw + 12 + bar), lh), Qt::AlignVCenter, legend.highText);
+        y += lh;
+    }
+    for (const auto& [colour, text] : legend.swatches) {
+        p.setPen(QColor(110, 110, 110));
+        p.setBrush(colour);
+        p.drawRect(left, y + 3, 12, lh - 6);
+        p.setPen(Qt::black);
+        p.drawText(QRect(left + 18, y, width - 18, lh), Qt::AlignVCenter, text);
+        y += lh;
+    }
+    if (!legend.note.isEmpty()) {
+        p.setPen(QColor(90, 90, 90));
+        p.drawText(QRect(left, y, width, box.bottom() - y), Qt::TextWordWrap, legend.note);
+    }
+    p.restore();
+}
 
 NodeItem::NodeItem(int item, QSizeF size, Shape shape, QString title, QString detail)
     : m_item(item)

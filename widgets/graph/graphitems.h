@@ -10,6 +10,12 @@
 
 namespace ql::widgets {
 
+struct Legend;
+
+// An overlay's key: its size for `font`, and drawn into `box` (a ramp with its two ends, or swatches).
+QSize legendSize(const Legend& legend, const QFont& font);
+void paintLegend(QPainter& p, const Legend& legend, const QRect& box, const QFont& font);
+
 // The box size texts need, in scene units (the font's metrics measured once, for thousands of boxes).
 class BoxSizer {
 public:

@@ -53,6 +53,8 @@ void ramp(OverlayResult& out, const std::vector<std::optional<double>>& values, 
         out.paint[i].fill = mix(low, high, t);
         out.paint[i].value = text(*v);
         out.paint[i].rank = higherIsBetter ? t : -t;
+        if (std::isfinite(*v))
+            out.paint[i].number = *v;
     }
     if (lo <= hi) {
         for (const auto& v : values)
@@ -137,14 +139,14 @@ OverlayResult computeOverlay(OverlayKind kind, const OverlayInputs& in)
         for (std::size_t i = 0; i < n; ++i)
             if (const auto* w = weights[i]) {
                 if (!w->quantized) {
-                    out.paint[i] = {kGrey, QCoreApplication::translate("ql::widgets::GraphOverlay", "float"), 3};
+                    out.paint[i] = {kGrey, QCoreApplication::translate("ql::widgets::GraphOverlay", "float"), 3, std::nullopt};
                     continue;
                 }
                 const QColor c = w->verdict == eval::Verdict::Good ? kGreen
                     : w->verdict == eval::Verdict::Suspect         ? kAmber
                                                                    : kRed;
                 out.paint[i] = {c, verdictText(w->verdict),
-                    w->verdict == eval::Verdict::Bad ? 0.0 : w->verdict == eval::Verdict::Suspect ? 1.0 : 2.0};
+                    w->verdict == eval::Verdict::Bad ? 0.0 : w->verdict == eval::Verdict::Suspect ? 1.0 : 2.0, std::nullopt};
             }
         out.legend.swatches = {{kGreen, verdictText(eval::Verdict::Good)},
             {kAmber, verdictText(eval::Verdict::Suspect)}, {kRed, verdictText(eval::Verdict::Bad)},
@@ -175,8 +177,8 @@ OverlayResult computeOverlay(OverlayKind kind, const OverlayInputs& in)
             if (weights[i]) {
                 const bool kept = std::find(in.keptFloat.begin(), in.keptFloat.end(), static_cast<int>(i)) !=
                     in.keptFloat.end();
-                out.paint[i] = kept ? OperatorPaint{QColor(120, 170, 235), QCoreApplication::translate("ql::widgets::GraphOverlay", "kept float"), 0}
-                                    : OperatorPaint{kGrey, QCoreApplication::translate("ql::widgets::GraphOverlay", "quantized"), 1};
+                out.paint[i] = kept ? OperatorPaint{QColor(120, 170, 235), QCoreApplication::translate("ql::widgets::GraphOverlay", "kept float"), 0, std::nullopt}
+                                    : OperatorPaint{kGrey, QCoreApplication::translate("ql::widgets::GraphOverlay", "quantized"), 1, std::nullopt};
             }
         out.legend.swatches = {{QColor(120, 170, 235), QCoreApplication::translate("ql::widgets::GraphOverlay", "kept in float")}, {kGrey, QCoreApplication::translate("ql::widgets::GraphOverlay", "quantized")}};
         break;
@@ -192,6 +194,34 @@ OverlayResult computeOverlay(OverlayKind kind, const OverlayInputs& in)
     }
     }
     return out;
+}
+
+} // namespace ql::widgets
+
+namespace ql::widgets {
+
+QJsonObject modelExplorerNodeData(const OverlayResult& overlay, const model::Graph& graph)
+{
+    QJsonObject results;
+    for (std::size_t op = 0; op < overlay.paint.size(); ++op) {
+        const OperatorPaint& p = overlay.paint[op];
+        if (!p.fill.isValid())
+            continue;
+        QJsonObject r{{QStringLiteral("bgColor"), p.fill.name()}};
+        if (p.number)
+            r.insert(QStringLiteral("value"), *p.number);
+        else
+            r.insert(QStringLiteral("value"), p.value);
+        results.insert(QString::number(op), r);
+    }
+    std::string id = graph.subgraphs.empty() ? std::string() : graph.main().name;
+    for (const auto& sig : graph.signatureDefs)
+        if (id.empty() && sig.subgraphIndex == 0)
+            id = sig.key;
+    if (id.empty())
+        id = "main";
+    const QJsonObject one{{QStringLiteral("name"), overlay.legend.title}, {QStringLiteral("results"), results}};
+    return QJsonObject{{QString::fromStdString(id), one}};
 }
 
 } // namespace ql::widgets

@@ -8,6 +8,7 @@
 #include "eval/weights.h"
 
 #include <QColor>
+#include <QJsonObject>
 #include <QString>
 
 #include <memory>
@@ -34,6 +35,7 @@ struct OperatorPaint {
     QString value; // "31.4 dB", "12 KB", "kept float", "" when there is nothing to say
     // Lower is worse: a folded group shows its worst operator's colour and value.
     double rank = 0;
+    std::optional<double> number; // the value itself, when it is a finite number (dB, share, bytes)
 };
 
 struct Legend {
@@ -52,5 +54,10 @@ struct OverlayResult {
 };
 
 OverlayResult computeOverlay(OverlayKind kind, const OverlayInputs& in);
+
+// The overlay as Google's Model Explorer loads custom node data: one graph (the main subgraph, named as
+// Model Explorer's TFLite adapter names it: the subgraph's name, else its signature key, else "main"), whose
+// `results` give each coloured operator (by its index, as a string) its value and colour.
+QJsonObject modelExplorerNodeData(const OverlayResult& overlay, const model::Graph& graph);
 
 } // namespace ql::widgets

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "graph/graphview.h"
 
+#include "graph/graphexport.h"
 #include "graph/graphitems.h"
 #include "graph/nestedlayout.h"
 #include "model/layers.h"
@@ -8,16 +9,20 @@
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QFontMetricsF>
 #include <QFutureWatcher>
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPointer>
+#include <QSaveFile>
 #include <QScopedValueRollback>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -31,7 +36,7 @@
 
 namespace ql::widgets {
 
-// The overlay's key, painted in a corner of the canvas: a colour ramp with its two ends, or swatches.
+// The overlay's key, painted in a corner of the canvas.
 class LegendWidget : public QWidget {
 public:
     explicit LegendWidget(QWidget* parent)
@@ -45,75 +50,13 @@ public:
         resize(sizeHint());
         update();
     }
-    QSize sizeHint() const override
-    {
-        const QFontMetrics fm(font());
-        int w = fm.horizontalAdvance(m_legend.title);
-        int lines = 1;
-        if (m_legend.ramp) {
-            w = std::max(w, fm.horizontalAdvance(m_legend.lowText + QStringLiteral(" … ") + m_legend.highText) + 150);
-            ++lines;
-        }
-        for (const auto& s : m_legend.swatches) {
-            w = std::max(w, fm.horizontalAdvance(s.second) + 22);
-            ++lines;
-        }
-        if (!m_legend.note.isEmpty()) {
-            w = std::max(w, std::min(360, fm.horizontalAdvance(m_legend.note)));
-            lines += fm.horizontalAdvance(m_legend.note) > 360 ? 2 : 1;
-        }
-        return {w + 16, lines * (fm.height() + 3) + 10};
-    }
+    QSize sizeHint() const override { return legendSize(m_legend, font()); }
 
 protected:
     void paintEvent(QPaintEvent*) override
     {
         QPainter p(this);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(QColor(160, 160, 160));
-        p.setBrush(QColor(255, 255, 255, 230));
-        p.drawRoundedRect(rect().adjusted(0, 0, -1, -1), 4, 4);
-        const QFontMetrics fm(font());
-        const int lh = fm.height() + 3;
-        int y = 5;
-        QFont b = font();
-        b.setBold(true);
-        p.setFont(b);
-        p.setPen(Qt::black);
-        p.drawText(QRect(8, y, width() - 16, lh), Qt::AlignLeft | Qt::AlignVCenter, m_legend.title);
-        p.setFont(font());
-        y += lh;
-        if (m_legend.ramp) {
-            const int lw = fm.horizontalAdvance(m_legend.lowText), bar = width() - 16 - lw -
-                fm.horizontalAdvance(m_legend.highText) - 12;
-            p.drawText(QRect(8, y, lw, lh), Qt::AlignVCenter, m_legend.lowText);
-            QLinearGradient g(8 + lw + 6, 0, 8 + lw + 6 + bar, 0);
-            for (int i = 0; i <= 8; ++i) { // through hue, as the boxes are coloured
-                const double t = i / 8.0;
-                auto lerp = [t](double a, double c) { return a + (c - a) * t; };
-                g.setColorAt(t, QColor::fromHsvF(static_cast<float>(lerp(m_legend.lowColour.hsvHueF(), m_legend.highColour.hsvHueF())),
-                                    static_cast<float>(lerp(m_legend.lowColour.hsvSaturationF(), m_legend.highColour.hsvSaturationF())),
-                                    static_cast<float>(lerp(m_legend.lowColour.valueF(), m_legend.highColour.valueF()))));
-            }
-            p.setPen(Qt::NoPen);
-            p.setBrush(g);
-            p.drawRect(8 + lw + 6, y + 3, bar, lh - 6);
-            p.setPen(Qt::black);
-            p.drawText(QRect(8 + lw + 12 + bar, y, width(), lh), Qt::AlignVCenter, m_legend.highText);
-            y += lh;
-        }
-        for (const auto& [colour, text] : m_legend.swatches) {
-            p.setPen(QColor(110, 110, 110));
-            p.setBrush(colour);
-            p.drawRect(8, y + 3, 12, lh - 6);
-            p.setPen(Qt::black);
-            p.drawText(QRect(26, y, width() - 30, lh), Qt::AlignVCenter, text);
-            y += lh;
-        }
-        if (!m_legend.note.isEmpty()) {
-            p.setPen(QColor(90, 90, 90));
-            p.drawText(QRect(8, y, width() - 16, height() - y), Qt::TextWordWrap, m_legend.note);
-        }
+        paintLegend(p, m_legend, rect(), font());
     }
 
 private:
@@ -198,6 +141,12 @@ GraphView::GraphView(QWidget* parent)
     collapse->setToolTip(tr("Fold the operators into their name scopes"));
     connect(collapse, &QToolButton::clicked, this, &GraphView::collapseAll);
     bar->addWidget(collapse);
+    auto* save = new QToolButton(this);
+    save->setText(tr("Export…"));
+    save->setToolTip(tr("Save the graph with its colours and legend as SVG, PDF or PNG, or the colours as node "
+                        "data for Google's Model Explorer"));
+    connect(save, &QToolButton::clicked, this, &GraphView::showExportDialog);
+    bar->addWidget(save);
     m_status = new QLabel(this);
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never squeezes the search field
     m_status->setMinimumWidth(120);
@@ -715,6 +664,42 @@ QMenu* GraphView::contextMenuFor(int op, QWidget* parent)
     weights->setObjectName(QStringLiteral("showWeights"));
     connect(weights, &QAction::triggered, this, [this, op] { emit operatorOpened(op); });
     return menu;
+}
+
+bool GraphView::exportPicture(const QString& path, QString* error) const
+{
+    return exportGraphPicture(*m_scene, m_current.legend, path, error);
+}
+
+bool GraphView::exportNodeData(const QString& path, QString* error) const
+{
+    if (!m_graph) {
+        if (error)
+            *error = tr("There is no model to export node data for.");
+        return false;
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(modelExplorerNodeData(m_current, *m_graph)).toJson()) < 0 ||
+        !out.commit()) {
+        if (error)
+            *error = tr("%1: cannot write (%2)").arg(path, out.errorString());
+        return false;
+    }
+    return true;
+}
+
+void GraphView::showExportDialog()
+{
+    const QString json = tr("Model Explorer node data (*.json)");
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export graph"), QStringLiteral("graph.svg"),
+        tr("SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)") + QStringLiteral(";;") + json, &filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    const bool nodeData = filter == json || path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    if (!(nodeData ? exportNodeData(path, &error) : exportPicture(path, &error)))
+        QMessageBox::warning(this, tr("Cannot export the graph"), error);
 }
 
 bool GraphView::eventFilter(QObject* watched, QEvent* event)

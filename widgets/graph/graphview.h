@@ -76,6 +76,11 @@ public:
     bool findNext(const QString& text);
     void fitToWindow();
 
+    // The drawing (as laid out, with the legend) as .svg, .pdf or .png; false with `error` saying why not.
+    bool exportPicture(const QString& path, QString* error) const;
+    // The overlay's colours and values as Model Explorer node data (graphoverlay.h), to load there.
+    bool exportNodeData(const QString& path, QString* error) const;
+
     // What is drawn, for tests and screenshots.
     int boxCount() const { return static_cast<int>(m_items.size()); } // boxes that show (operators and groups)
     const ModelGraph& modelGraph() const { return *m_model; }
@@ -104,6 +109,7 @@ private:
     void startLayout();
     void clearScene();
     void showReadable(); // after a layout: everything if readable, else a readable part
+    void showExportDialog();
     void buildScene(const NestedLayout& layout);
     void repaintOverlay();
     void placeOverlays(); // legend and minimap in the canvas's corners
