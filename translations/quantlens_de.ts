@@ -731,6 +731,10 @@
         <source>Match this model&apos;s operators with another model&apos;s (the converter&apos;s file of the same network, another export, an older version) and show what differs</source>
         <translation>Die Operatoren dieses Modells denen eines anderen zuordnen (Datei des Konverters für dasselbe Netz, anderer Export, ältere Version) und die Unterschiede zeigen</translation>
     </message>
+    <message>
+        <source>Could not measure: %1</source>
+        <translation>Messung nicht möglich: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1421,6 +1425,14 @@
         <source>kept in float</source>
         <translation>in Float belassen</translation>
     </message>
+    <message>
+        <source>Activation SQNR (this tensor only)</source>
+        <translation>Aktivierungs-SQNR (nur dieser Tensor)</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::GraphView</name>
@@ -1559,6 +1571,10 @@ Doppelklick zum Aufklappen</translation>
     <message>
         <source>Cannot export the graph</source>
         <translation>Der Graph kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Measuring each operator&apos;s time…</source>
+        <translation>Die Zeit jedes Operators wird gemessen…</translation>
     </message>
 </context>
 <context>

@@ -731,6 +731,10 @@
         <source>Match this model&apos;s operators with another model&apos;s (the converter&apos;s file of the same network, another export, an older version) and show what differs</source>
         <translation>Emparejar los operadores de este modelo con los de otro (el archivo del convertidor de la misma red, otra exportación, una versión anterior) y mostrar lo que difiere</translation>
     </message>
+    <message>
+        <source>Could not measure: %1</source>
+        <translation>No se pudo medir: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1421,6 +1425,14 @@
         <source>kept in float</source>
         <translation>mantenido en float</translation>
     </message>
+    <message>
+        <source>Activation SQNR (this tensor only)</source>
+        <translation>SQNR de activaciones (solo este tensor)</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latencia</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::GraphView</name>
@@ -1559,6 +1571,10 @@ Doble clic para expandir</translation>
     <message>
         <source>Cannot export the graph</source>
         <translation>No se puede exportar el grafo</translation>
+    </message>
+    <message>
+        <source>Measuring each operator&apos;s time…</source>
+        <translation>Midiendo el tiempo de cada operador…</translation>
     </message>
 </context>
 <context>

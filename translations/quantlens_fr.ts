@@ -731,6 +731,10 @@
         <source>Match this model&apos;s operators with another model&apos;s (the converter&apos;s file of the same network, another export, an older version) and show what differs</source>
         <translation>Apparier les opérateurs de ce modèle avec ceux d’un autre (le fichier du convertisseur pour le même réseau, un autre export, une version plus ancienne) et montrer ce qui diffère</translation>
     </message>
+    <message>
+        <source>Could not measure: %1</source>
+        <translation>Mesure impossible : %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1421,6 +1425,14 @@
         <source>kept in float</source>
         <translation>gardé en float</translation>
     </message>
+    <message>
+        <source>Activation SQNR (this tensor only)</source>
+        <translation>SQNR des activations (ce tenseur seul)</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latence</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::GraphView</name>
@@ -1559,6 +1571,10 @@ Double-cliquez pour déplier</translation>
     <message>
         <source>Cannot export the graph</source>
         <translation>Impossible d’exporter le graphe</translation>
+    </message>
+    <message>
+        <source>Measuring each operator&apos;s time…</source>
+        <translation>Mesure du temps de chaque opérateur…</translation>
     </message>
 </context>
 <context>

@@ -725,6 +725,10 @@
         <source>Match this model&apos;s operators with another model&apos;s (the converter&apos;s file of the same network, another export, an older version) and show what differs</source>
         <translation>将本模型的算子与另一个模型（同一网络的转换器文件、另一个导出文件或旧版本）匹配并显示差异</translation>
     </message>
+    <message>
+        <source>Could not measure: %1</source>
+        <translation>无法测量：%1</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>
@@ -1410,6 +1414,14 @@
         <source>kept in float</source>
         <translation>保留为浮点</translation>
     </message>
+    <message>
+        <source>Activation SQNR (this tensor only)</source>
+        <translation>激活 SQNR（仅此张量）</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::GraphView</name>
@@ -1544,6 +1556,10 @@ Double-click to expand</source>
     <message>
         <source>Cannot export the graph</source>
         <translation>无法导出图</translation>
+    </message>
+    <message>
+        <source>Measuring each operator&apos;s time…</source>
+        <translation>正在测量每个算子的耗时…</translation>
     </message>
 </context>
 <context>

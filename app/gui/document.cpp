@@ -46,6 +46,7 @@ void Document::setModel(const QString& path, std::shared_ptr<const pipeline::Mod
     ++m_inputsGeneration;
     m_keepFloat.clear();
     m_undo->clear();
+    m_latencyJob.start(); // a measurement still running was of the previous model
     emit modelChanged();
 }
 

@@ -89,6 +89,8 @@ public:
     // Every layer's sensitivity in `q`'s mode on (at most 500 samples of) the data set; the fewest layers that
     // bring the drop within a point are kept in float, one undo step: suggestionFinished.
     void suggestKeepFloat(const passes::QuantizeOptions& q);
+    // Each operator's mean time in the interpreter, for the model as opened: latencyMeasured.
+    void measureLatency();
     // Stops every running job (the window closes).
     void cancelAll();
 
@@ -99,8 +101,12 @@ signals:
     void keepFloatChanged();
     void weightsAnalysed(std::shared_ptr<const std::vector<eval::LayerWeights>> layers, const QString& error);
     // ops: the file's operator of each activation value.
+    // sqnrDb: propagated (the quantized model's tensor against the float one); localSqnrDb: the tensor's own
+    // quantization only.
     void quantizedBuilt(std::shared_ptr<const model::Graph> quantized, const std::vector<int>& ops,
-        const std::vector<double>& sqnrDb, const QString& error);
+        const std::vector<double>& sqnrDb, const std::vector<double>& localSqnrDb, const QString& error);
+    // Per operator of the file (ms), or the error.
+    void latencyMeasured(const std::vector<double>& ms, const QString& error);
     void evaluationProgress(const QString& mode, qint64 done, qint64 total);
     void evaluationFinished(std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows, const QString& error);
     void exportFinished(bool ok, const QString& message);
@@ -119,7 +125,7 @@ private:
     QUndoStack* m_undo = nullptr;
     int m_modelGeneration = 0;
     int m_inputsGeneration = 0;
-    JobGeneration m_analysisJob, m_quantJob, m_dataJob, m_calibJob;
+    JobGeneration m_analysisJob, m_quantJob, m_dataJob, m_calibJob, m_latencyJob;
     std::shared_ptr<std::atomic<bool>> m_evaluationCancel; // set while an evaluation runs
     std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);
 };

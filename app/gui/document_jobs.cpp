@@ -4,6 +4,7 @@
 #include "gui/document.h"
 
 #include "eval/activations.h"
+#include "eval/latency.h"
 #include "eval/sensitivity.h"
 #include "model/writer.h"
 #include "pipeline/quantize.h"
@@ -96,13 +97,15 @@ void Document::buildQuantized(const eval::WeightAnalysisOptions& w, passes::Quan
             if (!m_quantJob.isCurrent(token))
                 return;
             std::vector<int> ops;
-            std::vector<double> sqnr;
+            std::vector<double> sqnr, local;
             if (r)
                 for (const auto& a : r->activations) {
                     ops.push_back(source->fileOp(a.op));
                     sqnr.push_back(a.propagated.sqnrDb);
+                    local.push_back(a.local.sqnrDb);
                 }
-            emit quantizedBuilt(r ? r->graph : nullptr, ops, sqnr, r ? QString() : QString::fromStdString(r.error().message));
+            emit quantizedBuilt(
+                r ? r->graph : nullptr, ops, sqnr, local, r ? QString() : QString::fromStdString(r.error().message));
         });
 }
 
@@ -241,6 +244,25 @@ void Document::suggestKeepFloat(const passes::QuantizeOptions& q)
             if (!r->keepFloat.empty())
                 keepAlsoInFloat(pipeline::toFileOps(*m_source, r->keepFloat), tr("keep suggested layers in float"));
             emit suggestionFinished(true, msg);
+        });
+}
+
+} // namespace ql::app
+
+namespace ql::app {
+
+void Document::measureLatency()
+{
+    const int token = m_latencyJob.start();
+    if (!m_source)
+        return;
+    runJob(
+        this,
+        [file = m_source->file, cancel = m_jobsCancel] { return eval::measureOperatorLatency(file, 20, 3, cancel.get()); },
+        [this, token](const Result<eval::OperatorLatency>& r) {
+            if (!m_latencyJob.isCurrent(token))
+                return;
+            emit latencyMeasured(r ? r->meanMs : std::vector<double>{}, r ? QString() : QString::fromStdString(r.error().message));
         });
 }
 

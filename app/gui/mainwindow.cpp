@@ -225,6 +225,10 @@ void MainWindow::wireGraphView()
         m_views->setCurrentWidget(m_weightView);
     });
     connect(m_graphView, &widgets::GraphView::keepFloatRequested, m_doc, &Document::setKeepFloat);
+    connect(m_graphView, &widgets::GraphView::latencyRequested, m_doc, &Document::measureLatency);
+    connect(m_doc, &Document::latencyMeasured, this, [this](const std::vector<double>& ms, const QString& error) {
+        m_graphView->setLatency(ms, error.isEmpty() ? QString() : tr("Could not measure: %1").arg(error));
+    });
 }
 
 bool MainWindow::selectOperator(int op)

@@ -47,14 +47,14 @@ void MainWindow::wireDocumentJobs()
     });
     connect(m_doc, &Document::quantizedBuilt, this,
         [this](std::shared_ptr<const model::Graph> quantized, const std::vector<int>& ops, const std::vector<double>& sqnr,
-            const QString& error) {
+            const std::vector<double>& local, const QString& error) {
             m_sideBySide->setModels(workGraph(), quantized, m_modePanel->describe());
             QStringList labels;
             for (const int op : ops)
                 labels << QString::number(op);
             m_activationOps = ops;
             m_activationBars->setValues(labels, sqnr);
-            m_graphView->setActivationSqnr(ops, sqnr);
+            m_graphView->setActivationSqnr(ops, sqnr, local);
             const auto set = m_doc->dataSet();
             m_activationCaption->setText(!error.isEmpty() ? error
                     : sqnr.empty() ? tr("Open a data set to see the activation error per operator output.")

@@ -92,6 +92,11 @@ private slots:
         QVERIFY(w.graphView()->operatorValue(1).contains(QStringLiteral("dB")));
         QVERIFY(w.graphView()->operatorValue(4).contains(QStringLiteral("dB")));
         QVERIFY(w.graphView()->operatorValue(0).isEmpty()); // RESHAPE has no weights
+
+        // The latency overlay: the window measures every operator in the interpreter when it is chosen.
+        w.graphView()->setOverlay(widgets::OverlayKind::Latency);
+        QTRY_VERIFY_WITH_TIMEOUT(w.graphView()->operatorValue(1).endsWith(QStringLiteral(" ms")), 20000);
+        QVERIFY(w.graphView()->operatorValue(4).endsWith(QStringLiteral(" ms")));
     }
 
     void keepFloatFromTheGraphIsUndoableAndReachesTheExport()

@@ -283,6 +283,27 @@ private slots:
         QVERIFY(view.legend().note.isEmpty());
         QVERIFY(view.operatorColour(2).hsvHueF() < view.operatorColour(5).hsvHueF());
         QVERIFY(!view.operatorColour(3).isValid());
+        // The local SQNR (this tensor's quantization only) is an overlay of its own.
+        view.setActivationSqnr({2, 5}, {12.0, 40.0}, {35.0, 20.0});
+        view.setOverlay(widgets::OverlayKind::LocalActivationSqnr);
+        QVERIFY(view.operatorColour(2).hsvHueF() > view.operatorColour(5).hsvHueF());
+        QVERIFY(view.operatorValue(2).startsWith(QStringLiteral("35.0")));
+
+        // Latency: choosing it asks for a measurement once; the numbers colour from light (fast) to dark (slow).
+        QSignalSpy wanted(&view, &widgets::GraphView::latencyRequested);
+        view.setOverlay(widgets::OverlayKind::Latency);
+        QCOMPARE(wanted.size(), 1);
+        QVERIFY(!view.legend().note.isEmpty());
+        view.setOverlay(widgets::OverlayKind::WeightSqnr);
+        view.setOverlay(widgets::OverlayKind::Latency);
+        QCOMPARE(wanted.size(), 1);
+        std::vector<double> ms(g->main().operators.size());
+        for (std::size_t i = 0; i < ms.size(); ++i)
+            ms[i] = 0.1 * static_cast<double>(i + 1);
+        view.setLatency(ms);
+        QVERIFY(view.legend().note.isEmpty());
+        QVERIFY(view.operatorColour(0).valueF() > view.operatorColour(static_cast<int>(ms.size()) - 1).valueF());
+        QVERIFY(view.operatorValue(3).endsWith(QStringLiteral(" ms")));
 
         // Folded: each group that shows takes the colour of the lowest weight SQNR inside it.
         view.setOverlay(widgets::OverlayKind::WeightSqnr);

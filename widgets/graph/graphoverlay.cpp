@@ -80,6 +80,9 @@ QString overlayName(OverlayKind k)
     case OverlayKind::WeightSqnr: return QCoreApplication::translate("ql::widgets::GraphOverlay", "Weight SQNR");
     case OverlayKind::Verdict: return QCoreApplication::translate("ql::widgets::GraphOverlay", "Weight verdict");
     case OverlayKind::ActivationSqnr: return QCoreApplication::translate("ql::widgets::GraphOverlay", "Activation SQNR");
+    case OverlayKind::LocalActivationSqnr:
+        return QCoreApplication::translate("ql::widgets::GraphOverlay", "Activation SQNR (this tensor only)");
+    case OverlayKind::Latency: return QCoreApplication::translate("ql::widgets::GraphOverlay", "Latency");
     case OverlayKind::ClippedShare: return QCoreApplication::translate("ql::widgets::GraphOverlay", "Clipped weights");
     case OverlayKind::KeptFloat: return QCoreApplication::translate("ql::widgets::GraphOverlay", "Kept in float");
     case OverlayKind::Bytes: return QCoreApplication::translate("ql::widgets::GraphOverlay", "Constant bytes");
@@ -154,10 +157,12 @@ OverlayResult computeOverlay(OverlayKind kind, const OverlayInputs& in)
         if (noWeights)
             out.legend.note = QCoreApplication::translate("ql::widgets::GraphOverlay", "The weight analysis has not finished.");
         break;
-    case OverlayKind::ActivationSqnr: {
+    case OverlayKind::ActivationSqnr:
+    case OverlayKind::LocalActivationSqnr: {
+        const auto& db = kind == OverlayKind::ActivationSqnr ? in.activationSqnrDb : in.localActivationSqnrDb;
         std::vector<std::optional<double>> v(n);
-        for (std::size_t i = 0; i < n && i < in.activationSqnrDb.size(); ++i)
-            v[i] = in.activationSqnrDb[i];
+        for (std::size_t i = 0; i < n && i < db.size(); ++i)
+            v[i] = db[i];
         ramp(out, v, kRed, kGreen, true, decibels);
         if (std::none_of(v.begin(), v.end(), [](const auto& x) { return x.has_value(); }))
             out.legend.note = QCoreApplication::translate("ql::widgets::GraphOverlay", "Open a data set to see the activation error of each operator output.");
@@ -182,6 +187,16 @@ OverlayResult computeOverlay(OverlayKind kind, const OverlayInputs& in)
             }
         out.legend.swatches = {{QColor(120, 170, 235), QCoreApplication::translate("ql::widgets::GraphOverlay", "kept in float")}, {kGrey, QCoreApplication::translate("ql::widgets::GraphOverlay", "quantized")}};
         break;
+    case OverlayKind::Latency: {
+        std::vector<std::optional<double>> v(n);
+        for (std::size_t i = 0; i < n && i < in.latencyMs.size(); ++i)
+            v[i] = in.latencyMs[i];
+        ramp(out, v, QColor::fromHsv(50, 30, 250), QColor::fromHsv(300, 170, 190), false,
+            [](double ms) { return QStringLiteral("%1 ms").arg(ms, 0, 'g', 3); });
+        if (in.latencyMs.empty())
+            out.legend.note = in.latencyNote;
+        break;
+    }
     case OverlayKind::Bytes: {
         std::vector<std::optional<double>> v(n);
         for (std::size_t i = 0; i < in.constantBytes.size(); ++i)

@@ -17,8 +17,18 @@
 
 namespace ql::widgets {
 
-enum class OverlayKind { DataType, WeightSqnr, Verdict, ActivationSqnr, ClippedShare, KeptFloat, Bytes };
-inline constexpr int kOverlayCount = 7;
+enum class OverlayKind {
+    DataType,
+    WeightSqnr,
+    Verdict,
+    ActivationSqnr, // propagated: the quantized model's tensor against the float one
+    LocalActivationSqnr, // this tensor's own quantization only
+    ClippedShare,
+    KeptFloat,
+    Bytes,
+    Latency
+};
+inline constexpr int kOverlayCount = 9;
 QString overlayName(OverlayKind k);
 
 // Everything an overlay may draw on, per operator of the file (its numbering).
@@ -27,6 +37,9 @@ struct OverlayInputs {
     std::vector<std::int64_t> constantBytes; // per operator
     std::shared_ptr<const std::vector<eval::LayerWeights>> weights; // the chosen mode's weight analysis
     std::vector<std::optional<double>> activationSqnrDb; // per operator; empty without a data set
+    std::vector<std::optional<double>> localActivationSqnrDb; // per operator; empty without a data set
+    std::vector<double> latencyMs; // per operator; empty until measured
+    QString latencyNote; // why there is no latency yet (measuring, or the error)
     std::vector<int> keptFloat;
 };
 

@@ -201,6 +201,7 @@ void GraphView::setGraph(std::shared_ptr<const model::Graph> graph)
     m_expanded.clear();
     m_pendingSelection = -1;
     m_firstLayout = true;
+    m_latencyRequested = false;
     m_matches.clear();
     m_inputs = {};
     if (m_graph && !m_graph->subgraphs.empty())
@@ -208,6 +209,7 @@ void GraphView::setGraph(std::shared_ptr<const model::Graph> graph)
             m_inputs.outputDtype.push_back(row.outputDtype);
             m_inputs.constantBytes.push_back(row.constantBytes);
         }
+    requestLatencyIfShown(); // the latency overlay stays chosen: measure the new model
     relayout();
 }
 
@@ -432,13 +434,36 @@ void GraphView::setWeightAnalysis(std::shared_ptr<const std::vector<eval::LayerW
     repaintOverlay();
 }
 
-void GraphView::setActivationSqnr(const std::vector<int>& ops, const std::vector<double>& sqnrDb)
+void GraphView::setActivationSqnr(
+    const std::vector<int>& ops, const std::vector<double>& sqnrDb, const std::vector<double>& localSqnrDb)
 {
     m_inputs.activationSqnrDb.assign(m_model->opNode.size(), std::nullopt);
-    for (std::size_t i = 0; i < ops.size() && i < sqnrDb.size(); ++i)
-        if (ops[i] >= 0 && static_cast<std::size_t>(ops[i]) < m_inputs.activationSqnrDb.size())
+    m_inputs.localActivationSqnrDb.assign(m_model->opNode.size(), std::nullopt);
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        if (ops[i] < 0 || static_cast<std::size_t>(ops[i]) >= m_inputs.activationSqnrDb.size())
+            continue;
+        if (i < sqnrDb.size())
             m_inputs.activationSqnrDb[static_cast<std::size_t>(ops[i])] = sqnrDb[i];
+        if (i < localSqnrDb.size())
+            m_inputs.localActivationSqnrDb[static_cast<std::size_t>(ops[i])] = localSqnrDb[i];
+    }
     repaintOverlay();
+}
+
+void GraphView::setLatency(const std::vector<double>& ms, const QString& note)
+{
+    m_inputs.latencyMs = ms;
+    m_inputs.latencyNote = note;
+    repaintOverlay();
+}
+
+void GraphView::requestLatencyIfShown()
+{
+    if (m_overlay != OverlayKind::Latency || !m_graph || !m_inputs.latencyMs.empty() || m_latencyRequested)
+        return;
+    m_latencyRequested = true;
+    m_inputs.latencyNote = tr("Measuring each operator's time…");
+    emit latencyRequested();
 }
 
 void GraphView::setKeptFloat(const std::vector<int>& ops)
@@ -450,6 +475,7 @@ void GraphView::setKeptFloat(const std::vector<int>& ops)
 void GraphView::setOverlay(OverlayKind kind)
 {
     m_overlay = kind;
+    requestLatencyIfShown();
     const QSignalBlocker block(m_overlayBox);
     m_overlayBox->setCurrentIndex(m_overlayBox->findData(static_cast<int>(kind)));
     repaintOverlay();

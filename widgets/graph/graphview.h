@@ -59,7 +59,11 @@ public:
 
     // The numbers overlays draw on (any may come before or after the layout).
     void setWeightAnalysis(std::shared_ptr<const std::vector<eval::LayerWeights>> weights);
-    void setActivationSqnr(const std::vector<int>& ops, const std::vector<double>& sqnrDb);
+    // Per operator output `ops[i]`: the propagated SQNR and, when given, the local one (this tensor only).
+    void setActivationSqnr(const std::vector<int>& ops, const std::vector<double>& sqnrDb,
+        const std::vector<double>& localSqnrDb = {});
+    // Each operator's mean time (ms), or why there is none (`note`).
+    void setLatency(const std::vector<double>& ms, const QString& note = {});
     void setKeptFloat(const std::vector<int>& ops);
     void setOverlay(OverlayKind kind);
     // Colours from elsewhere (a model diff) in place of the chosen overlay; nullopt: the overlay again.
@@ -100,6 +104,7 @@ signals:
     void operatorSelected(int op); // by a click, a search, or the keyboard
     void operatorOpened(int op); // a double-click: show its weights
     void keepFloatRequested(int op, bool keep);
+    void latencyRequested(); // the latency overlay was chosen and has no numbers yet
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -127,6 +132,8 @@ private:
     bool m_layoutRunning = false;
     bool m_relayoutPending = false;
     bool m_firstLayout = true; // of this model: show it at a readable size
+    bool m_latencyRequested = false;
+    void requestLatencyIfShown();
     int m_focusGroup = -1; // the group the user just folded or unfolded
     int m_pendingSelection = -1; // an operator to select once the layout is in
     std::vector<int> m_matches; // graph nodes the last search found
