@@ -152,6 +152,22 @@
         <source>A: %1 (%2 operators) — B: %3 (%4 operators). %5 pairs matched, %6 of them differ; %7 only in A, %8 only in B.</source>
         <translation>A: %1 (%2 Operatoren) — B: %3 (%4 Operatoren). %5 Paare zugeordnet, %6 davon unterschiedlich; %7 nur in A, %8 nur in B.</translation>
     </message>
+    <message>
+        <source>The outputs could not be compared on the data set: %1</source>
+        <translation>Die Ausgaben konnten auf dem Datensatz nicht verglichen werden: %1</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) and compare again to see how far each pair&apos;s outputs are apart.</source>
+        <translation>Öffnen Sie einen Datensatz (Datei › Datensatz öffnen…) und vergleichen Sie erneut, um zu sehen, wie weit die Ausgaben jedes Paares auseinanderliegen.</translation>
+    </message>
+    <message>
+        <source>On %1 sample(s) of the data set, the two models pick the same class on %2% of them; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
+        <translation>Auf %1 Beispiel(en) des Datensatzes wählen beide Modelle bei %2% dieselbe Klasse; die letzten Spalten geben für jedes Paar das Ausgabe-SQNR (B gegen A) und den Kosinus an.</translation>
+    </message>
+    <message>
+        <source>On %1 sample(s) of the data set; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
+        <translation>Auf %1 Beispiel(en) des Datensatzes; die letzten Spalten geben für jedes Paar das Ausgabe-SQNR (B gegen A) und den Kosinus an.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::Document</name>
@@ -1324,6 +1340,18 @@
     <message>
         <source>Output tensor</source>
         <translation>Ausgabetensor</translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>Output SQNR B vs A (dB)</source>
+        <translation>Ausgabe-SQNR B gegen A (dB)</translation>
+    </message>
+    <message>
+        <source>Output cosine</source>
+        <translation>Ausgabe-Kosinus</translation>
     </message>
 </context>
 <context>

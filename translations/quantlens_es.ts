@@ -152,6 +152,22 @@
         <source>A: %1 (%2 operators) — B: %3 (%4 operators). %5 pairs matched, %6 of them differ; %7 only in A, %8 only in B.</source>
         <translation>A: %1 (%2 operadores) — B: %3 (%4 operadores). %5 pares emparejados, %6 de ellos difieren; %7 solo en A, %8 solo en B.</translation>
     </message>
+    <message>
+        <source>The outputs could not be compared on the data set: %1</source>
+        <translation>No se pudieron comparar las salidas en el conjunto de datos: %1</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) and compare again to see how far each pair&apos;s outputs are apart.</source>
+        <translation>Abra un conjunto de datos (Archivo › Abrir conjunto de datos…) y compare de nuevo para ver cuánto se separan las salidas de cada par.</translation>
+    </message>
+    <message>
+        <source>On %1 sample(s) of the data set, the two models pick the same class on %2% of them; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
+        <translation>En %1 muestra(s) del conjunto de datos, los dos modelos eligen la misma clase en el %2%; las últimas columnas dan el SQNR de salida (B frente a A) y el coseno de cada par.</translation>
+    </message>
+    <message>
+        <source>On %1 sample(s) of the data set; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
+        <translation>En %1 muestra(s) del conjunto de datos; las últimas columnas dan el SQNR de salida (B frente a A) y el coseno de cada par.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::Document</name>
@@ -1324,6 +1340,18 @@
     <message>
         <source>Output tensor</source>
         <translation>Tensor de salida</translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>igual</translation>
+    </message>
+    <message>
+        <source>Output SQNR B vs A (dB)</source>
+        <translation>SQNR de salida B frente a A (dB)</translation>
+    </message>
+    <message>
+        <source>Output cosine</source>
+        <translation>Coseno de salida</translation>
     </message>
 </context>
 <context>

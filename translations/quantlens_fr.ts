@@ -152,6 +152,22 @@
         <source>A: %1 (%2 operators) — B: %3 (%4 operators). %5 pairs matched, %6 of them differ; %7 only in A, %8 only in B.</source>
         <translation>A : %1 (%2 opérateurs) — B : %3 (%4 opérateurs). %5 paires appariées, dont %6 diffèrent ; %7 seulement dans A, %8 seulement dans B.</translation>
     </message>
+    <message>
+        <source>The outputs could not be compared on the data set: %1</source>
+        <translation>Les sorties n’ont pas pu être comparées sur le jeu de données : %1</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) and compare again to see how far each pair&apos;s outputs are apart.</source>
+        <translation>Ouvrez un jeu de données (Fichier › Ouvrir un jeu de données…) et comparez à nouveau pour voir l’écart entre les sorties de chaque paire.</translation>
+    </message>
+    <message>
+        <source>On %1 sample(s) of the data set, the two models pick the same class on %2% of them; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
+        <translation>Sur %1 échantillon(s) du jeu de données, les deux modèles choisissent la même classe dans %2% des cas ; les dernières colonnes donnent le SQNR de sortie (B face à A) et le cosinus de chaque paire.</translation>
+    </message>
+    <message>
+        <source>On %1 sample(s) of the data set; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
+        <translation>Sur %1 échantillon(s) du jeu de données ; les dernières colonnes donnent le SQNR de sortie (B face à A) et le cosinus de chaque paire.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::Document</name>
@@ -1324,6 +1340,18 @@
     <message>
         <source>Output tensor</source>
         <translation>Tenseur de sortie</translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>égal</translation>
+    </message>
+    <message>
+        <source>Output SQNR B vs A (dB)</source>
+        <translation>SQNR de sortie B face à A (dB)</translation>
+    </message>
+    <message>
+        <source>Output cosine</source>
+        <translation>Cosinus de sortie</translation>
     </message>
 </context>
 <context>

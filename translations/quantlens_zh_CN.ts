@@ -152,6 +152,22 @@
         <source>A: %1 (%2 operators) — B: %3 (%4 operators). %5 pairs matched, %6 of them differ; %7 only in A, %8 only in B.</source>
         <translation>A：%1（%2 个算子）— B：%3（%4 个算子）。匹配 %5 对，其中 %6 对不同；%7 个仅在 A 中，%8 个仅在 B 中。</translation>
     </message>
+    <message>
+        <source>The outputs could not be compared on the data set: %1</source>
+        <translation>无法在数据集上比较输出：%1</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) and compare again to see how far each pair&apos;s outputs are apart.</source>
+        <translation>打开数据集（文件 › 打开数据集…）后重新比较，即可查看每对算子输出的差距。</translation>
+    </message>
+    <message>
+        <source>On %1 sample(s) of the data set, the two models pick the same class on %2% of them; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
+        <translation>在数据集的 %1 个样本上，两个模型有 %2% 选择了相同的类别；最后几列给出每对算子的输出 SQNR（B 相对 A）和余弦相似度。</translation>
+    </message>
+    <message>
+        <source>On %1 sample(s) of the data set; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
+        <translation>在数据集的 %1 个样本上；最后几列给出每对算子的输出 SQNR（B 相对 A）和余弦相似度。</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::Document</name>
@@ -1314,6 +1330,18 @@
     <message>
         <source>Output tensor</source>
         <translation>输出张量</translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>相等</translation>
+    </message>
+    <message>
+        <source>Output SQNR B vs A (dB)</source>
+        <translation>输出 SQNR B 对 A (dB)</translation>
+    </message>
+    <message>
+        <source>Output cosine</source>
+        <translation>输出余弦</translation>
     </message>
 </context>
 <context>

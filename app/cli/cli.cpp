@@ -48,7 +48,8 @@ QString usage()
               "                                  which layers to keep in float (see: help sensitivity)\n"
               "  train --data IMAGES --labels LABELS -o OUT\n"
               "                                  train a small CNN, optionally with QAT (see: help train)\n"
-              "  diff A B [--json] [--all]       two models operator by operator: scales, zero points, weights\n"
+              "  diff A B [--data DATA] [--json] two models operator by operator: scales, zero points, weights,\n"
+              "                                  and with data each pair's outputs\n"
               "  rules                           the converter's quantization rule of every operator (Markdown)\n"
               "  help [COMMAND]                  this text, or a command's\n"
               "\n"
@@ -66,12 +67,17 @@ QString commandHelp(const QString& command)
                   "operator with its output shape, weights and their quantization.\n"
                   "  --json   print a JSON object instead (keys documented in docs/cli-json.md)\n");
     if (command == QLatin1String("diff"))
-        return tr("Usage: quantlens-cli diff A.tflite B.tflite [--json] [--all]\n"
+        return tr("Usage: quantlens-cli diff A.tflite B.tflite [--data DATA [--samples N]] [--json] [--all]\n"
                   "\n"
                   "Matches the operators of two models (by the name of the tensor each writes, then by position\n"
                   "among operators of the same type) and lists what differs: the type, scales (as a ratio) and\n"
                   "zero points of each operator's output, activation input and weights, and how far the weights\n"
                   "are apart in steps (LSB) of B's scale; then the operators only one model has.\n"
+                  "  --data DATA   also run both models on DATA (.npy, IDX or a folder of images, for A's input)\n"
+                  "                and compare every matched pair's outputs: SQNR of B against A, cosine, largest\n"
+                  "                difference, and how often the two pick the same class\n"
+                  "  --samples N   samples of DATA used (default 32)\n"
+                  "  --scale S, --offset O, --channel-order rgb|bgr   as for quantize\n"
                   "  --all    list unchanged matches too\n"
                   "  --json   print a JSON object instead (keys documented in docs/cli-json.md)\n");
     if (command == QLatin1String("rewrite"))

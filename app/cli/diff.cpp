@@ -3,6 +3,8 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/quant_options.h"
+#include "eval/diff_outputs.h"
 #include "model/reader.h"
 
 #include <QCoreApplication>
@@ -10,7 +12,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace ql::cli {
 namespace {
@@ -76,6 +80,29 @@ QString describe(const eval::TensorDiff& t)
     return QStringLiteral("%1: %2").arg(qs(t.role), parts.join(QStringLiteral(", ")));
 }
 
+QJsonObject agreementJson(const eval::OutputAgreement& g, const model::Graph& a)
+{
+    QJsonArray pairs;
+    for (const auto& p : g.pairs) {
+        QJsonObject o{{QStringLiteral("a"), p.a}, {QStringLiteral("b"), p.b},
+            {QStringLiteral("op"), qs(a.opName(a.main().operators[static_cast<std::size_t>(p.a)]))},
+            {QStringLiteral("compared"), p.compared}};
+        if (p.compared) {
+            // JSON has no infinity: equal outputs give a null SQNR and "equal": true.
+            o.insert(QStringLiteral("sqnr_db"), std::isfinite(p.sqnrDb) ? QJsonValue(p.sqnrDb) : QJsonValue());
+            o.insert(QStringLiteral("equal"), !std::isfinite(p.sqnrDb));
+            o.insert(QStringLiteral("cosine"), p.cosine);
+            o.insert(QStringLiteral("max_abs_diff"), p.maxAbsDiff);
+        } else {
+            o.insert(QStringLiteral("why"), qs(p.why));
+        }
+        pairs.append(o);
+    }
+    return {{QStringLiteral("samples"), static_cast<double>(g.samples)},
+        {QStringLiteral("top1_agreement"), g.top1Agreement >= 0 ? QJsonValue(g.top1Agreement) : QJsonValue()},
+        {QStringLiteral("pairs"), pairs}};
+}
+
 } // namespace
 
 QJsonObject diffJson(const eval::ModelDiff& d, const model::Graph& a, const model::Graph& b, bool all)
@@ -119,7 +146,10 @@ QJsonObject diffJson(const eval::ModelDiff& d, const model::Graph& a, const mode
 
 int diffCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Args a = parseArgs(args, {}, {QStringLiteral("--json"), QStringLiteral("--all")});
+    const Args a = parseArgs(args,
+        {QStringLiteral("--data"), QStringLiteral("--samples"), QStringLiteral("--scale"), QStringLiteral("--offset"),
+            QStringLiteral("--channel-order")},
+        {QStringLiteral("--json"), QStringLiteral("--all")});
     if (!a.error.isEmpty() || a.positional.size() != 2) {
         err << (a.error.isEmpty() ? tr("diff needs exactly two model files") : a.error) << "\n\n"
             << commandHelp(QStringLiteral("diff"));
@@ -133,10 +163,32 @@ int diffCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return fail(err, gb.error());
     const auto d = eval::diffModels(*ga, *gb);
     const bool all = a.flags.contains(QStringLiteral("--all"));
+    // With --data: every matched pair's outputs on the same samples.
+    std::optional<eval::OutputAgreement> agreement;
+    if (!a.value(QStringLiteral("--data")).isEmpty()) {
+        bool ok = false;
+        const std::int64_t samples = a.value(QStringLiteral("--samples"), QStringLiteral("32")).toLongLong(&ok);
+        if (!ok || samples < 1) {
+            err << tr("--samples must be a positive integer") << '\n';
+            return Usage;
+        }
+        auto pre = parsePreprocess(a);
+        if (!pre)
+            return fail(err, pre.error());
+        auto data = loadCommandData(a, *ga, *pre, samples);
+        if (!data)
+            return fail(err, data.error());
+        auto r = eval::compareOutputs(*ga, *gb, d, *data, samples);
+        if (!r)
+            return fail(err, r.error());
+        agreement = std::move(*r);
+    }
     if (a.flags.contains(QStringLiteral("--json"))) {
         QJsonObject o = diffJson(d, *ga, *gb, all);
         o.insert(QStringLiteral("model_a"), a.positional[0]);
         o.insert(QStringLiteral("model_b"), a.positional[1]);
+        if (agreement)
+            o.insert(QStringLiteral("outputs"), agreementJson(*agreement, *ga));
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return Ok;
     }
@@ -164,6 +216,24 @@ int diffCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         if (m.weightMaxLsb && *m.weightMaxLsb > 0)
             out << "    " << tr("weights differ by up to %1 LSB (mean %2)").arg(*m.weightMaxLsb, 0, 'f', 2).arg(*m.weightMeanLsb, 0, 'f', 3)
                 << '\n';
+    }
+    if (agreement) {
+        out << '\n' << tr("Outputs on %1 sample(s) of the data").arg(agreement->samples);
+        if (agreement->top1Agreement >= 0)
+            out << tr(": the two models pick the same class on %1%").arg(100 * agreement->top1Agreement, 0, 'f', 1);
+        out << tr("; the 10 pairs whose outputs differ most (SQNR of B against A):") << '\n';
+        std::vector<const eval::PairAgreement*> worst;
+        for (const auto& p : agreement->pairs)
+            if (p.compared)
+                worst.push_back(&p);
+        std::sort(worst.begin(), worst.end(), [](const auto* x, const auto* y) { return x->sqnrDb < y->sqnrDb; });
+        for (std::size_t k = 0; k < worst.size() && k < 10; ++k)
+            out << QStringLiteral("  #%1 -> #%2 %3: %4 dB, cosine %5\n")
+                       .arg(worst[k]->a)
+                       .arg(worst[k]->b)
+                       .arg(qs(ga->opName(ga->main().operators[static_cast<std::size_t>(worst[k]->a)])))
+                       .arg(worst[k]->sqnrDb, 0, 'f', 1)
+                       .arg(worst[k]->cosine, 0, 'f', 4);
     }
     for (const int i : d.onlyA)
         out << tr("only in A: #%1 %2\n").arg(i).arg(qs(ga->opName(ga->main().operators[static_cast<std::size_t>(i)])));

@@ -50,6 +50,9 @@ DiffTab::DiffTab(QWidget* parent)
     auto* tablePane = new QWidget(split);
     auto* tableLayout = new QVBoxLayout(tablePane);
     tableLayout->setContentsMargins(0, 0, 0, 0);
+    m_outputs = new QLabel(tablePane);
+    m_outputs->setWordWrap(true);
+    tableLayout->addWidget(m_outputs);
     m_changedOnly = new QCheckBox(tr("Only what differs"), tablePane);
     m_changedOnly->setChecked(true);
     tableLayout->addWidget(m_changedOnly);
@@ -95,6 +98,7 @@ DiffTab::DiffTab(QWidget* parent)
 void DiffTab::clear()
 {
     setModels(nullptr, {}, nullptr, {}, nullptr);
+    m_outputs->clear();
     m_summary->setText(tr("File › Compare with… opens a second model (the converter's file of the same network, "
                           "another export, an older version) to compare with this one."));
 }
@@ -127,6 +131,26 @@ void DiffTab::setModels(std::shared_ptr<const model::Graph> a, const QString& na
                            .arg(diff->changed)
                            .arg(diff->onlyA.size())
                            .arg(diff->onlyB.size()));
+    m_table->resizeColumnsToContents();
+}
+
+void DiffTab::setAgreement(std::shared_ptr<const eval::OutputAgreement> agreement, const QString& error)
+{
+    m_model->setAgreement(agreement);
+    if (!error.isEmpty())
+        m_outputs->setText(tr("The outputs could not be compared on the data set: %1").arg(error));
+    else if (!agreement)
+        m_outputs->setText(tr("Open a data set (File › Open data set…) and compare again to see how far each pair's "
+                              "outputs are apart."));
+    else if (agreement->top1Agreement >= 0)
+        m_outputs->setText(tr("On %1 sample(s) of the data set, the two models pick the same class on %2% of them; "
+                              "the last columns give each pair's output SQNR (B against A) and cosine.")
+                               .arg(agreement->samples)
+                               .arg(100 * agreement->top1Agreement, 0, 'f', 1));
+    else
+        m_outputs->setText(tr("On %1 sample(s) of the data set; the last columns give each pair's output SQNR (B against "
+                              "A) and cosine.")
+                               .arg(agreement->samples));
     m_table->resizeColumnsToContents();
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "eval/diff.h"
+#include "eval/diff_outputs.h"
 #include "model/graph.h"
 
 #include <QWidget>
@@ -33,6 +34,8 @@ public:
     void setModels(std::shared_ptr<const model::Graph> a, const QString& nameA, std::shared_ptr<const model::Graph> b,
         const QString& nameB, std::shared_ptr<const eval::ModelDiff> diff);
     void showMessage(const QString& text); // loading, or why B could not be compared
+    // Both models' outputs on the data set (null: no data set; `error`: why they could not be compared).
+    void setAgreement(std::shared_ptr<const eval::OutputAgreement> agreement, const QString& error);
     void clear(); // a new model: nothing compared yet
 
     widgets::GraphView* graphA() const { return m_graphA; }
@@ -47,6 +50,7 @@ private:
     void selectRow(int modelRow);
 
     QLabel* m_summary = nullptr;
+    QLabel* m_outputs = nullptr;
     QCheckBox* m_changedOnly = nullptr;
     widgets::GraphView* m_graphA = nullptr;
     widgets::GraphView* m_graphB = nullptr;

@@ -4,6 +4,7 @@
 #include "gui/mainwindow.h"
 
 #include "eval/diff.h"
+#include "eval/diff_outputs.h"
 #include "gui/difftab.h"
 #include "model/reader.h"
 
@@ -30,15 +31,25 @@ void MainWindow::compareWith(const QString& path)
         std::shared_ptr<const model::Graph> b;
         std::shared_ptr<const eval::ModelDiff> diff;
         QString error;
+        std::shared_ptr<const eval::OutputAgreement> agreement; // with a data set
+        QString agreementError;
     };
     runJob(
         this,
-        [a, path] {
+        [a, path, data = m_doc->dataSet()] {
             auto b = model::readTflite(path.toStdString());
             if (!b)
-                return Outcome{nullptr, nullptr, QString::fromStdString(b.error().message)};
+                return Outcome{nullptr, nullptr, QString::fromStdString(b.error().message), nullptr, {}};
             auto graph = std::make_shared<const model::Graph>(std::move(*b));
-            return Outcome{graph, std::make_shared<const eval::ModelDiff>(eval::diffModels(*a, *graph)), {}};
+            Outcome o{graph, std::make_shared<const eval::ModelDiff>(eval::diffModels(*a, *graph)), {}, nullptr, {}};
+            if (data) { // both models on the first samples of the data set, pair by pair
+                auto r = eval::compareOutputs(*a, *graph, *o.diff, *data, 32);
+                if (r)
+                    o.agreement = std::make_shared<const eval::OutputAgreement>(std::move(*r));
+                else
+                    o.agreementError = QString::fromStdString(r.error().message);
+            }
+            return o;
         },
         [this, token, a, nameA, nameB](Outcome o) {
             if (!m_diffJob.isCurrent(token) || m_doc->source() == nullptr || m_doc->source()->file != a)
@@ -51,6 +62,7 @@ void MainWindow::compareWith(const QString& path)
                 return;
             }
             m_diff->setModels(a, nameA, o.b, nameB, o.diff);
+            m_diff->setAgreement(o.agreement, o.agreementError);
             const QString message = tr("%1 against %2: %3 operator pair(s) differ").arg(nameA, nameB).arg(o.diff->changed);
             statusBar()->showMessage(message, 8000);
             emit diffReady(true, message);

@@ -24,7 +24,9 @@ template <class T> void quantizeInput(const float* x, std::int64_t n, float scal
         out[i] = static_cast<T>(std::clamp(std::round(x[i] / scale) + static_cast<float>(zp), lo, hi));
 }
 
-Status feed(exec::Interpreter& it, const data::SampleSet& set, std::int64_t first, std::int64_t batch,
+} // namespace
+
+Status feedSamples(exec::Interpreter& it, const data::SampleSet& set, std::int64_t first, std::int64_t batch,
     std::vector<std::uint8_t>& bytes)
 {
     const exec::RtTensor& in = it.input(0);
@@ -59,8 +61,6 @@ Status feed(exec::Interpreter& it, const data::SampleSet& set, std::int64_t firs
     }
     return it.setInput(0, in.dtype, bytes);
 }
-
-} // namespace
 
 Result<Classification> classify(const model::Graph& g, const data::SampleSet& set, const ClassifyOptions& o,
     const ProgressFn& progress, const std::atomic<bool>* cancel)
@@ -133,7 +133,7 @@ Result<Classification> classify(const model::Graph& g, const data::SampleSet& se
                 return;
             }
             const std::int64_t first = run * batch;
-            Status s = feed(**it, set, first, batch, bytes);
+            Status s = feedSamples(**it, set, first, batch, bytes);
             if (s)
                 s = (*it)->invoke();
             if (!s) {

@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 #include "data/samples.h"
+#include "exec/interpreter.h"
 #include "exec/kernel.h"
 #include "model/graph.h"
 
@@ -29,6 +30,11 @@ struct Classification {
     double accuracy = -1; // 0..1, -1 without labels
     double top5 = -1;
 };
+
+// Sets input 0 of `it` to samples first .. first + batch - 1 of `set` (zeros past the end), quantized with
+// the input's own parameters when it takes int8, uint8 or int16; `bytes` is scratch space.
+Status feedSamples(exec::Interpreter& it, const data::SampleSet& set, std::int64_t first, std::int64_t batch,
+    std::vector<std::uint8_t>& bytes);
 
 // progress(done, total) is called from the worker threads, one call at a time.
 using ProgressFn = std::function<void(std::int64_t, std::int64_t)>;

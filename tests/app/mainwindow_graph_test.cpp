@@ -6,6 +6,7 @@
 // engine's numbers, both graphs are coloured by what differs, and a selection lands on both sides.
 #include "common/model_facts.h"
 #include "diff/difftablemodel.h"
+#include "data/npy.h"
 #include "eval/diff.h"
 #include "graph/graphview.h"
 #include "gui/difftab.h"
@@ -18,6 +19,7 @@
 #include "weights/weightview.h"
 
 #include <QAction>
+#include <cstring>
 #include <QFile>
 #include <QGraphicsView>
 #include <QMenu>
@@ -184,6 +186,21 @@ private slots:
         QSignalSpy analysed(&w, &app::MainWindow::analysisFinished);
         w.openFile(converter);
         QVERIFY(analysed.wait(20000));
+        // A data set: the comparison then runs both models on it, pair by pair.
+        data::NpyArray npy;
+        npy.dtype = model::DType::Float32;
+        npy.shape = {4, 96, 96, 3};
+        npy.data.resize(4 * 96 * 96 * 3 * 4);
+        for (std::size_t i = 0; i < npy.data.size() / 4; ++i) {
+            const float v = static_cast<float>((i * 104729) % 1000) / 1000.0f;
+            std::memcpy(npy.data.data() + i * 4, &v, 4);
+        }
+        const QString npyPath = dir.filePath(QStringLiteral("data.npy"));
+        QVERIFY(data::writeNpy(npyPath.toStdString(), npy).ok());
+        QSignalSpy opened(&w, &app::MainWindow::dataSetOpened);
+        w.openDataSet(npyPath, QString());
+        QVERIFY(opened.wait(20000));
+        QVERIFY2(opened.back().at(0).toBool(), qPrintable(opened.back().at(1).toString()));
         QSignalSpy ready(&w, &app::MainWindow::diffReady);
         w.compareWith(own);
         QVERIFY(ready.wait(20000));
@@ -204,6 +221,12 @@ private slots:
         QVERIFY(tab->graphA()->operatorColour(m.a).isValid());
         QCOMPARE(tab->graphA()->operatorColour(m.a), tab->graphB()->operatorColour(m.b));
         QVERIFY(tab->graphB()->operatorValue(m.b).startsWith(QStringLiteral("×")));
+
+        // Every pair's outputs on the data set are in the table.
+        QVERIFY(table->agreement() != nullptr);
+        QCOMPARE(table->agreement()->samples, std::int64_t{4});
+        for (int r = 0; r < static_cast<int>(expected.matches.size()); ++r)
+            QVERIFY(!table->index(r, widgets::DiffTableModel::OutputSqnr).data().toString().isEmpty());
 
         // A selection in A lands on its partner in B and on the table row; and the other way round.
         tab->selectInA(5);

@@ -5,7 +5,9 @@
 // model against its int8 twin reports the type change; an operator one model lacks is listed as such.
 #include "common/cli_runner.h"
 #include "common/model_facts.h"
+#include "data/npy.h"
 #include "eval/diff.h"
+#include "eval/diff_outputs.h"
 #include "model/reader.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
@@ -17,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 using namespace ql;
@@ -122,6 +125,64 @@ private slots:
         QVERIFY(text.code == 0);
         QVERIFY2(QString::fromUtf8(text.out).contains(QStringLiteral("#0 -> #0 CONV_2D")), text.out.constData());
         QVERIFY(QString::fromUtf8(text.out).contains(QStringLiteral("output: scale ")));
+    }
+
+    // Both models on the same samples: every pair's outputs compared; a model against itself agrees exactly.
+    void outputsOnTheSameSamples()
+    {
+        const model::Graph a = readModel("vww_mobilenet_v1_025_96_int8.tflite");
+        const model::Graph b = ownInt8Export();
+        data::SampleSet data;
+        data.sampleShape = {96, 96, 3};
+        data.count = 6;
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<float> u(0.0f, 1.0f);
+        for (int i = 0; i < 6 * 96 * 96 * 3; ++i)
+            data.values.push_back(u(rng));
+        const auto d = eval::diffModels(a, b);
+        auto r = eval::compareOutputs(a, b, d, data, 4);
+        QVERIFY2(r.ok(), r ? "" : r.error().message.c_str());
+        QCOMPARE(r->samples, std::int64_t{4});
+        QCOMPARE(r->pairs.size(), d.matches.size());
+        for (const auto& p : r->pairs) {
+            QVERIFY(p.compared);
+            QVERIFY(std::isfinite(p.sqnrDb)); // different scales: never bit-equal
+            QVERIFY(p.cosine > 0.9); // yet the same network
+        }
+        QVERIFY(r->top1Agreement >= 0 && r->top1Agreement <= 1);
+
+        auto same = eval::compareOutputs(a, a, eval::diffModels(a, a), data, 3);
+        QVERIFY(same.ok());
+        QCOMPARE(same->top1Agreement, 1.0);
+        for (const auto& p : same->pairs) {
+            QVERIFY(std::isinf(p.sqnrDb));
+            QCOMPARE(p.maxAbsDiff, 0.0);
+        }
+
+        // The CLI: --data adds the outputs object.
+        QTemporaryDir dir;
+        const QString own = dir.filePath(QStringLiteral("own_int8.tflite"));
+        QVERIFY(model::writeTflite(b, own.toStdString()).ok());
+        data::NpyArray npy;
+        npy.dtype = model::DType::Float32;
+        npy.shape = {6, 96, 96, 3};
+        npy.data.resize(data.values.size() * 4);
+        std::memcpy(npy.data.data(), data.values.data(), npy.data.size());
+        const QString npyPath = dir.filePath(QStringLiteral("data.npy"));
+        QVERIFY(data::writeNpy(npyPath.toStdString(), npy).ok());
+        const auto run = test::cli({QStringLiteral("diff"), QString::fromStdString(test::modelPath("vww_mobilenet_v1_025_96_int8.tflite")),
+            own, QStringLiteral("--data"), npyPath, QStringLiteral("--samples"), QStringLiteral("4"), QStringLiteral("--json")});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QJsonObject outputs = QJsonDocument::fromJson(run.out).object()[QStringLiteral("outputs")].toObject();
+        QCOMPARE(outputs[QStringLiteral("samples")].toInt(), 4);
+        const QJsonArray pairs = outputs[QStringLiteral("pairs")].toArray();
+        QCOMPARE(pairs.size(), static_cast<qsizetype>(r->pairs.size()));
+        QVERIFY(std::abs(pairs.first().toObject()[QStringLiteral("sqnr_db")].toDouble() - r->pairs.front().sqnrDb) < 1e-9);
+        // Data that does not fit model A's input: a clear error, exit status 1.
+        const auto bad = test::cli({QStringLiteral("diff"), own, own, QStringLiteral("--data"),
+            QString::fromStdString(test::modelPath("../models/MODELS.md"))});
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains(QStringLiteral("data")), qPrintable(bad.err));
     }
 
     void aModelAgainstItselfDiffersNowhere()

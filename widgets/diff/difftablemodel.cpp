@@ -52,6 +52,7 @@ void DiffTableModel::setDiff(std::shared_ptr<const model::Graph> a, std::shared_
     m_a = std::move(a);
     m_b = std::move(b);
     m_diff = std::move(diff);
+    m_agreement.reset();
     m_rows.clear();
     if (m_diff) {
         for (const auto& m : m_diff->matches)
@@ -62,6 +63,20 @@ void DiffTableModel::setDiff(std::shared_ptr<const model::Graph> a, std::shared_
             m_rows.push_back({-1, j, nullptr});
     }
     endResetModel();
+}
+
+void DiffTableModel::setAgreement(std::shared_ptr<const eval::OutputAgreement> agreement)
+{
+    m_agreement = std::move(agreement);
+    for (Row& r : m_rows) {
+        r.agreement = nullptr;
+        if (m_agreement && r.match)
+            for (const auto& p : m_agreement->pairs)
+                if (p.a == r.a && p.b == r.b)
+                    r.agreement = &p;
+    }
+    if (!m_rows.empty())
+        emit dataChanged(index(0, OutputSqnr), index(static_cast<int>(m_rows.size()) - 1, OutputCosine));
 }
 
 std::pair<int, int> DiffTableModel::operatorsOf(int row) const
@@ -195,6 +210,16 @@ QVariant DiffTableModel::data(const QModelIndex& index, int role) const
         if (!r.match || !r.match->weightMaxLsb)
             return sort ? QVariant(-1.0) : QVariant();
         return sort ? QVariant(*r.match->weightMaxLsb) : QVariant(QString::number(*r.match->weightMaxLsb, 'f', 2));
+    case OutputSqnr:
+        if (!r.agreement || !r.agreement->compared)
+            return sort ? QVariant(1e9) : QVariant();
+        if (sort)
+            return std::isfinite(r.agreement->sqnrDb) ? r.agreement->sqnrDb : 1e8;
+        return std::isfinite(r.agreement->sqnrDb) ? QString::number(r.agreement->sqnrDb, 'f', 1) : tr("equal");
+    case OutputCosine:
+        if (!r.agreement || !r.agreement->compared)
+            return sort ? QVariant(2.0) : QVariant();
+        return sort ? QVariant(r.agreement->cosine) : QVariant(QString::number(r.agreement->cosine, 'f', 4));
     case Name: {
         const model::Tensor* t = outputTensor(r.a >= 0);
         return t ? QString::fromStdString(t->name) : QString();
@@ -217,6 +242,8 @@ QVariant DiffTableModel::headerData(int section, Qt::Orientation orientation, in
     case Ratio: return tr("Largest scale ratio");
     case ZeroPoints: return tr("Output zero point");
     case WeightLsb: return tr("Weights (max LSB)");
+    case OutputSqnr: return tr("Output SQNR B vs A (dB)");
+    case OutputCosine: return tr("Output cosine");
     case Name: return tr("Output tensor");
     default: return {};
     }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "eval/diff.h"
+#include "eval/diff_outputs.h"
 #include "graph/graphoverlay.h"
 
 #include <QAbstractTableModel>
@@ -17,12 +18,29 @@ class DiffTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { OpA, OpB, Operator, Status, ScaleA, ScaleB, Ratio, ZeroPoints, WeightLsb, Name, ColumnCount };
+    enum Column {
+        OpA,
+        OpB,
+        Operator,
+        Status,
+        ScaleA,
+        ScaleB,
+        Ratio,
+        ZeroPoints,
+        WeightLsb,
+        OutputSqnr,
+        OutputCosine,
+        Name,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit DiffTableModel(QObject* parent = nullptr);
     void setDiff(std::shared_ptr<const model::Graph> a, std::shared_ptr<const model::Graph> b,
         std::shared_ptr<const eval::ModelDiff> diff);
+    // Both models' outputs on a data set (eval/diff_outputs.h), null: none; fills the output columns.
+    void setAgreement(std::shared_ptr<const eval::OutputAgreement> agreement);
+    const eval::OutputAgreement* agreement() const { return m_agreement.get(); }
     const eval::ModelDiff* diff() const { return m_diff.get(); }
 
     // The operators of row `row` in A and B (-1 where one has none), and the row of an operator.
@@ -46,7 +64,9 @@ private:
     struct Row {
         int a = -1, b = -1;
         const eval::OperatorMatch* match = nullptr;
+        const eval::PairAgreement* agreement = nullptr;
     };
+    std::shared_ptr<const eval::OutputAgreement> m_agreement;
     std::shared_ptr<const model::Graph> m_a, m_b;
     std::shared_ptr<const eval::ModelDiff> m_diff;
     std::vector<Row> m_rows;
