@@ -922,6 +922,21 @@
     </message>
 </context>
 <context>
+    <name>ql::app::OptionsCommand</name>
+    <message>
+        <source>mode %1 → %2</source>
+        <translation>Modus %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 bits</source>
+        <translation>%1 → %2 Bit</translation>
+    </message>
+    <message>
+        <source>change the quantization options</source>
+        <translation>Quantisierungsoptionen ändern</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::SideBySideView</name>
     <message>
         <source>Click a sample to run both models on it</source>

@@ -922,6 +922,21 @@
     </message>
 </context>
 <context>
+    <name>ql::app::OptionsCommand</name>
+    <message>
+        <source>mode %1 → %2</source>
+        <translation>mode %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 bits</source>
+        <translation>%1 → %2 bits</translation>
+    </message>
+    <message>
+        <source>change the quantization options</source>
+        <translation>modifier les options de quantification</translation>
+    </message>
+</context>
+<context>
     <name>ql::app::SideBySideView</name>
     <message>
         <source>Click a sample to run both models on it</source>

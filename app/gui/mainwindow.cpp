@@ -13,6 +13,7 @@
 #include "gui/layerpane.h"
 #include "gui/modelload.h"
 #include "gui/modepanel.h"
+#include "gui/optionscommand.h"
 #include "gui/sidebyside.h"
 #include "gui/trainview.h"
 #include "layers/layertablemodel.h"
@@ -37,6 +38,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QScopedValueRollback>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
@@ -149,7 +151,18 @@ MainWindow::MainWindow(QWidget* parent)
         if (!m_layoutRestored)
             resizeDocks({dock}, {m_modePanel->sizeHint().width() + 12}, Qt::Horizontal);
     });
+    m_panelState = m_modePanel->state();
     connect(m_modePanel, &ModePanel::changed, this, [this] {
+        // A change by the user is one undo step (undo and redo apply theirs without a new one).
+        const ModePanel::State now = m_modePanel->state();
+        if (!m_applyingOptions && !(now == m_panelState))
+            m_doc->undoStack()->push(new OptionsCommand(
+                [this](const ModePanel::State& s) {
+                    const QScopedValueRollback guard(m_applyingOptions, true);
+                    m_modePanel->setState(s);
+                },
+                m_panelState, now));
+        m_panelState = now;
         runAnalysis();
         updateCompareState();
     });

@@ -7,6 +7,7 @@
 #include "exec/env.h"
 #include "gui/document.h"
 #include "gui/job.h"
+#include "gui/modepanel.h"
 #include "model/graph.h"
 #include "model/summary.h"
 #include "pipeline/source.h"
@@ -180,6 +181,9 @@ private:
     bool m_layoutRestored = false; // the dock layout came from the settings
     QStringList m_modelClassNames; // from a label file inside the model
     std::vector<int> m_activationOps; // the file's operator of each activation bar
+    // The mode panel's options as last applied, and whether a change comes from undo / redo / settings.
+    ModePanel::State m_panelState;
+    bool m_applyingOptions = false;
 };
 
 } // namespace ql::app

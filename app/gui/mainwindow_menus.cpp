@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QUndoStack>
 
@@ -96,7 +97,10 @@ void MainWindow::restoreSettings()
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     m_layoutRestored = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_recent = s.value(QStringLiteral("recentFiles")).toStringList();
-    m_modePanel->restoreSettings();
+    {
+        const QScopedValueRollback guard(m_applyingOptions, true); // the saved options are no undo step
+        m_modePanel->restoreSettings();
+    }
     rebuildRecentMenu();
 }
 

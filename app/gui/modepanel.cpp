@@ -251,6 +251,45 @@ QString ModePanel::describe() const
     return s;
 }
 
+ModePanel::State ModePanel::state() const
+{
+    State s;
+    s.mode = modeName();
+    s.io = ioName();
+    s.calibration = m_calibration->currentData().toString();
+    s.samples = m_samples->value();
+    s.bits = m_bits->value();
+    s.perChannel = m_perChannel->isChecked();
+    s.perChannelDense = m_perChannelDense->isChecked();
+    s.symmetric = m_symmetric->isChecked();
+    return s;
+}
+
+void ModePanel::setState(const State& s)
+{
+    if (s == state())
+        return;
+    {
+        const QSignalBlocker b1(m_mode), b2(m_io), b3(m_calibration), b4(m_samples), b5(m_bits), b6(m_perChannel),
+            b7(m_perChannelDense), b8(m_symmetric);
+        if (const int i = m_mode->findData(s.mode); i >= 0)
+            m_mode->setCurrentIndex(i);
+        if (const int i = m_io->findData(s.io); i >= 0)
+            m_io->setCurrentIndex(i);
+        if (const int i = m_calibration->findData(s.calibration); i >= 0)
+            m_calibration->setCurrentIndex(i);
+        m_samples->setValue(s.samples);
+        m_lastSamples = s.samples;
+        m_bits->setValue(s.bits);
+        m_perChannel->setChecked(s.perChannel);
+        m_perChannelDense->setChecked(s.perChannelDense);
+        m_symmetric->setChecked(s.symmetric);
+    }
+    m_bitsLabel->setText(tr("%n bit(s)", nullptr, m_bits->value()));
+    updateEnabled();
+    emit changed();
+}
+
 void ModePanel::setMode(const QString& name)
 {
     const int i = m_mode->findData(name);

@@ -23,6 +23,17 @@ class ModePanel : public QWidget {
 public:
     explicit ModePanel(QWidget* parent = nullptr);
 
+    // Everything the panel holds, as values: what an undo step restores.
+    struct State {
+        QString mode, io, calibration;
+        int samples = 100, bits = 8;
+        bool perChannel = true, perChannelDense = true, symmetric = true;
+        bool operator==(const State&) const = default;
+    };
+    State state() const;
+    // Shows `s`; one `changed` signal when anything differs.
+    void setState(const State& s);
+
     eval::WeightAnalysisOptions options() const;
     QString modeName() const; // "float16", "dynamic", "int8", "16x8" or "teaching"
     QString describe() const; // "int8, per-channel" / "4-bit asymmetric per-channel (teaching)"

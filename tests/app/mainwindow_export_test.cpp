@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The main window's export and keep-float paths: the chosen mode and calibration reach the exported file,
-// keep-float is undoable and lands on the operator it names, and a model that carries its ranges exports
+// keep-float and option changes are undoable, keep-float lands on the operator it names, and a model that carries its ranges exports
 // without a data set exactly as `quantlens-cli quantize` writes it.
 #include "common/cli_runner.h"
 #include "common/graph_compare.h"
@@ -180,6 +180,54 @@ private slots:
         w.suggestKeepFloat();
         QCOMPARE(suggested.back().at(0).toBool(), false);
         QVERIFY(suggested.back().at(1).toString().contains(QStringLiteral("TFLite mode")));
+    }
+
+    // Option changes are undo steps on the same stack as keep-in-float, in order; dragging the bit-width
+    // slider through several values is one step; the analysis follows every undo.
+    void optionChangesAreUndoSteps()
+    {
+        app::MainWindow w;
+        QSignalSpy analysed(&w, &app::MainWindow::analysisFinished);
+        w.openFile(app::MainWindow::demoModelPath());
+        QVERIFY(analysed.wait(10000));
+        auto* panel = w.modePanel();
+        auto* undo = w.undoStack();
+        const QString first = panel->modeName();
+        const int steps = undo->count();
+        const QString other = first == QLatin1String("16x8") ? QStringLiteral("int8") : QStringLiteral("16x8");
+        panel->setMode(other);
+        QCOMPARE(undo->count(), steps + 1);
+        panel->setMode(QStringLiteral("teaching"));
+        panel->setBits(6);
+        panel->setBits(5);
+        panel->setBits(4); // one step: 8 -> 4 bits
+        QCOMPARE(undo->count(), steps + 3);
+        QVERIFY(undo->text(undo->count() - 1).contains(QStringLiteral("4 bits")));
+        w.setKeepFloat(4, true);
+        QCOMPARE(undo->count(), steps + 4);
+
+        undo->undo();
+        QVERIFY(w.keptFloat().empty());
+        QCOMPARE(panel->options().teaching->bits, 4);
+        undo->undo();
+        QCOMPARE(panel->modeName(), QStringLiteral("teaching"));
+        QCOMPARE(panel->state().bits, 8);
+        undo->undo();
+        QCOMPARE(panel->modeName(), other);
+        analysed.clear();
+        undo->undo();
+        QCOMPARE(panel->modeName(), first);
+        QVERIFY(analysed.wait(10000)); // the views follow the restored options
+        QCOMPARE(undo->index(), steps);
+        // Undo did not push new steps; redo walks forward again.
+        QCOMPARE(undo->count(), steps + 4);
+        undo->redo();
+        undo->redo();
+        undo->redo();
+        QCOMPARE(panel->modeName(), QStringLiteral("teaching"));
+        QCOMPARE(panel->state().bits, 4);
+        undo->redo();
+        QCOMPARE(w.keptFloat(), std::vector<int>{4});
     }
 
     void quantizedFilesLineUpWithTheirAnalysis()
