@@ -1619,6 +1619,22 @@ Doppelklick zum Aufklappen</translation>
         <source>Measuring each operator&apos;s time…</source>
         <translation>Die Zeit jedes Operators wird gemessen…</translation>
     </message>
+    <message>
+        <source>The subgraph shown (control-flow bodies, other signatures); colours and the shared selection are for the main subgraph</source>
+        <translation>Der gezeigte Teilgraph (Rümpfe von Kontrollfluss, andere Signaturen); Farben und die gemeinsame Auswahl gelten für den Hauptgraphen</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>Hauptgraph</translation>
+    </message>
+    <message>
+        <source>subgraph %1</source>
+        <translation>Teilgraph %1</translation>
+    </message>
+    <message>
+        <source>Colours are shown for the main subgraph&apos;s operators.</source>
+        <translation>Farben werden für die Operatoren des Hauptgraphen gezeigt.</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::LayerTableModel</name>

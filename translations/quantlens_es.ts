@@ -1619,6 +1619,22 @@ Doble clic para expandir</translation>
         <source>Measuring each operator&apos;s time…</source>
         <translation>Midiendo el tiempo de cada operador…</translation>
     </message>
+    <message>
+        <source>The subgraph shown (control-flow bodies, other signatures); colours and the shared selection are for the main subgraph</source>
+        <translation>El subgrafo mostrado (cuerpos de flujo de control, otras firmas); los colores y la selección compartida son para el subgrafo principal</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>principal</translation>
+    </message>
+    <message>
+        <source>subgraph %1</source>
+        <translation>subgrafo %1</translation>
+    </message>
+    <message>
+        <source>Colours are shown for the main subgraph&apos;s operators.</source>
+        <translation>Los colores se muestran para los operadores del subgrafo principal.</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::LayerTableModel</name>

@@ -1619,6 +1619,22 @@ Double-cliquez pour déplier</translation>
         <source>Measuring each operator&apos;s time…</source>
         <translation>Mesure du temps de chaque opérateur…</translation>
     </message>
+    <message>
+        <source>The subgraph shown (control-flow bodies, other signatures); colours and the shared selection are for the main subgraph</source>
+        <translation>Le sous-graphe affiché (corps de flot de contrôle, autres signatures) ; les couleurs et la sélection partagée concernent le sous-graphe principal</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>principal</translation>
+    </message>
+    <message>
+        <source>subgraph %1</source>
+        <translation>sous-graphe %1</translation>
+    </message>
+    <message>
+        <source>Colours are shown for the main subgraph&apos;s operators.</source>
+        <translation>Les couleurs sont affichées pour les opérateurs du sous-graphe principal.</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::LayerTableModel</name>

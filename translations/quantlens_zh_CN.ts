@@ -1604,6 +1604,22 @@ Double-click to expand</source>
         <source>Measuring each operator&apos;s time…</source>
         <translation>正在测量每个算子的耗时…</translation>
     </message>
+    <message>
+        <source>The subgraph shown (control-flow bodies, other signatures); colours and the shared selection are for the main subgraph</source>
+        <translation>所显示的子图（控制流主体、其他签名）；颜色和共享选择仅适用于主子图</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>主图</translation>
+    </message>
+    <message>
+        <source>subgraph %1</source>
+        <translation>子图 %1</translation>
+    </message>
+    <message>
+        <source>Colours are shown for the main subgraph&apos;s operators.</source>
+        <translation>颜色仅针对主子图的算子显示。</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::LayerTableModel</name>

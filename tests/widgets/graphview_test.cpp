@@ -167,13 +167,15 @@ private slots:
     }
 
     // Every corpus model, folded and fully expanded: no two boxes overlap, every box lies inside the scene;
-    // in a model without scopes every edge runs downwards (acyclic, laid out top-down).
+    // in a model without scopes every edge runs downwards (acyclic, laid out top-down). Every further subgraph
+    // of a model lays out too.
     void laysOutEveryCorpusModel()
     {
         widgets::GraphView view;
         view.resize(900, 700);
         double slowest = 0;
         QString slowestModel;
+        int otherSubgraphs = 0;
         for (const auto& path : test::allModelFiles()) {
             const QString name = QString::fromStdString(path).section(QLatin1Char('/'), -1);
             auto g = model::readTflite(path);
@@ -202,12 +204,27 @@ private slots:
                                  view.operatorScenePosition(mg.nodes[static_cast<std::size_t>(e.to)].op).y() ||
                             mg.nodes[static_cast<std::size_t>(e.from)].op < 0 || mg.nodes[static_cast<std::size_t>(e.to)].op < 0,
                         qPrintable(name + QStringLiteral(": an edge runs upwards")));
+            // Every other subgraph (control-flow bodies, signatures) lays out as well; colours stay with the main one.
+            for (int sub = 1; sub < static_cast<int>(graph->subgraphs.size()); ++sub) {
+                view.showSubgraph(sub);
+                QVERIFY2(settle(view), qPrintable(name + QStringLiteral(": subgraph %1: ").arg(sub) + view.layoutError()));
+                QCOMPARE(view.shownSubgraph(), sub);
+                const QString overlap = firstOverlap(leafBoxes(view));
+                QVERIFY2(overlap.isEmpty(), qPrintable(name + QStringLiteral(": subgraph %1: ").arg(sub) + overlap));
+                view.expandAll();
+                QVERIFY(settle(view));
+                QCOMPARE(view.boxCount(), static_cast<int>(widgets::describeGraph(*graph, sub).nodes.size()));
+                QVERIFY(!view.selectOperator(0)); // the application's numbering is the main subgraph's
+                ++otherSubgraphs;
+            }
             if (folded > slowest) {
                 slowest = folded;
                 slowestModel = name + QStringLiteral(" (%1 operators)").arg(mg.opNode.size());
             }
         }
-        qInfo("slowest folded layout: %s in %.2f s", qPrintable(slowestModel), slowest);
+        qInfo("slowest folded layout: %s in %.2f s; %d further subgraphs laid out", qPrintable(slowestModel), slowest,
+            otherSubgraphs);
+        QVERIFY(otherSubgraphs >= 2); // the wild corpus has models with control flow
     }
 
     // Weight SQNR is a ramp from red (lowest) to green (highest): the hue grows with the value; the verdict

@@ -120,6 +120,13 @@ GraphView::GraphView(QWidget* parent)
     connect(m_overlayBox, &QComboBox::currentIndexChanged, this,
         [this](int i) { setOverlay(static_cast<OverlayKind>(m_overlayBox->itemData(i).toInt())); });
     bar->addWidget(m_overlayBox);
+    m_subgraphBox = new QComboBox(this);
+    m_subgraphBox->setToolTip(tr("The subgraph shown (control-flow bodies, other signatures); colours and the "
+                                 "shared selection are for the main subgraph"));
+    m_subgraphBox->setVisible(false);
+    connect(m_subgraphBox, &QComboBox::currentIndexChanged, this,
+        [this](int i) { showSubgraph(m_subgraphBox->itemData(i).toInt()); });
+    bar->addWidget(m_subgraphBox);
     m_search = new QLineEdit(this);
     m_search->setMinimumWidth(160);
     m_search->setPlaceholderText(tr("Find operator, #number or tensor (Enter: next)"));
@@ -181,9 +188,41 @@ GraphView::~GraphView()
 
 void GraphView::setGraph(std::shared_ptr<const model::Graph> graph)
 {
-    clearScene(); // its boxes name nodes of the previous model
     m_graph = std::move(graph);
-    m_model = std::make_shared<const ModelGraph>(m_graph ? describeGraph(*m_graph) : ModelGraph{});
+    m_latencyRequested = false;
+    m_inputs = {};
+    if (m_graph && !m_graph->subgraphs.empty())
+        for (const auto& row : model::describeLayers(*m_graph)) {
+            m_inputs.outputDtype.push_back(row.outputDtype);
+            m_inputs.constantBytes.push_back(row.constantBytes);
+        }
+    {
+        const QSignalBlocker block(m_subgraphBox);
+        m_subgraphBox->clear();
+        const std::size_t count = m_graph ? m_graph->subgraphs.size() : 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string& name = m_graph->subgraphs[i].name;
+            m_subgraphBox->addItem(name.empty() ? (i == 0 ? tr("main") : tr("subgraph %1").arg(i))
+                                                : QString::fromStdString(name),
+                static_cast<int>(i));
+        }
+        m_subgraphBox->setVisible(count > 1);
+    }
+    requestLatencyIfShown(); // the latency overlay stays chosen: measure the new model
+    showSubgraph(0);
+}
+
+void GraphView::showSubgraph(int subgraph)
+{
+    if (m_graph && (subgraph < 0 || static_cast<std::size_t>(subgraph) >= m_graph->subgraphs.size()))
+        return;
+    clearScene(); // its boxes name nodes of what was shown before
+    m_subgraph = m_graph ? subgraph : 0;
+    {
+        const QSignalBlocker block(m_subgraphBox);
+        m_subgraphBox->setCurrentIndex(m_subgraph);
+    }
+    m_model = std::make_shared<const ModelGraph>(m_graph ? describeGraph(*m_graph, m_subgraph) : ModelGraph{});
     m_tree = std::make_shared<const ScopeTree>(buildScopeTree(*m_model));
     // Box sizes come from the texts, measured once here (fonts belong to the GUI thread).
     m_nodeSizes.clear();
@@ -201,15 +240,7 @@ void GraphView::setGraph(std::shared_ptr<const model::Graph> graph)
     m_expanded.clear();
     m_pendingSelection = -1;
     m_firstLayout = true;
-    m_latencyRequested = false;
     m_matches.clear();
-    m_inputs = {};
-    if (m_graph && !m_graph->subgraphs.empty())
-        for (const auto& row : model::describeLayers(*m_graph)) {
-            m_inputs.outputDtype.push_back(row.outputDtype);
-            m_inputs.constantBytes.push_back(row.constantBytes);
-        }
-    requestLatencyIfShown(); // the latency overlay stays chosen: measure the new model
     relayout();
 }
 
@@ -382,7 +413,7 @@ void GraphView::buildScene(const NestedLayout& layout)
         }
         QString label;
         if (e.tensor >= 0 && m_graph) {
-            const auto& t = m_graph->main().tensors[static_cast<std::size_t>(e.tensor)];
+            const auto& t = m_graph->subgraphs[static_cast<std::size_t>(m_subgraph)].tensors[static_cast<std::size_t>(e.tensor)];
             label = QString::fromStdString(model::shapeString(t.shape) + " " + model::dtypeName(t.dtype));
             if (e.tensors > 1)
                 label += tr(" (+%n more)", nullptr, e.tensors - 1);
@@ -401,7 +432,7 @@ void GraphView::activated(int item)
         setExpanded(-1 - item, !isExpanded(-1 - item));
         return;
     }
-    if (const int op = m_model->nodes[static_cast<std::size_t>(item)].op; op >= 0)
+    if (const int op = m_model->nodes[static_cast<std::size_t>(item)].op; op >= 0 && m_subgraph == 0)
         emit operatorOpened(op);
 }
 
@@ -410,7 +441,7 @@ void GraphView::menuRequested(int item, QPoint global)
     QMenu* menu = nullptr;
     if (item < 0)
         menu = groupMenuFor(-1 - item, this);
-    else if (const int op = m_model->nodes[static_cast<std::size_t>(item)].op; op >= 0)
+    else if (const int op = m_model->nodes[static_cast<std::size_t>(item)].op; op >= 0 && m_subgraph == 0)
         menu = contextMenuFor(op, this);
     if (!menu)
         return;
@@ -491,6 +522,12 @@ void GraphView::setOverlayOverride(std::optional<OverlayResult> colours)
 void GraphView::repaintOverlay()
 {
     m_current = m_override ? *m_override : computeOverlay(m_overlay, m_inputs);
+    if (m_subgraph != 0) { // the numbers are the main subgraph's operators'
+        const QString title = m_current.legend.title;
+        m_current = {};
+        m_current.legend.title = title;
+        m_current.legend.note = tr("Colours are shown for the main subgraph's operators.");
+    }
     const auto& paint = m_current.paint;
     std::map<int, const OperatorPaint*> worst; // per folded group that shows
     for (std::size_t op = 0; op < m_model->opNode.size() && op < paint.size(); ++op) {
@@ -557,6 +594,8 @@ QPointF GraphView::operatorScenePosition(int op) const
 
 bool GraphView::selectOperator(int op)
 {
+    if (m_subgraph != 0)
+        return false; // another subgraph is shown: its operators are not the ones the application numbers
     const int node = m_model->nodeOfOperator(op);
     if (node < 0)
         return false;
@@ -589,7 +628,7 @@ int GraphView::selectedOperator() const
 
 void GraphView::onSceneSelection()
 {
-    if (m_syncing)
+    if (m_syncing || m_subgraph != 0)
         return;
     const int op = selectedOperator();
     if (op >= 0)
@@ -621,7 +660,7 @@ bool GraphView::findNext(const QString& text)
     m_status->setText(tr("match %1 of %2")
                           .arg(std::distance(matches.begin(), std::find(matches.begin(), matches.end(), node)) + 1)
                           .arg(matches.size()));
-    if (const int op = m_model->nodes[static_cast<std::size_t>(node)].op; op >= 0) {
+    if (const int op = m_model->nodes[static_cast<std::size_t>(node)].op; op >= 0 && m_subgraph == 0) {
         selectOperator(op); // unfolds the groups around it when needed
         emit operatorSelected(op);
     } else if (const auto it = m_items.find(node); it != m_items.end()) { // an input or output

@@ -47,6 +47,10 @@ public:
     // Lays the main subgraph out in the background, its groups folded: laidOut follows (also when the layout
     // failed: layoutError() says why). The selection and the overlay's numbers of the previous model go.
     void setGraph(std::shared_ptr<const model::Graph> graph);
+    // Another subgraph of the model (control-flow bodies, other signatures' graphs): laid out like the main
+    // one; overlays and the shared selection stay with the main subgraph (0), whose operators QuantLens numbers.
+    void showSubgraph(int subgraph);
+    int shownSubgraph() const { return m_subgraph; }
     // Folding: each change lays the graph out again in the background (laidOut follows).
     const ScopeTree& scopeTree() const { return *m_tree; }
     void setExpanded(int group, bool expanded);
@@ -147,6 +151,8 @@ private:
     Minimap* m_minimap = nullptr;
     LegendWidget* m_legend = nullptr;
     QComboBox* m_overlayBox = nullptr;
+    QComboBox* m_subgraphBox = nullptr;
+    int m_subgraph = 0;
     QLineEdit* m_search = nullptr;
     QLabel* m_status = nullptr;
     bool m_laidOut = false;

@@ -11,12 +11,12 @@ int ModelGraph::nodeOfOperator(int op) const
     return op >= 0 && static_cast<std::size_t>(op) < opNode.size() ? opNode[static_cast<std::size_t>(op)] : -1;
 }
 
-ModelGraph describeGraph(const model::Graph& g)
+ModelGraph describeGraph(const model::Graph& g, int subgraph)
 {
     ModelGraph out;
-    if (g.subgraphs.empty())
+    if (subgraph < 0 || static_cast<std::size_t>(subgraph) >= g.subgraphs.size())
         return out;
-    const model::Subgraph& sg = g.main();
+    const model::Subgraph& sg = g.subgraphs[static_cast<std::size_t>(subgraph)];
     const auto tensorCount = sg.tensors.size();
     auto valid = [&](std::int32_t t) { return t >= 0 && static_cast<std::size_t>(t) < tensorCount; };
     auto tensorText = [&](std::int32_t t) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The main subgraph of a model as a drawing sees it: one node per operator (the file's numbering, as the layer
+// A subgraph of a model as a drawing sees it: one node per operator (the file's numbering, as the layer
 // table and `info` number them), one per graph input and output, and one edge per tensor use, labelled with
 // the tensor's shape and type. Constant inputs (weights, biases) belong to their operator, not to an edge.
 #pragma once
@@ -36,6 +36,7 @@ struct ModelGraph {
     std::vector<int> opNode; // node of each operator
 };
 
-ModelGraph describeGraph(const model::Graph& g);
+// Subgraph `subgraph` (0: the main one, whose operators the rest of QuantLens numbers).
+ModelGraph describeGraph(const model::Graph& g, int subgraph = 0);
 
 } // namespace ql::widgets
