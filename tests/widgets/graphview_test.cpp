@@ -7,6 +7,7 @@
 #include "common/model_facts.h"
 #include "eval/weights.h"
 #include "graph/graphitems.h"
+#include "graph/graphlayout.h"
 #include "graph/graphoverlay.h"
 #include "graph/graphview.h"
 #include "graph/scopetree.h"
@@ -112,6 +113,30 @@ private slots:
             QVERIFY2(QString::fromStdString(e.label).endsWith(QStringLiteral("float32")), e.label.c_str());
         }
         QCOMPARE(mg.nodeOfOperator(0), static_cast<int>(sg.inputs.size()));
+    }
+
+    // A cycle (folded groups can form one): every route starts at its source box and ends at its target box,
+    // also for the edge laid out reversed.
+    void layoutRoutesRunFromSourceToTarget()
+    {
+        widgets::LayoutInput in;
+        in.nodes = {{80, 40}, {80, 40}, {80, 40}, {80, 40}};
+        in.edges = {{0, 1}, {1, 2}, {2, 0}, {2, 3}, {0, 3}};
+        auto laid = widgets::layoutGraph(in);
+        QVERIFY2(laid.ok(), laid ? "" : laid.error().message.c_str());
+        auto near = [&](const widgets::LayoutPoint& p, int node) {
+            const auto& c = laid->centres[static_cast<std::size_t>(node)];
+            return std::abs(p.x - c.x) <= 40 + 2 && std::abs(p.y - c.y) <= 20 + 2;
+        };
+        for (std::size_t e = 0; e < in.edges.size(); ++e) {
+            const auto& r = laid->routes[e];
+            QVERIFY(r.size() >= 4);
+            QVERIFY2(near(r.front(), in.edges[e].from), qPrintable(QStringLiteral("edge %1 starts away from its source").arg(e)));
+            QVERIFY2(near(r.back(), in.edges[e].to), qPrintable(QStringLiteral("edge %1 ends away from its target").arg(e)));
+        }
+        // Bad input is an error, not a crash.
+        in.edges.push_back({0, 9});
+        QVERIFY(!widgets::layoutGraph(in).ok());
     }
 
     // The scope tree of a converter model: every node in exactly one group, the MobileNetV2 blocks as

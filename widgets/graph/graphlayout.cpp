@@ -3,6 +3,7 @@
 
 #include <graphviz/gvc.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -35,6 +36,43 @@ std::string number(double v)
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4f", v);
     return buf;
+}
+
+// Edges that close a cycle, found by depth-first search in node order. dot would reverse them itself, but its
+// own reversal leaks memory (Graphviz 2.42's acyclic pass), so they are handed to it reversed instead.
+std::vector<bool> backEdges(std::size_t nodeCount, const std::vector<LayoutInput::Edge>& edges)
+{
+    std::vector<std::vector<std::size_t>> out(nodeCount);
+    for (std::size_t e = 0; e < edges.size(); ++e)
+        out[static_cast<std::size_t>(edges[e].from)].push_back(e);
+    std::vector<int> state(nodeCount, 0); // 0 unseen, 1 on the path, 2 done
+    std::vector<bool> back(edges.size(), false);
+    std::vector<std::pair<std::size_t, std::size_t>> stack; // node, next of its edges
+    for (std::size_t root = 0; root < nodeCount; ++root) {
+        if (state[root])
+            continue;
+        state[root] = 1;
+        stack.emplace_back(root, 0);
+        while (!stack.empty()) {
+            auto& [node, next] = stack.back();
+            if (next == out[node].size()) {
+                state[node] = 2;
+                stack.pop_back();
+                continue;
+            }
+            const std::size_t e = out[node][next++];
+            const auto to = static_cast<std::size_t>(edges[e].to);
+            if (to == node)
+                continue; // a loop: dot draws it without reversing anything
+            if (state[to] == 1)
+                back[e] = true;
+            else if (state[to] == 0) {
+                state[to] = 1;
+                stack.emplace_back(to, 0);
+            }
+        }
+    }
+    return back;
 }
 
 struct GraphDeleter {
@@ -94,11 +132,16 @@ Result<GraphLayout> layoutGraph(const LayoutInput& input)
         agxset(nodes[i], agattr(g.get(), AGNODE, const_cast<char*>("height"), nullptr),
             const_cast<char*>(number(input.nodes[i].height / 72.0).c_str()));
     }
+    // No arrowheads from Graphviz: every route ends on its node's border, and the view draws the arrows.
+    agattr(g.get(), AGEDGE, const_cast<char*>("dir"), const_cast<char*>("none"));
+    const std::vector<bool> reversed = backEdges(nodes.size(), input.edges);
     std::vector<Agedge_t*> edges(input.edges.size());
     for (std::size_t i = 0; i < edges.size(); ++i) {
         const std::string name = "e" + std::to_string(i); // keeps parallel edges apart
-        edges[i] = agedge(g.get(), nodes[static_cast<std::size_t>(input.edges[i].from)],
-            nodes[static_cast<std::size_t>(input.edges[i].to)], const_cast<char*>(name.c_str()), 1);
+        auto* from = nodes[static_cast<std::size_t>(input.edges[i].from)];
+        auto* to = nodes[static_cast<std::size_t>(input.edges[i].to)];
+        edges[i] = reversed[i] ? agedge(g.get(), to, from, const_cast<char*>(name.c_str()), 1)
+                               : agedge(g.get(), from, to, const_cast<char*>(name.c_str()), 1);
     }
     if (gvLayout(context(), g.get(), "dot") != 0)
         return Error{"graph layout: Graphviz's dot layout failed (is the libgvc plug-in installed?)"};
@@ -123,6 +166,8 @@ Result<GraphLayout> layoutGraph(const LayoutInput& input)
             route.front() = flip(b.sp);
         if (b.eflag && !route.empty())
             route.back() = flip(b.ep);
+        if (reversed[i]) // laid out from head to tail: turn it back
+            std::reverse(route.begin(), route.end());
     }
     return out;
 }
