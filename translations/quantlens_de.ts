@@ -157,16 +157,16 @@
         <translation>Die Ausgaben konnten auf dem Datensatz nicht verglichen werden: %1</translation>
     </message>
     <message>
-        <source>Open a data set (File › Open data set…) and compare again to see how far each pair&apos;s outputs are apart.</source>
-        <translation>Öffnen Sie einen Datensatz (Datei › Datensatz öffnen…) und vergleichen Sie erneut, um zu sehen, wie weit die Ausgaben jedes Paares auseinanderliegen.</translation>
-    </message>
-    <message>
         <source>On %1 sample(s) of the data set, the two models pick the same class on %2% of them; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
         <translation>Auf %1 Beispiel(en) des Datensatzes wählen beide Modelle bei %2% dieselbe Klasse; die letzten Spalten geben für jedes Paar das Ausgabe-SQNR (B gegen A) und den Kosinus an.</translation>
     </message>
     <message>
         <source>On %1 sample(s) of the data set; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
         <translation>Auf %1 Beispiel(en) des Datensatzes; die letzten Spalten geben für jedes Paar das Ausgabe-SQNR (B gegen A) und den Kosinus an.</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) to see how far each pair&apos;s outputs are apart.</source>
+        <translation>Öffnen Sie einen Datensatz (Datei › Datensatz öffnen…), um zu sehen, wie weit die Ausgaben jedes Paares auseinanderliegen.</translation>
     </message>
 </context>
 <context>

@@ -157,16 +157,16 @@
         <translation>No se pudieron comparar las salidas en el conjunto de datos: %1</translation>
     </message>
     <message>
-        <source>Open a data set (File › Open data set…) and compare again to see how far each pair&apos;s outputs are apart.</source>
-        <translation>Abra un conjunto de datos (Archivo › Abrir conjunto de datos…) y compare de nuevo para ver cuánto se separan las salidas de cada par.</translation>
-    </message>
-    <message>
         <source>On %1 sample(s) of the data set, the two models pick the same class on %2% of them; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
         <translation>En %1 muestra(s) del conjunto de datos, los dos modelos eligen la misma clase en el %2%; las últimas columnas dan el SQNR de salida (B frente a A) y el coseno de cada par.</translation>
     </message>
     <message>
         <source>On %1 sample(s) of the data set; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
         <translation>En %1 muestra(s) del conjunto de datos; las últimas columnas dan el SQNR de salida (B frente a A) y el coseno de cada par.</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) to see how far each pair&apos;s outputs are apart.</source>
+        <translation>Abra un conjunto de datos (Archivo › Abrir conjunto de datos…) para ver cuánto se separan las salidas de cada par.</translation>
     </message>
 </context>
 <context>

@@ -157,16 +157,16 @@
         <translation>Les sorties n’ont pas pu être comparées sur le jeu de données : %1</translation>
     </message>
     <message>
-        <source>Open a data set (File › Open data set…) and compare again to see how far each pair&apos;s outputs are apart.</source>
-        <translation>Ouvrez un jeu de données (Fichier › Ouvrir un jeu de données…) et comparez à nouveau pour voir l’écart entre les sorties de chaque paire.</translation>
-    </message>
-    <message>
         <source>On %1 sample(s) of the data set, the two models pick the same class on %2% of them; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
         <translation>Sur %1 échantillon(s) du jeu de données, les deux modèles choisissent la même classe dans %2% des cas ; les dernières colonnes donnent le SQNR de sortie (B face à A) et le cosinus de chaque paire.</translation>
     </message>
     <message>
         <source>On %1 sample(s) of the data set; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
         <translation>Sur %1 échantillon(s) du jeu de données ; les dernières colonnes donnent le SQNR de sortie (B face à A) et le cosinus de chaque paire.</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) to see how far each pair&apos;s outputs are apart.</source>
+        <translation>Ouvrez un jeu de données (Fichier › Ouvrir un jeu de données…) pour voir l’écart entre les sorties de chaque paire.</translation>
     </message>
 </context>
 <context>

@@ -157,16 +157,16 @@
         <translation>无法在数据集上比较输出：%1</translation>
     </message>
     <message>
-        <source>Open a data set (File › Open data set…) and compare again to see how far each pair&apos;s outputs are apart.</source>
-        <translation>打开数据集（文件 › 打开数据集…）后重新比较，即可查看每对算子输出的差距。</translation>
-    </message>
-    <message>
         <source>On %1 sample(s) of the data set, the two models pick the same class on %2% of them; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
         <translation>在数据集的 %1 个样本上，两个模型有 %2% 选择了相同的类别；最后几列给出每对算子的输出 SQNR（B 相对 A）和余弦相似度。</translation>
     </message>
     <message>
         <source>On %1 sample(s) of the data set; the last columns give each pair&apos;s output SQNR (B against A) and cosine.</source>
         <translation>在数据集的 %1 个样本上；最后几列给出每对算子的输出 SQNR（B 相对 A）和余弦相似度。</translation>
+    </message>
+    <message>
+        <source>Open a data set (File › Open data set…) to see how far each pair&apos;s outputs are apart.</source>
+        <translation>打开数据集（文件 › 打开数据集…）即可查看每对算子输出的差距。</translation>
     </message>
 </context>
 <context>

@@ -140,8 +140,7 @@ void DiffTab::setAgreement(std::shared_ptr<const eval::OutputAgreement> agreemen
     if (!error.isEmpty())
         m_outputs->setText(tr("The outputs could not be compared on the data set: %1").arg(error));
     else if (!agreement)
-        m_outputs->setText(tr("Open a data set (File › Open data set…) and compare again to see how far each pair's "
-                              "outputs are apart."));
+        m_outputs->setText(tr("Open a data set (File › Open data set…) to see how far each pair's outputs are apart."));
     else if (agreement->top1Agreement >= 0)
         m_outputs->setText(tr("On %1 sample(s) of the data set, the two models pick the same class on %2% of them; "
                               "the last columns give each pair's output SQNR (B against A) and cosine.")

@@ -66,8 +66,10 @@ public:
     widgets::WeightView* weightView() const { return m_weightView; }
     widgets::ErrorChart* errorChart() const { return m_errorChart; }
     widgets::GraphView* graphView() const { return m_graphView; }
-    // Diff: the open model against `path` (read and compared in the background; diffReady follows).
-    void compareWith(const QString& path);
+    // Diff: the open model against `path` (read and compared in the background; diffReady follows), on the
+    // data set's first samples too when one is open; `show` switches to the Diff tab. A data set opened later
+    // compares again.
+    void compareWith(const QString& path, bool show = true);
     DiffTab* diffTab() const { return m_diff; }
     widgets::CompareModel* compareModel() const;
     widgets::TradeoffChart* tradeoffChart() const;
@@ -173,6 +175,7 @@ private:
     CompareTab* m_compare = nullptr;
     DiffTab* m_diff = nullptr;
     JobGeneration m_diffJob;
+    QString m_diffPath; // the model compared with, while its comparison is shown
     QStringList m_recent;
     SideBySideView* m_sideBySide = nullptr;
     bool needsDataSet() const; // the chosen mode needs ranges that neither the model nor a data set gives

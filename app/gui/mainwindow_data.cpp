@@ -24,6 +24,9 @@ void MainWindow::wireDocumentData()
         updateCalibrationSource();
         updateCompareState();
         rebuildQuantized();
+        // A comparison on screen gets its outputs compared on the new data set, where it is.
+        if (!m_diffPath.isEmpty())
+            compareWith(m_diffPath, false);
     });
     connect(m_doc, &Document::calibrationDataChanged, this, [this] {
         updateCalibrationSource();

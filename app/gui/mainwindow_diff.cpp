@@ -15,7 +15,7 @@
 
 namespace ql::app {
 
-void MainWindow::compareWith(const QString& path)
+void MainWindow::compareWith(const QString& path, bool show)
 {
     const auto source = m_doc->source();
     if (!source) {
@@ -26,7 +26,8 @@ void MainWindow::compareWith(const QString& path)
     const QString nameA = QFileInfo(m_doc->file()).fileName(), nameB = QFileInfo(path).fileName();
     const int token = m_diffJob.start();
     m_diff->showMessage(tr("Comparing %1 with %2…").arg(nameA, nameB));
-    m_views->setCurrentWidget(m_diff);
+    if (show)
+        m_views->setCurrentWidget(m_diff);
     struct Outcome {
         std::shared_ptr<const model::Graph> b;
         std::shared_ptr<const eval::ModelDiff> diff;
@@ -51,16 +52,18 @@ void MainWindow::compareWith(const QString& path)
             }
             return o;
         },
-        [this, token, a, nameA, nameB](Outcome o) {
+        [this, token, a, nameA, nameB, path](Outcome o) {
             if (!m_diffJob.isCurrent(token) || m_doc->source() == nullptr || m_doc->source()->file != a)
                 return; // another comparison, or another model, came since
             if (!o.b) {
+                m_diffPath.clear();
                 const QString message = tr("%1 could not be compared: %2").arg(nameB, o.error);
                 m_diff->showMessage(message);
                 statusBar()->showMessage(message, 8000);
                 emit diffReady(false, message);
                 return;
             }
+            m_diffPath = path;
             m_diff->setModels(a, nameA, o.b, nameB, o.diff);
             m_diff->setAgreement(o.agreement, o.agreementError);
             const QString message = tr("%1 against %2: %3 operator pair(s) differ").arg(nameA, nameB).arg(o.diff->changed);

@@ -125,6 +125,7 @@ void MainWindow::applyModel(const QString& path, std::shared_ptr<const model::Gr
     const auto summary = model::summarize(*graph);
     m_graphView->setGraph(graph);
     m_diffJob.start(); // a comparison still running was for the previous model
+    m_diffPath.clear();
     m_diff->clear();
     m_graphView->setKeptFloat({});
     m_layers->setGraph(std::move(graph));

@@ -50,6 +50,42 @@ bool settle(widgets::GraphView* g)
     return done.wait(20000);
 }
 
+// QuantLens' int8 export of the float VWW twin, calibrated on 8 seeded images, written into `dir`.
+QString writeOwnExport(const QTemporaryDir& dir)
+{
+    auto f = model::readTflite(test::modelPath("vww_mobilenet_v1_025_96_float32.tflite"));
+    if (!f)
+        return {};
+    data::SampleSet cal;
+    cal.sampleShape = {96, 96, 3};
+    cal.count = 8;
+    for (int i = 0; i < 8 * 96 * 96 * 3; ++i)
+        cal.values.push_back(static_cast<float>((i * 7919) % 1000) / 1000.0f);
+    auto ranges = quant::calibrate(*f, cal, {});
+    if (!ranges)
+        return {};
+    passes::QuantizeOptions o;
+    o.mode = passes::Mode::Int8;
+    auto q = passes::quantizeGraph(*f, o, *ranges);
+    const QString path = dir.filePath(QStringLiteral("own_int8.tflite"));
+    return q && model::writeTflite(q->graph, path.toStdString()).ok() ? path : QString();
+}
+
+// Four 96x96 RGB images in [0, 1) as .npy.
+QString writeImages(const QTemporaryDir& dir)
+{
+    data::NpyArray npy;
+    npy.dtype = model::DType::Float32;
+    npy.shape = {4, 96, 96, 3};
+    npy.data.resize(4 * 96 * 96 * 3 * 4);
+    for (std::size_t i = 0; i < npy.data.size() / 4; ++i) {
+        const float v = static_cast<float>((i * 104729) % 1000) / 1000.0f;
+        std::memcpy(npy.data.data() + i * 4, &v, 4);
+    }
+    const QString path = dir.filePath(QStringLiteral("data.npy"));
+    return data::writeNpy(path.toStdString(), npy).ok() ? path : QString();
+}
+
 QTabWidget* viewTabs(app::MainWindow& w)
 {
     return w.findChild<QTabWidget*>();
@@ -159,27 +195,15 @@ private slots:
 
     void diffOfTheConvertersInt8AgainstOwnExport()
     {
-        // QuantLens' int8 export of the float twin, calibrated on 8 seeded random images.
-        auto f = model::readTflite(test::modelPath("vww_mobilenet_v1_025_96_float32.tflite"));
-        QVERIFY(f.ok());
-        data::SampleSet cal;
-        cal.sampleShape = {96, 96, 3};
-        cal.count = 8;
-        for (int i = 0; i < 8 * 96 * 96 * 3; ++i)
-            cal.values.push_back(static_cast<float>((i * 7919) % 1000) / 1000.0f);
-        auto ranges = quant::calibrate(*f, cal, {});
-        QVERIFY(ranges.ok());
-        passes::QuantizeOptions o;
-        o.mode = passes::Mode::Int8;
-        auto q = passes::quantizeGraph(*f, o, *ranges);
-        QVERIFY(q.ok());
         QTemporaryDir dir;
-        const QString own = dir.filePath(QStringLiteral("own_int8.tflite"));
-        QVERIFY(model::writeTflite(q->graph, own.toStdString()).ok());
+        const QString own = writeOwnExport(dir);
+        QVERIFY(!own.isEmpty());
+        auto ownGraph = model::readTflite(own.toStdString());
+        QVERIFY(ownGraph.ok());
         const QString converter = QString::fromStdString(test::modelPath("vww_mobilenet_v1_025_96_int8.tflite"));
         auto a = model::readTflite(converter.toStdString());
         QVERIFY(a.ok());
-        const auto expected = eval::diffModels(*a, q->graph);
+        const auto expected = eval::diffModels(*a, *ownGraph);
 
         app::MainWindow w;
         w.show();
@@ -187,16 +211,7 @@ private slots:
         w.openFile(converter);
         QVERIFY(analysed.wait(20000));
         // A data set: the comparison then runs both models on it, pair by pair.
-        data::NpyArray npy;
-        npy.dtype = model::DType::Float32;
-        npy.shape = {4, 96, 96, 3};
-        npy.data.resize(4 * 96 * 96 * 3 * 4);
-        for (std::size_t i = 0; i < npy.data.size() / 4; ++i) {
-            const float v = static_cast<float>((i * 104729) % 1000) / 1000.0f;
-            std::memcpy(npy.data.data() + i * 4, &v, 4);
-        }
-        const QString npyPath = dir.filePath(QStringLiteral("data.npy"));
-        QVERIFY(data::writeNpy(npyPath.toStdString(), npy).ok());
+        const QString npyPath = writeImages(dir);
         QSignalSpy opened(&w, &app::MainWindow::dataSetOpened);
         w.openDataSet(npyPath, QString());
         QVERIFY(opened.wait(20000));
@@ -249,6 +264,30 @@ private slots:
         QCOMPARE(ready.back().at(0).toBool(), false);
         QVERIFY(ready.back().at(1).toString().contains(QStringLiteral("bad.tflite")));
         QVERIFY(w.currentFile() == converter);
+    }
+
+    // A data set opened after the comparison: the outputs are compared then, without leaving the current tab.
+    void aDataSetOpenedLaterComparesTheOutputs()
+    {
+        QTemporaryDir dir;
+        const QString own = writeOwnExport(dir);
+        QVERIFY(!own.isEmpty());
+        app::MainWindow w;
+        QSignalSpy analysed(&w, &app::MainWindow::analysisFinished);
+        w.openFile(QString::fromStdString(test::modelPath("vww_mobilenet_v1_025_96_int8.tflite")));
+        QVERIFY(analysed.wait(20000));
+        QSignalSpy ready(&w, &app::MainWindow::diffReady);
+        w.compareWith(own);
+        QVERIFY(ready.wait(20000));
+        QVERIFY(w.diffTab()->table()->agreement() == nullptr);
+        QVERIFY(w.showView(QStringLiteral("weights")));
+        QSignalSpy opened(&w, &app::MainWindow::dataSetOpened);
+        w.openDataSet(writeImages(dir), QString());
+        QVERIFY(opened.wait(20000));
+        QVERIFY(ready.wait(20000));
+        QVERIFY(ready.back().at(0).toBool());
+        QVERIFY(w.diffTab()->table()->agreement() != nullptr);
+        QCOMPARE(viewTabs(w)->currentWidget(), static_cast<QWidget*>(w.weightView()));
     }
 };
 
