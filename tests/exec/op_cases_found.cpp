@@ -270,7 +270,7 @@ std::vector<OpCase> foundCases()
             {q({6}, i16, 0.0002f, 0)})
                         .refused("LiteRT's PAD kernel fails on it"));
     }
-    // GATHER_ND, REVERSE_V2, TOPK_V2 and TILE copy codes into an output quantized unlike their input
+    // GATHER_ND, REVERSE_V2, TOPK_V2, TILE and BROADCAST_TO copy codes into an output quantized unlike their input
     // (LiteRT's kernels do not compare the parameters).
     c.push_back(OpCase("found GATHER_ND int8 output quantized unlike the params (codes)",
         builtin(Op::GATHER_ND, opts(tflite::GatherNdOptionsT{})), {q({7}, i8, 0.028f, -55), i32({1, 1}, {4})},
@@ -287,6 +287,15 @@ std::vector<OpCase> foundCases()
     c.push_back(OpCase("found TILE uint8 output quantized unlike the input (codes)",
         builtin(Op::TILE, opts(tflite::TileOptionsT{})), {q({3, 4}, u8, 0.0013f, 40), i32({2}, {2, 1})},
         {q({6, 4}, u8, 0.029f, 107)})
+                    .withSeeds(2));
+    // BROADCAST_TO likewise (op_random_test seed 3 after EMBEDDING_LOOKUP joined the draws), int8 and int16.
+    c.push_back(OpCase("found BROADCAST_TO int8 output quantized unlike the input (codes)",
+        builtin(Op::BROADCAST_TO, opts(tflite::BroadcastToOptionsT{}), 2), {q({1, 1, 4}, i8, 0.0307f, 120), i32({3}, {4, 3, 4})},
+        {q({4, 3, 4}, i8, 0.0017f, -41)})
+                    .withSeeds(2));
+    c.push_back(OpCase("found BROADCAST_TO int16 output quantized unlike the input (codes)",
+        builtin(Op::BROADCAST_TO, opts(tflite::BroadcastToOptionsT{}), 2), {q({1, 1}, i16, 1.4e-5f, 0), i32({2}, {4, 1})},
+        {q({4, 1}, i16, 1.6e-5f, 0)})
                     .withSeeds(2));
     return c;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Random selection by index and running sums (op_random.h): GATHER_ND, SCATTER_ND, TOPK_V2, REVERSE_V2
-// and CUMSUM, on every element type their LiteRT kernels take.
+// Random selection by index and running sums (op_random.h): GATHER_ND, SCATTER_ND, TOPK_V2, REVERSE_V2,
+// CUMSUM and EMBEDDING_LOOKUP, on every element type their LiteRT kernels take.
 #include "exec/op_random.h"
 
 #include <functional>
@@ -155,6 +155,47 @@ OpCase randomCumsum(Dice& d)
         " axis " + std::to_string(written) + (o.exclusive ? " exclusive" : "") + (o.reverse ? " reverse" : "");
     return OpCase(std::move(name), builtin(Op::CUMSUM, opts(o)),
         {x, TensorSpec::constant<std::int32_t>({}, DT::Int32, {written})}, {sameAs(x, shape)});
+}
+
+} // namespace ql::test::random_ops
+
+namespace ql::test::random_ops {
+
+OpCase randomEmbeddingLookup(Dice& d)
+{
+    const int rows = d.between(1, 10);
+    std::vector<std::int32_t> table{rows, d.between(1, 9)};
+    if (d.chance(0.3))
+        table.push_back(d.between(1, 4));
+    const int count = d.between(1, 8);
+    std::vector<std::int32_t> ids(static_cast<std::size_t>(count));
+    for (auto& i : ids)
+        i = d.between(0, rows - 1); // repeats allowed
+    std::vector<std::int32_t> out = table;
+    out[0] = count;
+    // float32; int8 in, int8 out (the row codes copied); or a hybrid 8-bit table read into float32 (zero point 0).
+    const int kind = d.between(0, 3);
+    TensorSpec t, y;
+    std::string label;
+    if (kind == 0) {
+        t = f32(table);
+        y = f32(out);
+        label = "float";
+    } else if (kind == 1) {
+        t = activation(d, table, Numbers::Int8, d.decades(-1, 1));
+        y = sameAs(t, out);
+        label = "int8";
+    } else {
+        const DT type = kind == 2 ? DT::Int8 : DT::UInt8;
+        t = typed(table, type);
+        t.scale = static_cast<float>(d.decades(-3, 0));
+        t.zeroPoint = 0;
+        y = f32(out);
+        label = std::string("hybrid ") + (kind == 2 ? "int8" : "uint8");
+    }
+    std::string name = "EMBEDDING_LOOKUP " + label + " " + shapeText(table) + " ids " + std::to_string(count);
+    return OpCase(std::move(name), builtin(Op::EMBEDDING_LOOKUP),
+        {TensorSpec::constant<std::int32_t>({count}, DT::Int32, ids), t}, {y});
 }
 
 } // namespace ql::test::random_ops

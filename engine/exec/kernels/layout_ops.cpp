@@ -433,7 +433,7 @@ Prepared prepareBroadcastTo(NodeContext& ctx)
 {
     if (auto st = ctx.expectArity(2, 2, 1); !st)
         return st.error();
-    if (auto st = checkMoving(ctx); !st)
+    if (auto st = checkMoving(ctx, Requantized::CodesCopied); !st)
         return st.error();
     const RtTensor& x = ctx.in(0);
     const RtTensor* sv = ctx.valueOf(1);
