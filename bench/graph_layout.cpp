@@ -44,26 +44,17 @@ int main(int argc, char** argv)
         }
         const auto mg = ql::widgets::describeGraph(*g);
         const auto tree = ql::widgets::buildScopeTree(mg);
-        const ql::widgets::BoxSizer sizeFor(QApplication::font());
         ql::widgets::NestedLayoutInput input;
         input.graph = &mg;
         input.tree = &tree;
-        for (const auto& n : mg.nodes) {
-            const QSizeF s = sizeFor(QString::fromStdString(n.title), QString::fromStdString(n.detail));
-            input.nodeSizes.push_back({s.width(), s.height()});
-        }
-        for (const auto& grp : tree.groups) {
-            const QSizeF s = sizeFor(QString::fromStdString(grp.label), QStringLiteral("%1 operators").arg(grp.operatorCount));
-            input.groupSizes.push_back({s.width() + 4, s.height() + 4});
-        }
+        ql::widgets::measureBoxes(mg, tree, QApplication::font(), input.nodeSizes, input.groupSizes);
         QJsonObject row{{QStringLiteral("model"), QFileInfo(path).fileName()},
             {QStringLiteral("operators"), static_cast<double>(mg.opNode.size())},
             {QStringLiteral("groups"), static_cast<double>(tree.groups.size() - 1)}};
         for (const bool all : {false, true}) {
             input.expanded.clear();
             for (std::size_t k = 1; all && k < tree.groups.size(); ++k)
-                if (tree.groups[k].parent != ql::widgets::kMergedGroup)
-                    input.expanded.insert(static_cast<int>(k));
+                input.expanded.insert(static_cast<int>(k));
             std::vector<double> seconds;
             int levels = 0;
             for (int r = 0; r < runs; ++r) {

@@ -3,6 +3,7 @@
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/json_util.h"
 #include "cli/quant_options.h"
 #include "eval/diff_outputs.h"
 #include "model/reader.h"
@@ -22,22 +23,6 @@ namespace {
 QString tr(const char* s)
 {
     return QCoreApplication::translate("ql::cli", s);
-}
-
-QJsonArray floats(const std::vector<float>& v)
-{
-    QJsonArray a;
-    for (const float x : v)
-        a.append(static_cast<double>(x));
-    return a;
-}
-
-QJsonArray ints(const std::vector<std::int64_t>& v)
-{
-    QJsonArray a;
-    for (const auto x : v)
-        a.append(static_cast<double>(x));
-    return a;
 }
 
 QJsonObject operatorRef(const model::Graph& g, int op)
@@ -89,7 +74,7 @@ QJsonObject agreementJson(const eval::OutputAgreement& g, const model::Graph& a)
             {QStringLiteral("compared"), p.compared}};
         if (p.compared) {
             // JSON has no infinity: equal outputs give a null SQNR and "equal": true.
-            o.insert(QStringLiteral("sqnr_db"), std::isfinite(p.sqnrDb) ? QJsonValue(p.sqnrDb) : QJsonValue());
+            o.insert(QStringLiteral("sqnr_db"), number(p.sqnrDb));
             o.insert(QStringLiteral("equal"), !std::isfinite(p.sqnrDb));
             o.insert(QStringLiteral("cosine"), p.cosine);
             o.insert(QStringLiteral("max_abs_diff"), p.maxAbsDiff);
@@ -117,9 +102,9 @@ QJsonObject diffJson(const eval::ModelDiff& d, const model::Graph& a, const mode
         for (const auto& t : m.tensors)
             tensors.append(QJsonObject{{QStringLiteral("role"), qs(t.role)}, {QStringLiteral("name_a"), qs(t.nameA)},
                 {QStringLiteral("name_b"), qs(t.nameB)}, {QStringLiteral("dtype_a"), qs(t.dtypeA)},
-                {QStringLiteral("dtype_b"), qs(t.dtypeB)}, {QStringLiteral("scale_a"), floats(t.scaleA)},
-                {QStringLiteral("scale_b"), floats(t.scaleB)}, {QStringLiteral("zero_point_a"), ints(t.zeroPointA)},
-                {QStringLiteral("zero_point_b"), ints(t.zeroPointB)}, {QStringLiteral("scale_ratio"), t.scaleRatio}});
+                {QStringLiteral("dtype_b"), qs(t.dtypeB)}, {QStringLiteral("scale_a"), numbers(t.scaleA)},
+                {QStringLiteral("scale_b"), numbers(t.scaleB)}, {QStringLiteral("zero_point_a"), numbers(t.zeroPointA)},
+                {QStringLiteral("zero_point_b"), numbers(t.zeroPointB)}, {QStringLiteral("scale_ratio"), t.scaleRatio}});
         QJsonObject o{{QStringLiteral("a"), m.a}, {QStringLiteral("b"), m.b}, {QStringLiteral("op"), qs(m.op)},
             {QStringLiteral("name"), qs(m.name)},
             {QStringLiteral("matched_by"), m.byName ? QStringLiteral("name") : QStringLiteral("position")},

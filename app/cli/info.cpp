@@ -2,6 +2,7 @@
 #include "cli/info.h"
 
 #include "cli/args.h"
+#include "cli/json_util.h"
 #include "exec/interpreter.h"
 #include "model/layers.h"
 #include "model/summary.h"
@@ -39,14 +40,6 @@ QJsonObject lintJson(const quant::LintReport& r)
     }
     o[QStringLiteral("findings")] = findings;
     return o;
-}
-
-template <class T> QJsonArray numbers(const std::vector<T>& v)
-{
-    QJsonArray a;
-    for (const auto& x : v)
-        a.append(static_cast<double>(x));
-    return a;
 }
 
 QJsonValue quantizationJson(const Quantization& q)

@@ -10,12 +10,22 @@
 #include <QJsonValue>
 
 #include <cmath>
+#include <vector>
 
 namespace ql::cli {
 
 inline QJsonValue number(double v)
 {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+// A list of numbers (scales, zero points, shapes) as a JSON array.
+template <class T> QJsonArray numbers(const std::vector<T>& v)
+{
+    QJsonArray a;
+    for (const auto& x : v)
+        a.append(static_cast<double>(x));
+    return a;
 }
 
 inline QJsonObject metricsJson(const eval::ErrorMetrics& m)

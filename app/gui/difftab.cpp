@@ -25,10 +25,7 @@ public:
 protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override
     {
-        if (!changedOnly)
-            return true;
-        const QModelIndex status = sourceModel()->index(row, widgets::DiffTableModel::Status, parent);
-        return sourceModel()->data(status, Qt::BackgroundRole).isValid(); // changed or only in one model
+        return !changedOnly || parent.isValid() || static_cast<widgets::DiffTableModel*>(sourceModel())->rowDiffers(row);
     }
 };
 

@@ -13,7 +13,7 @@ namespace ql::eval {
 namespace {
 
 struct Sums {
-    double signal = 0, noise = 0, dot = 0, normA = 0, normB = 0, maxAbs = 0;
+    double signal = 0, noise = 0, dot = 0, normB = 0, maxAbs = 0; // signal: sum of A's squares
     bool sizeMismatch = false;
 };
 
@@ -79,7 +79,6 @@ Result<OutputAgreement> compareOutputs(const model::Graph& a, const model::Graph
                 x.signal += p * p;
                 x.noise += (p - q) * (p - q);
                 x.dot += p * q;
-                x.normA += p * p;
                 x.normB += q * q;
                 x.maxAbs = std::max(x.maxAbs, std::abs(p - q));
             }
@@ -103,7 +102,7 @@ Result<OutputAgreement> compareOutputs(const model::Graph& a, const model::Graph
         } else {
             p.compared = true;
             p.sqnrDb = x.noise > 0 ? 10 * std::log10(x.signal / x.noise) : std::numeric_limits<double>::infinity();
-            p.cosine = x.normA > 0 && x.normB > 0 ? x.dot / std::sqrt(x.normA * x.normB) : 1.0;
+            p.cosine = x.signal > 0 && x.normB > 0 ? x.dot / std::sqrt(x.signal * x.normB) : 1.0;
             p.maxAbsDiff = x.maxAbs;
         }
         out.pairs.push_back(std::move(p));

@@ -5,6 +5,7 @@
 // Diff tab compares the converter's VWW int8 with QuantLens' own export: the table holds every pair with the
 // engine's numbers, both graphs are coloured by what differs, and a selection lands on both sides.
 #include "common/model_facts.h"
+#include "common/own_export.h"
 #include "diff/difftablemodel.h"
 #include "data/npy.h"
 #include "eval/diff.h"
@@ -14,8 +15,6 @@
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
 #include "model/writer.h"
-#include "passes/quantize.h"
-#include "quant/calibrate.h"
 #include "weights/weightview.h"
 
 #include <QAction>
@@ -50,25 +49,12 @@ bool settle(widgets::GraphView* g)
     return done.wait(20000);
 }
 
-// QuantLens' int8 export of the float VWW twin, calibrated on 8 seeded images, written into `dir`.
+// QuantLens' own int8 export of the float VWW twin (common/own_export.h), written into `dir`.
 QString writeOwnExport(const QTemporaryDir& dir)
 {
-    auto f = model::readTflite(test::modelPath("vww_mobilenet_v1_025_96_float32.tflite"));
-    if (!f)
-        return {};
-    data::SampleSet cal;
-    cal.sampleShape = {96, 96, 3};
-    cal.count = 8;
-    for (int i = 0; i < 8 * 96 * 96 * 3; ++i)
-        cal.values.push_back(static_cast<float>((i * 7919) % 1000) / 1000.0f);
-    auto ranges = quant::calibrate(*f, cal, {});
-    if (!ranges)
-        return {};
-    passes::QuantizeOptions o;
-    o.mode = passes::Mode::Int8;
-    auto q = passes::quantizeGraph(*f, o, *ranges);
+    auto q = test::ownVwwInt8Export();
     const QString path = dir.filePath(QStringLiteral("own_int8.tflite"));
-    return q && model::writeTflite(q->graph, path.toStdString()).ok() ? path : QString();
+    return q && model::writeTflite(*q, path.toStdString()).ok() ? path : QString();
 }
 
 // Four 96x96 RGB images in [0, 1) as .npy.

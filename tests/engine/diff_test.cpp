@@ -5,13 +5,12 @@
 // model against its int8 twin reports the type change; an operator one model lacks is listed as such.
 #include "common/cli_runner.h"
 #include "common/model_facts.h"
+#include "common/own_export.h"
 #include "data/npy.h"
 #include "eval/diff.h"
 #include "eval/diff_outputs.h"
 #include "model/reader.h"
 #include "model/writer.h"
-#include "passes/quantize.h"
-#include "quant/calibrate.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -34,27 +33,12 @@ model::Graph readModel(const std::string& file)
     return std::move(*g);
 }
 
-// QuantLens' int8 export of the float VWW model, calibrated on 8 seeded random images in [0, 1).
 model::Graph ownInt8Export()
 {
-    const model::Graph g = readModel("vww_mobilenet_v1_025_96_float32.tflite");
-    data::SampleSet cal;
-    cal.sampleShape = {96, 96, 3};
-    cal.count = 8;
-    cal.values.resize(8 * 96 * 96 * 3);
-    std::mt19937 rng(5);
-    std::uniform_real_distribution<float> u(0.0f, 1.0f);
-    for (float& v : cal.values)
-        v = u(rng);
-    auto ranges = quant::calibrate(g, cal, {});
-    if (!ranges)
-        qFatal("%s", ranges.error().message.c_str());
-    passes::QuantizeOptions o;
-    o.mode = passes::Mode::Int8;
-    auto q = passes::quantizeGraph(g, o, *ranges);
-    if (!q)
-        qFatal("%s", q.error().message.c_str());
-    return std::move(q->graph);
+    auto g = test::ownVwwInt8Export();
+    if (!g)
+        qFatal("%s", g.error().message.c_str());
+    return std::move(*g);
 }
 
 const model::Tensor& outputOf(const model::Graph& g, int op)

@@ -139,8 +139,9 @@ private slots:
         QVERIFY(!widgets::layoutGraph(in).ok());
     }
 
-    // The scope tree of a converter model: every node in exactly one group, the MobileNetV2 blocks as
-    // groups, operator counts that add up, and no level above the limit (parts when a level is too big).
+    // The scope tree of a converter model: every node in exactly one group, every group reachable, the
+    // MobileNetV2 blocks as groups, operator counts that add up, and no level above the limit (parts when a
+    // level is too big).
     void foldsByNameScope()
     {
         const auto g = readModel(test::modelPath("mobilenet_v2_100_224_int8_uint8io.tflite"));
@@ -148,7 +149,9 @@ private slots:
         for (const int limit : {120, 8}) {
             const auto tree = widgets::buildScopeTree(mg, limit);
             std::vector<int> seen(mg.nodes.size(), 0);
+            std::size_t groupsVisited = 0;
             std::function<int(int)> walk = [&](int group) {
+                ++groupsVisited;
                 const auto& grp = tree.groups[static_cast<std::size_t>(group)];
                 if (static_cast<int>(grp.nodes.size() + grp.groups.size()) > limit)
                     qFatal("group %s holds %zu items", grp.path.c_str(), grp.nodes.size() + grp.groups.size());
@@ -170,6 +173,7 @@ private slots:
             };
             QCOMPARE(walk(0), static_cast<int>(g->main().operators.size()));
             QVERIFY(std::all_of(seen.begin(), seen.end(), [](int k) { return k == 1; }));
+            QCOMPARE(groupsVisited, tree.groups.size()); // every group is reachable from the root
             bool blockGroup = false;
             for (const auto& grp : tree.groups)
                 blockGroup = blockGroup || grp.label == "expanded_conv_3";
@@ -177,8 +181,7 @@ private slots:
             // Folded, every operator is behind a group or at the root; expanded, every node shows itself.
             std::set<int> all;
             for (std::size_t k = 1; k < tree.groups.size(); ++k)
-                if (tree.groups[k].parent != widgets::kMergedGroup)
-                    all.insert(static_cast<int>(k));
+                all.insert(static_cast<int>(k));
             const auto open = widgets::visibleItems(tree, all);
             for (std::size_t n = 0; n < open.size(); ++n)
                 QCOMPARE(open[n], static_cast<int>(n));
@@ -371,6 +374,32 @@ private slots:
             QCOMPARE(view.groupColour(grp), own);
         }
         QVERIFY(checked >= 1);
+    }
+
+    // Numbers that arrive while another subgraph is shown belong to the main subgraph's operators, and show
+    // when it is shown again.
+    void numbersArrivingDuringAnotherSubgraphStay()
+    {
+        std::shared_ptr<const model::Graph> g;
+        for (const auto& path : test::allModelFiles()) {
+            auto m = model::readTflite(path);
+            if (m && m->subgraphs.size() > 1 && m->main().operators.size() > m->subgraphs[1].operators.size()) {
+                g = std::make_shared<const model::Graph>(std::move(*m));
+                break;
+            }
+        }
+        QVERIFY2(g, "no corpus model with a second subgraph smaller than the main one");
+        widgets::GraphView view;
+        QVERIFY(layOut(view, g));
+        view.showSubgraph(1);
+        QVERIFY(settle(view));
+        const int last = static_cast<int>(g->main().operators.size()) - 1;
+        view.setActivationSqnr({last}, {20.0});
+        view.setOverlay(widgets::OverlayKind::ActivationSqnr);
+        view.showSubgraph(0);
+        view.expandAll();
+        QVERIFY(settle(view));
+        QCOMPARE(view.operatorValue(last), QStringLiteral("20.0 dB"));
     }
 
     // Report pictures (SVG, PDF, PNG) hold what the view shows, and the Model Explorer node data carries each

@@ -86,6 +86,14 @@ std::pair<int, int> DiffTableModel::operatorsOf(int row) const
     return {m_rows[static_cast<std::size_t>(row)].a, m_rows[static_cast<std::size_t>(row)].b};
 }
 
+bool DiffTableModel::rowDiffers(int row) const
+{
+    if (row < 0 || static_cast<std::size_t>(row) >= m_rows.size())
+        return false;
+    const Row& r = m_rows[static_cast<std::size_t>(row)];
+    return !r.match || r.match->changed();
+}
+
 int DiffTableModel::rowOfA(int op) const
 {
     for (std::size_t r = 0; r < m_rows.size(); ++r)
@@ -159,7 +167,7 @@ QVariant DiffTableModel::data(const QModelIndex& index, int role) const
     const eval::TensorDiff* out = r.match ? outputDiff(*r.match) : nullptr;
     const bool sort = role == SortRole;
     if (role == Qt::BackgroundRole && index.column() == Status)
-        return !r.match ? kOnly : r.match->changed() ? kChanged : QVariant();
+        return !rowDiffers(index.row()) ? QVariant() : r.match ? kChanged : kOnly;
     if (role != Qt::DisplayRole && !sort)
         return {};
     auto outputTensor = [&](bool a) -> const model::Tensor* {

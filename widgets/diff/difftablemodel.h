@@ -46,6 +46,8 @@ public:
     // The operators of row `row` in A and B (-1 where one has none), and the row of an operator.
     std::pair<int, int> operatorsOf(int row) const;
     int rowOfA(int op) const;
+    // Whether row `row` is a pair that differs or an operator only one model has.
+    bool rowDiffers(int row) const;
     int rowOfB(int op) const;
     // The partner of A's operator `op` in B (-1: none), and the other way.
     int partnerInB(int op) const;

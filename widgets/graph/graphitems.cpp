@@ -105,6 +105,32 @@ void paintLegend(QPainter& p, const Legend& legend, const QRect& box, const QFon
     p.restore();
 }
 
+QString groupTitle(const ScopeGroup& g)
+{
+    return QStringLiteral("▸ ") + QString::fromStdString(g.label);
+}
+
+QString groupDetail(const ScopeGroup& g)
+{
+    return QCoreApplication::translate("ql::widgets::GraphView", "%n operator(s)", nullptr, g.operatorCount);
+}
+
+void measureBoxes(const ModelGraph& graph, const ScopeTree& tree, const QFont& font,
+    std::vector<LayoutInput::Node>& nodes, std::vector<LayoutInput::Node>& groups)
+{
+    const BoxSizer sizeFor(font);
+    nodes.clear();
+    groups.clear();
+    for (const auto& n : graph.nodes) {
+        const QSizeF size = sizeFor(QString::fromStdString(n.title), QString::fromStdString(n.detail));
+        nodes.push_back({size.width(), size.height()});
+    }
+    for (const auto& g : tree.groups) {
+        const QSizeF size = sizeFor(groupTitle(g), groupDetail(g));
+        groups.push_back({size.width() + kGroupStack, size.height() + kGroupStack});
+    }
+}
+
 NodeItem::NodeItem(int item, QSizeF size, Shape shape, QString title, QString detail)
     : m_item(item)
     , m_size(size)
@@ -251,6 +277,30 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->setPen(QColor(90, 90, 90));
     p->drawText(m_labelAt, m_label);
     p->setFont(base);
+}
+
+LegendWidget::LegendWidget(QWidget* parent)
+    : QWidget(parent)
+{
+    setAttribute(Qt::WA_TransparentForMouseEvents);
+}
+
+void LegendWidget::setLegend(const Legend& legend)
+{
+    m_legend = legend;
+    resize(sizeHint());
+    update();
+}
+
+QSize LegendWidget::sizeHint() const
+{
+    return legendSize(m_legend, font());
+}
+
+void LegendWidget::paintEvent(QPaintEvent* /*event*/)
+{
+    QPainter p(this);
+    paintLegend(p, m_legend, rect(), font());
 }
 
 Minimap::Minimap(QGraphicsView* main, QWidget* parent)

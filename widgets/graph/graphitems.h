@@ -4,13 +4,15 @@
 // and the minimap, a second view of the whole scene with the visible part outlined.
 #pragma once
 
+#include "graph/graphlayout.h"
+#include "graph/graphoverlay.h"
+#include "graph/scopetree.h"
+
 #include <QFontMetricsF>
 #include <QGraphicsItem>
 #include <QGraphicsView>
 
 namespace ql::widgets {
-
-struct Legend;
 
 // An overlay's key: its size for `font`, and drawn into `box` (a ramp with its two ends, or swatches).
 QSize legendSize(const Legend& legend, const QFont& font);
@@ -25,6 +27,14 @@ public:
 private:
     QFontMetricsF m_big, m_small;
 };
+
+// A folded group's two lines: "▸ block_3" and "12 operators".
+QString groupTitle(const ScopeGroup& g);
+QString groupDetail(const ScopeGroup& g);
+// The layout sizes of every node's box and every folded group's (its stacked look included), as drawn.
+void measureBoxes(const ModelGraph& graph, const ScopeTree& tree, const QFont& font,
+    std::vector<LayoutInput::Node>& nodes, std::vector<LayoutInput::Node>& groups);
+inline constexpr double kGroupStack = 4; // a folded group's extra size for the boxes stacked behind it
 
 // A box: an operator, a graph input or output, or a collapsed group (item -1 - group).
 class NodeItem : public QGraphicsItem {
@@ -76,6 +86,20 @@ private:
     QString m_label;
     QPointF m_labelAt;
     QRectF m_bounds;
+};
+
+// The overlay's key, painted in a corner of the canvas.
+class LegendWidget : public QWidget {
+public:
+    explicit LegendWidget(QWidget* parent);
+    void setLegend(const Legend& legend);
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    Legend m_legend;
 };
 
 class Minimap : public QGraphicsView {

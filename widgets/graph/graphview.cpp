@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "graph/graphview.h"
 
-#include "graph/graphexport.h"
 #include "graph/graphitems.h"
 #include "graph/nestedlayout.h"
 #include "model/layers.h"
@@ -9,20 +8,14 @@
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QElapsedTimer>
-#include <QFileDialog>
 #include <QFontMetricsF>
 #include <QFutureWatcher>
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
-#include <QMessageBox>
 #include <QPainter>
-#include <QPointer>
-#include <QSaveFile>
 #include <QScopedValueRollback>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -35,33 +28,6 @@
 #include <utility>
 
 namespace ql::widgets {
-
-// The overlay's key, painted in a corner of the canvas.
-class LegendWidget : public QWidget {
-public:
-    explicit LegendWidget(QWidget* parent)
-        : QWidget(parent)
-    {
-        setAttribute(Qt::WA_TransparentForMouseEvents);
-    }
-    void setLegend(const Legend& l)
-    {
-        m_legend = l;
-        resize(sizeHint());
-        update();
-    }
-    QSize sizeHint() const override { return legendSize(m_legend, font()); }
-
-protected:
-    void paintEvent(QPaintEvent*) override
-    {
-        QPainter p(this);
-        paintLegend(p, m_legend, rect(), font());
-    }
-
-private:
-    Legend m_legend;
-};
 
 namespace {
 
@@ -225,18 +191,7 @@ void GraphView::showSubgraph(int subgraph)
     m_model = std::make_shared<const ModelGraph>(m_graph ? describeGraph(*m_graph, m_subgraph) : ModelGraph{});
     m_tree = std::make_shared<const ScopeTree>(buildScopeTree(*m_model));
     // Box sizes come from the texts, measured once here (fonts belong to the GUI thread).
-    m_nodeSizes.clear();
-    m_groupSizes.clear();
-    const BoxSizer sizeFor(font());
-    for (const auto& n : m_model->nodes) {
-        const QSizeF size = sizeFor(QString::fromStdString(n.title), QString::fromStdString(n.detail));
-        m_nodeSizes.push_back({size.width(), size.height()});
-    }
-    for (const auto& g : m_tree->groups) {
-        const QSizeF size = sizeFor(QStringLiteral("▸ ") + QString::fromStdString(g.label),
-            tr("%n operator(s)", nullptr, g.operatorCount));
-        m_groupSizes.push_back({size.width() + 4, size.height() + 4});
-    }
+    measureBoxes(*m_model, *m_tree, font(), m_nodeSizes, m_groupSizes);
     m_expanded.clear();
     m_pendingSelection = -1;
     m_firstLayout = true;
@@ -259,8 +214,7 @@ void GraphView::setExpanded(int group, bool expanded)
 void GraphView::expandAll()
 {
     for (std::size_t g = 1; g < m_tree->groups.size(); ++g)
-        if (m_tree->groups[g].parent != kMergedGroup)
-            m_expanded.insert(static_cast<int>(g));
+        m_expanded.insert(static_cast<int>(g));
     relayout();
 }
 
@@ -360,16 +314,15 @@ void GraphView::buildScene(const NestedLayout& layout)
         if (box.item < 0) {
             const int group = -1 - box.item;
             const ScopeGroup& g = m_tree->groups[static_cast<std::size_t>(group)];
-            const QString label = QString::fromStdString(g.label);
             if (box.expanded) {
-                auto* frame = new FrameItem(group, QRectF(box.x, box.y, box.width, box.height), label);
-                m_scene->addItem(frame);
+                m_scene->addItem(
+                    new FrameItem(group, QRectF(box.x, box.y, box.width, box.height), QString::fromStdString(g.label)));
                 continue;
             }
-            const QString detail = tr("%n operator(s)", nullptr, g.operatorCount);
+            const QString detail = groupDetail(g);
             const auto& size = m_groupSizes[static_cast<std::size_t>(group)];
-            auto* item = new NodeItem(box.item, QSizeF(size.width - 4, size.height - 4), NodeItem::Shape::Group,
-                QStringLiteral("▸ ") + label, detail);
+            auto* item = new NodeItem(box.item, QSizeF(size.width - kGroupStack, size.height - kGroupStack),
+                NodeItem::Shape::Group, groupTitle(g), detail);
             item->setPos(centre);
             item->setToolTip(tr("%1\n%2\nDouble-click to expand").arg(QString::fromStdString(g.path), detail));
             m_scene->addItem(item);
@@ -411,278 +364,15 @@ void GraphView::buildScene(const NestedLayout& layout)
             tip = end;
             before = end - QPointF(0, bend);
         }
-        QString label;
-        if (e.tensor >= 0 && m_graph) {
-            const auto& t = m_graph->subgraphs[static_cast<std::size_t>(m_subgraph)].tensors[static_cast<std::size_t>(e.tensor)];
-            label = QString::fromStdString(model::shapeString(t.shape) + " " + model::dtypeName(t.dtype));
-            if (e.tensors > 1)
-                label += tr(" (+%n more)", nullptr, e.tensors - 1);
-        }
+        QString label = QString::fromStdString(m_model->edges[static_cast<std::size_t>(e.edge)].label);
+        if (e.tensors > 1)
+            label += tr(" (+%n more)", nullptr, e.tensors - 1);
         m_scene->addItem(new EdgeItem(path, tip, before, label));
     }
     m_scene->setSceneRect(QRectF(-20, -20, layout.width + 40, layout.height + 40));
     highlightMatches();
     repaintOverlay();
     m_minimap->refit();
-}
-
-void GraphView::activated(int item)
-{
-    if (item < 0) { // a group: fold or unfold it
-        setExpanded(-1 - item, !isExpanded(-1 - item));
-        return;
-    }
-    if (const int op = m_model->nodes[static_cast<std::size_t>(item)].op; op >= 0 && m_subgraph == 0)
-        emit operatorOpened(op);
-}
-
-void GraphView::menuRequested(int item, QPoint global)
-{
-    QMenu* menu = nullptr;
-    if (item < 0)
-        menu = groupMenuFor(-1 - item, this);
-    else if (const int op = m_model->nodes[static_cast<std::size_t>(item)].op; op >= 0 && m_subgraph == 0)
-        menu = contextMenuFor(op, this);
-    if (!menu)
-        return;
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->popup(global);
-}
-
-QMenu* GraphView::groupMenuFor(int group, QWidget* parent)
-{
-    auto* menu = new QMenu(parent);
-    const bool open = isExpanded(group);
-    QAction* toggle = menu->addAction(open ? tr("&Collapse") : tr("&Expand"));
-    toggle->setObjectName(QStringLiteral("toggleGroup"));
-    connect(toggle, &QAction::triggered, this, [this, group, open] { setExpanded(group, !open); });
-    return menu;
-}
-
-void GraphView::setWeightAnalysis(std::shared_ptr<const std::vector<eval::LayerWeights>> weights)
-{
-    m_inputs.weights = std::move(weights);
-    repaintOverlay();
-}
-
-void GraphView::setActivationSqnr(
-    const std::vector<int>& ops, const std::vector<double>& sqnrDb, const std::vector<double>& localSqnrDb)
-{
-    m_inputs.activationSqnrDb.assign(m_model->opNode.size(), std::nullopt);
-    m_inputs.localActivationSqnrDb.assign(m_model->opNode.size(), std::nullopt);
-    for (std::size_t i = 0; i < ops.size(); ++i) {
-        if (ops[i] < 0 || static_cast<std::size_t>(ops[i]) >= m_inputs.activationSqnrDb.size())
-            continue;
-        if (i < sqnrDb.size())
-            m_inputs.activationSqnrDb[static_cast<std::size_t>(ops[i])] = sqnrDb[i];
-        if (i < localSqnrDb.size())
-            m_inputs.localActivationSqnrDb[static_cast<std::size_t>(ops[i])] = localSqnrDb[i];
-    }
-    repaintOverlay();
-}
-
-void GraphView::setLatency(const std::vector<double>& ms, const QString& note)
-{
-    m_inputs.latencyMs = ms;
-    m_inputs.latencyNote = note;
-    repaintOverlay();
-}
-
-void GraphView::requestLatencyIfShown()
-{
-    if (m_overlay != OverlayKind::Latency || !m_graph || !m_inputs.latencyMs.empty() || m_latencyRequested)
-        return;
-    m_latencyRequested = true;
-    m_inputs.latencyNote = tr("Measuring each operator's time…");
-    emit latencyRequested();
-}
-
-void GraphView::setKeptFloat(const std::vector<int>& ops)
-{
-    m_inputs.keptFloat = ops;
-    repaintOverlay();
-}
-
-void GraphView::setOverlay(OverlayKind kind)
-{
-    m_overlay = kind;
-    requestLatencyIfShown();
-    const QSignalBlocker block(m_overlayBox);
-    m_overlayBox->setCurrentIndex(m_overlayBox->findData(static_cast<int>(kind)));
-    repaintOverlay();
-}
-
-void GraphView::setOverlayOverride(std::optional<OverlayResult> colours)
-{
-    m_override = std::move(colours);
-    m_overlayBox->setEnabled(!m_override);
-    repaintOverlay();
-}
-
-void GraphView::repaintOverlay()
-{
-    m_current = m_override ? *m_override : computeOverlay(m_overlay, m_inputs);
-    if (m_subgraph != 0) { // the numbers are the main subgraph's operators'
-        const QString title = m_current.legend.title;
-        m_current = {};
-        m_current.legend.title = title;
-        m_current.legend.note = tr("Colours are shown for the main subgraph's operators.");
-    }
-    const auto& paint = m_current.paint;
-    std::map<int, const OperatorPaint*> worst; // per folded group that shows
-    for (std::size_t op = 0; op < m_model->opNode.size() && op < paint.size(); ++op) {
-        if (NodeItem* item = itemOf(static_cast<int>(op))) {
-            item->setPaint(paint[op].fill, paint[op].value);
-            continue;
-        }
-        if (!paint[op].fill.isValid())
-            continue;
-        for (const int g : m_tree->chain(m_tree->groupOf[static_cast<std::size_t>(m_model->opNode[op])]))
-            if (m_items.count(-1 - g)) {
-                auto& w = worst[-1 - g];
-                if (!w || paint[op].rank < w->rank)
-                    w = &paint[op];
-                break;
-            }
-    }
-    for (auto& [item, box] : m_items)
-        if (item < 0) {
-            const auto it = worst.find(item);
-            box->setPaint(it != worst.end() ? it->second->fill : QColor(),
-                it != worst.end() && !it->second->value.isEmpty() ? tr("worst: %1").arg(it->second->value) : QString());
-        }
-    m_legend->setLegend(m_current.legend);
-    placeOverlays();
-}
-
-NodeItem* GraphView::itemOf(int op) const
-{
-    const int node = m_model->nodeOfOperator(op);
-    const auto it = node >= 0 ? m_items.find(node) : m_items.end();
-    return it != m_items.end() ? it->second : nullptr;
-}
-
-QColor GraphView::operatorColour(int op) const
-{
-    const NodeItem* item = itemOf(op);
-    return item ? item->fill() : QColor();
-}
-
-QColor GraphView::groupColour(int group) const
-{
-    const auto it = m_items.find(-1 - group);
-    return it != m_items.end() ? it->second->fill() : QColor();
-}
-
-QString GraphView::operatorValue(int op) const
-{
-    const NodeItem* item = itemOf(op);
-    return item ? item->value() : QString();
-}
-
-QPoint GraphView::operatorViewportPosition(int op) const
-{
-    const NodeItem* item = itemOf(op);
-    return item ? m_canvas->mapFromScene(item->pos()) : QPoint(-1, -1);
-}
-
-QPointF GraphView::operatorScenePosition(int op) const
-{
-    const NodeItem* item = itemOf(op);
-    return item ? item->pos() : QPointF();
-}
-
-bool GraphView::selectOperator(int op)
-{
-    if (m_subgraph != 0)
-        return false; // another subgraph is shown: its operators are not the ones the application numbers
-    const int node = m_model->nodeOfOperator(op);
-    if (node < 0)
-        return false;
-    NodeItem* item = itemOf(op);
-    if (!item) { // inside a folded group, or the layout is still running: select it once laid out
-        m_pendingSelection = op;
-        bool unfolded = false;
-        for (const int g : m_tree->chain(m_tree->groupOf[static_cast<std::size_t>(node)]))
-            unfolded = m_expanded.insert(g).second || unfolded;
-        if (unfolded)
-            relayout();
-        return true;
-    }
-    const QScopedValueRollback guard(m_syncing, true);
-    if (!item->isSelected()) {
-        m_scene->clearSelection();
-        item->setSelected(true);
-    }
-    m_canvas->ensureVisible(item, 60, 60);
-    return true;
-}
-
-int GraphView::selectedOperator() const
-{
-    for (auto* i : m_scene->selectedItems())
-        if (auto* n = dynamic_cast<NodeItem*>(i); n && n->item() >= 0)
-            return m_model->nodes[static_cast<std::size_t>(n->item())].op;
-    return -1;
-}
-
-void GraphView::onSceneSelection()
-{
-    if (m_syncing || m_subgraph != 0)
-        return;
-    const int op = selectedOperator();
-    if (op >= 0)
-        emit operatorSelected(op);
-}
-
-bool GraphView::findNext(const QString& text)
-{
-    const QString needle = text.trimmed();
-    std::vector<int> matches; // graph nodes, in order
-    for (std::size_t i = 0; i < m_model->nodes.size() && !needle.isEmpty(); ++i) {
-        const GraphNode& n = m_model->nodes[i];
-        if (QString::fromStdString(n.title).contains(needle, Qt::CaseInsensitive) ||
-            QString::fromStdString(n.names).contains(needle, Qt::CaseInsensitive) ||
-            (n.op >= 0 && (needle == QStringLiteral("#%1").arg(n.op) || needle == QString::number(n.op))))
-            matches.push_back(static_cast<int>(i));
-    }
-    m_matches = matches;
-    highlightMatches();
-    if (matches.empty()) {
-        m_status->setText(needle.isEmpty() ? QString() : tr("no match for “%1”").arg(needle));
-        return false;
-    }
-    // The first match after the current one, wrapping around.
-    const int currentOp = m_pendingSelection >= 0 ? m_pendingSelection : selectedOperator();
-    const int currentNode = currentOp >= 0 ? m_model->nodeOfOperator(currentOp) : -1;
-    const auto next = std::upper_bound(matches.begin(), matches.end(), currentNode);
-    const int node = next != matches.end() ? *next : matches.front();
-    m_status->setText(tr("match %1 of %2")
-                          .arg(std::distance(matches.begin(), std::find(matches.begin(), matches.end(), node)) + 1)
-                          .arg(matches.size()));
-    if (const int op = m_model->nodes[static_cast<std::size_t>(node)].op; op >= 0 && m_subgraph == 0) {
-        selectOperator(op); // unfolds the groups around it when needed
-        emit operatorSelected(op);
-    } else if (const auto it = m_items.find(node); it != m_items.end()) { // an input or output
-        const QScopedValueRollback guard(m_syncing, true);
-        m_scene->clearSelection();
-        it->second->setSelected(true);
-        m_canvas->centerOn(it->second);
-    }
-    return true;
-}
-
-void GraphView::highlightMatches()
-{
-    // A match inside a folded group lights the group's box.
-    std::set<int> lit;
-    if (!m_matches.empty()) {
-        const auto visible = visibleItems(*m_tree, m_expanded);
-        for (const int n : m_matches)
-            lit.insert(visible[static_cast<std::size_t>(n)]);
-    }
-    for (auto& [item, box] : m_items)
-        box->setHighlighted(lit.count(item) > 0);
 }
 
 void GraphView::fitToWindow()
@@ -709,62 +399,6 @@ void GraphView::showReadable()
         m_canvas->centerOn(item);
     else
         m_canvas->centerOn(m_scene->sceneRect().center().x(), m_scene->sceneRect().top());
-}
-
-QMenu* GraphView::contextMenuFor(int op, QWidget* parent)
-{
-    auto* menu = new QMenu(parent);
-    const bool decidable = m_inputs.weights && std::any_of(m_inputs.weights->begin(), m_inputs.weights->end(),
-                                                    [op](const eval::LayerWeights& w) { return w.op == op; });
-    const bool kept = std::find(m_inputs.keptFloat.begin(), m_inputs.keptFloat.end(), op) != m_inputs.keptFloat.end();
-    QAction* keep = menu->addAction(tr("&Keep in float"));
-    keep->setObjectName(QStringLiteral("keepFloat"));
-    keep->setCheckable(true);
-    keep->setChecked(kept);
-    keep->setEnabled(decidable);
-    if (!decidable)
-        keep->setToolTip(tr("Only operators with weights can be kept in float here"));
-    connect(keep, &QAction::toggled, this, [this, op](bool on) { emit keepFloatRequested(op, on); });
-    QAction* weights = menu->addAction(tr("Show &weights"));
-    weights->setObjectName(QStringLiteral("showWeights"));
-    connect(weights, &QAction::triggered, this, [this, op] { emit operatorOpened(op); });
-    return menu;
-}
-
-bool GraphView::exportPicture(const QString& path, QString* error) const
-{
-    return exportGraphPicture(*m_scene, m_current.legend, path, error);
-}
-
-bool GraphView::exportNodeData(const QString& path, QString* error) const
-{
-    if (!m_graph) {
-        if (error)
-            *error = tr("There is no model to export node data for.");
-        return false;
-    }
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(modelExplorerNodeData(m_current, *m_graph)).toJson()) < 0 ||
-        !out.commit()) {
-        if (error)
-            *error = tr("%1: cannot write (%2)").arg(path, out.errorString());
-        return false;
-    }
-    return true;
-}
-
-void GraphView::showExportDialog()
-{
-    const QString json = tr("Model Explorer node data (*.json)");
-    QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export graph"), QStringLiteral("graph.svg"),
-        tr("SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)") + QStringLiteral(";;") + json, &filter);
-    if (path.isEmpty())
-        return;
-    QString error;
-    const bool nodeData = filter == json || path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
-    if (!(nodeData ? exportNodeData(path, &error) : exportPicture(path, &error)))
-        QMessageBox::warning(this, tr("Cannot export the graph"), error);
 }
 
 bool GraphView::eventFilter(QObject* watched, QEvent* event)

@@ -127,6 +127,10 @@ private:
     void highlightMatches();
     void menuRequested(int item, QPoint global);
     NodeItem* itemOf(int op) const;
+    // The operator a box stands for, as the application numbers it (the main subgraph's); -1 for groups,
+    // inputs, outputs and the boxes of another subgraph.
+    int operatorOf(int item) const;
+    int selectedNode() const; // the selected box's graph node, -1: none (or a group)
 
     std::shared_ptr<const model::Graph> m_graph;
     std::shared_ptr<const ModelGraph> m_model = std::make_shared<ModelGraph>();

@@ -132,7 +132,8 @@ Result<NestedLayout> layoutNested(const NestedLayoutInput& input)
     out.visible = visibleItems(*input.tree, input.expanded);
     // One edge per pair of boxes that show; Graphviz's route when the two were laid out side by side.
     std::map<std::pair<int, int>, std::size_t> seen;
-    for (const auto& e : input.graph->edges) {
+    for (std::size_t k = 0; k < input.graph->edges.size(); ++k) {
+        const GraphEdge& e = input.graph->edges[k];
         const int a = out.visible[static_cast<std::size_t>(e.from)], b = out.visible[static_cast<std::size_t>(e.to)];
         if (a == b)
             continue;
@@ -141,7 +142,7 @@ Result<NestedLayout> layoutNested(const NestedLayoutInput& input)
             continue;
         }
         seen[{a, b}] = out.edges.size();
-        PlacedEdge pe{a, b, e.tensor, 1, {}};
+        PlacedEdge pe{a, b, static_cast<int>(k), 1, {}};
         if (const auto r = root->routes.find({a, b}); r != root->routes.end())
             pe.route = r->second;
         out.edges.push_back(std::move(pe));

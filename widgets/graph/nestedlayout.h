@@ -33,7 +33,7 @@ struct PlacedBox {
 
 struct PlacedEdge {
     int from = 0, to = 0; // items, as in PlacedBox
-    int tensor = -1; // the first tensor it stands for
+    int edge = -1; // the first graph edge (ModelGraph::edges) it stands for
     int tensors = 1; // how many tensor uses it stands for
     std::vector<LayoutPoint> route; // as GraphLayout::routes; empty: draw it directly
 };

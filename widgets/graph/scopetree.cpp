@@ -33,18 +33,14 @@ std::vector<int> ScopeTree::chain(int group) const
 
 namespace {
 
-// Splits every level with more than `maxItems` items into parts of consecutive items.
-void splitLarge(ScopeTree& t, int group, int maxItems)
+// Splits every level with more than `maxItems` items into parts of consecutive items; `firstNode` gives each
+// group's first node (its place in execution order).
+void splitLarge(ScopeTree& t, int group, int maxItems, const std::vector<int>& firstNode)
 {
     auto& g = t.groups[static_cast<std::size_t>(group)];
     const std::size_t items = g.nodes.size() + g.groups.size();
     if (items > static_cast<std::size_t>(maxItems)) {
-        // Items in execution order: a group's place is its first node's.
         std::vector<std::pair<int, int>> order; // (first node, item: node >= 0, group as -1 - g)
-        std::vector<int> firstNode(t.groups.size(), 1 << 30);
-        for (std::size_t n = 0; n < t.groupOf.size(); ++n)
-            for (int a = t.groupOf[n]; a >= 0; a = t.groups[static_cast<std::size_t>(a)].parent)
-                firstNode[static_cast<std::size_t>(a)] = std::min(firstNode[static_cast<std::size_t>(a)], static_cast<int>(n));
         for (const int n : g.nodes)
             order.emplace_back(n, n);
         for (const int c : g.groups)
@@ -77,9 +73,37 @@ void splitLarge(ScopeTree& t, int group, int maxItems)
         again.nodes.clear();
         again.groups = newGroups;
     }
+    // Parts are small enough; the groups inside them (which have their first nodes) may still be too large.
     const std::vector<int> children = t.groups[static_cast<std::size_t>(group)].groups;
     for (const int c : children)
-        splitLarge(t, c, maxItems);
+        if (static_cast<std::size_t>(c) < firstNode.size())
+            splitLarge(t, c, maxItems, firstNode);
+        else
+            for (const int inner : std::vector<int>(t.groups[static_cast<std::size_t>(c)].groups))
+                splitLarge(t, inner, maxItems, firstNode);
+}
+
+// Drops the groups merged away (unreachable from the root) and numbers the rest in tree order.
+void compact(ScopeTree& t)
+{
+    std::vector<int> newId(t.groups.size(), -1);
+    std::vector<int> order{0};
+    for (std::size_t k = 0; k < order.size(); ++k)
+        for (const int c : t.groups[static_cast<std::size_t>(order[k])].groups)
+            order.push_back(c);
+    for (std::size_t k = 0; k < order.size(); ++k)
+        newId[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
+    std::vector<ScopeGroup> groups;
+    for (const int old : order) {
+        ScopeGroup g = std::move(t.groups[static_cast<std::size_t>(old)]);
+        g.parent = g.parent >= 0 ? newId[static_cast<std::size_t>(g.parent)] : -1;
+        for (int& c : g.groups)
+            c = newId[static_cast<std::size_t>(c)];
+        groups.push_back(std::move(g));
+    }
+    t.groups = std::move(groups);
+    for (int& g : t.groupOf)
+        g = newId[static_cast<std::size_t>(g)];
 }
 
 int countOperators(ScopeTree& t, const ModelGraph& graph, int group)
@@ -169,11 +193,15 @@ ScopeTree buildScopeTree(const ModelGraph& graph, int maxItems)
                 t.groupOf[static_cast<std::size_t>(n)] = static_cast<int>(g);
             for (const int c : grp.groups)
                 t.groups[static_cast<std::size_t>(c)].parent = static_cast<int>(g);
-            t.groups[static_cast<std::size_t>(inner)] = ScopeGroup{}; // merged: unreachable from the root
-            t.groups[static_cast<std::size_t>(inner)].parent = kMergedGroup;
+            t.groups[static_cast<std::size_t>(inner)].groups.clear(); // merged: unreachable from the root
         }
     }
-    splitLarge(t, 0, maxItems);
+    compact(t);
+    std::vector<int> firstNode(t.groups.size(), 1 << 30);
+    for (std::size_t n = 0; n < t.groupOf.size(); ++n)
+        for (int a = t.groupOf[n]; a >= 0; a = t.groups[static_cast<std::size_t>(a)].parent)
+            firstNode[static_cast<std::size_t>(a)] = std::min(firstNode[static_cast<std::size_t>(a)], static_cast<int>(n));
+    splitLarge(t, 0, maxItems, firstNode);
     countOperators(t, graph, 0);
     return t;
 }

@@ -14,8 +14,6 @@
 
 namespace ql::widgets {
 
-inline constexpr int kMergedGroup = -2; // the parent of a group merged into its parent (not shown)
-
 struct ScopeGroup {
     std::string path; // "model/block_3" ("" for the root)
     std::string label; // "block_3", or "block_3 · part 2 of 4"
@@ -26,7 +24,7 @@ struct ScopeGroup {
 };
 
 struct ScopeTree {
-    std::vector<ScopeGroup> groups; // [0] is the root
+    std::vector<ScopeGroup> groups; // [0] is the root; every group is reachable from it
     std::vector<int> groupOf; // per graph node: its innermost group
     // Whether `group` is inside `ancestor` (or is it).
     bool within(int group, int ancestor) const;
