@@ -137,6 +137,10 @@
         <source>Cannot export the table</source>
         <translation>Tabelle kann nicht exportiert werden</translation>
     </message>
+    <message>
+        <source>Out of date: %1 since these results were measured. Evaluate all modes again (Ctrl+E).</source>
+        <translation>Veraltet: %1, seit diese Ergebnisse gemessen wurden. Alle Modi erneut auswerten (Strg+E).</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::DiffTab</name>
@@ -183,10 +187,6 @@
         <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
         <translation>%1 benötigt einen Datensatz zur Kalibrierung (Datei › Datensatz öffnen…)</translation>
     </message>
-    <message>
-        <source>Already within one point of float: nothing to keep in float</source>
-        <translation>Bereits innerhalb eines Prozentpunkts von Gleitkomma: keine Schicht muss in Gleitkomma bleiben</translation>
-    </message>
     <message numerus="yes">
         <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
         <translation>
@@ -225,6 +225,53 @@
     <message>
         <source>Open a model with one input first: images are sized to its input.</source>
         <translation>Öffnen Sie zuerst ein Modell mit genau einer Eingabe: Die Bilder werden an diese Eingabe angepasst.</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) in subgraph %3 — %4</source>
+        <translation>Operator %1 (%2) in Teilgraph %3 — %4</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) — %3</source>
+        <translation>Operator %1 (%2) — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>; und %n weiterer</numerusform>
+            <numerusform>; und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model: %1.</source>
+        <translation>QuantLens kann dieses Modell nicht ausführen: %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not fit this model: %2</source>
+        <translation>%1 passt nicht zu diesem Modell: %2</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>Ihre Wahl</translation>
+    </message>
+    <message>
+        <source>pixels / 255, the default (the float model does not say which range it was trained on)</source>
+        <translation>Pixel / 255, die Vorgabe (das Gleitkommamodell sagt nicht, auf welchem Bereich es trainiert wurde)</translation>
+    </message>
+    <message>
+        <source>The calibration data do not fit this model&apos;s input: %1 (%2). An int8 export would be calibrated for the wrong range; choose the value range with File › Data value range….</source>
+        <translation>Die Kalibrierungsdaten passen nicht zur Eingabe dieses Modells: %1 (%2). Ein int8-Export würde für den falschen Bereich kalibriert; wählen Sie den Wertebereich mit Datei › Wertebereich der Daten….</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Already within %1 point(s) of float: nothing to keep in float</source>
+        <translation>Bereits innerhalb von %1 Prozentpunkt(en) von Gleitkomma: keine Schicht muss in Gleitkomma bleiben</translation>
+    </message>
+    <message>
+        <source> — still not within the budget</source>
+        <translation> — noch nicht innerhalb des Budgets</translation>
     </message>
 </context>
 <context>
@@ -311,10 +358,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
-    </message>
-    <message>
-        <source>&amp;Suggest layers to keep in float</source>
-        <translation>In Gleitkomma zu belassende Schichten &amp;vorschlagen</translation>
     </message>
     <message>
         <source>Measure every weighted layer&apos;s effect on accuracy (or agreement) on the data set and keep the fewest layers in float that bring the drop within one point</source>
@@ -483,10 +526,6 @@
         <translation>Öffnen Sie einen Datensatz (Datei › Datensatz öffnen…), um die Modi zu vergleichen.</translation>
     </message>
     <message>
-        <source>Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.</source>
-        <translation>Daten: %1%2. int8 und 16x8 werden mit den ersten %3 Beispielen kalibriert (Quelle: %4).</translation>
-    </message>
-    <message>
         <source>, no labels (agreement only)</source>
         <translation>, keine Labels (nur Übereinstimmung)</translation>
     </message>
@@ -519,10 +558,6 @@
         <translation>Öffnen Sie zuerst ein Modell.</translation>
     </message>
     <message>
-        <source>Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a TFLite mode to export.</source>
-        <translation>Lehrschemata dienen der Analyse und Simulation: TensorFlow Lite kann %1 nicht speichern. Wählen Sie zum Exportieren einen TFLite-Modus.</translation>
-    </message>
-    <message>
         <source>Mode %1, %2 weights</source>
         <translation>Modus %1, Gewichte %2</translation>
     </message>
@@ -553,10 +588,6 @@
     <message>
         <source>Export model</source>
         <translation>Modell exportieren</translation>
-    </message>
-    <message>
-        <source>Export model — %1</source>
-        <translation>Modell exportieren — %1</translation>
     </message>
     <message>
         <source>TensorFlow Lite models (*.tflite)</source>
@@ -600,10 +631,6 @@
             <numerusform>Aktivierungs-SQNR pro Operatorausgabe (Tensor des quantisierten Modells gegenüber dem des Gleitkommamodells, %n Beispiel des Datensatzes); der niedrigste Wert ist umrandet.</numerusform>
             <numerusform>Aktivierungs-SQNR pro Operatorausgabe (Tensor des quantisierten Modells gegenüber dem des Gleitkommamodells, %n Beispiele des Datensatzes); der niedrigste Wert ist umrandet.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Side by side: %1</source>
-        <translation>Nebeneinander: %1</translation>
     </message>
     <message numerus="yes">
         <source>, %n layer(s) kept float</source>
@@ -750,6 +777,107 @@
     <message>
         <source>Could not measure: %1</source>
         <translation>Messung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>the layers kept in float changed</source>
+        <translation>die in Gleitkomma belassenen Schichten haben sich geändert</translation>
+    </message>
+    <message>
+        <source>the quantization options changed</source>
+        <translation>die Quantisierungsoptionen haben sich geändert</translation>
+    </message>
+    <message>
+        <source>the data set changed</source>
+        <translation>der Datensatz hat sich geändert</translation>
+    </message>
+    <message>
+        <source>the calibration data changed</source>
+        <translation>die Kalibrierungsdaten haben sich geändert</translation>
+    </message>
+    <message>
+        <source>, values in %1</source>
+        <translation>, Werte in %1</translation>
+    </message>
+    <message>
+        <source>The data set&apos;s values now lie in %1 (%2).</source>
+        <translation>Die Werte des Datensatzes liegen jetzt in %1 (%2).</translation>
+    </message>
+    <message>
+        <source>No data set is open yet; the choice applies to the next one.</source>
+        <translation>Noch ist kein Datensatz geöffnet; die Wahl gilt für den nächsten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>int8 and 16x8 are calibrated on all %n sample(s) of %1.</source>
+        <translation>
+            <numerusform>int8 und 16x8 werden auf %n Beispiel von %1 kalibriert.</numerusform>
+            <numerusform>int8 und 16x8 werden auf allen %n Beispielen von %1 kalibriert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>int8 and 16x8 are calibrated on the first %n sample(s) of %1.</source>
+        <translation>
+            <numerusform>int8 und 16x8 werden auf dem ersten Beispiel (%n) von %1 kalibriert.</numerusform>
+            <numerusform>int8 und 16x8 werden auf den ersten %n Beispielen von %1 kalibriert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data: %1%2. %3</source>
+        <translation>Daten: %1%2. %3</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Evaluating every mode failed: %1</source>
+        <translation>Die Auswertung aller Modi ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Suggesting layers to keep in float failed: %1</source>
+        <translation>Der Vorschlag der in Gleitkomma zu belassenden Schichten ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Activation error on the data set: %1</source>
+        <translation>Aktivierungsfehler auf dem Datensatz: %1</translation>
+    </message>
+    <message>
+        <source>The model in %1 could not be built: %2</source>
+        <translation>Das Modell in %1 konnte nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Teaching bit widths (here %1) are simulated on the weights for analysis and are not exported. Choose a TFLite mode to export: float16, dynamic range, int8 or 16x8.</source>
+        <translation>Lehr-Bitbreiten (hier %1) werden für die Analyse auf den Gewichten simuliert und nicht exportiert. Wählen Sie zum Exportieren einen TFLite-Modus: float16, Dynamic Range, int8 oder 16x8.</translation>
+    </message>
+    <message>
+        <source>%1 int8 and 16x8 calibrate by running the model; float16 and dynamic range can still be exported.</source>
+        <translation>%1 int8 und 16x8 kalibrieren, indem sie das Modell ausführen; float16 und Dynamic Range lassen sich weiterhin exportieren.</translation>
+    </message>
+    <message>
+        <source>Data &amp;value range…</source>
+        <translation>&amp;Wertebereich der Daten…</translation>
+    </message>
+    <message>
+        <source>How 8-bit images become input values ([0, 1], [-1, 1], [0, 255], mean and standard deviation, channel order); by default what the model&apos;s input stands for</source>
+        <translation>Wie 8-Bit-Bilder zu Eingabewerten werden ([0, 1], [-1, 1], [0, 255], Mittelwert und Standardabweichung, Kanalreihenfolge); standardmäßig das, wofür die Eingabe des Modells steht</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate all modes</source>
+        <translation>Alle Modi &amp;auswerten</translation>
+    </message>
+    <message>
+        <source>Run every mode over the data set in the Compare tab</source>
+        <translation>Jeden Modus auf dem Datensatz im Reiter Vergleich ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest layers to keep in float…</source>
+        <translation>In Gleitkomma zu belassende Schichten &amp;vorschlagen…</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MessageArea</name>
+    <message>
+        <source>Dismiss these messages</source>
+        <translation>Diese Meldungen schließen</translation>
     </message>
 </context>
 <context>
@@ -1066,10 +1194,6 @@
         <translation>Dieses Modell verarbeitet keine Bilder: %1</translation>
     </message>
     <message>
-        <source>The quantized model is not ready (int8 and 16x8 need a data set to calibrate on).</source>
-        <translation>Das quantisierte Modell ist nicht bereit (int8 und 16x8 benötigen einen Datensatz zur Kalibrierung).</translation>
-    </message>
-    <message>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
@@ -1092,6 +1216,101 @@
     <message>
         <source>Invert colours</source>
         <translation>Farben umkehren</translation>
+    </message>
+    <message>
+        <source>Open a model to run it side by side with its quantized version.</source>
+        <translation>Öffnen Sie ein Modell, um es neben seiner quantisierten Fassung auszuführen.</translation>
+    </message>
+    <message>
+        <source>The quantized model is not ready yet.</source>
+        <translation>Das quantisierte Modell ist noch nicht bereit.</translation>
+    </message>
+    <message>
+        <source>Updating for %1…</source>
+        <translation>Wird für %1 aktualisiert…</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::SuggestDialog</name>
+    <message>
+        <source>Suggest layers to keep in float</source>
+        <translation>In Gleitkomma zu belassende Schichten vorschlagen</translation>
+    </message>
+    <message>
+        <source>Measures every weighted layer on (at most 500 samples of) the data set in the chosen mode: the metric with only that layer kept in float, and with only that layer quantized. Then keeps the fewest layers in float that bring the drop within the budget (one undo step).</source>
+        <translation>Misst jede Schicht mit Gewichten auf (höchstens 500 Beispielen) des Datensatzes im gewählten Modus: die Metrik, wenn nur diese Schicht in Gleitkomma bleibt, und wenn nur diese Schicht quantisiert wird. Dann bleiben so wenige Schichten wie möglich in Gleitkomma, dass der Rückgang im Budget liegt (ein Rückgängig-Schritt).</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> Prozentpunkte</translation>
+    </message>
+    <message>
+        <source>The allowed drop of accuracy (or agreement without labels) against the float model</source>
+        <translation>Der erlaubte Rückgang der Genauigkeit (oder Übereinstimmung ohne Labels) gegenüber dem Gleitkommamodell</translation>
+    </message>
+    <message>
+        <source>Allowed drop:</source>
+        <translation>Erlaubter Rückgang:</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>&amp;Messen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Only this float</source>
+        <translation>Nur diese in Gleitkomma</translation>
+    </message>
+    <message>
+        <source>Only this quantized</source>
+        <translation>Nur diese quantisiert</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>Gewinn</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>In Gleitkomma belassen</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>wird gemessen…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 variants</source>
+        <translation>%1 / %2 Varianten</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>Not finished: %1</source>
+        <translation>Nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1425,53 @@
     </message>
 </context>
 <context>
+    <name>ql::app::ValueRangeDialog</name>
+    <message>
+        <source>Data value range</source>
+        <translation>Wertebereich der Daten</translation>
+    </message>
+    <message>
+        <source>How 8-bit data (IDX files, uint8 .npy, image folders) become input values. A model trained on other values gives confident nonsense, and its int8 export is calibrated for the wrong range.</source>
+        <translation>Wie 8-Bit-Daten (IDX-Dateien, uint8-.npy, Bildordner) zu Eingabewerten werden. Ein auf anderen Werten trainiertes Modell liefert selbstsicheren Unsinn, und sein int8-Export wird für den falschen Bereich kalibriert.</translation>
+    </message>
+    <message>
+        <source>As the model asks: %1</source>
+        <translation>Wie das Modell es verlangt: %1</translation>
+    </message>
+    <message>
+        <source>[0, 1] (pixels / 255)</source>
+        <translation>[0, 1] (Pixel / 255)</translation>
+    </message>
+    <message>
+        <source>[-1, 1] (MobileNet, Inception)</source>
+        <translation>[-1, 1] (MobileNet, Inception)</translation>
+    </message>
+    <message>
+        <source>[0, 255] (raw pixel values)</source>
+        <translation>[0, 255] (rohe Pixelwerte)</translation>
+    </message>
+    <message>
+        <source>(pixel − mean) / standard deviation</source>
+        <translation>(Pixel − Mittelwert) / Standardabweichung</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>Werte:</translation>
+    </message>
+    <message>
+        <source>Mean:</source>
+        <translation>Mittelwert:</translation>
+    </message>
+    <message>
+        <source>Standard deviation:</source>
+        <translation>Standardabweichung:</translation>
+    </message>
+    <message>
+        <source>Colour channels in BGR order (Caffe-style models)</source>
+        <translation>Farbkanäle in BGR-Reihenfolge (Modelle im Caffe-Stil)</translation>
+    </message>
+</context>
+<context>
     <name>ql::widgets::CompareModel</name>
     <message>
         <source>collapse</source>
@@ -1254,6 +1520,10 @@
     <message>
         <source>Warning</source>
         <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
     </message>
 </context>
 <context>
@@ -1383,10 +1653,6 @@
         <translation>Gewichts-SQNR (dB)</translation>
     </message>
     <message>
-        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer.</source>
-        <translation>Gewichts-SQNR pro Schicht: höher ist besser, jedes Bit bringt etwa 6 dB. Grün gut, gelb fraglich, rot schlecht; die (bis zu drei) schlechtesten sind umrandet. Klicken Sie auf einen Balken, um seine Schicht auszuwählen.</translation>
-    </message>
-    <message>
         <source>weight-sqnr-per-layer</source>
         <translation>gewichts-sqnr-pro-schicht</translation>
     </message>
@@ -1404,6 +1670,14 @@
             <numerusform>Gewichts-SQNR von %n Schicht; die schlechteste ist rot umrandet.</numerusform>
             <numerusform>Gewichts-SQNR von %n Schichten; die schlechtesten sind rot umrandet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer; the wheel zooms along the operators.</source>
+        <translation>Gewichts-SQNR pro Schicht: höher ist besser, jedes Bit bringt etwa 6 dB. Grün gut, gelb verdächtig, rot schlecht; die schlechtesten (bis zu drei) sind umrandet. Ein Klick auf einen Balken wählt seine Schicht; das Mausrad zoomt entlang der Operatoren.</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
     </message>
 </context>
 <context>
@@ -1706,12 +1980,31 @@ Doppelklick zum Aufklappen</translation>
         <source>Keep float</source>
         <translation>In Gleitkomma</translation>
     </message>
+    <message>
+        <source>QuantLens cannot run this operator: %1</source>
+        <translation>QuantLens kann diesen Operator nicht ausführen: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::Minimap</name>
     <message>
         <source>Overview: click or drag to move the view</source>
         <translation>Übersicht: klicken oder ziehen, um die Ansicht zu verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::OperatorBars</name>
+    <message>
+        <source>exact (no error)</source>
+        <translation>exakt (kein Fehler)</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +2109,17 @@ Doppelklick zum Aufklappen</translation>
     <message>
         <source>Accuracy against size</source>
         <translation>Genauigkeit gegenüber Größe</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::ValueBars</name>
+    <message>
+        <source>operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,13 @@
             <numerusform>Keeping %n layers in float: %1 %2 → %3 (float %4)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>; and %n more</numerusform>
+            <numerusform>; and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MainWindow</name>
@@ -46,6 +53,20 @@
         <translation>
             <numerusform>; %n activation range from the model itself</numerusform>
             <numerusform>; %n activation ranges from the model itself</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>int8 and 16x8 are calibrated on all %n sample(s) of %1.</source>
+        <translation>
+            <numerusform>int8 and 16x8 are calibrated on the %n sample of %1.</numerusform>
+            <numerusform>int8 and 16x8 are calibrated on all %n samples of %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>int8 and 16x8 are calibrated on the first %n sample(s) of %1.</source>
+        <translation>
+            <numerusform>int8 and 16x8 are calibrated on the first %n sample of %1.</numerusform>
+            <numerusform>int8 and 16x8 are calibrated on the first %n samples of %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -137,6 +137,10 @@
         <source>Cannot export the table</source>
         <translation>No se puede exportar la tabla</translation>
     </message>
+    <message>
+        <source>Out of date: %1 since these results were measured. Evaluate all modes again (Ctrl+E).</source>
+        <translation>Desactualizado: %1 desde que se midieron estos resultados. Evalúe de nuevo todos los modos (Ctrl+E).</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::DiffTab</name>
@@ -183,10 +187,6 @@
         <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
         <translation>%1 requiere un conjunto de datos para calibrar (Archivo › Abrir conjunto de datos…)</translation>
     </message>
-    <message>
-        <source>Already within one point of float: nothing to keep in float</source>
-        <translation>Ya está a un punto o menos del modelo en coma flotante: no hay capas que mantener en coma flotante</translation>
-    </message>
     <message numerus="yes">
         <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
         <translation>
@@ -225,6 +225,53 @@
     <message>
         <source>Open a model with one input first: images are sized to its input.</source>
         <translation>Abra primero un modelo con una sola entrada: las imágenes se ajustan al tamaño de su entrada.</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) in subgraph %3 — %4</source>
+        <translation>operador %1 (%2) en el subgrafo %3 — %4</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) — %3</source>
+        <translation>operador %1 (%2) — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>; y %n más</numerusform>
+            <numerusform>; y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model: %1.</source>
+        <translation>QuantLens no puede ejecutar este modelo: %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not fit this model: %2</source>
+        <translation>%1 no encaja con este modelo: %2</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>su elección</translation>
+    </message>
+    <message>
+        <source>pixels / 255, the default (the float model does not say which range it was trained on)</source>
+        <translation>píxeles / 255, el valor por defecto (el modelo en coma flotante no indica con qué rango se entrenó)</translation>
+    </message>
+    <message>
+        <source>The calibration data do not fit this model&apos;s input: %1 (%2). An int8 export would be calibrated for the wrong range; choose the value range with File › Data value range….</source>
+        <translation>Los datos de calibración no encajan con la entrada de este modelo: %1 (%2). Una exportación int8 se calibraría para un rango equivocado; elija el rango de valores en Archivo › Rango de valores de los datos….</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>Already within %1 point(s) of float: nothing to keep in float</source>
+        <translation>Ya dentro de %1 punto(s) de la coma flotante: no hay nada que mantener en coma flotante</translation>
+    </message>
+    <message>
+        <source> — still not within the budget</source>
+        <translation> — todavía fuera del margen</translation>
     </message>
 </context>
 <context>
@@ -311,10 +358,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
-    </message>
-    <message>
-        <source>&amp;Suggest layers to keep in float</source>
-        <translation>&amp;Sugerir capas para mantener en coma flotante</translation>
     </message>
     <message>
         <source>Measure every weighted layer&apos;s effect on accuracy (or agreement) on the data set and keep the fewest layers in float that bring the drop within one point</source>
@@ -483,10 +526,6 @@
         <translation>Abra un conjunto de datos (Archivo › Abrir conjunto de datos…) para comparar los modos.</translation>
     </message>
     <message>
-        <source>Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.</source>
-        <translation>Datos: %1%2. int8 y 16x8 se calibran con las primeras %3 muestras de %4.</translation>
-    </message>
-    <message>
         <source>, no labels (agreement only)</source>
         <translation>, sin etiquetas (solo concordancia)</translation>
     </message>
@@ -519,10 +558,6 @@
         <translation>Abra primero un modelo.</translation>
     </message>
     <message>
-        <source>Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a TFLite mode to export.</source>
-        <translation>Los esquemas didácticos son para análisis y simulación: TensorFlow Lite no puede almacenar %1. Elija un modo TFLite para exportar.</translation>
-    </message>
-    <message>
         <source>Mode %1, %2 weights</source>
         <translation>Modo %1, pesos %2</translation>
     </message>
@@ -553,10 +588,6 @@
     <message>
         <source>Export model</source>
         <translation>Exportar modelo</translation>
-    </message>
-    <message>
-        <source>Export model — %1</source>
-        <translation>Exportar modelo — %1</translation>
     </message>
     <message>
         <source>TensorFlow Lite models (*.tflite)</source>
@@ -600,10 +631,6 @@
             <numerusform>SQNR de activación por salida de operador (el tensor del modelo cuantizado frente al del modelo en coma flotante, %n muestra del conjunto de datos); el más bajo aparece recuadrado.</numerusform>
             <numerusform>SQNR de activación por salida de operador (el tensor del modelo cuantizado frente al del modelo en coma flotante, %n muestras del conjunto de datos); el más bajo aparece recuadrado.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Side by side: %1</source>
-        <translation>Lado a lado: %1</translation>
     </message>
     <message numerus="yes">
         <source>, %n layer(s) kept float</source>
@@ -750,6 +777,107 @@
     <message>
         <source>Could not measure: %1</source>
         <translation>No se pudo medir: %1</translation>
+    </message>
+    <message>
+        <source>the layers kept in float changed</source>
+        <translation>las capas mantenidas en coma flotante cambiaron</translation>
+    </message>
+    <message>
+        <source>the quantization options changed</source>
+        <translation>las opciones de cuantización cambiaron</translation>
+    </message>
+    <message>
+        <source>the data set changed</source>
+        <translation>el conjunto de datos cambió</translation>
+    </message>
+    <message>
+        <source>the calibration data changed</source>
+        <translation>los datos de calibración cambiaron</translation>
+    </message>
+    <message>
+        <source>, values in %1</source>
+        <translation>, valores en %1</translation>
+    </message>
+    <message>
+        <source>The data set&apos;s values now lie in %1 (%2).</source>
+        <translation>Los valores del conjunto de datos están ahora en %1 (%2).</translation>
+    </message>
+    <message>
+        <source>No data set is open yet; the choice applies to the next one.</source>
+        <translation>Aún no hay ningún conjunto de datos abierto; la elección se aplicará al siguiente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>int8 and 16x8 are calibrated on all %n sample(s) of %1.</source>
+        <translation>
+            <numerusform>int8 y 16x8 se calibran con %n muestra de %1.</numerusform>
+            <numerusform>int8 y 16x8 se calibran con las %n muestras de %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>int8 and 16x8 are calibrated on the first %n sample(s) of %1.</source>
+        <translation>
+            <numerusform>int8 y 16x8 se calibran con la primera muestra (%n) de %1.</numerusform>
+            <numerusform>int8 y 16x8 se calibran con las primeras %n muestras de %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data: %1%2. %3</source>
+        <translation>Datos: %1%2. %3</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>Evaluating every mode failed: %1</source>
+        <translation>La evaluación de todos los modos falló: %1</translation>
+    </message>
+    <message>
+        <source>Suggesting layers to keep in float failed: %1</source>
+        <translation>La sugerencia de capas a mantener en coma flotante falló: %1</translation>
+    </message>
+    <message>
+        <source>Activation error on the data set: %1</source>
+        <translation>Error de activación en el conjunto de datos: %1</translation>
+    </message>
+    <message>
+        <source>The model in %1 could not be built: %2</source>
+        <translation>No se pudo construir el modelo en %1: %2</translation>
+    </message>
+    <message>
+        <source>Teaching bit widths (here %1) are simulated on the weights for analysis and are not exported. Choose a TFLite mode to export: float16, dynamic range, int8 or 16x8.</source>
+        <translation>Los anchos de bits didácticos (aquí %1) se simulan sobre los pesos para el análisis y no se exportan. Elija un modo de TFLite para exportar: float16, rango dinámico, int8 o 16x8.</translation>
+    </message>
+    <message>
+        <source>%1 int8 and 16x8 calibrate by running the model; float16 and dynamic range can still be exported.</source>
+        <translation>%1 int8 y 16x8 calibran ejecutando el modelo; float16 y rango dinámico aún pueden exportarse.</translation>
+    </message>
+    <message>
+        <source>Data &amp;value range…</source>
+        <translation>&amp;Rango de valores de los datos…</translation>
+    </message>
+    <message>
+        <source>How 8-bit images become input values ([0, 1], [-1, 1], [0, 255], mean and standard deviation, channel order); by default what the model&apos;s input stands for</source>
+        <translation>Cómo las imágenes de 8 bits se convierten en valores de entrada ([0, 1], [-1, 1], [0, 255], media y desviación típica, orden de canales); por defecto, lo que representa la entrada del modelo</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate all modes</source>
+        <translation>&amp;Evaluar todos los modos</translation>
+    </message>
+    <message>
+        <source>Run every mode over the data set in the Compare tab</source>
+        <translation>Ejecutar cada modo sobre el conjunto de datos en la pestaña Comparar</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest layers to keep in float…</source>
+        <translation>&amp;Sugerir capas a mantener en coma flotante…</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MessageArea</name>
+    <message>
+        <source>Dismiss these messages</source>
+        <translation>Descartar estos mensajes</translation>
     </message>
 </context>
 <context>
@@ -1066,10 +1194,6 @@
         <translation>Este modelo no acepta imágenes: %1</translation>
     </message>
     <message>
-        <source>The quantized model is not ready (int8 and 16x8 need a data set to calibrate on).</source>
-        <translation>El modelo cuantizado no está listo (int8 y 16x8 requieren un conjunto de datos para calibrar).</translation>
-    </message>
-    <message>
         <source>class %1</source>
         <translation>clase %1</translation>
     </message>
@@ -1092,6 +1216,101 @@
     <message>
         <source>Invert colours</source>
         <translation>Invertir colores</translation>
+    </message>
+    <message>
+        <source>Open a model to run it side by side with its quantized version.</source>
+        <translation>Abra un modelo para ejecutarlo junto a su versión cuantizada.</translation>
+    </message>
+    <message>
+        <source>The quantized model is not ready yet.</source>
+        <translation>El modelo cuantizado aún no está listo.</translation>
+    </message>
+    <message>
+        <source>Updating for %1…</source>
+        <translation>Actualizando para %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::SuggestDialog</name>
+    <message>
+        <source>Suggest layers to keep in float</source>
+        <translation>Sugerir capas a mantener en coma flotante</translation>
+    </message>
+    <message>
+        <source>Measures every weighted layer on (at most 500 samples of) the data set in the chosen mode: the metric with only that layer kept in float, and with only that layer quantized. Then keeps the fewest layers in float that bring the drop within the budget (one undo step).</source>
+        <translation>Mide cada capa con pesos sobre (como mucho 500 muestras de) el conjunto de datos en el modo elegido: la métrica con solo esa capa en coma flotante, y con solo esa capa cuantizada. Después mantiene en coma flotante las menos capas posibles que dejan la caída dentro del margen (un paso de deshacer).</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> puntos</translation>
+    </message>
+    <message>
+        <source>The allowed drop of accuracy (or agreement without labels) against the float model</source>
+        <translation>La caída permitida de la precisión (o de la concordancia sin etiquetas) frente al modelo en coma flotante</translation>
+    </message>
+    <message>
+        <source>Allowed drop:</source>
+        <translation>Caída permitida:</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>&amp;Medir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Only this float</source>
+        <translation>Solo esta en coma flotante</translation>
+    </message>
+    <message>
+        <source>Only this quantized</source>
+        <translation>Solo esta cuantizada</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>Ganancia</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>Mantenida en coma flotante</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>midiendo…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 variants</source>
+        <translation>%1 / %2 variantes</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <source>Not finished: %1</source>
+        <translation>Sin terminar: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1425,53 @@
     </message>
 </context>
 <context>
+    <name>ql::app::ValueRangeDialog</name>
+    <message>
+        <source>Data value range</source>
+        <translation>Rango de valores de los datos</translation>
+    </message>
+    <message>
+        <source>How 8-bit data (IDX files, uint8 .npy, image folders) become input values. A model trained on other values gives confident nonsense, and its int8 export is calibrated for the wrong range.</source>
+        <translation>Cómo los datos de 8 bits (archivos IDX, .npy uint8, carpetas de imágenes) se convierten en valores de entrada. Un modelo entrenado con otros valores da disparates con seguridad, y su exportación int8 se calibra para un rango equivocado.</translation>
+    </message>
+    <message>
+        <source>As the model asks: %1</source>
+        <translation>Como pide el modelo: %1</translation>
+    </message>
+    <message>
+        <source>[0, 1] (pixels / 255)</source>
+        <translation>[0, 1] (píxeles / 255)</translation>
+    </message>
+    <message>
+        <source>[-1, 1] (MobileNet, Inception)</source>
+        <translation>[-1, 1] (MobileNet, Inception)</translation>
+    </message>
+    <message>
+        <source>[0, 255] (raw pixel values)</source>
+        <translation>[0, 255] (valores de píxel sin procesar)</translation>
+    </message>
+    <message>
+        <source>(pixel − mean) / standard deviation</source>
+        <translation>(píxel − media) / desviación típica</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>Valores:</translation>
+    </message>
+    <message>
+        <source>Mean:</source>
+        <translation>Media:</translation>
+    </message>
+    <message>
+        <source>Standard deviation:</source>
+        <translation>Desviación típica:</translation>
+    </message>
+    <message>
+        <source>Colour channels in BGR order (Caffe-style models)</source>
+        <translation>Canales de color en orden BGR (modelos al estilo Caffe)</translation>
+    </message>
+</context>
+<context>
     <name>ql::widgets::CompareModel</name>
     <message>
         <source>collapse</source>
@@ -1254,6 +1520,10 @@
     <message>
         <source>Warning</source>
         <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
     </message>
 </context>
 <context>
@@ -1383,10 +1653,6 @@
         <translation>SQNR de pesos (dB)</translation>
     </message>
     <message>
-        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer.</source>
-        <translation>SQNR de pesos por capa: cuanto más alto, mejor; cada bit aporta unos 6 dB. Verde: bueno, amarillo: dudoso, rojo: malo; las peores (hasta tres) aparecen recuadradas. Hacer clic en una barra para seleccionar su capa.</translation>
-    </message>
-    <message>
         <source>weight-sqnr-per-layer</source>
         <translation>sqnr-pesos-por-capa</translation>
     </message>
@@ -1404,6 +1670,14 @@
             <numerusform>SQNR de pesos de %n capa; la peor, recuadrada en rojo.</numerusform>
             <numerusform>SQNR de pesos de %n capas; la peor, recuadrada en rojo.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer; the wheel zooms along the operators.</source>
+        <translation>SQNR de los pesos por capa: más alto es mejor, cada bit vale unos 6 dB. Verde bueno, amarillo dudoso, rojo malo; los peores (hasta tres) están remarcados. Haga clic en una barra para seleccionar su capa; la rueda hace zoom a lo largo de los operadores.</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
     </message>
 </context>
 <context>
@@ -1706,12 +1980,31 @@ Doble clic para expandir</translation>
         <source>Keep float</source>
         <translation>En coma flotante</translation>
     </message>
+    <message>
+        <source>QuantLens cannot run this operator: %1</source>
+        <translation>QuantLens no puede ejecutar este operador: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::Minimap</name>
     <message>
         <source>Overview: click or drag to move the view</source>
         <translation>Vista general: haga clic o arrastre para mover la vista</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::OperatorBars</name>
+    <message>
+        <source>exact (no error)</source>
+        <translation>exacto (sin error)</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>sin valor</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exacto</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +2109,17 @@ Doble clic para expandir</translation>
     <message>
         <source>Accuracy against size</source>
         <translation>Exactitud frente a tamaño</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::ValueBars</name>
+    <message>
+        <source>operator</source>
+        <translation>operador</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
     </message>
 </context>
 <context>

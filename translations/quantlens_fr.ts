@@ -137,6 +137,10 @@
         <source>Cannot export the table</source>
         <translation>Impossible d&apos;exporter le tableau</translation>
     </message>
+    <message>
+        <source>Out of date: %1 since these results were measured. Evaluate all modes again (Ctrl+E).</source>
+        <translation>Obsolète : %1 depuis la mesure de ces résultats. Évaluez à nouveau tous les modes (Ctrl+E).</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::DiffTab</name>
@@ -183,10 +187,6 @@
         <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
         <translation>%1 nécessite un jeu de données pour la calibration (Fichier › Ouvrir un jeu de données…)</translation>
     </message>
-    <message>
-        <source>Already within one point of float: nothing to keep in float</source>
-        <translation>Déjà à moins d&apos;un point du modèle flottant : aucune couche à garder en virgule flottante</translation>
-    </message>
     <message numerus="yes">
         <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
         <translation>
@@ -225,6 +225,53 @@
     <message>
         <source>Open a model with one input first: images are sized to its input.</source>
         <translation>Ouvrez d&apos;abord un modèle à une seule entrée : les images sont redimensionnées à la taille de son entrée.</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) in subgraph %3 — %4</source>
+        <translation>opérateur %1 (%2) dans le sous-graphe %3 — %4</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) — %3</source>
+        <translation>opérateur %1 (%2) — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>; et %n autre</numerusform>
+            <numerusform>; et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model: %1.</source>
+        <translation>QuantLens ne peut pas exécuter ce modèle : %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not fit this model: %2</source>
+        <translation>%1 ne convient pas à ce modèle : %2</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>votre choix</translation>
+    </message>
+    <message>
+        <source>pixels / 255, the default (the float model does not say which range it was trained on)</source>
+        <translation>pixels / 255, la valeur par défaut (le modèle flottant n&apos;indique pas sur quelle plage il a été entraîné)</translation>
+    </message>
+    <message>
+        <source>The calibration data do not fit this model&apos;s input: %1 (%2). An int8 export would be calibrated for the wrong range; choose the value range with File › Data value range….</source>
+        <translation>Les données de calibration ne conviennent pas à l&apos;entrée de ce modèle : %1 (%2). Un export int8 serait calibré pour une mauvaise plage ; choisissez la plage de valeurs avec Fichier › Plage de valeurs des données….</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Already within %1 point(s) of float: nothing to keep in float</source>
+        <translation>Déjà à moins de %1 point(s) du flottant : rien à garder en flottant</translation>
+    </message>
+    <message>
+        <source> — still not within the budget</source>
+        <translation> — toujours hors du budget</translation>
     </message>
 </context>
 <context>
@@ -311,10 +358,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <source>&amp;Suggest layers to keep in float</source>
-        <translation>&amp;Suggérer des couches à garder en virgule flottante</translation>
     </message>
     <message>
         <source>Measure every weighted layer&apos;s effect on accuracy (or agreement) on the data set and keep the fewest layers in float that bring the drop within one point</source>
@@ -483,10 +526,6 @@
         <translation>Ouvrez un jeu de données (Fichier › Ouvrir un jeu de données…) pour comparer les modes.</translation>
     </message>
     <message>
-        <source>Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.</source>
-        <translation>Données : %1%2. int8 et 16x8 sont calibrés sur les %3 premiers échantillons de %4.</translation>
-    </message>
-    <message>
         <source>, no labels (agreement only)</source>
         <translation>, sans étiquettes (concordance seulement)</translation>
     </message>
@@ -519,10 +558,6 @@
         <translation>Ouvrez d&apos;abord un modèle.</translation>
     </message>
     <message>
-        <source>Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a TFLite mode to export.</source>
-        <translation>Les schémas pédagogiques servent à l&apos;analyse et à la simulation : TensorFlow Lite ne peut pas stocker %1. Choisissez un mode TFLite pour exporter.</translation>
-    </message>
-    <message>
         <source>Mode %1, %2 weights</source>
         <translation>Mode %1, poids %2</translation>
     </message>
@@ -553,10 +588,6 @@
     <message>
         <source>Export model</source>
         <translation>Exporter le modèle</translation>
-    </message>
-    <message>
-        <source>Export model — %1</source>
-        <translation>Exporter le modèle — %1</translation>
     </message>
     <message>
         <source>TensorFlow Lite models (*.tflite)</source>
@@ -600,10 +631,6 @@
             <numerusform>SQNR des activations par sortie d&apos;opérateur (tenseur du modèle quantifié comparé à celui du modèle flottant, %n échantillon du jeu de données) ; le plus faible est entouré.</numerusform>
             <numerusform>SQNR des activations par sortie d&apos;opérateur (tenseur du modèle quantifié comparé à celui du modèle flottant, %n échantillons du jeu de données) ; le plus faible est entouré.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Side by side: %1</source>
-        <translation>Côte à côte : %1</translation>
     </message>
     <message numerus="yes">
         <source>, %n layer(s) kept float</source>
@@ -750,6 +777,107 @@
     <message>
         <source>Could not measure: %1</source>
         <translation>Mesure impossible : %1</translation>
+    </message>
+    <message>
+        <source>the layers kept in float changed</source>
+        <translation>les couches gardées en flottant ont changé</translation>
+    </message>
+    <message>
+        <source>the quantization options changed</source>
+        <translation>les options de quantification ont changé</translation>
+    </message>
+    <message>
+        <source>the data set changed</source>
+        <translation>le jeu de données a changé</translation>
+    </message>
+    <message>
+        <source>the calibration data changed</source>
+        <translation>les données de calibration ont changé</translation>
+    </message>
+    <message>
+        <source>, values in %1</source>
+        <translation>, valeurs dans %1</translation>
+    </message>
+    <message>
+        <source>The data set&apos;s values now lie in %1 (%2).</source>
+        <translation>Les valeurs du jeu de données sont maintenant dans %1 (%2).</translation>
+    </message>
+    <message>
+        <source>No data set is open yet; the choice applies to the next one.</source>
+        <translation>Aucun jeu de données n&apos;est encore ouvert ; le choix s&apos;appliquera au suivant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>int8 and 16x8 are calibrated on all %n sample(s) of %1.</source>
+        <translation>
+            <numerusform>int8 et 16x8 sont calibrés sur %n échantillon de %1.</numerusform>
+            <numerusform>int8 et 16x8 sont calibrés sur les %n échantillons de %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>int8 and 16x8 are calibrated on the first %n sample(s) of %1.</source>
+        <translation>
+            <numerusform>int8 et 16x8 sont calibrés sur le premier échantillon (%n) de %1.</numerusform>
+            <numerusform>int8 et 16x8 sont calibrés sur les %n premiers échantillons de %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data: %1%2. %3</source>
+        <translation>Données : %1%2. %3</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Evaluating every mode failed: %1</source>
+        <translation>L&apos;évaluation de tous les modes a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Suggesting layers to keep in float failed: %1</source>
+        <translation>La suggestion des couches à garder en flottant a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Activation error on the data set: %1</source>
+        <translation>Erreur d&apos;activation sur le jeu de données : %1</translation>
+    </message>
+    <message>
+        <source>The model in %1 could not be built: %2</source>
+        <translation>Le modèle en %1 n&apos;a pas pu être construit : %2</translation>
+    </message>
+    <message>
+        <source>Teaching bit widths (here %1) are simulated on the weights for analysis and are not exported. Choose a TFLite mode to export: float16, dynamic range, int8 or 16x8.</source>
+        <translation>Les largeurs de bits pédagogiques (ici %1) sont simulées sur les poids pour l&apos;analyse et ne sont pas exportées. Choisissez un mode TFLite pour exporter : float16, plage dynamique, int8 ou 16x8.</translation>
+    </message>
+    <message>
+        <source>%1 int8 and 16x8 calibrate by running the model; float16 and dynamic range can still be exported.</source>
+        <translation>%1 int8 et 16x8 calibrent en exécutant le modèle ; float16 et la plage dynamique peuvent toujours être exportés.</translation>
+    </message>
+    <message>
+        <source>Data &amp;value range…</source>
+        <translation>&amp;Plage de valeurs des données…</translation>
+    </message>
+    <message>
+        <source>How 8-bit images become input values ([0, 1], [-1, 1], [0, 255], mean and standard deviation, channel order); by default what the model&apos;s input stands for</source>
+        <translation>Comment les images 8 bits deviennent des valeurs d&apos;entrée ([0, 1], [-1, 1], [0, 255], moyenne et écart type, ordre des canaux) ; par défaut, ce que représente l&apos;entrée du modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate all modes</source>
+        <translation>É&amp;valuer tous les modes</translation>
+    </message>
+    <message>
+        <source>Run every mode over the data set in the Compare tab</source>
+        <translation>Exécuter chaque mode sur le jeu de données dans l&apos;onglet Comparer</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest layers to keep in float…</source>
+        <translation>&amp;Suggérer les couches à garder en flottant…</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MessageArea</name>
+    <message>
+        <source>Dismiss these messages</source>
+        <translation>Fermer ces messages</translation>
     </message>
 </context>
 <context>
@@ -1066,10 +1194,6 @@
         <translation>Ce modèle ne prend pas d&apos;images en entrée : %1</translation>
     </message>
     <message>
-        <source>The quantized model is not ready (int8 and 16x8 need a data set to calibrate on).</source>
-        <translation>Le modèle quantifié n&apos;est pas prêt (int8 et 16x8 ont besoin d&apos;un jeu de données pour la calibration).</translation>
-    </message>
-    <message>
         <source>class %1</source>
         <translation>classe %1</translation>
     </message>
@@ -1092,6 +1216,101 @@
     <message>
         <source>Invert colours</source>
         <translation>Inverser les couleurs</translation>
+    </message>
+    <message>
+        <source>Open a model to run it side by side with its quantized version.</source>
+        <translation>Ouvrez un modèle pour l&apos;exécuter à côté de sa version quantifiée.</translation>
+    </message>
+    <message>
+        <source>The quantized model is not ready yet.</source>
+        <translation>Le modèle quantifié n&apos;est pas encore prêt.</translation>
+    </message>
+    <message>
+        <source>Updating for %1…</source>
+        <translation>Mise à jour pour %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::SuggestDialog</name>
+    <message>
+        <source>Suggest layers to keep in float</source>
+        <translation>Suggérer les couches à garder en flottant</translation>
+    </message>
+    <message>
+        <source>Measures every weighted layer on (at most 500 samples of) the data set in the chosen mode: the metric with only that layer kept in float, and with only that layer quantized. Then keeps the fewest layers in float that bring the drop within the budget (one undo step).</source>
+        <translation>Mesure chaque couche à poids sur (au plus 500 échantillons de) le jeu de données dans le mode choisi : la métrique avec seulement cette couche gardée en flottant, et avec seulement cette couche quantifiée. Puis garde en flottant le moins de couches possible pour ramener la baisse dans le budget (une étape d&apos;annulation).</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>The allowed drop of accuracy (or agreement without labels) against the float model</source>
+        <translation>La baisse permise de la précision (ou de l&apos;accord sans étiquettes) par rapport au modèle flottant</translation>
+    </message>
+    <message>
+        <source>Allowed drop:</source>
+        <translation>Baisse permise :</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>&amp;Mesurer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Only this float</source>
+        <translation>Seulement celle-ci en flottant</translation>
+    </message>
+    <message>
+        <source>Only this quantized</source>
+        <translation>Seulement celle-ci quantifiée</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>Gain</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>Gardée en flottant</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>mesure…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 variants</source>
+        <translation>%1 / %2 variantes</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>Not finished: %1</source>
+        <translation>Inachevé : %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1425,53 @@
     </message>
 </context>
 <context>
+    <name>ql::app::ValueRangeDialog</name>
+    <message>
+        <source>Data value range</source>
+        <translation>Plage de valeurs des données</translation>
+    </message>
+    <message>
+        <source>How 8-bit data (IDX files, uint8 .npy, image folders) become input values. A model trained on other values gives confident nonsense, and its int8 export is calibrated for the wrong range.</source>
+        <translation>Comment les données 8 bits (fichiers IDX, .npy uint8, dossiers d&apos;images) deviennent des valeurs d&apos;entrée. Un modèle entraîné sur d&apos;autres valeurs donne des absurdités avec assurance, et son export int8 est calibré pour une mauvaise plage.</translation>
+    </message>
+    <message>
+        <source>As the model asks: %1</source>
+        <translation>Comme le demande le modèle : %1</translation>
+    </message>
+    <message>
+        <source>[0, 1] (pixels / 255)</source>
+        <translation>[0, 1] (pixels / 255)</translation>
+    </message>
+    <message>
+        <source>[-1, 1] (MobileNet, Inception)</source>
+        <translation>[-1, 1] (MobileNet, Inception)</translation>
+    </message>
+    <message>
+        <source>[0, 255] (raw pixel values)</source>
+        <translation>[0, 255] (valeurs brutes des pixels)</translation>
+    </message>
+    <message>
+        <source>(pixel − mean) / standard deviation</source>
+        <translation>(pixel − moyenne) / écart type</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>Valeurs :</translation>
+    </message>
+    <message>
+        <source>Mean:</source>
+        <translation>Moyenne :</translation>
+    </message>
+    <message>
+        <source>Standard deviation:</source>
+        <translation>Écart type :</translation>
+    </message>
+    <message>
+        <source>Colour channels in BGR order (Caffe-style models)</source>
+        <translation>Canaux de couleur dans l&apos;ordre BGR (modèles de style Caffe)</translation>
+    </message>
+</context>
+<context>
     <name>ql::widgets::CompareModel</name>
     <message>
         <source>collapse</source>
@@ -1254,6 +1520,10 @@
     <message>
         <source>Warning</source>
         <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
     </message>
 </context>
 <context>
@@ -1383,10 +1653,6 @@
         <translation>SQNR des poids (dB)</translation>
     </message>
     <message>
-        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer.</source>
-        <translation>SQNR des poids par couche : plus c&apos;est haut, mieux c&apos;est ; chaque bit vaut environ 6 dB. Vert bon, jaune suspect, rouge mauvais ; les pires (jusqu&apos;à trois) sont entourées. Cliquez sur une barre pour sélectionner sa couche.</translation>
-    </message>
-    <message>
         <source>weight-sqnr-per-layer</source>
         <translation>sqnr-poids-par-couche</translation>
     </message>
@@ -1404,6 +1670,14 @@
             <numerusform>SQNR des poids de %n couche ; la pire est entourée en rouge.</numerusform>
             <numerusform>SQNR des poids de %n couches ; les pires sont entourées en rouge.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer; the wheel zooms along the operators.</source>
+        <translation>SQNR des poids par couche : plus haut est meilleur, chaque bit vaut environ 6 dB. Vert bon, jaune douteux, rouge mauvais ; les pires (jusqu&apos;à trois) sont entourés. Cliquez sur une barre pour sélectionner sa couche ; la molette zoome le long des opérateurs.</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
     </message>
 </context>
 <context>
@@ -1706,12 +1980,31 @@ Double-cliquez pour déplier</translation>
         <source>Keep float</source>
         <translation>Garder en flottant</translation>
     </message>
+    <message>
+        <source>QuantLens cannot run this operator: %1</source>
+        <translation>QuantLens ne peut pas exécuter cet opérateur : %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::Minimap</name>
     <message>
         <source>Overview: click or drag to move the view</source>
         <translation>Vue d’ensemble : cliquez ou faites glisser pour déplacer la vue</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::OperatorBars</name>
+    <message>
+        <source>exact (no error)</source>
+        <translation>exact (aucune erreur)</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>aucune valeur</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +2109,17 @@ Double-cliquez pour déplier</translation>
     <message>
         <source>Accuracy against size</source>
         <translation>Exactitude en fonction de la taille</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::ValueBars</name>
+    <message>
+        <source>operator</source>
+        <translation>opérateur</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,10 @@
         <source>Cannot export the table</source>
         <translation>无法导出表格</translation>
     </message>
+    <message>
+        <source>Out of date: %1 since these results were measured. Evaluate all modes again (Ctrl+E).</source>
+        <translation>已过时：自这些结果测得以来%1。请重新评估所有模式（Ctrl+E）。</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::DiffTab</name>
@@ -183,10 +187,6 @@
         <source>%1 needs a data set to calibrate on (File › Open data set…)</source>
         <translation>%1 需要数据集进行校准（文件 › 打开数据集…）</translation>
     </message>
-    <message>
-        <source>Already within one point of float: nothing to keep in float</source>
-        <translation>与浮点模型相差已在一个百分点以内：无需保持任何层为浮点</translation>
-    </message>
     <message numerus="yes">
         <source>Keeping %n layer(s) in float: %1 %2 → %3 (float %4)</source>
         <translation>
@@ -224,6 +224,52 @@
     <message>
         <source>Open a model with one input first: images are sized to its input.</source>
         <translation>请先打开一个单输入模型：图像将按其输入尺寸调整。</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) in subgraph %3 — %4</source>
+        <translation>子图 %3 中的算子 %1（%2）— %4</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) — %3</source>
+        <translation>算子 %1（%2）— %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>；以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QuantLens cannot run this model: %1.</source>
+        <translation>QuantLens 无法运行此模型：%1。</translation>
+    </message>
+    <message>
+        <source>%1 does not fit this model: %2</source>
+        <translation>%1 与此模型不匹配：%2</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>您的选择</translation>
+    </message>
+    <message>
+        <source>pixels / 255, the default (the float model does not say which range it was trained on)</source>
+        <translation>像素 / 255，默认值（浮点模型未说明其训练时的取值范围）</translation>
+    </message>
+    <message>
+        <source>The calibration data do not fit this model&apos;s input: %1 (%2). An int8 export would be calibrated for the wrong range; choose the value range with File › Data value range….</source>
+        <translation>校准数据与此模型的输入不匹配：%1（%2）。int8 导出将按错误的范围校准；请通过“文件 › 数据取值范围…”选择取值范围。</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Already within %1 point(s) of float: nothing to keep in float</source>
+        <translation>已在浮点结果的 %1 个百分点以内：无需保留浮点层</translation>
+    </message>
+    <message>
+        <source> — still not within the budget</source>
+        <translation>——仍未达到预算</translation>
     </message>
 </context>
 <context>
@@ -310,10 +356,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Suggest layers to keep in float</source>
-        <translation>建议保持浮点的层(&amp;S)</translation>
     </message>
     <message>
         <source>Measure every weighted layer&apos;s effect on accuracy (or agreement) on the data set and keep the fewest layers in float that bring the drop within one point</source>
@@ -480,10 +522,6 @@
         <translation>打开数据集（文件 › 打开数据集…）以比较各模式。</translation>
     </message>
     <message>
-        <source>Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.</source>
-        <translation>数据：%1%2。int8 和 16x8 使用 %4 的前 %3 个样本校准。</translation>
-    </message>
-    <message>
         <source>, no labels (agreement only)</source>
         <translation>，无标签（仅一致率）</translation>
     </message>
@@ -516,10 +554,6 @@
         <translation>请先打开模型。</translation>
     </message>
     <message>
-        <source>Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a TFLite mode to export.</source>
-        <translation>教学方案仅用于分析和模拟：TensorFlow Lite 无法存储 %1。请选择一种 TFLite 模式进行导出。</translation>
-    </message>
-    <message>
         <source>Mode %1, %2 weights</source>
         <translation>模式 %1，%2权重</translation>
     </message>
@@ -550,10 +584,6 @@
     <message>
         <source>Export model</source>
         <translation>导出模型</translation>
-    </message>
-    <message>
-        <source>Export model — %1</source>
-        <translation>导出模型 — %1</translation>
     </message>
     <message>
         <source>TensorFlow Lite models (*.tflite)</source>
@@ -596,10 +626,6 @@
         <translation>
             <numerusform>每个算子输出的激活值 SQNR（量化模型的张量与浮点模型的张量对比，使用数据集中的 %n 个样本）；最低者加框标出。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Side by side: %1</source>
-        <translation>并排对比：%1</translation>
     </message>
     <message numerus="yes">
         <source>, %n layer(s) kept float</source>
@@ -744,6 +770,105 @@
     <message>
         <source>Could not measure: %1</source>
         <translation>无法测量：%1</translation>
+    </message>
+    <message>
+        <source>the layers kept in float changed</source>
+        <translation>保留为浮点的层已更改</translation>
+    </message>
+    <message>
+        <source>the quantization options changed</source>
+        <translation>量化选项已更改</translation>
+    </message>
+    <message>
+        <source>the data set changed</source>
+        <translation>数据集已更改</translation>
+    </message>
+    <message>
+        <source>the calibration data changed</source>
+        <translation>校准数据已更改</translation>
+    </message>
+    <message>
+        <source>, values in %1</source>
+        <translation>，取值范围 %1</translation>
+    </message>
+    <message>
+        <source>The data set&apos;s values now lie in %1 (%2).</source>
+        <translation>数据集的值现在位于 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>No data set is open yet; the choice applies to the next one.</source>
+        <translation>尚未打开数据集；此选择将应用于下一个数据集。</translation>
+    </message>
+    <message numerus="yes">
+        <source>int8 and 16x8 are calibrated on all %n sample(s) of %1.</source>
+        <translation>
+            <numerusform>int8 和 16x8 在 %1 的全部 %n 个样本上校准。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>int8 and 16x8 are calibrated on the first %n sample(s) of %1.</source>
+        <translation>
+            <numerusform>int8 和 16x8 在 %1 的前 %n 个样本上校准。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data: %1%2. %3</source>
+        <translation>数据：%1%2。%3</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Evaluating every mode failed: %1</source>
+        <translation>评估所有模式失败：%1</translation>
+    </message>
+    <message>
+        <source>Suggesting layers to keep in float failed: %1</source>
+        <translation>建议保留为浮点的层失败：%1</translation>
+    </message>
+    <message>
+        <source>Activation error on the data set: %1</source>
+        <translation>数据集上的激活误差：%1</translation>
+    </message>
+    <message>
+        <source>The model in %1 could not be built: %2</source>
+        <translation>无法构建 %1 的模型：%2</translation>
+    </message>
+    <message>
+        <source>Teaching bit widths (here %1) are simulated on the weights for analysis and are not exported. Choose a TFLite mode to export: float16, dynamic range, int8 or 16x8.</source>
+        <translation>教学位宽（此处为 %1）仅在权重上模拟用于分析，不会导出。请选择一种 TFLite 模式导出：float16、动态范围、int8 或 16x8。</translation>
+    </message>
+    <message>
+        <source>%1 int8 and 16x8 calibrate by running the model; float16 and dynamic range can still be exported.</source>
+        <translation>%1 int8 和 16x8 需要运行模型进行校准；float16 和动态范围仍可导出。</translation>
+    </message>
+    <message>
+        <source>Data &amp;value range…</source>
+        <translation>数据取值范围(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>How 8-bit images become input values ([0, 1], [-1, 1], [0, 255], mean and standard deviation, channel order); by default what the model&apos;s input stands for</source>
+        <translation>8 位图像如何变为输入值（[0, 1]、[-1, 1]、[0, 255]、均值和标准差、通道顺序）；默认采用模型输入所代表的范围</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate all modes</source>
+        <translation>评估所有模式(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Run every mode over the data set in the Compare tab</source>
+        <translation>在“比较”标签页中对数据集运行每种模式</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest layers to keep in float…</source>
+        <translation>建议保留为浮点的层(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MessageArea</name>
+    <message>
+        <source>Dismiss these messages</source>
+        <translation>关闭这些消息</translation>
     </message>
 </context>
 <context>
@@ -1057,10 +1182,6 @@
         <translation>此模型不接受图像输入：%1</translation>
     </message>
     <message>
-        <source>The quantized model is not ready (int8 and 16x8 need a data set to calibrate on).</source>
-        <translation>量化模型尚未就绪（int8 和 16x8 需要数据集进行校准）。</translation>
-    </message>
-    <message>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
@@ -1083,6 +1204,101 @@
     <message>
         <source>Invert colours</source>
         <translation>反转颜色</translation>
+    </message>
+    <message>
+        <source>Open a model to run it side by side with its quantized version.</source>
+        <translation>打开一个模型，与其量化版本并排运行。</translation>
+    </message>
+    <message>
+        <source>The quantized model is not ready yet.</source>
+        <translation>量化模型尚未就绪。</translation>
+    </message>
+    <message>
+        <source>Updating for %1…</source>
+        <translation>正在为 %1 更新…</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::SuggestDialog</name>
+    <message>
+        <source>Suggest layers to keep in float</source>
+        <translation>建议保留为浮点的层</translation>
+    </message>
+    <message>
+        <source>Measures every weighted layer on (at most 500 samples of) the data set in the chosen mode: the metric with only that layer kept in float, and with only that layer quantized. Then keeps the fewest layers in float that bring the drop within the budget (one undo step).</source>
+        <translation>在所选模式下，用数据集（最多 500 个样本）逐层测量带权重的层：仅该层保留浮点时的指标，以及仅该层量化时的指标。然后保留尽可能少的浮点层，使下降处于预算之内（一次撤销步骤）。</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>The allowed drop of accuracy (or agreement without labels) against the float model</source>
+        <translation>相对浮点模型允许的准确率（无标签时为一致率）下降</translation>
+    </message>
+    <message>
+        <source>Allowed drop:</source>
+        <translation>允许的下降：</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>测量(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Only this float</source>
+        <translation>仅此层浮点</translation>
+    </message>
+    <message>
+        <source>Only this quantized</source>
+        <translation>仅此层量化</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>保留为浮点</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 variants</source>
+        <translation>%1 / %2 个变体</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Not finished: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1413,53 @@
     </message>
 </context>
 <context>
+    <name>ql::app::ValueRangeDialog</name>
+    <message>
+        <source>Data value range</source>
+        <translation>数据取值范围</translation>
+    </message>
+    <message>
+        <source>How 8-bit data (IDX files, uint8 .npy, image folders) become input values. A model trained on other values gives confident nonsense, and its int8 export is calibrated for the wrong range.</source>
+        <translation>8 位数据（IDX 文件、uint8 .npy、图像文件夹）如何变为输入值。用其他取值训练的模型会自信地给出错误结果，其 int8 导出也会按错误的范围校准。</translation>
+    </message>
+    <message>
+        <source>As the model asks: %1</source>
+        <translation>按模型要求：%1</translation>
+    </message>
+    <message>
+        <source>[0, 1] (pixels / 255)</source>
+        <translation>[0, 1]（像素 / 255）</translation>
+    </message>
+    <message>
+        <source>[-1, 1] (MobileNet, Inception)</source>
+        <translation>[-1, 1]（MobileNet、Inception）</translation>
+    </message>
+    <message>
+        <source>[0, 255] (raw pixel values)</source>
+        <translation>[0, 255]（原始像素值）</translation>
+    </message>
+    <message>
+        <source>(pixel − mean) / standard deviation</source>
+        <translation>（像素 − 均值）/ 标准差</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>取值：</translation>
+    </message>
+    <message>
+        <source>Mean:</source>
+        <translation>均值：</translation>
+    </message>
+    <message>
+        <source>Standard deviation:</source>
+        <translation>标准差：</translation>
+    </message>
+    <message>
+        <source>Colour channels in BGR order (Caffe-style models)</source>
+        <translation>颜色通道为 BGR 顺序（Caffe 风格模型）</translation>
+    </message>
+</context>
+<context>
     <name>ql::widgets::CompareModel</name>
     <message>
         <source>collapse</source>
@@ -1245,6 +1508,10 @@
     <message>
         <source>Warning</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>
@@ -1373,10 +1640,6 @@
         <translation>权重 SQNR (dB)</translation>
     </message>
     <message>
-        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer.</source>
-        <translation>每层的权重 SQNR：越高越好，每一位约相当于 6 dB。绿色为良好，黄色为可疑，红色为差；最差的层（最多三层）加框标出。点击柱形可选中对应的层。</translation>
-    </message>
-    <message>
         <source>weight-sqnr-per-layer</source>
         <translation>各层权重SQNR</translation>
     </message>
@@ -1393,6 +1656,14 @@
         <translation>
             <numerusform>%n 层的权重 SQNR；最差者以红框标出。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer; the wheel zooms along the operators.</source>
+        <translation>每层权重 SQNR：越高越好，每位约 6 dB。绿色良好，黄色可疑，红色较差；最差的（最多三个）加框标出。点击柱条选择对应层；滚轮沿算子方向缩放。</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
     </message>
 </context>
 <context>
@@ -1691,12 +1962,31 @@ Double-click to expand</source>
         <source>Keep float</source>
         <translation>保持浮点</translation>
     </message>
+    <message>
+        <source>QuantLens cannot run this operator: %1</source>
+        <translation>QuantLens 无法运行此算子：%1</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::Minimap</name>
     <message>
         <source>Overview: click or drag to move the view</source>
         <translation>概览：点击或拖动以移动视图</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::OperatorBars</name>
+    <message>
+        <source>exact (no error)</source>
+        <translation>精确（无误差）</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>无值</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
     </message>
 </context>
 <context>
@@ -1801,6 +2091,17 @@ Double-click to expand</source>
     <message>
         <source>Accuracy against size</source>
         <translation>准确率与大小</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::ValueBars</name>
+    <message>
+        <source>operator</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
     </message>
 </context>
 <context>

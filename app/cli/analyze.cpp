@@ -103,7 +103,7 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             ao.samples = v.toLongLong(&ok);
         if (!ok || ao.samples < 1)
             return fail(err, "--analysis-samples must be a positive number");
-        auto pre = parsePreprocess(a);
+        auto pre = parsePreprocess(a, model->file.get());
         if (!pre)
             return fail(err, pre.error());
         auto data = loadCommandData(a, *model->work, *pre, std::max(ao.samples, qo->calibration.samples));

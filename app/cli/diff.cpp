@@ -157,7 +157,7 @@ int diffCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             err << tr("--samples must be a positive integer") << '\n';
             return Usage;
         }
-        auto pre = parsePreprocess(a);
+        auto pre = parsePreprocess(a, &*ga);
         if (!pre)
             return fail(err, pre.error());
         auto data = loadCommandData(a, *ga, *pre, samples);

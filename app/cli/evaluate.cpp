@@ -76,7 +76,7 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     } else if (wasQuantized) {
         o.modes.push_back("original");
     }
-    auto pre = parsePreprocess(a);
+    auto pre = parsePreprocess(a, floatModel->file.get());
     if (!pre)
         return fail(err, pre.error());
     auto data = loadCommandData(a, *floatModel->work, *pre, limit);

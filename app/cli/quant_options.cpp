@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/quant_options.h"
 
+#include "data/value_range.h"
+
 #include "data/image_folder.h"
 #include "pipeline/quantize.h"
 
@@ -93,9 +95,14 @@ Result<passes::QuantizeOptions> parseQuantizeOptions(const Args& a, const QStrin
     return o;
 }
 
-Result<data::Preprocess> parsePreprocess(const Args& a)
+Result<data::Preprocess> parsePreprocess(const Args& a, const model::Graph* file)
 {
     data::Preprocess pre;
+    // Unless told, 8-bit data take the range the model's quantized input stands for (as the GUI does).
+    if (file && a.value(QStringLiteral("--scale")).isEmpty() && a.value(QStringLiteral("--offset")).isEmpty() &&
+        file->main().inputs.size() == 1)
+        if (auto e = data::expectedInputRange(file->main().tensors[static_cast<std::size_t>(file->main().inputs[0])]))
+            pre = data::preprocessFor(e->range);
     if (const QString s = a.value(QStringLiteral("--scale")); !s.isEmpty()) {
         auto v = parseNumber(s, "--scale");
         if (!v)
@@ -186,7 +193,23 @@ Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pi
             std::to_string(std::min(o.calibration.samples, ownData.count)) + " " + what +
             " themselves (give separate data for an unbiased figure)");
     }
+    for (auto& n : rangeNotes(m, calibration))
+        notes.push_back(std::move(n));
     return pipeline::activationRanges(m, o, calibration, notes);
+}
+
+std::vector<std::string> rangeNotes(const pipeline::ModelSource& m, const std::vector<data::SampleSet>& calibration)
+{
+    std::vector<std::string> notes;
+    if (!m.file || m.file->main().inputs.size() != 1)
+        return notes;
+    const auto& g = m.file->main();
+    if (auto e = data::expectedInputRange(g.tensors[static_cast<std::size_t>(g.inputs[0])]))
+        for (const auto& set : calibration)
+            if (auto why = data::rangeMismatch(data::valueRange(set), e->range))
+                notes.push_back("the calibration data do not fit the model's input: " + *why + " (" + e->basis +
+                    "); give --scale and --offset");
+    return notes;
 }
 
 } // namespace ql::cli

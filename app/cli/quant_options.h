@@ -24,7 +24,9 @@ QStringList quantFlags(); // --per-tensor --per-channel-dense --ignore-model-ran
 
 // The options given (the mode only when `modeText` is not empty).
 Result<passes::QuantizeOptions> parseQuantizeOptions(const Args& a, const QString& modeText);
-Result<data::Preprocess> parsePreprocess(const Args& a);
+// --scale and --offset for 8-bit data; without them, the range `file`'s quantized input stands for (when given
+// and quantized), else pixels / 255.
+Result<data::Preprocess> parsePreprocess(const Args& a, const model::Graph* file = nullptr);
 
 // The model as the pipeline works on it (a quantized file dequantized); errors name the problem.
 Result<pipeline::ModelSource> loadModelSource(const QString& path);
@@ -48,5 +50,9 @@ Result<data::SampleSet> loadCommandData(
 Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pipeline::ModelSource& m,
     const data::Preprocess& pre, passes::QuantizeOptions& o, const data::SampleSet& ownData, const std::string& what,
     std::vector<std::string>& notes);
+
+// Notes for calibration data whose values do not fit the range the model's quantized input stands for (a
+// wrong input scale would follow); empty when they fit or the model does not say.
+std::vector<std::string> rangeNotes(const pipeline::ModelSource& m, const std::vector<data::SampleSet>& calibration);
 
 } // namespace ql::cli

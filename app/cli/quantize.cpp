@@ -51,12 +51,12 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!parsed)
         return fail(err, parsed.error());
     passes::QuantizeOptions o = *parsed;
-    auto pre = parsePreprocess(a);
-    if (!pre)
-        return fail(err, pre.error());
     auto source = loadModelSource(input);
     if (!source)
         return fail(err, source.error());
+    auto pre = parsePreprocess(a, source->file.get());
+    if (!pre)
+        return fail(err, pre.error());
     std::vector<data::SampleSet> samples;
     if (passes::needsCalibration(o.mode)) {
         auto s = loadCalibrationData(a, *source->work, *pre, o);
@@ -65,6 +65,9 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         samples = std::move(*s);
     }
     auto result = pipeline::quantize(*source, o, samples);
+    if (result)
+        for (auto& n : rangeNotes(*source, samples))
+            result->notes.push_back(std::move(n));
     if (!result) {
         if (samples.empty() && result.error().message.find("needs calibration data") != std::string::npos)
             return fail(err,

@@ -63,7 +63,7 @@ int sensitivityCommand(const QStringList& args, QTextStream& out, QTextStream& e
     if (!keepOnWork)
         return fail(err, keepOnWork.error());
     o.quantize.keepFloat = *keepOnWork;
-    auto pre = parsePreprocess(a);
+    auto pre = parsePreprocess(a, model->file.get());
     if (!pre)
         return fail(err, pre.error());
     auto data = loadCommandData(a, *model->work, *pre, limit);

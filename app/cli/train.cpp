@@ -7,7 +7,7 @@
 #include "eval/classify.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
-#include "pipeline/quantize.h"
+#include "pipeline/qat.h"
 #include "quant/calibrate.h"
 #include "train/export.h"
 #include "train/trainer.h"
@@ -251,71 +251,35 @@ int trainCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     std::vector<Row> rows;
     rows.push_back({QStringLiteral("float"), output, *floatGraph});
 
-    passes::QuantizeOptions qo;
-    qo.mode = passes::Mode::Int8;
-    qo.io = passes::IoType::Float;
-    qo.perChannelDense = true; // as the QAT weights are fake-quantized: per output channel everywhere
     const bool int8Outputs = a.flags.contains(QStringLiteral("--int8-outputs"));
-    if (test || int8Outputs) {
-        qo.calibration.samples = std::min<std::int64_t>(200, trainSet->count);
-        qo.calibrationSource = "first " + std::to_string(qo.calibration.samples) + " training samples";
-        auto floatSource = pipeline::fromGraph(*floatGraph);
-        if (!floatSource)
-            return fail(err, floatSource.error());
-        auto ptq = pipeline::quantize(*floatSource, qo, std::span(&*trainSet, 1));
-        if (!ptq)
-            return fail(err, "PTQ: " + ptq.error().message);
+    pipeline::QatOptions qopt;
+    qopt.epochs = *qatEpochs;
+    qopt.learningRate = qatLr;
+    qopt.train = o;
+    qopt.fineTunedBaseline = test != nullptr;
+    qopt.floatExport = eo;
+    qopt.qatDescription = "QuantLens " + QCoreApplication::applicationVersion().toStdString() +
+        " trainer (quantization-aware, " + std::to_string(*qatEpochs) + " epochs lr " +
+        QString::number(static_cast<double>(qatLr)).toStdString() + " after float training): " + archText + "; " +
+        recipe + "; activation ranges recorded as tensor min/max";
+    auto quantized = pipeline::quantizeTrained(*net, *trainSet, test, qopt, progress);
+    if (!quantized)
+        return fail(err, quantized.error());
+    if (test || int8Outputs)
         rows.push_back({QStringLiteral("ptq_int8"),
-            int8Outputs ? withSuffix(output, QStringLiteral("-ptq-int8")) : QString(), ptq->graph});
-    }
-
-    if (*qatEpochs > 0) {
-        train::Network qat = *net;
-        if (auto s = train::enableFakeQuant(qat, *trainSet, 512, o.threads); !s)
-            return fail(err, s.error());
-        train::TrainOptions qo2 = o;
-        qo2.epochs = *qatEpochs;
-        qo2.learningRate = qatLr;
-        timer.restart();
-        auto qatStats = train::train(qat, *trainSet, test, qo2, progress);
-        if (!qatStats)
-            return fail(err, "QAT: " + qatStats.error().message);
-        result[QStringLiteral("qat_seconds")] = static_cast<double>(timer.elapsed()) / 1000.0;
-        for (const auto& e : *qatStats)
+            int8Outputs ? withSuffix(output, QStringLiteral("-ptq-int8")) : QString(), quantized->ptqInt8});
+    if (quantized->qatGraph) {
+        result[QStringLiteral("qat_seconds")] = quantized->qatSeconds;
+        for (const auto& e : quantized->qatEpochs)
             epochList.append(epochJson(e));
-        train::ExportOptions qeo = eo;
-        qeo.description = "QuantLens " + QCoreApplication::applicationVersion().toStdString() +
-            " trainer (quantization-aware, " + std::to_string(*qatEpochs) + " epochs lr " +
-            QString::number(static_cast<double>(qatLr)).toStdString() + " after float training): " + archText + "; " +
-            recipe + "; activation ranges recorded as tensor min/max";
-        auto qatGraph = train::toGraph(qat, qeo);
-        if (!qatGraph)
-            return fail(err, qatGraph.error());
         const QString qatFile = withSuffix(output, QStringLiteral("-qat"));
-        if (auto s = model::writeTflite(*qatGraph, qatFile.toStdString()); !s)
+        if (auto s = model::writeTflite(*quantized->qatGraph, qatFile.toStdString()); !s)
             return fail(err, s.error());
         result[QStringLiteral("qat_output")] = qatFile;
-        passes::QuantizeOptions qq = qo;
-        qq.calibrationSource = "ranges learned by quantization-aware training";
-        auto qatSource = pipeline::fromGraph(*qatGraph);
-        if (!qatSource)
-            return fail(err, qatSource.error());
-        auto qatInt8 = pipeline::quantize(*qatSource, qq, {}); // the ranges QAT learned
-        if (!qatInt8)
-            return fail(err, "QAT int8: " + qatInt8.error().message);
         rows.push_back({QStringLiteral("qat_int8"),
-            int8Outputs ? withSuffix(output, QStringLiteral("-qat-int8")) : QString(), qatInt8->graph});
-        if (test) {
-            // The fair baseline for QAT: the float model fine-tuned just as long without fake quantization,
-            // so a gain of QAT over PTQ is not mistaken for the effect of one more epoch.
-            train::Network tuned = *net;
-            if (auto r = train::train(tuned, *trainSet, nullptr, qo2); !r)
-                return fail(err, "fine-tuning: " + r.error().message);
-            auto tunedGraph = train::toGraph(tuned, eo);
-            if (!tunedGraph)
-                return fail(err, tunedGraph.error());
-            rows.push_back({QStringLiteral("float_finetuned"), QString(), *tunedGraph});
-        }
+            int8Outputs ? withSuffix(output, QStringLiteral("-qat-int8")) : QString(), *quantized->qatInt8});
+        if (quantized->floatFineTuned)
+            rows.push_back({QStringLiteral("float_finetuned"), QString(), *quantized->floatFineTuned});
     }
     result[QStringLiteral("epochs")] = epochList;
 

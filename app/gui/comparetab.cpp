@@ -25,7 +25,6 @@ CompareTab::CompareTab(QWidget* parent)
     m_dataLabel->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
     m_evaluate = new QPushButton(tr("E&valuate all modes"), this);
-    m_evaluate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_evaluate->setToolTip(tr("Run the model in float32, float16, dynamic range, int8 and 16x8 over the data set: "
                               "accuracy, agreement with float, KL divergence, size and latency (Ctrl+E)"));
     m_cancel = new QPushButton(tr("Cancel"), this);
@@ -51,7 +50,13 @@ CompareTab::CompareTab(QWidget* parent)
     connect(exportButton, &QPushButton::clicked, this, &CompareTab::exportTable);
     connect(m_evaluate, &QPushButton::clicked, this, &CompareTab::evaluateRequested);
     connect(m_cancel, &QPushButton::clicked, this, &CompareTab::cancelRequested);
+    m_outOfDate = new QLabel(this);
+    m_outOfDate->setWordWrap(true);
+    m_outOfDate->setObjectName(QStringLiteral("outOfDate"));
+    m_outOfDate->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 4px; }"));
+    m_outOfDate->hide();
     layout->addWidget(m_dataLabel);
+    layout->addWidget(m_outOfDate);
     layout->addLayout(buttons);
     layout->addWidget(table, 1);
     layout->addWidget(m_chart, 2);
@@ -66,17 +71,26 @@ void CompareTab::setState(const QString& dataText, bool canRun, bool running)
 
 void CompareTab::setResults(std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows)
 {
-    m_chart->setResults(rows ? *rows : std::vector<eval::ModeEvaluation>{});
-    m_model->setResults(std::move(rows));
+    m_outOfDate->hide();
+    m_outOfDate->clear();
+    m_evaluated = std::move(rows);
+    refresh();
 }
 
-void CompareTab::addResults(const std::vector<eval::ModeEvaluation>& rows)
+void CompareTab::addTrainingResults(const std::vector<eval::ModeEvaluation>& rows)
+{
+    m_trained = rows;
+    refresh();
+}
+
+void CompareTab::refresh()
 {
     auto all = std::make_shared<std::vector<eval::ModeEvaluation>>();
-    if (m_model->results())
-        *all = *m_model->results();
-    all->insert(all->end(), rows.begin(), rows.end());
-    setResults(std::move(all));
+    if (m_evaluated)
+        *all = *m_evaluated;
+    all->insert(all->end(), m_trained.begin(), m_trained.end());
+    m_chart->setResults(*all);
+    m_model->setResults(all->empty() ? nullptr : std::move(all));
 }
 
 void CompareTab::showBusy(const QString& what)
@@ -97,6 +111,43 @@ void CompareTab::showFinished(bool ok, const QString& message)
     m_progress->setRange(0, 1);
     m_progress->setValue(ok ? 1 : 0);
     m_progress->setFormat(ok ? tr("done") : message);
+}
+
+void CompareTab::reset()
+{
+    setResults(nullptr);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setFormat(QString());
+}
+
+void CompareTab::markOutOfDate(const QString& why)
+{
+    if (!m_evaluated || m_evaluated->empty())
+        return;
+    m_outOfDate->setText(tr("Out of date: %1 since these results were measured. Evaluate all modes again (Ctrl+E).")
+                             .arg(why));
+    m_outOfDate->show();
+}
+
+QString CompareTab::outOfDateText() const
+{
+    return m_outOfDate->isVisibleTo(this) ? m_outOfDate->text() : QString();
+}
+
+QString CompareTab::stateText() const
+{
+    return m_dataLabel->text();
+}
+
+bool CompareTab::canEvaluate() const
+{
+    return m_evaluate->isEnabled();
+}
+
+QString CompareTab::progressText() const
+{
+    return m_progress->format();
 }
 
 void CompareTab::exportTable()

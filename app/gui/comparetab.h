@@ -33,13 +33,23 @@ public:
 
     // The line above the buttons (which data, or why there is none) and whether a run can start or is on.
     void setState(const QString& dataText, bool canRun, bool running);
-    // A new table (null: empty), or rows joining the ones shown.
+    // The evaluation of every mode (null: none). Rows of the Train tab (addTrainingResults) stay under them.
     void setResults(std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows);
-    void addResults(const std::vector<eval::ModeEvaluation>& rows);
+    // The Train tab's rows, replacing those of an earlier training.
+    void addTrainingResults(const std::vector<eval::ModeEvaluation>& rows);
     // Progress of a run: busy with no count yet, a count, or the end (the message on failure).
     void showBusy(const QString& what);
     void showProgress(const QString& mode, std::int64_t done, std::int64_t total);
     void showFinished(bool ok, const QString& message);
+    // Another model: no rows, no progress or message of the previous one.
+    void reset();
+    // The rows shown were measured before `why` changed (the options, the data, the layers kept in float):
+    // they stay, under a line saying so, until the next evaluation.
+    void markOutOfDate(const QString& why);
+    QString outOfDateText() const; // empty: up to date
+    QString progressText() const;
+    QString stateText() const; // the line over the buttons
+    bool canEvaluate() const;
 
 signals:
     void evaluateRequested();
@@ -47,8 +57,13 @@ signals:
 
 private:
     void exportTable();
+    void refresh(); // the evaluated rows and the trained ones in the table and the chart
+
+    std::shared_ptr<const std::vector<eval::ModeEvaluation>> m_evaluated;
+    std::vector<eval::ModeEvaluation> m_trained;
 
     QLabel* m_dataLabel = nullptr;
+    QLabel* m_outOfDate = nullptr;
     QPushButton* m_evaluate = nullptr;
     QPushButton* m_cancel = nullptr;
     QProgressBar* m_progress = nullptr;

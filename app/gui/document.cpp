@@ -38,9 +38,11 @@ Document::Document(QObject* parent)
 {
 }
 
-void Document::setModel(const QString& path, std::shared_ptr<const pipeline::ModelSource> source)
+void Document::setModel(
+    const QString& path, std::shared_ptr<const pipeline::ModelSource> source, std::vector<exec::Blocker> blockers)
 {
     m_source = std::move(source);
+    m_blockers = std::move(blockers);
     m_file = path;
     ++m_modelGeneration;
     ++m_inputsGeneration;
@@ -48,6 +50,7 @@ void Document::setModel(const QString& path, std::shared_ptr<const pipeline::Mod
     m_undo->clear();
     m_latencyJob.start(); // a measurement still running was of the previous model
     emit modelChanged();
+    rereadForModel();
 }
 
 void Document::setDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name)
@@ -55,6 +58,8 @@ void Document::setDataSet(std::shared_ptr<const data::SampleSet> set, const QStr
     ++m_inputsGeneration; // comparisons and suggestions measured on the old data no longer apply
     m_data = std::move(set);
     m_dataName = name;
+    m_dataOrigin = {}; // handed over (openDataSet records where it read it from after this)
+    m_dataRange = m_data ? std::optional(data::valueRange(*m_data)) : std::nullopt;
     emit dataSetChanged();
 }
 
@@ -63,7 +68,35 @@ void Document::setCalibrationData(std::shared_ptr<const data::SampleSet> set, co
     ++m_inputsGeneration;
     m_calibData = std::move(set);
     m_calibName = m_calibData ? name : QString();
+    m_calibOrigin = {};
+    m_calibRange = m_calibData ? std::optional(data::valueRange(*m_calibData)) : std::nullopt;
     emit calibrationDataChanged();
+}
+
+QString Document::cannotRun() const
+{
+    if (m_blockers.empty())
+        return {};
+    QStringList ops;
+    for (const auto& b : m_blockers) {
+        if (b.op < 0)
+            ops << QString::fromStdString(b.message);
+        else if (b.subgraph > 0)
+            ops << tr("operator %1 (%2) in subgraph %3 — %4")
+                       .arg(b.op)
+                       .arg(QString::fromStdString(b.opName))
+                       .arg(b.subgraph)
+                       .arg(QString::fromStdString(b.message));
+        else
+            ops << tr("operator %1 (%2) — %3")
+                       .arg(b.op)
+                       .arg(QString::fromStdString(b.opName), QString::fromStdString(b.message));
+    }
+    constexpr qsizetype kNamed = 3;
+    QString list = ops.mid(0, kNamed).join(QStringLiteral("; "));
+    if (ops.size() > kNamed)
+        list += tr("; and %n more", nullptr, static_cast<int>(ops.size() - kNamed));
+    return tr("QuantLens cannot run this model: %1.").arg(list);
 }
 
 std::vector<std::string> Document::keptFloatIds() const

@@ -8,8 +8,11 @@
 #pragma once
 
 #include "data/samples.h"
+#include "data/value_range.h"
 #include "eval/evaluate.h"
+#include "eval/sensitivity.h"
 #include "eval/weights.h"
+#include "exec/env.h"
 #include "gui/job.h"
 #include "passes/quantize.h"
 #include "pipeline/source.h"
@@ -19,6 +22,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QUndoStack;
@@ -32,7 +36,13 @@ public:
     explicit Document(QObject* parent = nullptr);
 
     // The model: nothing until one is set; a new one clears the layers kept in float and their history.
-    void setModel(const QString& path, std::shared_ptr<const pipeline::ModelSource> source);
+    // `blockers`: the operators that keep QuantLens from running it (numbered as the file numbers them).
+    void setModel(const QString& path, std::shared_ptr<const pipeline::ModelSource> source,
+        std::vector<exec::Blocker> blockers = {});
+    const std::vector<exec::Blocker>& blockers() const { return m_blockers; }
+    // One sentence naming what keeps the model from running (every view that needs running shows it), or
+    // empty when it runs.
+    QString cannotRun() const;
     std::shared_ptr<const pipeline::ModelSource> source() const { return m_source; }
     std::shared_ptr<const model::Graph> workGraph() const { return m_source ? m_source->work : nullptr; }
     QString file() const { return m_file; }
@@ -46,9 +56,28 @@ public:
     void openDataSet(const QString& images, const QString& labels, bool calibration);
     // Calibration on the data set again (a read still running for calibration data no longer lands).
     void calibrateOnDataSet();
-    // Reads images (IDX, .npy, or a folder sized to the one input of `graph`) and optional labels.
-    static Result<data::SampleSet> readDataSet(
-        const std::shared_ptr<const model::Graph>& graph, const QString& images, const QString& labels);
+    // Reads images (IDX, .npy, or a folder sized to the one input of `graph`) and optional labels; 8-bit
+    // values (IDX, uint8 .npy, image files) become value * pre.scale + pre.offset, colour images in BGR order
+    // with `bgr`.
+    static Result<data::SampleSet> readDataSet(const std::shared_ptr<const model::Graph>& graph, const QString& images,
+        const QString& labels, const data::Preprocess& pre = {}, bool bgr = false);
+
+    // How 8-bit data become model inputs: the user's choice, or else the range the model's quantized input stands
+    // for (its scale and zero point), or else pixels / 255. Choosing reads the data set and calibration data
+    // again with it; so does another model when the data came from an image folder (sized to the new input) or
+    // would be read differently for it.
+    void setPreprocess(const data::Preprocess& pre, bool bgr);
+    void resetPreprocess(); // back to what the model asks for
+    data::Preprocess preprocess() const;
+    bool bgr() const { return m_bgr; }
+    bool preprocessChosen() const { return m_preChosen; }
+    QString preprocessBasis() const; // why these values: "your choice", the model's input quantization, the default
+    // The range the data set's and the calibration data's values span (nothing without data).
+    std::optional<data::ValueRange> dataRange() const { return m_dataRange; }
+    std::optional<data::ValueRange> calibrationRange() const { return m_calibData ? m_calibRange : m_dataRange; }
+    // Why the calibration data do not fit the range the model's input stands for (empty: they fit, or the model
+    // does not say).
+    QString rangeWarning() const;
     std::shared_ptr<const data::SampleSet> dataSet() const { return m_data; }
     QString dataSetName() const { return m_dataName; }
     bool hasOwnCalibrationData() const { return m_calibData != nullptr; }
@@ -87,8 +116,11 @@ public:
     // The model quantized with `q` written to `path`: exportFinished says how LiteRT will run it.
     void exportModel(const QString& path, passes::QuantizeOptions q);
     // Every layer's sensitivity in `q`'s mode on (at most 500 samples of) the data set; the fewest layers that
-    // bring the drop within a point are kept in float, one undo step: suggestionFinished.
-    void suggestKeepFloat(const passes::QuantizeOptions& q);
+    // bring the drop within `budget` (0.01: one point) are kept in float, one undo step: suggestionProgress while
+    // it runs, then suggestionFinished with the per-layer table (also when cancelled).
+    void suggestKeepFloat(const passes::QuantizeOptions& q, double budget = 0.01);
+    bool suggesting() const { return m_suggestCancel != nullptr; }
+    void cancelSuggestion();
     // Each operator's mean time in the interpreter, for the model as opened: latencyMeasured.
     void measureLatency();
     // Stops every running job (the window closes).
@@ -102,7 +134,8 @@ signals:
     void weightsAnalysed(std::shared_ptr<const std::vector<eval::LayerWeights>> layers, const QString& error);
     // ops: the file's operator of each activation value.
     // sqnrDb: propagated (the quantized model's tensor against the float one); localSqnrDb: the tensor's own
-    // quantization only.
+    // quantization only. `error`: why there is no quantized model (null), or, with one, why its activation
+    // error could not be measured on the data set.
     void quantizedBuilt(std::shared_ptr<const model::Graph> quantized, const std::vector<int>& ops,
         const std::vector<double>& sqnrDb, const std::vector<double>& localSqnrDb, const QString& error);
     // Per operator of the file (ms), or the error.
@@ -110,7 +143,9 @@ signals:
     void evaluationProgress(const QString& mode, qint64 done, qint64 total);
     void evaluationFinished(std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows, const QString& error);
     void exportFinished(bool ok, const QString& message);
-    void suggestionFinished(bool ok, const QString& message);
+    void suggestionProgress(int done, int total);
+    // `result`: the sensitivity measured, operators by the file's numbering (null on failure).
+    void suggestionFinished(bool ok, const QString& message, std::shared_ptr<const eval::SensitivityResult> result);
     void dataSetRead(const QString& images, bool ok, const QString& error, bool calibration);
 
 private:
@@ -118,15 +153,31 @@ private:
     void pushKeepFloat(std::vector<int> after, const QString& text);
 
     std::shared_ptr<const pipeline::ModelSource> m_source;
+    std::vector<exec::Blocker> m_blockers;
     QString m_file;
     std::shared_ptr<const data::SampleSet> m_data, m_calibData;
     QString m_dataName, m_calibName;
+    // Where the data came from (empty: handed over, not read from a path), to read it again.
+    struct Origin {
+        QString images, labels;
+        data::Preprocess pre; // as read
+        bool bgr = false;
+    };
+    Origin m_dataOrigin, m_calibOrigin;
+    std::optional<data::ValueRange> m_dataRange, m_calibRange;
+    data::Preprocess m_pre; // the user's choice, when m_preChosen
+    bool m_bgr = false, m_preChosen = false;
+    void rereadForModel(); // after a new model: the data read again where it would read differently
+    // openDataSet; `refit`: the same data read again for another model or preprocessing (kept even if they do
+    // not fit).
+    void read(const QString& images, const QString& labels, bool calibration, bool refit);
     std::vector<int> m_keepFloat;
     QUndoStack* m_undo = nullptr;
     int m_modelGeneration = 0;
     int m_inputsGeneration = 0;
     JobGeneration m_analysisJob, m_quantJob, m_dataJob, m_calibJob, m_latencyJob;
     std::shared_ptr<std::atomic<bool>> m_evaluationCancel; // set while an evaluation runs
+    std::shared_ptr<std::atomic<bool>> m_suggestCancel; // set while a suggestion runs
     std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);
 };
 

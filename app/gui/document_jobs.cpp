@@ -59,11 +59,16 @@ void Document::buildQuantized(const eval::WeightAnalysisOptions& w, passes::Quan
     const int token = m_quantJob.start();
     if (!workGraph())
         return;
+    if (const QString why = cannotRun(); !why.isEmpty()) { // nothing to run it with: say why, in every view
+        emit quantizedBuilt(nullptr, {}, {}, {}, why);
+        return;
+    }
     q.io = passes::IoType::Float;
     q.keepFloat = keptFloatIds();
     struct Built {
         std::shared_ptr<const model::Graph> graph;
         std::vector<eval::ActivationLayer> activations; // on the data set, when there is one
+        std::string activationError; // why there are none although there is a data set
     };
     const bool noData = needsDataSet(q);
     runJob(this,
@@ -90,6 +95,8 @@ void Document::buildQuantized(const eval::WeightAnalysisOptions& w, passes::Quan
                 ao.mode = w.teaching ? passes::Mode::Float32 : q.mode;
                 if (auto a = eval::analyzeActivations(graph, *b.graph, *data, ao))
                     b.activations = std::move(*a);
+                else
+                    b.activationError = a.error().message;
             }
             return b;
         },
@@ -104,8 +111,8 @@ void Document::buildQuantized(const eval::WeightAnalysisOptions& w, passes::Quan
                     sqnr.push_back(a.propagated.sqnrDb);
                     local.push_back(a.local.sqnrDb);
                 }
-            emit quantizedBuilt(
-                r ? r->graph : nullptr, ops, sqnr, local, r ? QString() : QString::fromStdString(r.error().message));
+            emit quantizedBuilt(r ? r->graph : nullptr, ops, sqnr, local,
+                QString::fromStdString(r ? r->activationError : r.error().message));
         });
 }
 
@@ -113,6 +120,10 @@ void Document::evaluateAllModes(const passes::QuantizeOptions& q)
 {
     if (m_evaluationCancel || !m_data || !workGraph())
         return;
+    if (const QString why = cannotRun(); !why.isEmpty()) {
+        emit evaluationFinished(nullptr, why);
+        return;
+    }
     m_evaluationCancel = std::make_shared<std::atomic<bool>>(false);
     auto quantize = q;
     quantize.keepFloat = keptFloatIds();
@@ -163,6 +174,7 @@ void Document::cancelEvaluation()
 void Document::cancelAll()
 {
     cancelEvaluation();
+    cancelSuggestion();
     m_jobsCancel->store(true);
 }
 
@@ -205,46 +217,76 @@ void Document::exportModel(const QString& path, passes::QuantizeOptions q)
         });
 }
 
-void Document::suggestKeepFloat(const passes::QuantizeOptions& q)
+void Document::suggestKeepFloat(const passes::QuantizeOptions& q, double budget)
 {
+    if (m_suggestCancel || !m_data || !workGraph())
+        return;
+    m_suggestCancel = std::make_shared<std::atomic<bool>>(false);
     eval::SensitivityOptions so;
     so.quantize = q;
     so.quantize.keepFloat.clear();
+    so.budget = budget;
     using Outcome = Result<eval::SensitivityResult>;
+    const eval::SensitivityProgress progress =
+        onGuiThread(this, [this](int done, int total) { emit suggestionProgress(done, total); });
     runJob(this,
-        [source = m_source, data = m_data, calib = calibrationData(), so, cancel = m_jobsCancel]() mutable -> Outcome {
+        [source = m_source, data = m_data, calib = calibrationData(), so, progress, cancel = m_suggestCancel]() mutable
+            -> Outcome {
             // At most 500 samples: enough to rank layers, quick enough to stay interactive.
             const data::SampleSet sample = data::firstSamples(*data, 500);
             std::vector<std::string> notes;
             auto ranges = pipeline::activationRanges(*source, so.quantize, calibrationSpan(calib), notes);
             if (!ranges)
                 return ranges.error();
-            return eval::sensitivity(*source->work, sample, *ranges, so, {}, cancel.get());
+            // The user's Cancel, or the window closing (cancelAll sets the same flag).
+            auto r = eval::sensitivity(*source->work, sample, *ranges, so, progress, cancel.get());
+            if (!r)
+                return r.error();
+            // Operators as the file numbers them.
+            for (auto& l : r->layers)
+                l.op = source->fileOp(l.op);
+            r->keepFloat = pipeline::toFileOps(*source, r->keepFloat);
+            return r;
         },
-        [this, model = m_modelGeneration, inputs = m_inputsGeneration](const Outcome& r) {
+        [this, model = m_modelGeneration, inputs = m_inputsGeneration, cancel = m_suggestCancel](Outcome r) {
+            m_suggestCancel.reset();
             if (model != m_modelGeneration) {
-                emit suggestionFinished(false, tr("another model was opened meanwhile"));
+                emit suggestionFinished(false, tr("another model was opened meanwhile"), nullptr);
+                return;
+            }
+            if (cancel->load()) {
+                emit suggestionFinished(false, tr("cancelled"), nullptr);
                 return;
             }
             if (inputs != m_inputsGeneration) { // measured for other options or data: not what is shown now
-                emit suggestionFinished(false, tr("the options or the data changed meanwhile; ask again"));
+                emit suggestionFinished(false, tr("the options or the data changed meanwhile; ask again"), nullptr);
                 return;
             }
             if (!r) {
-                emit suggestionFinished(false, QString::fromStdString(r.error().message));
+                emit suggestionFinished(false, QString::fromStdString(r.error().message), nullptr);
                 return;
             }
-            const QString msg = r->keepFloat.empty() ? tr("Already within one point of float: nothing to keep in float")
-                                                     : tr("Keeping %n layer(s) in float: %1 %2 → %3 (float %4)",
-                                                           nullptr, static_cast<int>(r->keepFloat.size()))
-                                                           .arg(QString::fromStdString(r->metric))
-                                                           .arg(r->quantizedMetric, 0, 'f', 4)
-                                                           .arg(r->selectionMetric, 0, 'f', 4)
-                                                           .arg(r->floatMetric, 0, 'f', 4);
-            if (!r->keepFloat.empty())
-                keepAlsoInFloat(pipeline::toFileOps(*m_source, r->keepFloat), tr("keep suggested layers in float"));
-            emit suggestionFinished(true, msg);
+            const auto budgetPoints = 100.0 * r->budget;
+            const QString msg = r->keepFloat.empty()
+                ? tr("Already within %1 point(s) of float: nothing to keep in float").arg(budgetPoints, 0, 'g', 3)
+                : tr("Keeping %n layer(s) in float: %1 %2 → %3 (float %4)", nullptr,
+                      static_cast<int>(r->keepFloat.size()))
+                      .arg(QString::fromStdString(r->metric))
+                      .arg(r->quantizedMetric, 0, 'f', 4)
+                      .arg(r->selectionMetric, 0, 'f', 4)
+                      .arg(r->floatMetric, 0, 'f', 4) +
+                    (r->withinBudget ? QString() : tr(" — still not within the budget"));
+            auto shared = std::make_shared<const eval::SensitivityResult>(std::move(*r));
+            if (!shared->keepFloat.empty())
+                keepAlsoInFloat(shared->keepFloat, tr("keep suggested layers in float"));
+            emit suggestionFinished(true, msg, shared);
         });
+}
+
+void Document::cancelSuggestion()
+{
+    if (m_suggestCancel)
+        m_suggestCancel->store(true);
 }
 
 } // namespace ql::app

@@ -40,7 +40,12 @@ QString installTranslations(QCoreApplication& app, const QString& code)
     auto* ours = new QTranslator(&app);
     // QTranslator walks the locale's UI languages (de_AT -> de, zh_Hans_CN -> zh_CN) to the best file.
     if (!ours->load(locale, QStringLiteral("quantlens"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        delete ours;
+        // No translation for this language (or the C locale): English, with its plural forms ("300 test
+        // images", not "300 test image(s)").
+        if (ours->load(QStringLiteral("quantlens_en"), QStringLiteral(":/i18n")))
+            QCoreApplication::installTranslator(ours);
+        else
+            delete ours;
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(ours);

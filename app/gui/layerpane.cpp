@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -39,6 +40,8 @@ LayerPane::LayerPane(QWidget* parent)
     filter->setPlaceholderText(tr("Filter layers (operator, shape, type…)"));
     filter->setClearButtonEnabled(true);
     connect(filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    filter->installEventFilter(this); // leaves Ctrl+E to the window
+    filter->setObjectName(QStringLiteral("layerFilter"));
     m_table = new QTableView(this);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
@@ -55,6 +58,16 @@ LayerPane::LayerPane(QWidget* parent)
     layout->addWidget(m_blockers);
     layout->addWidget(filter);
     layout->addWidget(m_table);
+}
+
+bool LayerPane::eventFilter(QObject* watched, QEvent* event)
+{
+    // On X11 a line edit claims Ctrl+E as "end of line" (End does the same); the filter field has the focus
+    // at start-up, and Ctrl+E is the window's "Evaluate all modes". Not claiming it lets the shortcut work.
+    if (event->type() == QEvent::ShortcutOverride)
+        if (static_cast<QKeyEvent*>(event)->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_E))
+            return true;
+    return QWidget::eventFilter(watched, event);
 }
 
 void LayerPane::setSummary(const QString& text)

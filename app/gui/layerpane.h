@@ -41,6 +41,9 @@ public:
 signals:
     void selectionChanged();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void showContextMenu(const QPoint& at);
 

@@ -11,6 +11,7 @@
 #include "gui/difftab.h"
 #include "gui/language.h"
 #include "gui/layerpane.h"
+#include "gui/messagearea.h"
 #include "gui/modelload.h"
 #include "gui/modepanel.h"
 #include "gui/optionscommand.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_layers = m_layerPane->model();
     connect(m_layers, &widgets::LayerTableModel::keepFloatRequested, m_doc, &Document::setKeepFloat);
     connect(m_doc, &Document::keepFloatChanged, this, [this] {
+        markCompareOutOfDate(tr("the layers kept in float changed"));
         m_layers->setKeptFloat(m_doc->keptFloat());
         m_graphView->setKeptFloat(m_doc->keptFloat());
         runAnalysis();
@@ -120,16 +122,25 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_trainView, &TrainView::finished, this,
         [this](bool ok, const QString& message, std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows) {
             if (!ok) {
-                statusBar()->showMessage(tr("Training: %1").arg(message), 8000);
+                m_messages->post(QStringLiteral("train"), tr("Training: %1").arg(message));
                 return;
             }
+            m_messages->clear(QStringLiteral("train"));
             // Float, PTQ and QAT of the trained net join whatever the Compare table already shows.
-            m_compare->addResults(*rows);
+            m_compare->addTrainingResults(*rows);
             statusBar()->showMessage(tr("Training done: float, PTQ and QAT are in the Compare tab"), 8000);
         });
+    // The message area sits over the views: what went wrong stays readable until it no longer applies.
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(2);
+    m_messages = new MessageArea(right);
+    rightLayout->addWidget(m_messages);
+    rightLayout->addWidget(m_views, 1);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_layerPane);
-    splitter->addWidget(m_views);
+    splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({470, 700});
@@ -165,6 +176,8 @@ MainWindow::MainWindow(QWidget* parent)
         m_panelState = now;
         runAnalysis();
         updateCompareState();
+        if (evaluationKey() != m_evaluatedKey)
+            markCompareOutOfDate(tr("the quantization options changed"));
     });
     connect(m_modePanel, &ModePanel::calibrationDataRequested, this, &MainWindow::showCalibrationDataDialog);
     connect(this, &MainWindow::exportFinished, this, [this](bool ok, const QString& message) {
@@ -197,6 +210,11 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow()
 {
     m_doc->cancelAll();
+}
+
+QString MainWindow::activationCaption() const
+{
+    return m_activationCaption->text();
 }
 
 widgets::CompareModel* MainWindow::compareModel() const

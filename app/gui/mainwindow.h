@@ -44,6 +44,8 @@ namespace ql::app {
 
 class CompareTab;
 class DiffTab;
+class MessageArea;
+class SuggestDialog;
 class LayerPane;
 class ModePanel;
 class SideBySideView;
@@ -102,14 +104,21 @@ public:
     widgets::ValueBars* activationChart() const { return m_activationBars; }
     // The layer-table operator of each activation bar (clicking a bar selects it).
     std::vector<int> activationOperators() const { return m_activationOps; }
+    QString activationCaption() const; // the line over the activation chart
+    CompareTab* compareTab() const { return m_compare; }
     // Layers kept in float (operator indices): toggled in the table, undoable (Ctrl+Z), honoured by every
     // analysis, comparison, side-by-side run and export.
     std::vector<int> keptFloat() const { return m_doc->keptFloat(); }
     void setKeepFloat(int op, bool keep) { m_doc->setKeepFloat(op, keep); } // `op` as the layer table numbers it; undoable
     QUndoStack* undoStack() const { return m_doc->undoStack(); }
     Document* document() const { return m_doc; }
-    // Runs the sensitivity analysis on the data set and keeps the layers it selects in float (one undo step).
+    // The band above the views that keeps what went wrong until it no longer applies.
+    MessageArea* messageArea() const { return m_messages; }
+    // Runs the sensitivity analysis on the data set with the suggestion dialog's budget (shown, with progress
+    // and Cancel) and keeps the layers it selects in float (one undo step); its table shows every layer.
     void suggestKeepFloat();
+    void cancelSuggestion();
+    SuggestDialog* suggestDialog() const { return m_suggest; }
     TrainView* trainView() const { return m_trainView; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
@@ -153,9 +162,14 @@ private:
     static QString modeDescription(const model::ModeGuess& guess);
     void updateCalibrationSource();
     void showCalibrationDataDialog();
+    void showValueRangeDialog();
+    void updateRangeWarning(); // the message area says when the calibration data do not fit the model's input
     void wireDocumentData(); // the document's data into the views
     void wireGraphView(); // the graph view's selection, context menu and numbers
     void updateCompareState();
+    // The options that decide the evaluation of every mode (not the mode shown), as one comparable text.
+    std::string evaluationKey() const;
+    void markCompareOutOfDate(const QString& why);
 
     LayerPane* m_layerPane = nullptr;
     widgets::LayerTableModel* m_layers = nullptr; // the pane's
@@ -173,6 +187,9 @@ private:
     JobGeneration m_loadJob;
     std::unique_ptr<QTemporaryDir> m_demoData;
     CompareTab* m_compare = nullptr;
+    MessageArea* m_messages = nullptr;
+    SuggestDialog* m_suggest = nullptr;
+    std::string m_evaluatedKey; // evaluationKey() of the rows Compare shows
     DiffTab* m_diff = nullptr;
     JobGeneration m_diffJob;
     QString m_diffPath; // the model compared with, while its comparison is shown

@@ -5,7 +5,9 @@
 
 #include "gui/comparetab.h"
 #include "gui/modepanel.h"
+#include "gui/messagearea.h"
 #include "gui/sidebyside.h"
+#include "gui/valuerangedialog.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -19,9 +21,11 @@ namespace ql::app {
 void MainWindow::wireDocumentData()
 {
     connect(m_doc, &Document::dataSetChanged, this, [this] {
+        markCompareOutOfDate(tr("the data set changed"));
         m_sideBySide->setDataSet(m_doc->dataSet());
         updateClassNames();
         updateCalibrationSource();
+        updateRangeWarning();
         updateCompareState();
         rebuildQuantized();
         // A comparison on screen gets its outputs compared on the new data set, where it is.
@@ -29,7 +33,9 @@ void MainWindow::wireDocumentData()
             compareWith(m_diffPath, false);
     });
     connect(m_doc, &Document::calibrationDataChanged, this, [this] {
+        markCompareOutOfDate(tr("the calibration data changed"));
         updateCalibrationSource();
+        updateRangeWarning();
         updateCompareState();
         runAnalysis();
     });
@@ -63,10 +69,37 @@ void MainWindow::updateCalibrationSource()
 {
     const auto calib = calibrationData();
     const QString name = calibrationDataName();
-    m_modePanel->setCalibrationSource(!calib ? tr("no data set yet (File › Open data set…)")
-            : name.contains(QString::number(calib->count)) // the bundled sample's name says it already
-            ? name
-            : tr("%1 (%n sample(s))", nullptr, static_cast<int>(calib->count)).arg(name));
+    QString text = !calib ? tr("no data set yet (File › Open data set…)")
+        : name.contains(QString::number(calib->count)) // the bundled sample's name says it already
+        ? name
+        : tr("%1 (%n sample(s))", nullptr, static_cast<int>(calib->count)).arg(name);
+    // The range the input is calibrated on, where a data set gives one.
+    if (const auto range = m_doc->calibrationRange())
+        text += tr(", values in %1").arg(QString::fromStdString(data::describe(*range)));
+    m_modePanel->setCalibrationSource(text);
+}
+
+void MainWindow::updateRangeWarning()
+{
+    if (const QString why = m_doc->rangeWarning(); !why.isEmpty())
+        m_messages->post(QStringLiteral("range"), why, MessageArea::Level::Warning);
+    else
+        m_messages->clear(QStringLiteral("range"));
+}
+
+void MainWindow::showValueRangeDialog()
+{
+    const auto range = m_doc->dataRange();
+    const QString span = range ? tr("The data set's values now lie in %1 (%2).")
+                                     .arg(QString::fromStdString(data::describe(*range)), m_doc->preprocessBasis())
+                               : tr("No data set is open yet; the choice applies to the next one.");
+    ValueRangeDialog dialog(m_doc->preprocessBasis(), span, m_doc->preprocess(), m_doc->preprocessChosen(), m_doc->bgr(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.followModel())
+        m_doc->resetPreprocess();
+    else
+        m_doc->setPreprocess(dialog.preprocess(), dialog.bgr());
 }
 
 void MainWindow::showCalibrationDataDialog()
@@ -105,20 +138,27 @@ void MainWindow::updateCompareState()
     const bool running = m_doc->evaluating();
     QString text;
     const auto set = m_doc->dataSet();
-    if (!set)
+    const QString cannotRun = m_doc->cannotRun();
+    if (!cannotRun.isEmpty())
+        text = cannotRun;
+    else if (!set)
         text = tr("Open a data set (File › Open data set…) to compare the modes.");
     else if (const auto graph = workGraph(); graph && graph->main().inputs.size() == 1) {
         const auto& in = graph->main().tensors[static_cast<std::size_t>(graph->main().inputs[0])];
         const auto fits = data::checkSamplesFit(*set, in);
-        text = fits ? tr("Data: %1%2. int8 and 16x8 are calibrated on the first %3 samples of %4.")
+        const std::int64_t calibCount = calibrationData() ? calibrationData()->count : set->count;
+        const int used = static_cast<int>(std::min<std::int64_t>(m_modePanel->calibrationSamples(), calibCount));
+        const QString calibrated = used >= calibCount
+            ? tr("int8 and 16x8 are calibrated on all %n sample(s) of %1.", nullptr, used).arg(calibrationDataName())
+            : tr("int8 and 16x8 are calibrated on the first %n sample(s) of %1.", nullptr, used).arg(calibrationDataName());
+        text = fits ? tr("Data: %1%2. %3")
                           .arg(m_doc->dataSetName())
                           .arg(set->labels.empty() ? tr(", no labels (agreement only)") : QString())
-                          .arg(m_modePanel->calibrationSamples())
-                          .arg(calibrationDataName())
+                          .arg(calibrated)
                     : tr("The data set %1 does not fit this model: %2")
                           .arg(m_doc->dataSetName(), QString::fromStdString(fits.error().message));
     }
-    m_compare->setState(text, set && workGraph(), running);
+    m_compare->setState(text, set && workGraph() && cannotRun.isEmpty(), running);
 }
 
 } // namespace ql::app

@@ -9,13 +9,16 @@
 #include "graph/graphview.h"
 #include "gui/comparetab.h"
 #include "gui/layerpane.h"
+#include "gui/messagearea.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
+#include "gui/suggestdialog.h"
 #include "layers/layertablemodel.h"
 #include "sidebyside/sampleviews.h"
 #include "weights/weightview.h"
 
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
@@ -31,8 +34,13 @@ void MainWindow::wireDocumentJobs()
     connect(m_doc, &Document::evaluationFinished, this,
         [this](std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows, const QString& error) {
             const bool ok = rows != nullptr;
-            if (ok)
+            if (ok) {
                 m_compare->setResults(std::move(rows));
+                m_evaluatedKey = evaluationKey();
+                m_messages->clear(QStringLiteral("evaluate"));
+            } else if (!error.startsWith(tr("cancelled"))) {
+                m_messages->post(QStringLiteral("evaluate"), tr("Evaluating every mode failed: %1").arg(error));
+            }
             m_compare->showFinished(ok, error);
             updateCompareState();
             emit evaluationFinished(ok, error);
@@ -41,17 +49,32 @@ void MainWindow::wireDocumentJobs()
         statusBar()->showMessage(message, 8000);
         emit exportFinished(ok, message);
     });
-    connect(m_doc, &Document::suggestionFinished, this, [this](bool ok, const QString& message) {
+    m_suggest = new SuggestDialog(this);
+    connect(m_suggest, &SuggestDialog::measureRequested, this, &MainWindow::suggestKeepFloat);
+    connect(m_suggest, &SuggestDialog::cancelRequested, this, &MainWindow::cancelSuggestion);
+    connect(m_doc, &Document::suggestionProgress, m_suggest, &SuggestDialog::showProgress);
+    connect(m_doc, &Document::suggestionFinished, this,
+        [this](bool ok, const QString& message, std::shared_ptr<const eval::SensitivityResult> result) {
+        m_suggest->showFinished(ok, message, std::move(result));
         statusBar()->showMessage(ok ? message : tr("Suggestion failed: %1").arg(message), ok ? 10000 : 8000);
+        if (ok || message == tr("cancelled"))
+            m_messages->clear(QStringLiteral("suggest"));
+        else
+            m_messages->post(QStringLiteral("suggest"), tr("Suggesting layers to keep in float failed: %1").arg(message));
         emit suggestionFinished(ok, message);
     });
     connect(m_doc, &Document::quantizedBuilt, this,
         [this](std::shared_ptr<const model::Graph> quantized, const std::vector<int>& ops, const std::vector<double>& sqnr,
             const std::vector<double>& local, const QString& error) {
-            m_sideBySide->setModels(workGraph(), quantized, m_modePanel->describe());
+            m_sideBySide->setModels(workGraph(), quantized, m_modePanel->describe(), error);
             QStringList labels;
-            for (const int op : ops)
-                labels << QString::number(op);
+            const auto file = m_doc->source() ? m_doc->source()->file : nullptr;
+            for (const int op : ops) {
+                const bool named = file && op >= 0 && op < static_cast<int>(file->main().operators.size());
+                labels << (named ? QStringLiteral("%1 %2").arg(op).arg(QString::fromStdString(
+                                       file->opName(file->main().operators[static_cast<std::size_t>(op)])))
+                                 : QString::number(op));
+            }
             m_activationOps = ops;
             m_activationBars->setValues(labels, sqnr);
             m_graphView->setActivationSqnr(ops, sqnr, local);
@@ -61,14 +84,21 @@ void MainWindow::wireDocumentJobs()
                                    : tr("Activation SQNR per operator output (the quantized model's tensor against the "
                                         "float one, %n sample(s) of the data set); the lowest is outlined.",
                                          nullptr, static_cast<int>(std::min<std::int64_t>(32, set ? set->count : 0))));
-            if (!error.isEmpty())
-                statusBar()->showMessage(tr("Side by side: %1").arg(error), 8000);
+            // A failure that is not the model's known state (it cannot run, or needs a data set) is a message.
+            if (!error.isEmpty() && error != m_doc->cannotRun() && !(quantized == nullptr && needsDataSet()))
+                m_messages->post(QStringLiteral("quantized"),
+                    quantized ? tr("Activation error on the data set: %1").arg(error)
+                              : tr("The model in %1 could not be built: %2").arg(m_modePanel->describe(), error));
+            else
+                m_messages->clear(QStringLiteral("quantized"));
             emit quantizedReady();
         });
     connect(m_doc, &Document::weightsAnalysed, this,
         [this](std::shared_ptr<const std::vector<eval::LayerWeights>> layers, const QString& error) {
             if (!error.isEmpty())
-                statusBar()->showMessage(tr("Weight analysis failed: %1").arg(error), 8000);
+                m_messages->post(QStringLiteral("weights"), tr("Weight analysis failed: %1").arg(error));
+            else
+                m_messages->clear(QStringLiteral("weights"));
             m_graphView->setWeightAnalysis(layers);
             m_layers->setWeightAnalysis(std::move(layers));
             m_errorChart->setLayers(
@@ -104,9 +134,12 @@ QString MainWindow::exportSummary() const
     if (!workGraph())
         return tr("Open a model first.");
     if (m_modePanel->options().teaching)
-        return tr("Teaching schemes are for analysis and simulation: TensorFlow Lite cannot store %1. Choose a "
-                  "TFLite mode to export.")
+        return tr("Teaching bit widths (here %1) are simulated on the weights for analysis and are not exported. "
+                  "Choose a TFLite mode to export: float16, dynamic range, int8 or 16x8.")
             .arg(QString::fromStdString(m_modePanel->options().teaching->describe()));
+    if (const QString why = m_doc->cannotRun(); !why.isEmpty() && passes::needsCalibration(m_modePanel->quantizeOptions().mode))
+        return tr("%1 int8 and 16x8 calibrate by running the model; float16 and dynamic range can still be exported.")
+            .arg(why);
     const auto o = m_modePanel->quantizeOptions();
     QString s =
         tr("Mode %1, %2 weights")
@@ -133,16 +166,29 @@ QString MainWindow::exportSummary() const
 void MainWindow::showExportDialog()
 {
     const QString summary = exportSummary();
-    if (!workGraph() || m_modePanel->options().teaching || needsDataSet()) {
+    if (!workGraph() || m_modePanel->options().teaching || needsDataSet() ||
+        (!m_doc->cannotRun().isEmpty() && passes::needsCalibration(m_modePanel->quantizeOptions().mode))) {
         QMessageBox::information(this, tr("Export model"), summary);
         return;
     }
     QString suggested = QFileInfo(m_doc->file()).completeBaseName() + QLatin1Char('_') + m_modePanel->modeName() +
         QStringLiteral(".tflite");
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export model — %1").arg(summary), suggested, tr("TensorFlow Lite models (*.tflite)"));
-    if (!path.isEmpty())
-        exportModel(path);
+    // The summary goes under the file list, in full (a window title would cut it).
+    auto* dialog = new QFileDialog(this, tr("Export model"), suggested, tr("TensorFlow Lite models (*.tflite)"));
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("tflite"));
+    dialog->setOption(QFileDialog::DontUseNativeDialog);
+    dialog->selectFile(suggested);
+    if (auto* grid = qobject_cast<QGridLayout*>(dialog->layout())) {
+        auto* text = new QLabel(summary, dialog);
+        text->setObjectName(QStringLiteral("exportSummary"));
+        text->setWordWrap(true);
+        grid->addWidget(text, grid->rowCount(), 0, 1, grid->columnCount());
+    }
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) { exportModel(path); });
+    dialog->open();
 }
 
 void MainWindow::exportModel(const QString& path)
@@ -158,7 +204,8 @@ void MainWindow::exportModel(const QString& path)
         emit exportFinished(false, tr("%1 is the open model; choose another file").arg(path));
         return;
     }
-    if (m_modePanel->options().teaching || needsDataSet()) {
+    if (m_modePanel->options().teaching || needsDataSet() ||
+        (!m_doc->cannotRun().isEmpty() && passes::needsCalibration(m_modePanel->quantizeOptions().mode))) {
         emit exportFinished(false, exportSummary());
         return;
     }
@@ -173,19 +220,45 @@ bool MainWindow::needsDataSet() const
 
 void MainWindow::suggestKeepFloat()
 {
-    if (!workGraph() || !m_doc->dataSet() || m_modePanel->options().teaching) {
-        const QString why = !m_doc->dataSet() ? tr("Open a data set first (File › Open data set…).")
+    if (!workGraph() || !m_doc->dataSet() || m_modePanel->options().teaching || !m_doc->cannotRun().isEmpty()) {
+        const QString why = !m_doc->cannotRun().isEmpty() ? m_doc->cannotRun()
+            : !m_doc->dataSet()                          ? tr("Open a data set first (File › Open data set…).")
                                               : tr("Choose a TFLite mode: the suggestion measures that mode.");
         statusBar()->showMessage(why, 8000);
+        m_suggest->showFinished(false, why, nullptr);
         emit suggestionFinished(false, why);
         return;
     }
+    if (m_doc->suggesting())
+        return;
     statusBar()->showMessage(tr("Measuring every layer's sensitivity…"));
-    m_doc->suggestKeepFloat(m_modePanel->quantizeOptions());
+    m_suggest->show();
+    m_suggest->showRunning(true);
+    m_doc->suggestKeepFloat(m_modePanel->quantizeOptions(), m_suggest->budget());
+}
+
+void MainWindow::cancelSuggestion()
+{
+    m_doc->cancelSuggestion();
+}
+
+std::string MainWindow::evaluationKey() const
+{
+    auto q = m_modePanel->quantizeOptions();
+    q.mode = passes::Mode::Int8;
+    q.io = passes::IoType::Native;
+    q.keepFloat.clear();
+    return passes::describe(q);
+}
+
+void MainWindow::markCompareOutOfDate(const QString& why)
+{
+    m_compare->markOutOfDate(why);
 }
 
 void MainWindow::rebuildQuantized()
 {
+    m_sideBySide->markPending(m_modePanel->describe());
     m_doc->buildQuantized(m_modePanel->options(), m_modePanel->quantizeOptions());
 }
 

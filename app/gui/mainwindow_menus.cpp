@@ -5,6 +5,7 @@
 
 #include "gui/language.h"
 #include "gui/modepanel.h"
+#include "gui/suggestdialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -36,6 +37,10 @@ void MainWindow::buildMenus()
     });
     openFolder->setToolTip(tr("A folder of images (PNG, JPEG, …), or one sub-folder per class for labelled data; "
                               "images are scaled to the model's input"));
+    auto* valueRange = fileMenu->addAction(tr("Data &value range…"), this, &MainWindow::showValueRangeDialog);
+    valueRange->setObjectName(QStringLiteral("valueRangeAction"));
+    valueRange->setToolTip(tr("How 8-bit images become input values ([0, 1], [-1, 1], [0, 255], mean and standard "
+                              "deviation, channel order); by default what the model's input stands for"));
     m_recentMenu = fileMenu->addMenu(tr("Open &recent"));
     auto* compare = fileMenu->addAction(tr("Compare &with…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
@@ -47,6 +52,7 @@ void MainWindow::buildMenus()
                            "network, another export, an older version) and show what differs"));
     auto* exportModel = fileMenu->addAction(tr("&Export model…"), this, &MainWindow::showExportDialog);
     exportModel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportModel->setObjectName(QStringLiteral("exportModelAction"));
     exportModel->setToolTip(tr("Write the model in the selected mode as a .tflite the TensorFlow Lite runtime loads"));
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
@@ -59,7 +65,18 @@ void MainWindow::buildMenus()
     editMenu->addAction(undo);
     editMenu->addAction(redo);
     editMenu->addSeparator();
-    auto* suggest = editMenu->addAction(tr("&Suggest layers to keep in float"), this, &MainWindow::suggestKeepFloat);
+    // Ctrl+E from anywhere in the window (also from the layer filter, which would take it as "end of line").
+    auto* evaluate = editMenu->addAction(tr("&Evaluate all modes"), this, [this] {
+        showView(QStringLiteral("compare"));
+        evaluateAllModes();
+    });
+    evaluate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    evaluate->setObjectName(QStringLiteral("evaluateAction"));
+    evaluate->setToolTip(tr("Run every mode over the data set in the Compare tab"));
+    auto* suggest = editMenu->addAction(tr("&Suggest layers to keep in float…"), this, [this] {
+        m_suggest->show();
+        m_suggest->raise();
+    });
     suggest->setToolTip(tr("Measure every weighted layer's effect on accuracy (or agreement) on the data set and keep "
                            "the fewest layers in float that bring the drop within one point"));
     editMenu->addSeparator();

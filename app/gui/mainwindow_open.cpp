@@ -7,6 +7,7 @@
 #include "gui/comparetab.h"
 #include "gui/difftab.h"
 #include "gui/layerpane.h"
+#include "gui/messagearea.h"
 #include "gui/modelload.h"
 #include "layers/layertablemodel.h"
 #include "model/summary.h"
@@ -69,10 +70,14 @@ void MainWindow::openFile(const QString& path)
             emit loadFailed(path, outcome.error);
             return;
         }
-        m_doc->setModel(path, outcome.source);
+        m_doc->setModel(path, outcome.source, outcome.runBlockers);
         cancelEvaluation();
         m_layers->setKeptFloat({});
-        m_compare->setResults(nullptr);
+        m_compare->reset(); // no row, progress or message of the previous model
+        m_evaluatedKey.clear();
+        m_messages->clearAll(); // what went wrong with the previous model
+        if (const QString why = m_doc->cannotRun(); !why.isEmpty())
+            m_messages->post(QStringLiteral("model"), why, MessageArea::Level::Warning);
         m_modelClassNames = outcome.classNames;
         if (path == demoModelPath() && !m_doc->dataSet()) {
             // The bundled Fashion-MNIST sample goes with the bundled model.
@@ -89,8 +94,15 @@ void MainWindow::openFile(const QString& path)
         }
         applyModel(path, outcome.source->file);
         m_layerPane->showBlockers(outcome.blockers);
+        std::vector<std::pair<int, QString>> blocked;
+        for (const auto& b : outcome.blockers)
+            if (b.subgraph == 0 && b.op >= 0)
+                blocked.emplace_back(b.op, QString::fromStdString(b.message));
+        m_layers->setBlocked(std::move(blocked));
         updateClassNames();
         updateCompareState();
+        updateCalibrationSource();
+        updateRangeWarning();
         if (!path.startsWith(QLatin1String(":/")))
             rememberRecent(path);
         emit modelLoaded(path);

@@ -43,7 +43,7 @@ LoadedModel loadModel(const QString& path)
             return {nullptr,
                 QCoreApplication::translate("ql::app::MainWindow", "%1: not found in the application's resources")
                     .arg(path),
-                {}, {}};
+                {}, {}, {}};
         const QByteArray bytes = f.readAll();
         g = model::readTflite(MappedFile::fromBytes(
             std::span(reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())),
@@ -52,7 +52,7 @@ LoadedModel loadModel(const QString& path)
         g = model::readTflite(path.toStdString());
     }
     if (!g)
-        return {nullptr, QString::fromStdString(g.error().message), {}, {}};
+        return {nullptr, QString::fromStdString(g.error().message), {}, {}, {}};
     auto graph = std::make_shared<const model::Graph>(std::move(g.value()));
     QStringList names = associatedClassNames(*graph);
     auto blockers = exec::Interpreter::diagnose(graph);
@@ -61,11 +61,18 @@ LoadedModel loadModel(const QString& path)
         pipeline::ModelSource onlyFile;
         onlyFile.file = graph;
         onlyFile.note = source.error().message;
-        return {std::make_shared<const pipeline::ModelSource>(std::move(onlyFile)), {}, std::move(names),
-            std::move(blockers)};
+        return {std::make_shared<const pipeline::ModelSource>(std::move(onlyFile)), {}, std::move(names), blockers,
+            blockers};
+    }
+    std::vector<exec::Blocker> runBlockers = blockers;
+    if (source->work && source->work != graph) { // a quantized file: the analyses run its float graph
+        runBlockers = exec::Interpreter::diagnose(source->work);
+        for (auto& b : runBlockers)
+            if (b.subgraph == 0 && b.op >= 0)
+                b.op = source->fileOp(b.op);
     }
     return {std::make_shared<const pipeline::ModelSource>(std::move(*source)), {}, std::move(names),
-        std::move(blockers)};
+        std::move(blockers), std::move(runBlockers)};
 }
 
 } // namespace ql::app

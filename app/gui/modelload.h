@@ -25,6 +25,9 @@ struct LoadedModel {
     QStringList classNames;
     // Operators that keep QuantLens from running the file (empty: it runs).
     std::vector<exec::Blocker> blockers;
+    // Operators that keep QuantLens from running what its analyses run (the float graph of a quantized file),
+    // numbered as the file numbers them; the file's own blockers when that is the file.
+    std::vector<exec::Blocker> runBlockers;
 };
 
 // Reads a .tflite file or a Qt resource (":/…", the bundled demo). Thread-safe; errors name the problem.

@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -153,13 +154,16 @@ SideBySideView::SideBySideView(QWidget* parent)
 }
 
 void SideBySideView::setModels(std::shared_ptr<const model::Graph> floatGraph,
-    std::shared_ptr<const model::Graph> quantized, const QString& modeName)
+    std::shared_ptr<const model::Graph> quantized, const QString& modeName, const QString& unavailable)
 {
     const bool newModel = floatGraph != m_float;
     m_float = std::move(floatGraph);
     m_quant = std::move(quantized);
-    if (newModel)
+    m_unavailable = unavailable;
+    if (newModel) {
         m_userClassNames.clear(); // names the user loaded belong to the previous model
+        m_input.reset(); // an input of the previous model's shape
+    }
     m_modeName = modeName;
     // The canvas only makes sense for 28x28 single-channel inputs.
     bool mnistLike = false;
@@ -178,15 +182,60 @@ void SideBySideView::setModels(std::shared_ptr<const model::Graph> floatGraph,
             m_imageRange->setCurrentIndex(spec->channels == 3 ? 1 : 0);
         }
     }
-    // Something to look at right away: the first sample.
-    if (m_quant && m_set && m_set->count > 0 && m_last.floatOut.empty() && m_last.error.isEmpty())
+    // Nothing of another model or mode stays on screen: the same input runs again in the new mode, or the
+    // first sample of the data set, or the view says why it cannot run.
+    if (!m_float) {
+        clearOutcome(tr("Open a model to run it side by side with its quantized version."));
+        return;
+    }
+    if (!m_quant) {
+        clearOutcome(m_unavailable.isEmpty() ? tr("The quantized model is not ready yet.") : m_unavailable);
+        return;
+    }
+    if (m_input) {
+        Input again = *m_input;
+        run(std::move(again.values), again.preview, std::move(again.shape), again.fromDataSet);
+    } else if (m_set && m_set->count > 0) {
         runSample(0);
+    } else {
+        clearOutcome(tr("Pick a sample or draw to run the float and the quantized model side by side."));
+    }
+}
+
+QString SideBySideView::verdictText() const
+{
+    return m_verdict->text();
+}
+
+void SideBySideView::markPending(const QString& modeName)
+{
+    if (!m_last.floatOut.empty() || !m_last.error.isEmpty())
+        m_verdict->setText(tr("Updating for %1…").arg(modeName));
+}
+
+void SideBySideView::clearOutcome(const QString& text)
+{
+    m_runJob.start(); // a run still going belongs to what was replaced
+    m_last = {};
+    m_verdict->setText(text);
+    m_outputs->setOutputs({}, {}, {}, QString(), QString());
+    m_layerBars->setValues({}, {});
+    if (!m_input)
+        m_preview->clear();
 }
 
 void SideBySideView::setDataSet(std::shared_ptr<const data::SampleSet> set)
 {
     m_set = std::move(set);
     m_sampleModel->setSamples(m_set, m_classNames);
+    // A sample of the previous data set is no longer the one on screen: the new set's first runs instead.
+    if (m_input && m_input->fromDataSet) {
+        m_input.reset();
+        if (m_float && m_quant && m_set && m_set->count > 0)
+            runSample(0);
+        else
+            clearOutcome(tr("Pick a sample or draw to run the float and the quantized model side by side."));
+    }
 }
 
 void SideBySideView::setClassNames(const QStringList& names)
@@ -321,7 +370,7 @@ void SideBySideView::runSample(int index)
     if (!m_set || index < 0 || index >= m_set->count)
         return;
     const float* v = m_set->sample(index);
-    run(std::vector<float>(v, v + m_set->sampleSize()), widgets::sampleImage(*m_set, index), m_set->sampleShape);
+    run(std::vector<float>(v, v + m_set->sampleSize()), widgets::sampleImage(*m_set, index), m_set->sampleShape, true);
 }
 
 void SideBySideView::runDrawing()
@@ -334,11 +383,12 @@ void SideBySideView::runDrawing()
     run(m_canvas->values(), img);
 }
 
-void SideBySideView::run(std::vector<float> input, const QImage& preview, std::vector<std::int64_t> shape)
+void SideBySideView::run(std::vector<float> input, const QImage& preview, std::vector<std::int64_t> shape, bool fromDataSet)
 {
+    m_input = Input{input, preview, shape, fromDataSet};
     m_preview->setPixmap(QPixmap::fromImage(preview.scaled(112, 112, Qt::KeepAspectRatio, Qt::FastTransformation)));
     if (!m_float || !m_quant) {
-        fail(tr("The quantized model is not ready (int8 and 16x8 need a data set to calibrate on)."));
+        fail(!m_unavailable.isEmpty() ? m_unavailable : tr("The quantized model is not ready yet."));
         return;
     }
     const int token = m_runJob.start();
@@ -388,10 +438,10 @@ void SideBySideView::showOutcome(const Outcome& o)
     const int b = static_cast<int>(std::max_element(o.quantOut.begin(), o.quantOut.end()) - o.quantOut.begin());
     m_verdict->setText(tr("float32: %1 (%2%) — %3: %4 (%5%)%6")
                            .arg(name(a))
-                           .arg(100.0 * o.floatOut[static_cast<std::size_t>(a)], 0, 'f', 1)
+                           .arg(QLocale().toString(100.0 * o.floatOut[static_cast<std::size_t>(a)], 'f', 1))
                            .arg(m_modeName)
                            .arg(name(b))
-                           .arg(100.0 * o.quantOut[static_cast<std::size_t>(b)], 0, 'f', 1)
+                           .arg(QLocale().toString(100.0 * o.quantOut[static_cast<std::size_t>(b)], 'f', 1))
                            .arg(a == b ? tr(" — they agree") : tr(" — they disagree")));
     m_outputs->setOutputs(o.floatOut, o.quantOut, m_classNames, tr("float32"), m_modeName);
     m_layerBars->setValues(o.layers, o.sqnr);

@@ -12,7 +12,10 @@
 
 #include <QWidget>
 
+#include <QImage>
+
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QCheckBox;
@@ -36,9 +39,13 @@ class SideBySideView : public QWidget {
 public:
     explicit SideBySideView(QWidget* parent = nullptr);
 
-    // `quantized` is the model in the chosen mode with float I/O (or a teaching simulation); may be null.
+    // `quantized` is the model in the chosen mode with float I/O (or a teaching simulation); null with
+    // `unavailable` saying why. A new float model clears what was shown (the first sample runs when there is a
+    // data set); a new mode runs the input on screen again, so no result of another model or mode stays.
     void setModels(std::shared_ptr<const model::Graph> floatGraph, std::shared_ptr<const model::Graph> quantized,
-        const QString& modeName);
+        const QString& modeName, const QString& unavailable = {});
+    // The mode, options or data changed: what is shown is from before, until setModels brings the new model.
+    void markPending(const QString& modeName);
     void setDataSet(std::shared_ptr<const data::SampleSet> set);
     void setClassNames(const QStringList& names);
     QStringList classNames() const { return m_classNames; }
@@ -66,13 +73,16 @@ public:
         std::vector<double> sqnr; // per layer, propagated, dB
     };
     const Outcome& last() const { return m_last; }
+    QString verdictText() const; // the line over the outputs
 
 signals:
     void ran(); // a comparison landed (or failed: last().error)
 
 private:
     // `shape`: the sample's shape when it comes from a data set (a model with open dimensions is resized to it).
-    void run(std::vector<float> input, const QImage& preview, std::vector<std::int64_t> shape = {});
+    void run(std::vector<float> input, const QImage& preview, std::vector<std::int64_t> shape = {},
+        bool fromDataSet = false);
+    void clearOutcome(const QString& text);
     void fail(const QString& message);
     void refreshClassNames();
     void showOpenImageDialog();
@@ -86,6 +96,15 @@ private:
     QStringList m_userClassNames; // loaded with "Class names…" for the current model
     QStringList m_windowClassNames; // from the model's label file or the data set
     Outcome m_last;
+    // The input on screen, run again when the mode changes.
+    struct Input {
+        std::vector<float> values;
+        QImage preview;
+        std::vector<std::int64_t> shape;
+        bool fromDataSet = false;
+    };
+    std::optional<Input> m_input;
+    QString m_unavailable; // why there is no quantized model
     JobGeneration m_runJob;
     QTabWidget* m_sources = nullptr;
     QListView* m_samples = nullptr;

@@ -7,7 +7,7 @@
 #include "eval/classify.h"
 #include "model/writer.h"
 #include "passes/quantize.h"
-#include "pipeline/quantize.h"
+#include "pipeline/qat.h"
 #include "quant/calibrate.h"
 #include "train/export.h"
 #include "train/trainer.h"
@@ -21,11 +21,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace ql::app {
 
@@ -202,7 +205,7 @@ void TrainView::start()
             for (const auto& r : *o.rows)
                 parts << QStringLiteral("%1 %2%")
                              .arg(QString::fromStdString(r.mode))
-                             .arg(100.0 * r.result.accuracy, 0, 'f', 2);
+                             .arg(QLocale().toString(100.0 * r.result.accuracy, 'f', 2));
             m_status->setText(
                 tr("Test accuracy: %1. The rows are in the Compare tab.").arg(parts.join(QStringLiteral(", "))));
         } else {
@@ -255,47 +258,24 @@ void TrainView::start()
         o.progressEvery = 100;
         if (auto r = train::train(*net, *trainSet, nullptr, o, progress, cancel.get()); !r)
             return fail("training", r.error());
-        auto floatGraph = train::toGraph(*net, {});
-        if (!floatGraph)
-            return fail("export", floatGraph.error());
-        passes::QuantizeOptions qo;
-        qo.mode = passes::Mode::Int8;
-        qo.io = passes::IoType::Float;
-        qo.perChannelDense = true;
-        qo.calibration.samples = std::min<std::int64_t>(200, trainSet->count);
-        auto floatSource = pipeline::fromGraph(*floatGraph);
-        if (!floatSource)
-            return fail("export", floatSource.error());
-        auto ptq = pipeline::quantize(*floatSource, qo, std::span(&*trainSet, 1));
-        if (!ptq)
-            return fail("PTQ", ptq.error());
-        std::vector<std::pair<std::string, model::Graph>> graphs{
-            {"trained float32", *floatGraph}, {"PTQ int8", ptq->graph}};
-        if (qatEpochs > 0) {
-            train::Network qat = *net;
-            if (auto s = train::enableFakeQuant(qat, *trainSet, 512); !s)
-                return fail("QAT", s.error());
-            train::TrainOptions q = o;
-            q.epochs = qatEpochs;
-            q.learningRate = 1e-4f;
-            if (auto r = train::train(qat, *trainSet, nullptr, q, progress, cancel.get()); !r)
-                return fail("QAT", r.error());
-            auto qg = train::toGraph(qat, {});
-            if (!qg)
-                return fail("QAT export", qg.error());
-            auto qatSource = pipeline::fromGraph(std::move(*qg));
-            if (!qatSource)
-                return fail("QAT export", qatSource.error());
-            auto qi = pipeline::quantize(*qatSource, qo, {}); // the ranges QAT learned
-            if (!qi)
-                return fail("QAT int8", qi.error());
-            graphs.emplace_back("QAT int8", qi->graph);
-        }
+        pipeline::QatOptions qopt;
+        qopt.epochs = qatEpochs;
+        qopt.train = o;
+        auto quantized = pipeline::quantizeTrained(*net, *trainSet, nullptr, qopt, progress, cancel.get());
+        if (!quantized)
+            return fail("quantization", quantized.error());
+        // The same models and names as the CLI's `train` (float_finetuned: the fair baseline for QAT).
+        std::vector<std::pair<std::string, const model::Graph*>> graphs{
+            {"train: float", &quantized->floatGraph}, {"train: ptq_int8", &quantized->ptqInt8}};
+        if (quantized->qatInt8)
+            graphs.emplace_back("train: qat_int8", &*quantized->qatInt8);
+        if (quantized->floatFineTuned)
+            graphs.emplace_back("train: float_finetuned", &*quantized->floatFineTuned);
         out.rows = std::make_shared<std::vector<eval::ModeEvaluation>>();
         for (auto& [name, g] : graphs) {
             if (cancel->load())
                 return fail("evaluation", Error{"cancelled"});
-            auto c = eval::classify(g, *testSet);
+            auto c = eval::classify(*g, *testSet);
             if (!c)
                 return fail(name, c.error());
             eval::ModeEvaluation e;
@@ -303,11 +283,15 @@ void TrainView::start()
             e.result = std::move(*c);
             if (auto s = eval::scoreAgainst(out.rows->empty() ? nullptr : &out.rows->front().result, *testSet, e); !s)
                 return fail(name, s.error());
-            if (auto bytes = model::serializeTflite(g))
+            if (auto bytes = model::serializeTflite(*g))
                 e.sizeBytes = static_cast<std::int64_t>(bytes->size());
+            // Agreement and KL are against the trained float model; latency is not measured here.
+            if (out.rows->empty())
+                e.klMean = std::nan("");
+            e.latencyMs = std::nan("");
             out.rows->push_back(std::move(e));
         }
-        out.floatGraph = std::make_shared<const model::Graph>(std::move(*floatGraph));
+        out.floatGraph = std::make_shared<const model::Graph>(std::move(quantized->floatGraph));
         return out;
     }, done);
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Train: the classic small CNN on Fashion-MNIST (or any IDX / .npy images with labels), then
-// quantization-aware fine-tuning, from the GUI, with live loss and accuracy curves; float, PTQ int8 and
-// QAT int8 test accuracy land in the Compare table. Training runs off the GUI thread and can be cancelled.
+// quantization-aware fine-tuning, from the GUI, with live loss and accuracy curves; the test accuracy of the
+// float model, PTQ int8, QAT int8 and the float model fine-tuned as long as QAT (pipeline/qat.h, as the CLI's
+// `train`) land in the Compare table. Training runs off the GUI thread and can be cancelled.
 #pragma once
 
 #include "eval/evaluate.h"
@@ -44,7 +45,8 @@ public:
     std::shared_ptr<const model::Graph> trainedModel() const { return m_trained; }
 
 signals:
-    // ok: the comparison rows (trained float32, PTQ int8, QAT int8); else the message says what failed.
+    // ok: the comparison rows ("train: float", "train: ptq_int8", "train: qat_int8", "train: float_finetuned");
+    // else the message says what failed.
     void finished(bool ok, const QString& message, std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows);
 
 private:

@@ -292,6 +292,9 @@ private slots:
     void trainsAndComparesFloatPtqQat()
     {
         app::MainWindow w;
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        w.openFile(app::MainWindow::demoModelPath());
+        QVERIFY(loaded.wait(10000));
         auto* t = w.trainView();
         QSignalSpy done(t, &app::TrainView::finished);
         t->setTrainLimit(4000);
@@ -306,20 +309,39 @@ private slots:
         QVERIFY(!t->trainedModel());
 
         t->start();
-        QVERIFY(done.wait(120000));
+        QVERIFY(done.wait(180000));
         QVERIFY2(done.back().at(0).toBool(), qPrintable(done.back().at(1).toString()));
         QVERIFY(t->curvePoints() >= 2); // live curves during float and QAT epochs
         QVERIFY(t->trainedModel());
-        QCOMPARE(w.compareModel()->rowCount(), 3);
-        const auto& rows = *w.compareModel()->results();
-        QCOMPARE(rows[0].mode, std::string("trained float32"));
-        QCOMPARE(rows[2].mode, std::string("QAT int8"));
+        // The CLI's rows, with the float model fine-tuned as long as QAT as the fair baseline.
+        QCOMPARE(w.compareModel()->rowCount(), 4);
+        auto rows = *w.compareModel()->results();
+        QCOMPARE(rows[0].mode, std::string("train: float"));
+        QCOMPARE(rows[1].mode, std::string("train: ptq_int8"));
+        QCOMPARE(rows[2].mode, std::string("train: qat_int8"));
+        QCOMPARE(rows[3].mode, std::string("train: float_finetuned"));
         for (const auto& r : rows)
             QVERIFY2(r.result.accuracy > 0.7,
                 qPrintable(QStringLiteral("%1 %2")
                                .arg(QString::fromStdString(r.mode))
                                .arg(r.result.accuracy))); // 4000 images, one epoch
         QVERIFY(rows[1].sizeBytes < rows[0].sizeBytes / 3);
+        // Not measured is said, not shown as zero.
+        const auto cell = [&](int row, int column) {
+            return w.compareModel()->data(w.compareModel()->index(row, column)).toString();
+        };
+        QCOMPARE(cell(0, widgets::CompareModel::Latency), QStringLiteral("n/a"));
+        QCOMPARE(cell(0, widgets::CompareModel::KlMean), QStringLiteral("n/a"));
+        QVERIFY(cell(2, widgets::CompareModel::KlMean) != QStringLiteral("n/a"));
+        // Evaluating every mode of the open model keeps the training rows.
+        QSignalSpy evaluated(&w, &app::MainWindow::evaluationFinished);
+        w.evaluateAllModes();
+        QVERIFY(evaluated.wait(120000));
+        QVERIFY(evaluated.front().at(0).toBool());
+        rows = *w.compareModel()->results();
+        QCOMPARE(rows.size(), std::size_t{5 + 4});
+        QCOMPARE(rows.front().mode, std::string("float32"));
+        QCOMPARE(rows.back().mode, std::string("train: float_finetuned"));
     }
 
     void badFileKeepsTheCurrentModel()

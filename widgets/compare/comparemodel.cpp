@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ql::widgets {
@@ -19,7 +20,7 @@ namespace {
 
 QString percent(double v)
 {
-    return v < 0 ? QString() : QString::number(100.0 * v, 'f', 2) + QLatin1Char('%');
+    return v < 0 ? QString() : QLocale().toString(100.0 * v, 'f', 2) + QLatin1Char('%'); // 92,33% in German, like sizes
 }
 
 } // namespace
@@ -71,8 +72,8 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
         case Accuracy: return percent(e.result.accuracy);
         case Top5: return percent(e.result.top5);
         case Agreement: return percent(e.agreement);
-        case KlMean: return QString::number(e.klMean, 'g', 3);
-        case Latency: return QString::number(e.latencyMs, 'f', 3);
+        case KlMean: return std::isnan(e.klMean) ? tr("n/a") : QLocale().toString(e.klMean, 'g', 3);
+        case Latency: return std::isnan(e.latencyMs) ? tr("n/a") : QLocale().toString(e.latencyMs, 'f', 3);
         case Collapse: return e.collapse.empty() ? QString() : tr("collapse");
         default: return {};
         }
@@ -127,8 +128,8 @@ QString CompareModel::toCsv() const
                        .arg(e.result.accuracy >= 0 ? QString::number(e.result.accuracy, 'g', 6) : QString())
                        .arg(e.result.top5 >= 0 ? QString::number(e.result.top5, 'g', 6) : QString())
                        .arg(e.agreement, 0, 'g', 6)
-                       .arg(e.klMean, 0, 'g', 6)
-                       .arg(e.latencyMs, 0, 'g', 6)
+                       .arg(std::isnan(e.klMean) ? QString() : QString::number(e.klMean, 'g', 6))
+                       .arg(std::isnan(e.latencyMs) ? QString() : QString::number(e.latencyMs, 'g', 6))
                        .arg(quote(QString::fromStdString(e.collapse)));
     return out;
 }
@@ -142,8 +143,9 @@ QByteArray CompareModel::toJson() const
                 {QStringLiteral("size_bytes"), static_cast<qint64>(e.sizeBytes)},
                 {QStringLiteral("accuracy"), e.result.accuracy >= 0 ? QJsonValue(e.result.accuracy) : QJsonValue()},
                 {QStringLiteral("top5"), e.result.top5 >= 0 ? QJsonValue(e.result.top5) : QJsonValue()},
-                {QStringLiteral("agreement"), e.agreement}, {QStringLiteral("kl_mean"), e.klMean},
-                {QStringLiteral("latency_ms"), e.latencyMs},
+                {QStringLiteral("agreement"), e.agreement},
+                {QStringLiteral("kl_mean"), std::isnan(e.klMean) ? QJsonValue() : QJsonValue(e.klMean)},
+                {QStringLiteral("latency_ms"), std::isnan(e.latencyMs) ? QJsonValue() : QJsonValue(e.latencyMs)},
                 {QStringLiteral("collapse"),
                     e.collapse.empty() ? QJsonValue() : QJsonValue(QString::fromStdString(e.collapse))}});
     return QJsonDocument(QJsonObject{{QStringLiteral("modes"), modes}}).toJson(QJsonDocument::Indented);
@@ -161,6 +163,7 @@ TradeoffChart::TradeoffChart(QWidget* parent)
                           "line is the float model. Labels give the latency."));
     m_plot->setMinimumHeight(220);
     stylePlot(m_plot, palette());
+    connect(m_plot, &QCustomPlot::afterLayout, this, &TradeoffChart::placeLabels);
     layout->addWidget(m_plot);
     installChartMenu(m_plot, tr("accuracy-vs-size"));
 }
@@ -171,6 +174,8 @@ void TradeoffChart::setResults(const std::vector<eval::ModeEvaluation>& results)
 {
     m_plot->clearPlottables();
     m_plot->clearItems();
+    m_labels.clear();
+    m_at.clear();
     m_points = 0;
     double lo = 100, hi = 0, maxKb = 1;
     double baseline = -1;
@@ -182,11 +187,15 @@ void TradeoffChart::setResults(const std::vector<eval::ModeEvaluation>& results)
         const double x = static_cast<double>(e.sizeBytes) / 1024.0;
         points->addData(x, y);
         auto* label = new QCPItemText(m_plot);
-        label->position->setCoords(x, y);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        label->setPadding(QMargins(6, 0, 0, 4));
+        label->position->setType(QCPItemPosition::ptAbsolute); // placed in pixels by placeLabels()
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
         label->setColor(palette().color(QPalette::Text));
-        label->setText(QStringLiteral("%1 (%2 ms)").arg(QString::fromStdString(e.mode)).arg(e.latencyMs, 0, 'f', 2));
+        label->setText(e.latencyMs > 0
+                ? QStringLiteral("%1 (%2 ms)").arg(QString::fromStdString(e.mode), QLocale().toString(e.latencyMs, 'f', 2))
+                : QString::fromStdString(e.mode));
+        label->setClipToAxisRect(false);
+        m_labels.push_back(label);
+        m_at.emplace_back(x, y);
         lo = std::min(lo, y);
         hi = std::max(hi, y);
         maxKb = std::max(maxKb, x);
@@ -200,10 +209,65 @@ void TradeoffChart::setResults(const std::vector<eval::ModeEvaluation>& results)
         line->point2->setCoords(1, baseline);
         line->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
     }
+    // Points at 100 % stay inside: the range goes past them, whatever the ticks say.
     const double pad = std::max(0.5, (hi - lo) * 0.2);
     m_plot->xAxis->setRange(0, maxKb * 1.35);
-    m_plot->yAxis->setRange(std::max(0.0, lo - pad), std::min(100.0, hi + pad));
+    m_plot->yAxis->setRange(std::max(0.0, lo - pad), hi + pad);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TradeoffChart::placeLabels()
+{
+    const QRectF area = m_plot->axisRect()->rect();
+    std::vector<QRectF> placed;
+    // Points from the top down; each label takes the first place beside its point that is free: right, left,
+    // then further above and below, in steps of a line.
+    std::vector<std::size_t> order(m_labels.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) { return m_at[a].y() > m_at[b].y(); });
+    for (const std::size_t i : order) {
+        QCPItemText* label = m_labels[i];
+        const QPointF p(m_plot->xAxis->coordToPixel(m_at[i].x()), m_plot->yAxis->coordToPixel(m_at[i].y()));
+        const QFontMetricsF fm(label->font());
+        const QSizeF size(fm.horizontalAdvance(label->text()) + 4, fm.height() + 2);
+        auto candidate = [&](int k) {
+            const bool left = (k % 2) == 1;
+            const int step = k / 2; // 0, 0, 1, 1, ...: further away, alternating above and below
+            const double dy = step == 0 ? 0 : ((step % 2) ? -1.0 : 1.0) * ((step + 1) / 2) * size.height();
+            const double x = left ? p.x() - 8 - size.width() : p.x() + 8;
+            return QRectF(QPointF(x, p.y() + dy - size.height() / 2), size);
+        };
+        QRectF chosen = candidate(0);
+        for (int k = 0; k < 24; ++k) {
+            const QRectF r = candidate(k);
+            const bool inside = area.contains(r);
+            const bool free = std::none_of(placed.begin(), placed.end(), [&](const QRectF& o) { return o.intersects(r); });
+            if (inside && free) {
+                chosen = r;
+                break;
+            }
+        }
+        placed.push_back(chosen);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->position->setPixelPosition(chosen.topLeft() + QPointF(2, 1));
+    }
+}
+
+std::vector<QRectF> TradeoffChart::labelRects() const
+{
+    std::vector<QRectF> out;
+    for (QCPItemText* label : m_labels) {
+        const QFontMetricsF fm(label->font());
+        out.emplace_back(label->position->pixelPosition() - QPointF(2, 1),
+            QSizeF(fm.horizontalAdvance(label->text()) + 4, fm.height() + 2));
+    }
+    return out;
+}
+
+QRectF TradeoffChart::dataArea() const
+{
+    return m_plot->axisRect()->rect();
 }
 
 bool TradeoffChart::exportChart(const QString& path, QString* error) const

@@ -13,6 +13,7 @@
 #include <vector>
 
 class QCustomPlot;
+class QCPItemText;
 
 namespace ql::widgets {
 
@@ -49,10 +50,18 @@ public:
     void setResults(const std::vector<eval::ModeEvaluation>& results);
     int pointCount() const { return m_points; }
     bool exportChart(const QString& path, QString* error = nullptr) const;
+    // Where each point's label is drawn, in the plot's pixels (after the last layout), and the data area.
+    std::vector<QRectF> labelRects() const;
+    QRectF dataArea() const;
 
 private:
+    // Puts each label beside its point where it overlaps no other label and stays inside the data area.
+    void placeLabels();
+
     QCustomPlot* m_plot = nullptr;
     int m_points = 0;
+    std::vector<QCPItemText*> m_labels;
+    std::vector<QPointF> m_at; // each label's point, in data coordinates
 };
 
 } // namespace ql::widgets

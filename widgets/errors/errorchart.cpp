@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "errors/errorchart.h"
 
+#include "errors/operatorbars.h"
+
 #include <qcustomplot.h>
 
 #include <QAbstractItemModel>
@@ -186,14 +188,17 @@ ErrorChart::ErrorChart(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     m_caption = new QLabel(this);
     m_caption->setWordWrap(true);
+    m_caption->setToolTip(
+        tr("Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, "
+           "yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer; the wheel "
+           "zooms along the operators."));
     m_plot = new QCustomPlot(this);
     m_plot->yAxis->setLabel(tr("weight SQNR (dB)"));
-    m_plot->setToolTip(
-        tr("Weight SQNR per layer: higher is better, each bit is worth about 6 dB. Green good, "
-           "yellow suspect, red bad; the worst (up to three) are outlined. Click a bar to select its layer."));
+    m_plot->xAxis->setLabel(tr("operator"));
     stylePlot(m_plot, palette());
-    connect(m_plot, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable*, int dataIndex, QMouseEvent*) {
-        const int op = operatorAtBar(dataIndex);
+    m_bars = new OperatorBars(m_plot, tr("dB"));
+    connect(m_bars, &OperatorBars::barClicked, this, [this](int bar) {
+        const int op = operatorAtBar(bar);
         if (op >= 0)
             emit operatorClicked(op);
     });
@@ -231,70 +236,36 @@ bool ErrorChart::exportChart(const QString& path, QString* error) const
 
 void ErrorChart::redraw()
 {
-    m_plot->clearPlottables();
     m_ops.clear();
     m_worst.clear();
-    // Finite SQNRs only set the scale; exact layers are drawn at the top.
-    double top = 10;
-    for (const auto& l : m_layers)
-        if (std::isfinite(l.metrics.sqnrDb))
-            top = std::max(top, l.metrics.sqnrDb);
-    top *= 1.1;
-    std::vector<std::pair<double, int>> order;
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     const QColor colours[3] = {QColor(90, 180, 90), QColor(230, 180, 40), QColor(220, 70, 60)};
-    std::vector<QCPBars*> byVerdict(3, nullptr);
-    for (int v = 0; v < 3; ++v) {
-        byVerdict[static_cast<std::size_t>(v)] = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-        byVerdict[static_cast<std::size_t>(v)]->setBrush(colours[v]);
-        byVerdict[static_cast<std::size_t>(v)]->setPen(QPen(colours[v].darker(130)));
-        byVerdict[static_cast<std::size_t>(v)]->setWidth(0.7);
-        byVerdict[static_cast<std::size_t>(v)]->setSelectable(QCP::stNone);
-    }
-    int bar = 0;
+    std::vector<OperatorBar> bars;
+    std::vector<std::pair<double, int>> order;
     for (const auto& l : m_layers) {
-        const double db = std::isfinite(l.metrics.sqnrDb) ? l.metrics.sqnrDb : top;
-        byVerdict[static_cast<std::size_t>(l.verdict)]->addData(bar, std::max(db, 0.0));
-        ticker->addTick(bar, QStringLiteral("%1").arg(l.op));
-        m_ops.push_back(l.op);
+        OperatorBar b;
+        b.value = l.metrics.sqnrDb; // +inf: exact, drawn and labelled as such
+        b.fill = colours[static_cast<int>(l.verdict)];
+        b.tick = QStringLiteral("%1 %2").arg(l.op).arg(QString::fromStdString(l.opName));
+        b.tip = QStringLiteral("%1 %2 — %3")
+                    .arg(l.op)
+                    .arg(QString::fromStdString(l.opName), QString::fromStdString(l.scheme));
+        b.selected = l.op == m_current;
         if (l.quantized && std::isfinite(l.metrics.sqnrDb))
-            order.emplace_back(l.metrics.sqnrDb, bar);
-        ++bar;
+            order.emplace_back(l.metrics.sqnrDb, static_cast<int>(bars.size()));
+        m_ops.push_back(l.op);
+        bars.push_back(std::move(b));
     }
     std::sort(order.begin(), order.end());
     // The worst three of many layers; of a handful, only the worst.
     const std::size_t outlined = std::min<std::size_t>({3, order.size(), std::max<std::size_t>(1, order.size() / 4)});
     for (std::size_t k = 0; k < outlined; ++k) {
-        const int b = order[k].second;
-        m_worst.push_back(m_ops[static_cast<std::size_t>(b)]);
-        auto* outline = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-        outline->setBrush(Qt::NoBrush);
-        outline->setPen(QPen(QColor(200, 0, 0), 2.5));
-        outline->setWidth(0.8);
-        outline->addData(b, std::max(order[k].first, 0.0));
-        outline->setSelectable(QCP::stNone);
+        bars[static_cast<std::size_t>(order[k].second)].outlined = true;
+        m_worst.push_back(m_ops[static_cast<std::size_t>(order[k].second)]);
     }
-    for (std::size_t b = 0; b < m_ops.size(); ++b)
-        if (m_ops[b] == m_current) {
-            auto* sel = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-            sel->setBrush(Qt::NoBrush);
-            sel->setPen(QPen(palette().color(QPalette::Highlight), 2.0, Qt::DashLine));
-            sel->setWidth(0.9);
-            const auto& l = m_layers[b];
-            sel->addData(
-                static_cast<double>(b), std::isfinite(l.metrics.sqnrDb) ? std::max(l.metrics.sqnrDb, 0.0) : top);
-            sel->setSelectable(QCP::stNone);
-        }
-    // The verdict bars take the clicks.
-    for (auto* b : byVerdict)
-        b->setSelectable(QCP::stSingleData);
-    m_plot->xAxis->setTicker(ticker);
-    m_plot->xAxis->setLabel(tr("operator"));
-    m_plot->xAxis->setRange(-0.6, std::max(1, bar) - 0.4);
-    m_plot->yAxis->setRange(0, top);
+    const int n = static_cast<int>(bars.size());
+    m_bars->setBars(std::move(bars));
     m_caption->setText(m_layers.empty() ? tr("No layers with weights (or no analysis yet).")
-                                        : tr("Weight SQNR of %n layer(s); worst outlined in red.", nullptr, bar));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+                                        : tr("Weight SQNR of %n layer(s); worst outlined in red.", nullptr, n));
 }
 
 } // namespace ql::widgets

@@ -18,6 +18,8 @@ class QMouseEvent;
 
 namespace ql::widgets {
 
+class OperatorBars;
+
 class ErrorChart : public QWidget {
     Q_OBJECT
 
@@ -34,6 +36,8 @@ public:
     // The operator whose bar is at x (bar index) — what a click there selects.
     int operatorAtBar(int bar) const;
     bool exportChart(const QString& path, QString* error = nullptr) const;
+    // The bars as drawn (heights, the word over exact ones, where to click).
+    const OperatorBars* bars() const { return m_bars; }
 
 signals:
     void operatorClicked(int op);
@@ -45,6 +49,7 @@ private:
     std::vector<int> m_ops, m_worst;
     int m_current = -1;
     QCustomPlot* m_plot = nullptr;
+    OperatorBars* m_bars = nullptr;
     QLabel* m_caption = nullptr;
 };
 

@@ -128,6 +128,24 @@ void LayerTableModel::setKeptFloat(const std::vector<int>& ops)
             index(0, KeepFloat), index(static_cast<int>(m_rows.size()) - 1, KeepFloat), {Qt::CheckStateRole});
 }
 
+void LayerTableModel::setBlocked(std::vector<std::pair<int, QString>> blocked)
+{
+    m_blocked = std::move(blocked);
+    if (!m_rows.empty())
+        emit dataChanged(index(0, Op), index(static_cast<int>(m_rows.size()) - 1, Op));
+}
+
+QString LayerTableModel::blockedReason(int row) const
+{
+    const auto* r = layer(row);
+    if (!r)
+        return {};
+    for (const auto& [op, why] : m_blocked)
+        if (op == r->index)
+            return why;
+    return {};
+}
+
 Qt::ItemFlags LayerTableModel::flags(const QModelIndex& index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
@@ -233,6 +251,10 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
         return std::find(m_kept.begin(), m_kept.end(), r.index) != m_kept.end() ? Qt::Checked : Qt::Unchecked;
     if (role == Qt::ToolTipRole && index.column() == KeepFloat && weightsOf(index.row()))
         return tr("Keep this layer in float: it is not quantized, QUANTIZE/DEQUANTIZE go around it (Ctrl+Z undoes)");
+    if ((role == Qt::BackgroundRole || role == Qt::ToolTipRole) && index.column() == Op)
+        if (const QString why = blockedReason(index.row()); !why.isEmpty())
+            return role == Qt::BackgroundRole ? QVariant(QColor(230, 80, 70, 120))
+                                              : QVariant(tr("QuantLens cannot run this operator: %1").arg(why));
     if (role == Qt::BackgroundRole && index.column() == Verdict)
         if (const auto* w = weightsOf(index.row()))
             return w->verdict == eval::Verdict::Good   ? QColor(120, 200, 120, 90)

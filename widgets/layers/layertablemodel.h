@@ -54,6 +54,10 @@ public:
     // Operators shown as kept in float (a check box on rows with weights). Checking one does not change
     // the model by itself: keepFloatRequested asks the application, which decides (and can undo).
     void setKeptFloat(const std::vector<int>& ops);
+    // Operators of the main subgraph that QuantLens cannot run, with why: their Operator cell is marked and
+    // says why in its tooltip.
+    void setBlocked(std::vector<std::pair<int, QString>> blocked);
+    QString blockedReason(int row) const; // empty: the row's operator runs
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
@@ -71,6 +75,7 @@ private:
     std::shared_ptr<const std::vector<eval::LayerWeights>> m_analysis;
     std::vector<const eval::LayerWeights*> m_byRow;
     std::vector<int> m_kept;
+    std::vector<std::pair<int, QString>> m_blocked;
 };
 
 } // namespace ql::widgets

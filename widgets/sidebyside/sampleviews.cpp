@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sidebyside/sampleviews.h"
 
+#include "errors/operatorbars.h"
+
 #include "errors/errorchart.h"
 
 #include <qcustomplot.h>
@@ -110,24 +112,42 @@ void DrawCanvas::clear()
     emit changed();
 }
 
-void DrawCanvas::paintAt(double cx, double cy, bool erase)
+void DrawCanvas::ink(double cx, double cy, bool erase)
 {
     // A soft round brush of about 1.5 cells, like a pen stroke in MNIST-style images.
     for (int y = 0; y < 28; ++y)
         for (int x = 0; x < 28; ++x) {
             const double d = std::hypot(x + 0.5 - cx, y + 0.5 - cy);
-            const double ink = std::clamp(1.6 - d, 0.0, 1.0);
+            const double amount = std::clamp(1.6 - d, 0.0, 1.0);
             float& v = m_values[static_cast<std::size_t>(y * 28 + x)];
-            v = erase ? std::min(v, static_cast<float>(1.0 - ink)) : std::max(v, static_cast<float>(ink));
+            v = erase ? std::min(v, static_cast<float>(1.0 - amount)) : std::max(v, static_cast<float>(amount));
         }
+}
+
+void DrawCanvas::paintAt(double cx, double cy, bool erase)
+{
+    ink(cx, cy, erase);
+    m_last = QPointF(cx, cy);
     update();
     emit changed();
 }
 
-void DrawCanvas::strokeTo(const QPointF& p, bool erase)
+void DrawCanvas::strokeTo(const QPointF& p, bool erase, bool continues)
 {
     const double cell = std::min(width(), height()) / 28.0;
-    paintAt(p.x() / cell, p.y() / cell, erase);
+    const QPointF to(p.x() / cell, p.y() / cell);
+    // A fast stroke moves many cells between two mouse events: the brush goes along the line in steps of
+    // a quarter cell, so the stroke stays one line.
+    if (continues && m_last) {
+        const QPointF from = *m_last;
+        const double length = std::hypot(to.x() - from.x(), to.y() - from.y());
+        const int steps = static_cast<int>(std::ceil(length / 0.25));
+        for (int k = 1; k < steps; ++k) {
+            const double t = static_cast<double>(k) / steps;
+            ink(from.x() + (to.x() - from.x()) * t, from.y() + (to.y() - from.y()) * t, erase);
+        }
+    }
+    paintAt(to.x(), to.y(), erase);
 }
 
 void DrawCanvas::paintEvent(QPaintEvent*)
@@ -145,17 +165,18 @@ void DrawCanvas::paintEvent(QPaintEvent*)
 
 void DrawCanvas::mousePressEvent(QMouseEvent* e)
 {
-    strokeTo(e->position(), e->button() == Qt::RightButton);
+    strokeTo(e->position(), e->button() == Qt::RightButton, false);
 }
 
 void DrawCanvas::mouseMoveEvent(QMouseEvent* e)
 {
     if (e->buttons() & (Qt::LeftButton | Qt::RightButton))
-        strokeTo(e->position(), (e->buttons() & Qt::RightButton) != 0);
+        strokeTo(e->position(), (e->buttons() & Qt::RightButton) != 0, true);
 }
 
 void DrawCanvas::mouseReleaseEvent(QMouseEvent*)
 {
+    m_last.reset();
 }
 
 OutputBars::OutputBars(QWidget* parent)
@@ -225,11 +246,9 @@ ValueBars::ValueBars(const QString& yLabel, QWidget* parent)
     m_plot->setMinimumHeight(140);
     stylePlot(m_plot, palette());
     m_plot->yAxis->setLabel(yLabel);
-    // Only the value bars report clicks (the outline drawn over the lowest is not selectable).
-    connect(m_plot, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable* p, int dataIndex, QMouseEvent*) {
-        if (auto* bars = qobject_cast<QCPBars*>(p); bars && bars->brush() != Qt::NoBrush && dataIndex >= 0)
-            emit barClicked(static_cast<int>(bars->data()->at(dataIndex)->key));
-    });
+    m_plot->xAxis->setLabel(tr("operator"));
+    m_bars = new OperatorBars(m_plot, tr("dB"));
+    connect(m_bars, &OperatorBars::barClicked, this, &ValueBars::barClicked);
     l->addWidget(m_plot);
     installChartMenu(m_plot, yLabel);
 }
@@ -238,44 +257,21 @@ ValueBars::~ValueBars() = default;
 
 void ValueBars::setValues(const QStringList& labels, const std::vector<double>& values)
 {
-    m_plot->clearPlottables();
     m_lowest = -1;
     m_count = static_cast<int>(values.size());
-    auto* bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-    bars->setBrush(QColor(40, 110, 200, 170));
-    bars->setWidth(0.7);
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    double top = 1, low = 1e300;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const double v = values[i];
-        if (std::isfinite(v))
-            top = std::max(top, v);
-        if (std::isfinite(v) && v < low) {
-            low = v;
+    double low = 0;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (std::isfinite(values[i]) && (m_lowest < 0 || values[i] < low)) {
+            low = values[i];
             m_lowest = static_cast<int>(i);
         }
-        ticker->addTick(static_cast<double>(i),
-            i < static_cast<std::size_t>(labels.size()) ? labels[static_cast<int>(i)] : QString());
+    std::vector<OperatorBar> bars(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        bars[i].value = values[i];
+        bars[i].tick = i < static_cast<std::size_t>(labels.size()) ? labels[static_cast<int>(i)] : QString();
+        bars[i].outlined = static_cast<int>(i) == m_lowest;
     }
-    for (std::size_t i = 0; i < values.size(); ++i)
-        bars->addData(static_cast<double>(i), std::isfinite(values[i]) ? std::max(values[i], 0.0) : top * 1.1);
-    if (m_lowest >= 0) {
-        auto* outline = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-        outline->setBrush(Qt::NoBrush);
-        outline->setPen(QPen(QColor(200, 0, 0), 2.5));
-        outline->setWidth(0.8);
-        outline->addData(m_lowest, std::max(values[static_cast<std::size_t>(m_lowest)], 0.0));
-    }
-    m_plot->xAxis->setTicker(ticker);
-    // Labels that would not fit side by side are turned.
-    const QFontMetrics fm(m_plot->xAxis->tickLabelFont());
-    int needed = 0;
-    for (const QString& s : labels)
-        needed += fm.horizontalAdvance(s) + fm.averageCharWidth() * 2;
-    m_plot->xAxis->setTickLabelRotation(needed > std::max(200, m_plot->width() - 80) ? 90 : 0);
-    m_plot->xAxis->setRange(-0.6, std::max<double>(1, static_cast<double>(values.size())) - 0.4);
-    m_plot->yAxis->setRange(0, top * 1.2);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_bars->setBars(std::move(bars));
 }
 
 } // namespace ql::widgets

@@ -10,12 +10,15 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QCustomPlot;
 class QLabel;
 
 namespace ql::widgets {
+
+class OperatorBars;
 
 // A sample as an image (grey for HxW or HxWx1, RGB for HxWx3), its values stretched from their range.
 QImage sampleImage(const data::SampleSet& set, std::int64_t index);
@@ -58,8 +61,11 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
-    void strokeTo(const QPointF& widgetPos, bool erase);
+    void ink(double x, double y, bool erase);
+    // To a point of the widget; `continues` joins it to the stroke's previous point.
+    void strokeTo(const QPointF& widgetPos, bool erase, bool continues);
     std::vector<float> m_values;
+    std::optional<QPointF> m_last; // the stroke's last point, in cells
 };
 
 // Horizontal bars: the top-k classes of the first model with both models' scores side by side.
@@ -88,12 +94,15 @@ public:
     void setValues(const QStringList& labels, const std::vector<double>& values);
     int lowestBar() const { return m_lowest; }
     int barCount() const { return m_count; }
+    // The bars as drawn (heights, the word over exact ones, where to click).
+    const OperatorBars* bars() const { return m_bars; }
 
 signals:
     void barClicked(int index); // the index into the values given to setValues
 
 private:
     QCustomPlot* m_plot = nullptr;
+    OperatorBars* m_bars = nullptr;
     int m_lowest = -1;
     int m_count = 0;
 };
