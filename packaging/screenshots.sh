@@ -17,14 +17,14 @@ if [ -z "${QL_BUILD:-}" ]; then
 fi
 mkdir -p "$out"
 models=../shared/models
-shot() { # NAME VIEW [LANGUAGE [MODEL [OPTIONS...]]]
+shot() { # NAME VIEW [LANGUAGE [MODEL [OPTIONS...]]]; SCREEN=WxH and SCALE=F (Qt's scale factor) may be set
   local name=$1 view=$2 lang=${3:-en}
   shift 3 2>/dev/null || shift $#
   # A fresh settings folder each time: screenshots show the defaults, not this machine's choices.
   local home
   home=$(mktemp -d)
-  XDG_CONFIG_HOME=$home LANGUAGE= LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb timeout 300 \
-    xvfb-run -a -s "-screen 0 1600x1000x24 -dpi 96" \
+  XDG_CONFIG_HOME=$home LANGUAGE= LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=${SCALE:-1} timeout 300 \
+    xvfb-run -a -s "-screen 0 ${SCREEN:-1600x1000}x24 -dpi 96" \
     "$build/app/quantlens" "$@" --view "$view" --language "$lang" --screenshot "$out/$name.png"
   rm -rf "$home"
 }
@@ -39,6 +39,9 @@ tmp=$(mktemp -d)
   --calibration-data "$tmp/cal.npy" -o "$tmp/vww_own_int8.tflite" >/dev/null
 shot diff diff en "$models/vww_mobilenet_v1_025_96_int8.tflite" --compare "$tmp/vww_own_int8.tflite"
 rm -rf "$tmp"
+# A 1280 x 800 laptop or projector, and the same at 1.5x (larger text for a classroom) on a 1920 x 1200 screen.
+SCREEN=1280x800 shot small-1280x800 errors en
+SCREEN=1920x1200 SCALE=1.5 shot scaled-1.5x weights en
 shot main-de weights de
 shot main-zh_CN weights zh_CN
 ls -l "$out"

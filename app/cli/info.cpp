@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/info.h"
 
+#include "target/micro_arena.h"
+
 #include "cli/args.h"
 #include "cli/json_util.h"
 #include "exec/interpreter.h"
@@ -101,6 +103,38 @@ QString blockerText(const exec::Blocker& b)
 
 } // namespace
 
+namespace {
+
+// What tflite-micro's interpreter needs as tensor arena for this model (target/micro_arena.h), or why it is not
+// modelled.
+QJsonObject microArenaJson(const Graph& g)
+{
+    QJsonObject j;
+    auto a = target::microArena(g);
+    if (!a) {
+        j[QStringLiteral("error")] = qs(a.error().message);
+        return j;
+    }
+    j[QStringLiteral("used_bytes")] = static_cast<double>(a->total());
+    j[QStringLiteral("activation_plan_bytes")] = static_cast<double>(a->plan);
+    j[QStringLiteral("persistent_bytes")] = static_cast<double>(a->persistent);
+    QJsonObject parts;
+    for (const auto& p : a->parts)
+        parts[qs(p.name)] = static_cast<double>(p.bytes);
+    j[QStringLiteral("persistent_parts")] = parts;
+    QJsonArray live;
+    for (const auto b : a->liveBytes)
+        live.append(static_cast<double>(b));
+    j[QStringLiteral("live_bytes_by_step")] = live;
+    QJsonArray unknown;
+    for (const auto& u : a->unknown)
+        unknown.append(qs(u));
+    j[QStringLiteral("unknown_kernels")] = unknown;
+    return j;
+}
+
+} // namespace
+
 QJsonObject modelInfoJson(const Graph& g, const QString& path)
 {
     const auto summary = summarize(g);
@@ -154,6 +188,7 @@ QJsonObject modelInfoJson(const Graph& g, const QString& path)
     }
     o[QStringLiteral("blocking_operators")] = blocking;
     o[QStringLiteral("lint")] = lintJson(quant::lint(g));
+    o[QStringLiteral("tflite_micro_arena")] = microArenaJson(g);
     QJsonArray tensors;
     for (std::size_t i = 0; i < sg.tensors.size(); ++i)
         tensors.append(tensorJson(g, sg.tensors[i], static_cast<int>(i)));
@@ -220,6 +255,20 @@ QString modelInfoTable(const Graph& g, const QString& path)
         for (const auto& f : lint.findings)
             if (f.severity != quant::Severity::Note)
                 out << "  " << qs(quant::severityName(f.severity)) << ": " << qs(quant::describe(f)) << '\n';
+    }
+    if (const auto arena = target::microArena(g)) {
+        out << tr("TFLM arena") << ":  " << humanBytes(static_cast<std::uint64_t>(arena->total())) << " ("
+            << tr("%1 bytes: %2 activations + %3 persistent; tflite-micro, 64-bit host")
+                   .arg(arena->total())
+                   .arg(arena->plan)
+                   .arg(arena->persistent);
+        if (!arena->unknown.empty()) {
+            QStringList names;
+            for (const auto& u : arena->unknown)
+                names << qs(u);
+            out << tr("; kernel data of %1 not counted").arg(names.join(QStringLiteral(", ")));
+        }
+        out << ")\n";
     }
     out << tr("Weights") << ":     ";
     bool first = true;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The left pane of the main window: a line about the open model, a banner naming the operators that keep it
 // from running (when any), a filter and the layer table (sortable, exportable as CSV or JSON from its
-// context menu), with the selection other views follow.
+// context menu), with the selection other views follow. The # and Operator columns stay in view when the
+// table scrolls sideways (a narrow window, a projector); the header's context menu chooses the other columns
+// shown, remembered between runs.
 #pragma once
 
 #include "exec/env.h"
@@ -37,6 +39,12 @@ public:
     int selectedOperator() const;
     // Selects the row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
+    // Shows or hides a column of the table (not # or Operator, which always show); remembered in the settings.
+    void setColumnShown(int column, bool shown);
+    bool columnShown(int column) const;
+    // The columns that stay in view when the table scrolls sideways, and the view that draws them over it.
+    QTableView* frozenView() const { return m_frozen; }
+    QTableView* tableView() const { return m_table; }
 
 signals:
     void selectionChanged();
@@ -46,10 +54,13 @@ protected:
 
 private:
     void showContextMenu(const QPoint& at);
+    void showColumnMenu(const QPoint& at);
+    void placeFrozen(); // over the table's first columns, as wide as they are
 
     widgets::LayerTableModel* m_layers = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
+    QTableView* m_frozen = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_blockers = nullptr;
 };

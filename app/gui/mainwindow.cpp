@@ -43,6 +43,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -68,7 +69,9 @@ MainWindow::MainWindow(QWidget* parent)
     , m_doc(new Document(this))
 {
     setAcceptDrops(true);
-    resize(1400, 820);
+    // 1400 x 820, or what the screen has room for (a 1280 x 800 laptop or projector).
+    const QRect room = screen() ? screen()->availableGeometry() : QRect(0, 0, 1400, 820);
+    resize(std::min(1400, room.width()), std::min(820, room.height()));
 
     buildMenus();
 
@@ -159,8 +162,10 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     // Its natural width once the window is laid out, unless restoreSettings() brought back the user's layout.
     QTimer::singleShot(0, this, [this, dock] {
+        // At most a quarter of the window (a 1280-pixel screen keeps room for the table and the views).
         if (!m_layoutRestored)
-            resizeDocks({dock}, {m_modePanel->sizeHint().width() + 12}, Qt::Horizontal);
+            resizeDocks({dock}, {std::min(m_modePanel->sizeHint().width() + 12, std::max(240, width() / 4))},
+                Qt::Horizontal);
     });
     m_panelState = m_modePanel->state();
     connect(m_modePanel, &ModePanel::changed, this, [this] {

@@ -101,7 +101,7 @@ ModePanel::ModePanel(QWidget* parent)
     // The dock stays narrow: long item texts are elided in the closed combo boxes, shown in full when open.
     for (QComboBox* c : {m_mode, m_io, m_calibration}) {
         c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        c->setMinimumContentsLength(26);
+        c->setMinimumContentsLength(18); // fits a quarter of a 1280-pixel window
     }
     connect(m_io, &QComboBox::currentIndexChanged, this, &ModePanel::changed);
     connect(m_calibration, &QComboBox::currentIndexChanged, this, &ModePanel::changed);

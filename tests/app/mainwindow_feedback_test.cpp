@@ -9,6 +9,7 @@
 #include "errors/operatorbars.h"
 #include "gui/comparetab.h"
 #include "gui/language.h"
+#include "gui/layerpane.h"
 #include "gui/mainwindow.h"
 #include "gui/messagearea.h"
 #include "gui/modepanel.h"
@@ -26,7 +27,9 @@
 #include <QWheelEvent>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QScrollBar>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTest>
 #include <QUndoStack>
 
@@ -375,6 +378,52 @@ private slots:
         QVERIFY(ops.contains(QStringLiteral("CONV_2D")) && ops.contains(QStringLiteral("FULLY_CONNECTED")));
         QCOMPARE(static_cast<std::size_t>(kept), w.keptFloat().size());
         QVERIFY(w.suggestDialog()->summary().contains(QStringLiteral("0.25")) || kept > 0);
+    }
+
+    void theWindowFitsA1280By800Screen()
+    {
+        // A laptop or projector at 1280x800: the window, every view in it and the mode panel fit without
+        // being cut (the window manager and a panel take some of the height).
+        app::MainWindow w;
+        QVERIFY(openAndWait(w, app::MainWindow::demoModelPath()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (const QString& view : {QStringLiteral("weights"), QStringLiteral("graph"), QStringLiteral("errors"),
+                 QStringLiteral("compare"), QStringLiteral("side-by-side"), QStringLiteral("train"), QStringLiteral("diff")}) {
+            QVERIFY(w.showView(view));
+            QTest::qWait(20);
+            const QSize min = w.minimumSizeHint().expandedTo(w.minimumSize());
+            QVERIFY2(min.width() <= 1280 && min.height() <= 760,
+                qPrintable(QStringLiteral("%1: the window needs at least %2x%3").arg(view).arg(min.width()).arg(min.height())));
+        }
+        // Squeezed to that width, the layer table scrolls sideways and # and Operator stay in view.
+        w.resize(1280, 760);
+        w.showView(QStringLiteral("weights"));
+        QTest::qWait(50);
+        auto* pane = w.findChild<app::LayerPane*>();
+        QVERIFY(pane);
+        QTableView* table = pane->tableView();
+        QTableView* frozen = pane->frozenView();
+        QTRY_VERIFY(table->horizontalScrollBar()->maximum() > 0);
+        table->horizontalScrollBar()->setValue(table->horizontalScrollBar()->maximum());
+        QTRY_VERIFY(frozen->isVisible());
+        for (int c = 0; c < widgets::LayerTableModel::ColumnCount; ++c)
+            QCOMPARE(frozen->isColumnHidden(c), c > widgets::LayerTableModel::Op);
+        QCOMPARE(frozen->columnWidth(widgets::LayerTableModel::Op), table->columnWidth(widgets::LayerTableModel::Op));
+        QVERIFY(frozen->selectionModel() == table->selectionModel()); // one selection
+        // Operators stay in the file's order (the overlay does not re-sort the table).
+        QCOMPARE(table->model()->index(0, widgets::LayerTableModel::Index).data().toInt(), 0);
+        // The header's menu hides columns, remembered for the next window.
+        pane->setColumnShown(widgets::LayerTableModel::Parameters, false);
+        QVERIFY(table->isColumnHidden(widgets::LayerTableModel::Parameters));
+        {
+            app::LayerPane next;
+            QVERIFY(!next.columnShown(widgets::LayerTableModel::Parameters));
+            QVERIFY(next.columnShown(widgets::LayerTableModel::Op));
+        }
+        pane->setColumnShown(widgets::LayerTableModel::Parameters, true);
+        app::LayerPane again;
+        QVERIFY(again.columnShown(widgets::LayerTableModel::Parameters));
     }
 
     void aFastStrokeDrawsALine()

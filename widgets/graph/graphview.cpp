@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QScopedValueRollback>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -76,8 +77,10 @@ GraphView::GraphView(QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* bar = new QHBoxLayout;
-    bar->setContentsMargins(4, 4, 4, 0);
+    // A tool bar: on a narrow window (or beside a second graph in Diff) what does not fit goes behind its »
+    // button instead of widening the window.
+    auto* bar = new QToolBar(this);
+    bar->setIconSize(QSize(16, 16));
     bar->addWidget(new QLabel(tr("Colour by:"), this));
     m_overlayBox = new QComboBox(this);
     for (int k = 0; k < kOverlayCount; ++k)
@@ -89,16 +92,17 @@ GraphView::GraphView(QWidget* parent)
     m_subgraphBox = new QComboBox(this);
     m_subgraphBox->setToolTip(tr("The subgraph shown (control-flow bodies, other signatures); colours and the "
                                  "shared selection are for the main subgraph"));
-    m_subgraphBox->setVisible(false);
     connect(m_subgraphBox, &QComboBox::currentIndexChanged, this,
         [this](int i) { showSubgraph(m_subgraphBox->itemData(i).toInt()); });
-    bar->addWidget(m_subgraphBox);
+    m_subgraphAction = bar->addWidget(m_subgraphBox);
+    m_subgraphAction->setVisible(false);
     m_search = new QLineEdit(this);
     m_search->setMinimumWidth(160);
+    m_search->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_search->setPlaceholderText(tr("Find operator, #number or tensor (Enter: next)"));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::returnPressed, this, [this] { findNext(m_search->text()); });
-    bar->addWidget(m_search, 1);
+    bar->addWidget(m_search);
     auto* fit = new QToolButton(this);
     fit->setText(tr("Fit"));
     fit->setToolTip(tr("Show the whole graph"));
@@ -123,8 +127,8 @@ GraphView::GraphView(QWidget* parent)
     m_status = new QLabel(this);
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never squeezes the search field
     m_status->setMinimumWidth(120);
-    bar->addWidget(m_status, 1);
-    layout->addLayout(bar);
+    bar->addWidget(m_status);
+    layout->addWidget(bar);
 
     m_scene = new QGraphicsScene(this);
     // No spatial index: building one for thousands of boxes blocks the GUI thread longer than testing each
@@ -172,7 +176,7 @@ void GraphView::setGraph(std::shared_ptr<const model::Graph> graph)
                                                 : QString::fromStdString(name),
                 static_cast<int>(i));
         }
-        m_subgraphBox->setVisible(count > 1);
+        m_subgraphAction->setVisible(count > 1); // a widget in a tool bar shows through its action
     }
     requestLatencyIfShown(); // the latency overlay stays chosen: measure the new model
     showSubgraph(0);

@@ -22,6 +22,7 @@
 #include <set>
 #include <vector>
 
+class QAction;
 class QComboBox;
 class QGraphicsScene;
 class QGraphicsView;
@@ -156,6 +157,7 @@ private:
     LegendWidget* m_legend = nullptr;
     QComboBox* m_overlayBox = nullptr;
     QComboBox* m_subgraphBox = nullptr;
+    QAction* m_subgraphAction = nullptr; // the subgraph choice in the tool bar
     int m_subgraph = 0;
     QLineEdit* m_search = nullptr;
     QLabel* m_status = nullptr;
