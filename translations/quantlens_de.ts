@@ -872,6 +872,41 @@
         <source>&amp;Suggest layers to keep in float…</source>
         <translation>In Gleitkomma zu belassende Schichten &amp;vorschlagen…</translation>
     </message>
+    <message>
+        <source>operator %1 (%2): %3</source>
+        <translation>Operator %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>does not run (%1)</source>
+        <translation>läuft nicht (%1)</translation>
+    </message>
+    <message>
+        <source>runs, but from operator %1 on the CPU (%2)</source>
+        <translation>läuft, ab Operator %1 aber auf der CPU (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>runs; %n operator(s) on a slower path (%1)</source>
+        <translation>
+            <numerusform>läuft; %n Operator auf einem langsameren Weg (%1)</numerusform>
+            <numerusform>läuft; %n Operatoren auf einem langsameren Weg (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>Auf %1: %2</translation>
+    </message>
+    <message>
+        <source>On %1, this file %2.</source>
+        <translation>Auf %1: diese Datei %2.</translation>
+    </message>
+    <message>
+        <source>In %1, as QuantLens would export it: %2.</source>
+        <translation>In %1, wie QuantLens es exportieren würde: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MessageArea</name>
@@ -1047,6 +1082,18 @@
     <message>
         <source>Also one scale per output unit for FULLY_CONNECTED (the current converter&apos;s default; older converters used one per tensor)</source>
         <translation>Auch für FULLY_CONNECTED ein Skalierungsfaktor pro Ausgabeneuron (Voreinstellung des aktuellen Konverters; ältere Konverter verwendeten einen pro Tensor)</translation>
+    </message>
+    <message>
+        <source>any device</source>
+        <translation>beliebiges Gerät</translation>
+    </message>
+    <message>
+        <source>The device the model is for: the choices below follow what it needs, and the layer table marks the operators that would not run there (docs/targets.md)</source>
+        <translation>Das Gerät, für das das Modell bestimmt ist: die Einstellungen darunter folgen seinen Anforderungen, und die Schichttabelle markiert die Operatoren, die dort nicht laufen würden (docs/targets.md)</translation>
+    </message>
+    <message>
+        <source>T&amp;arget:</source>
+        <translation>Zielger&amp;ät:</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1571,18 @@
     <message>
         <source>n/a</source>
         <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>The model file: what it takes in flash on a device</source>
+        <translation>Die Modelldatei: was sie auf einem Gerät im Flash belegt</translation>
+    </message>
+    <message>
+        <source>The tensor arena tflite-micro&apos;s interpreter needs for this mode on a microcontroller (activations and its persistent data; 64-bit host figure, as arena_used_bytes() reports it)</source>
+        <translation>Die Tensor-Arena, die der Interpreter von tflite-micro für diesen Modus auf einem Mikrocontroller braucht (Aktivierungen und persistente Daten; Wert für einen 64-Bit-Host, wie arena_used_bytes() ihn meldet)</translation>
+    </message>
+    <message>
+        <source>MCU RAM</source>
+        <translation>MCU-RAM</translation>
     </message>
 </context>
 <context>

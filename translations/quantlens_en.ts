@@ -69,6 +69,13 @@
             <numerusform>int8 and 16x8 are calibrated on the first %n samples of %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>runs; %n operator(s) on a slower path (%1)</source>
+        <translation>
+            <numerusform>runs; %n operator on a slower path (%1)</numerusform>
+            <numerusform>runs; %n operators on a slower path (%1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ql::app::ModePanel</name>

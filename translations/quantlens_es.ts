@@ -872,6 +872,41 @@
         <source>&amp;Suggest layers to keep in float…</source>
         <translation>&amp;Sugerir capas a mantener en coma flotante…</translation>
     </message>
+    <message>
+        <source>operator %1 (%2): %3</source>
+        <translation>operador %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>does not run (%1)</source>
+        <translation>no se ejecuta (%1)</translation>
+    </message>
+    <message>
+        <source>runs, but from operator %1 on the CPU (%2)</source>
+        <translation>se ejecuta, pero desde el operador %1 en la CPU (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>runs; %n operator(s) on a slower path (%1)</source>
+        <translation>
+            <numerusform>se ejecuta; %n operador por un camino más lento (%1)</numerusform>
+            <numerusform>se ejecuta; %n operadores por un camino más lento (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>se ejecuta</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>En %1: %2</translation>
+    </message>
+    <message>
+        <source>On %1, this file %2.</source>
+        <translation>En %1, este archivo %2.</translation>
+    </message>
+    <message>
+        <source>In %1, as QuantLens would export it: %2.</source>
+        <translation>En %1, tal como QuantLens lo exportaría: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MessageArea</name>
@@ -1047,6 +1082,18 @@
     <message>
         <source>Also one scale per output unit for FULLY_CONNECTED (the current converter&apos;s default; older converters used one per tensor)</source>
         <translation>También una escala por unidad de salida para FULLY_CONNECTED (lo predeterminado del convertidor actual; los convertidores antiguos usaban una por tensor)</translation>
+    </message>
+    <message>
+        <source>any device</source>
+        <translation>cualquier dispositivo</translation>
+    </message>
+    <message>
+        <source>The device the model is for: the choices below follow what it needs, and the layer table marks the operators that would not run there (docs/targets.md)</source>
+        <translation>El dispositivo al que va destinado el modelo: las opciones de abajo siguen lo que necesita, y la tabla de capas marca los operadores que no se ejecutarían allí (docs/targets.md)</translation>
+    </message>
+    <message>
+        <source>T&amp;arget:</source>
+        <translation>Dispositivo &amp;objetivo:</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1571,18 @@
     <message>
         <source>n/a</source>
         <translation>n/d</translation>
+    </message>
+    <message>
+        <source>The model file: what it takes in flash on a device</source>
+        <translation>El archivo del modelo: lo que ocupa en la flash de un dispositivo</translation>
+    </message>
+    <message>
+        <source>The tensor arena tflite-micro&apos;s interpreter needs for this mode on a microcontroller (activations and its persistent data; 64-bit host figure, as arena_used_bytes() reports it)</source>
+        <translation>La arena de tensores que el intérprete de tflite-micro necesita para este modo en un microcontrolador (activaciones y sus datos persistentes; cifra de un host de 64 bits, como la da arena_used_bytes())</translation>
+    </message>
+    <message>
+        <source>MCU RAM</source>
+        <translation>RAM del MCU</translation>
     </message>
 </context>
 <context>

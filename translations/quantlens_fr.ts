@@ -872,6 +872,41 @@
         <source>&amp;Suggest layers to keep in float…</source>
         <translation>&amp;Suggérer les couches à garder en flottant…</translation>
     </message>
+    <message>
+        <source>operator %1 (%2): %3</source>
+        <translation>opérateur %1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>does not run (%1)</source>
+        <translation>ne s&apos;exécute pas (%1)</translation>
+    </message>
+    <message>
+        <source>runs, but from operator %1 on the CPU (%2)</source>
+        <translation>s&apos;exécute, mais à partir de l&apos;opérateur %1 sur le CPU (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>runs; %n operator(s) on a slower path (%1)</source>
+        <translation>
+            <numerusform>s&apos;exécute ; %n opérateur sur un chemin plus lent (%1)</numerusform>
+            <numerusform>s&apos;exécute ; %n opérateurs sur un chemin plus lent (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>s&apos;exécute</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>Sur %1 : %2</translation>
+    </message>
+    <message>
+        <source>On %1, this file %2.</source>
+        <translation>Sur %1, ce fichier %2.</translation>
+    </message>
+    <message>
+        <source>In %1, as QuantLens would export it: %2.</source>
+        <translation>En %1, tel que QuantLens l&apos;exporterait : %2.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MessageArea</name>
@@ -1047,6 +1082,18 @@
     <message>
         <source>Also one scale per output unit for FULLY_CONNECTED (the current converter&apos;s default; older converters used one per tensor)</source>
         <translation>Aussi une échelle par unité de sortie pour FULLY_CONNECTED (le choix par défaut du convertisseur actuel ; les anciens convertisseurs en utilisaient une par tenseur)</translation>
+    </message>
+    <message>
+        <source>any device</source>
+        <translation>tout appareil</translation>
+    </message>
+    <message>
+        <source>The device the model is for: the choices below follow what it needs, and the layer table marks the operators that would not run there (docs/targets.md)</source>
+        <translation>L&apos;appareil auquel le modèle est destiné : les choix ci-dessous suivent ce qu&apos;il exige, et la table des couches marque les opérateurs qui n&apos;y tourneraient pas (docs/targets.md)</translation>
+    </message>
+    <message>
+        <source>T&amp;arget:</source>
+        <translation>C&amp;ible :</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1571,18 @@
     <message>
         <source>n/a</source>
         <translation>n/d</translation>
+    </message>
+    <message>
+        <source>The model file: what it takes in flash on a device</source>
+        <translation>Le fichier du modèle : ce qu&apos;il occupe en flash sur un appareil</translation>
+    </message>
+    <message>
+        <source>The tensor arena tflite-micro&apos;s interpreter needs for this mode on a microcontroller (activations and its persistent data; 64-bit host figure, as arena_used_bytes() reports it)</source>
+        <translation>L&apos;arène de tenseurs dont l&apos;interpréteur de tflite-micro a besoin pour ce mode sur un microcontrôleur (activations et données persistantes ; valeur d&apos;un hôte 64 bits, telle que arena_used_bytes() la donne)</translation>
+    </message>
+    <message>
+        <source>MCU RAM</source>
+        <translation>RAM du MCU</translation>
     </message>
 </context>
 <context>

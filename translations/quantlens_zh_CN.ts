@@ -863,6 +863,40 @@
         <source>&amp;Suggest layers to keep in float…</source>
         <translation>建议保留为浮点的层(&amp;S)…</translation>
     </message>
+    <message>
+        <source>operator %1 (%2): %3</source>
+        <translation>算子 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>does not run (%1)</source>
+        <translation>无法运行（%1）</translation>
+    </message>
+    <message>
+        <source>runs, but from operator %1 on the CPU (%2)</source>
+        <translation>可运行，但从算子 %1 起在 CPU 上运行（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>runs; %n operator(s) on a slower path (%1)</source>
+        <translation>
+            <numerusform>可运行；%n 个算子走较慢的路径（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>可运行</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>在 %1 上：%2</translation>
+    </message>
+    <message>
+        <source>On %1, this file %2.</source>
+        <translation>在 %1 上，此文件%2。</translation>
+    </message>
+    <message>
+        <source>In %1, as QuantLens would export it: %2.</source>
+        <translation>以 %1 按 QuantLens 的导出方式：%2。</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MessageArea</name>
@@ -1036,6 +1070,18 @@
     <message>
         <source>Also one scale per output unit for FULLY_CONNECTED (the current converter&apos;s default; older converters used one per tensor)</source>
         <translation>FULLY_CONNECTED 也按每个输出单元使用一个缩放因子（当前转换器的默认做法；旧版转换器每个张量只用一个）</translation>
+    </message>
+    <message>
+        <source>any device</source>
+        <translation>任意设备</translation>
+    </message>
+    <message>
+        <source>The device the model is for: the choices below follow what it needs, and the layer table marks the operators that would not run there (docs/targets.md)</source>
+        <translation>模型面向的设备：下方选项遵循其要求，层表会标出在该设备上无法运行的算子（docs/targets.md）</translation>
+    </message>
+    <message>
+        <source>T&amp;arget:</source>
+        <translation>目标设备(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1558,18 @@
     <message>
         <source>n/a</source>
         <translation>不适用</translation>
+    </message>
+    <message>
+        <source>The model file: what it takes in flash on a device</source>
+        <translation>模型文件：在设备闪存中占用的大小</translation>
+    </message>
+    <message>
+        <source>The tensor arena tflite-micro&apos;s interpreter needs for this mode on a microcontroller (activations and its persistent data; 64-bit host figure, as arena_used_bytes() reports it)</source>
+        <translation>tflite-micro 解释器在微控制器上运行此模式所需的张量区（激活与持久数据；64 位主机上的数值，与 arena_used_bytes() 报告的一致）</translation>
+    </message>
+    <message>
+        <source>MCU RAM</source>
+        <translation>MCU 内存</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,17 @@
 #include "cli/run.h"
 #include "cli/sensitivity.h"
 #include "cli/train.h"
+#include "data/profiles.h"
 #include "model/reader.h"
 #include "model/transform.h"
 #include "model/writer.h"
 #include "quant/op_rules_doc.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
+
+#include <optional>
 
 namespace ql::cli {
 
@@ -32,7 +36,7 @@ QString usage()
     return tr("Usage: quantlens-cli COMMAND [OPTIONS]\n"
               "\n"
               "Commands:\n"
-              "  info MODEL [--json]             layers, tensors, quantization and sizes of a .tflite model\n"
+              "  info MODEL [--target T] [--json] layers, tensors, quantization and sizes; fit on a target\n"
               "  rewrite MODEL -o OUT [--external-buffers]\n"
               "                                  read a model and write it back (lossless round trip)\n"
               "  run MODEL --input X.npy ... --output-dir DIR\n"
@@ -61,10 +65,14 @@ QString usage()
 QString commandHelp(const QString& command)
 {
     if (command == QLatin1String("info"))
-        return tr("Usage: quantlens-cli info MODEL [--json]\n"
+        return tr("Usage: quantlens-cli info MODEL [--target NAME|FILE.json] [--json]\n"
                   "\n"
                   "Prints the model's facts: size, quantization mode, inputs and outputs, and one row per\n"
                   "operator with its output shape, weights and their quantization.\n"
+                  "  --target NAME   also check the model against a deployment target: each operator that would\n"
+                  "                  not run there or would fall back, and why; RAM and flash (docs/targets.md).\n"
+                  "                  Shipped: litert-cpu, tflite-micro, edgetpu, npu-per-tensor, mcu-256k;\n"
+                  "                  a .json file of your own works too. --target list names them all.\n"
                   "  --json   print a JSON object instead (keys documented in docs/cli-json.md)\n");
     if (command == QLatin1String("diff"))
         return tr("Usage: quantlens-cli diff A.tflite B.tflite [--data DATA [--samples N]] [--json] [--all]\n"
@@ -258,7 +266,16 @@ namespace {
 
 int info(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Args a = parseArgs(args, {}, {QStringLiteral("--json")});
+    const Args a = parseArgs(args, {QStringLiteral("--target")}, {QStringLiteral("--json")});
+    const QString targetName = a.value(QStringLiteral("--target"));
+    if (targetName == QLatin1String("list")) { // the profiles there are, with what they stand for
+        auto all = app::loadProfiles();
+        if (!all)
+            return fail(err, all.error());
+        for (const auto& p : *all)
+            out << QString::fromStdString(p.name) << "  " << QString::fromStdString(p.title) << '\n';
+        return Ok;
+    }
     if (!a.error.isEmpty() || a.positional.size() != 1) {
         err << (a.error.isEmpty() ? tr("info needs exactly one model file") : a.error) << "\n\n"
             << commandHelp(QStringLiteral("info"));
@@ -269,10 +286,24 @@ int info(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!g) {
         return fail(err, g.error());
     }
-    if (a.flags.contains(QStringLiteral("--json")))
-        out << QJsonDocument(modelInfoJson(*g, path)).toJson(QJsonDocument::Indented);
-    else
+    std::optional<target::Profile> profile;
+    if (!targetName.isEmpty()) {
+        auto p = app::findProfile(targetName);
+        if (!p)
+            return fail(err, p.error());
+        profile = std::move(*p);
+    }
+    const auto fileBytes = static_cast<std::int64_t>(QFileInfo(path).size());
+    if (a.flags.contains(QStringLiteral("--json"))) {
+        QJsonObject o = modelInfoJson(*g, path);
+        if (profile)
+            o[QStringLiteral("target")] = targetCheckJson(*g, *profile, fileBytes);
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
         out << modelInfoTable(*g, path);
+        if (profile)
+            out << '\n' << targetCheckText(*g, *profile, fileBytes);
+    }
     return Ok;
 }
 

@@ -128,6 +128,8 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         m[QStringLiteral("kl_p99")] = number(e.klP99);
         m[QStringLiteral("kl_max")] = number(e.klMax);
         m[QStringLiteral("size_bytes")] = static_cast<qint64>(e.sizeBytes);
+        m[QStringLiteral("tflite_micro_arena_bytes")] =
+            e.microArenaBytes >= 0 ? QJsonValue(static_cast<qint64>(e.microArenaBytes)) : QJsonValue();
         QJsonObject by;
         for (const auto& [k, v] : e.bytesByDtype)
             by[qs(k)] = static_cast<qint64>(v);

@@ -11,6 +11,8 @@
 #include "quant/lint.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 #include <QJsonArray>
 #include <QLocale>
 
@@ -299,6 +301,62 @@ QString modelInfoTable(const Graph& g, const QString& path)
             << qs(r.op) << qSetFieldWidth(18) << qs(r.outputShape) << qSetFieldWidth(9) << qs(r.outputDtype)
             << qSetFieldWidth(16) << qs(r.weightShape) << qSetFieldWidth(9) << qs(r.weightDtype) << qSetFieldWidth(28)
             << qs(r.quantization) << qSetFieldWidth(0) << r.constantBytes << '\n';
+    }
+    return s;
+}
+
+QJsonObject targetCheckJson(const Graph& g, const target::Profile& profile, std::int64_t fileBytes)
+{
+    const auto c = target::check(g, profile, fileBytes);
+    QJsonObject o;
+    o[QStringLiteral("name")] = qs(profile.name);
+    o[QStringLiteral("title")] = qs(profile.title);
+    o[QStringLiteral("runs")] = c.runs();
+    o[QStringLiteral("cut_at")] = c.cutAt;
+    o[QStringLiteral("ram_bytes")] = static_cast<double>(c.ramBytes);
+    o[QStringLiteral("ram_limit_bytes")] = static_cast<double>(profile.ramBytes);
+    o[QStringLiteral("flash_bytes")] = static_cast<double>(c.flashBytes);
+    o[QStringLiteral("flash_limit_bytes")] = static_cast<double>(profile.flashBytes);
+    QJsonArray findings;
+    for (const auto& f : c.findings) {
+        QJsonObject j;
+        j[QStringLiteral("impact")] = qs(target::impactName(f.impact));
+        j[QStringLiteral("operator")] = f.op;
+        j[QStringLiteral("op")] = qs(f.opName);
+        j[QStringLiteral("rule")] = qs(f.rule);
+        j[QStringLiteral("message")] = qs(f.message);
+        findings.append(j);
+    }
+    o[QStringLiteral("findings")] = findings;
+    return o;
+}
+
+QString targetCheckText(const Graph& g, const target::Profile& profile, std::int64_t fileBytes)
+{
+    const auto c = target::check(g, profile, fileBytes);
+    QString s;
+    QTextStream out(&s);
+    const int blocking = static_cast<int>(std::count_if(
+        c.findings.begin(), c.findings.end(), [](const target::Finding& f) { return f.impact == target::Impact::Blocks; }));
+    out << tr("Target") << ":      " << qs(profile.title) << " (" << qs(profile.name) << "): "
+        << (c.runs() ? (c.cutAt >= 0 ? tr("runs, partly on the CPU") : tr("runs"))
+                     : tr("does not run as it is (%n blocker(s))", nullptr, blocking))
+        << '\n';
+    if (c.ramBytes >= 0)
+        out << tr("RAM") << ":         " << c.ramBytes << ' ' << tr("bytes")
+            << (profile.ramBytes > 0 ? tr(" of %1").arg(profile.ramBytes) : QString()) << '\n';
+    out << tr("Flash") << ":       " << c.flashBytes << ' ' << tr("bytes")
+        << (profile.flashBytes > 0 ? tr(" of %1").arg(profile.flashBytes) : QString()) << '\n';
+    constexpr int kShown = 40;
+    int shown = 0;
+    for (const auto& f : c.findings) {
+        if (++shown > kShown) {
+            out << "  " << tr("… and %n more (--json lists all)", nullptr, static_cast<int>(c.findings.size()) - kShown)
+                << '\n';
+            break;
+        }
+        out << "  " << qs(target::impactName(f.impact)) << ": "
+            << (f.op >= 0 ? tr("operator %1 (%2): ").arg(f.op).arg(qs(f.opName)) : QString()) << qs(f.message) << '\n';
     }
     return s;
 }

@@ -112,6 +112,9 @@ public:
     void setKeepFloat(int op, bool keep) { m_doc->setKeepFloat(op, keep); } // `op` as the layer table numbers it; undoable
     QUndoStack* undoStack() const { return m_doc->undoStack(); }
     Document* document() const { return m_doc; }
+    // On the mode panel's target: whether the open file runs there, and the model in the chosen mode as QuantLens
+    // would export it (empty: no target).
+    QString targetSummary() const { return m_targetSummary; }
     // The band above the views that keeps what went wrong until it no longer applies.
     MessageArea* messageArea() const { return m_messages; }
     // Runs the sensitivity analysis on the data set with the suggestion dialog's budget (shown, with progress
@@ -164,6 +167,9 @@ private:
     void showCalibrationDataDialog();
     void showValueRangeDialog();
     void updateRangeWarning(); // the message area says when the calibration data do not fit the model's input
+    // The open file (and the model in the chosen mode, when built) checked against the panel's target: marks in
+    // the layer table, a line in the message area when something does not run there.
+    void updateTarget();
     void wireDocumentData(); // the document's data into the views
     void wireGraphView(); // the graph view's selection, context menu and numbers
     void updateCompareState();
@@ -190,6 +196,8 @@ private:
     MessageArea* m_messages = nullptr;
     SuggestDialog* m_suggest = nullptr;
     std::string m_evaluatedKey; // evaluationKey() of the rows Compare shows
+    std::shared_ptr<const model::Graph> m_quantized; // the model in the chosen mode (float I/O), when built
+    QString m_targetSummary;
     DiffTab* m_diff = nullptr;
     JobGeneration m_diffJob;
     QString m_diffPath; // the model compared with, while its comparison is shown

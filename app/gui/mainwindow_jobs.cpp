@@ -67,6 +67,8 @@ void MainWindow::wireDocumentJobs()
         [this](std::shared_ptr<const model::Graph> quantized, const std::vector<int>& ops, const std::vector<double>& sqnr,
             const std::vector<double>& local, const QString& error) {
             m_sideBySide->setModels(workGraph(), quantized, m_modePanel->describe(), error);
+            m_quantized = m_modePanel->options().teaching ? nullptr : quantized;
+            updateTarget();
             QStringList labels;
             const auto file = m_doc->source() ? m_doc->source()->file : nullptr;
             for (const int op : ops) {
@@ -240,6 +242,56 @@ void MainWindow::suggestKeepFloat()
 void MainWindow::cancelSuggestion()
 {
     m_doc->cancelSuggestion();
+}
+
+void MainWindow::updateTarget()
+{
+    const target::Profile* profile = m_modePanel->target();
+    const auto source = m_doc->source();
+    if (!profile || !source) {
+        m_layers->setTargetMarks({});
+        m_messages->clear(QStringLiteral("target"));
+        m_targetSummary.clear();
+        return;
+    }
+    const QString title = QString::fromStdString(profile->title);
+    auto verdict = [&](const target::CheckResult& c) {
+        const auto first = std::find_if(c.findings.begin(), c.findings.end(),
+            [&](const target::Finding& f) { return f.impact == (c.runs() ? target::Impact::FallsBack : target::Impact::Blocks); });
+        const QString why = first == c.findings.end() ? QString()
+            : first->op >= 0 ? tr("operator %1 (%2): %3").arg(first->op).arg(QString::fromStdString(first->opName),
+                                     QString::fromStdString(first->message))
+                             : QString::fromStdString(first->message);
+        if (!c.runs())
+            return tr("does not run (%1)").arg(why);
+        if (c.cutAt >= 0)
+            return tr("runs, but from operator %1 on the CPU (%2)").arg(c.cutAt).arg(why);
+        const auto fallsBack = std::count_if(c.findings.begin(), c.findings.end(),
+            [](const target::Finding& f) { return f.impact == target::Impact::FallsBack && f.op >= 0; });
+        return fallsBack > 0 ? tr("runs; %n operator(s) on a slower path (%1)", nullptr, static_cast<int>(fallsBack)).arg(why)
+                             : tr("runs");
+    };
+    // The file as opened: its operators marked in the table.
+    const auto file = target::check(*source->file, *profile, QFileInfo(m_doc->file()).size());
+    std::vector<widgets::LayerTableModel::TargetMark> marks;
+    for (const auto& f : file.findings)
+        if (f.op >= 0 && f.impact != target::Impact::Note)
+            marks.push_back({f.op, f.impact == target::Impact::Blocks, tr("On %1: %2").arg(title, QString::fromStdString(f.message))});
+    m_layers->setTargetMarks(std::move(marks));
+    QString summary = tr("On %1, this file %2.").arg(title, verdict(file));
+    bool trouble = !file.runs() || file.cutAt >= 0;
+    // The model in the chosen mode, as QuantLens would export it (its I/O type is the export's concern).
+    if (m_quantized && workGraph() && m_quantized != workGraph()) {
+        const auto q = target::check(*m_quantized, *profile, 0, true);
+        summary += QLatin1Char(' ') + tr("In %1, as QuantLens would export it: %2.").arg(m_modePanel->describe(), verdict(q));
+        trouble = !q.runs() || q.cutAt >= 0;
+    }
+    m_targetSummary = summary;
+    if (trouble)
+        m_messages->post(QStringLiteral("target"), summary, MessageArea::Level::Warning);
+    else
+        m_messages->clear(QStringLiteral("target"));
+    statusBar()->showMessage(summary, 10000);
 }
 
 std::string MainWindow::evaluationKey() const

@@ -99,6 +99,8 @@ void MainWindow::openFile(const QString& path)
             if (b.subgraph == 0 && b.op >= 0)
                 blocked.emplace_back(b.op, QString::fromStdString(b.message));
         m_layers->setBlocked(std::move(blocked));
+        m_quantized.reset(); // the previous model's
+        updateTarget();
         updateClassNames();
         updateCompareState();
         updateCalibrationSource();

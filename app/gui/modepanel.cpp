@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "gui/modepanel.h"
 
+#include "data/profiles.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -10,6 +12,9 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardItemModel>
+
+#include <algorithm>
 
 namespace ql::app {
 
@@ -17,6 +22,22 @@ ModePanel::ModePanel(QWidget* parent)
     : QWidget(parent)
 {
     auto* form = new QFormLayout(this);
+    m_target = new QComboBox(this);
+    m_target->addItem(tr("any device"), QString());
+    if (auto profiles = loadProfiles()) {
+        m_profiles = std::move(*profiles);
+        for (const auto& p : m_profiles) {
+            m_target->addItem(QString::fromStdString(p.title), QString::fromStdString(p.name));
+            m_target->setItemData(m_target->count() - 1, QString::fromStdString(p.description), Qt::ToolTipRole);
+        }
+    }
+    m_target->setToolTip(tr("The device the model is for: the choices below follow what it needs, and the layer "
+                            "table marks the operators that would not run there (docs/targets.md)"));
+    form->addRow(tr("T&arget:"), m_target);
+    connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
+        applyTarget();
+        emit changed();
+    });
     m_mode = new QComboBox(this);
     m_mode->addItem(tr("float16 (half-precision weights)"), QStringLiteral("float16"));
     m_mode->addItem(tr("dynamic range (int8 weights, float activations)"), QStringLiteral("dynamic"));
@@ -99,7 +120,7 @@ ModePanel::ModePanel(QWidget* parent)
     form->addRow(m_symmetric);
 
     // The dock stays narrow: long item texts are elided in the closed combo boxes, shown in full when open.
-    for (QComboBox* c : {m_mode, m_io, m_calibration}) {
+    for (QComboBox* c : {m_target, m_mode, m_io, m_calibration}) {
         c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         c->setMinimumContentsLength(18); // fits a quarter of a 1280-pixel window
     }
@@ -130,8 +151,9 @@ void ModePanel::updateEnabled()
     const bool teaching = modeName() == QLatin1String("teaching");
     m_bits->setEnabled(teaching);
     m_symmetric->setEnabled(teaching);
-    m_perChannelDense->setEnabled(!teaching && modeName() != QLatin1String("float16"));
-    m_perChannel->setEnabled(modeName() != QLatin1String("float16"));
+    const bool perTensorOnly = target() && target()->perTensorWeights;
+    m_perChannelDense->setEnabled(!teaching && modeName() != QLatin1String("float16") && !perTensorOnly);
+    m_perChannel->setEnabled(modeName() != QLatin1String("float16") && !perTensorOnly);
     const bool calibrated = modeName() == QLatin1String("int8") || modeName() == QLatin1String("16x8");
     m_io->setEnabled(calibrated);
     m_calibration->setEnabled(calibrated);
@@ -193,6 +215,7 @@ void ModePanel::saveSettings() const
     QSettings s;
     s.beginGroup(QStringLiteral("mode"));
     s.setValue(QStringLiteral("mode"), modeName());
+    s.setValue(QStringLiteral("target"), targetName());
     s.setValue(QStringLiteral("io"), ioName());
     s.setValue(QStringLiteral("perChannel"), m_perChannel->isChecked());
     s.setValue(QStringLiteral("perChannelDense"), m_perChannelDense->isChecked());
@@ -209,6 +232,7 @@ void ModePanel::restoreSettings()
     s.beginGroup(QStringLiteral("mode"));
     if (s.contains(QStringLiteral("mode")))
         setMode(s.value(QStringLiteral("mode")).toString());
+    setTarget(s.value(QStringLiteral("target")).toString());
     if (const int i = m_io->findData(s.value(QStringLiteral("io")).toString()); i >= 0)
         m_io->setCurrentIndex(i);
     m_perChannel->setChecked(s.value(QStringLiteral("perChannel"), true).toBool());
@@ -257,6 +281,7 @@ ModePanel::State ModePanel::state() const
     s.mode = modeName();
     s.io = ioName();
     s.calibration = m_calibration->currentData().toString();
+    s.target = targetName();
     s.samples = m_samples->value();
     s.bits = m_bits->value();
     s.perChannel = m_perChannel->isChecked();
@@ -271,7 +296,9 @@ void ModePanel::setState(const State& s)
         return;
     {
         const QSignalBlocker b1(m_mode), b2(m_io), b3(m_calibration), b4(m_samples), b5(m_bits), b6(m_perChannel),
-            b7(m_perChannelDense), b8(m_symmetric);
+            b7(m_perChannelDense), b8(m_symmetric), b9(m_target);
+        if (const int i = m_target->findData(s.target); i >= 0)
+            m_target->setCurrentIndex(i);
         if (const int i = m_mode->findData(s.mode); i >= 0)
             m_mode->setCurrentIndex(i);
         if (const int i = m_io->findData(s.io); i >= 0)
@@ -286,8 +313,73 @@ void ModePanel::setState(const State& s)
         m_symmetric->setChecked(s.symmetric);
     }
     m_bitsLabel->setText(tr("%n bit(s)", nullptr, m_bits->value()));
+    markTargetModes();
     updateEnabled();
     emit changed();
+}
+
+QString ModePanel::targetName() const
+{
+    return m_target->currentData().toString();
+}
+
+const target::Profile* ModePanel::target() const
+{
+    const std::string name = targetName().toStdString();
+    for (const auto& p : m_profiles)
+        if (p.name == name)
+            return &p;
+    return nullptr;
+}
+
+void ModePanel::setTarget(const QString& name)
+{
+    if (const int i = m_target->findData(name); i >= 0)
+        m_target->setCurrentIndex(i);
+}
+
+bool ModePanel::targetRuns(const QString& mode) const
+{
+    const target::Profile* p = target();
+    if (!p || p->activationTypes.empty() || mode == QLatin1String("teaching"))
+        return true;
+    auto takes = [&](model::DType t) {
+        return std::find(p->activationTypes.begin(), p->activationTypes.end(), t) != p->activationTypes.end();
+    };
+    if (mode == QLatin1String("float16") || mode == QLatin1String("dynamic"))
+        return takes(model::DType::Float32);
+    if (mode == QLatin1String("16x8"))
+        return takes(model::DType::Int16);
+    return takes(model::DType::Int8) || takes(model::DType::UInt8);
+}
+
+void ModePanel::markTargetModes()
+{
+    auto* items = qobject_cast<QStandardItemModel*>(m_mode->model());
+    for (int i = 0; items && i < m_mode->count(); ++i)
+        items->item(i)->setEnabled(targetRuns(m_mode->itemData(i).toString()));
+}
+
+void ModePanel::applyTarget()
+{
+    const target::Profile* p = target();
+    // Modes the target cannot run are disabled; the current one moves to full integer if it is one of them.
+    markTargetModes();
+    const QSignalBlocker blockMode(m_mode), blockIo(m_io), blockPc(m_perChannel), blockPcd(m_perChannelDense);
+    if (!targetRuns(modeName()))
+        m_mode->setCurrentIndex(m_mode->findData(QStringLiteral("int8")));
+    if (p && p->perTensorWeights) {
+        m_perChannel->setChecked(false);
+        m_perChannelDense->setChecked(false);
+    }
+    if (p && !p->ioTypes.empty()) {
+        auto takes = [&](model::DType t) { return std::find(p->ioTypes.begin(), p->ioTypes.end(), t) != p->ioTypes.end(); };
+        if (takes(model::DType::Int8))
+            m_io->setCurrentIndex(m_io->findData(QStringLiteral("native")));
+        else if (takes(model::DType::UInt8))
+            m_io->setCurrentIndex(m_io->findData(QStringLiteral("uint8")));
+    }
+    updateEnabled();
 }
 
 void ModePanel::setMode(const QString& name)

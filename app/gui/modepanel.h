@@ -6,7 +6,11 @@
 
 #include "eval/weights.h"
 
+#include "target/profile.h"
+
 #include <QWidget>
+
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -25,7 +29,7 @@ public:
 
     // Everything the panel holds, as values: what an undo step restores.
     struct State {
-        QString mode, io, calibration;
+        QString mode, io, calibration, target;
         int samples = 100, bits = 8;
         bool perChannel = true, perChannelDense = true, symmetric = true;
         bool operator==(const State&) const = default;
@@ -54,6 +58,13 @@ public:
     void setSymmetric(bool on);
     void setPerChannel(bool on);
     void setCalibration(const QString& name, int samples);
+    // The deployment target the choices follow (docs/targets.md): choosing one sets what it needs (integer
+    // mode, per-tensor weights, its I/O type) and disables the modes it cannot run. Empty: any device.
+    void setTarget(const QString& name);
+    QString targetName() const;
+    const target::Profile* target() const; // null: none
+    // The modes the current target runs ("float16", "dynamic", "int8", "16x8"; every one without a target).
+    bool targetRuns(const QString& mode) const;
 
 signals:
     void changed();
@@ -63,6 +74,10 @@ signals:
 private:
     void updateEnabled();
 
+    void applyTarget(); // the target's needs on the other controls
+    void markTargetModes(); // modes the target cannot run are disabled
+    QComboBox* m_target = nullptr;
+    std::vector<target::Profile> m_profiles;
     QComboBox* m_mode = nullptr;
     QCheckBox* m_perChannel = nullptr;
     QCheckBox* m_perChannelDense = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "eval/evaluate.h"
 
+#include "target/micro_arena.h"
+
 #include "eval/scores.h"
 
 #include "eval/weights.h"
@@ -303,6 +305,8 @@ Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph
             return withContext(name, bytes.error());
         e.sizeBytes = static_cast<std::int64_t>(bytes->size());
         e.bytesByDtype = model::summarize(g).bytesByDtype;
+        if (const auto arena = target::microArena(g); arena && arena->unknown.empty())
+            e.microArenaBytes = arena->total();
         ClassifyOptions co;
         co.threads = o.threads;
         auto c = classify(g, data, co,

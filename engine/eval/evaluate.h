@@ -30,7 +30,8 @@ struct ModeEvaluation {
     double agreement = -1; // fraction of samples with the float model's top-1 (1 for the float model)
     double klMean = 0, klP50 = 0, klP90 = 0, klP99 = 0, klMax = 0; // KL(float || this) over the samples
     std::vector<std::vector<std::int64_t>> confusion; // [label][predicted], with labels
-    std::int64_t sizeBytes = 0; // the serialized model
+    std::int64_t sizeBytes = 0; // the serialized model (its flash on a device)
+    std::int64_t microArenaBytes = -1; // tflite-micro's tensor arena for it (target/micro_arena.h); -1: not modelled
     std::map<std::string, std::uint64_t> bytesByDtype;
     double latencyMs = 0; // median single-sample invoke, one thread, this machine
     std::vector<std::string> notes; // from quantization

@@ -35,6 +35,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 using namespace ql;
@@ -378,6 +379,58 @@ private slots:
         QVERIFY(ops.contains(QStringLiteral("CONV_2D")) && ops.contains(QStringLiteral("FULLY_CONNECTED")));
         QCOMPARE(static_cast<std::size_t>(kept), w.keptFloat().size());
         QVERIFY(w.suggestDialog()->summary().contains(QStringLiteral("0.25")) || kept > 0);
+    }
+
+    void theModePanelFollowsATargetAndTheTableMarksWhatWouldNotRunThere()
+    {
+        app::MainWindow w;
+        QVERIFY(openAndWait(w, QString::fromStdString(test::modelPath("vww_mobilenet_v1_025_96_float32.tflite"))));
+        // Four images to calibrate int8 on.
+        QTemporaryDir dir;
+        data::NpyArray npy;
+        npy.dtype = model::DType::Float32;
+        npy.shape = {4, 96, 96, 3};
+        std::vector<float> values(static_cast<std::size_t>(npy.elementCount()));
+        for (std::size_t i = 0; i < values.size(); ++i)
+            values[i] = static_cast<float>((i * 2654435761u) % 1000) / 1000.0f;
+        npy.data.resize(values.size() * 4);
+        std::memcpy(npy.data.data(), values.data(), npy.data.size());
+        QVERIFY(data::writeNpy(dir.filePath(QStringLiteral("images.npy")).toStdString(), npy));
+        QSignalSpy opened(&w, &app::MainWindow::dataSetOpened);
+        w.openDataSet(dir.filePath(QStringLiteral("images.npy")), QString());
+        QVERIFY(opened.wait(20000));
+        QVERIFY(opened.front().at(0).toBool());
+        w.modePanel()->setMode(QStringLiteral("float16"));
+        // The Edge TPU: 8-bit only. The mode moves to full integer, float16 and dynamic range are disabled, and the
+        // float file is named as not running there while its int8 export would.
+        w.modePanel()->setTarget(QStringLiteral("edgetpu"));
+        QCOMPARE(w.modePanel()->modeName(), QStringLiteral("int8"));
+        QVERIFY(!w.modePanel()->targetRuns(QStringLiteral("float16")));
+        QVERIFY(!w.modePanel()->targetRuns(QStringLiteral("16x8")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.targetSummary().contains(QStringLiteral("as QuantLens would export it")), 60000);
+        QVERIFY2(w.targetSummary().contains(QStringLiteral("this file does not run")), qPrintable(w.targetSummary()));
+        QVERIFY2(w.targetSummary().contains(QStringLiteral("as QuantLens would export it: runs.")), qPrintable(w.targetSummary()));
+        // A per-tensor NPU: per-channel weights are switched off and cannot be switched on.
+        w.modePanel()->setTarget(QStringLiteral("npu-per-tensor"));
+        QVERIFY(!w.modePanel()->quantizeOptions().perChannel);
+        QVERIFY(!w.modePanel()->quantizeOptions().perChannelDense);
+        // The choice is an undo step like every option.
+        w.undoStack()->undo();
+        QCOMPARE(w.modePanel()->targetName(), QStringLiteral("edgetpu"));
+        w.undoStack()->redo();
+        QCOMPARE(w.modePanel()->targetName(), QStringLiteral("npu-per-tensor"));
+        // The converter's int8 file has per-channel weights: its convolutions are marked in the table.
+        QVERIFY(openAndWait(w, QString::fromStdString(test::modelPath("vww_mobilenet_v1_025_96_int8.tflite"))));
+        int marked = 0;
+        for (int r = 0; r < w.layerModel()->rowCount(); ++r)
+            if (const auto* m = w.layerModel()->targetMark(r)) {
+                ++marked;
+                QVERIFY(m->why.contains(QStringLiteral("one scale per tensor")));
+            }
+        QVERIFY(marked > 0);
+        w.modePanel()->setTarget(QString());
+        QTRY_VERIFY(w.targetSummary().isEmpty());
+        QVERIFY(w.modePanel()->targetRuns(QStringLiteral("float16")));
     }
 
     void theWindowFitsA1280By800Screen()

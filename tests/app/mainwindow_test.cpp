@@ -126,7 +126,7 @@ private slots:
         // The table exports as CSV and JSON.
         const QString csv = w.compareModel()->toCsv();
         QCOMPARE(csv.count(QLatin1Char('\n')), 6);
-        QVERIFY(csv.startsWith(QStringLiteral("mode,size_bytes,accuracy")));
+        QVERIFY(csv.startsWith(QStringLiteral("mode,size_bytes,tflite_micro_arena_bytes,accuracy")));
         QVERIFY(w.compareModel()->toJson().contains("\"agreement\""));
     }
 

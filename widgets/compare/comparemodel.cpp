@@ -56,6 +56,7 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case Mode: return QString::fromStdString(e.mode);
         case Size: return static_cast<qlonglong>(e.sizeBytes);
+        case MicroArena: return static_cast<qlonglong>(e.microArenaBytes);
         case Accuracy: return e.result.accuracy;
         case Top5: return e.result.top5;
         case Agreement: return e.agreement;
@@ -69,6 +70,9 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case Mode: return QString::fromStdString(e.mode);
         case Size: return QLocale().formattedDataSize(e.sizeBytes, 1, QLocale::DataSizeTraditionalFormat);
+        case MicroArena:
+            return e.microArenaBytes < 0 ? tr("n/a")
+                                         : QLocale().formattedDataSize(e.microArenaBytes, 1, QLocale::DataSizeTraditionalFormat);
         case Accuracy: return percent(e.result.accuracy);
         case Top5: return percent(e.result.top5);
         case Agreement: return percent(e.agreement);
@@ -83,6 +87,11 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
             return QString::fromStdString(e.collapse);
         if (index.column() == Agreement)
             return tr("Share of samples where this mode picks the same class as the float model");
+        if (index.column() == Size)
+            return tr("The model file: what it takes in flash on a device");
+        if (index.column() == MicroArena)
+            return tr("The tensor arena tflite-micro's interpreter needs for this mode on a microcontroller (activations "
+                      "and its persistent data; 64-bit host figure, as arena_used_bytes() reports it)");
         if (index.column() == KlMean)
             return tr("Mean KL divergence of this mode's output distribution from the float model's: 0 = identical");
         if (index.column() == Latency)
@@ -102,6 +111,7 @@ QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int 
     switch (section) {
     case Mode: return tr("Mode");
     case Size: return tr("Size");
+    case MicroArena: return tr("MCU RAM");
     case Accuracy: return tr("Accuracy");
     case Top5: return tr("Top-5");
     case Agreement: return tr("Agreement");
@@ -119,12 +129,13 @@ QString CompareModel::toCsv() const
             s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
         return s;
     };
-    QString out = QStringLiteral("mode,size_bytes,accuracy,top5,agreement,kl_mean,latency_ms,collapse\n");
+    QString out = QStringLiteral("mode,size_bytes,tflite_micro_arena_bytes,accuracy,top5,agreement,kl_mean,latency_ms,collapse\n");
     if (m_results)
         for (const auto& e : *m_results)
-            out += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8\n")
+            out += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9\n")
                        .arg(quote(QString::fromStdString(e.mode)))
                        .arg(e.sizeBytes)
+                       .arg(e.microArenaBytes >= 0 ? QString::number(e.microArenaBytes) : QString())
                        .arg(e.result.accuracy >= 0 ? QString::number(e.result.accuracy, 'g', 6) : QString())
                        .arg(e.result.top5 >= 0 ? QString::number(e.result.top5, 'g', 6) : QString())
                        .arg(e.agreement, 0, 'g', 6)
@@ -141,6 +152,8 @@ QByteArray CompareModel::toJson() const
         for (const auto& e : *m_results)
             modes.append(QJsonObject{{QStringLiteral("mode"), QString::fromStdString(e.mode)},
                 {QStringLiteral("size_bytes"), static_cast<qint64>(e.sizeBytes)},
+                {QStringLiteral("tflite_micro_arena_bytes"),
+                    e.microArenaBytes >= 0 ? QJsonValue(static_cast<qint64>(e.microArenaBytes)) : QJsonValue()},
                 {QStringLiteral("accuracy"), e.result.accuracy >= 0 ? QJsonValue(e.result.accuracy) : QJsonValue()},
                 {QStringLiteral("top5"), e.result.top5 >= 0 ? QJsonValue(e.result.top5) : QJsonValue()},
                 {QStringLiteral("agreement"), e.agreement},

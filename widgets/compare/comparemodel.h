@@ -21,7 +21,7 @@ class CompareModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Mode, Size, Accuracy, Top5, Agreement, KlMean, Latency, Collapse, ColumnCount };
+    enum Column { Mode, Size, MicroArena, Accuracy, Top5, Agreement, KlMean, Latency, Collapse, ColumnCount };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit CompareModel(QObject* parent = nullptr);

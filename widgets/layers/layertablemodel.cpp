@@ -146,6 +146,24 @@ QString LayerTableModel::blockedReason(int row) const
     return {};
 }
 
+void LayerTableModel::setTargetMarks(std::vector<TargetMark> marks)
+{
+    m_targetMarks = std::move(marks);
+    if (!m_rows.empty())
+        emit dataChanged(index(0, Op), index(static_cast<int>(m_rows.size()) - 1, Op));
+}
+
+const LayerTableModel::TargetMark* LayerTableModel::targetMark(int row) const
+{
+    const auto* r = layer(row);
+    if (!r)
+        return nullptr;
+    for (const auto& m : m_targetMarks)
+        if (m.op == r->index)
+            return &m;
+    return nullptr;
+}
+
 Qt::ItemFlags LayerTableModel::flags(const QModelIndex& index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
@@ -255,6 +273,10 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
         if (const QString why = blockedReason(index.row()); !why.isEmpty())
             return role == Qt::BackgroundRole ? QVariant(QColor(230, 80, 70, 120))
                                               : QVariant(tr("QuantLens cannot run this operator: %1").arg(why));
+    if ((role == Qt::BackgroundRole || role == Qt::ToolTipRole) && index.column() == Op)
+        if (const auto* m = targetMark(index.row()))
+            return role == Qt::BackgroundRole ? QVariant(m->blocks ? QColor(230, 80, 70, 120) : QColor(240, 160, 40, 120))
+                                              : QVariant(m->why);
     if (role == Qt::BackgroundRole && index.column() == Verdict)
         if (const auto* w = weightsOf(index.row()))
             return w->verdict == eval::Verdict::Good   ? QColor(120, 200, 120, 90)

@@ -58,6 +58,15 @@ public:
     // says why in its tooltip.
     void setBlocked(std::vector<std::pair<int, QString>> blocked);
     QString blockedReason(int row) const; // empty: the row's operator runs
+    // Operators that would not run on the chosen deployment target (`blocks`) or would fall back to a slower
+    // path there, with why: marked in the Operator cell (red, orange) and explained in its tooltip.
+    struct TargetMark {
+        int op = -1;
+        bool blocks = false;
+        QString why;
+    };
+    void setTargetMarks(std::vector<TargetMark> marks);
+    const TargetMark* targetMark(int row) const;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
@@ -76,6 +85,7 @@ private:
     std::vector<const eval::LayerWeights*> m_byRow;
     std::vector<int> m_kept;
     std::vector<std::pair<int, QString>> m_blocked;
+    std::vector<TargetMark> m_targetMarks;
 };
 
 } // namespace ql::widgets
