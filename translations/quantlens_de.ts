@@ -1584,6 +1584,14 @@
         <source>MCU RAM</source>
         <translation>MCU-RAM</translation>
     </message>
+    <message>
+        <source>%1 has %2 of flash; this mode&apos;s file takes more</source>
+        <translation>%1 hat %2 Flash; die Datei dieses Modus braucht mehr</translation>
+    </message>
+    <message>
+        <source>%1 has %2 of RAM; this mode needs more for its tensor arena</source>
+        <translation>%1 hat %2 RAM; dieser Modus braucht mehr für seine Tensor-Arena</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::CurveChart</name>

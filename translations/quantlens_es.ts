@@ -1584,6 +1584,14 @@
         <source>MCU RAM</source>
         <translation>RAM del MCU</translation>
     </message>
+    <message>
+        <source>%1 has %2 of flash; this mode&apos;s file takes more</source>
+        <translation>%1 tiene %2 de flash; el archivo de este modo ocupa más</translation>
+    </message>
+    <message>
+        <source>%1 has %2 of RAM; this mode needs more for its tensor arena</source>
+        <translation>%1 tiene %2 de RAM; este modo necesita más para su arena de tensores</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::CurveChart</name>

@@ -1584,6 +1584,14 @@
         <source>MCU RAM</source>
         <translation>RAM du MCU</translation>
     </message>
+    <message>
+        <source>%1 has %2 of flash; this mode&apos;s file takes more</source>
+        <translation>%1 a %2 de flash ; le fichier de ce mode en prend plus</translation>
+    </message>
+    <message>
+        <source>%1 has %2 of RAM; this mode needs more for its tensor arena</source>
+        <translation>%1 a %2 de RAM ; ce mode en demande plus pour son arène de tenseurs</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::CurveChart</name>

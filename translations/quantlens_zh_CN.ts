@@ -1571,6 +1571,14 @@
         <source>MCU RAM</source>
         <translation>MCU 内存</translation>
     </message>
+    <message>
+        <source>%1 has %2 of flash; this mode&apos;s file takes more</source>
+        <translation>%1 的闪存为 %2；此模式的文件需要更多</translation>
+    </message>
+    <message>
+        <source>%1 has %2 of RAM; this mode needs more for its tensor arena</source>
+        <translation>%1 的内存为 %2；此模式的张量区需要更多</translation>
+    </message>
 </context>
 <context>
     <name>ql::widgets::CurveChart</name>

@@ -247,6 +247,9 @@ void MainWindow::cancelSuggestion()
 void MainWindow::updateTarget()
 {
     const target::Profile* profile = m_modePanel->target();
+    // Compare judges every mode's RAM and flash against the target's.
+    compareModel()->setTargetLimits(profile ? QString::fromStdString(profile->title) : QString(),
+        profile ? profile->ramBytes : 0, profile ? profile->flashBytes : 0);
     const auto source = m_doc->source();
     if (!profile || !source) {
         m_layers->setTargetMarks({});

@@ -24,6 +24,7 @@
 #include <QMouseEvent>
 #include <QWheelEvent>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QStandardItemModel>
 #include <QTest>
@@ -54,6 +55,9 @@ class MainWindowFeedbackTest : public QObject {
     Q_OBJECT
 
 private slots:
+    // Settings the tests write (columns shown, the mode panel) go to a test folder, not the user's.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void sideBySideNeverShowsAnotherModelsOrModesResult()
     {
         app::MainWindow w;

@@ -14,9 +14,12 @@
 #include "layers/layertablemodel.h"
 #include "model/reader.h"
 
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,6 +34,9 @@ class MainWindowSetupTest : public QObject {
     Q_OBJECT
 
 private slots:
+    // Settings the tests write (columns shown, the mode panel) go to a test folder, not the user's.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void theModePanelFollowsATargetAndTheTableMarksWhatWouldNotRunThere()
     {
         app::MainWindow w;
@@ -83,6 +89,42 @@ private slots:
         QVERIFY(w.modePanel()->targetRuns(QStringLiteral("float16")));
     }
 
+
+    void compareJudgesEveryModesRamAndFlashAgainstTheTarget()
+    {
+        // A board of one's own with 1 KB of RAM and flash, from the user's profile folder: nothing fits.
+        const QString folder =
+            QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/targets");
+        QVERIFY(QDir().mkpath(folder));
+        QFile profile(folder + QStringLiteral("/tiny.json"));
+        QVERIFY(profile.open(QIODevice::WriteOnly));
+        profile.write(R"({"name": "tiny", "title": "Tiny board", "operators": "all", "tensor_arena": "tflite-micro",
+                          "ram_kb": 1, "flash_kb": 1})");
+        profile.close();
+        struct Remove {
+            QString path;
+            ~Remove() { QFile::remove(path); }
+        } remove{profile.fileName()};
+        app::MainWindow w;
+        QVERIFY(openAndWait(w, app::MainWindow::demoModelPath()));
+        QSignalSpy finished(&w, &app::MainWindow::evaluationFinished);
+        w.evaluateAllModes();
+        QVERIFY(finished.wait(120000));
+        auto* m = w.compareModel();
+        QVERIFY(m->rowCount() >= 5);
+        QVERIFY(!m->exceedsTarget(0, widgets::CompareModel::Size));
+        w.modePanel()->setTarget(QStringLiteral("tiny"));
+        QCOMPARE(w.modePanel()->targetName(), QStringLiteral("tiny"));
+        QTRY_VERIFY(m->exceedsTarget(0, widgets::CompareModel::Size));
+        for (int r = 0; r < m->rowCount(); ++r) {
+            QVERIFY(m->exceedsTarget(r, widgets::CompareModel::MicroArena)); // every arena is above 1 KB
+            const QModelIndex ram = m->index(r, widgets::CompareModel::MicroArena);
+            QVERIFY(ram.data(Qt::BackgroundRole).isValid());
+            QVERIFY(ram.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Tiny board")));
+        }
+        w.modePanel()->setTarget(QString());
+        QTRY_VERIFY(!m->exceedsTarget(0, widgets::CompareModel::Size));
+    }
 
     void theWindowFitsA1280By800Screen()
     {

@@ -37,6 +37,27 @@ void CompareModel::setResults(std::shared_ptr<const std::vector<eval::ModeEvalua
     endResetModel();
 }
 
+void CompareModel::setTargetLimits(const QString& target, std::int64_t ramBytes, std::int64_t flashBytes)
+{
+    m_target = target;
+    m_ramLimit = ramBytes;
+    m_flashLimit = flashBytes;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Size), index(rowCount() - 1, MicroArena));
+}
+
+bool CompareModel::exceedsTarget(int row, int column) const
+{
+    if (!m_results || row < 0 || row >= rowCount())
+        return false;
+    const auto& e = (*m_results)[static_cast<std::size_t>(row)];
+    if (column == Size)
+        return m_flashLimit > 0 && e.sizeBytes > m_flashLimit;
+    if (column == MicroArena)
+        return m_ramLimit > 0 && e.microArenaBytes > m_ramLimit;
+    return false;
+}
+
 int CompareModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() || !m_results ? 0 : static_cast<int>(m_results->size());
@@ -81,6 +102,16 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
         case Collapse: return e.collapse.empty() ? QString() : tr("collapse");
         default: return {};
         }
+    }
+    if (exceedsTarget(index.row(), index.column())) {
+        if (role == Qt::BackgroundRole)
+            return QColor(230, 80, 70, 120);
+        if (role == Qt::ToolTipRole)
+            return index.column() == Size
+                ? tr("%1 has %2 of flash; this mode's file takes more")
+                      .arg(m_target, QLocale().formattedDataSize(m_flashLimit, 1, QLocale::DataSizeTraditionalFormat))
+                : tr("%1 has %2 of RAM; this mode needs more for its tensor arena")
+                      .arg(m_target, QLocale().formattedDataSize(m_ramLimit, 1, QLocale::DataSizeTraditionalFormat));
     }
     if (role == Qt::ToolTipRole) {
         if (index.column() == Collapse && !e.collapse.empty())

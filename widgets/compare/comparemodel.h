@@ -27,6 +27,10 @@ public:
     explicit CompareModel(QObject* parent = nullptr);
     void setResults(std::shared_ptr<const std::vector<eval::ModeEvaluation>> results);
     const std::shared_ptr<const std::vector<eval::ModeEvaluation>>& results() const { return m_results; }
+    // A deployment target's RAM and flash (0: not limited, or no target): modes that need more are marked red
+    // in the MCU RAM and Size columns, and say so in their tooltips.
+    void setTargetLimits(const QString& target, std::int64_t ramBytes, std::int64_t flashBytes);
+    bool exceedsTarget(int row, int column) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -39,6 +43,8 @@ public:
 
 private:
     std::shared_ptr<const std::vector<eval::ModeEvaluation>> m_results;
+    QString m_target;
+    std::int64_t m_ramLimit = 0, m_flashLimit = 0;
 };
 
 class TradeoffChart : public QWidget {
