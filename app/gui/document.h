@@ -110,7 +110,8 @@ public:
     void buildQuantized(const eval::WeightAnalysisOptions& w, passes::QuantizeOptions q);
     // Every mode evaluated on the data set (int8 and 16x8 with `q`'s calibration): evaluationProgress while
     // it runs, then evaluationFinished, also when cancelled or when the model or its inputs changed meanwhile.
-    void evaluateAllModes(const passes::QuantizeOptions& q);
+    // `teaching`: a teaching scheme evaluated too, as one more row ("w4", as the CLI's eval names it).
+    void evaluateAllModes(const passes::QuantizeOptions& q, std::optional<quant::Scheme> teaching = std::nullopt);
     bool evaluating() const { return m_evaluationCancel != nullptr; }
     void cancelEvaluation();
     // The model quantized with `q` written to `path`: exportFinished says how LiteRT will run it.

@@ -116,7 +116,7 @@ void Document::buildQuantized(const eval::WeightAnalysisOptions& w, passes::Quan
         });
 }
 
-void Document::evaluateAllModes(const passes::QuantizeOptions& q)
+void Document::evaluateAllModes(const passes::QuantizeOptions& q, std::optional<quant::Scheme> teaching)
 {
     if (m_evaluationCancel || !m_data || !workGraph())
         return;
@@ -133,7 +133,7 @@ void Document::evaluateAllModes(const passes::QuantizeOptions& q)
     });
     runJob(this,
         [source = m_source, data = m_data, calib = calibrationData(), quantize, cancel = m_evaluationCancel,
-            progress]() -> Outcome {
+            progress, teaching]() -> Outcome {
             eval::EvaluateOptions eo;
             eo.quantize = quantize;
             eo.quantize.mode = passes::Mode::Int8;
@@ -144,6 +144,8 @@ void Document::evaluateAllModes(const passes::QuantizeOptions& q)
             eo.quantize.keepFloat = std::move(*keep);
             if (source->dequantized())
                 eo.modes.push_back("original");
+            if (teaching)
+                eo.modes.push_back(eval::teachingModeName(*teaching));
             eo.latencyRuns = 10;
             std::vector<std::string> notes;
             auto ranges = pipeline::activationRanges(*source, eo.quantize, calibrationSpan(calib), notes);

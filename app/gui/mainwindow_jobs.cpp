@@ -121,7 +121,7 @@ void MainWindow::evaluateAllModes()
 {
     if (m_doc->evaluating() || !m_doc->dataSet() || !workGraph())
         return;
-    m_doc->evaluateAllModes(m_modePanel->quantizeOptions());
+    m_doc->evaluateAllModes(m_modePanel->quantizeOptions(), m_modePanel->options().teaching);
     updateCompareState();
     m_compare->showBusy(tr("calibrating…"));
 }
@@ -303,7 +303,9 @@ std::string MainWindow::evaluationKey() const
     q.mode = passes::Mode::Int8;
     q.io = passes::IoType::Native;
     q.keepFloat.clear();
-    return passes::describe(q);
+    // A teaching scheme is one more row.
+    const auto teaching = m_modePanel->options().teaching;
+    return passes::describe(q) + (teaching ? " + " + eval::teachingModeName(*teaching) : std::string());
 }
 
 void MainWindow::markCompareOutOfDate(const QString& why)

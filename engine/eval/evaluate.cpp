@@ -197,6 +197,11 @@ std::optional<quant::Scheme> parseTeachingMode(const std::string& name)
     return s;
 }
 
+std::string teachingModeName(const quant::Scheme& s)
+{
+    return "w" + std::to_string(s.bits) + (s.symmetric ? "" : "a") + (s.perChannel ? "" : "t");
+}
+
 double klDivergence(const float* p, const float* q, int n)
 {
     const auto count = static_cast<std::size_t>(n);

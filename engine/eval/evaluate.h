@@ -61,6 +61,8 @@ Status scoreAgainst(const Classification* reference, const data::SampleSet& data
 // Teaching modes for evaluation: "w4" = weights 4-bit symmetric per channel, "w4a" asymmetric, "w4t" per
 // tensor (and "w4at"); bits 2..16. The model runs with quantized-dequantized weights and float activations.
 std::optional<quant::Scheme> parseTeachingMode(const std::string& name);
+// The mode name of a teaching scheme ("w4", "w4at"): what parseTeachingMode reads back.
+std::string teachingModeName(const quant::Scheme& s);
 
 // KL(p || q) of two score vectors, each made a distribution first (softmax unless it already is one).
 double klDivergence(const float* p, const float* q, int n);

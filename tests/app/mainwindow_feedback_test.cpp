@@ -125,6 +125,27 @@ private slots:
         QVERIFY(w.compareTab()->outOfDateText().isEmpty());
     }
 
+    void aTeachingSchemeIsOneMoreRowInCompare()
+    {
+        // A teacher shows 4-bit weights beside the TFLite modes: Compare gains the row the CLI's eval calls w4.
+        app::MainWindow w;
+        QVERIFY(openAndWait(w, app::MainWindow::demoModelPath()));
+        w.modePanel()->setMode(QStringLiteral("teaching"));
+        w.modePanel()->setBits(4);
+        QSignalSpy finished(&w, &app::MainWindow::evaluationFinished);
+        w.evaluateAllModes();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.front().at(0).toBool(), qPrintable(finished.front().at(1).toString()));
+        const auto& rows = *w.compareModel()->results();
+        const auto w4 = std::find_if(rows.begin(), rows.end(), [](const eval::ModeEvaluation& e) { return e.mode == "w4"; });
+        QVERIFY(w4 != rows.end());
+        QVERIFY(w4->result.accuracy > 0.5); // 4-bit per-channel weights keep the demo CNN useful
+        QVERIFY(w4->agreement > 0.5 && w4->agreement <= 1.0);
+        // 2 bits is another row: the rows shown are out of date.
+        w.modePanel()->setBits(2);
+        QVERIFY(!w.compareTab()->outOfDateText().isEmpty());
+    }
+
     void aModelThatCannotRunSaysWhyInEveryViewThatRunsIt()
     {
         // The ID-card detector holds TensorFlow (Flex) operators: every view that runs the model names the
