@@ -825,10 +825,6 @@
         <translation>Daten: %1%2. %3</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
         <source>Evaluating every mode failed: %1</source>
         <translation>Die Auswertung aller Modi ist fehlgeschlagen: %1</translation>
     </message>

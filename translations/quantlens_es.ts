@@ -825,10 +825,6 @@
         <translation>Datos: %1%2. %3</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>cancelado</translation>
-    </message>
-    <message>
         <source>Evaluating every mode failed: %1</source>
         <translation>La evaluación de todos los modos falló: %1</translation>
     </message>

@@ -825,10 +825,6 @@
         <translation>Données : %1%2. %3</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>annulé</translation>
-    </message>
-    <message>
         <source>Evaluating every mode failed: %1</source>
         <translation>L&apos;évaluation de tous les modes a échoué : %1</translation>
     </message>

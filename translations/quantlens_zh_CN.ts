@@ -816,10 +816,6 @@
         <translation>数据：%1%2。%3</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <source>Evaluating every mode failed: %1</source>
         <translation>评估所有模式失败：%1</translation>
     </message>

@@ -99,9 +99,8 @@ Result<data::Preprocess> parsePreprocess(const Args& a, const model::Graph* file
 {
     data::Preprocess pre;
     // Unless told, 8-bit data take the range the model's quantized input stands for (as the GUI does).
-    if (file && a.value(QStringLiteral("--scale")).isEmpty() && a.value(QStringLiteral("--offset")).isEmpty() &&
-        file->main().inputs.size() == 1)
-        if (auto e = data::expectedInputRange(file->main().tensors[static_cast<std::size_t>(file->main().inputs[0])]))
+    if (file && a.value(QStringLiteral("--scale")).isEmpty() && a.value(QStringLiteral("--offset")).isEmpty())
+        if (auto e = data::expectedInputRange(*file))
             pre = data::preprocessFor(e->range);
     if (const QString s = a.value(QStringLiteral("--scale")); !s.isEmpty()) {
         auto v = parseNumber(s, "--scale");
@@ -201,10 +200,9 @@ Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pi
 std::vector<std::string> rangeNotes(const pipeline::ModelSource& m, const std::vector<data::SampleSet>& calibration)
 {
     std::vector<std::string> notes;
-    if (!m.file || m.file->main().inputs.size() != 1)
+    if (!m.file)
         return notes;
-    const auto& g = m.file->main();
-    if (auto e = data::expectedInputRange(g.tensors[static_cast<std::size_t>(g.inputs[0])]))
+    if (auto e = data::expectedInputRange(*m.file))
         for (const auto& set : calibration)
             if (auto why = data::rangeMismatch(data::valueRange(set), e->range))
                 notes.push_back("the calibration data do not fit the model's input: " + *why + " (" + e->basis +

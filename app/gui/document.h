@@ -39,7 +39,6 @@ public:
     // `blockers`: the operators that keep QuantLens from running it (numbered as the file numbers them).
     void setModel(const QString& path, std::shared_ptr<const pipeline::ModelSource> source,
         std::vector<exec::Blocker> blockers = {});
-    const std::vector<exec::Blocker>& blockers() const { return m_blockers; }
     // One sentence naming what keeps the model from running (every view that needs running shows it), or
     // empty when it runs.
     QString cannotRun() const;
@@ -142,11 +141,14 @@ signals:
     // Per operator of the file (ms), or the error.
     void latencyMeasured(const std::vector<double>& ms, const QString& error);
     void evaluationProgress(const QString& mode, qint64 done, qint64 total);
-    void evaluationFinished(std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows, const QString& error);
+    // `stopped`: cancelled, or its model or inputs changed meanwhile (no failure to report).
+    void evaluationFinished(
+        std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows, const QString& error, bool stopped);
     void exportFinished(bool ok, const QString& message);
     void suggestionProgress(int done, int total);
     // `result`: the sensitivity measured, operators by the file's numbering (null on failure).
-    void suggestionFinished(bool ok, const QString& message, std::shared_ptr<const eval::SensitivityResult> result);
+    void suggestionFinished(
+        bool ok, const QString& message, std::shared_ptr<const eval::SensitivityResult> result, bool stopped);
     void dataSetRead(const QString& images, bool ok, const QString& error, bool calibration);
 
 private:
@@ -169,6 +171,7 @@ private:
     data::Preprocess m_pre; // the user's choice, when m_preChosen
     bool m_bgr = false, m_preChosen = false;
     void rereadForModel(); // after a new model: the data read again where it would read differently
+    std::optional<data::ExpectedRange> expectedInput() const; // what the file's quantized input stands for
     // openDataSet; `refit`: the same data read again for another model or preprocessing (kept even if they do
     // not fit).
     void read(const QString& images, const QString& labels, bool calibration, bool refit);

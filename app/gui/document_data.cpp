@@ -72,15 +72,17 @@ void Document::read(const QString& images, const QString& labels, bool calibrati
         });
 }
 
+std::optional<data::ExpectedRange> Document::expectedInput() const
+{
+    return m_source && m_source->file ? data::expectedInputRange(*m_source->file) : std::nullopt;
+}
+
 data::Preprocess Document::preprocess() const
 {
     if (m_preChosen)
         return m_pre;
-    if (m_source && m_source->file && m_source->file->main().inputs.size() == 1) {
-        const auto& g = m_source->file->main();
-        if (auto e = data::expectedInputRange(g.tensors[static_cast<std::size_t>(g.inputs[0])]))
-            return data::preprocessFor(e->range);
-    }
+    if (const auto e = expectedInput())
+        return data::preprocessFor(e->range);
     return {};
 }
 
@@ -88,22 +90,16 @@ QString Document::preprocessBasis() const
 {
     if (m_preChosen)
         return tr("your choice");
-    if (m_source && m_source->file && m_source->file->main().inputs.size() == 1) {
-        const auto& g = m_source->file->main();
-        if (auto e = data::expectedInputRange(g.tensors[static_cast<std::size_t>(g.inputs[0])]))
-            return QString::fromStdString(e->basis);
-    }
+    if (const auto e = expectedInput())
+        return QString::fromStdString(e->basis);
     return tr("pixels / 255, the default (the float model does not say which range it was trained on)");
 }
 
 QString Document::rangeWarning() const
 {
     const auto range = calibrationRange();
-    if (!range || !m_source || !m_source->file || m_source->file->main().inputs.size() != 1)
-        return {};
-    const auto& g = m_source->file->main();
-    const auto expected = data::expectedInputRange(g.tensors[static_cast<std::size_t>(g.inputs[0])]);
-    if (!expected)
+    const auto expected = expectedInput();
+    if (!range || !expected)
         return {};
     const auto why = data::rangeMismatch(*range, expected->range);
     if (!why)

@@ -121,7 +121,7 @@ void Document::evaluateAllModes(const passes::QuantizeOptions& q, std::optional<
     if (m_evaluationCancel || !m_data || !workGraph())
         return;
     if (const QString why = cannotRun(); !why.isEmpty()) {
-        emit evaluationFinished(nullptr, why);
+        emit evaluationFinished(nullptr, why, false);
         return;
     }
     m_evaluationCancel = std::make_shared<std::atomic<bool>>(false);
@@ -154,16 +154,19 @@ void Document::evaluateAllModes(const passes::QuantizeOptions& q, std::optional<
             return eval::evaluateModes(*source->work, source->dequantized() ? source->file.get() : nullptr, *data,
                 *ranges, eo, progress, cancel.get());
         },
-        [this, model = m_modelGeneration, inputs = m_inputsGeneration](Outcome r) {
+        [this, model = m_modelGeneration, inputs = m_inputsGeneration, cancel = m_evaluationCancel](Outcome r) {
             m_evaluationCancel.reset();
+            bool stopped = cancel->load();
             if (model != m_modelGeneration) // another model was opened meanwhile: its table stays empty
-                r = Error{tr("cancelled: another model was opened").toStdString()};
+                r = Error{tr("cancelled: another model was opened").toStdString()}, stopped = true;
             else if (inputs != m_inputsGeneration) // options, layers kept in float or data changed meanwhile
-                r = Error{tr("cancelled: the options or the data changed meanwhile; evaluate again").toStdString()};
+                r = Error{tr("cancelled: the options or the data changed meanwhile; evaluate again").toStdString()},
+                stopped = true;
             if (r)
-                emit evaluationFinished(std::make_shared<const std::vector<eval::ModeEvaluation>>(std::move(r.value())), {});
+                emit evaluationFinished(
+                    std::make_shared<const std::vector<eval::ModeEvaluation>>(std::move(r.value())), {}, false);
             else
-                emit evaluationFinished(nullptr, QString::fromStdString(r.error().message));
+                emit evaluationFinished(nullptr, QString::fromStdString(r.error().message), stopped);
         });
 }
 
@@ -253,19 +256,19 @@ void Document::suggestKeepFloat(const passes::QuantizeOptions& q, double budget)
         [this, model = m_modelGeneration, inputs = m_inputsGeneration, cancel = m_suggestCancel](Outcome r) {
             m_suggestCancel.reset();
             if (model != m_modelGeneration) {
-                emit suggestionFinished(false, tr("another model was opened meanwhile"), nullptr);
+                emit suggestionFinished(false, tr("another model was opened meanwhile"), nullptr, true);
                 return;
             }
             if (cancel->load()) {
-                emit suggestionFinished(false, tr("cancelled"), nullptr);
+                emit suggestionFinished(false, tr("cancelled"), nullptr, true);
                 return;
             }
             if (inputs != m_inputsGeneration) { // measured for other options or data: not what is shown now
-                emit suggestionFinished(false, tr("the options or the data changed meanwhile; ask again"), nullptr);
+                emit suggestionFinished(false, tr("the options or the data changed meanwhile; ask again"), nullptr, true);
                 return;
             }
             if (!r) {
-                emit suggestionFinished(false, QString::fromStdString(r.error().message), nullptr);
+                emit suggestionFinished(false, QString::fromStdString(r.error().message), nullptr, false);
                 return;
             }
             const auto budgetPoints = 100.0 * r->budget;
@@ -281,7 +284,7 @@ void Document::suggestKeepFloat(const passes::QuantizeOptions& q, double budget)
             auto shared = std::make_shared<const eval::SensitivityResult>(std::move(*r));
             if (!shared->keepFloat.empty())
                 keepAlsoInFloat(shared->keepFloat, tr("keep suggested layers in float"));
-            emit suggestionFinished(true, msg, shared);
+            emit suggestionFinished(true, msg, shared, false);
         });
 }
 

@@ -79,7 +79,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_layers = m_layerPane->model();
     connect(m_layers, &widgets::LayerTableModel::keepFloatRequested, m_doc, &Document::setKeepFloat);
     connect(m_doc, &Document::keepFloatChanged, this, [this] {
-        markCompareOutOfDate(tr("the layers kept in float changed"));
+        m_compare->markOutOfDate(tr("the layers kept in float changed"));
         m_layers->setKeptFloat(m_doc->keptFloat());
         m_graphView->setKeptFloat(m_doc->keptFloat());
         runAnalysis();
@@ -182,7 +182,7 @@ MainWindow::MainWindow(QWidget* parent)
         runAnalysis();
         updateCompareState();
         if (evaluationKey() != m_evaluatedKey)
-            markCompareOutOfDate(tr("the quantization options changed"));
+            m_compare->markOutOfDate(tr("the quantization options changed"));
     });
     connect(m_modePanel, &ModePanel::calibrationDataRequested, this, &MainWindow::showCalibrationDataDialog);
     connect(this, &MainWindow::exportFinished, this, [this](bool ok, const QString& message) {

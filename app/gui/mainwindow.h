@@ -175,7 +175,6 @@ private:
     void updateCompareState();
     // The options that decide the evaluation of every mode (not the mode shown), as one comparable text.
     std::string evaluationKey() const;
-    void markCompareOutOfDate(const QString& why);
 
     LayerPane* m_layerPane = nullptr;
     widgets::LayerTableModel* m_layers = nullptr; // the pane's
@@ -198,6 +197,8 @@ private:
     std::string m_evaluatedKey; // evaluationKey() of the rows Compare shows
     std::shared_ptr<const model::Graph> m_quantized; // the model in the chosen mode (float I/O), when built
     QString m_targetSummary;
+    // The open file checked against the target, for (model generation, target name).
+    std::pair<std::pair<int, std::string>, target::CheckResult> m_fileCheck{{-1, {}}, {}};
     DiffTab* m_diff = nullptr;
     JobGeneration m_diffJob;
     QString m_diffPath; // the model compared with, while its comparison is shown

@@ -21,7 +21,7 @@ namespace ql::app {
 void MainWindow::wireDocumentData()
 {
     connect(m_doc, &Document::dataSetChanged, this, [this] {
-        markCompareOutOfDate(tr("the data set changed"));
+        m_compare->markOutOfDate(tr("the data set changed"));
         m_sideBySide->setDataSet(m_doc->dataSet());
         updateClassNames();
         updateCalibrationSource();
@@ -33,7 +33,7 @@ void MainWindow::wireDocumentData()
             compareWith(m_diffPath, false);
     });
     connect(m_doc, &Document::calibrationDataChanged, this, [this] {
-        markCompareOutOfDate(tr("the calibration data changed"));
+        m_compare->markOutOfDate(tr("the calibration data changed"));
         updateCalibrationSource();
         updateRangeWarning();
         updateCompareState();

@@ -32,13 +32,13 @@ void MainWindow::wireDocumentJobs()
 {
     connect(m_doc, &Document::evaluationProgress, m_compare, &CompareTab::showProgress);
     connect(m_doc, &Document::evaluationFinished, this,
-        [this](std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows, const QString& error) {
+        [this](std::shared_ptr<const std::vector<eval::ModeEvaluation>> rows, const QString& error, bool stopped) {
             const bool ok = rows != nullptr;
             if (ok) {
                 m_compare->setResults(std::move(rows));
                 m_evaluatedKey = evaluationKey();
                 m_messages->clear(QStringLiteral("evaluate"));
-            } else if (!error.startsWith(tr("cancelled"))) {
+            } else if (!stopped) {
                 m_messages->post(QStringLiteral("evaluate"), tr("Evaluating every mode failed: %1").arg(error));
             }
             m_compare->showFinished(ok, error);
@@ -54,10 +54,10 @@ void MainWindow::wireDocumentJobs()
     connect(m_suggest, &SuggestDialog::cancelRequested, this, &MainWindow::cancelSuggestion);
     connect(m_doc, &Document::suggestionProgress, m_suggest, &SuggestDialog::showProgress);
     connect(m_doc, &Document::suggestionFinished, this,
-        [this](bool ok, const QString& message, std::shared_ptr<const eval::SensitivityResult> result) {
+        [this](bool ok, const QString& message, std::shared_ptr<const eval::SensitivityResult> result, bool stopped) {
         m_suggest->showFinished(ok, message, std::move(result));
         statusBar()->showMessage(ok ? message : tr("Suggestion failed: %1").arg(message), ok ? 10000 : 8000);
-        if (ok || message == tr("cancelled"))
+        if (ok || stopped)
             m_messages->clear(QStringLiteral("suggest"));
         else
             m_messages->post(QStringLiteral("suggest"), tr("Suggesting layers to keep in float failed: %1").arg(message));
@@ -252,6 +252,7 @@ void MainWindow::updateTarget()
         profile ? profile->ramBytes : 0, profile ? profile->flashBytes : 0);
     const auto source = m_doc->source();
     if (!profile || !source) {
+        m_fileCheck = {};
         m_layers->setTargetMarks({});
         m_messages->clear(QStringLiteral("target"));
         m_targetSummary.clear();
@@ -274,13 +275,19 @@ void MainWindow::updateTarget()
         return fallsBack > 0 ? tr("runs; %n operator(s) on a slower path (%1)", nullptr, static_cast<int>(fallsBack)).arg(why)
                              : tr("runs");
     };
-    // The file as opened: its operators marked in the table.
-    const auto file = target::check(*source->file, *profile, QFileInfo(m_doc->file()).size());
-    std::vector<widgets::LayerTableModel::TargetMark> marks;
-    for (const auto& f : file.findings)
-        if (f.op >= 0 && f.impact != target::Impact::Note)
-            marks.push_back({f.op, f.impact == target::Impact::Blocks, tr("On %1: %2").arg(title, QString::fromStdString(f.message))});
-    m_layers->setTargetMarks(std::move(marks));
+    // The file as opened, checked once per model and target (options do not change it): its operators marked
+    // in the table.
+    const auto key = std::make_pair(m_doc->modelGeneration(), profile->name);
+    if (m_fileCheck.first != key) {
+        m_fileCheck = {key, target::check(*source->file, *profile, QFileInfo(m_doc->file()).size())};
+        std::vector<widgets::LayerTableModel::TargetMark> marks;
+        for (const auto& f : m_fileCheck.second.findings)
+            if (f.op >= 0 && f.impact != target::Impact::Note)
+                marks.push_back(
+                    {f.op, f.impact == target::Impact::Blocks, tr("On %1: %2").arg(title, QString::fromStdString(f.message))});
+        m_layers->setTargetMarks(std::move(marks));
+    }
+    const target::CheckResult& file = m_fileCheck.second;
     QString summary = tr("On %1, this file %2.").arg(title, verdict(file));
     bool trouble = !file.runs() || file.cutAt >= 0;
     // The model in the chosen mode, as QuantLens would export it (its I/O type is the export's concern).
@@ -306,11 +313,6 @@ std::string MainWindow::evaluationKey() const
     // A teaching scheme is one more row.
     const auto teaching = m_modePanel->options().teaching;
     return passes::describe(q) + (teaching ? " + " + eval::teachingModeName(*teaching) : std::string());
-}
-
-void MainWindow::markCompareOutOfDate(const QString& why)
-{
-    m_compare->markOutOfDate(why);
 }
 
 void MainWindow::rebuildQuantized()

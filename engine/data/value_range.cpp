@@ -38,6 +38,14 @@ std::optional<ExpectedRange> expectedInputRange(const model::Tensor& input)
     return e;
 }
 
+std::optional<ExpectedRange> expectedInputRange(const model::Graph& g)
+{
+    const auto& sg = g.main();
+    if (sg.inputs.size() != 1)
+        return std::nullopt;
+    return expectedInputRange(sg.tensors[static_cast<std::size_t>(sg.inputs[0])]);
+}
+
 Preprocess preprocessFor(const ValueRange& range)
 {
     Preprocess p;

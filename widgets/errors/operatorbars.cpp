@@ -169,7 +169,7 @@ void OperatorBars::redraw()
     }
     // Exact bars stand a little above every finite one, with their word over them.
     m_top = anyExact ? hi * 1.1 : hi;
-    m_bottom = lo < 0 ? lo * 1.15 : 0.0;
+    const double bottom = lo < 0 ? lo * 1.15 : 0.0;
     // One bar layer per look (colour, exact or not): a click on any of them is keyed by bar.
     std::map<std::tuple<QRgb, bool>, QCPBars*> layers;
     auto layerFor = [&](const QColor& fill, bool exact) {
@@ -222,8 +222,8 @@ void OperatorBars::redraw()
     }
     // Room over the top for the word "exact"; a zero line when bars hang below it.
     const double room = anyExact ? (count() > 12 ? 0.3 : 0.12) : 0.08;
-    m_plot->yAxis->setRange(m_bottom, m_top + (m_top - std::min(0.0, m_bottom)) * room);
-    if (m_bottom < 0) {
+    m_plot->yAxis->setRange(bottom, m_top + (m_top - bottom) * room);
+    if (bottom < 0) {
         auto* zero = new QCPItemStraightLine(m_plot);
         zero->point1->setCoords(0, 0);
         zero->point2->setCoords(1, 0);

@@ -59,7 +59,7 @@ private:
     QCustomPlot* m_plot;
     QString m_unit;
     std::vector<OperatorBar> m_bars;
-    double m_top = 10, m_bottom = 0;
+    double m_top = 10; // the height exact bars are drawn at
 };
 
 } // namespace ql::widgets
