@@ -152,7 +152,10 @@ Result<QuantizeResult> IntegerPass::run()
             m_ops.push_back(op);
             continue;
         }
-        if (auto st = quantizeOperator(op, *quant::ruleFor(m_in.opcodeOf(op)), static_cast<int>(i)); !st)
+        const Op code = m_in.opcodeOf(op);
+        if (auto st = code == Op::UNIDIRECTIONAL_SEQUENCE_LSTM ? quantizeLstm(op, static_cast<int>(i))
+                                                               : quantizeOperator(op, *quant::ruleFor(code), static_cast<int>(i));
+            !st)
             return st.error();
         m_ops.push_back(op);
     }

@@ -90,6 +90,8 @@ std::vector<bool> IntegerPass::chooseIntegerOperators()
         }
         if (why.empty() && code == Op::DIV && op.inputs.size() > 1 && op.inputs[1] >= 0)
             why = divisorProblem(s, op.inputs[1]);
+        if (why.empty() && code == Op::UNIDIRECTIONAL_SEQUENCE_LSTM)
+            why = lstmProblem(op);
         if (why.empty() && (code == Op::ADD || code == Op::SUB) && !op.outputs.empty() && op.outputs[0] >= 0)
             why = addSubScaleProblem(s, op.outputs[0]);
         for (const auto t : op.outputs)

@@ -39,6 +39,14 @@ const std::array kRules = {
     OpRule{.op = Op::BATCH_MATMUL, .int8 = true, .int16 = true, .dataInputs = in(0) | in(1), .versionInt8 = 2, .version16x8 = 2, .maxVersion = 4,
            .note = "a constant right-hand side is quantized symmetric per tensor (zero point 0, which XNNPACK requires)"},
 
+    // The integer LSTM (8-bit activations, int16 cell state): weights 1-8 int8 symmetric per tensor, gate biases
+    // 12-15 int32 at input x weight scale, the hidden state (18) and the effective-hidden intermediate share the
+    // output's parameters, the cell state (19) is int16 with a power-of-two scale (passes/integer_lstm.cpp).
+    OpRule{.op = Op::UNIDIRECTIONAL_SEQUENCE_LSTM, .int8 = true, .int16 = false, .dataInputs = in(0), .versionInt8 = 1, .version16x8 = 1,
+           .maxVersion = 4, .delegation = D::BuiltinOnly,
+           .note = "weights per tensor; hidden state as the output; cell state int16, scale a power of two from the calibrated cell range; "
+                   "four gates, no peephole, projection or layer norm (else float)"},
+
     // Several inputs, one parameter set.
     OpRule{.op = Op::CONCATENATION, .int8 = true, .int16 = true, .dataInputs = kAll, .output = O::Shared, .sharedInputs = kAll,
            .versionInt8 = 2, .version16x8 = 2, .maxVersion = 7},
