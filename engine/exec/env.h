@@ -9,9 +9,11 @@
 #include "model/graph.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -72,6 +74,8 @@ struct ExecEnv {
     bool keepState = false;
     std::uint64_t stateEpoch = 0;
     std::int64_t maxActivationBytes = 0; // InterpreterOptions::maxActivationBytes
+    // InterpreterOptions::afterOperator (null: none).
+    const std::function<void(int, int, std::span<const RtTensor>)>* afterOperator = nullptr;
 
     // What LiteRT's XNNPACK delegate does with operator `op` of subgraph `subgraph`
     // (quant/xnnpack_support.h); the decisions of the model are computed once, on first use.

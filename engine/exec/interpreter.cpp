@@ -108,6 +108,7 @@ Status Interpreter::prepare()
     m_env->diagnostics = m_diagnostics;
     m_env->keepState = m_options.keepState;
     m_env->maxActivationBytes = m_options.maxActivationBytes;
+    m_env->afterOperator = m_options.afterOperator ? &m_options.afterOperator : nullptr;
     auto runner = m_env->createRunner(index, shapes);
     if (!runner)
         return runner.error();

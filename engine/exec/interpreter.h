@@ -13,6 +13,7 @@
 #include "exec/tensor.h"
 #include "model/graph.h"
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -39,6 +40,10 @@ struct InterpreterOptions {
     // Refuse a model whose activations (the arena, or any tensor sized at run time) would take more
     // than this many bytes, with an error saying how much it needs; 0: no limit but the machine's.
     std::int64_t maxActivationBytes = 0;
+    // Called after each operator of every subgraph runs (each iteration of a WHILE body, each branch an IF
+    // takes), with the subgraph, the operator and the subgraph's tensors, valid during the call: how
+    // calibration sees the tensors of control-flow bodies, which no run keeps.
+    std::function<void(int subgraph, int op, std::span<const RtTensor> tensors)> afterOperator;
 };
 
 class Interpreter {

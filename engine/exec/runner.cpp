@@ -468,6 +468,8 @@ Status SubgraphRunner::run(std::vector<double>* opMillis)
         if (auto st = s.kernel->run(ctx); !st)
             return Error{"operator " + std::to_string(i) + " (" + m_env.graph->opName(sg.operators[i]) +
                 "): " + st.error().message};
+        if (m_env.afterOperator)
+            (*m_env.afterOperator)(m_index, static_cast<int>(i), m_tensors);
         if (opMillis)
             (*opMillis)[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }

@@ -45,52 +45,56 @@ namespace {
 
 void dropUnusedTensors(Graph& g)
 {
-    Subgraph& sg = g.subgraphs.front();
-    std::vector<bool> used(sg.tensors.size(), false);
-    auto mark = [&](std::int32_t t) {
-        if (t >= 0)
-            used[static_cast<std::size_t>(t)] = true;
-    };
-    for (const auto& op : sg.operators) {
-        std::for_each(op.inputs.begin(), op.inputs.end(), mark);
-        std::for_each(op.outputs.begin(), op.outputs.end(), mark);
-        std::for_each(op.intermediates.begin(), op.intermediates.end(), mark);
+    for (std::size_t k = 0; k < g.subgraphs.size(); ++k) {
+        Subgraph& sg = g.subgraphs[k];
+        std::vector<bool> used(sg.tensors.size(), false);
+        auto mark = [&](std::int32_t t) {
+            if (t >= 0 && static_cast<std::size_t>(t) < used.size())
+                used[static_cast<std::size_t>(t)] = true;
+        };
+        for (const auto& op : sg.operators) {
+            std::for_each(op.inputs.begin(), op.inputs.end(), mark);
+            std::for_each(op.outputs.begin(), op.outputs.end(), mark);
+            std::for_each(op.intermediates.begin(), op.intermediates.end(), mark);
+        }
+        std::for_each(sg.inputs.begin(), sg.inputs.end(), mark);
+        std::for_each(sg.outputs.begin(), sg.outputs.end(), mark);
+        for (const auto& sig : g.signatureDefs)
+            if (sig.subgraphIndex == k) {
+                for (const auto& t : sig.inputs)
+                    mark(static_cast<std::int32_t>(t.tensorIndex));
+                for (const auto& t : sig.outputs)
+                    mark(static_cast<std::int32_t>(t.tensorIndex));
+            }
+        if (std::all_of(used.begin(), used.end(), [](bool u) { return u; }))
+            continue;
+        std::vector<std::int32_t> remap(sg.tensors.size(), -1);
+        std::vector<Tensor> kept;
+        for (std::size_t i = 0; i < sg.tensors.size(); ++i)
+            if (used[i]) {
+                remap[i] = static_cast<std::int32_t>(kept.size());
+                kept.push_back(std::move(sg.tensors[i]));
+            }
+        sg.tensors = std::move(kept);
+        auto apply = [&](std::int32_t& t) {
+            if (t >= 0)
+                t = remap[static_cast<std::size_t>(t)];
+        };
+        for (auto& op : sg.operators) {
+            std::for_each(op.inputs.begin(), op.inputs.end(), apply);
+            std::for_each(op.outputs.begin(), op.outputs.end(), apply);
+            std::for_each(op.intermediates.begin(), op.intermediates.end(), apply);
+        }
+        std::for_each(sg.inputs.begin(), sg.inputs.end(), apply);
+        std::for_each(sg.outputs.begin(), sg.outputs.end(), apply);
+        for (auto& sig : g.signatureDefs)
+            if (sig.subgraphIndex == k) {
+                for (auto& t : sig.inputs)
+                    t.tensorIndex = static_cast<std::uint32_t>(remap[t.tensorIndex]);
+                for (auto& t : sig.outputs)
+                    t.tensorIndex = static_cast<std::uint32_t>(remap[t.tensorIndex]);
+            }
     }
-    std::for_each(sg.inputs.begin(), sg.inputs.end(), mark);
-    std::for_each(sg.outputs.begin(), sg.outputs.end(), mark);
-    for (const auto& sig : g.signatureDefs)
-        if (sig.subgraphIndex == 0) {
-            for (const auto& t : sig.inputs)
-                mark(static_cast<std::int32_t>(t.tensorIndex));
-            for (const auto& t : sig.outputs)
-                mark(static_cast<std::int32_t>(t.tensorIndex));
-        }
-    std::vector<std::int32_t> remap(sg.tensors.size(), -1);
-    std::vector<Tensor> kept;
-    for (std::size_t i = 0; i < sg.tensors.size(); ++i)
-        if (used[i]) {
-            remap[i] = static_cast<std::int32_t>(kept.size());
-            kept.push_back(std::move(sg.tensors[i]));
-        }
-    sg.tensors = std::move(kept);
-    auto apply = [&](std::int32_t& t) {
-        if (t >= 0)
-            t = remap[static_cast<std::size_t>(t)];
-    };
-    for (auto& op : sg.operators) {
-        std::for_each(op.inputs.begin(), op.inputs.end(), apply);
-        std::for_each(op.outputs.begin(), op.outputs.end(), apply);
-        std::for_each(op.intermediates.begin(), op.intermediates.end(), apply);
-    }
-    std::for_each(sg.inputs.begin(), sg.inputs.end(), apply);
-    std::for_each(sg.outputs.begin(), sg.outputs.end(), apply);
-    for (auto& sig : g.signatureDefs)
-        if (sig.subgraphIndex == 0) {
-            for (auto& t : sig.inputs)
-                t.tensorIndex = static_cast<std::uint32_t>(remap[t.tensorIndex]);
-            for (auto& t : sig.outputs)
-                t.tensorIndex = static_cast<std::uint32_t>(remap[t.tensorIndex]);
-        }
 }
 
 void dropUnusedBuffers(Graph& g)

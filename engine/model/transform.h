@@ -18,7 +18,7 @@ std::uint32_t addOwnedBuffer(Graph& g, std::vector<std::uint8_t> bytes);
 // `version`.
 std::uint32_t opcodeIndexFor(Graph& g, tflite::BuiltinOperator op, int version = 1);
 
-// Drops the tensors of subgraph 0 that no operator, graph input/output or signature refers to, then
+// Drops the tensors of every subgraph that no operator, subgraph input/output or signature refers to, then
 // the buffers nothing refers to (e.g. the float weights a pass replaced), renumbering the rest.
 void dropUnused(Graph& g);
 

@@ -11,6 +11,7 @@
 #include "passes/integer_pass.h"
 #include "passes/rescale_limits.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -90,7 +91,7 @@ int IntegerPass::dequantized(int t)
 Result<QuantizeResult> IntegerPass::run()
 {
     m_r.graph = m_in;
-    for (auto& note : widenAddSubOutputRanges(m_in, m_ranges, m_int16))
+    for (auto& note : widenAddSubOutputRanges(m_in, m_ranges, m_int16, m_sub))
         m_r.notes.push_back(std::move(note));
     const model::Subgraph& s = src();
     const std::size_t nT = s.tensors.size();
@@ -101,12 +102,13 @@ Result<QuantizeResult> IntegerPass::run()
     const std::vector<bool> integer = chooseIntegerOperators();
 
     m_groupInputs.graph = &m_in;
+    m_groupInputs.subgraph = m_sub;
     m_groupInputs.integer = integer;
     m_groupInputs.ranges = &m_ranges;
     m_groupInputs.activation = m_act;
     m_groupInputs.int16 = m_int16;
     m_groupInputs.pinnedInput.assign(nT, false);
-    if (m_o.io != IoType::Float)
+    if (io() != IoType::Float)
         for (auto t : s.inputs)
             if (m_isFloatActivation[static_cast<std::size_t>(t)])
                 m_groupInputs.pinnedInput[static_cast<std::size_t>(t)] = true;
@@ -117,13 +119,13 @@ Result<QuantizeResult> IntegerPass::run()
 
     // Graph inputs.
     for (auto t : s.inputs) {
-        if (!m_isFloatActivation[static_cast<std::size_t>(t)] || m_o.io == IoType::Float)
+        if (!m_isFloatActivation[static_cast<std::size_t>(t)] || io() == IoType::Float)
             continue;
         auto p = paramsFor(t);
         if (!p)
             return p.error();
         model::Tensor& in = sg().tensors[static_cast<std::size_t>(t)];
-        if (m_o.io == IoType::Native) {
+        if (io() == IoType::Native) {
             in.dtype = actType();
             setQuant(in, *p);
             m_domain[static_cast<std::size_t>(t)] = 'q';
@@ -166,14 +168,14 @@ Result<QuantizeResult> IntegerPass::run()
         if (t < 0 || !m_isFloatActivation[static_cast<std::size_t>(t)])
             continue;
         const int old = t;
-        if (m_o.io == IoType::Float) {
+        if (io() == IoType::Float) {
             t = dequantized(t);
         } else {
             auto q = quantized(t);
             if (!q)
                 return q.error();
             t = *q;
-            if (m_o.io == IoType::UInt8) {
+            if (io() == IoType::UInt8) {
                 model::Tensor u = sg().tensors[static_cast<std::size_t>(t)];
                 u.name += "_uint8";
                 u.dtype = DType::UInt8;
@@ -190,7 +192,7 @@ Result<QuantizeResult> IntegerPass::run()
         }
     }
     for (auto& sig : m_r.graph.signatureDefs)
-        if (sig.subgraphIndex == 0)
+        if (sig.subgraphIndex == static_cast<std::uint32_t>(m_sub))
             for (auto& o : sig.outputs)
                 if (auto it = outputRemap.find(static_cast<int>(o.tensorIndex)); it != outputRemap.end())
                     o.tensorIndex = static_cast<std::uint32_t>(it->second);
@@ -201,7 +203,27 @@ Result<QuantizeResult> IntegerPass::run()
 Result<QuantizeResult> quantizeInteger(
     const model::Graph& in, const QuantizeOptions& o, const std::vector<quant::TensorRange>& ranges)
 {
-    return IntegerPass(in, o, ranges).run();
+    auto slice = [&](int k) {
+        const auto r = quant::subgraphRanges(in, ranges, k);
+        return std::vector<quant::TensorRange>(r.begin(), r.end());
+    };
+    auto r = IntegerPass(in, o, slice(0)).run();
+    if (!r)
+        return r;
+    // Control-flow bodies (and any other subgraph calibration ran), one after the other on the result.
+    for (int k = 1; k < static_cast<int>(in.subgraphs.size()); ++k) {
+        const auto own = slice(k);
+        if (std::none_of(own.begin(), own.end(), [](const quant::TensorRange& t) { return t.valid; }))
+            continue;
+        const model::Graph so_far = std::move(r->graph);
+        auto body = IntegerPass(so_far, o, own, k).run();
+        if (!body)
+            return body.error();
+        body->floatOperators = std::move(r->floatOperators);
+        body->notes.insert(body->notes.begin(), r->notes.begin(), r->notes.end());
+        r = std::move(body);
+    }
+    return r;
 }
 
 } // namespace ql::passes::detail

@@ -51,6 +51,11 @@ std::vector<bool> IntegerPass::chooseIntegerOperators()
 {
     const model::Subgraph& s = src();
     std::vector<bool> integer(s.operators.size(), false);
+    // Operator numbers name subgraph 0's operators: a body is matched by operator type and tensor name.
+    std::vector<std::string> keep;
+    for (const auto& k : m_o.keepFloat)
+        if (m_sub == 0 || k.empty() || k.find_first_not_of("0123456789") != std::string::npos)
+            keep.push_back(k);
     for (std::size_t i = 0; i < s.operators.size(); ++i) {
         const model::Operator& op = s.operators[i];
         const Op code = m_in.opcodeOf(op);
@@ -64,13 +69,18 @@ std::vector<bool> IntegerPass::chooseIntegerOperators()
                     m_isFloatActivation[static_cast<std::size_t>(op.inputs[k])];
         if (!touchesFloat)
             continue; // integer-only bookkeeping (SHAPE of an int32 tensor, ...)
-        const std::string where = "operator " + std::to_string(i) + " (" + m_in.opName(op) + ") stays float: ";
-        if (matchesKeep(m_in, s, static_cast<int>(i), m_o.keepFloat)) {
-            m_r.floatOperators.push_back(static_cast<int>(i));
+        const std::string where = opLabel(static_cast<int>(i)) + " stays float: ";
+        // Subgraph 0's operator numbers, in the float operators list; a body's are named in notes only.
+        auto floatOperator = [&] {
+            if (m_sub == 0)
+                m_r.floatOperators.push_back(static_cast<int>(i));
+        };
+        if (matchesKeep(m_in, s, static_cast<int>(i), keep)) {
+            floatOperator();
             continue;
         }
         if (!rule || !(m_int16 ? rule->int16 : rule->int8)) {
-            m_r.floatOperators.push_back(static_cast<int>(i));
+            floatOperator();
             m_r.notes.push_back(where + "the converter has no " + (m_int16 ? std::string("16x8") : std::string("int8")) +
                 " form of it");
             continue;
@@ -88,6 +98,18 @@ std::vector<bool> IntegerPass::chooseIntegerOperators()
             else if (static_cast<int>(k) == rule->weight && !m_in.isConstant(tt))
                 why = "its weights are not a float constant";
         }
+        // An operator the calibration never saw run (an IF branch not taken) has no ranges to quantize with.
+        auto unranged = [&](int t) {
+            return t >= 0 && m_isFloatActivation[static_cast<std::size_t>(t)] &&
+                (static_cast<std::size_t>(t) >= m_ranges.size() || !m_ranges[static_cast<std::size_t>(t)].valid);
+        };
+        for (std::size_t k = 0; k < op.inputs.size() && why.empty(); ++k)
+            if (quant::isDataInput(*rule, static_cast<int>(k)) && unranged(op.inputs[k]))
+                why = "tensor '" + s.tensors[static_cast<std::size_t>(op.inputs[k])].name + "' has no calibrated range (the calibration data never reached it)";
+        if (rule->output == quant::OutputRule::Own || rule->output == quant::OutputRule::Shared)
+            for (auto t : op.outputs)
+                if (why.empty() && unranged(t))
+                    why = "tensor '" + s.tensors[static_cast<std::size_t>(t)].name + "' has no calibrated range (the calibration data never reached it)";
         if (why.empty() && code == Op::DIV && op.inputs.size() > 1 && op.inputs[1] >= 0)
             why = divisorProblem(s, op.inputs[1]);
         if (why.empty() && code == Op::UNIDIRECTIONAL_SEQUENCE_LSTM)
@@ -99,7 +121,7 @@ std::vector<bool> IntegerPass::chooseIntegerOperators()
                 s.tensors[static_cast<std::size_t>(t)].dtype != DType::Float32)
                 why = "an output is " + model::dtypeName(s.tensors[static_cast<std::size_t>(t)].dtype);
         if (!why.empty()) {
-            m_r.floatOperators.push_back(static_cast<int>(i));
+            floatOperator();
             m_r.notes.push_back(where + why);
             continue;
         }

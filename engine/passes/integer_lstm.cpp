@@ -102,7 +102,7 @@ std::string IntegerPass::lstmProblem(const model::Operator& op) const
 
 Status IntegerPass::quantizeLstm(model::Operator& op, int opIndex)
 {
-    const std::string where = "operator " + std::to_string(opIndex) + " (" + m_in.opName(op) + ")";
+    const std::string where = opLabel(opIndex);
     auto in = quantized(op.inputs[0]);
     if (!in)
         return in.error();

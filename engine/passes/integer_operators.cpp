@@ -53,7 +53,7 @@ int IntegerPass::quantizeConstant(int t, const quant::Params& p)
 
 Status IntegerPass::quantizeWeights(model::Operator& op, const quant::OpRule& rule, int opIndex)
 {
-    const std::string where = "operator " + std::to_string(opIndex) + " (" + m_in.opName(op) + ")";
+    const std::string where = opLabel(opIndex);
     const Op code = m_in.opcodeOf(op);
     const int wi = op.inputs[static_cast<std::size_t>(rule.weight)];
     const model::Tensor w = sg().tensors[static_cast<std::size_t>(wi)];

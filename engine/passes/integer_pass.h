@@ -20,9 +20,14 @@ namespace ql::passes::detail {
 
 class IntegerPass {
 public:
-    IntegerPass(const model::Graph& in, const QuantizeOptions& o, std::vector<quant::TensorRange> ranges)
+    // Quantizes subgraph `subgraph` of `in`; `ranges` holds one per tensor of that subgraph. A subgraph
+    // other than 0 (a control-flow body) keeps float inputs and outputs, whatever o.io says, since the
+    // operator that calls it passes float values; o.keepFloat applies to it by operator type and tensor
+    // name (operator numbers are subgraph 0's), and its float operators are named in notes only.
+    IntegerPass(const model::Graph& in, const QuantizeOptions& o, std::vector<quant::TensorRange> ranges, int subgraph = 0)
         : m_in(in)
         , m_o(o)
+        , m_sub(subgraph)
         , m_ranges(std::move(ranges))
         , m_int16(o.mode == Mode::Int16x8)
         , m_act{m_int16 ? 16 : 8, m_int16, false}
@@ -33,8 +38,15 @@ public:
 
 private:
     model::DType actType() const { return m_int16 ? model::DType::Int16 : model::DType::Int8; }
-    model::Subgraph& sg() { return m_r.graph.subgraphs.front(); }
-    const model::Subgraph& src() const { return m_in.main(); }
+    model::Subgraph& sg() { return m_r.graph.subgraphs[static_cast<std::size_t>(m_sub)]; }
+    const model::Subgraph& src() const { return m_in.subgraphs[static_cast<std::size_t>(m_sub)]; }
+    IoType io() const { return m_sub == 0 ? m_o.io : IoType::Float; }
+    // "operator 3 (CONV_2D)", with "subgraph 2, " before it outside subgraph 0.
+    std::string opLabel(int i) const
+    {
+        return (m_sub == 0 ? std::string() : "subgraph " + std::to_string(m_sub) + ", ") + "operator " + std::to_string(i) +
+            " (" + m_in.opName(src().operators[static_cast<std::size_t>(i)]) + ")";
+    }
     int addTensor(model::Tensor t)
     {
         sg().tensors.push_back(std::move(t));
@@ -73,6 +85,7 @@ private:
 
     const model::Graph& m_in;
     const QuantizeOptions& m_o;
+    int m_sub = 0;
     std::vector<quant::TensorRange> m_ranges; // the calibrated ranges, with widenAddSubOutputRanges applied
     // Float weight or bias tensor and the scales it was quantized with -> its integer tensor.
     std::map<std::pair<int, std::vector<float>>, int> m_quantizedWeights, m_quantizedBiases;

@@ -60,7 +60,7 @@ Result<quant::Params> ownParams(const GroupInputs& in, int t)
 {
     const auto& ranges = *in.ranges;
     if (static_cast<std::size_t>(t) >= ranges.size() || !ranges[static_cast<std::size_t>(t)].valid)
-        return Error{"tensor " + std::to_string(t) + " ('" + in.graph->main().tensors[static_cast<std::size_t>(t)].name +
+        return Error{"tensor " + std::to_string(t) + " ('" + in.graph->subgraphs[static_cast<std::size_t>(in.subgraph)].tensors[static_cast<std::size_t>(t)].name +
             "') has no calibrated range"};
     const auto& r = ranges[static_cast<std::size_t>(t)];
     return quant::activationParams(r.lo, r.hi, in.activation);
@@ -80,7 +80,7 @@ quant::Params constantParams(const model::Graph& g, const model::Tensor& t, cons
 Result<ParamGroups> groupParams(const GroupInputs& in)
 {
     const model::Graph& g = *in.graph;
-    const model::Subgraph& sg = g.main();
+    const model::Subgraph& sg = g.subgraphs[static_cast<std::size_t>(in.subgraph)];
     const std::size_t nT = sg.tensors.size();
     UnionFind uf(nT);
     std::vector<bool> inGroup(nT, false), ss1Output(nT, false), sharedOutput(nT, false);

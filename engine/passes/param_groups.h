@@ -32,6 +32,7 @@ struct ParamGroups {
 
 struct GroupInputs {
     const model::Graph* graph = nullptr;
+    int subgraph = 0; // the subgraph being quantized; `integer`, `pinnedInput` and `ranges` are its
     std::vector<bool> integer; // per operator of subgraph 0: it becomes integer
     std::vector<bool> pinnedInput; // per tensor: a graph input whose own parameters are fixed
     const std::vector<quant::TensorRange>* ranges = nullptr;

@@ -324,7 +324,7 @@ Result<QuantizeResult> quantizeGraph(
     case Mode::Dynamic: r = toDynamic(floatGraph, options); break;
     case Mode::Int8:
     case Mode::Int16x8:
-        if (ranges.size() != floatGraph.main().tensors.size())
+        if (ranges.size() < floatGraph.main().tensors.size())
             return Error{modeName(options.mode) + " needs calibration data"};
         r = detail::quantizeInteger(floatGraph, options, ranges);
         break;

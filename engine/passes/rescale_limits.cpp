@@ -24,12 +24,12 @@ double scaleWidth(double lo, double hi, bool int16)
 } // namespace
 
 std::vector<std::string> widenAddSubOutputRanges(
-    const model::Graph& g, std::vector<quant::TensorRange>& ranges, bool int16)
+    const model::Graph& g, std::vector<quant::TensorRange>& ranges, bool int16, int subgraph)
 {
     std::vector<std::string> notes;
-    if (g.subgraphs.empty())
+    if (subgraph < 0 || static_cast<std::size_t>(subgraph) >= g.subgraphs.size())
         return notes;
-    const model::Subgraph& sg = g.main();
+    const model::Subgraph& sg = g.subgraphs[static_cast<std::size_t>(subgraph)];
     const model::DType type = int16 ? model::DType::Int16 : model::DType::Int8;
     // Two powers of two of margin below the limit: zero-point nudging moves scales a little.
     const double maxRatio = std::ldexp(1.0, quant::addSubMaxScaleRatioLog2(type) - 2);
@@ -80,6 +80,8 @@ std::vector<std::string> widenAddSubOutputRanges(
         const float newHi = static_cast<float>(std::max(hi, 0.0) + grow);
         std::ostringstream n;
         n.precision(4);
+        if (subgraph != 0)
+            n << "subgraph " << subgraph << ", ";
         n << "operator " << i << " (" << g.opName(op) << "): output range [" << r.lo << ", " << r.hi << "] widened to ["
           << newLo << ", " << newHi << "]; its inputs' ranges are over 2^" << quant::addSubMaxScaleRatioLog2(type)
           << " times wider, which LiteRT's kernel cannot rescale (it would stop the program)";

@@ -14,9 +14,9 @@
 
 namespace ql::passes::detail {
 
-// Widens, in `ranges` (one per tensor of subgraph 0), the output range of every ADD / SUB of subgraph 0
-// that needs it; returns one note per widened output.
+// Widens, in `ranges` (one per tensor of subgraph `subgraph`), the output range of every ADD / SUB of
+// that subgraph that needs it; returns one note per widened output.
 std::vector<std::string> widenAddSubOutputRanges(
-    const model::Graph& g, std::vector<quant::TensorRange>& ranges, bool int16);
+    const model::Graph& g, std::vector<quant::TensorRange>& ranges, bool int16, int subgraph = 0);
 
 } // namespace ql::passes::detail

@@ -236,6 +236,70 @@ Result<std::vector<TensorRange>> calibrate(
     const std::int64_t n = std::min<std::int64_t>(available, options.samples > 0 ? options.samples : available);
     if (n <= 0)
         return Error{"the calibration set holds no samples"};
+    // Tensors of the other subgraphs (control-flow bodies) are seen while they run, through the
+    // interpreter's afterOperator hook: after each operator, its float outputs, and the subgraph's own
+    // float inputs (and states) at their first reader. Subgraph 0's are read after each run.
+    const std::vector<std::size_t> offset = rangeOffsets(floatGraph);
+    std::vector<std::vector<std::vector<int>>> watch(floatGraph.subgraphs.size());
+    for (std::size_t k = 1; k < floatGraph.subgraphs.size(); ++k) {
+        const model::Subgraph& b = floatGraph.subgraphs[k];
+        watch[k].resize(b.operators.size());
+        std::vector<bool> produced(b.tensors.size(), false), claimed(b.tensors.size(), false);
+        for (const auto& op : b.operators)
+            for (auto t : op.outputs)
+                if (t >= 0)
+                    produced[static_cast<std::size_t>(t)] = true;
+        auto floatData = [&](int t) {
+            return t >= 0 && b.tensors[static_cast<std::size_t>(t)].dtype == model::DType::Float32 &&
+                !floatGraph.isConstant(b.tensors[static_cast<std::size_t>(t)]);
+        };
+        for (std::size_t i = 0; i < b.operators.size(); ++i) {
+            for (auto t : b.operators[i].inputs)
+                if (floatData(t) && !produced[static_cast<std::size_t>(t)] && !claimed[static_cast<std::size_t>(t)]) {
+                    claimed[static_cast<std::size_t>(t)] = true;
+                    watch[k][i].push_back(t);
+                }
+            for (auto t : b.operators[i].outputs)
+                if (floatData(t))
+                    watch[k][i].push_back(t);
+        }
+    }
+    const std::size_t slots = offset.back();
+    // Pass 1 folds each run's values into runLo / runHi; pass 2 fills the histograms.
+    std::vector<float> runLo(slots), runHi(slots);
+    std::vector<char> seen(slots, 0);
+    std::vector<Histogram> hist;
+    bool histogramPass = false;
+    std::vector<TensorRange> ranges(slots);
+    auto observe = [&](std::size_t slot, const float* x, std::int64_t m) {
+        if (histogramPass) {
+            if (ranges[slot].valid)
+                hist[slot].add(x, m);
+            return;
+        }
+        float lo = std::numeric_limits<float>::infinity(), hi = -lo;
+        for (std::int64_t k = 0; k < m; ++k) {
+            if (!std::isfinite(x[k]))
+                continue;
+            lo = std::min(lo, x[k]);
+            hi = std::max(hi, x[k]);
+        }
+        if (!(lo <= hi))
+            return;
+        runLo[slot] = seen[slot] ? std::min(runLo[slot], lo) : lo;
+        runHi[slot] = seen[slot] ? std::max(runHi[slot], hi) : hi;
+        seen[slot] = 1;
+    };
+    if (floatGraph.subgraphs.size() > 1)
+        io.afterOperator = [&](int sub, int op, std::span<const exec::RtTensor> tensors) {
+            if (sub <= 0 || static_cast<std::size_t>(sub) >= watch.size())
+                return;
+            for (int t : watch[static_cast<std::size_t>(sub)][static_cast<std::size_t>(op)]) {
+                const exec::RtTensor& rt = tensors[static_cast<std::size_t>(t)];
+                if (rt.data && rt.dtype == model::DType::Float32)
+                    observe(offset[static_cast<std::size_t>(sub)] + static_cast<std::size_t>(t), rt.as<float>(), rt.count());
+            }
+        };
     auto graph = std::make_shared<const model::Graph>(floatGraph);
     auto interp = exec::Interpreter::create(graph, io);
     if (!interp)
@@ -247,7 +311,6 @@ Result<std::vector<TensorRange>> calibrate(
         if (tensor.dtype == model::DType::Float32 && !floatGraph.isConstant(tensor) && it.tensor(t).data)
             tracked.push_back(t);
     }
-    std::vector<TensorRange> ranges(sg.tensors.size());
     auto runSample = [&](std::int64_t i) -> Status {
         for (std::size_t k = 0; k < perInput.size(); ++k) {
             const auto* p = reinterpret_cast<const std::uint8_t*>(perInput[k].sample(i));
@@ -255,25 +318,22 @@ Result<std::vector<TensorRange>> calibrate(
             if (auto st = it.setInput(static_cast<int>(k), model::DType::Float32, std::span(p, bytes)); !st)
                 return st;
         }
-        return it.invoke();
+        std::fill(seen.begin(), seen.end(), 0);
+        if (auto st = it.invoke(); !st)
+            return st;
+        for (int t : tracked)
+            observe(static_cast<std::size_t>(t), it.tensor(t).as<float>(), it.tensor(t).count());
+        return {};
     };
     constexpr float decay = 0.9f;
     for (std::int64_t i = 0; i < n; ++i) {
         if (auto st = runSample(i); !st)
             return withContext("calibration sample " + std::to_string(i), st.error());
-        for (int t : tracked) {
-            const exec::RtTensor& rt = it.tensor(t);
-            const float* x = rt.as<float>();
-            float lo = std::numeric_limits<float>::infinity(), hi = -lo;
-            for (std::int64_t k = 0, m = rt.count(); k < m; ++k) {
-                if (!std::isfinite(x[k]))
-                    continue;
-                lo = std::min(lo, x[k]);
-                hi = std::max(hi, x[k]);
-            }
-            if (!(lo <= hi))
+        for (std::size_t slot = 0; slot < slots; ++slot) {
+            if (!seen[slot])
                 continue;
-            TensorRange& r = ranges[static_cast<std::size_t>(t)];
+            const float lo = runLo[slot], hi = runHi[slot];
+            TensorRange& r = ranges[slot];
             if (!r.valid) {
                 r = {true, lo, hi, lo, hi};
             } else {
@@ -291,22 +351,18 @@ Result<std::vector<TensorRange>> calibrate(
     }
     if (options.method == Calibration::MinMax || options.method == Calibration::MovingAverage)
         return ranges;
-    std::vector<Histogram> hist(sg.tensors.size());
-    for (int t : tracked) {
-        const TensorRange& r = ranges[static_cast<std::size_t>(t)];
-        hist[static_cast<std::size_t>(t)].lo = r.observedLo;
-        hist[static_cast<std::size_t>(t)].hi = r.observedHi;
+    hist.resize(slots);
+    for (std::size_t slot = 0; slot < slots; ++slot) {
+        hist[slot].lo = ranges[slot].observedLo;
+        hist[slot].hi = ranges[slot].observedHi;
     }
-    for (std::int64_t i = 0; i < n; ++i) {
+    histogramPass = true;
+    for (std::int64_t i = 0; i < n; ++i)
         if (auto st = runSample(i); !st)
             return withContext("calibration sample " + std::to_string(i), st.error());
-        for (int t : tracked)
-            if (ranges[static_cast<std::size_t>(t)].valid)
-                hist[static_cast<std::size_t>(t)].add(it.tensor(t).as<float>(), it.tensor(t).count());
-    }
-    for (int t : tracked) {
-        TensorRange& r = ranges[static_cast<std::size_t>(t)];
-        const Histogram& h = hist[static_cast<std::size_t>(t)];
+    for (std::size_t slot = 0; slot < slots; ++slot) {
+        TensorRange& r = ranges[slot];
+        const Histogram& h = hist[slot];
         if (!r.valid || !(h.width() > 0))
             continue;
         std::pair<float, float> c{r.lo, r.hi};
@@ -322,6 +378,22 @@ Result<std::vector<TensorRange>> calibrate(
         r.hi = std::min(c.second, r.observedHi);
     }
     return ranges;
+}
+
+std::vector<std::size_t> rangeOffsets(const model::Graph& g)
+{
+    std::vector<std::size_t> o(g.subgraphs.size() + 1, 0);
+    for (std::size_t k = 0; k < g.subgraphs.size(); ++k)
+        o[k + 1] = o[k] + g.subgraphs[k].tensors.size();
+    return o;
+}
+
+std::span<const TensorRange> subgraphRanges(const model::Graph& g, std::span<const TensorRange> all, int k)
+{
+    const auto o = rangeOffsets(g);
+    if (k < 0 || static_cast<std::size_t>(k) >= g.subgraphs.size() || all.size() < o[static_cast<std::size_t>(k) + 1])
+        return {};
+    return all.subspan(o[static_cast<std::size_t>(k)], o[static_cast<std::size_t>(k) + 1] - o[static_cast<std::size_t>(k)]);
 }
 
 std::vector<TensorRange> recordedRanges(const model::Graph& g)

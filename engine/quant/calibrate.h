@@ -40,7 +40,10 @@ struct TensorRange {
     float observedLo = 0, observedHi = 0; // what the samples produced
 };
 
-// One range per tensor of subgraph 0. The graph must have one float32 input.
+// One range per tensor of subgraph 0, followed by one per tensor of every further subgraph in order
+// (the bodies of WHILE / IF / CALL_ONCE / composites, seen each time they run: every iteration, every
+// branch taken); subgraphRanges() gives one subgraph's. A subgraph that never ran has no valid range.
+// The graph must have one float32 input.
 Result<std::vector<TensorRange>> calibrate(
     const model::Graph& floatGraph, const data::SampleSet& samples, const CalibrationOptions& options);
 
@@ -48,6 +51,12 @@ Result<std::vector<TensorRange>> calibrate(
 // same length (sample i of every set forms one run).
 Result<std::vector<TensorRange>> calibrate(
     const model::Graph& floatGraph, std::span<const data::SampleSet> perInput, const CalibrationOptions& options);
+
+// Where each subgraph's ranges start in calibrate's result: entry k for subgraph k, the last entry the
+// total.
+std::vector<std::size_t> rangeOffsets(const model::Graph& g);
+// Subgraph k's part of calibrate's result (empty when the result does not reach it).
+std::span<const TensorRange> subgraphRanges(const model::Graph& g, std::span<const TensorRange> all, int k);
 
 // Ranges a model carries itself: the quantization min/max of its float activation tensors, as written
 // after quantization-aware training (train::toGraph) or by a converter from fake-quant nodes. One entry

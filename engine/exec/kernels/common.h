@@ -67,6 +67,9 @@ struct Requantizer {
     std::int32_t zeroPoint = 0;
     QuantRange range{};
     Rounding rounding = Rounding::Xnnpack;
+    // Reference rounding with one rounding shift (ruy, LiteRT's optimized integer GEMM) instead of TFLite's
+    // reference two.
+    bool singleRounding = false;
 
     // LiteRT's 16x8 FULLY_CONNECTED requantizes in double: round(acc * in * w / out), half away
     // from zero (set by the kernel; empty otherwise).
@@ -87,6 +90,8 @@ struct Requantizer {
     std::int32_t apply(std::int32_t acc, std::size_t channel) const
     {
         const std::size_t c = fixed.size() == 1 ? 0 : channel;
+        if (rounding == Rounding::Reference && singleRounding)
+            return addClamped(multiplyByQuantizedMultiplierSingle(acc, fixed[c]), zeroPoint, range.min, range.max);
         return rounding == Rounding::Reference ? requantizeFixed(acc, fixed[c], zeroPoint, range.min, range.max)
                                                : requantizeFloat(acc, scale[c], zeroPoint, range.min, range.max);
     }
