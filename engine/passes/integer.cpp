@@ -210,8 +210,29 @@ Result<QuantizeResult> quantizeInteger(
     auto r = IntegerPass(in, o, slice(0)).run();
     if (!r)
         return r;
-    // Control-flow bodies (and any other subgraph calibration ran), one after the other on the result.
+    // The subgraphs WHILE, IF and CALL_ONCE run, one after the other on the result. A composite's
+    // decomposition stays float: LiteRT inlines it into the graph XNNPACK sees, where an integer
+    // decomposition is partly left to other kernels and computes differently (measured on sdpa_composite).
+    std::vector<bool> called(in.subgraphs.size(), false);
+    for (const auto& s : in.subgraphs)
+        for (const auto& op : s.operators) {
+            auto mark = [&](int k) {
+                if (k > 0 && static_cast<std::size_t>(k) < called.size())
+                    called[static_cast<std::size_t>(k)] = true;
+            };
+            if (const auto* w = op.options.AsWhileOptions()) {
+                mark(w->cond_subgraph_index);
+                mark(w->body_subgraph_index);
+            } else if (const auto* f = op.options.AsIfOptions()) {
+                mark(f->then_subgraph_index);
+                mark(f->else_subgraph_index);
+            } else if (const auto* c = op.options.AsCallOnceOptions()) {
+                mark(c->init_subgraph_index);
+            }
+        }
     for (int k = 1; k < static_cast<int>(in.subgraphs.size()); ++k) {
+        if (!called[static_cast<std::size_t>(k)])
+            continue;
         const auto own = slice(k);
         if (std::none_of(own.begin(), own.end(), [](const quant::TensorRange& t) { return t.valid; }))
             continue;
