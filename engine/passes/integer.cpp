@@ -155,8 +155,10 @@ Result<QuantizeResult> IntegerPass::run()
             continue;
         }
         const Op code = m_in.opcodeOf(op);
-        if (auto st = code == Op::UNIDIRECTIONAL_SEQUENCE_LSTM ? quantizeLstm(op, static_cast<int>(i))
-                                                               : quantizeOperator(op, *quant::ruleFor(code), static_cast<int>(i));
+        const int index = static_cast<int>(i);
+        if (auto st = code == Op::UNIDIRECTIONAL_SEQUENCE_LSTM ? quantizeLstm(op, index)
+                : code == Op::SVDF                            ? quantizeSvdf(op, index)
+                                                              : quantizeOperator(op, *quant::ruleFor(code), index);
             !st)
             return st.error();
         m_ops.push_back(op);

@@ -114,6 +114,8 @@ std::vector<bool> IntegerPass::chooseIntegerOperators()
             why = divisorProblem(s, op.inputs[1]);
         if (why.empty() && code == Op::UNIDIRECTIONAL_SEQUENCE_LSTM)
             why = lstmProblem(op);
+        if (why.empty() && code == Op::SVDF)
+            why = svdfProblem(op);
         if (why.empty() && (code == Op::ADD || code == Op::SUB) && !op.outputs.empty() && op.outputs[0] >= 0)
             why = addSubScaleProblem(s, op.outputs[0]);
         for (const auto t : op.outputs)

@@ -2,7 +2,7 @@
 // The full-integer quantization pass (internal to engine/passes), one class over three files: integer.cpp
 // runs it (graph inputs and outputs, QUANTIZE / DEQUANTIZE where float and integer tensors meet),
 // integer_choice.cpp decides which operators become integer, integer_operators.cpp gives one operator
-// its integer inputs, weights, bias, outputs and options (integer_lstm.cpp: the LSTM's).
+// its integer inputs, weights, bias, outputs and options (integer_lstm.cpp and integer_svdf.cpp: the LSTM's and the SVDF's).
 #pragma once
 
 #include "passes/common.h"
@@ -73,6 +73,9 @@ private:
     // (empty: it can), and its integer form.
     std::string lstmProblem(const model::Operator& op) const;
     Status quantizeLstm(model::Operator& op, int opIndex);
+    // SVDF (integer_svdf.cpp): the same two.
+    std::string svdfProblem(const model::Operator& op) const;
+    Status quantizeSvdf(model::Operator& op, int opIndex);
     void finishOptions(model::Operator& op, tflite::BuiltinOperator code);
     // An integer DIV divides by (divisor code - zero point), and LiteRT stops the model when that is 0.
     // The zero point always represents 0, so a divisor is safe only when its values stay at least a step

@@ -47,6 +47,12 @@ const std::array kRules = {
            .note = "weights per tensor; hidden state as the output; cell state int16, scale a power of two from the calibrated cell range; "
                    "four gates, no peephole, projection or layer norm (else float)"},
 
+    // The integer SVDF: weights_feature int8, weights_time 10-bit codes in int16, the state int16 symmetric,
+    // the bias int32 at weights_time x state scale (passes/integer_svdf.cpp).
+    OpRule{.op = Op::SVDF, .int8 = true, .int16 = false, .dataInputs = in(0), .versionInt8 = 3, .version16x8 = 3, .maxVersion = 4,
+           .delegation = D::BuiltinOnly,
+           .note = "weights_time as 10-bit codes in int16; state int16 symmetric; bias at weights_time x state scale; RELU only (else float)"},
+
     // Several inputs, one parameter set.
     OpRule{.op = Op::CONCATENATION, .int8 = true, .int16 = true, .dataInputs = kAll, .output = O::Shared, .sharedInputs = kAll,
            .versionInt8 = 2, .version16x8 = 2, .maxVersion = 7},

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Full-integer quantization of UNIDIRECTIONAL_SEQUENCE_LSTM (passes/integer_lstm.cpp): with the
+// Full-integer quantization of the recurrent operators. UNIDIRECTIONAL_SEQUENCE_LSTM (passes/integer_lstm.cpp): with the
 // converter's own ranges, QuantLens writes the LSTM of the shared int8 twin (mnist_lstm_int8) tensor for
 // tensor and the two files compute the same codes; with calibration data the cell state's power-of-two
 // scale covers the cell values seen and the integer model agrees with the float one; an LSTM the integer
 // kernel cannot take stays float and the note says why. LiteRT.js does not load variable tensors, so
 // the integer files are run by QuantLens' interpreter (in its tflite-micro rounding too, which
 // lstm_test and the tflite-micro goldens tie to tflite-micro).
+// SVDF (passes/integer_svdf.cpp): the converter's parameters (10-bit weights_time, int16 state, bias at
+// weights_time x state scale), and the integer model follows the float one within a few output steps.
+#include "common/graph_builder.h"
 #include "common/model_facts.h"
 #include "data/samples.h"
 #include "exec/interpreter.h"
@@ -151,9 +154,51 @@ const model::Operator* lstmOf(const model::Graph& g)
     return nullptr;
 }
 
+// SVDF (rank 2, 3 units, memory 6) on 12 inputs with RELU; `act` replaces the activation.
+model::Graph svdfModel(tflite::ActivationFunctionType act = tflite::ActivationFunctionType::RELU)
+{
+    constexpr int inputs = 12, units = 3, rank = 2, memory = 6, filters = units * rank;
+    std::mt19937 rng(17);
+    std::uniform_real_distribution<float> d(-0.5f, 0.5f);
+    auto values = [&](std::size_t n) {
+        std::vector<float> v(n);
+        for (auto& x : v)
+            x = d(rng);
+        return v;
+    };
+    test::GraphBuilder b;
+    const int sg = b.subgraph("main");
+    const int x = b.input(sg, "x", DT::Float32, {1, inputs});
+    const int wf = b.constant<float>(sg, "weights_feature", DT::Float32, {filters, inputs}, values(filters * inputs));
+    const int wt = b.constant<float>(sg, "weights_time", DT::Float32, {filters, memory}, values(filters * memory));
+    const int bias = b.constant<float>(sg, "bias", DT::Float32, {units}, values(units));
+    const int state = b.tensor(sg, "state", DT::Float32, {1, filters * memory});
+    b.at(sg, state).isVariable = true;
+    const int y = b.tensor(sg, "y", DT::Float32, {1, units});
+    tflite::SVDFOptionsT o;
+    o.rank = rank;
+    o.fused_activation_function = act;
+    b.op(sg, Op::SVDF, {x, wf, wt, bias, state}, {y}, test::opts(o));
+    b.output(sg, y);
+    return b.graph();
+}
+
+data::SampleSet frames(int count, unsigned seed)
+{
+    data::SampleSet s;
+    s.sampleShape = {1, 12};
+    s.count = count;
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> d(-1.0f, 1.0f);
+    s.values.resize(static_cast<std::size_t>(count) * 12);
+    for (auto& v : s.values)
+        v = d(rng);
+    return s;
+}
+
 } // namespace
 
-class QuantizeLstmTest : public QObject {
+class QuantizeRecurrentTest : public QObject {
     Q_OBJECT
 
 private slots:
@@ -298,7 +343,86 @@ private slots:
         const data::SampleSet s = randomSequences(1, 5);
         QVERIFY(!runOn(q->graph, s, 0, exec::Rounding::Xnnpack).empty());
     }
+
+    void int8SvdfTakesTheConvertersParameters()
+    {
+        const model::Graph f = svdfModel();
+        auto ranges = quant::calibrate(f, frames(16, 3), {});
+        QVERIFY2(ranges.ok(), ranges.ok() ? "" : ranges.error().message.c_str());
+        passes::QuantizeOptions o;
+        o.mode = passes::Mode::Int8;
+        o.io = passes::IoType::Float;
+        auto q = passes::quantizeGraph(f, o, *ranges);
+        QVERIFY2(q.ok(), q.ok() ? "" : q.error().message.c_str());
+        QVERIFY(q->floatOperators.empty());
+        const model::Graph& g = q->graph;
+        const model::Operator* svdf = nullptr;
+        for (const auto& op : g.main().operators)
+            if (g.opcodeOf(op) == Op::SVDF)
+                svdf = &op;
+        QVERIFY(svdf);
+        QCOMPARE(g.opcodes[svdf->opcodeIndex].version, 3);
+        const model::Tensor& wf = at(g, svdf->inputs[1]);
+        const model::Tensor& wt = at(g, svdf->inputs[2]);
+        const model::Tensor& bias = at(g, svdf->inputs[3]);
+        const model::Tensor& state = at(g, svdf->inputs[4]);
+        QCOMPARE(wf.dtype, DT::Int8);
+        QCOMPARE(wt.dtype, DT::Int16);
+        QCOMPARE(state.dtype, DT::Int16);
+        QCOMPARE(bias.dtype, DT::Int32);
+        QVERIFY(state.isVariable);
+        QCOMPARE(state.quantization.zeroPoint.at(0), std::int64_t{0});
+        // weights_time: 10-bit codes, the largest at +-511.
+        const auto codes = g.tensorData(wt);
+        int largest = 0;
+        for (std::size_t k = 0; k + 1 < codes.size(); k += 2) {
+            std::int16_t c = 0;
+            std::memcpy(&c, codes.data() + k, 2);
+            largest = std::max(largest, std::abs(static_cast<int>(c)));
+        }
+        QCOMPARE(largest, 511);
+        QCOMPARE(bias.quantization.scale.at(0), wt.quantization.scale.at(0) * state.quantization.scale.at(0));
+        // The state scale covers the calibrated state exactly (symmetric, 32767 steps).
+        const quant::TensorRange& sr = (*ranges)[static_cast<std::size_t>(f.main().operators[0].inputs[4])];
+        QCOMPARE(state.quantization.scale.at(0), std::max(std::abs(sr.lo), std::abs(sr.hi)) / 32767.0f);
+
+        // The integer SVDF follows the float one on frames it was not calibrated on.
+        const model::Tensor& out = at(g, svdf->outputs[0]);
+        const double step = out.quantization.scale.at(0);
+        // What the output can represent: a float value beyond the calibrated range is clipped.
+        const double lo = static_cast<double>(-128 - out.quantization.zeroPoint.at(0)) * step;
+        const double hi = static_cast<double>(127 - out.quantization.zeroPoint.at(0)) * step;
+        const data::SampleSet s = frames(20, 41);
+        double worst = 0;
+        for (std::int64_t i = 0; i < s.count; ++i) {
+            const auto pf = probabilities(f, runOn(f, s, i, exec::Rounding::Xnnpack));
+            for (auto rounding : {exec::Rounding::Reference, exec::Rounding::Xnnpack}) {
+                const auto pq = probabilities(g, runOn(g, s, i, rounding));
+                for (std::size_t k = 0; k < pf.size(); ++k)
+                    worst = std::max(worst, std::abs(std::clamp(static_cast<double>(pf[k]), lo, hi) - pq[k]));
+            }
+        }
+        qInfo("int8 SVDF vs float (clipped to the output's range) on 20 frames: largest difference %.4f (%.2f output steps)",
+            worst, worst / step);
+        QVERIFY(worst <= 4 * step);
+    }
+
+    void svdfWithoutReluStaysFloat()
+    {
+        const model::Graph f = svdfModel(tflite::ActivationFunctionType::NONE);
+        auto ranges = quant::calibrate(f, frames(8, 3), {});
+        QVERIFY(ranges.ok());
+        passes::QuantizeOptions o;
+        o.mode = passes::Mode::Int8;
+        auto q = passes::quantizeGraph(f, o, *ranges);
+        QVERIFY2(q.ok(), q.ok() ? "" : q.error().message.c_str());
+        QCOMPARE(q->floatOperators, std::vector<int>{0});
+        bool named = false;
+        for (const auto& n : q->notes)
+            named = named || n.find("RELU") != std::string::npos;
+        QVERIFY(named);
+    }
 };
 
-QTEST_GUILESS_MAIN(QuantizeLstmTest)
-#include "quantize_lstm_test.moc"
+QTEST_GUILESS_MAIN(QuantizeRecurrentTest)
+#include "quantize_recurrent_test.moc"
