@@ -903,6 +903,60 @@
         <source>In %1, as QuantLens would export it: %2.</source>
         <translation>In %1, wie QuantLens es exportieren würde: %2.</translation>
     </message>
+    <message>
+        <source>Open a model first</source>
+        <translation>Öffnen Sie zuerst ein Modell</translation>
+    </message>
+    <message>
+        <source>Device &amp;memory per step…</source>
+        <translation>&amp;Gerätespeicher pro Schritt…</translation>
+    </message>
+    <message>
+        <source>The RAM a microcontroller needs at each step of a run (tflite-micro&apos;s tensor arena), as opened and in the chosen mode, against the target&apos;s RAM</source>
+        <translation>Der RAM, den ein Mikrocontroller in jedem Schritt eines Laufs braucht (die Tensor-Arena von tflite-micro), wie geöffnet und im gewählten Modus, verglichen mit dem RAM des Ziels</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MemoryDialog</name>
+    <message>
+        <source>Device memory per step</source>
+        <translation>Gerätespeicher pro Schritt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the inputs</source>
+        <translation>den Eingaben</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2)</source>
+        <translation>Operator %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 KiB at %3: %4 KiB of tensors and scratch buffers, %5 KiB persistent.</source>
+        <translation>%1: %2 KiB bei %3: %4 KiB Tensoren und Arbeitspuffer, %5 KiB dauerhaft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kernel data of %n operator(s) unknown here, counted as 0.</source>
+        <translation>
+            <numerusform>Kerneldaten von %n Operator hier unbekannt, als 0 gezählt.</numerusform>
+            <numerusform>Kerneldaten von %n Operatoren hier unbekannt, als 0 gezählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as opened</source>
+        <translation>wie geöffnet</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>tflite-micro&apos;s greedy memory planner on a 64-bit host, as MicroInterpreter::arena_used_bytes() reports it. Each model is drawn over its own operators; clicking a step of the file as opened selects that operator.</source>
+        <translation>Der gierige Speicherplaner von tflite-micro auf einem 64-Bit-Host, wie MicroInterpreter::arena_used_bytes() ihn meldet. Jedes Modell wird über seine eigenen Operatoren gezeichnet; ein Klick auf einen Schritt der geöffneten Datei wählt diesen Operator aus.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MessageArea</name>
@@ -2046,6 +2100,37 @@ Doppelklick zum Aufklappen</translation>
     <message>
         <source>QuantLens cannot run this operator: %1</source>
         <translation>QuantLens kann diesen Operator nicht ausführen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::MemoryChart</name>
+    <message>
+        <source>step (0: the inputs, then each operator)</source>
+        <translation>Schritt (0: die Eingaben, dann jeder Operator)</translation>
+    </message>
+    <message>
+        <source>RAM in use (KiB)</source>
+        <translation>belegter RAM (KiB)</translation>
+    </message>
+    <message>
+        <source>tflite-micro&apos;s tensor arena at each step: the tensors and scratch buffers alive then, plus the persistent part. The highest point is the arena the device needs. Click a step to select its operator.</source>
+        <translation>Die Tensor-Arena von tflite-micro in jedem Schritt: die dann lebenden Tensoren und Arbeitspuffer plus der dauerhafte Teil. Der höchste Punkt ist die Arena, die das Gerät braucht. Klicken Sie auf einen Schritt, um seinen Operator auszuwählen.</translation>
+    </message>
+    <message>
+        <source>device-memory</source>
+        <translation>geraetespeicher</translation>
+    </message>
+    <message>
+        <source>peak %1 KiB</source>
+        <translation>Spitze %1 KiB</translation>
+    </message>
+    <message>
+        <source>RAM of %1: %2 KiB</source>
+        <translation>RAM von %1: %2 KiB</translation>
+    </message>
+    <message>
+        <source>RAM on the device per step</source>
+        <translation>RAM auf dem Gerät pro Schritt</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,16 @@
     </message>
 </context>
 <context>
+    <name>ql::app::MemoryDialog</name>
+    <message numerus="yes">
+        <source>Kernel data of %n operator(s) unknown here, counted as 0.</source>
+        <translation>
+            <numerusform>Kernel data of %n operator unknown here, counted as 0.</numerusform>
+            <numerusform>Kernel data of %n operators unknown here, counted as 0.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ql::app::ModePanel</name>
     <message numerus="yes">
         <source>%n bit(s)</source>

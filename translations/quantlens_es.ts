@@ -903,6 +903,60 @@
         <source>In %1, as QuantLens would export it: %2.</source>
         <translation>En %1, tal como QuantLens lo exportaría: %2.</translation>
     </message>
+    <message>
+        <source>Open a model first</source>
+        <translation>Abra primero un modelo</translation>
+    </message>
+    <message>
+        <source>Device &amp;memory per step…</source>
+        <translation>&amp;Memoria del dispositivo por paso…</translation>
+    </message>
+    <message>
+        <source>The RAM a microcontroller needs at each step of a run (tflite-micro&apos;s tensor arena), as opened and in the chosen mode, against the target&apos;s RAM</source>
+        <translation>La RAM que necesita un microcontrolador en cada paso de una ejecución (la arena de tensores de tflite-micro), tal como se abrió y en el modo elegido, frente a la RAM del destino</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MemoryDialog</name>
+    <message>
+        <source>Device memory per step</source>
+        <translation>Memoria del dispositivo por paso</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the inputs</source>
+        <translation>las entradas</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2)</source>
+        <translation>el operador %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 KiB at %3: %4 KiB of tensors and scratch buffers, %5 KiB persistent.</source>
+        <translation>%1: %2 KiB en %3: %4 KiB de tensores y búferes de trabajo, %5 KiB persistentes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kernel data of %n operator(s) unknown here, counted as 0.</source>
+        <translation>
+            <numerusform>Datos de kernel de %n operador desconocidos aquí, contados como 0.</numerusform>
+            <numerusform>Datos de kernel de %n operadores desconocidos aquí, contados como 0.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as opened</source>
+        <translation>tal como se abrió</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+    <message>
+        <source>tflite-micro&apos;s greedy memory planner on a 64-bit host, as MicroInterpreter::arena_used_bytes() reports it. Each model is drawn over its own operators; clicking a step of the file as opened selects that operator.</source>
+        <translation>El planificador de memoria voraz de tflite-micro en un host de 64 bits, tal como lo indica MicroInterpreter::arena_used_bytes(). Cada modelo se dibuja sobre sus propios operadores; hacer clic en un paso del archivo abierto selecciona ese operador.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MessageArea</name>
@@ -2046,6 +2100,37 @@ Doble clic para expandir</translation>
     <message>
         <source>QuantLens cannot run this operator: %1</source>
         <translation>QuantLens no puede ejecutar este operador: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::MemoryChart</name>
+    <message>
+        <source>step (0: the inputs, then each operator)</source>
+        <translation>paso (0: las entradas, luego cada operador)</translation>
+    </message>
+    <message>
+        <source>RAM in use (KiB)</source>
+        <translation>RAM en uso (KiB)</translation>
+    </message>
+    <message>
+        <source>tflite-micro&apos;s tensor arena at each step: the tensors and scratch buffers alive then, plus the persistent part. The highest point is the arena the device needs. Click a step to select its operator.</source>
+        <translation>La arena de tensores de tflite-micro en cada paso: los tensores y búferes de trabajo vivos en ese momento, más la parte persistente. El punto más alto es la arena que necesita el dispositivo. Haga clic en un paso para seleccionar su operador.</translation>
+    </message>
+    <message>
+        <source>device-memory</source>
+        <translation>memoria-dispositivo</translation>
+    </message>
+    <message>
+        <source>peak %1 KiB</source>
+        <translation>pico %1 KiB</translation>
+    </message>
+    <message>
+        <source>RAM of %1: %2 KiB</source>
+        <translation>RAM de %1: %2 KiB</translation>
+    </message>
+    <message>
+        <source>RAM on the device per step</source>
+        <translation>RAM en el dispositivo por paso</translation>
     </message>
 </context>
 <context>

@@ -903,6 +903,60 @@
         <source>In %1, as QuantLens would export it: %2.</source>
         <translation>En %1, tel que QuantLens l&apos;exporterait : %2.</translation>
     </message>
+    <message>
+        <source>Open a model first</source>
+        <translation>Ouvrez d&apos;abord un modèle</translation>
+    </message>
+    <message>
+        <source>Device &amp;memory per step…</source>
+        <translation>&amp;Mémoire de l&apos;appareil par étape…</translation>
+    </message>
+    <message>
+        <source>The RAM a microcontroller needs at each step of a run (tflite-micro&apos;s tensor arena), as opened and in the chosen mode, against the target&apos;s RAM</source>
+        <translation>La RAM dont un microcontrôleur a besoin à chaque étape d&apos;une exécution (l&apos;arène de tenseurs de tflite-micro), tel qu&apos;ouvert et dans le mode choisi, face à la RAM de la cible</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MemoryDialog</name>
+    <message>
+        <source>Device memory per step</source>
+        <translation>Mémoire de l&apos;appareil par étape</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>the inputs</source>
+        <translation>les entrées</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2)</source>
+        <translation>l&apos;opérateur %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 KiB at %3: %4 KiB of tensors and scratch buffers, %5 KiB persistent.</source>
+        <translation>%1 : %2 Kio à %3 : %4 Kio de tenseurs et de tampons de travail, %5 Kio persistants.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kernel data of %n operator(s) unknown here, counted as 0.</source>
+        <translation>
+            <numerusform>Données de noyau de %n opérateur inconnues ici, comptées comme 0.</numerusform>
+            <numerusform>Données de noyau de %n opérateurs inconnues ici, comptées comme 0.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as opened</source>
+        <translation>tel qu&apos;ouvert</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+    <message>
+        <source>tflite-micro&apos;s greedy memory planner on a 64-bit host, as MicroInterpreter::arena_used_bytes() reports it. Each model is drawn over its own operators; clicking a step of the file as opened selects that operator.</source>
+        <translation>Le planificateur de mémoire glouton de tflite-micro sur un hôte 64 bits, tel que MicroInterpreter::arena_used_bytes() le rapporte. Chaque modèle est tracé sur ses propres opérateurs ; un clic sur une étape du fichier ouvert sélectionne cet opérateur.</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MessageArea</name>
@@ -2046,6 +2100,37 @@ Double-cliquez pour déplier</translation>
     <message>
         <source>QuantLens cannot run this operator: %1</source>
         <translation>QuantLens ne peut pas exécuter cet opérateur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::MemoryChart</name>
+    <message>
+        <source>step (0: the inputs, then each operator)</source>
+        <translation>étape (0 : les entrées, puis chaque opérateur)</translation>
+    </message>
+    <message>
+        <source>RAM in use (KiB)</source>
+        <translation>RAM utilisée (Kio)</translation>
+    </message>
+    <message>
+        <source>tflite-micro&apos;s tensor arena at each step: the tensors and scratch buffers alive then, plus the persistent part. The highest point is the arena the device needs. Click a step to select its operator.</source>
+        <translation>L&apos;arène de tenseurs de tflite-micro à chaque étape : les tenseurs et tampons de travail vivants à ce moment, plus la partie persistante. Le point le plus haut est l&apos;arène dont l&apos;appareil a besoin. Cliquez sur une étape pour sélectionner son opérateur.</translation>
+    </message>
+    <message>
+        <source>device-memory</source>
+        <translation>memoire-appareil</translation>
+    </message>
+    <message>
+        <source>peak %1 KiB</source>
+        <translation>pic %1 Kio</translation>
+    </message>
+    <message>
+        <source>RAM of %1: %2 KiB</source>
+        <translation>RAM de %1 : %2 Kio</translation>
+    </message>
+    <message>
+        <source>RAM on the device per step</source>
+        <translation>RAM sur l&apos;appareil par étape</translation>
     </message>
 </context>
 <context>

@@ -893,6 +893,59 @@
         <source>In %1, as QuantLens would export it: %2.</source>
         <translation>以 %1 按 QuantLens 的导出方式：%2。</translation>
     </message>
+    <message>
+        <source>Open a model first</source>
+        <translation>请先打开一个模型</translation>
+    </message>
+    <message>
+        <source>Device &amp;memory per step…</source>
+        <translation>每步设备内存(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The RAM a microcontroller needs at each step of a run (tflite-micro&apos;s tensor arena), as opened and in the chosen mode, against the target&apos;s RAM</source>
+        <translation>微控制器在一次运行的每一步所需的 RAM（tflite-micro 的张量 arena），按打开时和所选模式，与目标的 RAM 对比</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::MemoryDialog</name>
+    <message>
+        <source>Device memory per step</source>
+        <translation>每步设备内存</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2)</source>
+        <translation>算子 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 KiB at %3: %4 KiB of tensors and scratch buffers, %5 KiB persistent.</source>
+        <translation>%1：在%3处 %2 KiB：张量和临时缓冲区 %4 KiB，持久部分 %5 KiB。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kernel data of %n operator(s) unknown here, counted as 0.</source>
+        <translation>
+            <numerusform>此处有 %n 个算子的内核数据未知，按 0 计。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as opened</source>
+        <translation>打开时</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 模式</translation>
+    </message>
+    <message>
+        <source>tflite-micro&apos;s greedy memory planner on a 64-bit host, as MicroInterpreter::arena_used_bytes() reports it. Each model is drawn over its own operators; clicking a step of the file as opened selects that operator.</source>
+        <translation>tflite-micro 的贪心内存规划器（64 位主机），与 MicroInterpreter::arena_used_bytes() 报告的一致。每个模型按其自身的算子绘制；点击打开文件的某一步会选中该算子。</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MessageArea</name>
@@ -2027,6 +2080,37 @@ Double-click to expand</source>
     <message>
         <source>QuantLens cannot run this operator: %1</source>
         <translation>QuantLens 无法运行此算子：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ql::widgets::MemoryChart</name>
+    <message>
+        <source>step (0: the inputs, then each operator)</source>
+        <translation>步骤（0：输入，然后每个算子）</translation>
+    </message>
+    <message>
+        <source>RAM in use (KiB)</source>
+        <translation>已用 RAM（KiB）</translation>
+    </message>
+    <message>
+        <source>tflite-micro&apos;s tensor arena at each step: the tensors and scratch buffers alive then, plus the persistent part. The highest point is the arena the device needs. Click a step to select its operator.</source>
+        <translation>tflite-micro 每一步的张量 arena：当时存活的张量和临时缓冲区，加上持久部分。最高点就是设备需要的 arena。点击某一步以选中其算子。</translation>
+    </message>
+    <message>
+        <source>device-memory</source>
+        <translation>设备内存</translation>
+    </message>
+    <message>
+        <source>peak %1 KiB</source>
+        <translation>峰值 %1 KiB</translation>
+    </message>
+    <message>
+        <source>RAM of %1: %2 KiB</source>
+        <translation>%1 的 RAM：%2 KiB</translation>
+    </message>
+    <message>
+        <source>RAM on the device per step</source>
+        <translation>每步设备上的 RAM</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ namespace ql::app {
 class CompareTab;
 class DiffTab;
 class MessageArea;
+class MemoryDialog;
 class SuggestDialog;
 class LayerPane;
 class ModePanel;
@@ -122,6 +123,9 @@ public:
     void suggestKeepFloat();
     void cancelSuggestion();
     SuggestDialog* suggestDialog() const { return m_suggest; }
+    MemoryDialog* memoryDialog() const { return m_memory; }
+    // Edit › Device memory per step…
+    void showMemoryDialog();
     TrainView* trainView() const { return m_trainView; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
@@ -194,6 +198,7 @@ private:
     CompareTab* m_compare = nullptr;
     MessageArea* m_messages = nullptr;
     SuggestDialog* m_suggest = nullptr;
+    MemoryDialog* m_memory = nullptr;
     std::string m_evaluatedKey; // evaluationKey() of the rows Compare shows
     std::shared_ptr<const model::Graph> m_quantized; // the model in the chosen mode (float I/O), when built
     QString m_targetSummary;

@@ -9,6 +9,7 @@
 #include "graph/graphview.h"
 #include "gui/comparetab.h"
 #include "gui/layerpane.h"
+#include "gui/memorydialog.h"
 #include "gui/messagearea.h"
 #include "gui/modepanel.h"
 #include "gui/sidebyside.h"
@@ -302,6 +303,21 @@ void MainWindow::updateTarget()
     else
         m_messages->clear(QStringLiteral("target"));
     statusBar()->showMessage(summary, 10000);
+}
+
+void MainWindow::showMemoryDialog()
+{
+    const auto source = m_doc->source();
+    if (!source) {
+        statusBar()->showMessage(tr("Open a model first"), 5000);
+        return;
+    }
+    if (!m_memory) {
+        m_memory = new MemoryDialog(this);
+        connect(m_memory, &MemoryDialog::operatorClicked, this, &MainWindow::selectOperator);
+    }
+    const model::Graph* chosen = m_quantized && m_quantized != workGraph() ? m_quantized.get() : nullptr;
+    m_memory->showFor(*source->file, chosen, m_modePanel->describe(), m_modePanel->target());
 }
 
 std::string MainWindow::evaluationKey() const

@@ -79,6 +79,9 @@ void MainWindow::buildMenus()
     });
     suggest->setToolTip(tr("Measure every weighted layer's effect on accuracy (or agreement) on the data set and keep "
                            "the fewest layers in float that bring the drop within one point"));
+    auto* memory = editMenu->addAction(tr("Device &memory per step…"), this, &MainWindow::showMemoryDialog);
+    memory->setToolTip(tr("The RAM a microcontroller needs at each step of a run (tflite-micro's tensor arena), as "
+                          "opened and in the chosen mode, against the target's RAM"));
     editMenu->addSeparator();
     auto* languageMenu = editMenu->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);

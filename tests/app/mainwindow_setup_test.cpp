@@ -9,9 +9,11 @@
 #include "gui/language.h"
 #include "gui/layerpane.h"
 #include "gui/mainwindow.h"
+#include "gui/memorydialog.h"
 #include "gui/messagearea.h"
 #include "gui/modepanel.h"
 #include "layers/layertablemodel.h"
+#include "target/memorychart.h"
 #include "model/reader.h"
 
 #include <QDir>
@@ -124,6 +126,44 @@ private slots:
         }
         w.modePanel()->setTarget(QString());
         QTRY_VERIFY(!m->exceedsTarget(0, widgets::CompareModel::Size));
+    }
+
+    void theDeviceMemoryChartShowsTheArenaAtEveryStep()
+    {
+        app::MainWindow w;
+        // resnet8's int8 file: tflite-micro's MicroInterpreter reports 55,712 bytes (micro_arena_test).
+        QVERIFY(openAndWait(w, QString::fromStdString(test::modelPath("resnet8_cifar10_int8.tflite"))));
+        w.showMemoryDialog();
+        auto* d = w.memoryDialog();
+        QVERIFY(d && d->isVisible());
+        const auto* chart = d->chart();
+        QVERIFY(chart->seriesCount() >= 1);
+        const auto totals = chart->totals(0);
+        QCOMPARE(static_cast<int>(totals.size()), w.layerModel()->rowCount() + 1); // the inputs, then each operator
+        QCOMPARE(totals[static_cast<std::size_t>(chart->peakStep(0))], std::int64_t{55712});
+        QVERIFY2(d->caption().contains(QStringLiteral("as opened: 54.4 KiB at operator")), qPrintable(d->caption()));
+        // A click on a step selects its operator in the table.
+        emit d->chart()->operatorClicked(3);
+        QCOMPARE(w.selectedOperator(), 3);
+
+        // The demo CNN in int8 for a 256 KB microcontroller: a second line, well below the float one, and the RAM.
+        QVERIFY(openAndWait(w, app::MainWindow::demoModelPath()));
+        w.modePanel()->setTarget(QStringLiteral("mcu-256k"));
+        w.modePanel()->setMode(QStringLiteral("int8"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.targetSummary().contains(QStringLiteral("as QuantLens would export it")), 60000);
+        w.showMemoryDialog();
+        QCOMPARE(chart->seriesCount(), 2);
+        const auto asOpened = chart->totals(0), int8 = chart->totals(1);
+        const auto peakFloat = asOpened[static_cast<std::size_t>(chart->peakStep(0))];
+        const auto peakInt8 = int8[static_cast<std::size_t>(chart->peakStep(1))];
+        QVERIFY2(peakInt8 * 2 < peakFloat, qPrintable(QStringLiteral("%1 vs %2").arg(peakInt8).arg(peakFloat)));
+        QVERIFY2(d->caption().contains(QStringLiteral("in int8")), qPrintable(d->caption()));
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(chart->exportChart(dir.filePath(QStringLiteral("memory.svg")), &error), qPrintable(error));
+        QFile svg(dir.filePath(QStringLiteral("memory.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("RAM of"));
     }
 
     void theWindowFitsA1280By800Screen()
