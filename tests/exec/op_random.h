@@ -110,6 +110,7 @@ OpCase randomTopK(Dice& d);
 OpCase randomReverse(Dice& d);
 OpCase randomCumsum(Dice& d);
 OpCase randomEmbeddingLookup(Dice& d);
+OpCase randomSegment(Dice& d);
 
 // `count` cases drawn from seed `seed`: case k of a seed is always the same.
 std::vector<OpCase> randomCases(std::uint32_t seed, int count);

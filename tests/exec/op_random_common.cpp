@@ -126,7 +126,7 @@ std::vector<OpCase> randomCases(std::uint32_t seed, int count)
         randomGather, randomSplit, randomSlice, randomSpaceDepth, randomBatchMatmul, randomBatchMatmul, randomQuantize,
         randomQuantize, randomPrelu, randomUnaryMath, randomUnaryMath, randomPackUnpack, randomTile, randomArgMinMax,
         randomSelect, randomCompare, randomL2Normalization, randomGatherNd, randomScatterNd, randomTopK, randomReverse,
-        randomCumsum, randomSpaceBatch, randomLogical, randomBroadcastTo, randomEmbeddingLookup};
+        randomCumsum, randomSpaceBatch, randomLogical, randomBroadcastTo, randomEmbeddingLookup, randomSegment};
     std::vector<OpCase> cases;
     for (int k = 0; k < count; ++k) {
         Dice d(seed * 1000003u + static_cast<std::uint32_t>(k));

@@ -199,3 +199,57 @@ OpCase randomEmbeddingLookup(Dice& d)
 }
 
 } // namespace ql::test::random_ops
+
+namespace ql::test::random_ops {
+
+// UNSORTED_SEGMENT_SUM / PROD / MAX / MIN: float32 or int32 data of rank 1 to 3, constant segment ids over
+// the leading dimensions (any order, repeats, empty segments), a constant number of segments. (SEGMENT_SUM
+// sizes its output at prepare in LiteRT only when the data are constant too: op_test checks it by value.)
+OpCase randomSegment(Dice& d)
+{
+    using DT = model::DType;
+    using Op = tflite::BuiltinOperator;
+    const int kind = d.between(0, 3);
+    tflite::BuiltinOptionsUnion options;
+    Op op = Op::UNSORTED_SEGMENT_SUM;
+    std::string label = "UNSORTED_SEGMENT_SUM";
+    if (kind == 0) {
+        options.Set(tflite::UnsortedSegmentSumOptionsT{});
+    } else if (kind == 1) {
+        op = Op::UNSORTED_SEGMENT_PROD;
+        label = "UNSORTED_SEGMENT_PROD";
+        options.Set(tflite::UnsortedSegmentProdOptionsT{});
+    } else if (kind == 2) {
+        op = Op::UNSORTED_SEGMENT_MAX;
+        label = "UNSORTED_SEGMENT_MAX";
+        options.Set(tflite::UnsortedSegmentMaxOptionsT{});
+    } else {
+        op = Op::UNSORTED_SEGMENT_MIN;
+        label = "UNSORTED_SEGMENT_MIN";
+        options.Set(tflite::UnsortedSegmentMinOptionsT{});
+    }
+    const int rank = d.between(1, 3);
+    const std::vector<std::int32_t> shape = randomShape(d, rank, 6);
+    const int idRank = d.between(1, rank);
+    const std::vector<std::int32_t> idShape(shape.begin(), shape.begin() + idRank);
+    const int segments = d.between(1, 6);
+    std::vector<std::int32_t> ids(static_cast<std::size_t>(
+        std::accumulate(idShape.begin(), idShape.end(), std::int64_t{1}, std::multiplies<>())));
+    for (auto& i : ids)
+        i = d.between(0, segments - 1);
+    std::vector<std::int32_t> out{segments};
+    out.insert(out.end(), shape.begin() + idRank, shape.end());
+    const bool isFloat = d.chance(0.5);
+    const bool product = op == Op::UNSORTED_SEGMENT_PROD;
+    // Products stay small: float factors near 1, int32 factors in [-2, 2] (no overflow to compare).
+    TensorSpec x = isFloat ? (product ? f32(shape).range(0.5, 1.5) : f32(shape))
+                           : ranged(shape, DT::Int32, product ? -2 : -50, product ? 2 : 50);
+    std::string name = label + " " + (isFloat ? "float " : "int32 ") + shapeText(shape) + " ids " + shapeText(idShape) +
+        " segments " + std::to_string(segments);
+    return OpCase(std::move(name), builtin(op, options),
+        {x, TensorSpec::constant<std::int32_t>(idShape, DT::Int32, ids),
+            TensorSpec::constant<std::int32_t>({}, DT::Int32, {segments})},
+        {isFloat ? f32(out) : typed(out, DT::Int32)});
+}
+
+} // namespace ql::test::random_ops
