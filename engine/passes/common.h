@@ -31,6 +31,12 @@ inline std::vector<float> floatsOf(const model::Graph& g, const model::Tensor& t
     return v;
 }
 
+// Whether operator input k is given (not omitted as -1).
+inline bool hasInput(const model::Operator& op, int k)
+{
+    return k >= 0 && k < static_cast<int>(op.inputs.size()) && op.inputs[static_cast<std::size_t>(k)] >= 0;
+}
+
 inline void setQuant(model::Tensor& t, const quant::Params& p)
 {
     t.quantization = {};

@@ -25,16 +25,10 @@ namespace ql::passes::detail {
 
 using model::DType;
 using Op = tflite::BuiltinOperator;
-using model::addOwnedBuffer;
 
 namespace {
 
 constexpr float kLargestCell = 64.0f; // LiteRT: cell state scale at most 2^-9
-
-bool present(const model::Operator& op, int k)
-{
-    return k < static_cast<int>(op.inputs.size()) && op.inputs[static_cast<std::size_t>(k)] >= 0;
-}
 
 // The largest |c| the calibration saw (the observed range, not a clipped one: a clipped cell saturates).
 float cellMaxAbs(const quant::TensorRange& r)
@@ -60,32 +54,28 @@ std::string IntegerPass::lstmProblem(const model::Operator& op) const
         return "its cell activation is not TANH, the only one of the integer LSTM";
     if (op.inputs.size() < 20 || op.outputs.size() != 1 || op.outputs[0] < 0)
         return "it does not have the 20 inputs and one output of an LSTM";
-    if (!present(op, 1))
+    if (!hasInput(op, 1))
         return "it has no input gate (CIFG), and QuantLens' integer LSTM computes all four gates";
     for (int k : {9, 10, 11})
-        if (present(op, k))
+        if (hasInput(op, k))
             return "it has peephole connections, which QuantLens' integer LSTM does not compute";
-    if (present(op, 16) || present(op, 17))
+    if (hasInput(op, 16) || hasInput(op, 17))
         return "it has a projection, which QuantLens' integer LSTM does not compute";
     for (int k = 20; k < static_cast<int>(op.inputs.size()); ++k)
-        if (present(op, k))
+        if (hasInput(op, k))
             return "it is layer-normalized, which QuantLens' integer LSTM does not compute";
     if (tensor(0).shape.size() != 3)
         return "its input is not a sequence (rank 3)";
     for (int k = 1; k <= 8; ++k)
-        if (!present(op, k) || tensor(k).dtype != DType::Float32 || !m_in.isConstant(tensor(k)) || tensor(k).shape.size() != 2)
+        if (!hasInput(op, k) || tensor(k).dtype != DType::Float32 || !m_in.isConstant(tensor(k)) || tensor(k).shape.size() != 2)
             return "its gate weights are not float constant matrices";
     for (int k = 12; k <= 15; ++k)
-        if (present(op, k) && (tensor(k).dtype != DType::Float32 || !m_in.isConstant(tensor(k))))
+        if (hasInput(op, k) && (tensor(k).dtype != DType::Float32 || !m_in.isConstant(tensor(k))))
             return "its gate biases are not float constants";
     for (int k : {18, 19}) {
-        if (!present(op, k) || !tensor(k).isVariable || tensor(k).dtype != DType::Float32)
+        if (!hasInput(op, k) || !tensor(k).isVariable || tensor(k).dtype != DType::Float32)
             return "its hidden and cell states are not float variable tensors";
-        int uses = 0;
-        for (const auto& other : s.operators)
-            for (auto t : other.inputs)
-                uses += t == op.inputs[static_cast<std::size_t>(k)];
-        if (uses != 1)
+        if (readers(op.inputs[static_cast<std::size_t>(k)]) != 1)
             return "its state tensors are shared with other operators";
     }
     const auto cell = static_cast<std::size_t>(op.inputs[19]);
@@ -117,62 +107,23 @@ Status IntegerPass::quantizeLstm(model::Operator& op, int opIndex)
     std::array<float, 4> inputWeightScale{};
     for (int k = 1; k <= 8; ++k) {
         auto& slot = op.inputs[static_cast<std::size_t>(k)];
-        const model::Tensor w = sg().tensors[static_cast<std::size_t>(slot)];
-        const auto v = floatsOf(m_r.graph, w);
-        const quant::Params wp = quant::weightParams(v, w.shape, 0, ws);
+        const model::Tensor& w = sg().tensors[static_cast<std::size_t>(slot)];
+        const quant::Params wp = quant::weightParams(floatsOf(m_r.graph, w), w.shape, 0, ws);
         if (k <= 4)
             inputWeightScale[static_cast<std::size_t>(k - 1)] = wp.scale.at(0);
-        const auto key = std::make_pair(static_cast<int>(slot), wp.scale);
-        if (auto it = m_quantizedWeights.find(key); it != m_quantizedWeights.end()) {
-            slot = it->second;
-            continue;
-        }
-        const auto q = quant::quantizeValues(v, w.shape, wp, ws);
-        model::Tensor qw = w;
-        qw.dtype = DType::Int8;
-        qw.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
-        setQuant(qw, wp);
-        slot = addTensor(qw);
-        m_quantizedWeights[key] = slot;
+        slot = weightCodes(slot, wp, ws);
     }
-    for (int g = 0; g < 4; ++g) {
-        if (!present(op, 12 + g))
-            continue;
-        auto& slot = op.inputs[static_cast<std::size_t>(12 + g)];
-        const model::Tensor b = sg().tensors[static_cast<std::size_t>(slot)];
-        const std::vector<float> weightScale{inputWeightScale[static_cast<std::size_t>(g)]};
-        quant::Params bp;
-        bp.scale = {inScale * weightScale[0]};
-        bp.zeroPoint = {0};
-        const auto key = std::make_pair(static_cast<int>(slot), bp.scale);
-        if (auto it = m_quantizedBiases.find(key); it != m_quantizedBiases.end()) {
-            slot = it->second;
-            continue;
-        }
-        const auto bq = quant::quantizeBias(floatsOf(m_r.graph, b), inScale, weightScale, 32);
-        model::Tensor qb = b;
-        qb.dtype = DType::Int32;
-        qb.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int32_t>(bq.begin(), bq.end())));
-        setQuant(qb, bp);
-        slot = addTensor(qb);
-        m_quantizedBiases[key] = slot;
-    }
+    for (int g = 0; g < 4; ++g)
+        if (hasInput(op, 12 + g))
+            op.inputs[static_cast<std::size_t>(12 + g)] =
+                biasCodes(op.inputs[static_cast<std::size_t>(12 + g)], inScale, {inputWeightScale[static_cast<std::size_t>(g)]}, 32);
 
-    // The states become integer in place; the runtimes start them at zero (no initial data is kept).
-    const int hi = op.inputs[18], ci = op.inputs[19];
-    model::Tensor& hidden = sg().tensors[static_cast<std::size_t>(hi)];
-    hidden.dtype = DType::Int8;
-    hidden.buffer = 0;
-    setQuant(hidden, *out);
-    m_domain[static_cast<std::size_t>(hi)] = 'q';
+    // The hidden state takes the output's parameters, the cell state its power-of-two scale.
+    makeInteger(op.inputs[18], DType::Int8, *out);
     quant::Params cp;
-    cp.scale = {std::ldexp(1.0f, cellPower(cellMaxAbs(m_ranges[static_cast<std::size_t>(ci)])) - 15)};
+    cp.scale = {std::ldexp(1.0f, cellPower(cellMaxAbs(m_ranges[static_cast<std::size_t>(op.inputs[19])])) - 15)};
     cp.zeroPoint = {0};
-    model::Tensor& cell = sg().tensors[static_cast<std::size_t>(ci)];
-    cell.dtype = DType::Int16;
-    cell.buffer = 0;
-    setQuant(cell, cp);
-    m_domain[static_cast<std::size_t>(ci)] = 'q';
+    makeInteger(op.inputs[19], DType::Int16, cp);
 
     const std::string base = sg().tensors[static_cast<std::size_t>(y)].name + "/";
     op.intermediates.clear();
@@ -192,14 +143,8 @@ Status IntegerPass::quantizeLstm(model::Operator& op, int opIndex)
     setQuant(effective, *out);
     op.intermediates.push_back(addTensor(effective));
 
-    m_params[y] = *out;
-    model::Tensor& output = sg().tensors[static_cast<std::size_t>(y)];
-    output.dtype = DType::Int8;
-    setQuant(output, *out);
-    m_domain[static_cast<std::size_t>(y)] = 'q';
-    const quant::OpRule& rule = *quant::ruleFor(Op::UNIDIRECTIONAL_SEQUENCE_LSTM);
-    op.opcodeIndex = model::opcodeIndexFor(m_r.graph, Op::UNIDIRECTIONAL_SEQUENCE_LSTM,
-        std::max(m_in.opcodes[op.opcodeIndex].version, quant::convertedVersion(rule, m_r.graph, sg(), op, false)));
+    makeInteger(y, DType::Int8, *out);
+    setConvertedVersion(op, Op::UNIDIRECTIONAL_SEQUENCE_LSTM, *quant::ruleFor(Op::UNIDIRECTIONAL_SEQUENCE_LSTM));
     return {};
 }
 

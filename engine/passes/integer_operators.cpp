@@ -84,48 +84,77 @@ Status IntegerPass::quantizeWeights(model::Operator& op, const quant::OpRule& ru
                 m_r.notes.push_back(where + ": " + std::to_string(n) +
                     " weight channel(s) got a larger scale so that their bias fits in int32 (the converter's rule)");
     }
-    // Weights shared by several operators (an unrolled recurrent layer) are written once per parameter set.
-    const auto wkey = std::make_pair(wi, wp.scale);
-    if (auto it = m_quantizedWeights.find(wkey); it != m_quantizedWeights.end()) {
-        op.inputs[static_cast<std::size_t>(rule.weight)] = it->second;
-    } else {
-        const auto q = quant::quantizeValues(v, w.shape, wp, ws);
-        model::Tensor qw = w;
-        qw.dtype = DType::Int8;
-        qw.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
-        setQuant(qw, wp);
-        op.inputs[static_cast<std::size_t>(rule.weight)] = addTensor(qw);
-        m_quantizedWeights[wkey] = op.inputs[static_cast<std::size_t>(rule.weight)];
-    }
+    op.inputs[static_cast<std::size_t>(rule.weight)] = weightCodes(wi, wp, ws);
     if (bias < 0)
         return {};
-    const model::Tensor b = sg().tensors[static_cast<std::size_t>(bias)];
+    const model::Tensor& b = sg().tensors[static_cast<std::size_t>(bias)];
     if (b.dtype != DType::Float32 || !m_r.graph.isConstant(b))
         return Error{where + ": the bias is not a float constant"};
-    quant::Params bp;
-    bp.axis = 0;
-    for (std::size_t c = 0; c < (wp.perChannel() ? wp.scale.size() : 1); ++c) {
-        bp.scale.push_back(inScale * wp.scale[c]);
-        bp.zeroPoint.push_back(0);
-    }
-    const auto bkey = std::make_pair(bias, bp.scale);
-    if (auto it = m_quantizedBiases.find(bkey); it != m_quantizedBiases.end()) {
-        op.inputs[static_cast<std::size_t>(rule.bias)] = it->second;
-        return {};
-    }
-    const auto bq = quant::quantizeBias(floatsOf(m_r.graph, b), inScale, wp.scale, m_int16 ? 64 : 32);
-    model::Tensor qb = b;
-    if (m_int16) {
-        qb.dtype = DType::Int64;
-        qb.buffer = addOwnedBuffer(m_r.graph, toBytes(bq));
-    } else {
-        qb.dtype = DType::Int32;
-        qb.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int32_t>(bq.begin(), bq.end())));
-    }
-    setQuant(qb, bp);
-    op.inputs[static_cast<std::size_t>(rule.bias)] = addTensor(qb);
-    m_quantizedBiases[bkey] = op.inputs[static_cast<std::size_t>(rule.bias)];
+    op.inputs[static_cast<std::size_t>(rule.bias)] = biasCodes(bias, inScale, wp.scale, m_int16 ? 64 : 32);
     return {};
+}
+
+int IntegerPass::weightCodes(int t, const quant::Params& p, const quant::Scheme& s)
+{
+    const DType type = s.bits <= 8 ? DType::Int8 : DType::Int16;
+    const auto key = std::make_pair(t, p.scale);
+    if (auto it = m_quantizedWeights.find(key);
+        it != m_quantizedWeights.end() && sg().tensors[static_cast<std::size_t>(it->second)].dtype == type)
+        return it->second;
+    model::Tensor c = sg().tensors[static_cast<std::size_t>(t)];
+    const auto q = quant::quantizeValues(floatsOf(m_r.graph, c), c.shape, p, s);
+    c.dtype = type;
+    c.buffer = addOwnedBuffer(m_r.graph, type == DType::Int8 ? toBytes(std::vector<std::int8_t>(q.begin(), q.end()))
+                                                             : toBytes(std::vector<std::int16_t>(q.begin(), q.end())));
+    setQuant(c, p);
+    const int ci = addTensor(std::move(c));
+    m_quantizedWeights[key] = ci;
+    return ci;
+}
+
+int IntegerPass::biasCodes(int t, float inScale, const std::vector<float>& weightScales, int bits)
+{
+    quant::Params p;
+    p.axis = 0;
+    for (const float ws : weightScales) {
+        p.scale.push_back(inScale * ws);
+        p.zeroPoint.push_back(0);
+    }
+    const auto key = std::make_pair(t, p.scale);
+    if (auto it = m_quantizedBiases.find(key); it != m_quantizedBiases.end())
+        return it->second;
+    model::Tensor c = sg().tensors[static_cast<std::size_t>(t)];
+    const auto q = quant::quantizeBias(floatsOf(m_r.graph, c), inScale, weightScales, bits);
+    c.dtype = bits == 64 ? DType::Int64 : DType::Int32;
+    c.buffer = addOwnedBuffer(m_r.graph, bits == 64 ? toBytes(q) : toBytes(std::vector<std::int32_t>(q.begin(), q.end())));
+    setQuant(c, p);
+    const int ci = addTensor(std::move(c));
+    m_quantizedBiases[key] = ci;
+    return ci;
+}
+
+void IntegerPass::makeInteger(int t, DType type, const quant::Params& p)
+{
+    model::Tensor& x = sg().tensors[static_cast<std::size_t>(t)];
+    x.dtype = type;
+    x.buffer = 0;
+    setQuant(x, p);
+    m_params[t] = p;
+    m_domain[static_cast<std::size_t>(t)] = 'q';
+}
+
+int IntegerPass::readers(int t) const
+{
+    int n = 0;
+    for (const auto& op : src().operators)
+        n += static_cast<int>(std::count(op.inputs.begin(), op.inputs.end(), t));
+    return n;
+}
+
+void IntegerPass::setConvertedVersion(model::Operator& op, Op code, const quant::OpRule& rule)
+{
+    op.opcodeIndex = opcodeIndexFor(
+        m_r.graph, code, std::max(m_in.opcodes[op.opcodeIndex].version, quant::convertedVersion(rule, m_r.graph, sg(), op, m_int16)));
 }
 
 // Options the converter writes along with the integer form.
@@ -167,15 +196,8 @@ Status IntegerPass::quantizeOperator(model::Operator& op, const quant::OpRule& r
         if (m_in.isConstant(st)) {
             if (code == Op::BATCH_MATMUL && k == 1 && !m_int16) {
                 // A constant right-hand side: int8 symmetric per tensor, zero point 0 (XNNPACK takes it so).
-                const auto v = floatsOf(m_r.graph, st);
                 const quant::Scheme ws{8, true, false};
-                const quant::Params p = quant::weightParams(v, st.shape, 0, ws);
-                const auto q = quant::quantizeValues(v, st.shape, p, ws);
-                model::Tensor c = st;
-                c.dtype = DType::Int8;
-                c.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
-                setQuant(c, p);
-                op.inputs[k] = addTensor(c);
+                op.inputs[k] = weightCodes(t, quant::weightParams(floatsOf(m_r.graph, st), st.shape, 0, ws), ws);
                 continue;
             }
             quant::Params p;
@@ -196,17 +218,10 @@ Status IntegerPass::quantizeOperator(model::Operator& op, const quant::OpRule& r
     if (rule.weight >= 0 && static_cast<int>(op.inputs.size()) > rule.weight && op.inputs[static_cast<std::size_t>(rule.weight)] >= 0) {
         if (code == Op::PRELU) {
             // alpha: int8 symmetric per tensor, like a weight without bias.
-            const int a = op.inputs[static_cast<std::size_t>(rule.weight)];
+            auto& a = op.inputs[static_cast<std::size_t>(rule.weight)];
             const model::Tensor& st = sg().tensors[static_cast<std::size_t>(a)];
-            const auto v = floatsOf(m_r.graph, st);
             const quant::Scheme ws{8, true, false};
-            const quant::Params p = quant::weightParams(v, st.shape, 0, ws);
-            const auto q = quant::quantizeValues(v, st.shape, p, ws);
-            model::Tensor c = st;
-            c.dtype = DType::Int8;
-            c.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
-            setQuant(c, p);
-            op.inputs[static_cast<std::size_t>(rule.weight)] = addTensor(c);
+            a = weightCodes(a, quant::weightParams(floatsOf(m_r.graph, st), st.shape, 0, ws), ws);
         } else if (auto st = quantizeWeights(op, rule, opIndex); !st) {
             return st.error();
         }
@@ -232,15 +247,10 @@ Status IntegerPass::quantizeOperator(model::Operator& op, const quant::OpRule& r
                 return r.error();
             p = *r;
         }
-        m_params[t] = p;
-        model::Tensor& out = sg().tensors[static_cast<std::size_t>(t)];
-        out.dtype = actType();
-        setQuant(out, p);
-        m_domain[static_cast<std::size_t>(t)] = 'q';
+        makeInteger(t, actType(), p);
     }
     finishOptions(op, code);
-    op.opcodeIndex = opcodeIndexFor(m_r.graph, code,
-        std::max(m_in.opcodes[op.opcodeIndex].version, quant::convertedVersion(rule, m_r.graph, sg(), op, m_int16)));
+    setConvertedVersion(op, code, rule);
     return {};
 }
 

@@ -67,6 +67,19 @@ private:
     Result<int> requantized(int t, const quant::Params& p); // tensor t (quantized) moved to other parameters
     int dequantized(int t); // the float version of tensor t
     int quantizeConstant(int t, const quant::Params& p);
+    // Float constant t (a weight) as codes of scheme `s` with parameters `p`: int8 up to 8 bits, int16
+    // above; written once per tensor, parameters and type (weights shared by several operators).
+    int weightCodes(int t, const quant::Params& p, const quant::Scheme& s);
+    // Float constant t (a bias) as int32 (int64 with `bits` 64) codes at scale inScale x weightScales[c],
+    // zero point 0; written once per tensor and scales.
+    int biasCodes(int t, float inScale, const std::vector<float>& weightScales, int bits);
+    // Tensor t (an output, or a float variable state) becomes `type` with `p` in place; a state starts at
+    // its zero point in the runtimes, so it keeps no data.
+    void makeInteger(int t, model::DType type, const quant::Params& p);
+    // How many operators of the subgraph read tensor t.
+    int readers(int t) const;
+    // The operator code's version as the converter writes the integer form (never below the file's).
+    void setConvertedVersion(model::Operator& op, tflite::BuiltinOperator code, const quant::OpRule& rule);
     Status quantizeWeights(model::Operator& op, const quant::OpRule& rule, int opIndex);
     Status quantizeOperator(model::Operator& op, const quant::OpRule& rule, int opIndex);
     // UNIDIRECTIONAL_SEQUENCE_LSTM (integer_lstm.cpp): why the integer kernel cannot take operator `op`

@@ -18,14 +18,8 @@ namespace ql::passes::detail {
 
 using model::DType;
 using Op = tflite::BuiltinOperator;
-using model::addOwnedBuffer;
 
 namespace {
-
-bool present(const model::Operator& op, int k)
-{
-    return k < static_cast<int>(op.inputs.size()) && op.inputs[static_cast<std::size_t>(k)] >= 0;
-}
 
 constexpr quant::Scheme kFeature{8, true, false}, kTime{10, true, false}, kState{16, true, false};
 
@@ -38,20 +32,16 @@ std::string IntegerPass::svdfProblem(const model::Operator& op) const
     const auto* o = op.options.AsSVDFOptions();
     if (!o || o->fused_activation_function != tflite::ActivationFunctionType::RELU)
         return "LiteRT runs an integer SVDF only with a RELU activation";
-    if (op.inputs.size() < 5 || !present(op, 0) || !present(op, 4) || op.outputs.size() != 1 || op.outputs[0] < 0)
+    if (op.inputs.size() < 5 || !hasInput(op, 0) || !hasInput(op, 4) || op.outputs.size() != 1 || op.outputs[0] < 0)
         return "it does not have the inputs and output of an SVDF";
     for (int k : {1, 2})
-        if (!present(op, k) || tensor(k).dtype != DType::Float32 || !m_in.isConstant(tensor(k)) || tensor(k).shape.size() != 2)
+        if (!hasInput(op, k) || tensor(k).dtype != DType::Float32 || !m_in.isConstant(tensor(k)) || tensor(k).shape.size() != 2)
             return "its weights are not float constant matrices";
-    if (present(op, 3) && (tensor(3).dtype != DType::Float32 || !m_in.isConstant(tensor(3))))
+    if (hasInput(op, 3) && (tensor(3).dtype != DType::Float32 || !m_in.isConstant(tensor(3))))
         return "its bias is not a float constant";
     if (!tensor(4).isVariable || tensor(4).dtype != DType::Float32)
         return "its state is not a float variable tensor";
-    int uses = 0;
-    for (const auto& other : s.operators)
-        for (auto t : other.inputs)
-            uses += t == op.inputs[4];
-    if (uses != 1)
+    if (readers(op.inputs[4]) != 1)
         return "its state tensor is shared with other operators";
     const auto state = static_cast<std::size_t>(op.inputs[4]);
     if (state >= m_ranges.size() || !m_ranges[state].valid)
@@ -74,56 +64,20 @@ Status IntegerPass::quantizeSvdf(model::Operator& op, int opIndex)
 
     auto weights = [&](int k, const quant::Scheme& scheme) {
         auto& slot = op.inputs[static_cast<std::size_t>(k)];
-        const model::Tensor w = sg().tensors[static_cast<std::size_t>(slot)];
-        const auto v = floatsOf(m_r.graph, w);
-        const quant::Params p = quant::weightParams(v, w.shape, 0, scheme);
-        const auto q = quant::quantizeValues(v, w.shape, p, scheme);
-        model::Tensor qw = w;
-        if (scheme.bits == 8) {
-            qw.dtype = DType::Int8;
-            qw.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int8_t>(q.begin(), q.end())));
-        } else {
-            qw.dtype = DType::Int16;
-            qw.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int16_t>(q.begin(), q.end())));
-        }
-        setQuant(qw, p);
-        slot = addTensor(qw);
+        const model::Tensor& w = sg().tensors[static_cast<std::size_t>(slot)];
+        const quant::Params p = quant::weightParams(floatsOf(m_r.graph, w), w.shape, 0, scheme);
+        slot = weightCodes(slot, p, scheme);
         return p.scale.at(0);
     };
     weights(1, kFeature);
     const float timeScale = weights(2, kTime);
-
-    const int si = op.inputs[4];
-    const quant::TensorRange& sr = m_ranges[static_cast<std::size_t>(si)];
-    const quant::Params sp = quant::activationParams(sr.lo, sr.hi, kState);
-    model::Tensor& state = sg().tensors[static_cast<std::size_t>(si)];
-    state.dtype = DType::Int16;
-    state.buffer = 0; // the runtimes start it at 0
-    setQuant(state, sp);
-    m_domain[static_cast<std::size_t>(si)] = 'q';
-
-    if (present(op, 3)) {
-        auto& slot = op.inputs[3];
-        const model::Tensor b = sg().tensors[static_cast<std::size_t>(slot)];
-        const auto bq = quant::quantizeBias(floatsOf(m_r.graph, b), sp.scale.at(0), {timeScale}, 32);
-        quant::Params bp;
-        bp.scale = {sp.scale.at(0) * timeScale};
-        bp.zeroPoint = {0};
-        model::Tensor qb = b;
-        qb.dtype = DType::Int32;
-        qb.buffer = addOwnedBuffer(m_r.graph, toBytes(std::vector<std::int32_t>(bq.begin(), bq.end())));
-        setQuant(qb, bp);
-        slot = addTensor(qb);
-    }
-
-    m_params[y] = *out;
-    model::Tensor& output = sg().tensors[static_cast<std::size_t>(y)];
-    output.dtype = DType::Int8;
-    setQuant(output, *out);
-    m_domain[static_cast<std::size_t>(y)] = 'q';
-    const quant::OpRule& rule = *quant::ruleFor(Op::SVDF);
-    op.opcodeIndex = model::opcodeIndexFor(
-        m_r.graph, Op::SVDF, std::max(m_in.opcodes[op.opcodeIndex].version, quant::convertedVersion(rule, m_r.graph, sg(), op, false)));
+    const quant::TensorRange& sr = m_ranges[static_cast<std::size_t>(op.inputs[4])];
+    const quant::Params state = quant::activationParams(sr.lo, sr.hi, kState);
+    makeInteger(op.inputs[4], DType::Int16, state);
+    if (hasInput(op, 3))
+        op.inputs[3] = biasCodes(op.inputs[3], state.scale.at(0), {timeScale}, 32);
+    makeInteger(y, DType::Int8, *out);
+    setConvertedVersion(op, Op::SVDF, *quant::ruleFor(Op::SVDF));
     return {};
 }
 
