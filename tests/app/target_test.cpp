@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Target profiles (resources/targets/*.json, app/data/profiles.h) checked against the shared real models:
 // what runs where, what falls back, what blocks, RAM and flash.
+#include "common/load_model.h"
 #include "common/model_facts.h"
 #include "data/profiles.h"
 #include "model/reader.h"
@@ -23,14 +24,12 @@ struct Checked {
 
 Checked checkOn(const std::string& file, const QString& profileName)
 {
-    auto g = model::readTflite(test::modelPath(file));
-    if (!g)
-        qFatal("%s: %s", file.c_str(), g.error().message.c_str());
+    model::Graph g = test::loadModel(file);
     auto p = app::findProfile(profileName);
     if (!p)
         qFatal("%s", p.error().message.c_str());
     const auto bytes = QFileInfo(QString::fromStdString(test::modelPath(file))).size();
-    return {target::check(*g, *p, bytes), std::move(*g)};
+    return {target::check(g, *p, bytes), std::move(g)};
 }
 
 bool has(const target::CheckResult& c, target::Impact impact, const std::string& rule)

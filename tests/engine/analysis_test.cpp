@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Weight analysis: metrics on hand-made tensors with known answers, and the SQNR of every weighted layer
 // of the shared float models against an independent per-channel int8 computation.
+#include "common/load_model.h"
 #include "common/graph_builder.h"
 #include "common/model_facts.h"
 #include "data/samples.h"
@@ -26,14 +27,6 @@
 using namespace ql;
 
 namespace {
-
-model::Graph load(const char* file)
-{
-    auto g = model::readTflite(test::modelPath(file));
-    if (!g)
-        qFatal("%s: %s", file, g.error().message.c_str());
-    return std::move(*g);
-}
 
 // A graph with one FULLY_CONNECTED whose weights are `w` ([rows, cols]).
 model::Graph denseWith(const std::vector<float>& w, int rows, int cols)
@@ -252,7 +245,7 @@ private slots:
         int layers = 0;
         for (const char* file : {"vww_mobilenet_v1_025_96_float32.tflite", "mobilenet_v1_025_224_float32.tflite",
                  "resnet8_cifar10_float32.tflite", "ad01_autoencoder_float32.tflite", "mnist_cnn_float32.tflite"}) {
-            const model::Graph g = load(file);
+            const model::Graph g = test::loadModel(file);
             auto a = eval::analyzeWeights(g, {});
             QVERIFY(a.ok());
             for (const auto& L : *a) {
@@ -276,7 +269,7 @@ private slots:
 
     void longWorkReportsProgressAndCancels()
     {
-        auto f = passes::dequantizeGraph(load("fashion_mnist_cnn_dynrange.tflite"));
+        auto f = passes::dequantizeGraph(test::loadModel("fashion_mnist_cnn_dynrange.tflite"));
         QVERIFY(f.ok());
         const std::string dir = "/usr/share/datasets/fashion-mnist/";
         auto s = data::loadSamples(dir + "t10k-images-idx3-ubyte.gz", {}, 200);
@@ -329,7 +322,7 @@ private slots:
 
     void vwwInAllModesIsFast()
     {
-        const model::Graph g = load("vww_mobilenet_v1_025_96_float32.tflite");
+        const model::Graph g = test::loadModel("vww_mobilenet_v1_025_96_float32.tflite");
         QElapsedTimer t;
         t.start();
         for (auto mode : {passes::Mode::Float16, passes::Mode::Dynamic, passes::Mode::Int8, passes::Mode::Int16x8}) {

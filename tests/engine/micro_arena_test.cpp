@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The tflite-micro arena (target/micro_arena.h) against what the real tflite-micro interpreter reports as
 // arena_used_bytes() for the shared int8 models (greedy planner, 64-bit host), measured from outside.
+#include "common/load_model.h"
 #include "common/model_facts.h"
 #include "model/reader.h"
 #include "target/micro_arena.h"
@@ -15,10 +16,7 @@ namespace {
 
 target::MicroArena arenaOf(const std::string& file)
 {
-    auto g = model::readTflite(test::modelPath(file));
-    if (!g)
-        qFatal("%s: %s", file.c_str(), g.error().message.c_str());
-    auto a = target::microArena(*g);
+    auto a = target::microArena(test::loadModel(file));
     if (!a)
         qFatal("%s: %s", file.c_str(), a.error().message.c_str());
     return std::move(*a);

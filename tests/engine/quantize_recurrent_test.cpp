@@ -8,6 +8,7 @@
 // lstm_test and the tflite-micro goldens tie to tflite-micro).
 // SVDF (passes/integer_svdf.cpp): the converter's parameters (10-bit weights_time, int16 state, bias at
 // weights_time x state scale), and the integer model follows the float one within a few output steps.
+#include "common/load_model.h"
 #include "common/graph_builder.h"
 #include "common/model_facts.h"
 #include "data/samples.h"
@@ -28,14 +29,6 @@ using Op = tflite::BuiltinOperator;
 using DT = model::DType;
 
 namespace {
-
-model::Graph load(const char* file)
-{
-    auto g = model::readTflite(test::modelPath(file));
-    if (!g)
-        qFatal("%s: %s", file, g.error().message.c_str());
-    return std::move(*g);
-}
 
 const model::Tensor& at(const model::Graph& g, int t)
 {
@@ -146,10 +139,20 @@ std::vector<float> probabilities(const model::Graph& g, const std::vector<std::u
     return p;
 }
 
-const model::Operator* lstmOf(const model::Graph& g)
+// Full int8 with float inputs and outputs.
+Result<passes::QuantizeResult> int8FloatIo(const model::Graph& f, const std::vector<quant::TensorRange>& ranges)
+{
+    passes::QuantizeOptions o;
+    o.mode = passes::Mode::Int8;
+    o.io = passes::IoType::Float;
+    return passes::quantizeGraph(f, o, ranges);
+}
+
+// The first operator of `code` in g's main subgraph, or null.
+const model::Operator* firstOp(const model::Graph& g, Op code)
 {
     for (const auto& op : g.main().operators)
-        if (g.opcodeOf(op) == Op::UNIDIRECTIONAL_SEQUENCE_LSTM)
+        if (g.opcodeOf(op) == code)
             return &op;
     return nullptr;
 }
@@ -204,8 +207,8 @@ class QuantizeRecurrentTest : public QObject {
 private slots:
     void int8LstmIsTheConvertersTwin()
     {
-        const model::Graph f = load("mnist_lstm_float32.tflite");
-        const model::Graph t = load("mnist_lstm_int8.tflite");
+        const model::Graph f = test::loadModel("mnist_lstm_float32.tflite");
+        const model::Graph t = test::loadModel("mnist_lstm_int8.tflite");
         passes::QuantizeOptions o;
         o.mode = passes::Mode::Int8;
         o.perChannelDense = false; // as the twin
@@ -214,8 +217,8 @@ private slots:
         QVERIFY2(q.ok(), q.ok() ? "" : q.error().message.c_str());
         QVERIFY(q->floatOperators.empty());
         const model::Graph& g = q->graph;
-        const model::Operator* a = lstmOf(g);
-        const model::Operator* b = lstmOf(t);
+        const model::Operator* a = firstOp(g, Op::UNIDIRECTIONAL_SEQUENCE_LSTM);
+        const model::Operator* b = firstOp(t, Op::UNIDIRECTIONAL_SEQUENCE_LSTM);
         QVERIFY(a && b);
         QCOMPARE(a->inputs.size(), b->inputs.size());
         for (std::size_t k = 0; k < a->inputs.size(); ++k) {
@@ -245,7 +248,7 @@ private slots:
 
     void int8LstmFollowsItsCalibration()
     {
-        const model::Graph f = load("mnist_lstm_float32.tflite");
+        const model::Graph f = test::loadModel("mnist_lstm_float32.tflite");
         const data::SampleSet cal = randomSequences(8, 3);
         auto ranges = quant::calibrate(f, cal, {});
         QVERIFY2(ranges.ok(), ranges.ok() ? "" : ranges.error().message.c_str());
@@ -253,14 +256,11 @@ private slots:
         const quant::TensorRange cell = (*ranges)[static_cast<std::size_t>(fl.inputs[19])];
         QVERIFY2(cell.valid, "the cell state (a variable tensor) is calibrated");
         QVERIFY(cell.observedHi > cell.observedLo);
-        passes::QuantizeOptions o;
-        o.mode = passes::Mode::Int8;
-        o.io = passes::IoType::Float;
-        auto q = passes::quantizeGraph(f, o, *ranges);
+        auto q = int8FloatIo(f, *ranges);
         QVERIFY2(q.ok(), q.ok() ? "" : q.error().message.c_str());
         QVERIFY(q->floatOperators.empty());
         const model::Graph& g = q->graph;
-        const model::Operator* l = lstmOf(g);
+        const model::Operator* l = firstOp(g, Op::UNIDIRECTIONAL_SEQUENCE_LSTM);
         QVERIFY(l);
         QCOMPARE(at(g, l->outputs[0]).dtype, DT::Int8);
         // Cell: int16, a power-of-two scale whose range holds the largest |c| seen, and not twice that.
@@ -307,8 +307,8 @@ private slots:
     {
         QFETCH(QString, change);
         QFETCH(QString, why);
-        model::Graph f = load("mnist_lstm_float32.tflite");
-        const model::Graph t = load("mnist_lstm_int8.tflite");
+        model::Graph f = test::loadModel("mnist_lstm_float32.tflite");
+        const model::Graph t = test::loadModel("mnist_lstm_int8.tflite");
         auto ranges = twinRanges(f, t, change == QLatin1String("cell") ? 100.0f : 6.0f);
         passes::QuantizeOptions o;
         o.mode = passes::Mode::Int8;
@@ -336,7 +336,7 @@ private slots:
         for (const auto& n : q->notes)
             named = named || (QString::fromStdString(n).contains(QStringLiteral("operator 0")) && QString::fromStdString(n).contains(why));
         QVERIFY2(named, qPrintable(why));
-        const model::Operator* l = lstmOf(q->graph);
+        const model::Operator* l = firstOp(q->graph, Op::UNIDIRECTIONAL_SEQUENCE_LSTM);
         QVERIFY(l);
         QCOMPARE(at(q->graph, l->outputs[0]).dtype, DT::Float32);
         // The file still runs: the float LSTM between a DEQUANTIZE and a QUANTIZE.
@@ -349,17 +349,11 @@ private slots:
         const model::Graph f = svdfModel();
         auto ranges = quant::calibrate(f, frames(16, 3), {});
         QVERIFY2(ranges.ok(), ranges.ok() ? "" : ranges.error().message.c_str());
-        passes::QuantizeOptions o;
-        o.mode = passes::Mode::Int8;
-        o.io = passes::IoType::Float;
-        auto q = passes::quantizeGraph(f, o, *ranges);
+        auto q = int8FloatIo(f, *ranges);
         QVERIFY2(q.ok(), q.ok() ? "" : q.error().message.c_str());
         QVERIFY(q->floatOperators.empty());
         const model::Graph& g = q->graph;
-        const model::Operator* svdf = nullptr;
-        for (const auto& op : g.main().operators)
-            if (g.opcodeOf(op) == Op::SVDF)
-                svdf = &op;
+        const model::Operator* svdf = firstOp(g, Op::SVDF);
         QVERIFY(svdf);
         QCOMPARE(g.opcodes[svdf->opcodeIndex].version, 3);
         const model::Tensor& wf = at(g, svdf->inputs[1]);

@@ -2,6 +2,7 @@
 // Post-training quantization: the weights and biases the TFLite converter wrote in the shared twins
 // are reproduced bit for bit, and every exported mode of every float shared model loads in LiteRT
 // and gives the same outputs as QuantLens' interpreter.
+#include "common/load_model.h"
 #include "common/crosscheck.h"
 #include "common/model_facts.h"
 #include "data/samples.h"
@@ -24,14 +25,6 @@ using namespace ql;
 using Op = tflite::BuiltinOperator;
 
 namespace {
-
-model::Graph load(const char* file)
-{
-    auto g = model::readTflite(test::modelPath(file));
-    if (!g)
-        qFatal("%s: %s", file, g.error().message.c_str());
-    return std::move(*g);
-}
 
 bool isWeighted(Op op)
 {
@@ -139,7 +132,7 @@ struct Exported {
 
 Exported exportMode(const std::string& file, passes::QuantizeOptions o)
 {
-    const model::Graph f = load(file.c_str());
+    const model::Graph f = test::loadModel(file.c_str());
     const auto& m = tableEntry(file);
     std::vector<quant::TensorRange> ranges;
     if (passes::needsCalibration(o.mode)) {
@@ -189,8 +182,8 @@ private slots:
         // bias scale is identical (vww includes 971 channels whose scale the bias rule enlarges).
         QFETCH(QString, floatFile);
         QFETCH(QString, twinFile);
-        const model::Graph f = load(floatFile.toStdString().c_str());
-        const model::Graph t = load(twinFile.toStdString().c_str());
+        const model::Graph f = test::loadModel(floatFile.toStdString().c_str());
+        const model::Graph t = test::loadModel(twinFile.toStdString().c_str());
         passes::QuantizeOptions o;
         o.mode = passes::Mode::Int8;
         o.perChannelDense = false; // the twins' converter wrote FULLY_CONNECTED weights per tensor
@@ -212,8 +205,8 @@ private slots:
     {
         // Random calibration data: the weights (not the biases) still equal the converter's where no
         // bias adjustment is involved (resnet8 has none).
-        const model::Graph f = load("resnet8_cifar10_float32.tflite");
-        const model::Graph t = load("resnet8_cifar10_int8.tflite");
+        const model::Graph f = test::loadModel("resnet8_cifar10_float32.tflite");
+        const model::Graph t = test::loadModel("resnet8_cifar10_int8.tflite");
         auto ranges = quant::calibrate(f, randomSamples(f, 0, 255, 4, 9), {});
         QVERIFY(ranges.ok());
         passes::QuantizeOptions o;
@@ -238,8 +231,8 @@ private slots:
     {
         QFETCH(QString, floatFile);
         QFETCH(QString, twinFile);
-        const model::Graph f = load(floatFile.toStdString().c_str());
-        const model::Graph t = load(twinFile.toStdString().c_str());
+        const model::Graph f = test::loadModel(floatFile.toStdString().c_str());
+        const model::Graph t = test::loadModel(twinFile.toStdString().c_str());
         passes::QuantizeOptions o;
         o.mode = passes::Mode::Dynamic;
         o.perChannelDense = false; // the twins' converter wrote FULLY_CONNECTED weights per tensor
@@ -304,7 +297,7 @@ private slots:
 
     void calibrationMethodsClipInsideTheObservedRange()
     {
-        const model::Graph f = load("resnet8_cifar10_float32.tflite");
+        const model::Graph f = test::loadModel("resnet8_cifar10_float32.tflite");
         const auto samples = randomSamples(f, 0, 255, 6, 5);
         auto minmax = quant::calibrate(f, samples, {});
         QVERIFY(minmax.ok());
@@ -336,7 +329,7 @@ private slots:
         QVERIFY(data::loadLabels(*test, dir + "t10k-labels-idx1-ubyte.gz").ok());
         auto train = data::loadSamples(dir + "train-images-idx3-ubyte.gz", {}, 100);
         QVERIFY(train.ok());
-        auto f = passes::dequantizeGraph(load("fashion_mnist_cnn_dynrange.tflite"));
+        auto f = passes::dequantizeGraph(test::loadModel("fashion_mnist_cnn_dynrange.tflite"));
         QVERIFY2(f.ok(), f.ok() ? "" : f.error().message.c_str());
         QVERIFY(!passes::isQuantized(*f));
 
@@ -395,7 +388,7 @@ private slots:
 
     void errorsNameTheProblem()
     {
-        const model::Graph f = load("mnist_cnn_float32.tflite");
+        const model::Graph f = test::loadModel("mnist_cnn_float32.tflite");
         data::SampleSet wrong;
         wrong.sampleShape = {32, 32};
         wrong.count = 2;
@@ -409,14 +402,14 @@ private slots:
         auto q = passes::quantizeGraph(f, o);
         QVERIFY(!q.ok());
         QVERIFY(q.error().message.find("calibration") != std::string::npos);
-        auto again = passes::quantizeGraph(load("resnet8_cifar10_int8.tflite"), o);
+        auto again = passes::quantizeGraph(test::loadModel("resnet8_cifar10_int8.tflite"), o);
         QVERIFY(!again.ok());
         QVERIFY(again.error().message.find("already quantized") != std::string::npos);
         // Dequantized, the int8 twin is a float graph again, close to the float twin's outputs.
-        auto deq = passes::dequantizeGraph(load("resnet8_cifar10_int8.tflite"));
+        auto deq = passes::dequantizeGraph(test::loadModel("resnet8_cifar10_int8.tflite"));
         QVERIFY(deq.ok());
         QVERIFY(!passes::isQuantized(*deq));
-        QCOMPARE(computeOps(*deq).size(), computeOps(load("resnet8_cifar10_float32.tflite")).size());
+        QCOMPARE(computeOps(*deq).size(), computeOps(test::loadModel("resnet8_cifar10_float32.tflite")).size());
         QVERIFY(!quant::parseCalibration("percentile:20").ok());
         QVERIFY(!passes::parseMode("int4").ok());
     }

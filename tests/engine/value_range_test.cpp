@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Input value ranges (data/value_range.h) on the shared real models: the range a quantized input stands
 // for, the 8-bit preprocessing that gives it, and when a data set disagrees with it.
+#include "common/load_model.h"
 #include "common/model_facts.h"
 #include "data/value_range.h"
 #include "model/reader.h"
@@ -15,10 +16,8 @@ namespace {
 
 model::Tensor inputOf(const std::string& file)
 {
-    auto g = model::readTflite(test::modelPath(file));
-    if (!g)
-        qFatal("%s: %s", file.c_str(), g.error().message.c_str());
-    return g->main().tensors[static_cast<std::size_t>(g->main().inputs[0])];
+    const model::Graph g = test::loadModel(file);
+    return g.main().tensors[static_cast<std::size_t>(g.main().inputs[0])];
 }
 
 } // namespace
