@@ -173,6 +173,7 @@ private:
     void updateRangeWarning(); // the message area says when the calibration data do not fit the model's input
     // The open file (and the model in the chosen mode, when built) checked against the panel's target: marks in
     // the layer table, a line in the message area when something does not run there.
+    void updateMemoryDialog(const pipeline::ModelSource& source);
     void updateTarget();
     void wireDocumentData(); // the document's data into the views
     void wireGraphView(); // the graph view's selection, context menu and numbers

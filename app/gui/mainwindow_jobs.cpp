@@ -252,6 +252,9 @@ void MainWindow::updateTarget()
     compareModel()->setTargetLimits(profile ? QString::fromStdString(profile->title) : QString(),
         profile ? profile->ramBytes : 0, profile ? profile->flashBytes : 0);
     const auto source = m_doc->source();
+    // An open memory chart follows the model, the mode and the target too (this runs after each of them).
+    if (m_memory && m_memory->isVisible() && source)
+        updateMemoryDialog(*source);
     if (!profile || !source) {
         m_fileCheck = {};
         m_layers->setTargetMarks({});
@@ -316,8 +319,15 @@ void MainWindow::showMemoryDialog()
         m_memory = new MemoryDialog(this);
         connect(m_memory, &MemoryDialog::operatorClicked, this, &MainWindow::selectOperator);
     }
+    updateMemoryDialog(*source);
+    m_memory->show();
+    m_memory->raise();
+}
+
+void MainWindow::updateMemoryDialog(const pipeline::ModelSource& source)
+{
     const model::Graph* chosen = m_quantized && m_quantized != workGraph() ? m_quantized.get() : nullptr;
-    m_memory->showFor(*source->file, chosen, m_modePanel->describe(), m_modePanel->target());
+    m_memory->setModels(*source.file, chosen, m_modePanel->describe(), m_modePanel->target());
 }
 
 std::string MainWindow::evaluationKey() const

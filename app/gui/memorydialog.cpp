@@ -5,10 +5,11 @@
 #include "target/micro_arena.h"
 
 #include <QDialogButtonBox>
-#include <algorithm>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ql::app {
 
@@ -30,7 +31,7 @@ MemoryDialog::MemoryDialog(QWidget* parent)
     resize(820, 520);
 }
 
-void MemoryDialog::showFor(
+void MemoryDialog::setModels(
     const model::Graph& file, const model::Graph* chosen, const QString& chosenName, const target::Profile* profile)
 {
     const QLocale locale;
@@ -64,8 +65,6 @@ void MemoryDialog::showFor(
                 "reports it. Each model is drawn over its own operators; clicking a step of the file as opened selects "
                 "that operator.");
     m_caption->setText(lines.join(QLatin1Char('\n')));
-    QDialog::show();
-    raise();
 }
 
 QString MemoryDialog::caption() const

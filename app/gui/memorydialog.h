@@ -24,8 +24,9 @@ public:
     explicit MemoryDialog(QWidget* parent = nullptr);
 
     // `chosen` (null, or the file itself: left out) is the model in `chosenName`'s mode; `profile` (may be
-    // null) draws its RAM when it has a limit.
-    void showFor(const model::Graph& file, const model::Graph* chosen, const QString& chosenName, const target::Profile* profile);
+    // null) draws its RAM when it has a limit. The window calls it again whenever the model, the mode or the
+    // target changes while the dialog is open.
+    void setModels(const model::Graph& file, const model::Graph* chosen, const QString& chosenName, const target::Profile* profile);
 
     widgets::MemoryChart* chart() const { return m_chart; }
     QString caption() const;

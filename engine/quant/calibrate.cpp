@@ -17,15 +17,18 @@ namespace {
 
 constexpr int kBins = 2048;
 
+// The bins are allocated on the first values, so that tensors never seen (most of a large model's, in the
+// slots of subgraphs that never ran) cost nothing.
 struct Histogram {
     float lo = 0, hi = 0;
-    std::vector<double> count = std::vector<double>(kBins, 0.0);
+    std::vector<double> count;
     double width() const { return (static_cast<double>(hi) - lo) / kBins; }
     void add(const float* x, std::int64_t n)
     {
         const double w = width();
         if (!(w > 0))
             return;
+        count.resize(kBins, 0.0);
         for (std::int64_t i = 0; i < n; ++i) {
             const auto b = static_cast<int>((x[i] - lo) / w);
             count[static_cast<std::size_t>(std::clamp(b, 0, kBins - 1))] += 1;
@@ -363,7 +366,7 @@ Result<std::vector<TensorRange>> calibrate(
     for (std::size_t slot = 0; slot < slots; ++slot) {
         TensorRange& r = ranges[slot];
         const Histogram& h = hist[slot];
-        if (!r.valid || !(h.width() > 0))
+        if (!r.valid || !(h.width() > 0) || h.count.empty())
             continue;
         std::pair<float, float> c{r.lo, r.hi};
         if (options.method == Calibration::Percentile)

@@ -146,24 +146,31 @@ private slots:
         emit d->chart()->operatorClicked(3);
         QCOMPARE(w.selectedOperator(), 3);
 
-        // The demo CNN in int8 for a 256 KB microcontroller: a second line, well below the float one, and the RAM.
+        // The open dialog follows: the demo CNN in int8 for a 256 KB microcontroller gives a second line, well
+        // below the float one, and the RAM.
         QVERIFY(openAndWait(w, app::MainWindow::demoModelPath()));
         w.modePanel()->setTarget(QStringLiteral("mcu-256k"));
         w.modePanel()->setMode(QStringLiteral("int8"));
         QTRY_VERIFY_WITH_TIMEOUT(w.targetSummary().contains(QStringLiteral("as QuantLens would export it")), 60000);
-        w.showMemoryDialog();
-        QCOMPARE(chart->seriesCount(), 2);
+        QVERIFY(d->isVisible());
+        QTRY_COMPARE(chart->seriesCount(), 2);
+        QCOMPARE(static_cast<int>(chart->totals(0).size()), w.layerModel()->rowCount() + 1);
         const auto asOpened = chart->totals(0), int8 = chart->totals(1);
         const auto peakFloat = asOpened[static_cast<std::size_t>(chart->peakStep(0))];
         const auto peakInt8 = int8[static_cast<std::size_t>(chart->peakStep(1))];
         QVERIFY2(peakInt8 * 2 < peakFloat, qPrintable(QStringLiteral("%1 vs %2").arg(peakInt8).arg(peakFloat)));
         QVERIFY2(d->caption().contains(QStringLiteral("in int8")), qPrintable(d->caption()));
+        QVERIFY2(!d->caption().contains(QStringLiteral("54.4 KiB")), qPrintable(d->caption())); // resnet8's is gone
         QTemporaryDir dir;
         QString error;
         QVERIFY2(chart->exportChart(dir.filePath(QStringLiteral("memory.svg")), &error), qPrintable(error));
         QFile svg(dir.filePath(QStringLiteral("memory.svg")));
         QVERIFY(svg.open(QIODevice::ReadOnly));
         QVERIFY(svg.readAll().contains("RAM of"));
+        // Another mode: the second line follows.
+        w.modePanel()->setMode(QStringLiteral("float16"));
+        QTRY_VERIFY_WITH_TIMEOUT(d->caption().contains(QStringLiteral("in float16")), 60000);
+        QVERIFY(!d->caption().contains(QStringLiteral("in int8")));
     }
 
     void theWindowFitsA1280By800Screen()
