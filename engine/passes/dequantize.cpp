@@ -3,6 +3,7 @@
 #include "model/validate.h"
 #include "passes/common.h"
 
+#include "exec/custom/registry.h"
 #include "exec/half.h"
 #include "model/sparsity.h"
 #include "model/transform.h"
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <vector>
 
 namespace ql::passes {
 
@@ -199,6 +201,30 @@ Result<model::Graph> dequantizeGraph(const model::Graph& in, std::vector<int>* t
                     continue;
                 }
             }
+            // A custom kernel that reads some inputs only as the file's codes gets them through a QUANTIZE
+            // to the file's type and parameters (not part of the file: no original index).
+            const auto& opcode = g.opcodes[op.opcodeIndex];
+            if (const auto* custom = code == Op::CUSTOM ? exec::findCustomKernel(opcode.customCode) : nullptr)
+                for (std::size_t j = 0; j < op.inputs.size() && j < 32; ++j) {
+                    const int original = sg.operators[k].inputs[j];
+                    if (!(custom->codeInputs & (1u << j)) || original < 0)
+                        continue;
+                    const model::Tensor& was = in.subgraphs[s].tensors[static_cast<std::size_t>(original)];
+                    if (in.isConstant(was) || !isQuantizedType(was.dtype) || !was.quantization.hasScale())
+                        continue;
+                    model::Tensor codes = was;
+                    codes.name += was.dtype == DType::UInt8 ? "_uint8" : was.dtype == DType::Int16 ? "_int16" : "_int8";
+                    codes.quantization.min.clear();
+                    codes.quantization.max.clear();
+                    sg.tensors.push_back(std::move(codes));
+                    model::Operator q;
+                    q.opcodeIndex = model::opcodeIndexFor(g, Op::QUANTIZE);
+                    q.inputs = {op.inputs[j]};
+                    q.outputs = {static_cast<std::int32_t>(sg.tensors.size() - 1)};
+                    op.inputs[j] = q.outputs[0];
+                    kept.push_back(std::move(q));
+                    keptFrom.push_back(-1);
+                }
             kept.push_back(op);
             keptFrom.push_back(static_cast<int>(k));
         }
@@ -222,13 +248,44 @@ Result<model::Graph> dequantizeGraph(const model::Graph& in, std::vector<int>* t
     return g;
 }
 
+namespace {
+
+// Tensors a QUANTIZE writes from a float tensor only to feed a custom kernel's code inputs: the one
+// place a dequantized graph keeps integer activations.
+std::vector<bool> keptCodes(const model::Graph& g, const model::Subgraph& sg)
+{
+    std::vector<bool> codes(sg.tensors.size(), false);
+    std::vector<int> quantizedFromFloat(sg.tensors.size(), 0);
+    for (const auto& op : sg.operators)
+        if (g.opcodeOf(op) == Op::QUANTIZE && op.inputs.size() == 1 && op.outputs.size() == 1 && op.inputs[0] >= 0 &&
+            sg.tensors[static_cast<std::size_t>(op.inputs[0])].dtype == DType::Float32)
+            quantizedFromFloat[static_cast<std::size_t>(op.outputs[0])] = 1;
+    for (const auto& op : sg.operators) {
+        const auto& opcode = g.opcodes[op.opcodeIndex];
+        const auto* custom = opcode.builtin == Op::CUSTOM ? exec::findCustomKernel(opcode.customCode) : nullptr;
+        for (std::size_t j = 0; custom && j < op.inputs.size() && j < 32; ++j)
+            if ((custom->codeInputs & (1u << j)) && op.inputs[j] >= 0 &&
+                quantizedFromFloat[static_cast<std::size_t>(op.inputs[j])])
+                codes[static_cast<std::size_t>(op.inputs[j])] = true;
+    }
+    return codes;
+}
+
+} // namespace
+
 bool isQuantized(const model::Graph& g)
 {
-    for (const auto& sg : g.subgraphs)
-        for (const auto& t : sg.tensors)
+    for (const auto& sg : g.subgraphs) {
+        const std::vector<bool> codes = keptCodes(g, sg);
+        for (std::size_t k = 0; k < sg.tensors.size(); ++k) {
+            const auto& t = sg.tensors[k];
+            if (codes[k])
+                continue;
             if (t.dtype == DType::Int8 || t.dtype == DType::UInt8 || t.dtype == DType::Int16 || t.dtype == DType::Float16 ||
                 (t.quantization.hasScale() && t.dtype != DType::Float32) || (t.isSparse() && t.dtype != DType::Float32))
                 return true;
+        }
+    }
     return false;
 }
 

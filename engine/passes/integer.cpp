@@ -13,7 +13,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace ql::passes::detail {
 
@@ -107,10 +109,22 @@ Result<QuantizeResult> IntegerPass::run()
     m_groupInputs.ranges = &m_ranges;
     m_groupInputs.activation = m_act;
     m_groupInputs.int16 = m_int16;
+    // Like the converter, the graph's I/O type applies only where float meets integer: an input that
+    // no integer operator reads, and an output that a float operator writes, stay float32.
+    std::vector<bool> readByInteger(nT, false);
+    for (std::size_t i = 0; i < s.operators.size(); ++i)
+        if (integer[i])
+            for (auto t : s.operators[i].inputs)
+                if (t >= 0)
+                    readByInteger[static_cast<std::size_t>(t)] = true;
+    auto staysFloat = [&](int t, const char* what, const char* why) {
+        m_r.notes.push_back(std::string(what) + " '" + s.tensors[static_cast<std::size_t>(t)].name +
+            "' stays float32: " + why + " (as the converter leaves it)");
+    };
     m_groupInputs.pinnedInput.assign(nT, false);
     if (io() != IoType::Float)
         for (auto t : s.inputs)
-            if (m_isFloatActivation[static_cast<std::size_t>(t)])
+            if (m_isFloatActivation[static_cast<std::size_t>(t)] && readByInteger[static_cast<std::size_t>(t)])
                 m_groupInputs.pinnedInput[static_cast<std::size_t>(t)] = true;
     auto groups = groupParams(m_groupInputs);
     if (!groups)
@@ -121,6 +135,10 @@ Result<QuantizeResult> IntegerPass::run()
     for (auto t : s.inputs) {
         if (!m_isFloatActivation[static_cast<std::size_t>(t)] || io() == IoType::Float)
             continue;
+        if (!readByInteger[static_cast<std::size_t>(t)]) {
+            staysFloat(t, "input", "only operators that stay float read it");
+            continue;
+        }
         auto p = paramsFor(t);
         if (!p)
             return p.error();
@@ -148,6 +166,18 @@ Result<QuantizeResult> IntegerPass::run()
     for (std::size_t i = 0; i < s.operators.size(); ++i) {
         model::Operator op = s.operators[i];
         if (!integer[i]) {
+            // A QUANTIZE of an integer tensor becomes one integer-to-integer requantization, not a
+            // DEQUANTIZE and a QUANTIZE (the one a dequantized file keeps before a custom kernel's codes).
+            if (m_in.opcodeOf(op) == Op::QUANTIZE && op.inputs.size() == 1 && op.inputs[0] >= 0) {
+                const int t = op.inputs[0];
+                const auto it = m_qVersion.find(t);
+                if (m_domain[static_cast<std::size_t>(t)] == 'q' || it != m_qVersion.end()) {
+                    if (m_domain[static_cast<std::size_t>(t)] != 'q')
+                        op.inputs[0] = it->second;
+                    m_ops.push_back(op);
+                    continue;
+                }
+            }
             for (auto& t : op.inputs)
                 if (t >= 0 && m_domain[static_cast<std::size_t>(t)] != 'f')
                     t = dequantized(t);
@@ -170,6 +200,10 @@ Result<QuantizeResult> IntegerPass::run()
         if (t < 0 || !m_isFloatActivation[static_cast<std::size_t>(t)])
             continue;
         const int old = t;
+        if (io() != IoType::Float && m_domain[static_cast<std::size_t>(t)] == 'f') {
+            staysFloat(t, "output", "an operator that stays float writes it");
+            continue;
+        }
         if (io() == IoType::Float) {
             t = dequantized(t);
         } else {

@@ -19,7 +19,7 @@ const std::vector<CustomKernelInfo>& customKernelTable()
         {"TransformTensorBilinear", prepareTransformTensorBilinear, pure, "MediaPipe"},
         {"TransformLandmarks", prepareTransformLandmarks, pure, "MediaPipe"},
         {"PosenetDecoderOp", preparePosenetDecoder, pure, "Coral"},
-        {"ResizeArgmax", prepareResizeArgmax, pure, "MLPerf Mobile"},
+        {"ResizeArgmax", prepareResizeArgmax, pure, "MLPerf Mobile", 1u << 0},
         {"SignalWindow", prepareSignalWindow, pure, "tflite-micro"},
         {"SignalFftAutoScale", prepareSignalFftAutoScale, pure, "tflite-micro"},
         {"SignalRfft", prepareSignalRfft, pure, "tflite-micro"},

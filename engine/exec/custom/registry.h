@@ -17,6 +17,9 @@ struct CustomKernelInfo {
     PrepareFn prepare;
     unsigned traits; // OpTrait bits
     const char* origin; // who defines it, for messages and documentation
+    // Inputs (bit k = input k) the kernel reads only as the quantized codes of the file (it has no
+    // float form): a dequantized graph keeps a QUANTIZE to the file's type and parameters before them.
+    unsigned codeInputs = 0;
 };
 
 const std::vector<CustomKernelInfo>& customKernelTable();

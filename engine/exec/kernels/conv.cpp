@@ -8,6 +8,7 @@
 #include "exec/kernels/sgemm.h"
 
 #include <limits>
+#include <type_traits>
 
 namespace ql::exec {
 
@@ -125,6 +126,12 @@ Prepared prepareInteger8(NodeContext& ctx, const ConvGeometry& g, tflite::Activa
     const Rounding rounding = ctx.requantRounding();
     auto req = makeRequantizer(
         x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
+    // LiteRT's own int8 kernel (where XNNPACK does not take the node, e.g. a channel with scale 0)
+    // multiplies through ruy: one rounding shift (docs/arithmetic.md; measured again by
+    // export_requantize_test on automl_video_traffic's re-quantized box predictor). uint8 goes through
+    // gemmlowp's two.
+    req.singleRounding =
+        std::is_same_v<TIn, std::int8_t> && ctx.rounding == Rounding::Xnnpack && rounding == Rounding::Reference;
     const int K = static_cast<int>(g.patchSize());
     const int N = g.outChannels;
     const TIn* wd = w.as<TIn>();

@@ -7,6 +7,8 @@
 
 #include <Eigen/Core>
 
+#include <type_traits>
+
 namespace ql::exec {
 
 namespace {
@@ -137,7 +139,9 @@ template <class T> Prepared prepareInteger8(NodeContext& ctx, FcShape s, tflite:
         x.scale(), wq.scale, y.scale(), y.zeroPoint(), activationRange(act, y, rounding), rounding);
     // LiteRT's own kernel (where XNNPACK does not take the node, e.g. in a control-flow body) multiplies
     // through ruy: one rounding shift (measured: quantize_subgraphs_test's per-channel body).
-    req.singleRounding = ctx.rounding == Rounding::Xnnpack && rounding == Rounding::Reference;
+    // uint8 goes through gemmlowp's two roundings (docs/arithmetic.md).
+    req.singleRounding =
+        std::is_same_v<T, std::int8_t> && ctx.rounding == Rounding::Xnnpack && rounding == Rounding::Reference;
     // Constant part of the accumulator: bias - zp_x * sum(w - zp_w) per unit.
     const T* wd = w.as<T>();
     std::vector<std::int32_t> base = foldedBiases<std::int32_t>(
