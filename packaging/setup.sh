@@ -23,6 +23,8 @@ packages=(
   dataset-fashion-mnist
   # an independent numpy evaluation in the tests (tests/exec/lstm_reference.py)
   python3 python3-numpy
+  # the report test renders the PDF report to count its pages (pdftoppm)
+  poppler-utils
   # reference runtime (../shared/tools/litert-run) needs Node.js >= 18 and npm
   nodejs npm
 )

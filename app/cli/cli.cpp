@@ -7,6 +7,7 @@
 #include "cli/evaluate.h"
 #include "cli/info.h"
 #include "cli/quantize.h"
+#include "cli/report.h"
 #include "cli/run.h"
 #include "cli/sensitivity.h"
 #include "cli/train.h"
@@ -50,6 +51,8 @@ QString usage()
               "                                  accuracy, agreement, KL, size, latency per mode (see: help eval)\n"
               "  sensitivity MODEL --mode MODE --data DATA [--budget 0.01]\n"
               "                                  which layers to keep in float (see: help sensitivity)\n"
+              "  report MODEL --data IMAGES [--labels LABELS] -o REPORT.html|.pdf\n"
+              "                                  everything above in one self-contained report (see: help report)\n"
               "  train --data IMAGES --labels LABELS -o OUT\n"
               "                                  train a small CNN, optionally with QAT (see: help train)\n"
               "  diff A B [--data DATA] [--json] two models operator by operator: scales, zero points, weights,\n"
@@ -188,6 +191,18 @@ QString commandHelp(const QString& command)
                   "  --labels   IDX or .npy labels, one per sample\n"
                   "  --calibration-data  for int8/16x8 (default: ranges recorded in the model, else the first\n"
                   "             --samples evaluation samples, which the output notes)\n");
+    if (command == QLatin1String("report"))
+        return tr("Usage: quantlens-cli report MODEL --data IMAGES [--labels LABELS] -o REPORT.html|REPORT.pdf\n"
+                  "                        [--tables DIR] [--analysis-samples N] [options of eval]\n"
+                  "\n"
+                  "Writes one self-contained HTML file (charts as inline SVG, readable offline, printable): the\n"
+                  "model, the settings with the SHA-256 of every input file and the command that regenerates the\n"
+                  "report, the modes compared (eval's numbers) with an accuracy-against-size chart, the int8\n"
+                  "weight error of every layer, the int8 activation error of every operator output, the worst\n"
+                  "layers with their histograms and verdicts, and a confusion matrix per mode (with labels).\n"
+                  "A .pdf holds the same on A4 pages (charts stay vectors). -o may be given twice (both files).\n"
+                  "  --tables DIR          also write the tables as CSV files and report.json into DIR\n"
+                  "  --analysis-samples N  samples of the activation analysis (default 32)\n");
     if (command == QLatin1String("sensitivity"))
         return tr("Usage: quantlens-cli sensitivity MODEL --mode dynamic|int8|16x8|float16 --data DATA\n"
                   "                        [--labels LABELS] [--budget 0.01] [--limit N] [--calibration-data FILE]\n"
@@ -390,6 +405,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return evalCommand(rest, out, err);
     if (command == QLatin1String("sensitivity"))
         return sensitivityCommand(rest, out, err);
+    if (command == QLatin1String("report"))
+        return reportCommand(rest, out, err);
     if (command == QLatin1String("diff"))
         return diffCommand(rest, out, err);
     if (command == QLatin1String("rules")) {

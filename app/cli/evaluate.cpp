@@ -28,21 +28,19 @@ QString tr(const char* s)
 
 } // namespace
 
-int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+QStringList evalOptionsWithValue()
 {
-    const Args a = parseArgs(args,
-        quantOptionsWithValue() +
-            QStringList{QStringLiteral("--data"), QStringLiteral("--labels"), QStringLiteral("--modes"),
-                QStringLiteral("--limit"), QStringLiteral("--threads"), QStringLiteral("--latency-runs")},
-        quantFlags() + QStringList{QStringLiteral("--json")});
-    if (!a.error.isEmpty() || a.positional.size() != 1 || a.value(QStringLiteral("--data")).isEmpty()) {
-        err << (a.error.isEmpty() ? tr("eval needs one model file and --data") : a.error) << "\n\n"
-            << commandHelp(QStringLiteral("eval"));
-        return 2;
-    }
+    return quantOptionsWithValue() +
+        QStringList{QStringLiteral("--data"), QStringLiteral("--labels"), QStringLiteral("--modes"),
+            QStringLiteral("--limit"), QStringLiteral("--threads"), QStringLiteral("--latency-runs")};
+}
+
+Result<Evaluation> evaluateForCommand(const Args& a)
+{
     auto qo = parseQuantizeOptions(a, {});
     if (!qo)
-        return fail(err, qo.error());
+        return qo.error();
+    Evaluation ev;
     eval::EvaluateOptions o;
     o.quantize = *qo;
     bool ok = true;
@@ -50,24 +48,24 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (const QString v = a.value(QStringLiteral("--limit")); !v.isEmpty())
         limit = v.toLongLong(&ok);
     if (!ok || limit < 0)
-        return fail(err, "--limit must be a number >= 0");
+        return Error{"--limit must be a number >= 0"};
     if (const QString v = a.value(QStringLiteral("--threads")); !v.isEmpty())
         o.threads = v.toInt(&ok);
     if (!ok || o.threads < 1)
-        return fail(err, "--threads must be a positive number");
+        return Error{"--threads must be a positive number"};
     if (const QString v = a.value(QStringLiteral("--latency-runs")); !v.isEmpty())
         o.latencyRuns = v.toInt(&ok);
     if (!ok || o.latencyRuns < 0)
-        return fail(err, "--latency-runs must be a number >= 0");
+        return Error{"--latency-runs must be a number >= 0"};
 
-    const QString path = a.positional.front();
-    auto floatModel = loadModelSource(path);
+    auto floatModel = loadModelSource(a.positional.front());
     if (!floatModel)
-        return fail(err, floatModel.error());
-    const bool wasQuantized = floatModel->dequantized();
-    auto keep = pipeline::keepFloatOnWork(*floatModel, o.quantize.keepFloat);
+        return floatModel.error();
+    ev.model = std::move(*floatModel);
+    const bool wasQuantized = ev.model.dequantized();
+    auto keep = pipeline::keepFloatOnWork(ev.model, o.quantize.keepFloat);
     if (!keep)
-        return fail(err, keep.error());
+        return keep.error();
     o.quantize.keepFloat = *keep;
     if (const QString m = a.value(QStringLiteral("--modes")); !m.isEmpty()) {
         o.modes.clear();
@@ -76,41 +74,63 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     } else if (wasQuantized) {
         o.modes.push_back("original");
     }
-    auto pre = parsePreprocess(a, floatModel->file.get());
+    auto pre = parsePreprocess(a, ev.model.file.get());
     if (!pre)
-        return fail(err, pre.error());
-    auto data = loadCommandData(a, *floatModel->work, *pre, limit);
+        return pre.error();
+    ev.pre = *pre;
+    auto data = loadCommandData(a, *ev.model.work, ev.pre, limit);
     if (!data)
-        return fail(err, data.error());
+        return data.error();
+    ev.data = std::move(*data);
 
-    std::vector<std::string> notes;
-    if (!floatModel->note.empty())
-        notes.push_back("float32 is the dequantized graph of the " +
-            model::quantModeName(model::guessMode(*floatModel->file).mode) + " file; 'original' is the file as shipped");
-    std::vector<quant::TensorRange> ranges;
+    if (!ev.model.note.empty())
+        ev.notes.push_back("float32 is the dequantized graph of the " +
+            model::quantModeName(model::guessMode(*ev.model.file).mode) + " file; 'original' is the file as shipped");
     const bool integer =
         std::any_of(o.modes.begin(), o.modes.end(), [](const std::string& m) { return m == "int8" || m == "16x8"; });
     if (integer) {
         passes::QuantizeOptions rq = o.quantize;
         rq.mode = passes::Mode::Int8;
-        auto r = rangesForCommand(a, *floatModel, *pre, rq, *data, "evaluation samples", notes);
+        auto r = rangesForCommand(a, ev.model, ev.pre, rq, ev.data, "evaluation samples", ev.notes);
         if (!r)
-            return fail(err, r.error());
-        ranges = std::move(*r);
+            return r.error();
+        ev.ranges = std::move(*r);
         o.quantize.calibration = rq.calibration;
         o.quantize.calibrationSource = rq.calibrationSource;
     }
     QElapsedTimer timer;
     timer.start();
-    auto results = eval::evaluateModes(*floatModel->work, wasQuantized ? floatModel->file.get() : nullptr, *data, ranges, o);
+    auto results = eval::evaluateModes(
+        *ev.model.work, wasQuantized ? ev.model.file.get() : nullptr, ev.data, ev.ranges, o);
     if (!results)
-        return fail(err, results.error());
+        return results.error();
+    ev.results = std::move(*results);
+    ev.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+    ev.quantize = o.quantize;
+    return ev;
+}
+
+int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const Args a = parseArgs(args, evalOptionsWithValue(), quantFlags() + QStringList{QStringLiteral("--json")});
+    if (!a.error.isEmpty() || a.positional.size() != 1 || a.value(QStringLiteral("--data")).isEmpty()) {
+        err << (a.error.isEmpty() ? tr("eval needs one model file and --data") : a.error) << "\n\n"
+            << commandHelp(QStringLiteral("eval"));
+        return 2;
+    }
+    auto ev = evaluateForCommand(a);
+    if (!ev)
+        return fail(err, ev.error());
+    const QString path = a.positional.front();
+    const auto* data = &ev->data;
+    const auto* results = &ev->results;
+    const auto& notes = ev->notes;
 
     QJsonObject j;
     j[QStringLiteral("model")] = path;
     j[QStringLiteral("samples")] = static_cast<qint64>(data->count);
     j[QStringLiteral("labelled")] = data->labels.size() == static_cast<std::size_t>(data->count);
-    j[QStringLiteral("seconds")] = static_cast<double>(timer.elapsed()) / 1000.0;
+    j[QStringLiteral("seconds")] = ev->seconds;
     QJsonArray noteList;
     for (const auto& n : notes)
         noteList.append(qs(n));

@@ -1,11 +1,40 @@
 // SPDX-License-Identifier: MIT
-// `eval`: accuracy, agreement, KL, size and latency of several modes on a data set.
+// `eval`: every mode of a model over a data set. The evaluation step itself (evaluateForCommand) is shared
+// with `report`.
 #pragma once
+
+#include "cli/args.h"
+#include "core/result.h"
+#include "data/samples.h"
+#include "eval/evaluate.h"
+#include "passes/quantize.h"
+#include "pipeline/source.h"
+#include "quant/calibrate.h"
 
 #include <QStringList>
 #include <QTextStream>
 
+#include <string>
+#include <vector>
+
 namespace ql::cli {
+
+// The options `eval` takes a value for (those of quantize included).
+QStringList evalOptionsWithValue();
+
+struct Evaluation {
+    pipeline::ModelSource model;
+    data::Preprocess pre;
+    data::SampleSet data;
+    passes::QuantizeOptions quantize; // as used: calibration method, samples and source filled in
+    std::vector<quant::TensorRange> ranges; // for int8 / 16x8 (empty when no integer mode was asked for)
+    std::vector<std::string> notes;
+    std::vector<eval::ModeEvaluation> results;
+    double seconds = 0;
+};
+
+// What `eval` computes for the arguments `a` (one positional model, --data and the options above).
+Result<Evaluation> evaluateForCommand(const Args& a);
 
 int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+// quantlens-cli report on the demo model with the Fashion-MNIST test set: one HTML file that parses as
+// XML, refers to nothing outside itself, holds every section, shows the numbers `eval --json` prints for
+// the same options (and writes them as tables on request), and whose embedded command regenerates it,
+// timings aside. The PDF of the same report renders (pdftoppm) to the pages the command reports. Bad input gets a clear error and leaves an existing report alone. Under the sanitizers
+// the data set is cut to QL_REPORT_LIMIT samples.
+#include "common/cli_runner.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace ql;
+using test::cli;
+using Run = test::CliRun;
+
+namespace {
+
+const QString kData = QStringLiteral("/usr/share/datasets/fashion-mnist/");
+
+QStringList commonArgs()
+{
+    QStringList a{QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite"), QStringLiteral("--data"),
+        kData + QStringLiteral("t10k-images-idx3-ubyte.gz"), QStringLiteral("--labels"),
+        kData + QStringLiteral("t10k-labels-idx1-ubyte.gz"), QStringLiteral("--calibration-data"),
+        kData + QStringLiteral("train-images-idx3-ubyte.gz"), QStringLiteral("--latency-runs"), QStringLiteral("2")};
+    if (const QByteArray limit = qgetenv("QL_REPORT_LIMIT"); !limit.isEmpty())
+        a << QStringLiteral("--limit") << QString::fromLatin1(limit);
+    return a;
+}
+
+QString readText(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+// What the report shows, read as XML: section ids, table rows by mode, the command, and every reference
+// to something outside the file.
+struct Parsed {
+    QString error;
+    QStringList sections;
+    QStringList outsideReferences;
+    QMap<QString, QStringList> modeRows; // mode -> cell texts
+    QString command;
+    int confusionFigures = 0;
+};
+
+Parsed parse(const QString& html)
+{
+    Parsed p;
+    QString body = html;
+    body.remove(QRegularExpression(QStringLiteral("^<!DOCTYPE html>\\s*")));
+    if (body.contains(QRegularExpression(QStringLiteral("<style>[^<]*(url\\(|@import)"))))
+        p.outsideReferences << QStringLiteral("a url() or @import in the style sheet");
+    QXmlStreamReader x(body);
+    QString mode;
+    QStringList cells;
+    bool inCell = false, inCommand = false;
+    while (!x.atEnd()) {
+        x.readNext();
+        if (x.isStartElement()) {
+            const QString n = x.name().toString();
+            const auto attrs = x.attributes();
+            for (const auto& a : attrs) {
+                const QString v = a.value().toString();
+                if ((a.name() == QLatin1String("src") || a.name() == QLatin1String("href")) && !v.startsWith(QLatin1Char('#')))
+                    p.outsideReferences << n + QLatin1Char(' ') + a.name().toString() + QLatin1Char('=') + v;
+                if (v.contains(QLatin1String("url(")))
+                    p.outsideReferences << n + QStringLiteral(" url(");
+            }
+            for (const char* e : {"link", "script", "img", "iframe", "object", "embed", "image", "use"})
+                if (n == QLatin1String(e))
+                    p.outsideReferences << QStringLiteral("<%1>").arg(n);
+            if (n == QLatin1String("section"))
+                p.sections << attrs.value(QStringLiteral("id")).toString();
+            if (n == QLatin1String("tr") && attrs.hasAttribute(QStringLiteral("data-mode"))) {
+                mode = attrs.value(QStringLiteral("data-mode")).toString();
+                cells.clear();
+            }
+            if (n == QLatin1String("td") && !mode.isEmpty()) {
+                inCell = true;
+                cells << QString();
+            }
+            if (n == QLatin1String("pre") && attrs.value(QStringLiteral("class")) == QLatin1String("command"))
+                inCommand = true;
+            if (n == QLatin1String("figure") && attrs.value(QStringLiteral("class")) == QLatin1String("confusion"))
+                ++p.confusionFigures;
+        } else if (x.isCharacters()) {
+            if (inCell)
+                cells.back() += x.text();
+            if (inCommand)
+                p.command += x.text();
+        } else if (x.isEndElement()) {
+            const QString n = x.name().toString();
+            if (n == QLatin1String("td"))
+                inCell = false;
+            if (n == QLatin1String("pre"))
+                inCommand = false;
+            if (n == QLatin1String("tr") && !mode.isEmpty()) {
+                p.modeRows[mode] = cells;
+                mode.clear();
+            }
+        }
+    }
+    if (x.hasError())
+        p.error = QStringLiteral("line %1: %2").arg(x.lineNumber()).arg(x.errorString());
+    return p;
+}
+
+// The words of a shell command as the report writes it (plain words and single-quoted ones).
+QStringList shellWords(const QString& command)
+{
+    QStringList words;
+    QString w;
+    bool quoted = false, any = false;
+    for (qsizetype i = 0; i < command.size(); ++i) {
+        const QChar c = command[i];
+        if (c == QLatin1Char('\'')) {
+            quoted = !quoted;
+            any = true;
+        } else if (c == QLatin1Char('\\') && !quoted && i + 1 < command.size()) {
+            w += command[++i];
+        } else if (c.isSpace() && !quoted) {
+            if (any || !w.isEmpty())
+                words << w;
+            w.clear();
+            any = false;
+        } else {
+            w += c;
+        }
+    }
+    if (any || !w.isEmpty())
+        words << w;
+    return words;
+}
+
+QString withoutTimings(QString html)
+{
+    return html.remove(QRegularExpression(QStringLiteral("<span class=\"timing\">[^<]*</span>")));
+}
+
+} // namespace
+
+class ReportTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void theReportIsSelfContainedCompleteAndShowsEvalsNumbers()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("report.html"));
+        const QString tables = dir.filePath(QStringLiteral("tables"));
+        const Run r = cli(QStringList{QStringLiteral("report")} + commonArgs() +
+            QStringList{QStringLiteral("-o"), out, QStringLiteral("--tables"), tables});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const Parsed p = parse(readText(out));
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QVERIFY2(p.outsideReferences.isEmpty(), qPrintable(p.outsideReferences.join(QLatin1Char('\n'))));
+        const QStringList expected{QStringLiteral("summary"), QStringLiteral("settings"), QStringLiteral("modes"),
+            QStringLiteral("weights"), QStringLiteral("activations"), QStringLiteral("worst"), QStringLiteral("confusion"),
+            QStringLiteral("notes")};
+        QCOMPARE(p.sections, expected);
+        QVERIFY(p.command.startsWith(QLatin1String("quantlens-cli report ")));
+
+        // The same numbers as eval --json with the same options.
+        const Run e = cli(QStringList{QStringLiteral("eval")} + commonArgs() + QStringList{QStringLiteral("--json")});
+        QVERIFY2(e.code == 0, qPrintable(e.err));
+        const QJsonArray modes = QJsonDocument::fromJson(e.out).object()[QStringLiteral("modes")].toArray();
+        QCOMPARE(modes.size(), 5);
+        QCOMPARE(p.modeRows.size(), modes.size());
+        QCOMPARE(p.confusionFigures, modes.size());
+        auto pct = [](double v) { return QString::number(100.0 * v, 'f', 2) + QStringLiteral(" %"); };
+        const QString csv = readText(QDir(tables).filePath(QStringLiteral("modes.csv")));
+        const QStringList csvLines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(csvLines.size(), modes.size() + 1);
+        for (qsizetype i = 0; i < modes.size(); ++i) {
+            const QJsonObject m = modes[i].toObject();
+            const QString name = m[QStringLiteral("mode")].toString();
+            QVERIFY2(p.modeRows.contains(name), qPrintable(name));
+            const QStringList cells = p.modeRows[name];
+            QCOMPARE(cells.value(1), pct(m[QStringLiteral("accuracy")].toDouble()));
+            QCOMPARE(cells.value(2), pct(m[QStringLiteral("top5")].toDouble()));
+            QCOMPARE(cells.value(3), pct(m[QStringLiteral("agreement")].toDouble()));
+            const QStringList fields = csvLines[i + 1].split(QLatin1Char(','));
+            QCOMPARE(fields.value(0), name);
+            QCOMPARE(fields.value(1).toDouble(), m[QStringLiteral("accuracy")].toDouble());
+            QCOMPARE(fields.value(6).toLongLong(), m[QStringLiteral("size_bytes")].toInteger());
+        }
+        for (const char* f : {"weights.csv", "activations.csv", "confusion_int8.csv", "report.json"})
+            QVERIFY2(QFile::exists(QDir(tables).filePath(QLatin1String(f))), f);
+    }
+
+    void theEmbeddedCommandRegeneratesTheReport()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("report.html"));
+        const Run r = cli(QStringList{QStringLiteral("report")} + commonArgs() + QStringList{QStringLiteral("-o"), out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString first = readText(out);
+        const QStringList words = shellWords(parse(first).command);
+        QVERIFY(words.size() > 3);
+        QCOMPARE(words.mid(0, 2), (QStringList{QStringLiteral("quantlens-cli"), QStringLiteral("report")}));
+        QVERIFY(QFile::remove(out));
+        const Run again = cli(words.mid(1));
+        QVERIFY2(again.code == 0, qPrintable(again.err));
+        const QString second = readText(out);
+        QVERIFY(!second.isEmpty());
+        QVERIFY(first.contains(QLatin1String("class=\"timing\"")));
+        QCOMPARE(withoutTimings(second), withoutTimings(first));
+    }
+
+    void thePdfRendersToItsPages()
+    {
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        const Run r = cli(QStringList{QStringLiteral("report")} + commonArgs() + QStringList{QStringLiteral("-o"), pdf});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // "wrote PATH (N pages)"
+        const auto m = QRegularExpression(QStringLiteral("\\((\\d+) pages\\)")).match(QString::fromUtf8(r.out));
+        QVERIFY2(m.hasMatch(), r.out.constData());
+        const int pages = m.captured(1).toInt();
+        QVERIFY2(pages >= 3, r.out.constData()); // eight sections with charts and tables do not fit on two
+        const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+        QVERIFY2(!pdftoppm.isEmpty(), "pdftoppm (poppler-utils, packaging/setup.sh) is missing");
+        QProcess p;
+        p.start(pdftoppm, {QStringLiteral("-r"), QStringLiteral("30"), QStringLiteral("-png"), pdf, dir.filePath(QStringLiteral("page"))});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 0);
+        const QStringList rendered = QDir(dir.path()).entryList({QStringLiteral("page*.png")}, QDir::Files);
+        QCOMPARE(rendered.size(), pages);
+        for (const auto& f : rendered) // a rendered page is not blank
+            QVERIFY2(QFileInfo(dir.filePath(f)).size() > 1000, qPrintable(f));
+    }
+
+    void badInputIsNamedAndAnExistingReportStays()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("report.html"));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("an earlier report");
+        f.close();
+        // Labels given as the data: 1-D values, not 28x28 images.
+        const Run r = cli({QStringLiteral("report"), QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite"),
+            QStringLiteral("--data"), kData + QStringLiteral("t10k-labels-idx1-ubyte.gz"), QStringLiteral("-o"), out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("data")), qPrintable(r.err));
+        QCOMPARE(readText(out), QStringLiteral("an earlier report"));
+        // A report that is not .html, and no output at all, are refused before any work.
+        const Run pdf = cli(QStringList{QStringLiteral("report")} + commonArgs() +
+            QStringList{QStringLiteral("-o"), dir.filePath(QStringLiteral("r.txt"))});
+        QCOMPARE(pdf.code, 1);
+        QVERIFY2(pdf.err.contains(QLatin1String(".html")), qPrintable(pdf.err));
+        QCOMPARE(cli(QStringList{QStringLiteral("report")} + commonArgs()).code, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(ReportTest)
+#include "report_test.moc"
