@@ -40,6 +40,8 @@ QString db(double v)
 
 QString kib(double bytes)
 {
+    if (bytes < 1024)
+        return Text::tr("%1 bytes").arg(bytes, 0, 'f', 0);
     return QString::number(bytes / 1024.0, 'f', 1) + QStringLiteral(" KiB");
 }
 
@@ -131,9 +133,10 @@ QString settingsSection(const ReportInput& r)
 QString modesSection(const ReportInput& r)
 {
     QString b = QStringLiteral("<table class=\"numbers\" width=\"100%\">");
-    b += header({Text::tr("mode"), Text::tr("top-1"), Text::tr("top-5"), Text::tr("agreement with float32"),
+    b += header({Text::tr("mode"), Text::tr("top-1"), Text::tr("top-5"), Text::tr("agreement"),
         Text::tr("KL mean"), Text::tr("KL p99"), Text::tr("file size"), Text::tr("tflite-micro arena"),
         Text::tr("latency (ms)")});
+    const QString agreementNote = Text::tr("Agreement: the share of samples on which the mode picks the float32 model's top class.");
     b += QStringLiteral("<tbody>");
     ScatterChart chart;
     chart.title = Text::tr("Accuracy against file size");
@@ -155,7 +158,8 @@ QString modesSection(const ReportInput& r)
         if (!e.collapse.empty())
             b += QStringLiteral("<p class=\"warning\">%1</p>").arg(esc(qs(e.mode) + QStringLiteral(": ") + qs(e.collapse)));
     b += QStringLiteral("<figure>%1</figure>").arg(scatterSvg(chart));
-    b += paragraph(Text::tr("Latency: the median single-sample run on the machine that made the report, one thread."));
+    b += paragraph(agreementNote + QLatin1Char(' ') +
+        Text::tr("Latency: the median single-sample run on the machine that made the report, one thread."));
     return section(QStringLiteral("modes"), Text::tr("The modes compared"), b);
 }
 
