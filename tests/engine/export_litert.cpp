@@ -2,6 +2,8 @@
 // Running and checking an export against the official runtime (export_litert.h).
 #include "engine/export_litert.h"
 
+#include "model/transform.h"
+
 #include "common/litert.h"
 
 #include <QFileInfo>
@@ -148,6 +150,56 @@ QString keptSignaturesAndMetadata(const model::Graph& before, const model::Graph
     if (after.associatedFiles.size() != before.associatedFiles.size())
         return QStringLiteral("associated files: %1 bytes became %2").arg(before.associatedFiles.size()).arg(after.associatedFiles.size());
     return {};
+}
+
+model::Graph cutBeforeCustom(const model::Graph& g, int* cut)
+{
+    model::Graph c = g;
+    auto& s = c.subgraphs[0];
+    std::vector<bool> fromCustom(s.tensors.size(), false);
+    // Computed from constants alone (a DEQUANTIZE of float16 weights): never made an output.
+    std::vector<bool> constant(s.tensors.size(), false);
+    for (std::size_t t = 0; t < s.tensors.size(); ++t)
+        constant[t] = c.isConstant(s.tensors[t]);
+    std::vector<model::Operator> kept;
+    std::vector<int> fed;
+    for (const auto& op : s.operators) {
+        bool fromConstants = !op.inputs.empty();
+        for (int t : op.inputs)
+            fromConstants = fromConstants && (t < 0 || constant[static_cast<std::size_t>(t)]);
+        if (fromConstants)
+            for (int t : op.outputs)
+                constant[static_cast<std::size_t>(t)] = true;
+        bool drop = c.opcodeOf(op) == tflite::BuiltinOperator::CUSTOM;
+        for (int t : op.inputs)
+            drop = drop || (t >= 0 && fromCustom[static_cast<std::size_t>(t)]);
+        if (!drop) {
+            kept.push_back(op);
+            continue;
+        }
+        for (int t : op.outputs)
+            fromCustom[static_cast<std::size_t>(t)] = true;
+        for (int t : op.inputs)
+            if (t >= 0 && !fromCustom[static_cast<std::size_t>(t)] && !constant[static_cast<std::size_t>(t)] &&
+                std::find(s.inputs.begin(), s.inputs.end(), t) == s.inputs.end() &&
+                std::find(fed.begin(), fed.end(), t) == fed.end())
+                fed.push_back(t);
+    }
+    *cut = static_cast<int>(s.operators.size() - kept.size());
+    if (*cut == 0)
+        return c;
+    std::vector<int> outputs;
+    for (int t : s.outputs)
+        if (!fromCustom[static_cast<std::size_t>(t)])
+            outputs.push_back(t);
+    for (int t : fed)
+        if (std::find(outputs.begin(), outputs.end(), t) == outputs.end())
+            outputs.push_back(t);
+    s.operators = std::move(kept);
+    s.outputs = std::move(outputs);
+    c.signatureDefs.clear();
+    model::dropUnused(c);
+    return c;
 }
 
 } // namespace ql::test

@@ -42,4 +42,10 @@ int floatComputeOperators(const model::Graph& g);
 // where the original's did), metadata entries and associated files survive the export.
 QString keptSignaturesAndMetadata(const model::Graph& before, const model::Graph& after);
 
+// Subgraph 0 without its custom operators and everything computed from their outputs, for runtimes that
+// lack a custom kernel (LiteRT has no Coral or MLPerf operators) or cannot hand back a shape-less output
+// (detection post-processing in litert-run): the inputs those operators read become the graph's outputs.
+// `cut` receives the number of operators removed. Signatures go (they name outputs no longer there).
+model::Graph cutBeforeCustom(const model::Graph& g, int* cut);
+
 } // namespace ql::test

@@ -43,49 +43,6 @@ namespace {
 
 constexpr double kMixedRelTol = 0.02; // as export_test: a float operator feeding integer ones
 
-// Subgraph 0 without its custom operators and everything computed from their outputs: the inputs they
-// read become the graph's outputs (after the outputs that remain). Signatures go: they name outputs
-// that are no longer there.
-model::Graph cutBeforeCustom(const model::Graph& g, int* cut)
-{
-    model::Graph c = g;
-    auto& s = c.subgraphs[0];
-    std::vector<bool> fromCustom(s.tensors.size(), false);
-    std::vector<model::Operator> kept;
-    std::vector<int> fed;
-    for (const auto& op : s.operators) {
-        bool drop = c.opcodeOf(op) == Op::CUSTOM;
-        for (int t : op.inputs)
-            drop = drop || (t >= 0 && fromCustom[static_cast<std::size_t>(t)]);
-        if (!drop) {
-            kept.push_back(op);
-            continue;
-        }
-        for (int t : op.outputs)
-            fromCustom[static_cast<std::size_t>(t)] = true;
-        for (int t : op.inputs)
-            if (t >= 0 && !fromCustom[static_cast<std::size_t>(t)] && !c.isConstant(s.tensors[static_cast<std::size_t>(t)]) &&
-                std::find(s.inputs.begin(), s.inputs.end(), t) == s.inputs.end() &&
-                std::find(fed.begin(), fed.end(), t) == fed.end())
-                fed.push_back(t);
-    }
-    *cut = static_cast<int>(s.operators.size() - kept.size());
-    if (*cut == 0)
-        return c;
-    std::vector<int> outputs;
-    for (int t : s.outputs)
-        if (!fromCustom[static_cast<std::size_t>(t)])
-            outputs.push_back(t);
-    for (int t : fed)
-        if (std::find(outputs.begin(), outputs.end(), t) == outputs.end())
-            outputs.push_back(t);
-    s.operators = std::move(kept);
-    s.outputs = std::move(outputs);
-    c.signatureDefs.clear();
-    model::dropUnused(c);
-    return c;
-}
-
 struct Quantized {
     std::string path, file;
 };

@@ -8,6 +8,8 @@
 //  - LiteRT's outputs equal QuantLens' on the same input: bit for bit for integer graphs, within the
 //    float budget for float16, within the hybrid budget for dynamic range, and within a few steps where a
 //    float operator (kept float, or one without an integer kernel) feeds integer ones.
+// Where LiteRT cannot run the original (a custom kernel it lacks, a shape-less output litert-run cannot
+// return), QuantLens runs each whole export and both runtimes compare it cut before its custom operators.
 // Calibration: 8 samples, Fashion-MNIST images for 28x28 inputs, seeded random values in the model's
 // input range otherwise. The table of models x modes is printed; under the sanitizers a third of the
 // models run (QL_CORPUS_SAMPLE).
@@ -69,12 +71,23 @@ private slots:
                 QVERIFY2(f.ok(), (m.file + ": " + (f.ok() ? "" : f.error().message)).c_str());
                 g = std::move(*f);
             }
-            // The original must run in LiteRT, or there is nothing to compare an export with.
+            // The original must run in LiteRT, or there is nothing to compare an export with. Where LiteRT
+            // lacks a custom kernel or litert-run a shape-less output, both runtimes compare the graphs cut
+            // before their custom operators, and QuantLens runs each whole export too.
             QTemporaryDir dir;
+            bool cutting = false;
             if (const LitertRun r = runOnce(QString::fromStdString(m.path), {}, dir.filePath(QStringLiteral("orig")));
                 !r.ok) {
-                report(QString::fromStdString(m.file) + QStringLiteral(" | LiteRT cannot run the original: ") + r.error.left(160));
-                continue;
+                int n = 0;
+                const model::Graph cut = cutBeforeCustom(g, &n);
+                const QString cutFile = dir.filePath(QStringLiteral("orig_cut.tflite"));
+                QVERIFY(model::writeTflite(cut, cutFile.toStdString()).ok());
+                if (n == 0 || !runOnce(cutFile, {}, dir.filePath(QStringLiteral("orig_cut"))).ok) {
+                    report(QString::fromStdString(m.file) + QStringLiteral(" | LiteRT cannot run the original: ") + r.error.left(160));
+                    continue;
+                }
+                cutting = true;
+                report(QString::fromStdString(m.file) + QStringLiteral(" | compared cut before %1 custom operator(s)").arg(n));
             }
             std::vector<quant::TensorRange> ranges;
             const auto sets = calibrationSets(g, m);
@@ -115,6 +128,25 @@ private slots:
                 QVERIFY(back.ok());
                 if (const QString lost = keptSignaturesAndMetadata(g, *back); !lost.isEmpty())
                     failures << row + QStringLiteral(": ") + lost;
+                QString compared = file; // what LiteRT runs: the export, or the export cut before custom operators
+                if (cutting) {
+                    auto whole = exec::Interpreter::create(std::make_shared<const model::Graph>(*back));
+                    std::mt19937 wholeRng(5);
+                    bool ran = whole.ok();
+                    for (int i = 0; ran && i < (*whole)->inputCount(); ++i) {
+                        const auto a = inputFor((*whole)->input(i), m.lo, m.hi, wholeRng);
+                        ran = (*whole)->setInput(i, a.dtype, a.data).ok();
+                    }
+                    if (!ran || !(*whole)->invoke().ok()) {
+                        failures << row + QStringLiteral(": QuantLens cannot run the whole export");
+                        continue;
+                    }
+                    int n = 0;
+                    *back = cutBeforeCustom(*back, &n);
+                    compared = dir.filePath(QStringLiteral("export_cut.tflite"));
+                    QVERIFY(model::writeTflite(*back, compared.toStdString()).ok());
+                }
+                const int floatOpsCompared = floatComputeOperators(*back);
                 exec::InterpreterOptions io;
                 auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(std::move(*back)), io);
                 if (!it) {
@@ -144,23 +176,24 @@ private slots:
                 if (floatRun && !floatRun->invoke().ok())
                     floatRun.reset();
                 const QString outDir = dir.filePath(QStringLiteral("out_%1").arg(exports));
-                const LitertRun lr = runOnce(file, inputs, outDir);
+                const LitertRun lr = runOnce(compared, inputs, outDir);
                 if (!lr.ok) {
                     failures << row + QStringLiteral(": ") + lr.error;
                     report(row + QStringLiteral(" | LiteRT fails"));
                     continue;
                 }
-                if (mode.mode == passes::Mode::Int8 && !mode.keepOneFloat)
+                if (mode.mode == passes::Mode::Int8 && !mode.keepOneFloat && !cutting)
                     ourDelegation[m.file + " " + (mode.io == passes::IoType::Float ? "float" : mode.io == passes::IoType::UInt8 ? "uint8" : "int8")] =
                         lr.fullyDelegated;
                 QString verdict;
-                if (lr.fullyDelegated != q->lint.fullyDelegated)
+                // (A cut graph lacks the custom operators that keep the whole export from full delegation.)
+                if (!cutting && lr.fullyDelegated != q->lint.fullyDelegated)
                     verdict = QStringLiteral("QuantLens predicted %1 delegation, LiteRT %2")
                                   .arg(q->lint.fullyDelegated ? QStringLiteral("full") : QStringLiteral("partial"),
                                       lr.fullyDelegated ? QStringLiteral("full") : QStringLiteral("partial"));
                 // Outputs.
                 const bool integerMode = mode.mode == passes::Mode::Int8 || mode.mode == passes::Mode::Int16x8;
-                const int floatOps = integerMode ? floatComputeOperators(q->graph) : 0;
+                const int floatOps = integerMode ? floatOpsCompared : 0;
                 const char* budgetName = mode.mode == passes::Mode::Float16 ? "float"
                     : mode.mode == passes::Mode::Dynamic                      ? "hybrid"
                     : floatOps > 0                                            ? "mixed"
