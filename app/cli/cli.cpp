@@ -193,7 +193,8 @@ QString commandHelp(const QString& command)
                   "             --samples evaluation samples, which the output notes)\n");
     if (command == QLatin1String("report"))
         return tr("Usage: quantlens-cli report MODEL --data IMAGES [--labels LABELS] -o REPORT.html|REPORT.pdf\n"
-                  "                        [--tables DIR] [--analysis-samples N] [options of eval]\n"
+                  "                        [--sensitivity [--budget B]] [--target NAME] [--tables DIR]\n"
+                  "                        [--analysis-samples N] [options of eval]\n"
                   "\n"
                   "Writes one self-contained HTML file (charts as inline SVG, readable offline, printable): the\n"
                   "model, the settings with the SHA-256 of every input file and the command that regenerates the\n"
@@ -201,6 +202,10 @@ QString commandHelp(const QString& command)
                   "weight error of every layer, the int8 activation error of every operator output, the worst\n"
                   "layers with their histograms and verdicts, and a confusion matrix per mode (with labels).\n"
                   "A .pdf holds the same on A4 pages (charts stay vectors). -o may be given twice (both files).\n"
+                  "  --sensitivity         add the sensitivity of every layer in int8 and the layers to keep float\n"
+                  "                        within --budget (default 0.01, as the sensitivity command)\n"
+                  "  --target NAME|FILE    add the check of the file and of its int8 export against a target\n"
+                  "                        (operators, RAM, flash; as info --target)\n"
                   "  --tables DIR          also write the tables as CSV files and report.json into DIR\n"
                   "  --analysis-samples N  samples of the activation analysis (default 32)\n");
     if (command == QLatin1String("sensitivity"))

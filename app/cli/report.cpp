@@ -4,13 +4,17 @@
 #include "cli/args.h"
 #include "cli/evaluate.h"
 #include "cli/quant_options.h"
+#include "data/profiles.h"
 #include "eval/activations.h"
+#include "eval/sensitivity.h"
 #include "eval/weights.h"
 #include "core/file_io.h"
 #include "model/dtype.h"
 #include "model/summary.h"
+#include "model/writer.h"
 #include "pipeline/quantize.h"
 #include "report/report.h"
+#include "target/profile.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -21,6 +25,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <optional>
 
 namespace ql::cli {
 
@@ -80,8 +85,9 @@ int reportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const Args a = parseArgs(args,
         evalOptionsWithValue() +
-            QStringList{QStringLiteral("-o"), QStringLiteral("--tables"), QStringLiteral("--analysis-samples")},
-        quantFlags());
+            QStringList{QStringLiteral("-o"), QStringLiteral("--tables"), QStringLiteral("--analysis-samples"),
+                QStringLiteral("--budget"), QStringLiteral("--target")},
+        quantFlags() + QStringList{QStringLiteral("--sensitivity")});
     const QStringList outputs = a.values(QStringLiteral("-o"));
     if (!a.error.isEmpty() || a.positional.size() != 1 || a.value(QStringLiteral("--data")).isEmpty() ||
         outputs.isEmpty()) {
@@ -99,6 +105,19 @@ int reportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         ao.samples = v.toLongLong(&ok);
     if (!ok || ao.samples < 1)
         return fail(err, "--analysis-samples must be a positive number");
+
+    eval::SensitivityOptions so;
+    if (const QString v = a.value(QStringLiteral("--budget")); !v.isEmpty())
+        so.budget = v.toDouble(&ok);
+    if (!ok || !(so.budget >= 0 && so.budget <= 1))
+        return fail(err, "--budget must be a number from 0 to 1 (0.01 = one point)");
+    std::optional<target::Profile> profile;
+    if (const QString t = a.value(QStringLiteral("--target")); !t.isEmpty()) {
+        auto p = app::findProfile(t);
+        if (!p)
+            return fail(err, p.error());
+        profile = std::move(*p);
+    }
 
     QElapsedTimer timer;
     timer.start();
@@ -174,6 +193,34 @@ int reportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     for (auto& L : *acts)
         L.op = m.fileOp(L.op);
     r.activations = std::move(*acts);
+
+    if (a.flags.contains(QStringLiteral("--sensitivity"))) {
+        so.quantize = q;
+        if (const QString v = a.value(QStringLiteral("--threads")); !v.isEmpty())
+            so.threads = v.toInt();
+        auto s = eval::sensitivity(*m.work, ev->data, ranges, so);
+        if (!s)
+            return fail(err, s.error());
+        for (auto& l : s->layers)
+            l.op = m.fileOp(l.op);
+        s->keepFloat = pipeline::toFileOps(m, s->keepFloat);
+        r.sensitivity = std::move(*s);
+    }
+    if (profile) {
+        // The file as given, and the int8 model the mode table evaluated (float I/O, as eval runs it).
+        r.targetChecks.push_back({tr("the file as given"), target::check(*m.file, *profile, r.fileBytes)});
+        passes::QuantizeOptions tq = ev->quantize;
+        tq.mode = passes::Mode::Int8;
+        tq.io = passes::IoType::Float;
+        auto t = pipeline::quantizeWithRanges(m, tq, ranges);
+        if (!t)
+            return fail(err, t.error());
+        auto bytes = model::serializeTflite(t->graph);
+        if (!bytes)
+            return fail(err, bytes.error());
+        r.targetChecks.push_back({tr("int8 (float I/O, as evaluated)"), target::check(t->graph, *profile, static_cast<std::int64_t>(bytes->size()))});
+        r.target = std::move(profile);
+    }
     r.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
 
     const QString html = report::renderHtml(r);

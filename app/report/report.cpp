@@ -283,6 +283,76 @@ QString confusionSection(const ReportInput& r)
     return section(QStringLiteral("confusion"), Text::tr("Confusion matrices"), b);
 }
 
+QString sensitivitySection(const ReportInput& r)
+{
+    const eval::SensitivityResult& x = *r.sensitivity;
+    const QString metric = x.metric == "accuracy" ? Text::tr("top-1 accuracy") : Text::tr("agreement with float32");
+    BarChart chart;
+    chart.title = Text::tr("What each layer costs in int8, and what keeping it float buys");
+    chart.xTitle = Text::tr("operator (number, type)");
+    chart.yTitle = Text::tr("change of %1 (points)").arg(metric);
+    Series cost{Text::tr("cost: only this layer quantized"), {}, {}};
+    Series gain{Text::tr("gain: only this layer kept float"), {}, {}};
+    QString rows;
+    for (const auto& L : x.layers) {
+        chart.categories << QStringLiteral("%1 %2").arg(L.op).arg(qs(L.opName));
+        cost.values.push_back(100.0 * L.cost);
+        gain.values.push_back(100.0 * L.gain);
+        rows += QStringLiteral("<tr>") + cell(QString::number(L.op), "num") + cell(qs(L.opName)) +
+            cell(percent(L.onlyQuantized), "num") + cell(percent(L.keptFloat), "num") +
+            cell(QString::number(100.0 * L.cost, 'f', 2), "num") + cell(QString::number(100.0 * L.gain, 'f', 2), "num") +
+            QStringLiteral("</tr>");
+    }
+    chart.series = {cost, gain};
+    QString b = paragraph(Text::tr("Metric: %1. float32 %2, all weighted layers in int8 %3; budget %4 points.")
+                              .arg(metric, percent(x.floatMetric), percent(x.quantizedMetric))
+                              .arg(100.0 * x.budget, 0, 'f', 2));
+    b += QStringLiteral("<figure>%1</figure>").arg(barChartSvg(chart));
+    b += QStringLiteral("<table class=\"numbers\" width=\"100%\">") +
+        header({Text::tr("op"), Text::tr("type"), Text::tr("only this layer quantized"), Text::tr("only this layer float"),
+            Text::tr("cost (points)"), Text::tr("gain (points)")}) +
+        QStringLiteral("<tbody>") + rows + QStringLiteral("</tbody></table>");
+    QStringList keep;
+    for (int op : x.keepFloat)
+        keep << QString::number(op);
+    b += paragraph(keep.isEmpty() ? Text::tr("No layer needs to stay float: int8 is within the budget.")
+            : x.withinBudget
+            ? Text::tr("Keep in float: --keep-float %1 (then %2, within the budget).").arg(keep.join(QLatin1Char(',')), percent(x.selectionMetric))
+            : Text::tr("Even with --keep-float %1 the metric stays outside the budget (%2).").arg(keep.join(QLatin1Char(',')), percent(x.selectionMetric)));
+    return section(QStringLiteral("sensitivity"), Text::tr("Sensitivity of each layer"), b);
+}
+
+QString targetSection(const ReportInput& r)
+{
+    const target::Profile& p = *r.target;
+    QString b = paragraph(qs(p.title) + QStringLiteral(": ") + qs(p.description));
+    b += QStringLiteral("<table class=\"numbers\" width=\"100%\">") +
+        header({Text::tr("model"), Text::tr("runs"), Text::tr("RAM"), Text::tr("RAM of the target"), Text::tr("flash"),
+            Text::tr("flash of the target"), Text::tr("findings")}) +
+        QStringLiteral("<tbody>");
+    QString findings;
+    for (const auto& c : r.targetChecks) {
+        const auto& x = c.result;
+        b += QStringLiteral("<tr>") + cell(c.what) +
+            cell(x.runs() ? (x.cutAt >= 0 ? Text::tr("partly on the CPU") : Text::tr("yes")) : Text::tr("no")) +
+            cell(x.ramBytes >= 0 ? kib(static_cast<double>(x.ramBytes)) : QStringLiteral("–"), "num") +
+            cell(p.ramBytes > 0 ? kib(static_cast<double>(p.ramBytes)) : QStringLiteral("–"), "num") +
+            cell(kib(static_cast<double>(x.flashBytes)), "num") +
+            cell(p.flashBytes > 0 ? kib(static_cast<double>(p.flashBytes)) : QStringLiteral("–"), "num") +
+            cell(QString::number(x.findings.size()), "num") + QStringLiteral("</tr>");
+        for (const auto& f : x.findings)
+            findings += QStringLiteral("<tr>") + cell(c.what) + cell(qs(target::impactName(f.impact))) +
+                cell(f.op >= 0 ? QStringLiteral("%1 %2").arg(f.op).arg(qs(f.opName)) : Text::tr("the model")) +
+                cell(qs(f.message)) + QStringLiteral("</tr>");
+    }
+    b += QStringLiteral("</tbody></table>");
+    if (!findings.isEmpty())
+        b += QStringLiteral("<table class=\"numbers\" width=\"100%\">") +
+            header({Text::tr("model"), Text::tr("impact"), Text::tr("operator"), Text::tr("why")}) + QStringLiteral("<tbody>") +
+            findings + QStringLiteral("</tbody></table>");
+    return section(QStringLiteral("target"), Text::tr("On the target: %1").arg(qs(p.title)), b);
+}
+
 QString notesSection(const ReportInput& r)
 {
     QString b = QStringLiteral("<ul>");
@@ -311,10 +381,15 @@ pre.command { white-space: pre-wrap; word-break: break-all; background: #f4f4f4;
 
 } // namespace
 
-QStringList sectionIds()
+QStringList sectionIds(const ReportInput& r)
 {
-    return {QStringLiteral("summary"), QStringLiteral("settings"), QStringLiteral("modes"), QStringLiteral("weights"),
-        QStringLiteral("activations"), QStringLiteral("worst"), QStringLiteral("confusion"), QStringLiteral("notes")};
+    QStringList ids{QStringLiteral("summary"), QStringLiteral("settings"), QStringLiteral("modes"), QStringLiteral("weights"),
+        QStringLiteral("activations"), QStringLiteral("worst"), QStringLiteral("confusion")};
+    if (r.sensitivity)
+        ids << QStringLiteral("sensitivity");
+    if (r.target)
+        ids << QStringLiteral("target");
+    return ids << QStringLiteral("notes");
 }
 
 QString renderHtml(const ReportInput& r)
@@ -325,7 +400,8 @@ QString renderHtml(const ReportInput& r)
              .arg(esc(Text::tr("Quantization report: %1").arg(r.modelName)), QString::fromLatin1(kStyle));
     h += QStringLiteral("<h1>%1</h1>\n").arg(esc(Text::tr("Quantization report: %1").arg(r.modelName)));
     h += summarySection(r) + settingsSection(r) + modesSection(r) + weightsSection(r) + activationsSection(r) +
-        worstSection(r) + confusionSection(r) + notesSection(r);
+        worstSection(r) + confusionSection(r) + (r.sensitivity ? sensitivitySection(r) : QString()) +
+        (r.target ? targetSection(r) : QString()) + notesSection(r);
     return h + QStringLiteral("</body></html>\n");
 }
 

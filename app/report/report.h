@@ -8,13 +8,16 @@
 
 #include "eval/activations.h"
 #include "eval/evaluate.h"
+#include "eval/sensitivity.h"
 #include "eval/weights.h"
+#include "target/profile.h"
 
 #include <QString>
 #include <QStringList>
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,12 +52,20 @@ struct ReportInput {
     std::vector<eval::ModeEvaluation> modes;
     std::vector<eval::LayerWeights> weights; // operators by the file's numbering
     std::vector<eval::ActivationLayer> activations; // empty: not analysed
+    std::optional<eval::SensitivityResult> sensitivity; // operators by the file's numbering; empty: not run
+    struct TargetCheck {
+        QString what; // "the file as given", "int8"
+        target::CheckResult result;
+    };
+    std::optional<target::Profile> target;
+    std::vector<TargetCheck> targetChecks;
     std::vector<std::string> notes;
     double seconds = 0; // how long the report took (a timing)
 };
 
-// The sections, by id, in order: what a reader finds in every report made with labelled data.
-QStringList sectionIds();
+// The sections of `r`, by id, in order: summary, settings, modes, weights, activations, worst, confusion,
+// then sensitivity and target when they were run, and notes.
+QStringList sectionIds(const ReportInput& r);
 
 // The whole document.
 QString renderHtml(const ReportInput& r);

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ql::report {
@@ -73,6 +74,30 @@ std::vector<Table> tablesOf(const ReportInput& r)
             acts.rows.push_back({QString::number(L.op), qs(L.opName), qs(L.name), qs(L.dtype), number(L.local.sqnrDb),
                 number(L.propagated.sqnrDb), number(L.clippedFraction)});
         out.push_back(std::move(acts));
+    }
+    if (r.sensitivity) {
+        Table t{QStringLiteral("sensitivity"),
+            {QStringLiteral("op"), QStringLiteral("type"), QStringLiteral("only_quantized"), QStringLiteral("kept_float"),
+                QStringLiteral("cost"), QStringLiteral("gain"), QStringLiteral("selected")},
+            {}};
+        for (const auto& L : r.sensitivity->layers)
+            t.rows.push_back({QString::number(L.op), qs(L.opName), number(L.onlyQuantized), number(L.keptFloat),
+                number(L.cost), number(L.gain),
+                std::find(r.sensitivity->keepFloat.begin(), r.sensitivity->keepFloat.end(), L.op) != r.sensitivity->keepFloat.end()
+                    ? QStringLiteral("1")
+                    : QStringLiteral("0")});
+        out.push_back(std::move(t));
+    }
+    if (r.target) {
+        Table t{QStringLiteral("target"),
+            {QStringLiteral("model"), QStringLiteral("impact"), QStringLiteral("op"), QStringLiteral("type"),
+                QStringLiteral("rule"), QStringLiteral("message")},
+            {}};
+        for (const auto& c : r.targetChecks)
+            for (const auto& f : c.result.findings)
+                t.rows.push_back({c.what, qs(target::impactName(f.impact)), QString::number(f.op), qs(f.opName),
+                    qs(f.rule), qs(f.message)});
+        out.push_back(std::move(t));
     }
     for (const auto& e : r.modes) {
         if (e.confusion.empty())

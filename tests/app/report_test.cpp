@@ -162,14 +162,15 @@ private slots:
         const QString out = dir.filePath(QStringLiteral("report.html"));
         const QString tables = dir.filePath(QStringLiteral("tables"));
         const Run r = cli(QStringList{QStringLiteral("report")} + commonArgs() +
-            QStringList{QStringLiteral("-o"), out, QStringLiteral("--tables"), tables});
+            QStringList{QStringLiteral("-o"), out, QStringLiteral("--tables"), tables, QStringLiteral("--sensitivity"),
+                QStringLiteral("--target"), QStringLiteral("mcu-256k")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const Parsed p = parse(readText(out));
         QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
         QVERIFY2(p.outsideReferences.isEmpty(), qPrintable(p.outsideReferences.join(QLatin1Char('\n'))));
         const QStringList expected{QStringLiteral("summary"), QStringLiteral("settings"), QStringLiteral("modes"),
             QStringLiteral("weights"), QStringLiteral("activations"), QStringLiteral("worst"), QStringLiteral("confusion"),
-            QStringLiteral("notes")};
+            QStringLiteral("sensitivity"), QStringLiteral("target"), QStringLiteral("notes")};
         QCOMPARE(p.sections, expected);
         QVERIFY(p.command.startsWith(QLatin1String("quantlens-cli report ")));
 
@@ -197,8 +198,25 @@ private slots:
             QCOMPARE(fields.value(1).toDouble(), m[QStringLiteral("accuracy")].toDouble());
             QCOMPARE(fields.value(6).toLongLong(), m[QStringLiteral("size_bytes")].toInteger());
         }
-        for (const char* f : {"weights.csv", "activations.csv", "confusion_int8.csv", "report.json"})
+        for (const char* f : {"weights.csv", "activations.csv", "confusion_int8.csv", "target.csv", "report.json"})
             QVERIFY2(QFile::exists(QDir(tables).filePath(QLatin1String(f))), f);
+
+        // The sensitivity table holds what `sensitivity --json` finds with the same options.
+        const Run sj = cli(QStringList{QStringLiteral("sensitivity")} + commonArgs().mid(0, 7) +
+            QStringList{QStringLiteral("--mode"), QStringLiteral("int8"), QStringLiteral("--json")} +
+            (qEnvironmentVariableIsSet("QL_REPORT_LIMIT") ? QStringList{QStringLiteral("--limit"), qEnvironmentVariable("QL_REPORT_LIMIT")}
+                                                          : QStringList{}));
+        QVERIFY2(sj.code == 0, qPrintable(sj.err));
+        const QJsonArray layers = QJsonDocument::fromJson(sj.out).object()[QStringLiteral("layers")].toArray();
+        const QStringList sens = readText(QDir(tables).filePath(QStringLiteral("sensitivity.csv"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(sens.size(), layers.size() + 1);
+        for (qsizetype i = 0; i < layers.size(); ++i) {
+            const QJsonObject l = layers[i].toObject();
+            const QStringList fields = sens[i + 1].split(QLatin1Char(','));
+            QCOMPARE(fields.value(0).toInt(), l[QStringLiteral("index")].toInt());
+            QCOMPARE(fields.value(4).toDouble(), l[QStringLiteral("cost")].toDouble());
+            QCOMPARE(fields.value(5).toDouble(), l[QStringLiteral("gain")].toDouble());
+        }
     }
 
     void theEmbeddedCommandRegeneratesTheReport()
