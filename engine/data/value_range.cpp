@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "data/value_range.h"
 
+#include "model/tflite_metadata.h"
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace ql::data {
@@ -43,7 +46,30 @@ std::optional<ExpectedRange> expectedInputRange(const model::Graph& g)
     const auto& sg = g.main();
     if (sg.inputs.size() != 1)
         return std::nullopt;
-    return expectedInputRange(sg.tensors[static_cast<std::size_t>(sg.inputs[0])]);
+    const model::Tensor& input = sg.tensors[static_cast<std::size_t>(sg.inputs[0])];
+    if (auto e = expectedInputRange(input))
+        return e;
+    // A float input: the metadata's normalization of 8-bit values, (value - mean) / std.
+    if (input.dtype != model::DType::Float32)
+        return std::nullopt;
+    const auto n = model::inputNormalization(g, 0);
+    if (!n)
+        return std::nullopt;
+    const std::size_t channels = std::max(n->mean.size(), n->std.size());
+    ExpectedRange e;
+    e.range = {std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest()};
+    for (std::size_t c = 0; c < channels; ++c) {
+        const float mean = n->mean[std::min(c, n->mean.size() - 1)], stddev = n->std[std::min(c, n->std.size() - 1)];
+        e.range.lo = std::min(e.range.lo, (0.0f - mean) / stddev);
+        e.range.hi = std::max(e.range.hi, (255.0f - mean) / stddev);
+    }
+    std::ostringstream os;
+    os << "the model's metadata (NormalizationOptions: (value - mean " << n->mean[0] << ") / std " << n->std[0];
+    if (channels > 1)
+        os << ", per channel; the widest channel's range is used";
+    os << ")";
+    e.basis = os.str();
+    return e;
 }
 
 Preprocess preprocessFor(const ValueRange& range)

@@ -29,7 +29,8 @@ struct ExpectedRange {
 // The real values a quantized input (int8, uint8, int16) can stand for; nothing for a float input, which
 // does not say.
 std::optional<ExpectedRange> expectedInputRange(const model::Tensor& input);
-// The same for a model of one input (nothing for several inputs).
+// The same for a model of one input (nothing for several inputs); for a float input, the range the
+// metadata's NormalizationOptions map 8-bit values onto ((0 - mean) / std to (255 - mean) / std), if any.
 std::optional<ExpectedRange> expectedInputRange(const model::Graph& g);
 
 // 8-bit pixels (0..255) mapped onto `range`: value = pixel * scale + offset.
