@@ -206,6 +206,8 @@ QString commandHelp(const QString& command)
                   "                        within --budget (default 0.01, as the sensitivity command)\n"
                   "  --target NAME|FILE    add the check of the file and of its int8 export against a target\n"
                   "                        (operators, RAM, flash; as info --target)\n"
+                  "  --class-names FILE    names of the classes, one per line (default: the label file the model\n"
+                  "                        carries, or Fashion-MNIST's for a 10-class model on Fashion-MNIST data)\n"
                   "  --tables DIR          also write the tables as CSV files and report.json into DIR\n"
                   "  --analysis-samples N  samples of the activation analysis (default 32)\n");
     if (command == QLatin1String("sensitivity"))

@@ -12,6 +12,7 @@
 #include "model/dtype.h"
 #include "model/summary.h"
 #include "model/writer.h"
+#include "model/zip_tail.h"
 #include "pipeline/quantize.h"
 #include "report/report.h"
 #include "target/profile.h"
@@ -79,6 +80,43 @@ QString tensorLine(const model::Tensor& t)
     return QStringLiteral("%1 %2 %3").arg(qs(t.name), dims.join(QLatin1Char('x')), qs(model::dtypeName(t.dtype)));
 }
 
+// Names of the `classes` classes: --class-names FILE (one per line), else the label file the model carries
+// (TFLite metadata's associated files) when it has that many lines, else Fashion-MNIST's for a 10-class model
+// on Fashion-MNIST data (as the application names them), else none (the matrices show numbers).
+Result<QStringList> classNames(const Args& a, const pipeline::ModelSource& m, std::size_t classes)
+{
+    QStringList names;
+    if (const QString path = a.value(QStringLiteral("--class-names")); !path.isEmpty()) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error{"--class-names: cannot read " + path.toStdString()};
+        const QByteArray text = f.readAll();
+        for (const auto& line : model::labelLines({reinterpret_cast<const std::uint8_t*>(text.constData()),
+                 static_cast<std::size_t>(text.size())}))
+            names << qs(line);
+        if (classes > 0 && static_cast<std::size_t>(names.size()) != classes)
+            return Error{"--class-names: " + path.toStdString() + " has " + std::to_string(names.size()) +
+                " lines, the model " + std::to_string(classes) + " classes"};
+        return names;
+    }
+    if (classes == 0)
+        return names;
+    if (auto members = model::readZipMembers(m.file->associatedFiles))
+        for (const auto& z : *members) {
+            const auto lines = model::labelLines(z.data);
+            if (lines.size() == classes) {
+                for (const auto& l : lines)
+                    names << qs(l);
+                return names;
+            }
+        }
+    if (classes == 10 && a.value(QStringLiteral("--data")).contains(QLatin1String("fashion"), Qt::CaseInsensitive))
+        names = {QStringLiteral("T-shirt/top"), QStringLiteral("Trouser"), QStringLiteral("Pullover"),
+            QStringLiteral("Dress"), QStringLiteral("Coat"), QStringLiteral("Sandal"), QStringLiteral("Shirt"),
+            QStringLiteral("Sneaker"), QStringLiteral("Bag"), QStringLiteral("Ankle boot")};
+    return names;
+}
+
 } // namespace
 
 int reportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
@@ -86,7 +124,7 @@ int reportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const Args a = parseArgs(args,
         evalOptionsWithValue() +
             QStringList{QStringLiteral("-o"), QStringLiteral("--tables"), QStringLiteral("--analysis-samples"),
-                QStringLiteral("--budget"), QStringLiteral("--target")},
+                QStringLiteral("--budget"), QStringLiteral("--target"), QStringLiteral("--class-names")},
         quantFlags() + QStringList{QStringLiteral("--sensitivity")});
     const QStringList outputs = a.values(QStringLiteral("-o"));
     if (!a.error.isEmpty() || a.positional.size() != 1 || a.value(QStringLiteral("--data")).isEmpty() ||
@@ -158,6 +196,12 @@ int reportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     r.samples = ev->data.count;
     r.labelled = ev->data.labels.size() == static_cast<std::size_t>(ev->data.count);
     r.modes = ev->results;
+    auto names = classNames(a, m, ev->results.empty() || ev->results.front().confusion.empty()
+            ? 0
+            : ev->results.front().confusion.size());
+    if (!names)
+        return fail(err, names.error());
+    r.classNames = *names;
     r.notes = ev->notes;
 
     // Weights, int8 with the command's granularity, by the file's numbering.

@@ -173,6 +173,8 @@ private slots:
             QStringLiteral("sensitivity"), QStringLiteral("target"), QStringLiteral("notes")};
         QCOMPARE(p.sections, expected);
         QVERIFY(p.command.startsWith(QLatin1String("quantlens-cli report ")));
+        // Fashion-MNIST data and a 10-class model: the matrices name the classes.
+        QVERIFY(readText(out).contains(QLatin1String(">Ankle boot</text>")));
 
         // The same numbers as eval --json with the same options.
         const Run e = cli(QStringList{QStringLiteral("eval")} + commonArgs() + QStringList{QStringLiteral("--json")});
@@ -281,6 +283,17 @@ private slots:
         QCOMPARE(pdf.code, 1);
         QVERIFY2(pdf.err.contains(QLatin1String(".html")), qPrintable(pdf.err));
         QCOMPARE(cli(QStringList{QStringLiteral("report")} + commonArgs()).code, 2);
+        // Class names that do not match the model's classes.
+        const QString names = dir.filePath(QStringLiteral("names.txt"));
+        QFile n(names);
+        QVERIFY(n.open(QIODevice::WriteOnly));
+        n.write("cat\ndog\n");
+        n.close();
+        const Run wrong = cli(QStringList{QStringLiteral("report")} + commonArgs() +
+            QStringList{QStringLiteral("--class-names"), names, QStringLiteral("-o"), out});
+        QCOMPARE(wrong.code, 1);
+        QVERIFY2(wrong.err.contains(QLatin1String("2 lines")) && wrong.err.contains(QLatin1String("10 classes")), qPrintable(wrong.err));
+        QCOMPARE(readText(out), QStringLiteral("an earlier report"));
     }
 };
 
