@@ -4,11 +4,11 @@
 #include "cli/args.h"
 #include "cli/evaluate.h"
 #include "cli/quant_options.h"
+#include "core/file_io.h"
 #include "data/profiles.h"
 #include "eval/activations.h"
 #include "eval/sensitivity.h"
 #include "eval/weights.h"
-#include "core/file_io.h"
 #include "model/dtype.h"
 #include "model/summary.h"
 #include "model/writer.h"
@@ -64,7 +64,8 @@ QString sha256(const QString& path)
 // A shell word: as it is when it holds no special character, else in single quotes.
 QString shellWord(const QString& s)
 {
-    static const QString plain = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+%@");
+    static const QString plain =
+        QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+%@");
     if (!s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return plain.contains(c); }))
         return s;
     QString q = s;
@@ -91,8 +92,8 @@ Result<QStringList> classNames(const Args& a, const pipeline::ModelSource& m, st
         if (!f.open(QIODevice::ReadOnly))
             return Error{"--class-names: cannot read " + path.toStdString()};
         const QByteArray text = f.readAll();
-        for (const auto& line : model::labelLines({reinterpret_cast<const std::uint8_t*>(text.constData()),
-                 static_cast<std::size_t>(text.size())}))
+        for (const auto& line : model::labelLines(
+                 {reinterpret_cast<const std::uint8_t*>(text.constData()), static_cast<std::size_t>(text.size())}))
             names << qs(line);
         if (classes > 0 && static_cast<std::size_t>(names.size()) != classes)
             return Error{"--class-names: " + path.toStdString() + " has " + std::to_string(names.size()) +
@@ -129,13 +130,15 @@ int reportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QStringList outputs = a.values(QStringLiteral("-o"));
     if (!a.error.isEmpty() || a.positional.size() != 1 || a.value(QStringLiteral("--data")).isEmpty() ||
         outputs.isEmpty()) {
-        err << (a.error.isEmpty() ? tr("report needs one model file, --data and -o REPORT.html or REPORT.pdf") : a.error)
+        err << (a.error.isEmpty() ? tr("report needs one model file, --data and -o REPORT.html or REPORT.pdf")
+                                  : a.error)
             << "\n\n"
             << commandHelp(QStringLiteral("report"));
         return 2;
     }
     for (const auto& o : outputs)
-        if (!o.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) && !o.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+        if (!o.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) &&
+            !o.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
             return fail(err, "-o: a report is an .html or a .pdf file (got " + o.toStdString() + ")");
     bool ok = true;
     eval::ActivationOptions ao;
@@ -187,18 +190,16 @@ int reportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     for (int t : m.file->main().outputs)
         r.outputs << tensorLine(m.file->main().tensors[static_cast<std::size_t>(t)]);
     if (!ev->ranges.empty())
-        r.calibration = qs(ev->quantize.calibration.describe()) + tr(" on %1 samples of %2")
-                                                                      .arg(ev->quantize.calibration.samples)
-                                                                      .arg(qs(ev->quantize.calibrationSource));
+        r.calibration = qs(ev->quantize.calibration.describe()) +
+            tr(" on %1 samples of %2").arg(ev->quantize.calibration.samples).arg(qs(ev->quantize.calibrationSource));
     r.perChannel = ev->quantize.perChannel;
     for (const auto& k : a.values(QStringLiteral("--keep-float")))
         r.keepFloat << k;
     r.samples = ev->data.count;
     r.labelled = ev->data.labels.size() == static_cast<std::size_t>(ev->data.count);
     r.modes = ev->results;
-    auto names = classNames(a, m, ev->results.empty() || ev->results.front().confusion.empty()
-            ? 0
-            : ev->results.front().confusion.size());
+    auto names = classNames(
+        a, m, ev->results.empty() || ev->results.front().confusion.empty() ? 0 : ev->results.front().confusion.size());
     if (!names)
         return fail(err, names.error());
     r.classNames = *names;
@@ -262,7 +263,8 @@ int reportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         auto bytes = model::serializeTflite(t->graph);
         if (!bytes)
             return fail(err, bytes.error());
-        r.targetChecks.push_back({tr("int8 (float I/O, as evaluated)"), target::check(t->graph, *profile, static_cast<std::int64_t>(bytes->size()))});
+        r.targetChecks.push_back({tr("int8 (float I/O, as evaluated)"),
+            target::check(t->graph, *profile, static_cast<std::int64_t>(bytes->size()))});
         r.target = std::move(profile);
     }
     r.seconds = static_cast<double>(timer.elapsed()) / 1000.0;

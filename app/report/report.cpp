@@ -76,8 +76,8 @@ std::vector<const eval::LayerWeights*> worstLayers(const ReportInput& r, std::si
     for (const auto& L : r.weights)
         if (L.quantized)
             v.push_back(&L);
-    std::stable_sort(v.begin(), v.end(),
-        [](const auto* a, const auto* b) { return a->metrics.sqnrDb < b->metrics.sqnrDb; });
+    std::stable_sort(
+        v.begin(), v.end(), [](const auto* a, const auto* b) { return a->metrics.sqnrDb < b->metrics.sqnrDb; });
     if (v.size() > count)
         v.resize(count);
     return v;
@@ -90,7 +90,8 @@ QString summarySection(const ReportInput& r)
         b += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>").arg(esc(k), esc(v));
     };
     row(Text::tr("Model"), r.modelName);
-    row(Text::tr("File size"), QStringLiteral("%1 (%2 bytes)").arg(kib(static_cast<double>(r.fileBytes))).arg(r.fileBytes));
+    row(Text::tr("File size"),
+        QStringLiteral("%1 (%2 bytes)").arg(kib(static_cast<double>(r.fileBytes))).arg(r.fileBytes));
     row(Text::tr("Mode recognised"), r.modeRecognised);
     int total = 0;
     QStringList ops;
@@ -125,7 +126,8 @@ QString settingsSection(const ReportInput& r)
     row(Text::tr("Weights"), r.perChannel ? Text::tr("per channel") : Text::tr("per tensor"));
     row(Text::tr("Kept in float"), r.keepFloat.isEmpty() ? Text::tr("none") : r.keepFloat.join(QStringLiteral(", ")));
     b += QStringLiteral("</tbody></table>");
-    b += paragraph(Text::tr("This command regenerates the report; it gives the same numbers, timings aside:"));
+    b += paragraph(Text::tr(
+        "This command, run from the same folder, regenerates the report with the same numbers, timings aside:"));
     b += QStringLiteral("<pre class=\"command\">%1</pre>").arg(esc(r.command));
     return section(QStringLiteral("settings"), Text::tr("Settings and provenance"), b);
 }
@@ -133,10 +135,10 @@ QString settingsSection(const ReportInput& r)
 QString modesSection(const ReportInput& r)
 {
     QString b = QStringLiteral("<table class=\"numbers\" width=\"100%\">");
-    b += header({Text::tr("mode"), Text::tr("top-1"), Text::tr("top-5"), Text::tr("agreement"),
-        Text::tr("KL mean"), Text::tr("KL p99"), Text::tr("file size"), Text::tr("tflite-micro arena"),
-        Text::tr("latency (ms)")});
-    const QString agreementNote = Text::tr("Agreement: the share of samples on which the mode picks the float32 model's top class.");
+    b += header({Text::tr("mode"), Text::tr("top-1"), Text::tr("top-5"), Text::tr("agreement"), Text::tr("KL mean"),
+        Text::tr("KL p99"), Text::tr("file size"), Text::tr("tflite-micro arena"), Text::tr("latency (ms)")});
+    const QString agreementNote =
+        Text::tr("Agreement: the share of samples on which the mode picks the float32 model's top class.");
     b += QStringLiteral("<tbody>");
     ScatterChart chart;
     chart.title = Text::tr("Accuracy against file size");
@@ -148,7 +150,8 @@ QString modesSection(const ReportInput& r)
             cell(percent(e.agreement), "num") + cell(QString::number(e.klMean, 'g', 3), "num") +
             cell(QString::number(e.klP99, 'g', 3), "num") + cell(kib(static_cast<double>(e.sizeBytes)), "num") +
             cell(e.microArenaBytes >= 0 ? kib(static_cast<double>(e.microArenaBytes)) : QStringLiteral("–"), "num");
-        b += QStringLiteral("<td class=\"num\"><span class=\"timing\">%1</span></td></tr>").arg(QString::number(e.latencyMs, 'f', 3));
+        b += QStringLiteral("<td class=\"num\"><span class=\"timing\">%1</span></td></tr>")
+                 .arg(QString::number(e.latencyMs, 'f', 3));
         const double y = r.labelled ? e.result.accuracy : e.agreement;
         if (y >= 0)
             chart.points.push_back({static_cast<double>(e.sizeBytes) / 1024.0, 100.0 * y, qs(e.mode)});
@@ -156,7 +159,8 @@ QString modesSection(const ReportInput& r)
     b += QStringLiteral("</tbody></table>");
     for (const auto& e : r.modes)
         if (!e.collapse.empty())
-            b += QStringLiteral("<p class=\"warning\">%1</p>").arg(esc(qs(e.mode) + QStringLiteral(": ") + qs(e.collapse)));
+            b += QStringLiteral("<p class=\"warning\">%1</p>")
+                     .arg(esc(qs(e.mode) + QStringLiteral(": ") + qs(e.collapse)));
     b += QStringLiteral("<figure>%1</figure>").arg(scatterSvg(chart));
     b += paragraph(agreementNote + QLatin1Char(' ') +
         Text::tr("Latency: the median single-sample run on the machine that made the report, one thread."));
@@ -247,7 +251,8 @@ QString worstSection(const ReportInput& r)
             return s;
         };
         h.series = {series(L->floatHistogram, Text::tr("float")), series(L->quantizedHistogram, Text::tr("quantized"))};
-        b += QStringLiteral("<h3>%1</h3>").arg(esc(Text::tr("Operator %1 (%2), %3").arg(L->op).arg(qs(L->opName), qs(L->tensorName))));
+        b += QStringLiteral("<h3>%1</h3>")
+                 .arg(esc(Text::tr("Operator %1 (%2), %3").arg(L->op).arg(qs(L->opName), qs(L->tensorName))));
         b += QStringLiteral("<p><span class=\"verdict %1\">%1</span>: %2</p>")
                  .arg(esc(qs(eval::verdictName(L->verdict))), esc(qs(L->reason)));
         b += QStringLiteral("<figure>%1</figure>").arg(histogramSvg(h));
@@ -269,7 +274,7 @@ QString confusionSection(const ReportInput& r)
         m.yTitle = Text::tr("true class");
         for (std::size_t i = 0; i < e.confusion.size(); ++i)
             m.labels << (i < static_cast<std::size_t>(r.classNames.size()) ? r.classNames[static_cast<qsizetype>(i)]
-                                                                            : QString::number(i));
+                                                                           : QString::number(i));
         for (const auto& row : e.confusion) {
             std::vector<double> v;
             for (auto x : row)
@@ -300,8 +305,8 @@ QString sensitivitySection(const ReportInput& r)
         gain.values.push_back(100.0 * L.gain);
         rows += QStringLiteral("<tr>") + cell(QString::number(L.op), "num") + cell(qs(L.opName)) +
             cell(percent(L.onlyQuantized), "num") + cell(percent(L.keptFloat), "num") +
-            cell(QString::number(100.0 * L.cost, 'f', 2), "num") + cell(QString::number(100.0 * L.gain, 'f', 2), "num") +
-            QStringLiteral("</tr>");
+            cell(QString::number(100.0 * L.cost, 'f', 2), "num") +
+            cell(QString::number(100.0 * L.gain, 'f', 2), "num") + QStringLiteral("</tr>");
     }
     chart.series = {cost, gain};
     QString b = paragraph(Text::tr("Metric: %1. float32 %2, all weighted layers in int8 %3; budget %4 points.")
@@ -309,16 +314,17 @@ QString sensitivitySection(const ReportInput& r)
                               .arg(100.0 * x.budget, 0, 'f', 2));
     b += QStringLiteral("<figure>%1</figure>").arg(barChartSvg(chart));
     b += QStringLiteral("<table class=\"numbers\" width=\"100%\">") +
-        header({Text::tr("op"), Text::tr("type"), Text::tr("only this layer quantized"), Text::tr("only this layer float"),
-            Text::tr("cost (points)"), Text::tr("gain (points)")}) +
+        header({Text::tr("op"), Text::tr("type"), Text::tr("only this layer quantized"),
+            Text::tr("only this layer float"), Text::tr("cost (points)"), Text::tr("gain (points)")}) +
         QStringLiteral("<tbody>") + rows + QStringLiteral("</tbody></table>");
     QStringList keep;
     for (int op : x.keepFloat)
         keep << QString::number(op);
     b += paragraph(keep.isEmpty() ? Text::tr("No layer needs to stay float: int8 is within the budget.")
-            : x.withinBudget
-            ? Text::tr("Keep in float: --keep-float %1 (then %2, within the budget).").arg(keep.join(QLatin1Char(',')), percent(x.selectionMetric))
-            : Text::tr("Even with --keep-float %1 the metric stays outside the budget (%2).").arg(keep.join(QLatin1Char(',')), percent(x.selectionMetric)));
+            : x.withinBudget      ? Text::tr("Keep in float: --keep-float %1 (then %2, within the budget).")
+                                   .arg(keep.join(QLatin1Char(',')), percent(x.selectionMetric))
+                             : Text::tr("Even with --keep-float %1 the metric stays outside the budget (%2).")
+                                   .arg(keep.join(QLatin1Char(',')), percent(x.selectionMetric)));
     return section(QStringLiteral("sensitivity"), Text::tr("Sensitivity of each layer"), b);
 }
 
@@ -348,8 +354,8 @@ QString targetSection(const ReportInput& r)
     b += QStringLiteral("</tbody></table>");
     if (!findings.isEmpty())
         b += QStringLiteral("<table class=\"numbers\" width=\"100%\">") +
-            header({Text::tr("model"), Text::tr("impact"), Text::tr("operator"), Text::tr("why")}) + QStringLiteral("<tbody>") +
-            findings + QStringLiteral("</tbody></table>");
+            header({Text::tr("model"), Text::tr("impact"), Text::tr("operator"), Text::tr("why")}) +
+            QStringLiteral("<tbody>") + findings + QStringLiteral("</tbody></table>");
     return section(QStringLiteral("target"), Text::tr("On the target: %1").arg(qs(p.title)), b);
 }
 
@@ -383,8 +389,8 @@ pre.command { white-space: pre-wrap; word-break: break-all; background: #f4f4f4;
 
 QStringList sectionIds(const ReportInput& r)
 {
-    QStringList ids{QStringLiteral("summary"), QStringLiteral("settings"), QStringLiteral("modes"), QStringLiteral("weights"),
-        QStringLiteral("activations"), QStringLiteral("worst"), QStringLiteral("confusion")};
+    QStringList ids{QStringLiteral("summary"), QStringLiteral("settings"), QStringLiteral("modes"),
+        QStringLiteral("weights"), QStringLiteral("activations"), QStringLiteral("worst"), QStringLiteral("confusion")};
     if (r.sensitivity)
         ids << QStringLiteral("sensitivity");
     if (r.target)

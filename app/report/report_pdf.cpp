@@ -34,7 +34,8 @@ class SvgObjects : public QObject, public QTextObjectInterface {
     Q_INTERFACES(QTextObjectInterface)
 
 public:
-    SvgObjects(const QStringList& svgs, double pageWidth) : m_pageWidth(pageWidth)
+    SvgObjects(const QStringList& svgs, double pageWidth)
+        : m_pageWidth(pageWidth)
     {
         for (const auto& s : svgs)
             m_renderers.push_back(std::make_unique<QSvgRenderer>(s.toUtf8()));
@@ -62,8 +63,9 @@ private:
     QSvgRenderer* renderer(const QTextFormat& f) const
     {
         const int i = f.intProperty(kSvgIndex);
-        return i >= 0 && static_cast<std::size_t>(i) < m_renderers.size() ? m_renderers[static_cast<std::size_t>(i)].get()
-                                                                          : nullptr;
+        return i >= 0 && static_cast<std::size_t>(i) < m_renderers.size()
+            ? m_renderers[static_cast<std::size_t>(i)].get()
+            : nullptr;
     }
 
     double m_pageWidth;
@@ -77,7 +79,8 @@ QString writePdf(const QString& html, const QString& path, int* pages)
     // Each <svg> becomes a placeholder image, replaced below by a chart object.
     QStringList svgs;
     QString body = html;
-    static const QRegularExpression svg(QStringLiteral("<svg .*?</svg>"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression svg(
+        QStringLiteral("<svg .*?</svg>"), QRegularExpression::DotMatchesEverythingOption);
     for (auto m = svg.match(body); m.hasMatch(); m = svg.match(body, m.capturedStart())) {
         body.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("<img src=\"qlsvg:%1\"/>").arg(svgs.size()));
         svgs << m.captured(0);
@@ -101,7 +104,8 @@ QString writePdf(const QString& html, const QString& path, int* pages)
     auto objects = std::make_unique<SvgObjects>(svgs, page.width());
     doc.documentLayout()->registerHandler(kSvgObject, objects.get());
     for (qsizetype i = 0; i < svgs.size(); ++i)
-        doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("qlsvg:%1").arg(i)), QImage(1, 1, QImage::Format_RGB32));
+        doc.addResource(
+            QTextDocument::ImageResource, QUrl(QStringLiteral("qlsvg:%1").arg(i)), QImage(1, 1, QImage::Format_RGB32));
     doc.setHtml(body);
     std::vector<std::tuple<int, int, int>> found; // position, length, chart
     for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())

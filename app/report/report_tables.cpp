@@ -32,7 +32,8 @@ QString csvField(const QString& s)
 
 QString number(double v)
 {
-    return std::isfinite(v) ? QString::number(v, 'g', 10) : (std::isinf(v) && v > 0 ? QStringLiteral("inf") : QString());
+    return std::isfinite(v) ? QString::number(v, 'g', 10)
+                            : (std::isinf(v) && v > 0 ? QStringLiteral("inf") : QString());
 }
 
 struct Table {
@@ -68,7 +69,8 @@ std::vector<Table> tablesOf(const ReportInput& r)
     if (!r.activations.empty()) {
         Table acts{QStringLiteral("activations"),
             {QStringLiteral("op"), QStringLiteral("type"), QStringLiteral("tensor"), QStringLiteral("dtype"),
-                QStringLiteral("local_sqnr_db"), QStringLiteral("propagated_sqnr_db"), QStringLiteral("clipped_fraction")},
+                QStringLiteral("local_sqnr_db"), QStringLiteral("propagated_sqnr_db"),
+                QStringLiteral("clipped_fraction")},
             {}};
         for (const auto& L : r.activations)
             acts.rows.push_back({QString::number(L.op), qs(L.opName), qs(L.name), qs(L.dtype), number(L.local.sqnrDb),
@@ -77,13 +79,15 @@ std::vector<Table> tablesOf(const ReportInput& r)
     }
     if (r.sensitivity) {
         Table t{QStringLiteral("sensitivity"),
-            {QStringLiteral("op"), QStringLiteral("type"), QStringLiteral("only_quantized"), QStringLiteral("kept_float"),
-                QStringLiteral("cost"), QStringLiteral("gain"), QStringLiteral("selected")},
+            {QStringLiteral("op"), QStringLiteral("type"), QStringLiteral("only_quantized"),
+                QStringLiteral("kept_float"), QStringLiteral("cost"), QStringLiteral("gain"),
+                QStringLiteral("selected")},
             {}};
         for (const auto& L : r.sensitivity->layers)
             t.rows.push_back({QString::number(L.op), qs(L.opName), number(L.onlyQuantized), number(L.keptFloat),
                 number(L.cost), number(L.gain),
-                std::find(r.sensitivity->keepFloat.begin(), r.sensitivity->keepFloat.end(), L.op) != r.sensitivity->keepFloat.end()
+                std::find(r.sensitivity->keepFloat.begin(), r.sensitivity->keepFloat.end(), L.op) !=
+                        r.sensitivity->keepFloat.end()
                     ? QStringLiteral("1")
                     : QStringLiteral("0")});
         out.push_back(std::move(t));
@@ -142,8 +146,8 @@ QString writeTables(const ReportInput& r, const QString& dir)
                 bool ok = false;
                 const double v = row[k].toDouble(&ok);
                 o[t.columns[k]] = ok && t.columns[k] != QLatin1String("mode") ? QJsonValue(v)
-                    : row[k].isEmpty()                                         ? QJsonValue()
-                                                                               : QJsonValue(row[k]);
+                    : row[k].isEmpty()                                        ? QJsonValue()
+                                                                              : QJsonValue(row[k]);
             }
             csv += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
             rows.append(o);

@@ -49,20 +49,21 @@ struct Frame {
     double left = 64, right = 16, top = 0, bottom = 0;
     QString out;
 
-    Frame(const ChartStyle& style, const QString& title, const std::vector<LegendEntry>& legend,
-        double bottomSpace)
+    Frame(const ChartStyle& style, const QString& title, const std::vector<LegendEntry>& legend, double bottomSpace)
         : s(style)
     {
         top = 12 + s.titleSize + (legend.empty() ? 8 : 8 + s.labelSize + 10);
         bottom = bottomSpace;
-        out += QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\" "
-                              "font-family=\"%3\" role=\"img\">")
-                   .arg(s.width)
-                   .arg(s.height)
-                   .arg(xmlEscaped(s.font));
+        out +=
+            QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\" "
+                           "font-family=\"%3\" role=\"img\">")
+                .arg(s.width)
+                .arg(s.height)
+                .arg(xmlEscaped(s.font));
         out += QStringLiteral("<title>%1</title>").arg(xmlEscaped(title));
         out += QStringLiteral("<rect width=\"%1\" height=\"%2\" fill=\"#ffffff\"/>").arg(s.width).arg(s.height);
-        out += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" font-weight=\"bold\" text-anchor=\"middle\">%4</text>")
+        out += QStringLiteral(
+            "<text x=\"%1\" y=\"%2\" font-size=\"%3\" font-weight=\"bold\" text-anchor=\"middle\">%4</text>")
                    .arg(num(s.width / 2.0), num(8 + s.titleSize))
                    .arg(s.titleSize)
                    .arg(xmlEscaped(title));
@@ -70,7 +71,8 @@ struct Frame {
         const double y = 8 + s.titleSize + 8 + s.labelSize;
         for (const auto& [name, color, dashed] : legend) {
             if (dashed)
-                out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"%4\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>")
+                out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"%4\" "
+                                      "stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>")
                            .arg(num(x), num(y - 5), num(x + 12), color);
             else
                 out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"12\" height=\"12\" fill=\"%3\"/>")
@@ -99,7 +101,8 @@ struct Frame {
         }
         out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#333333\"/>")
                    .arg(num(left), num(top), num(top + plotH()));
-        out += QStringLiteral("<text transform=\"translate(%1,%2) rotate(-90)\" font-size=\"%3\" text-anchor=\"middle\">%4</text>")
+        out += QStringLiteral(
+            "<text transform=\"translate(%1,%2) rotate(-90)\" font-size=\"%3\" text-anchor=\"middle\">%4</text>")
                    .arg(num(14), num(top + plotH() / 2))
                    .arg(s.labelSize)
                    .arg(xmlEscaped(titleText));
@@ -160,14 +163,16 @@ QString barChartSvg(const BarChart& c, const ChartStyle& s)
     std::vector<LegendEntry> legend;
     if (c.series.size() > 1 || (c.barColors.isEmpty() && c.series.size() == 1 && !c.series[0].name.isEmpty()))
         for (std::size_t k = 0; k < c.series.size(); ++k)
-            legend.push_back({c.series[k].name, c.series[k].color.isEmpty() ? paletteColor(static_cast<int>(k)) : c.series[k].color});
+            legend.push_back({c.series[k].name,
+                c.series[k].color.isEmpty() ? paletteColor(static_cast<int>(k)) : c.series[k].color});
     for (const auto& r : c.rules) // rule labels in the legend row: over the plot they would cover bars
         legend.push_back({r.label, r.color, true});
     const bool slanted = c.categories.size() > 8;
     qsizetype longest = 0;
     for (const auto& cat : c.categories)
         longest = std::max(longest, cat.size());
-    const double labelSpace = slanted ? std::min(110.0, 0.45 * s.tickSize * static_cast<double>(longest) + 12) : s.tickSize + 8;
+    const double labelSpace =
+        slanted ? std::min(110.0, 0.45 * s.tickSize * static_cast<double>(longest) + 12) : s.tickSize + 8;
     Frame f(s, c.title, legend, labelSpace + s.labelSize + 14);
     std::vector<double> all;
     for (const auto& se : c.series)
@@ -191,22 +196,26 @@ QString barChartSvg(const BarChart& c, const ChartStyle& s)
             const QString color = c.series.size() == 1 && i < static_cast<std::size_t>(c.barColors.size())
                 ? c.barColors[static_cast<qsizetype>(i)]
                 : (se.color.isEmpty() ? paletteColor(static_cast<int>(k)) : se.color);
-            f.out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"><title>%6</title></rect>")
+            f.out += QStringLiteral(
+                "<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"><title>%6</title></rect>")
                          .arg(num(f.left + slot * static_cast<double>(i) + slot * 0.1 + bar * static_cast<double>(k)),
                              num(std::min(y, base)), num(bar), num(std::abs(base - y)), color,
-                             xmlEscaped(c.categories[static_cast<qsizetype>(i)] + QStringLiteral(": ") + QString::number(v, 'g', 4)));
+                             xmlEscaped(c.categories[static_cast<qsizetype>(i)] + QStringLiteral(": ") +
+                                 QString::number(v, 'g', 4)));
         }
     }
     for (const auto& r : c.rules) {
         const double y = f.yOf(r.y, lo, hi);
-        f.out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"%4\" stroke-dasharray=\"6 4\"/>")
-                     .arg(num(f.left), num(y), num(f.left + f.plotW()), r.color);
+        f.out +=
+            QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"%4\" stroke-dasharray=\"6 4\"/>")
+                .arg(num(f.left), num(y), num(f.left + f.plotW()), r.color);
     }
     for (qsizetype i = 0; i < c.categories.size(); ++i) {
         const double x = f.left + slot * (static_cast<double>(i) + 0.5);
         const double y = f.top + f.plotH() + s.tickSize + 4;
         if (slanted)
-            f.out += QStringLiteral("<text transform=\"translate(%1,%2) rotate(-45)\" font-size=\"%3\" text-anchor=\"end\">%4</text>")
+            f.out += QStringLiteral(
+                "<text transform=\"translate(%1,%2) rotate(-45)\" font-size=\"%3\" text-anchor=\"end\">%4</text>")
                          .arg(num(x), num(y))
                          .arg(s.tickSize)
                          .arg(xmlEscaped(c.categories[i]));
@@ -271,13 +280,15 @@ QString heatMapSvg(const HeatMap& c, const ChartStyle& style)
             const int red = static_cast<int>(255 - t * (255 - 0x00)), green = static_cast<int>(255 - t * (255 - 0x72)),
                       blue = static_cast<int>(255 - t * (255 - 0xB2));
             const double x = f.left + cell * static_cast<double>(k), y = f.top + cell * static_cast<double>(r);
-            f.out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%3\" fill=\"rgb(%4,%5,%6)\" stroke=\"#ffffff\"/>")
+            f.out += QStringLiteral(
+                "<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%3\" fill=\"rgb(%4,%5,%6)\" stroke=\"#ffffff\"/>")
                          .arg(num(x), num(y), num(cell))
                          .arg(red)
                          .arg(green)
                          .arg(blue);
             if (cell >= 18)
-                f.out += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" text-anchor=\"middle\" fill=\"%4\">%5</text>")
+                f.out += QStringLiteral(
+                    "<text x=\"%1\" y=\"%2\" font-size=\"%3\" text-anchor=\"middle\" fill=\"%4\">%5</text>")
                              .arg(num(x + cell / 2), num(y + cell / 2 + s.tickSize / 3.0))
                              .arg(std::min<double>(s.tickSize, cell / 3))
                              .arg(t > 0.5 ? QStringLiteral("#ffffff") : QStringLiteral("#000000"))
@@ -288,12 +299,14 @@ QString heatMapSvg(const HeatMap& c, const ChartStyle& style)
                      .arg(num(f.left - 4), num(f.top + cell * (static_cast<double>(i) + 0.5) + s.tickSize / 3.0))
                      .arg(s.tickSize)
                      .arg(xmlEscaped(c.labels[i]));
-        f.out += QStringLiteral("<text transform=\"translate(%1,%2) rotate(-45)\" font-size=\"%3\" text-anchor=\"end\">%4</text>")
+        f.out += QStringLiteral(
+            "<text transform=\"translate(%1,%2) rotate(-45)\" font-size=\"%3\" text-anchor=\"end\">%4</text>")
                      .arg(num(f.left + cell * (static_cast<double>(i) + 0.5)), num(f.top + cell * n + s.tickSize + 2))
                      .arg(s.tickSize)
                      .arg(xmlEscaped(c.labels[i]));
     }
-    f.out += QStringLiteral("<text transform=\"translate(%1,%2) rotate(-90)\" font-size=\"%3\" text-anchor=\"middle\">%4</text>")
+    f.out += QStringLiteral(
+        "<text transform=\"translate(%1,%2) rotate(-90)\" font-size=\"%3\" text-anchor=\"middle\">%4</text>")
                  .arg(num(14), num(f.top + cell * n / 2))
                  .arg(s.labelSize)
                  .arg(xmlEscaped(c.yTitle));
@@ -308,7 +321,8 @@ QString histogramSvg(const HistogramChart& c, const ChartStyle& s)
 {
     std::vector<LegendEntry> legend;
     for (std::size_t k = 0; k < c.series.size(); ++k)
-        legend.push_back({c.series[k].name, c.series[k].color.isEmpty() ? paletteColor(static_cast<int>(k)) : c.series[k].color});
+        legend.push_back(
+            {c.series[k].name, c.series[k].color.isEmpty() ? paletteColor(static_cast<int>(k)) : c.series[k].color});
     Frame f(s, c.title, legend, s.tickSize + s.labelSize + 22);
     std::vector<double> all;
     for (const auto& se : c.series)
@@ -330,8 +344,9 @@ QString histogramSvg(const HistogramChart& c, const ChartStyle& s)
         QString path = QStringLiteral("M%1,%2").arg(num(xOf(xlo)), num(f.yOf(0, lo, hi)));
         for (std::size_t i = 0; i < v.size(); ++i) {
             const double y = f.yOf(std::isfinite(v[i]) ? v[i] : 0, lo, hi);
-            path += QStringLiteral(" L%1,%2 L%3,%2").arg(num(xOf(xlo + w * static_cast<double>(i))), num(y),
-                num(xOf(xlo + w * static_cast<double>(i + 1))));
+            path += QStringLiteral(" L%1,%2 L%3,%2")
+                        .arg(num(xOf(xlo + w * static_cast<double>(i))), num(y),
+                            num(xOf(xlo + w * static_cast<double>(i + 1))));
         }
         path += QStringLiteral(" L%1,%2").arg(num(xOf(xhi)), num(f.yOf(0, lo, hi)));
         const QString color = c.series[k].color.isEmpty() ? paletteColor(static_cast<int>(k)) : c.series[k].color;

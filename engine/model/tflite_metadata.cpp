@@ -18,7 +18,10 @@ namespace {
 // A flatbuffer read with every offset checked against the buffer.
 class Reader {
 public:
-    explicit Reader(std::span<const std::uint8_t> b) : m_b(b) {}
+    explicit Reader(std::span<const std::uint8_t> b)
+        : m_b(b)
+    {
+    }
 
     std::optional<std::uint32_t> u32(std::size_t at) const
     {
@@ -140,7 +143,8 @@ std::optional<InputNormalization> inputNormalization(std::span<const std::uint8_
             continue;
         auto m = r.floats(*mean);
         auto s = r.floats(*stddev);
-        if (m && s && usable(*m, false) && usable(*s, true) && (m->size() == s->size() || m->size() == 1 || s->size() == 1))
+        if (m && s && usable(*m, false) && usable(*s, true) &&
+            (m->size() == s->size() || m->size() == 1 || s->size() == 1))
             return InputNormalization{std::move(*m), std::move(*s)};
     }
     return std::nullopt;

@@ -2,20 +2,20 @@
 // quantlens-cli report on the demo model with the Fashion-MNIST test set: one HTML file that parses as
 // XML, refers to nothing outside itself, holds every section, shows the numbers `eval --json` prints for
 // the same options (and writes them as tables on request), and whose embedded command regenerates it,
-// timings aside. The PDF of the same report renders (pdftoppm) to the pages the command reports. Bad input gets a clear error and leaves an existing report alone. Under the sanitizers
-// the data set is cut to QL_REPORT_LIMIT samples.
+// timings aside. The PDF of the same report renders (pdftoppm) to the pages the command reports. Bad input gets a clear
+// error and leaves an existing report alone. Under the sanitizers the data set is cut to QL_REPORT_LIMIT samples.
 #include "common/cli_runner.h"
 
 #include <QDir>
-#include <QFileInfo>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -74,7 +74,8 @@ Parsed parse(const QString& html)
             const auto attrs = x.attributes();
             for (const auto& a : attrs) {
                 const QString v = a.value().toString();
-                if ((a.name() == QLatin1String("src") || a.name() == QLatin1String("href")) && !v.startsWith(QLatin1Char('#')))
+                if ((a.name() == QLatin1String("src") || a.name() == QLatin1String("href")) &&
+                    !v.startsWith(QLatin1Char('#')))
                     p.outsideReferences << n + QLatin1Char(' ') + a.name().toString() + QLatin1Char('=') + v;
                 if (v.contains(QLatin1String("url(")))
                     p.outsideReferences << n + QStringLiteral(" url(");
@@ -169,8 +170,9 @@ private slots:
         QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
         QVERIFY2(p.outsideReferences.isEmpty(), qPrintable(p.outsideReferences.join(QLatin1Char('\n'))));
         const QStringList expected{QStringLiteral("summary"), QStringLiteral("settings"), QStringLiteral("modes"),
-            QStringLiteral("weights"), QStringLiteral("activations"), QStringLiteral("worst"), QStringLiteral("confusion"),
-            QStringLiteral("sensitivity"), QStringLiteral("target"), QStringLiteral("notes")};
+            QStringLiteral("weights"), QStringLiteral("activations"), QStringLiteral("worst"),
+            QStringLiteral("confusion"), QStringLiteral("sensitivity"), QStringLiteral("target"),
+            QStringLiteral("notes")};
         QCOMPARE(p.sections, expected);
         QVERIFY(p.command.startsWith(QLatin1String("quantlens-cli report ")));
         // Fashion-MNIST data and a 10-class model: the matrices name the classes.
@@ -206,11 +208,13 @@ private slots:
         // The sensitivity table holds what `sensitivity --json` finds with the same options.
         const Run sj = cli(QStringList{QStringLiteral("sensitivity")} + commonArgs().mid(0, 7) +
             QStringList{QStringLiteral("--mode"), QStringLiteral("int8"), QStringLiteral("--json")} +
-            (qEnvironmentVariableIsSet("QL_REPORT_LIMIT") ? QStringList{QStringLiteral("--limit"), qEnvironmentVariable("QL_REPORT_LIMIT")}
-                                                          : QStringList{}));
+            (qEnvironmentVariableIsSet("QL_REPORT_LIMIT")
+                    ? QStringList{QStringLiteral("--limit"), qEnvironmentVariable("QL_REPORT_LIMIT")}
+                    : QStringList{}));
         QVERIFY2(sj.code == 0, qPrintable(sj.err));
         const QJsonArray layers = QJsonDocument::fromJson(sj.out).object()[QStringLiteral("layers")].toArray();
-        const QStringList sens = readText(QDir(tables).filePath(QStringLiteral("sensitivity.csv"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList sens = readText(QDir(tables).filePath(QStringLiteral("sensitivity.csv")))
+                                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(sens.size(), layers.size() + 1);
         for (qsizetype i = 0; i < layers.size(); ++i) {
             const QJsonObject l = layers[i].toObject();
@@ -225,7 +229,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("report.html"));
-        const Run r = cli(QStringList{QStringLiteral("report")} + commonArgs() + QStringList{QStringLiteral("-o"), out});
+        const Run r =
+            cli(QStringList{QStringLiteral("report")} + commonArgs() + QStringList{QStringLiteral("-o"), out});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QString first = readText(out);
         const QStringList words = shellWords(parse(first).command);
@@ -244,7 +249,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
-        const Run r = cli(QStringList{QStringLiteral("report")} + commonArgs() + QStringList{QStringLiteral("-o"), pdf});
+        const Run r =
+            cli(QStringList{QStringLiteral("report")} + commonArgs() + QStringList{QStringLiteral("-o"), pdf});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         // "wrote PATH (N pages)"
         const auto m = QRegularExpression(QStringLiteral("\\((\\d+) pages\\)")).match(QString::fromUtf8(r.out));
@@ -254,7 +260,9 @@ private slots:
         const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
         QVERIFY2(!pdftoppm.isEmpty(), "pdftoppm (poppler-utils, packaging/setup.sh) is missing");
         QProcess p;
-        p.start(pdftoppm, {QStringLiteral("-r"), QStringLiteral("30"), QStringLiteral("-png"), pdf, dir.filePath(QStringLiteral("page"))});
+        p.start(pdftoppm,
+            {QStringLiteral("-r"), QStringLiteral("30"), QStringLiteral("-png"), pdf,
+                dir.filePath(QStringLiteral("page"))});
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 0);
         const QStringList rendered = QDir(dir.path()).entryList({QStringLiteral("page*.png")}, QDir::Files);
@@ -272,8 +280,9 @@ private slots:
         f.write("an earlier report");
         f.close();
         // Labels given as the data: 1-D values, not 28x28 images.
-        const Run r = cli({QStringLiteral("report"), QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite"),
-            QStringLiteral("--data"), kData + QStringLiteral("t10k-labels-idx1-ubyte.gz"), QStringLiteral("-o"), out});
+        const Run r = cli({QStringLiteral("report"),
+            QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite"), QStringLiteral("--data"),
+            kData + QStringLiteral("t10k-labels-idx1-ubyte.gz"), QStringLiteral("-o"), out});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QLatin1String("data")), qPrintable(r.err));
         QCOMPARE(readText(out), QStringLiteral("an earlier report"));
@@ -292,7 +301,8 @@ private slots:
         const Run wrong = cli(QStringList{QStringLiteral("report")} + commonArgs() +
             QStringList{QStringLiteral("--class-names"), names, QStringLiteral("-o"), out});
         QCOMPARE(wrong.code, 1);
-        QVERIFY2(wrong.err.contains(QLatin1String("2 lines")) && wrong.err.contains(QLatin1String("10 classes")), qPrintable(wrong.err));
+        QVERIFY2(wrong.err.contains(QLatin1String("2 lines")) && wrong.err.contains(QLatin1String("10 classes")),
+            qPrintable(wrong.err));
         QCOMPARE(readText(out), QStringLiteral("an earlier report"));
     }
 };

@@ -64,7 +64,8 @@ bool sampledOut(std::size_t index, const model::Graph& g)
     const int k = qEnvironmentVariableIntValue("QL_CORPUS_SAMPLE");
     if (k <= 1)
         return false;
-    if (static_cast<int>(index % static_cast<std::size_t>(k)) != static_cast<int>(QDate::currentDate().toJulianDay() % k))
+    if (static_cast<int>(index % static_cast<std::size_t>(k)) !=
+        static_cast<int>(QDate::currentDate().toJulianDay() % k))
         return true;
     std::int64_t elements = 0;
     for (int t : g.main().inputs)
@@ -158,7 +159,8 @@ Comparison compareCut(const model::Graph& g, float lo, float hi, const QString& 
     }
     auto it = exec::Interpreter::create(std::make_shared<const model::Graph>(cut));
     if (!it) {
-        c.failures << QStringLiteral("QuantLens cannot prepare the cut graph: ") + QString::fromStdString(it.error().message);
+        c.failures << QStringLiteral("QuantLens cannot prepare the cut graph: ") +
+                QString::fromStdString(it.error().message);
         return c;
     }
     const QStringList in = feed(**it, lo, hi, dir);
@@ -173,7 +175,8 @@ Comparison compareCut(const model::Graph& g, float lo, float hi, const QString& 
         return c;
     const double budget = floatComputeOperators(cut) > 0 ? kMixedRelTol : 0.0;
     if (static_cast<int>(lr.outputs.size()) != (*it)->outputCount()) {
-        c.failures << QStringLiteral("LiteRT has %1 outputs, QuantLens %2").arg(lr.outputs.size()).arg((*it)->outputCount());
+        c.failures
+            << QStringLiteral("LiteRT has %1 outputs, QuantLens %2").arg(lr.outputs.size()).arg((*it)->outputCount());
         return c;
     }
     QStringList diffs;
@@ -192,11 +195,15 @@ Comparison compareCut(const model::Graph& g, float lo, float hi, const QString& 
         }
         diffs << (maxDiff == 0 ? QStringLiteral("eq") : QString::number(maxDiff / std::max(maxRef, 1e-6), 'g', 2));
         if (maxDiff > budget * std::max(maxRef, 1e-6))
-            c.failures << QStringLiteral("out%1 '%2' differs: max |diff| %3, max |ref| %4")
-                              .arg(k)
-                              .arg(QString::fromStdString(cut.main().tensors[static_cast<std::size_t>(cut.main().outputs[static_cast<std::size_t>(k)])].name))
-                              .arg(maxDiff)
-                              .arg(maxRef);
+            c.failures
+                << QStringLiteral("out%1 '%2' differs: max |diff| %3, max |ref| %4")
+                       .arg(k)
+                       .arg(QString::fromStdString(
+                           cut.main()
+                               .tensors[static_cast<std::size_t>(cut.main().outputs[static_cast<std::size_t>(k)])]
+                               .name))
+                       .arg(maxDiff)
+                       .arg(maxRef);
     }
     c.summary = diffs.join(QLatin1Char(' '));
     return c;
@@ -239,14 +246,17 @@ private slots:
             // run it at all there is no reference.
             const Comparison original = compareCut(*source->file, lo, hi, dir.path(), QStringLiteral("original"));
             if (!original.litertRuns && original.failures.isEmpty()) {
-                qInfo("%s | LiteRT cannot run the original: %s", qPrintable(row), qPrintable(original.litertError.left(120)));
+                qInfo("%s | LiteRT cannot run the original: %s", qPrintable(row),
+                    qPrintable(original.litertError.left(120)));
                 continue;
             }
             for (const auto& f : original.failures)
                 failures << row + QStringLiteral(" (the original): ") + f;
-            qInfo("%s original | %d custom operator(s) cut | %s", qPrintable(row), original.cutOperators, qPrintable(original.summary));
+            qInfo("%s original | %d custom operator(s) cut | %s", qPrintable(row), original.cutOperators,
+                qPrintable(original.summary));
             for (const passes::IoType io : {passes::IoType::Native, passes::IoType::Float}) {
-                const QString what = row + (io == passes::IoType::Float ? QStringLiteral(" int8/float") : QStringLiteral(" int8"));
+                const QString what =
+                    row + (io == passes::IoType::Float ? QStringLiteral(" int8/float") : QStringLiteral(" int8"));
                 o.io = io;
                 auto q = pipeline::quantize(*source, o, {});
                 if (!q) {
@@ -268,10 +278,13 @@ private slots:
                                     if (back->opcodeOf(producer) == Op::CUSTOM &&
                                         std::find(producer.outputs.begin(), producer.outputs.end(), op.inputs[0]) !=
                                             producer.outputs.end())
-                                        failures << what + QStringLiteral(": output '%1' of a float custom operator was quantized")
-                                                               .arg(QString::fromStdString(s.tensors[static_cast<std::size_t>(t)].name));
+                                        failures << what +
+                                                QStringLiteral(": output '%1' of a float custom operator was quantized")
+                                                    .arg(QString::fromStdString(
+                                                        s.tensors[static_cast<std::size_t>(t)].name));
                 // QuantLens runs the whole export.
-                if (const QString e = runError(std::make_shared<const model::Graph>(*back), lo, hi, dir.path()); !e.isEmpty()) {
+                if (const QString e = runError(std::make_shared<const model::Graph>(*back), lo, hi, dir.path());
+                    !e.isEmpty()) {
                     failures << what + QStringLiteral(": QuantLens cannot run its own export: ") + e;
                     continue;
                 }
