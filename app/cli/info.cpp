@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/info.h"
 
+#include "data/value_range.h"
 #include "target/micro_arena.h"
 
 #include "cli/args.h"
@@ -148,6 +149,9 @@ QJsonObject modelInfoJson(const Graph& g, const QString& path)
     o[QStringLiteral("description")] = qs(summary.description);
     o[QStringLiteral("mode")] = qs(quantModeName(summary.mode.mode));
     o[QStringLiteral("mode_reason")] = qs(summary.mode.reason);
+    if (const auto e = data::expectedInputRange(g))
+        o[QStringLiteral("input_range")] = QJsonObject{{QStringLiteral("lo"), e->range.lo},
+            {QStringLiteral("hi"), e->range.hi}, {QStringLiteral("basis"), qs(e->basis)}};
     o[QStringLiteral("subgraph_count")] = static_cast<int>(g.subgraphs.size());
     o[QStringLiteral("constant_bytes")] = static_cast<double>(summary.constantBytes);
     QJsonObject byDtype;
@@ -290,6 +294,10 @@ QString modelInfoTable(const Graph& g, const QString& path)
         }
     };
     io("Input", sg.inputs);
+    // What 8-bit data (images) become: the quantized input's span, or the metadata's normalization.
+    if (const auto e = data::expectedInputRange(g))
+        out << tr("Input range") << ": [" << e->range.lo << ", " << e->range.hi << "] " << tr("from") << ' '
+            << qs(e->basis) << '\n';
     io("Output", sg.outputs);
     out << '\n';
     out << qSetFieldWidth(4) << Qt::right << "#" << qSetFieldWidth(0) << "  " << Qt::left << qSetFieldWidth(30)

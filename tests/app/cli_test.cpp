@@ -129,6 +129,22 @@ private slots:
         QCOMPARE(depthwise, 13);
     }
 
+    void infoSaysWhatEightBitDataBecome()
+    {
+        // A float input with TFLite metadata: its NormalizationOptions (mean 127.5, std 127.5).
+        const QJsonObject embedder = infoJson(modelFile("mobilenet_v2_035_96_embedder_dynrange.tflite"));
+        const QJsonObject r = embedder[QStringLiteral("input_range")].toObject();
+        QCOMPARE(r[QStringLiteral("lo")].toDouble(), -1.0);
+        QCOMPARE(r[QStringLiteral("hi")].toDouble(), 1.0);
+        QVERIFY(r[QStringLiteral("basis")].toString().contains(QLatin1String("NormalizationOptions")));
+        // A quantized input: the span its parameters stand for; a float input without metadata: nothing.
+        const QJsonObject r8 = infoJson(modelFile("resnet8_cifar10_int8.tflite"))[QStringLiteral("input_range")].toObject();
+        QCOMPARE(r8[QStringLiteral("hi")].toDouble(), 255.0);
+        QVERIFY(!infoJson(modelFile("resnet8_cifar10_float32.tflite")).contains(QStringLiteral("input_range")));
+        const test::CliRun text = cli({QStringLiteral("info"), modelFile("mobilenet_v2_035_96_embedder_dynrange.tflite")});
+        QVERIFY(text.out.contains("Input range: [-1, 1] from the model's metadata"));
+    }
+
     void rewriteWithABatch()
     {
         // vww int8 with a batch of 3: LiteRT runs it, and each row equals a batch-1 run of that sample.
