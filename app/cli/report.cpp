@@ -252,19 +252,14 @@ int reportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         r.sensitivity = std::move(*s);
     }
     if (profile) {
-        // The file as given, and the int8 model the mode table evaluated (float I/O, as eval runs it).
+        // The file as given, and the int8 model the mode table evaluated: the one the activation analysis
+        // ran (float I/O, as eval runs it).
         r.targetChecks.push_back({tr("the file as given"), target::check(*m.file, *profile, r.fileBytes)});
-        passes::QuantizeOptions tq = ev->quantize;
-        tq.mode = passes::Mode::Int8;
-        tq.io = passes::IoType::Float;
-        auto t = pipeline::quantizeWithRanges(m, tq, ranges);
-        if (!t)
-            return fail(err, t.error());
-        auto bytes = model::serializeTflite(t->graph);
+        auto bytes = model::serializeTflite(quantized->graph);
         if (!bytes)
             return fail(err, bytes.error());
         r.targetChecks.push_back({tr("int8 (float I/O, as evaluated)"),
-            target::check(t->graph, *profile, static_cast<std::int64_t>(bytes->size()))});
+            target::check(quantized->graph, *profile, static_cast<std::int64_t>(bytes->size()))});
         r.target = std::move(profile);
     }
     r.seconds = static_cast<double>(timer.elapsed()) / 1000.0;

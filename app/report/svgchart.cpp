@@ -108,6 +108,15 @@ struct Frame {
                    .arg(xmlEscaped(titleText));
     }
     double yOf(double v, double lo, double hi) const { return top + plotH() * (1 - (v - lo) / (hi - lo)); }
+    // Numeric tick labels under the plot, for x(v) the position of value v over [lo, hi].
+    template <class X> void xTicks(double lo, double hi, const X& x)
+    {
+        for (double t : ticks(lo, hi, 6))
+            out += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" text-anchor=\"middle\">%4</text>")
+                       .arg(num(x(t)), num(top + plotH() + s.tickSize + 4))
+                       .arg(s.tickSize)
+                       .arg(tickText(t));
+    }
     void xTitle(const QString& titleText)
     {
         out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#333333\"/>")
@@ -119,6 +128,12 @@ struct Frame {
     }
     QString done() { return out + QStringLiteral("</svg>"); }
 };
+
+// A series' own colour, else the palette's by its index.
+QString seriesColor(const Series& se, std::size_t k)
+{
+    return se.color.isEmpty() ? paletteColor(static_cast<int>(k)) : se.color;
+}
 
 std::pair<double, double> span(const std::vector<double>& v, double lo, double hi)
 {
@@ -163,8 +178,7 @@ QString barChartSvg(const BarChart& c, const ChartStyle& s)
     std::vector<LegendEntry> legend;
     if (c.series.size() > 1 || (c.barColors.isEmpty() && c.series.size() == 1 && !c.series[0].name.isEmpty()))
         for (std::size_t k = 0; k < c.series.size(); ++k)
-            legend.push_back({c.series[k].name,
-                c.series[k].color.isEmpty() ? paletteColor(static_cast<int>(k)) : c.series[k].color});
+            legend.push_back({c.series[k].name, seriesColor(c.series[k], k)});
     for (const auto& r : c.rules) // rule labels in the legend row: over the plot they would cover bars
         legend.push_back({r.label, r.color, true});
     const bool slanted = c.categories.size() > 8;
@@ -195,7 +209,7 @@ QString barChartSvg(const BarChart& c, const ChartStyle& s)
             const double y = f.yOf(v, lo, hi);
             const QString color = c.series.size() == 1 && i < static_cast<std::size_t>(c.barColors.size())
                 ? c.barColors[static_cast<qsizetype>(i)]
-                : (se.color.isEmpty() ? paletteColor(static_cast<int>(k)) : se.color);
+                : seriesColor(se, k);
             f.out += QStringLiteral(
                 "<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"><title>%6</title></rect>")
                          .arg(num(f.left + slot * static_cast<double>(i) + slot * 0.1 + bar * static_cast<double>(k)),
@@ -242,11 +256,7 @@ QString scatterSvg(const ScatterChart& c, const ChartStyle& s)
     auto [xlo, xhi] = span(xs, 0, 0);
     f.yAxis(ylo, yhi, c.yTitle);
     auto xOf = [&](double v) { return f.left + f.plotW() * (v - xlo) / (xhi - xlo); };
-    for (double t : ticks(xlo, xhi, 6))
-        f.out += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" text-anchor=\"middle\">%4</text>")
-                     .arg(num(xOf(t)), num(f.top + f.plotH() + s.tickSize + 4))
-                     .arg(s.tickSize)
-                     .arg(tickText(t));
+    f.xTicks(xlo, xhi, xOf);
     for (std::size_t i = 0; i < c.points.size(); ++i) {
         const auto& p = c.points[i];
         const double x = xOf(p.x), y = f.yOf(p.y, ylo, yhi);
@@ -321,8 +331,7 @@ QString histogramSvg(const HistogramChart& c, const ChartStyle& s)
 {
     std::vector<LegendEntry> legend;
     for (std::size_t k = 0; k < c.series.size(); ++k)
-        legend.push_back(
-            {c.series[k].name, c.series[k].color.isEmpty() ? paletteColor(static_cast<int>(k)) : c.series[k].color});
+        legend.push_back({c.series[k].name, seriesColor(c.series[k], k)});
     Frame f(s, c.title, legend, s.tickSize + s.labelSize + 22);
     std::vector<double> all;
     for (const auto& se : c.series)
@@ -331,11 +340,7 @@ QString histogramSvg(const HistogramChart& c, const ChartStyle& s)
     f.yAxis(lo, hi, c.yTitle);
     const double xlo = c.lo, xhi = c.hi > c.lo ? c.hi : c.lo + 1;
     auto xOf = [&](double v) { return f.left + f.plotW() * (v - xlo) / (xhi - xlo); };
-    for (double t : ticks(xlo, xhi, 6))
-        f.out += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" text-anchor=\"middle\">%4</text>")
-                     .arg(num(xOf(t)), num(f.top + f.plotH() + s.tickSize + 4))
-                     .arg(s.tickSize)
-                     .arg(tickText(t));
+    f.xTicks(xlo, xhi, xOf);
     for (std::size_t k = 0; k < c.series.size(); ++k) {
         const auto& v = c.series[k].values;
         if (v.empty())
@@ -349,7 +354,7 @@ QString histogramSvg(const HistogramChart& c, const ChartStyle& s)
                             num(xOf(xlo + w * static_cast<double>(i + 1))));
         }
         path += QStringLiteral(" L%1,%2").arg(num(xOf(xhi)), num(f.yOf(0, lo, hi)));
-        const QString color = c.series[k].color.isEmpty() ? paletteColor(static_cast<int>(k)) : c.series[k].color;
+        const QString color = seriesColor(c.series[k], k);
         f.out += QStringLiteral("<path d=\"%1\" fill=\"none\" stroke=\"%2\" stroke-width=\"1.5\"/>").arg(path, color);
     }
     f.xTitle(c.xTitle);

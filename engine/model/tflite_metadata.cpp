@@ -23,26 +23,18 @@ public:
     {
     }
 
-    std::optional<std::uint32_t> u32(std::size_t at) const
+    // A little-endian scalar at byte `at`, if it lies inside the buffer.
+    template <class T> std::optional<T> read(std::size_t at) const
     {
-        if (at > m_b.size() || m_b.size() - at < 4)
+        if (at > m_b.size() || m_b.size() - at < sizeof(T))
             return std::nullopt;
-        std::uint32_t v;
-        std::memcpy(&v, m_b.data() + at, 4);
+        T v;
+        std::memcpy(&v, m_b.data() + at, sizeof(T));
         return v;
     }
-    std::optional<std::uint16_t> u16(std::size_t at) const
-    {
-        if (at > m_b.size() || m_b.size() - at < 2)
-            return std::nullopt;
-        std::uint16_t v;
-        std::memcpy(&v, m_b.data() + at, 2);
-        return v;
-    }
-    std::optional<std::uint8_t> u8(std::size_t at) const
-    {
-        return at < m_b.size() ? std::optional<std::uint8_t>(m_b[at]) : std::nullopt;
-    }
+    std::optional<std::uint32_t> u32(std::size_t at) const { return read<std::uint32_t>(at); }
+    std::optional<std::uint16_t> u16(std::size_t at) const { return read<std::uint16_t>(at); }
+    std::optional<std::uint8_t> u8(std::size_t at) const { return read<std::uint8_t>(at); }
     // The position of field `id` of the table at `table`, or nothing when the field is absent.
     std::optional<std::size_t> field(std::size_t table, int id) const
     {

@@ -39,6 +39,19 @@ QStringList commonArgs()
     return a;
 }
 
+// quantlens-cli report on the demo with the Fashion-MNIST test set, and `extra`.
+Run report(const QStringList& extra)
+{
+    return cli(QStringList{QStringLiteral("report")} + commonArgs() + extra);
+}
+
+// A small file with `text` (an earlier report, a list of names).
+bool writeText(const QString& path, const QByteArray& text)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+}
+
 QString readText(const QString& path)
 {
     QFile f(path);
@@ -156,16 +169,25 @@ QString withoutTimings(QString html)
 class ReportTest : public QObject {
     Q_OBJECT
 
+    // One report, as HTML and PDF with its tables, made once for the tests that read it.
+    QTemporaryDir m_dir;
+    QString m_html, m_pdf, m_tables;
+    Run m_made;
+
 private slots:
+    void initTestCase()
+    {
+        m_html = m_dir.filePath(QStringLiteral("report.html"));
+        m_pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+        m_tables = m_dir.filePath(QStringLiteral("tables"));
+        m_made = report({QStringLiteral("-o"), m_html, QStringLiteral("-o"), m_pdf, QStringLiteral("--tables"),
+            m_tables, QStringLiteral("--sensitivity"), QStringLiteral("--target"), QStringLiteral("mcu-256k")});
+        QVERIFY2(m_made.code == 0, qPrintable(m_made.err));
+    }
+
     void theReportIsSelfContainedCompleteAndShowsEvalsNumbers()
     {
-        QTemporaryDir dir;
-        const QString out = dir.filePath(QStringLiteral("report.html"));
-        const QString tables = dir.filePath(QStringLiteral("tables"));
-        const Run r = cli(QStringList{QStringLiteral("report")} + commonArgs() +
-            QStringList{QStringLiteral("-o"), out, QStringLiteral("--tables"), tables, QStringLiteral("--sensitivity"),
-                QStringLiteral("--target"), QStringLiteral("mcu-256k")});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString out = m_html, tables = m_tables;
         const Parsed p = parse(readText(out));
         QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
         QVERIFY2(p.outsideReferences.isEmpty(), qPrintable(p.outsideReferences.join(QLatin1Char('\n'))));
@@ -225,38 +247,15 @@ private slots:
         }
     }
 
-    void theEmbeddedCommandRegeneratesTheReport()
-    {
-        QTemporaryDir dir;
-        const QString out = dir.filePath(QStringLiteral("report.html"));
-        const Run r =
-            cli(QStringList{QStringLiteral("report")} + commonArgs() + QStringList{QStringLiteral("-o"), out});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
-        const QString first = readText(out);
-        const QStringList words = shellWords(parse(first).command);
-        QVERIFY(words.size() > 3);
-        QCOMPARE(words.mid(0, 2), (QStringList{QStringLiteral("quantlens-cli"), QStringLiteral("report")}));
-        QVERIFY(QFile::remove(out));
-        const Run again = cli(words.mid(1));
-        QVERIFY2(again.code == 0, qPrintable(again.err));
-        const QString second = readText(out);
-        QVERIFY(!second.isEmpty());
-        QVERIFY(first.contains(QLatin1String("class=\"timing\"")));
-        QCOMPARE(withoutTimings(second), withoutTimings(first));
-    }
-
     void thePdfRendersToItsPages()
     {
         QTemporaryDir dir;
-        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
-        const Run r =
-            cli(QStringList{QStringLiteral("report")} + commonArgs() + QStringList{QStringLiteral("-o"), pdf});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString pdf = m_pdf;
         // "wrote PATH (N pages)"
-        const auto m = QRegularExpression(QStringLiteral("\\((\\d+) pages\\)")).match(QString::fromUtf8(r.out));
-        QVERIFY2(m.hasMatch(), r.out.constData());
+        const auto m = QRegularExpression(QStringLiteral("\\((\\d+) pages\\)")).match(QString::fromUtf8(m_made.out));
+        QVERIFY2(m.hasMatch(), m_made.out.constData());
         const int pages = m.captured(1).toInt();
-        QVERIFY2(pages >= 3, r.out.constData()); // eight sections with charts and tables do not fit on two
+        QVERIFY2(pages >= 3, m_made.out.constData()); // eight sections with charts and tables do not fit on two
         const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
         QVERIFY2(!pdftoppm.isEmpty(), "pdftoppm (poppler-utils, packaging/setup.sh) is missing");
         QProcess p;
@@ -271,14 +270,26 @@ private slots:
             QVERIFY2(QFileInfo(dir.filePath(f)).size() > 1000, qPrintable(f));
     }
 
+    void theEmbeddedCommandRegeneratesTheReport() // after thePdfRendersToItsPages: it writes the files again
+    {
+        const QString first = readText(m_html);
+        const QStringList words = shellWords(parse(first).command);
+        QVERIFY(words.size() > 3);
+        QCOMPARE(words.mid(0, 2), (QStringList{QStringLiteral("quantlens-cli"), QStringLiteral("report")}));
+        QVERIFY(QFile::remove(m_html));
+        const Run again = cli(words.mid(1));
+        QVERIFY2(again.code == 0, qPrintable(again.err));
+        const QString second = readText(m_html);
+        QVERIFY(!second.isEmpty());
+        QVERIFY(first.contains(QLatin1String("class=\"timing\"")));
+        QCOMPARE(withoutTimings(second), withoutTimings(first));
+    }
+
     void badInputIsNamedAndAnExistingReportStays()
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("report.html"));
-        QFile f(out);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("an earlier report");
-        f.close();
+        QVERIFY(writeText(out, "an earlier report"));
         // Labels given as the data: 1-D values, not 28x28 images.
         const Run r = cli({QStringLiteral("report"),
             QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite"), QStringLiteral("--data"),
@@ -287,19 +298,14 @@ private slots:
         QVERIFY2(r.err.contains(QLatin1String("data")), qPrintable(r.err));
         QCOMPARE(readText(out), QStringLiteral("an earlier report"));
         // A report that is not .html, and no output at all, are refused before any work.
-        const Run pdf = cli(QStringList{QStringLiteral("report")} + commonArgs() +
-            QStringList{QStringLiteral("-o"), dir.filePath(QStringLiteral("r.txt"))});
+        const Run pdf = report({QStringLiteral("-o"), dir.filePath(QStringLiteral("r.txt"))});
         QCOMPARE(pdf.code, 1);
         QVERIFY2(pdf.err.contains(QLatin1String(".html")), qPrintable(pdf.err));
-        QCOMPARE(cli(QStringList{QStringLiteral("report")} + commonArgs()).code, 2);
+        QCOMPARE(report({}).code, 2);
         // Class names that do not match the model's classes.
         const QString names = dir.filePath(QStringLiteral("names.txt"));
-        QFile n(names);
-        QVERIFY(n.open(QIODevice::WriteOnly));
-        n.write("cat\ndog\n");
-        n.close();
-        const Run wrong = cli(QStringList{QStringLiteral("report")} + commonArgs() +
-            QStringList{QStringLiteral("--class-names"), names, QStringLiteral("-o"), out});
+        QVERIFY(writeText(names, "cat\ndog\n"));
+        const Run wrong = report({QStringLiteral("--class-names"), names, QStringLiteral("-o"), out});
         QCOMPARE(wrong.code, 1);
         QVERIFY2(wrong.err.contains(QLatin1String("2 lines")) && wrong.err.contains(QLatin1String("10 classes")),
             qPrintable(wrong.err));

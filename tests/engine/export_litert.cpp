@@ -2,6 +2,7 @@
 // Running and checking an export against the official runtime (export_litert.h).
 #include "engine/export_litert.h"
 
+#include "exec/interpreter.h"
 #include "model/transform.h"
 
 #include "common/litert.h"
@@ -47,6 +48,22 @@ data::NpyArray inputFor(const exec::RtTensor& t, float lo, float hi, std::mt1993
         }
     }
     return a;
+}
+
+QString runError(std::shared_ptr<const model::Graph> g, float lo, float hi)
+{
+    auto it = exec::Interpreter::create(std::move(g));
+    if (!it)
+        return QString::fromStdString(it.error().message);
+    std::mt19937 rng(5);
+    for (int i = 0; i < (*it)->inputCount(); ++i) {
+        const auto a = inputFor((*it)->input(i), lo, hi, rng);
+        if (!(*it)->setInput(i, a.dtype, a.data).ok())
+            return QStringLiteral("cannot set input %1").arg(i);
+    }
+    if (auto st = (*it)->invoke(); !st)
+        return QString::fromStdString(st.error().message);
+    return {};
 }
 
 // Operators computing in float in an integer export (QUANTIZE and DEQUANTIZE aside).

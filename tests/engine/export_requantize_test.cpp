@@ -14,6 +14,7 @@
 //    compare the graph cut before its custom operators: their inputs become its outputs.
 // Models LiteRT cannot run even in the original (variable tensors) are listed and skipped. Under the
 // sanitizers a third of the models with inputs up to 300,000 elements run (QL_CORPUS_SAMPLE).
+#include "common/crosscheck.h"
 #include "engine/export_litert.h"
 #include "exec/interpreter.h"
 #include "model/reader.h"
@@ -40,8 +41,6 @@ using DT = model::DType;
 using Op = tflite::BuiltinOperator;
 
 namespace {
-
-constexpr double kMixedRelTol = 0.02; // as export_test: a float operator feeding integer ones
 
 struct Quantized {
     std::string path, file;
@@ -101,43 +100,6 @@ QStringList feed(exec::Interpreter& it, float lo, float hi, const QString& dir)
     return files;
 }
 
-// Empty when QuantLens prepares and runs `g` on seeded inputs, else why not.
-QString runError(std::shared_ptr<const model::Graph> g, float lo, float hi, const QString& dir)
-{
-    auto it = exec::Interpreter::create(std::move(g));
-    if (!it)
-        return QString::fromStdString(it.error().message);
-    if (feed(**it, lo, hi, dir).isEmpty())
-        return QStringLiteral("cannot set its inputs");
-    if (auto st = (*it)->invoke(); !st)
-        return QString::fromStdString(st.error().message);
-    return {};
-}
-
-double valueAt(const std::uint8_t* p, DT dt, std::int64_t i)
-{
-    switch (dt) {
-    case DT::Float32: {
-        float v;
-        std::memcpy(&v, p + i * 4, 4);
-        return v;
-    }
-    case DT::Int8: return static_cast<std::int8_t>(p[i]);
-    case DT::UInt8: return p[i];
-    case DT::Int16: {
-        std::int16_t v;
-        std::memcpy(&v, p + i * 2, 2);
-        return v;
-    }
-    case DT::Int32: {
-        std::int32_t v;
-        std::memcpy(&v, p + i * 4, 4);
-        return v;
-    }
-    default: return std::nan("");
-    }
-}
-
 struct Comparison {
     bool litertRuns = false;
     QString litertError;
@@ -189,7 +151,7 @@ Comparison compareCut(const model::Graph& g, float lo, float hi, const QString& 
         }
         double maxDiff = 0, maxRef = 0;
         for (std::int64_t i = 0; i < ours.count(); ++i) {
-            const double a = valueAt(ours.data, ours.dtype, i), b = valueAt(theirs.data.data(), theirs.dtype, i);
+            const double a = valueOf(ours.data, ours.dtype, i), b = valueOf(theirs.data.data(), theirs.dtype, i);
             maxRef = std::max(maxRef, std::abs(b));
             maxDiff = std::max(maxDiff, std::abs(a - b));
         }
@@ -238,7 +200,7 @@ private slots:
             QTemporaryDir dir;
 
             // The float reference the views start from runs.
-            if (const QString e = runError(source->work, lo, hi, dir.path()); !e.isEmpty()) {
+            if (const QString e = runError(source->work, lo, hi); !e.isEmpty()) {
                 failures << row + QStringLiteral(": QuantLens cannot run the dequantized graph: ") + e;
                 continue;
             }
@@ -283,8 +245,7 @@ private slots:
                                                     .arg(QString::fromStdString(
                                                         s.tensors[static_cast<std::size_t>(t)].name));
                 // QuantLens runs the whole export.
-                if (const QString e = runError(std::make_shared<const model::Graph>(*back), lo, hi, dir.path());
-                    !e.isEmpty()) {
+                if (const QString e = runError(std::make_shared<const model::Graph>(*back), lo, hi); !e.isEmpty()) {
                     failures << what + QStringLiteral(": QuantLens cannot run its own export: ") + e;
                     continue;
                 }
