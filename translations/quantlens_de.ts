@@ -273,6 +273,30 @@
         <source> — still not within the budget</source>
         <translation> — noch nicht innerhalb des Budgets</translation>
     </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Öffnen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
+        <translation>Der Bericht wertet das Modell auf einem Datensatz aus: Öffnen Sie zuerst einen (Datei › Datensatz öffnen…).</translation>
+    </message>
+    <message>
+        <source>The data set was not read from a file, so the report&apos;s command could not read it again; open it from a file.</source>
+        <translation>Der Datensatz wurde nicht aus einer Datei gelesen, daher könnte der Befehl des Berichts ihn nicht erneut lesen; öffnen Sie ihn aus einer Datei.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the report.</source>
+        <translation>Wählen Sie, wohin der Bericht geschrieben werden soll.</translation>
+    </message>
+    <message>
+        <source>The calibration data were not read from a file, so the report&apos;s command could not read them again; open them from a file.</source>
+        <translation>Die Kalibrierungsdaten wurden nicht aus einer Datei gelesen, daher könnte der Befehl des Berichts sie nicht erneut lesen; öffnen Sie sie aus einer Datei.</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 to %2 for the report&apos;s command</source>
+        <translation>%1 konnte nicht nach %2 kopiert werden (für den Befehl des Berichts)</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -915,6 +939,61 @@
         <source>The RAM a microcontroller needs at each step of a run (tflite-micro&apos;s tensor arena), as opened and in the chosen mode, against the target&apos;s RAM</source>
         <translation>Der RAM, den ein Mikrocontroller in jedem Schritt eines Laufs braucht (die Tensor-Arena von tflite-micro), wie geöffnet und im gewählten Modus, verglichen mit dem RAM des Ziels</translation>
     </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>Berich&amp;t exportieren…</translation>
+    </message>
+    <message>
+        <source>Write one self-contained HTML (and PDF) report of the model on the data set: every mode, every layer&apos;s error, the worst layers, with the command that writes it again</source>
+        <translation>Einen eigenständigen HTML-Bericht (und PDF) über das Modell auf dem Datensatz schreiben: jeder Modus, der Fehler jeder Schicht, die schlechtesten Schichten, mit dem Befehl, der ihn erneut erzeugt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Writing the report failed: %1</source>
+        <translation>Schreiben des Berichts fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>Bericht geschrieben</translation>
+    </message>
+    <message>
+        <source>No report written</source>
+        <translation>Kein Bericht geschrieben</translation>
+    </message>
+    <message>
+        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
+        <translation>Der Bericht wertet das Modell auf einem Datensatz aus: Öffnen Sie zuerst einen (Datei › Datensatz öffnen…).</translation>
+    </message>
+    <message>
+        <source>int8 and 16x8 calibrated (%1) on the first %2 samples of %3; weights %4</source>
+        <translation>int8 und 16x8 kalibriert (%1) auf den ersten %2 Beispielen von %3; Gewichte %4</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>kanalweise</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) kept in float</source>
+        <translation>
+            <numerusform>%n Schicht in Gleitkomma belassen</numerusform>
+            <numerusform>%n Schichten in Gleitkomma belassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Zielgerät: %1</translation>
+    </message>
+    <message>
+        <source>Model %1, evaluated on %2</source>
+        <translation>Modell %1, ausgewertet auf %2</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MemoryDialog</name>
@@ -1159,6 +1238,65 @@
     <message>
         <source>change the quantization options</source>
         <translation>Quantisierungsoptionen ändern</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::ReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>One self-contained HTML document (charts as vectors, readable offline, printable) with the model, the settings and their provenance, every mode on the data set, the weight and activation error of every layer, the worst layers and the confusion matrices. It embeds the command that writes it again.</source>
+        <translation>Ein eigenständiges HTML-Dokument (Diagramme als Vektorgrafik, offline lesbar, druckbar) mit dem Modell, den Einstellungen und ihrer Herkunft, jedem Modus auf dem Datensatz, dem Gewichts- und Aktivierungsfehler jeder Schicht, den schlechtesten Schichten und den Konfusionsmatrizen. Es enthält den Befehl, der es erneut erzeugt.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Bericht:</translation>
+    </message>
+    <message>
+        <source>Also as PDF (A4, same name)</source>
+        <translation>Auch als PDF (A4, gleicher Name)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV and JSON in a folder beside it</source>
+        <translation>Tabellen als CSV und JSON in einem Ordner daneben</translation>
+    </message>
+    <message>
+        <source>Rank the layers by sensitivity (slower), allowed drop:</source>
+        <translation>Schichten nach Empfindlichkeit ordnen (langsamer), erlaubter Rückgang:</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> Prozentpunkte</translation>
+    </message>
+    <message>
+        <source>&amp;Write report</source>
+        <translation>&amp;Bericht schreiben</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>HTML documents (*.html)</source>
+        <translation>HTML-Dokumente (*.html)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>No report was written: %1</source>
+        <translation>Es wurde kein Bericht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Written again by (from the report&apos;s folder):</source>
+        <translation>Erneut erzeugt durch (im Ordner des Berichts):</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1704,506 @@
     <message>
         <source>Colour channels in BGR order (Caffe-style models)</source>
         <translation>Farbkanäle in BGR-Reihenfolge (Modelle im Caffe-Stil)</translation>
+    </message>
+</context>
+<context>
+    <name>ql::report::Report</name>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>calibration data</source>
+        <translation>Kalibrierungsdaten</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source> on %1 samples of %2</source>
+        <translation> mit %1 Beispielen von %2</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>%1 wird ausgewertet</translation>
+    </message>
+    <message>
+        <source>Analysing the weights</source>
+        <translation>Gewichte werden analysiert</translation>
+    </message>
+    <message>
+        <source>Measuring the activation error</source>
+        <translation>Aktivierungsfehler wird gemessen</translation>
+    </message>
+    <message>
+        <source>Ranking the layers by sensitivity</source>
+        <translation>Schichten werden nach Empfindlichkeit geordnet</translation>
+    </message>
+    <message>
+        <source>Checking the target</source>
+        <translation>Zielgerät wird geprüft</translation>
+    </message>
+    <message>
+        <source>the file as given</source>
+        <translation>die Datei wie angegeben</translation>
+    </message>
+    <message>
+        <source>int8 (float I/O, as evaluated)</source>
+        <translation>int8 (Gleitkomma-E/A, wie ausgewertet)</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 pages)</source>
+        <translation>%1 geschrieben (%2 Seiten)</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 modes, %3 weighted layers, %4 activations)</source>
+        <translation>%1 geschrieben (%2 Modi, %3 Schichten mit Gewichten, %4 Aktivierungen)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>Mode recognised</source>
+        <translation>Erkannter Modus</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operatoren</translation>
+    </message>
+    <message>
+        <source>Weights by type</source>
+        <translation>Gewichte nach Typ</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>Das Modell</translation>
+    </message>
+    <message>
+        <source>QuantLens</source>
+        <translation>QuantLens</translation>
+    </message>
+    <message>
+        <source>Evaluation samples</source>
+        <translation>Auswertungsbeispiele</translation>
+    </message>
+    <message>
+        <source>, labelled</source>
+        <translation>, mit Labels</translation>
+    </message>
+    <message>
+        <source>, without labels</source>
+        <translation>, ohne Labels</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>none (no integer mode)</source>
+        <translation>keine (kein Ganzzahlmodus)</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>kanalweise</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>In Gleitkomma belassen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>This command, run from the same folder, regenerates the report with the same numbers, timings aside:</source>
+        <translation>Dieser Befehl, im selben Ordner ausgeführt, erzeugt den Bericht mit denselben Zahlen neu, abgesehen von den Zeitmessungen:</translation>
+    </message>
+    <message>
+        <source>Settings and provenance</source>
+        <translation>Einstellungen und Herkunft</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation>Top-1</translation>
+    </message>
+    <message>
+        <source>top-5</source>
+        <translation>Top-5</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>KL mean</source>
+        <translation>KL (Mittel)</translation>
+    </message>
+    <message>
+        <source>KL p99</source>
+        <translation>KL p99</translation>
+    </message>
+    <message>
+        <source>file size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>tflite-micro arena</source>
+        <translation>tflite-micro-Arena</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Agreement: the share of samples on which the mode picks the float32 model&apos;s top class.</source>
+        <translation>Übereinstimmung: der Anteil der Beispiele, bei denen der Modus dieselbe Top-Klasse wählt wie das float32-Modell.</translation>
+    </message>
+    <message>
+        <source>Accuracy against file size</source>
+        <translation>Genauigkeit gegenüber Dateigröße</translation>
+    </message>
+    <message>
+        <source>file size (KiB)</source>
+        <translation>Dateigröße (KiB)</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy (%)</source>
+        <translation>Top-1-Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>agreement with float32 (%)</source>
+        <translation>Übereinstimmung mit float32 (%)</translation>
+    </message>
+    <message>
+        <source>Latency: the median single-sample run on the machine that made the report, one thread.</source>
+        <translation>Latenz: der Median eines Laufs mit einem einzelnen Beispiel auf dem Rechner, der den Bericht erstellt hat, ein Thread.</translation>
+    </message>
+    <message>
+        <source>The modes compared</source>
+        <translation>Die Modi im Vergleich</translation>
+    </message>
+    <message>
+        <source>Weight error per layer (%1)</source>
+        <translation>Gewichtsfehler pro Schicht (%1)</translation>
+    </message>
+    <message>
+        <source>operator (number, type)</source>
+        <translation>Operator (Nummer, Typ)</translation>
+    </message>
+    <message>
+        <source>weight SQNR (dB)</source>
+        <translation>Gewichts-SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>good above %1 dB</source>
+        <translation>gut über %1 dB</translation>
+    </message>
+    <message>
+        <source>bad below %1 dB</source>
+        <translation>schlecht unter %1 dB</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio of each layer&apos;s weights, quantized and dequantized, against the float weights. Green: good, orange: suspect, red: bad.</source>
+        <translation>Signal-Quantisierungsrausch-Verhältnis der Gewichte jeder Schicht, quantisiert und dequantisiert, gegenüber den Gleitkomma-Gewichten. Grün: gut, orange: fraglich, rot: schlecht.</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>RMSE / scale</source>
+        <translation>RMSE / Skalierung</translation>
+    </message>
+    <message>
+        <source>clipped</source>
+        <translation>abgeschnitten</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Weights, layer by layer</source>
+        <translation>Gewichte, Schicht für Schicht</translation>
+    </message>
+    <message>
+        <source>Activations, operator by operator</source>
+        <translation>Aktivierungen, Operator für Operator</translation>
+    </message>
+    <message>
+        <source>Not analysed: the report was made without data.</source>
+        <translation>Nicht analysiert: Der Bericht wurde ohne Daten erstellt.</translation>
+    </message>
+    <message>
+        <source>Activation error per operator output (%1)</source>
+        <translation>Aktivierungsfehler pro Operatorausgabe (%1)</translation>
+    </message>
+    <message>
+        <source>activation SQNR (dB)</source>
+        <translation>Aktivierungs-SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>this tensor&apos;s own quantization</source>
+        <translation>nur die Quantisierung dieses Tensors</translation>
+    </message>
+    <message>
+        <source>with everything upstream</source>
+        <translation>samt allem Vorgelagerten</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>type in the model</source>
+        <translation>Typ im Modell</translation>
+    </message>
+    <message>
+        <source>local SQNR (dB)</source>
+        <translation>lokales SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>propagated SQNR (dB)</source>
+        <translation>propagiertes SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2): weights</source>
+        <translation>Operator %1 (%2): Gewichte</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>Gewichtswert</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>Gleitkomma</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>quantisiert</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2), %3</source>
+        <translation>Operator %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>The mode quantizes no weights.</source>
+        <translation>Der Modus quantisiert keine Gewichte.</translation>
+    </message>
+    <message>
+        <source>The worst layers</source>
+        <translation>Die schlechtesten Schichten</translation>
+    </message>
+    <message>
+        <source>Confusion matrix, %1</source>
+        <translation>Konfusionsmatrix, %1</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>vorhergesagte Klasse</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>tatsächliche Klasse</translation>
+    </message>
+    <message>
+        <source>No confusion matrices: the data set has no labels.</source>
+        <translation>Keine Konfusionsmatrizen: Der Datensatz hat keine Labels.</translation>
+    </message>
+    <message>
+        <source>Confusion matrices</source>
+        <translation>Konfusionsmatrizen</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy</source>
+        <translation>Top-1-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>agreement with float32</source>
+        <translation>Übereinstimmung mit float32</translation>
+    </message>
+    <message>
+        <source>What each layer costs in int8, and what keeping it float buys</source>
+        <translation>Was jede Schicht in int8 kostet und was das Belassen in Gleitkomma bringt</translation>
+    </message>
+    <message>
+        <source>change of %1 (points)</source>
+        <translation>Änderung der %1 (Prozentpunkte)</translation>
+    </message>
+    <message>
+        <source>cost: only this layer quantized</source>
+        <translation>Kosten: nur diese Schicht quantisiert</translation>
+    </message>
+    <message>
+        <source>gain: only this layer kept float</source>
+        <translation>Gewinn: nur diese Schicht in Gleitkomma</translation>
+    </message>
+    <message>
+        <source>Metric: %1. float32 %2, all weighted layers in int8 %3; budget %4 points.</source>
+        <translation>Metrik: %1. float32 %2, alle Schichten mit Gewichten in int8 %3; Budget %4 Prozentpunkte.</translation>
+    </message>
+    <message>
+        <source>only this layer quantized</source>
+        <translation>nur diese Schicht quantisiert</translation>
+    </message>
+    <message>
+        <source>only this layer float</source>
+        <translation>nur diese Schicht in Gleitkomma</translation>
+    </message>
+    <message>
+        <source>cost (points)</source>
+        <translation>Kosten (Prozentpunkte)</translation>
+    </message>
+    <message>
+        <source>gain (points)</source>
+        <translation>Gewinn (Prozentpunkte)</translation>
+    </message>
+    <message>
+        <source>No layer needs to stay float: int8 is within the budget.</source>
+        <translation>Keine Schicht muss in Gleitkomma bleiben: int8 liegt innerhalb des Budgets.</translation>
+    </message>
+    <message>
+        <source>Keep in float: --keep-float %1 (then %2, within the budget).</source>
+        <translation>In Gleitkomma belassen: --keep-float %1 (dann %2, innerhalb des Budgets).</translation>
+    </message>
+    <message>
+        <source>Even with --keep-float %1 the metric stays outside the budget (%2).</source>
+        <translation>Selbst mit --keep-float %1 bleibt die Metrik außerhalb des Budgets (%2).</translation>
+    </message>
+    <message>
+        <source>Sensitivity of each layer</source>
+        <translation>Empfindlichkeit jeder Schicht</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>RAM of the target</source>
+        <translation>RAM des Zielgeräts</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <source>flash of the target</source>
+        <translation>Flash des Zielgeräts</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>partly on the CPU</source>
+        <translation>teilweise auf der CPU</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>das Modell</translation>
+    </message>
+    <message>
+        <source>impact</source>
+        <translation>Auswirkung</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>On the target: %1</source>
+        <translation>Auf dem Zielgerät: %1</translation>
+    </message>
+    <message>
+        <source>Made in (seconds):</source>
+        <translation>Erstellt in (Sekunden):</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the report&apos;s language code</comment>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>Quantization report: %1</source>
+        <translation>Quantisierungsbericht: %1</translation>
     </message>
 </context>
 <context>

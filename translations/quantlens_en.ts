@@ -76,6 +76,13 @@
             <numerusform>runs; %n operators on a slower path (%1)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n layer(s) kept in float</source>
+        <translation>
+            <numerusform>%n layer kept in float</numerusform>
+            <numerusform>%n layers kept in float</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MemoryDialog</name>

@@ -273,6 +273,30 @@
         <source> — still not within the budget</source>
         <translation> — todavía fuera del margen</translation>
     </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Abra primero un modelo.</translation>
+    </message>
+    <message>
+        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
+        <translation>El informe evalúa el modelo sobre un conjunto de datos: abra primero uno (Archivo › Abrir conjunto de datos…).</translation>
+    </message>
+    <message>
+        <source>The data set was not read from a file, so the report&apos;s command could not read it again; open it from a file.</source>
+        <translation>El conjunto de datos no se leyó de un archivo, así que el comando del informe no podría volver a leerlo; ábralo desde un archivo.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the report.</source>
+        <translation>Elija dónde escribir el informe.</translation>
+    </message>
+    <message>
+        <source>The calibration data were not read from a file, so the report&apos;s command could not read them again; open them from a file.</source>
+        <translation>Los datos de calibración no se leyeron de un archivo, así que el comando del informe no podría volver a leerlos; ábralos desde un archivo.</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 to %2 for the report&apos;s command</source>
+        <translation>No se pudo copiar %1 en %2 para el comando del informe</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -915,6 +939,61 @@
         <source>The RAM a microcontroller needs at each step of a run (tflite-micro&apos;s tensor arena), as opened and in the chosen mode, against the target&apos;s RAM</source>
         <translation>La RAM que necesita un microcontrolador en cada paso de una ejecución (la arena de tensores de tflite-micro), tal como se abrió y en el modo elegido, frente a la RAM del destino</translation>
     </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>Exportar in&amp;forme…</translation>
+    </message>
+    <message>
+        <source>Write one self-contained HTML (and PDF) report of the model on the data set: every mode, every layer&apos;s error, the worst layers, with the command that writes it again</source>
+        <translation>Escribir un informe HTML (y PDF) autocontenido del modelo sobre el conjunto de datos: cada modo, el error de cada capa, las peores capas, con el comando que lo vuelve a generar</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>Writing the report failed: %1</source>
+        <translation>Falló la escritura del informe: %1</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>Informe escrito</translation>
+    </message>
+    <message>
+        <source>No report written</source>
+        <translation>No se escribió ningún informe</translation>
+    </message>
+    <message>
+        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
+        <translation>El informe evalúa el modelo sobre un conjunto de datos: abra primero uno (Archivo › Abrir conjunto de datos…).</translation>
+    </message>
+    <message>
+        <source>int8 and 16x8 calibrated (%1) on the first %2 samples of %3; weights %4</source>
+        <translation>int8 y 16x8 calibrados (%1) con las primeras %2 muestras de %3; pesos %4</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>por canal</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>por tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) kept in float</source>
+        <translation>
+            <numerusform>%n capa mantenida en coma flotante</numerusform>
+            <numerusform>%n capas mantenidas en coma flotante</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Dispositivo objetivo: %1</translation>
+    </message>
+    <message>
+        <source>Model %1, evaluated on %2</source>
+        <translation>Modelo %1, evaluado sobre %2</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MemoryDialog</name>
@@ -1159,6 +1238,65 @@
     <message>
         <source>change the quantization options</source>
         <translation>cambiar las opciones de cuantización</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::ReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <source>One self-contained HTML document (charts as vectors, readable offline, printable) with the model, the settings and their provenance, every mode on the data set, the weight and activation error of every layer, the worst layers and the confusion matrices. It embeds the command that writes it again.</source>
+        <translation>Un único documento HTML autocontenido (gráficos vectoriales, legible sin conexión, imprimible) con el modelo, los ajustes y su procedencia, cada modo sobre el conjunto de datos, el error de pesos y de activación de cada capa, las peores capas y las matrices de confusión. Incluye el comando que lo vuelve a generar.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Informe:</translation>
+    </message>
+    <message>
+        <source>Also as PDF (A4, same name)</source>
+        <translation>También como PDF (A4, mismo nombre)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV and JSON in a folder beside it</source>
+        <translation>Tablas en CSV y JSON en una carpeta junto a él</translation>
+    </message>
+    <message>
+        <source>Rank the layers by sensitivity (slower), allowed drop:</source>
+        <translation>Ordenar las capas por sensibilidad (más lento), caída permitida:</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> puntos</translation>
+    </message>
+    <message>
+        <source>&amp;Write report</source>
+        <translation>&amp;Escribir informe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>HTML documents (*.html)</source>
+        <translation>Documentos HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>No report was written: %1</source>
+        <translation>No se escribió ningún informe: %1</translation>
+    </message>
+    <message>
+        <source>Written again by (from the report&apos;s folder):</source>
+        <translation>Se vuelve a generar con (desde la carpeta del informe):</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1704,506 @@
     <message>
         <source>Colour channels in BGR order (Caffe-style models)</source>
         <translation>Canales de color en orden BGR (modelos al estilo Caffe)</translation>
+    </message>
+</context>
+<context>
+    <name>ql::report::Report</name>
+    <message>
+        <source>model</source>
+        <translation>modelo</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>datos</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <source>calibration data</source>
+        <translation>datos de calibración</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>ilegible</translation>
+    </message>
+    <message>
+        <source> on %1 samples of %2</source>
+        <translation> con %1 muestras de %2</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>Evaluando %1</translation>
+    </message>
+    <message>
+        <source>Analysing the weights</source>
+        <translation>Analizando los pesos</translation>
+    </message>
+    <message>
+        <source>Measuring the activation error</source>
+        <translation>Midiendo el error de activación</translation>
+    </message>
+    <message>
+        <source>Ranking the layers by sensitivity</source>
+        <translation>Ordenando las capas por sensibilidad</translation>
+    </message>
+    <message>
+        <source>Checking the target</source>
+        <translation>Comprobando el dispositivo objetivo</translation>
+    </message>
+    <message>
+        <source>the file as given</source>
+        <translation>el archivo tal cual</translation>
+    </message>
+    <message>
+        <source>int8 (float I/O, as evaluated)</source>
+        <translation>int8 (E/S en coma flotante, como se evaluó)</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 pages)</source>
+        <translation>escrito %1 (%2 páginas)</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 modes, %3 weighted layers, %4 activations)</source>
+        <translation>escrito %1 (%2 modos, %3 capas con pesos, %4 activaciones)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exacto</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Tamaño del archivo</translation>
+    </message>
+    <message>
+        <source>Mode recognised</source>
+        <translation>Modo reconocido</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operadores</translation>
+    </message>
+    <message>
+        <source>Weights by type</source>
+        <translation>Pesos por tipo</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>El modelo</translation>
+    </message>
+    <message>
+        <source>QuantLens</source>
+        <translation>QuantLens</translation>
+    </message>
+    <message>
+        <source>Evaluation samples</source>
+        <translation>Muestras de evaluación</translation>
+    </message>
+    <message>
+        <source>, labelled</source>
+        <translation>, con etiquetas</translation>
+    </message>
+    <message>
+        <source>, without labels</source>
+        <translation>, sin etiquetas</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibración</translation>
+    </message>
+    <message>
+        <source>none (no integer mode)</source>
+        <translation>ninguna (ningún modo entero)</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesos</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>por canal</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>por tensor</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>Mantenidas en coma flotante</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>This command, run from the same folder, regenerates the report with the same numbers, timings aside:</source>
+        <translation>Este comando, ejecutado desde la misma carpeta, regenera el informe con las mismas cifras, salvo los tiempos:</translation>
+    </message>
+    <message>
+        <source>Settings and provenance</source>
+        <translation>Ajustes y procedencia</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>modo</translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation>top-1</translation>
+    </message>
+    <message>
+        <source>top-5</source>
+        <translation>top-5</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>concordancia</translation>
+    </message>
+    <message>
+        <source>KL mean</source>
+        <translation>KL (media)</translation>
+    </message>
+    <message>
+        <source>KL p99</source>
+        <translation>KL p99</translation>
+    </message>
+    <message>
+        <source>file size</source>
+        <translation>tamaño del archivo</translation>
+    </message>
+    <message>
+        <source>tflite-micro arena</source>
+        <translation>arena de tflite-micro</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>latencia (ms)</translation>
+    </message>
+    <message>
+        <source>Agreement: the share of samples on which the mode picks the float32 model&apos;s top class.</source>
+        <translation>Concordancia: la proporción de muestras en las que el modo elige la clase principal del modelo float32.</translation>
+    </message>
+    <message>
+        <source>Accuracy against file size</source>
+        <translation>Exactitud frente a tamaño del archivo</translation>
+    </message>
+    <message>
+        <source>file size (KiB)</source>
+        <translation>tamaño del archivo (KiB)</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy (%)</source>
+        <translation>exactitud top-1 (%)</translation>
+    </message>
+    <message>
+        <source>agreement with float32 (%)</source>
+        <translation>concordancia con float32 (%)</translation>
+    </message>
+    <message>
+        <source>Latency: the median single-sample run on the machine that made the report, one thread.</source>
+        <translation>Latencia: la mediana de una ejecución con una sola muestra en la máquina que generó el informe, con un hilo.</translation>
+    </message>
+    <message>
+        <source>The modes compared</source>
+        <translation>Comparación de los modos</translation>
+    </message>
+    <message>
+        <source>Weight error per layer (%1)</source>
+        <translation>Error de pesos por capa (%1)</translation>
+    </message>
+    <message>
+        <source>operator (number, type)</source>
+        <translation>operador (número, tipo)</translation>
+    </message>
+    <message>
+        <source>weight SQNR (dB)</source>
+        <translation>SQNR de pesos (dB)</translation>
+    </message>
+    <message>
+        <source>good above %1 dB</source>
+        <translation>bueno por encima de %1 dB</translation>
+    </message>
+    <message>
+        <source>bad below %1 dB</source>
+        <translation>malo por debajo de %1 dB</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio of each layer&apos;s weights, quantized and dequantized, against the float weights. Green: good, orange: suspect, red: bad.</source>
+        <translation>Relación señal/ruido de cuantización de los pesos de cada capa, cuantizados y descuantizados, frente a los pesos en coma flotante. Verde: bueno, naranja: dudoso, rojo: malo.</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>op</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>esquema</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>RMSE / scale</source>
+        <translation>RMSE / escala</translation>
+    </message>
+    <message>
+        <source>clipped</source>
+        <translation>recortado</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>veredicto</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>Weights, layer by layer</source>
+        <translation>Pesos, capa por capa</translation>
+    </message>
+    <message>
+        <source>Activations, operator by operator</source>
+        <translation>Activaciones, operador por operador</translation>
+    </message>
+    <message>
+        <source>Not analysed: the report was made without data.</source>
+        <translation>Sin analizar: el informe se generó sin datos.</translation>
+    </message>
+    <message>
+        <source>Activation error per operator output (%1)</source>
+        <translation>Error de activación por salida de operador (%1)</translation>
+    </message>
+    <message>
+        <source>activation SQNR (dB)</source>
+        <translation>SQNR de activación (dB)</translation>
+    </message>
+    <message>
+        <source>this tensor&apos;s own quantization</source>
+        <translation>solo la cuantización de este tensor</translation>
+    </message>
+    <message>
+        <source>with everything upstream</source>
+        <translation>con todo lo anterior en el grafo</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>tensor</translation>
+    </message>
+    <message>
+        <source>type in the model</source>
+        <translation>tipo en el modelo</translation>
+    </message>
+    <message>
+        <source>local SQNR (dB)</source>
+        <translation>SQNR local (dB)</translation>
+    </message>
+    <message>
+        <source>propagated SQNR (dB)</source>
+        <translation>SQNR propagado (dB)</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2): weights</source>
+        <translation>Operador %1 (%2): pesos</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>valor del peso</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>recuento</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>coma flotante</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>cuantizado</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2), %3</source>
+        <translation>Operador %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>The mode quantizes no weights.</source>
+        <translation>El modo no cuantiza ningún peso.</translation>
+    </message>
+    <message>
+        <source>The worst layers</source>
+        <translation>Las peores capas</translation>
+    </message>
+    <message>
+        <source>Confusion matrix, %1</source>
+        <translation>Matriz de confusión, %1</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>clase predicha</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>clase real</translation>
+    </message>
+    <message>
+        <source>No confusion matrices: the data set has no labels.</source>
+        <translation>No hay matrices de confusión: el conjunto de datos no tiene etiquetas.</translation>
+    </message>
+    <message>
+        <source>Confusion matrices</source>
+        <translation>Matrices de confusión</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy</source>
+        <translation>exactitud top-1</translation>
+    </message>
+    <message>
+        <source>agreement with float32</source>
+        <translation>concordancia con float32</translation>
+    </message>
+    <message>
+        <source>What each layer costs in int8, and what keeping it float buys</source>
+        <translation>Lo que cuesta cada capa en int8 y lo que se gana manteniéndola en coma flotante</translation>
+    </message>
+    <message>
+        <source>change of %1 (points)</source>
+        <translation>cambio de %1 (puntos)</translation>
+    </message>
+    <message>
+        <source>cost: only this layer quantized</source>
+        <translation>coste: solo esta capa cuantizada</translation>
+    </message>
+    <message>
+        <source>gain: only this layer kept float</source>
+        <translation>ganancia: solo esta capa en coma flotante</translation>
+    </message>
+    <message>
+        <source>Metric: %1. float32 %2, all weighted layers in int8 %3; budget %4 points.</source>
+        <translation>Métrica: %1. float32 %2, todas las capas con pesos en int8 %3; margen %4 puntos.</translation>
+    </message>
+    <message>
+        <source>only this layer quantized</source>
+        <translation>solo esta capa cuantizada</translation>
+    </message>
+    <message>
+        <source>only this layer float</source>
+        <translation>solo esta capa en coma flotante</translation>
+    </message>
+    <message>
+        <source>cost (points)</source>
+        <translation>coste (puntos)</translation>
+    </message>
+    <message>
+        <source>gain (points)</source>
+        <translation>ganancia (puntos)</translation>
+    </message>
+    <message>
+        <source>No layer needs to stay float: int8 is within the budget.</source>
+        <translation>Ninguna capa necesita quedarse en coma flotante: int8 está dentro del margen.</translation>
+    </message>
+    <message>
+        <source>Keep in float: --keep-float %1 (then %2, within the budget).</source>
+        <translation>Mantener en coma flotante: --keep-float %1 (entonces %2, dentro del margen).</translation>
+    </message>
+    <message>
+        <source>Even with --keep-float %1 the metric stays outside the budget (%2).</source>
+        <translation>Incluso con --keep-float %1 la métrica queda fuera del margen (%2).</translation>
+    </message>
+    <message>
+        <source>Sensitivity of each layer</source>
+        <translation>Sensibilidad de cada capa</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>se ejecuta</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>RAM of the target</source>
+        <translation>RAM del dispositivo objetivo</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>flash</translation>
+    </message>
+    <message>
+        <source>flash of the target</source>
+        <translation>flash del dispositivo objetivo</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>hallazgos</translation>
+    </message>
+    <message>
+        <source>partly on the CPU</source>
+        <translation>en parte en la CPU</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>el modelo</translation>
+    </message>
+    <message>
+        <source>impact</source>
+        <translation>impacto</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operador</translation>
+    </message>
+    <message>
+        <source>On the target: %1</source>
+        <translation>En el dispositivo objetivo: %1</translation>
+    </message>
+    <message>
+        <source>Made in (seconds):</source>
+        <translation>Generado en (segundos):</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the report&apos;s language code</comment>
+        <translation>es</translation>
+    </message>
+    <message>
+        <source>Quantization report: %1</source>
+        <translation>Informe de cuantización: %1</translation>
     </message>
 </context>
 <context>

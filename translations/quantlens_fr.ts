@@ -273,6 +273,30 @@
         <source> — still not within the budget</source>
         <translation> — toujours hors du budget</translation>
     </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Ouvrez d&apos;abord un modèle.</translation>
+    </message>
+    <message>
+        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
+        <translation>Le rapport évalue le modèle sur un jeu de données : ouvrez-en d&apos;abord un (Fichier › Ouvrir un jeu de données…).</translation>
+    </message>
+    <message>
+        <source>The data set was not read from a file, so the report&apos;s command could not read it again; open it from a file.</source>
+        <translation>Le jeu de données n&apos;a pas été lu depuis un fichier, donc la commande du rapport ne pourrait pas le relire ; ouvrez-le depuis un fichier.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the report.</source>
+        <translation>Choisissez où écrire le rapport.</translation>
+    </message>
+    <message>
+        <source>The calibration data were not read from a file, so the report&apos;s command could not read them again; open them from a file.</source>
+        <translation>Les données de calibration n&apos;ont pas été lues depuis un fichier, donc la commande du rapport ne pourrait pas les relire ; ouvrez-les depuis un fichier.</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 to %2 for the report&apos;s command</source>
+        <translation>Impossible de copier %1 vers %2 pour la commande du rapport</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -915,6 +939,61 @@
         <source>The RAM a microcontroller needs at each step of a run (tflite-micro&apos;s tensor arena), as opened and in the chosen mode, against the target&apos;s RAM</source>
         <translation>La RAM dont un microcontrôleur a besoin à chaque étape d&apos;une exécution (l&apos;arène de tenseurs de tflite-micro), tel qu&apos;ouvert et dans le mode choisi, face à la RAM de la cible</translation>
     </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>E&amp;xporter le rapport…</translation>
+    </message>
+    <message>
+        <source>Write one self-contained HTML (and PDF) report of the model on the data set: every mode, every layer&apos;s error, the worst layers, with the command that writes it again</source>
+        <translation>Écrire un rapport HTML (et PDF) autonome du modèle sur le jeu de données : chaque mode, l&apos;erreur de chaque couche, les pires couches, avec la commande qui le régénère</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Writing the report failed: %1</source>
+        <translation>Échec de l&apos;écriture du rapport : %1</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>Rapport écrit</translation>
+    </message>
+    <message>
+        <source>No report written</source>
+        <translation>Aucun rapport écrit</translation>
+    </message>
+    <message>
+        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
+        <translation>Le rapport évalue le modèle sur un jeu de données : ouvrez-en d&apos;abord un (Fichier › Ouvrir un jeu de données…).</translation>
+    </message>
+    <message>
+        <source>int8 and 16x8 calibrated (%1) on the first %2 samples of %3; weights %4</source>
+        <translation>int8 et 16x8 calibrés (%1) sur les %2 premiers échantillons de %3 ; poids %4</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>par canal</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>par tenseur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) kept in float</source>
+        <translation>
+            <numerusform>%n couche gardée en virgule flottante</numerusform>
+            <numerusform>%n couches gardées en virgule flottante</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Cible : %1</translation>
+    </message>
+    <message>
+        <source>Model %1, evaluated on %2</source>
+        <translation>Modèle %1, évalué sur %2</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MemoryDialog</name>
@@ -1159,6 +1238,65 @@
     <message>
         <source>change the quantization options</source>
         <translation>modifier les options de quantification</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::ReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>One self-contained HTML document (charts as vectors, readable offline, printable) with the model, the settings and their provenance, every mode on the data set, the weight and activation error of every layer, the worst layers and the confusion matrices. It embeds the command that writes it again.</source>
+        <translation>Un document HTML autonome (graphiques vectoriels, lisible hors ligne, imprimable) avec le modèle, les réglages et leur provenance, chaque mode sur le jeu de données, l&apos;erreur des poids et des activations de chaque couche, les pires couches et les matrices de confusion. Il contient la commande qui le régénère.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Rapport :</translation>
+    </message>
+    <message>
+        <source>Also as PDF (A4, same name)</source>
+        <translation>Aussi en PDF (A4, même nom)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV and JSON in a folder beside it</source>
+        <translation>Tableaux en CSV et JSON dans un dossier à côté</translation>
+    </message>
+    <message>
+        <source>Rank the layers by sensitivity (slower), allowed drop:</source>
+        <translation>Classer les couches par sensibilité (plus lent), baisse permise :</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>&amp;Write report</source>
+        <translation>É&amp;crire le rapport</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>HTML documents (*.html)</source>
+        <translation>Documents HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>No report was written: %1</source>
+        <translation>Aucun rapport n&apos;a été écrit : %1</translation>
+    </message>
+    <message>
+        <source>Written again by (from the report&apos;s folder):</source>
+        <translation>Régénéré par (depuis le dossier du rapport) :</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1704,506 @@
     <message>
         <source>Colour channels in BGR order (Caffe-style models)</source>
         <translation>Canaux de couleur dans l&apos;ordre BGR (modèles de style Caffe)</translation>
+    </message>
+</context>
+<context>
+    <name>ql::report::Report</name>
+    <message>
+        <source>model</source>
+        <translation>modèle</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>données</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>étiquettes</translation>
+    </message>
+    <message>
+        <source>calibration data</source>
+        <translation>données de calibration</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source> on %1 samples of %2</source>
+        <translation> sur %1 échantillons de %2</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>Évaluation de %1</translation>
+    </message>
+    <message>
+        <source>Analysing the weights</source>
+        <translation>Analyse des poids</translation>
+    </message>
+    <message>
+        <source>Measuring the activation error</source>
+        <translation>Mesure de l&apos;erreur d&apos;activation</translation>
+    </message>
+    <message>
+        <source>Ranking the layers by sensitivity</source>
+        <translation>Classement des couches par sensibilité</translation>
+    </message>
+    <message>
+        <source>Checking the target</source>
+        <translation>Vérification de la cible</translation>
+    </message>
+    <message>
+        <source>the file as given</source>
+        <translation>le fichier tel quel</translation>
+    </message>
+    <message>
+        <source>int8 (float I/O, as evaluated)</source>
+        <translation>int8 (E/S flottantes, tel qu&apos;évalué)</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 pages)</source>
+        <translation>%1 écrit (%2 pages)</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 modes, %3 weighted layers, %4 activations)</source>
+        <translation>%1 écrit (%2 modes, %3 couches à poids, %4 activations)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Taille du fichier</translation>
+    </message>
+    <message>
+        <source>Mode recognised</source>
+        <translation>Mode reconnu</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Opérateurs</translation>
+    </message>
+    <message>
+        <source>Weights by type</source>
+        <translation>Poids par type</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>Le modèle</translation>
+    </message>
+    <message>
+        <source>QuantLens</source>
+        <translation>QuantLens</translation>
+    </message>
+    <message>
+        <source>Evaluation samples</source>
+        <translation>Échantillons d&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>, labelled</source>
+        <translation>, avec étiquettes</translation>
+    </message>
+    <message>
+        <source>, without labels</source>
+        <translation>, sans étiquettes</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibration</translation>
+    </message>
+    <message>
+        <source>none (no integer mode)</source>
+        <translation>aucune (aucun mode entier)</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>par canal</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>par tenseur</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>Gardées en virgule flottante</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>This command, run from the same folder, regenerates the report with the same numbers, timings aside:</source>
+        <translation>Cette commande, lancée depuis le même dossier, régénère le rapport avec les mêmes chiffres, hormis les temps mesurés :</translation>
+    </message>
+    <message>
+        <source>Settings and provenance</source>
+        <translation>Réglages et provenance</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>mode</translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation>top-1</translation>
+    </message>
+    <message>
+        <source>top-5</source>
+        <translation>top-5</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>concordance</translation>
+    </message>
+    <message>
+        <source>KL mean</source>
+        <translation>KL (moyenne)</translation>
+    </message>
+    <message>
+        <source>KL p99</source>
+        <translation>KL p99</translation>
+    </message>
+    <message>
+        <source>file size</source>
+        <translation>taille du fichier</translation>
+    </message>
+    <message>
+        <source>tflite-micro arena</source>
+        <translation>arène tflite-micro</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>latence (ms)</translation>
+    </message>
+    <message>
+        <source>Agreement: the share of samples on which the mode picks the float32 model&apos;s top class.</source>
+        <translation>Concordance : la part des échantillons pour lesquels le mode choisit la classe principale du modèle float32.</translation>
+    </message>
+    <message>
+        <source>Accuracy against file size</source>
+        <translation>Exactitude en fonction de la taille du fichier</translation>
+    </message>
+    <message>
+        <source>file size (KiB)</source>
+        <translation>taille du fichier (Kio)</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy (%)</source>
+        <translation>exactitude top-1 (%)</translation>
+    </message>
+    <message>
+        <source>agreement with float32 (%)</source>
+        <translation>concordance avec float32 (%)</translation>
+    </message>
+    <message>
+        <source>Latency: the median single-sample run on the machine that made the report, one thread.</source>
+        <translation>Latence : le temps médian d&apos;une exécution sur un seul échantillon, sur la machine qui a produit le rapport, un seul thread.</translation>
+    </message>
+    <message>
+        <source>The modes compared</source>
+        <translation>Comparaison des modes</translation>
+    </message>
+    <message>
+        <source>Weight error per layer (%1)</source>
+        <translation>Erreur des poids par couche (%1)</translation>
+    </message>
+    <message>
+        <source>operator (number, type)</source>
+        <translation>opérateur (numéro, type)</translation>
+    </message>
+    <message>
+        <source>weight SQNR (dB)</source>
+        <translation>SQNR des poids (dB)</translation>
+    </message>
+    <message>
+        <source>good above %1 dB</source>
+        <translation>bon au-dessus de %1 dB</translation>
+    </message>
+    <message>
+        <source>bad below %1 dB</source>
+        <translation>mauvais en dessous de %1 dB</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio of each layer&apos;s weights, quantized and dequantized, against the float weights. Green: good, orange: suspect, red: bad.</source>
+        <translation>Rapport signal sur bruit de quantification des poids de chaque couche, quantifiés puis déquantifiés, face aux poids flottants. Vert : bon, orange : suspect, rouge : mauvais.</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>op</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>schéma</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>RMSE / scale</source>
+        <translation>RMSE / échelle</translation>
+    </message>
+    <message>
+        <source>clipped</source>
+        <translation>écrêté</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>verdict</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>raison</translation>
+    </message>
+    <message>
+        <source>Weights, layer by layer</source>
+        <translation>Poids, couche par couche</translation>
+    </message>
+    <message>
+        <source>Activations, operator by operator</source>
+        <translation>Activations, opérateur par opérateur</translation>
+    </message>
+    <message>
+        <source>Not analysed: the report was made without data.</source>
+        <translation>Non analysé : le rapport a été produit sans données.</translation>
+    </message>
+    <message>
+        <source>Activation error per operator output (%1)</source>
+        <translation>Erreur d&apos;activation par sortie d&apos;opérateur (%1)</translation>
+    </message>
+    <message>
+        <source>activation SQNR (dB)</source>
+        <translation>SQNR des activations (dB)</translation>
+    </message>
+    <message>
+        <source>this tensor&apos;s own quantization</source>
+        <translation>la quantification de ce tenseur seul</translation>
+    </message>
+    <message>
+        <source>with everything upstream</source>
+        <translation>avec tout ce qui est en amont</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>tenseur</translation>
+    </message>
+    <message>
+        <source>type in the model</source>
+        <translation>type dans le modèle</translation>
+    </message>
+    <message>
+        <source>local SQNR (dB)</source>
+        <translation>SQNR local (dB)</translation>
+    </message>
+    <message>
+        <source>propagated SQNR (dB)</source>
+        <translation>SQNR propagé (dB)</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2): weights</source>
+        <translation>Opérateur %1 (%2) : poids</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>valeur du poids</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>effectif</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>flottant</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>quantifié</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2), %3</source>
+        <translation>Opérateur %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>The mode quantizes no weights.</source>
+        <translation>Le mode ne quantifie aucun poids.</translation>
+    </message>
+    <message>
+        <source>The worst layers</source>
+        <translation>Les pires couches</translation>
+    </message>
+    <message>
+        <source>Confusion matrix, %1</source>
+        <translation>Matrice de confusion, %1</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>classe prédite</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>classe réelle</translation>
+    </message>
+    <message>
+        <source>No confusion matrices: the data set has no labels.</source>
+        <translation>Aucune matrice de confusion : le jeu de données n&apos;a pas d&apos;étiquettes.</translation>
+    </message>
+    <message>
+        <source>Confusion matrices</source>
+        <translation>Matrices de confusion</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy</source>
+        <translation>exactitude top-1</translation>
+    </message>
+    <message>
+        <source>agreement with float32</source>
+        <translation>concordance avec float32</translation>
+    </message>
+    <message>
+        <source>What each layer costs in int8, and what keeping it float buys</source>
+        <translation>Ce que coûte chaque couche en int8, et ce que rapporte le fait de la garder en virgule flottante</translation>
+    </message>
+    <message>
+        <source>change of %1 (points)</source>
+        <translation>%1 : variation (points)</translation>
+    </message>
+    <message>
+        <source>cost: only this layer quantized</source>
+        <translation>coût : seulement cette couche quantifiée</translation>
+    </message>
+    <message>
+        <source>gain: only this layer kept float</source>
+        <translation>gain : seulement cette couche en flottant</translation>
+    </message>
+    <message>
+        <source>Metric: %1. float32 %2, all weighted layers in int8 %3; budget %4 points.</source>
+        <translation>Métrique : %1. float32 %2, toutes les couches à poids en int8 %3 ; budget %4 points.</translation>
+    </message>
+    <message>
+        <source>only this layer quantized</source>
+        <translation>seulement cette couche quantifiée</translation>
+    </message>
+    <message>
+        <source>only this layer float</source>
+        <translation>seulement cette couche en flottant</translation>
+    </message>
+    <message>
+        <source>cost (points)</source>
+        <translation>coût (points)</translation>
+    </message>
+    <message>
+        <source>gain (points)</source>
+        <translation>gain (points)</translation>
+    </message>
+    <message>
+        <source>No layer needs to stay float: int8 is within the budget.</source>
+        <translation>Aucune couche n&apos;a besoin de rester en flottant : int8 est dans le budget.</translation>
+    </message>
+    <message>
+        <source>Keep in float: --keep-float %1 (then %2, within the budget).</source>
+        <translation>Garder en flottant : --keep-float %1 (on obtient alors %2, dans le budget).</translation>
+    </message>
+    <message>
+        <source>Even with --keep-float %1 the metric stays outside the budget (%2).</source>
+        <translation>Même avec --keep-float %1, la métrique reste hors du budget (%2).</translation>
+    </message>
+    <message>
+        <source>Sensitivity of each layer</source>
+        <translation>Sensibilité de chaque couche</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>s&apos;exécute</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>RAM of the target</source>
+        <translation>RAM de la cible</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>flash</translation>
+    </message>
+    <message>
+        <source>flash of the target</source>
+        <translation>flash de la cible</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>constats</translation>
+    </message>
+    <message>
+        <source>partly on the CPU</source>
+        <translation>en partie sur le CPU</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>le modèle</translation>
+    </message>
+    <message>
+        <source>impact</source>
+        <translation>impact</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>opérateur</translation>
+    </message>
+    <message>
+        <source>On the target: %1</source>
+        <translation>Sur la cible : %1</translation>
+    </message>
+    <message>
+        <source>Made in (seconds):</source>
+        <translation>Produit en (secondes) :</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the report&apos;s language code</comment>
+        <translation>fr</translation>
+    </message>
+    <message>
+        <source>Quantization report: %1</source>
+        <translation>Rapport de quantification : %1</translation>
     </message>
 </context>
 <context>

@@ -271,6 +271,30 @@
         <source> — still not within the budget</source>
         <translation>——仍未达到预算</translation>
     </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>请先打开模型。</translation>
+    </message>
+    <message>
+        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
+        <translation>报告会在数据集上评估模型：请先打开一个数据集（文件 › 打开数据集…）。</translation>
+    </message>
+    <message>
+        <source>The data set was not read from a file, so the report&apos;s command could not read it again; open it from a file.</source>
+        <translation>数据集不是从文件读取的，因此报告中的命令无法再次读取它；请从文件打开数据集。</translation>
+    </message>
+    <message>
+        <source>Choose where to write the report.</source>
+        <translation>请选择报告的写入位置。</translation>
+    </message>
+    <message>
+        <source>The calibration data were not read from a file, so the report&apos;s command could not read them again; open them from a file.</source>
+        <translation>校准数据不是从文件读取的，因此报告中的命令无法再次读取它们；请从文件打开校准数据。</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 to %2 for the report&apos;s command</source>
+        <translation>无法将 %1 复制到 %2（供报告中的命令使用）</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -905,6 +929,60 @@
         <source>The RAM a microcontroller needs at each step of a run (tflite-micro&apos;s tensor arena), as opened and in the chosen mode, against the target&apos;s RAM</source>
         <translation>微控制器在一次运行的每一步所需的 RAM（tflite-micro 的张量 arena），按打开时和所选模式，与目标的 RAM 对比</translation>
     </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write one self-contained HTML (and PDF) report of the model on the data set: every mode, every layer&apos;s error, the worst layers, with the command that writes it again</source>
+        <translation>将模型在数据集上的结果写成一份独立的 HTML（及 PDF）报告：每种模式、每一层的误差、最差的层，并附上重新生成报告的命令</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Writing the report failed: %1</source>
+        <translation>写入报告失败：%1</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>报告已写入</translation>
+    </message>
+    <message>
+        <source>No report written</source>
+        <translation>未写入报告</translation>
+    </message>
+    <message>
+        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
+        <translation>报告会在数据集上评估模型：请先打开一个数据集（文件 › 打开数据集…）。</translation>
+    </message>
+    <message>
+        <source>int8 and 16x8 calibrated (%1) on the first %2 samples of %3; weights %4</source>
+        <translation>int8 和 16x8 在 %3 的前 %2 个样本上校准（%1）；权重%4量化</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>逐通道</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>逐张量</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) kept in float</source>
+        <translation>
+            <numerusform>%n 层保持浮点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标设备：%1</translation>
+    </message>
+    <message>
+        <source>Model %1, evaluated on %2</source>
+        <translation>模型 %1，在 %2 上评估</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MemoryDialog</name>
@@ -1146,6 +1224,65 @@
     <message>
         <source>change the quantization options</source>
         <translation>更改量化选项</translation>
+    </message>
+</context>
+<context>
+    <name>ql::app::ReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>One self-contained HTML document (charts as vectors, readable offline, printable) with the model, the settings and their provenance, every mode on the data set, the weight and activation error of every layer, the worst layers and the confusion matrices. It embeds the command that writes it again.</source>
+        <translation>一份独立的 HTML 文档（矢量图表，可离线阅读，可打印），包含模型、设置及其来源、每种模式在数据集上的结果、每一层的权重误差和激活误差、最差的层以及混淆矩阵。文档中嵌入了重新生成它的命令。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报告：</translation>
+    </message>
+    <message>
+        <source>Also as PDF (A4, same name)</source>
+        <translation>同时生成 PDF（A4，同名）</translation>
+    </message>
+    <message>
+        <source>Tables as CSV and JSON in a folder beside it</source>
+        <translation>表格以 CSV 和 JSON 格式保存在旁边的文件夹中</translation>
+    </message>
+    <message>
+        <source>Rank the layers by sensitivity (slower), allowed drop:</source>
+        <translation>按敏感度对层排序（较慢），允许的下降：</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>&amp;Write report</source>
+        <translation>写入报告(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>HTML documents (*.html)</source>
+        <translation>HTML 文档 (*.html)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>No report was written: %1</source>
+        <translation>未写入报告：%1</translation>
+    </message>
+    <message>
+        <source>Written again by (from the report&apos;s folder):</source>
+        <translation>重新生成命令（在报告所在的文件夹中运行）：</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1689,506 @@
     <message>
         <source>Colour channels in BGR order (Caffe-style models)</source>
         <translation>颜色通道为 BGR 顺序（Caffe 风格模型）</translation>
+    </message>
+</context>
+<context>
+    <name>ql::report::Report</name>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>calibration data</source>
+        <translation>校准数据</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source> on %1 samples of %2</source>
+        <translation> 基于 %2 的 %1 个样本</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>正在评估 %1</translation>
+    </message>
+    <message>
+        <source>Analysing the weights</source>
+        <translation>正在分析权重</translation>
+    </message>
+    <message>
+        <source>Measuring the activation error</source>
+        <translation>正在测量激活误差</translation>
+    </message>
+    <message>
+        <source>Ranking the layers by sensitivity</source>
+        <translation>正在按敏感度对层排序</translation>
+    </message>
+    <message>
+        <source>Checking the target</source>
+        <translation>正在检查目标设备</translation>
+    </message>
+    <message>
+        <source>the file as given</source>
+        <translation>原始文件</translation>
+    </message>
+    <message>
+        <source>int8 (float I/O, as evaluated)</source>
+        <translation>int8（浮点输入/输出，与评估时相同）</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 pages)</source>
+        <translation>已写入 %1（%2 页）</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 modes, %3 weighted layers, %4 activations)</source>
+        <translation>已写入 %1（%2 种模式，%3 个带权重的层，%4 个激活值）</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>Mode recognised</source>
+        <translation>识别出的模式</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Weights by type</source>
+        <translation>按类型统计的权重</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>模型概况</translation>
+    </message>
+    <message>
+        <source>QuantLens</source>
+        <translation>QuantLens</translation>
+    </message>
+    <message>
+        <source>Evaluation samples</source>
+        <translation>评估样本</translation>
+    </message>
+    <message>
+        <source>, labelled</source>
+        <translation>，有标签</translation>
+    </message>
+    <message>
+        <source>, without labels</source>
+        <translation>，无标签</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>none (no integer mode)</source>
+        <translation>无（没有整数模式）</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>逐通道</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>逐张量</translation>
+    </message>
+    <message>
+        <source>Kept in float</source>
+        <translation>保留为浮点</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>This command, run from the same folder, regenerates the report with the same numbers, timings aside:</source>
+        <translation>在同一文件夹中运行此命令，即可重新生成数值相同的报告（计时除外）：</translation>
+    </message>
+    <message>
+        <source>Settings and provenance</source>
+        <translation>设置与来源</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation>top-1</translation>
+    </message>
+    <message>
+        <source>top-5</source>
+        <translation>top-5</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>KL mean</source>
+        <translation>KL 均值</translation>
+    </message>
+    <message>
+        <source>KL p99</source>
+        <translation>KL p99</translation>
+    </message>
+    <message>
+        <source>file size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>tflite-micro arena</source>
+        <translation>tflite-micro 张量区</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>延迟 (ms)</translation>
+    </message>
+    <message>
+        <source>Agreement: the share of samples on which the mode picks the float32 model&apos;s top class.</source>
+        <translation>一致率：该模式选出的最高类别与 float32 模型相同的样本所占比例。</translation>
+    </message>
+    <message>
+        <source>Accuracy against file size</source>
+        <translation>准确率与文件大小</translation>
+    </message>
+    <message>
+        <source>file size (KiB)</source>
+        <translation>文件大小 (KiB)</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy (%)</source>
+        <translation>top-1 准确率 (%)</translation>
+    </message>
+    <message>
+        <source>agreement with float32 (%)</source>
+        <translation>与 float32 的一致率 (%)</translation>
+    </message>
+    <message>
+        <source>Latency: the median single-sample run on the machine that made the report, one thread.</source>
+        <translation>延迟：在生成报告的机器上单线程运行单个样本的耗时中位数。</translation>
+    </message>
+    <message>
+        <source>The modes compared</source>
+        <translation>各模式对比</translation>
+    </message>
+    <message>
+        <source>Weight error per layer (%1)</source>
+        <translation>每层权重误差（%1）</translation>
+    </message>
+    <message>
+        <source>operator (number, type)</source>
+        <translation>算子（编号，类型）</translation>
+    </message>
+    <message>
+        <source>weight SQNR (dB)</source>
+        <translation>权重 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>good above %1 dB</source>
+        <translation>高于 %1 dB 为良好</translation>
+    </message>
+    <message>
+        <source>bad below %1 dB</source>
+        <translation>低于 %1 dB 为差</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio of each layer&apos;s weights, quantized and dequantized, against the float weights. Green: good, orange: suspect, red: bad.</source>
+        <translation>每层权重经量化再反量化后，相对于浮点权重的信号与量化噪声比。绿色：良好，橙色：可疑，红色：差。</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>RMSE / scale</source>
+        <translation>RMSE / 缩放因子</translation>
+    </message>
+    <message>
+        <source>clipped</source>
+        <translation>截断比例</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Weights, layer by layer</source>
+        <translation>逐层权重</translation>
+    </message>
+    <message>
+        <source>Activations, operator by operator</source>
+        <translation>逐算子激活值</translation>
+    </message>
+    <message>
+        <source>Not analysed: the report was made without data.</source>
+        <translation>未分析：生成报告时没有数据。</translation>
+    </message>
+    <message>
+        <source>Activation error per operator output (%1)</source>
+        <translation>每个算子输出的激活误差（%1）</translation>
+    </message>
+    <message>
+        <source>activation SQNR (dB)</source>
+        <translation>激活值 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>this tensor&apos;s own quantization</source>
+        <translation>仅此张量自身的量化</translation>
+    </message>
+    <message>
+        <source>with everything upstream</source>
+        <translation>包含所有上游的量化</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>type in the model</source>
+        <translation>模型中的类型</translation>
+    </message>
+    <message>
+        <source>local SQNR (dB)</source>
+        <translation>局部 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>propagated SQNR (dB)</source>
+        <translation>传播后 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2): weights</source>
+        <translation>算子 %1（%2）：权重</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>权重值</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>浮点</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>量化后</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2), %3</source>
+        <translation>算子 %1（%2），%3</translation>
+    </message>
+    <message>
+        <source>The mode quantizes no weights.</source>
+        <translation>此模式不量化任何权重。</translation>
+    </message>
+    <message>
+        <source>The worst layers</source>
+        <translation>最差的层</translation>
+    </message>
+    <message>
+        <source>Confusion matrix, %1</source>
+        <translation>混淆矩阵，%1</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>No confusion matrices: the data set has no labels.</source>
+        <translation>没有混淆矩阵：数据集没有标签。</translation>
+    </message>
+    <message>
+        <source>Confusion matrices</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy</source>
+        <translation>top-1 准确率</translation>
+    </message>
+    <message>
+        <source>agreement with float32</source>
+        <translation>与 float32 的一致率</translation>
+    </message>
+    <message>
+        <source>What each layer costs in int8, and what keeping it float buys</source>
+        <translation>每一层在 int8 下的代价，以及保留为浮点的收益</translation>
+    </message>
+    <message>
+        <source>change of %1 (points)</source>
+        <translation>%1的变化（百分点）</translation>
+    </message>
+    <message>
+        <source>cost: only this layer quantized</source>
+        <translation>代价：仅此层量化</translation>
+    </message>
+    <message>
+        <source>gain: only this layer kept float</source>
+        <translation>收益：仅此层保持浮点</translation>
+    </message>
+    <message>
+        <source>Metric: %1. float32 %2, all weighted layers in int8 %3; budget %4 points.</source>
+        <translation>指标：%1。float32 为 %2，所有带权重的层均为 int8 时为 %3；预算 %4 个百分点。</translation>
+    </message>
+    <message>
+        <source>only this layer quantized</source>
+        <translation>仅此层量化</translation>
+    </message>
+    <message>
+        <source>only this layer float</source>
+        <translation>仅此层浮点</translation>
+    </message>
+    <message>
+        <source>cost (points)</source>
+        <translation>代价（百分点）</translation>
+    </message>
+    <message>
+        <source>gain (points)</source>
+        <translation>收益（百分点）</translation>
+    </message>
+    <message>
+        <source>No layer needs to stay float: int8 is within the budget.</source>
+        <translation>无需保留任何浮点层：int8 已在预算之内。</translation>
+    </message>
+    <message>
+        <source>Keep in float: --keep-float %1 (then %2, within the budget).</source>
+        <translation>保留为浮点：--keep-float %1（此时为 %2，在预算之内）。</translation>
+    </message>
+    <message>
+        <source>Even with --keep-float %1 the metric stays outside the budget (%2).</source>
+        <translation>即使使用 --keep-float %1，指标仍超出预算（%2）。</translation>
+    </message>
+    <message>
+        <source>Sensitivity of each layer</source>
+        <translation>各层敏感度</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>可运行</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>RAM of the target</source>
+        <translation>目标设备的 RAM</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>闪存</translation>
+    </message>
+    <message>
+        <source>flash of the target</source>
+        <translation>目标设备的闪存</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>partly on the CPU</source>
+        <translation>部分在 CPU 上</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>整个模型</translation>
+    </message>
+    <message>
+        <source>impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>On the target: %1</source>
+        <translation>在目标设备上：%1</translation>
+    </message>
+    <message>
+        <source>Made in (seconds):</source>
+        <translation>生成耗时（秒）：</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the report&apos;s language code</comment>
+        <translation>zh-CN</translation>
+    </message>
+    <message>
+        <source>Quantization report: %1</source>
+        <translation>量化报告：%1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "cli/json_util.h"
 #include "cli/quant_options.h"
+#include "pipeline/quantize.h"
 #include "pipeline/source.h"
 #include "eval/evaluate.h"
 #include "model/reader.h"
@@ -35,7 +36,7 @@ QStringList evalOptionsWithValue()
             QStringLiteral("--limit"), QStringLiteral("--threads"), QStringLiteral("--latency-runs")};
 }
 
-Result<Evaluation> evaluateForCommand(const Args& a)
+Result<Evaluation> prepareEvaluation(const Args& a)
 {
     auto qo = parseQuantizeOptions(a, {});
     if (!qo)
@@ -83,9 +84,8 @@ Result<Evaluation> evaluateForCommand(const Args& a)
         return data.error();
     ev.data = std::move(*data);
 
-    if (!ev.model.note.empty())
-        ev.notes.push_back("float32 is the dequantized graph of the " +
-            model::quantModeName(model::guessMode(*ev.model.file).mode) + " file; 'original' is the file as shipped");
+    if (const std::string note = pipeline::dequantizedEvaluationNote(ev.model); !note.empty())
+        ev.notes.push_back(note);
     const bool integer =
         std::any_of(o.modes.begin(), o.modes.end(), [](const std::string& m) { return m == "int8" || m == "16x8"; });
     if (integer) {
@@ -98,15 +98,24 @@ Result<Evaluation> evaluateForCommand(const Args& a)
         o.quantize.calibration = rq.calibration;
         o.quantize.calibrationSource = rq.calibrationSource;
     }
+    ev.quantize = o.quantize;
+    ev.options = std::move(o);
+    return ev;
+}
+
+Result<Evaluation> evaluateForCommand(const Args& a)
+{
+    auto ev = prepareEvaluation(a);
+    if (!ev)
+        return ev.error();
     QElapsedTimer timer;
     timer.start();
-    auto results = eval::evaluateModes(
-        *ev.model.work, wasQuantized ? ev.model.file.get() : nullptr, ev.data, ev.ranges, o);
+    auto results = eval::evaluateModes(*ev->model.work, ev->model.dequantized() ? ev->model.file.get() : nullptr,
+        ev->data, ev->ranges, ev->options);
     if (!results)
         return results.error();
-    ev.results = std::move(*results);
-    ev.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
-    ev.quantize = o.quantize;
+    ev->results = std::move(*results);
+    ev->seconds = static_cast<double>(timer.elapsed()) / 1000.0;
     return ev;
 }
 

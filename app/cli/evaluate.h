@@ -27,13 +27,18 @@ struct Evaluation {
     data::Preprocess pre;
     data::SampleSet data;
     passes::QuantizeOptions quantize; // as used: calibration method, samples and source filled in
+    eval::EvaluateOptions options; // the modes, threads, latency runs, and `quantize` (keep-float on the work graph)
     std::vector<quant::TensorRange> ranges; // for int8 / 16x8 (empty when no integer mode was asked for)
     std::vector<std::string> notes;
     std::vector<eval::ModeEvaluation> results;
     double seconds = 0;
 };
 
-// What `eval` computes for the arguments `a` (one positional model, --data and the options above).
+// Everything `eval` needs before it evaluates, for the arguments `a` (one positional model, --data and the
+// options above): the model, the data, the options and the calibrated ranges (`results` stays empty).
+Result<Evaluation> prepareEvaluation(const Args& a);
+
+// What `eval` computes for the arguments `a`.
 Result<Evaluation> evaluateForCommand(const Args& a);
 
 int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err);

@@ -188,26 +188,11 @@ Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pi
     std::vector<data::SampleSet> calibration = std::move(*given);
     if (calibration.empty() && pipeline::needsData(m, o)) {
         calibration.push_back(ownData);
-        notes.push_back("no --calibration-data: calibrated on the first " +
-            std::to_string(std::min(o.calibration.samples, ownData.count)) + " " + what +
-            " themselves (give separate data for an unbiased figure)");
+        notes.push_back(pipeline::ownDataCalibrationNote(std::min(o.calibration.samples, ownData.count), what));
     }
-    for (auto& n : rangeNotes(m, calibration))
+    for (auto& n : pipeline::calibrationFitNotes(m, calibration))
         notes.push_back(std::move(n));
     return pipeline::activationRanges(m, o, calibration, notes);
-}
-
-std::vector<std::string> rangeNotes(const pipeline::ModelSource& m, const std::vector<data::SampleSet>& calibration)
-{
-    std::vector<std::string> notes;
-    if (!m.file)
-        return notes;
-    if (auto e = data::expectedInputRange(*m.file))
-        for (const auto& set : calibration)
-            if (auto why = data::rangeMismatch(data::valueRange(set), e->range))
-                notes.push_back("the calibration data do not fit the model's input: " + *why + " (" + e->basis +
-                    "); give --scale and --offset");
-    return notes;
 }
 
 } // namespace ql::cli

@@ -51,8 +51,4 @@ Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pi
     const data::Preprocess& pre, passes::QuantizeOptions& o, const data::SampleSet& ownData, const std::string& what,
     std::vector<std::string>& notes);
 
-// Notes for calibration data whose values do not fit the range the model's quantized input stands for (a
-// wrong input scale would follow); empty when they fit or the model does not say.
-std::vector<std::string> rangeNotes(const pipeline::ModelSource& m, const std::vector<data::SampleSet>& calibration);
-
 } // namespace ql::cli

@@ -66,7 +66,7 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     auto result = pipeline::quantize(*source, o, samples);
     if (result)
-        for (auto& n : rangeNotes(*source, samples))
+        for (auto& n : pipeline::calibrationFitNotes(*source, samples))
             result->notes.push_back(std::move(n));
     if (!result) {
         if (samples.empty() && result.error().message.find("needs calibration data") != std::string::npos)

@@ -53,12 +53,15 @@ void Document::setModel(
     rereadForModel();
 }
 
-void Document::setDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name)
+void Document::setDataSet(
+    std::shared_ptr<const data::SampleSet> set, const QString& name, const QString& images, const QString& labels)
 {
     ++m_inputsGeneration; // comparisons and suggestions measured on the old data no longer apply
     m_data = std::move(set);
     m_dataName = name;
     m_dataOrigin = {}; // handed over (openDataSet records where it read it from after this)
+    if (m_data && !images.isEmpty())
+        m_dataOrigin = {images, labels, preprocess(), m_bgr};
     m_dataRange = m_data ? std::optional(data::valueRange(*m_data)) : std::nullopt;
     emit dataSetChanged();
 }

@@ -48,7 +48,9 @@ public:
 
     // The data set (Compare, Side by side, activation error, calibration) and, when chosen, separate
     // calibration data (null: back to the data set).
-    void setDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name);
+    // `images`, `labels`: the files `set` was read from with preprocess() (empty: handed over).
+    void setDataSet(std::shared_ptr<const data::SampleSet> set, const QString& name, const QString& images = {},
+        const QString& labels = {});
     void setCalibrationData(std::shared_ptr<const data::SampleSet> set, const QString& name);
     // Reads a data set (with `labels`, when given) or calibration data in the background: dataSetRead
     // follows, after dataSetChanged / calibrationDataChanged when it could be read.
@@ -82,6 +84,12 @@ public:
     bool hasOwnCalibrationData() const { return m_calibData != nullptr; }
     std::shared_ptr<const data::SampleSet> calibrationData() const { return m_calibData ? m_calibData : m_data; }
     QString calibrationDataName() const { return m_calibData ? m_calibName : m_dataName; }
+
+    // Where the data set, its labels and the separate calibration data were read from (empty: handed over, or
+    // none).
+    QString dataSetPath() const { return m_dataOrigin.images; }
+    QString dataSetLabelsPath() const { return m_dataOrigin.labels; }
+    QString calibrationDataPath() const { return m_calibData ? m_calibOrigin.images : QString(); }
 
     // Layers kept in float, by the file's numbering (the layer table's), sorted.
     const std::vector<int>& keptFloat() const { return m_keepFloat; }
@@ -121,6 +129,29 @@ public:
     void suggestKeepFloat(const passes::QuantizeOptions& q, double budget = 0.01);
     bool suggesting() const { return m_suggestCancel != nullptr; }
     void cancelSuggestion();
+    // File › Export report…: the report (app/report) of the model, the data set and `q`'s granularity and
+    // calibration (and `target`'s check), written as HTML and/or PDF, and its tables when `tablesDir` is set.
+    // The report embeds the `quantlens-cli report` command that writes it again; inputs that live only inside
+    // the application or in a temporary folder (the demo) are copied beside the report for it, never over a
+    // different file. reportProgress while it runs, then reportFinished (also when cancelled).
+    struct ReportSettings {
+        QString html, pdf; // either may be empty, not both
+        QString tablesDir;
+        std::optional<double> sensitivityBudget; // rank the layers too (0.01: one point)
+    };
+    void exportReport(const ReportSettings& s, passes::QuantizeOptions q, const QString& targetName);
+    bool reporting() const { return m_reportCancel != nullptr; }
+    void cancelReport();
+    // The `quantlens-cli report` arguments of `s` (paths as the command names them, relative to the report's
+    // folder), and the copies it needs (application or temporary file -> absolute path beside the report), or why
+    // there can be none.
+    struct ReportCommand {
+        QStringList arguments;
+        std::vector<std::pair<QString, QString>> copies;
+        QString folder; // the report's, where the command is run
+    };
+    Result<ReportCommand> reportCommand(
+        const ReportSettings& s, const passes::QuantizeOptions& q, const QString& targetName) const;
     // Each operator's mean time in the interpreter, for the model as opened: latencyMeasured.
     void measureLatency();
     // Stops every running job (the window closes).
@@ -150,6 +181,9 @@ signals:
     void suggestionFinished(
         bool ok, const QString& message, std::shared_ptr<const eval::SensitivityResult> result, bool stopped);
     void dataSetRead(const QString& images, bool ok, const QString& error, bool calibration);
+    void reportProgress(const QString& stage, qint64 done, qint64 total);
+    // `message`: the files written (one per line), or the error; `stopped`: cancelled.
+    void reportFinished(bool ok, const QString& message, bool stopped);
 
 private:
     void applyKeepFloat(std::vector<int> ops);
@@ -182,6 +216,7 @@ private:
     JobGeneration m_analysisJob, m_quantJob, m_dataJob, m_calibJob, m_latencyJob;
     std::shared_ptr<std::atomic<bool>> m_evaluationCancel; // set while an evaluation runs
     std::shared_ptr<std::atomic<bool>> m_suggestCancel; // set while a suggestion runs
+    std::shared_ptr<std::atomic<bool>> m_reportCancel; // set while a report is gathered
     std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);
 };
 

@@ -180,6 +180,7 @@ void Document::cancelAll()
 {
     cancelEvaluation();
     cancelSuggestion();
+    cancelReport();
     m_jobsCancel->store(true);
 }
 

@@ -37,7 +37,13 @@ void saveLanguage(const QString& code)
 QString installTranslations(QCoreApplication& app, const QString& code)
 {
     const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
+    // The translations installed before (another language chosen) give way.
+    for (auto* old : app.findChildren<QTranslator*>(QStringLiteral("quantlens-translation"), Qt::FindDirectChildrenOnly)) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
     auto* ours = new QTranslator(&app);
+    ours->setObjectName(QStringLiteral("quantlens-translation"));
     // QTranslator walks the locale's UI languages (de_AT -> de, zh_Hans_CN -> zh_CN) to the best file.
     if (!ours->load(locale, QStringLiteral("quantlens"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         // No translation for this language (or the C locale): English, with its plural forms ("300 test
@@ -46,11 +52,13 @@ QString installTranslations(QCoreApplication& app, const QString& code)
             QCoreApplication::installTranslator(ours);
         else
             delete ours;
+        QLocale::setDefault(locale);
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(ours);
     QLocale::setDefault(locale); // numbers and sizes in the same language
     auto* qt = new QTranslator(&app); // Qt's own dialogs and buttons
+    qt->setObjectName(QStringLiteral("quantlens-translation"));
     if (qt->load(
             locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);

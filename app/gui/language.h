@@ -18,7 +18,7 @@ QString languageName(const QString& code);
 QString savedLanguage();
 void saveLanguage(const QString& code);
 // Installs QuantLens' and Qt's own translations for `code` ("" = the system locale's best match) and returns
-// the language actually used ("en" when nothing matched).
+// the language actually used ("en" when nothing matched). Translations installed by an earlier call are removed.
 QString installTranslations(QCoreApplication& app, const QString& code);
 
 } // namespace ql::app

@@ -205,6 +205,7 @@ MainWindow::MainWindow(QWidget* parent)
     updateCalibrationSource();
 
     wireDocumentJobs();
+    wireReport();
     wireDocumentData();
     m_statusMode = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusMode);

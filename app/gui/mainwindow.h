@@ -47,6 +47,7 @@ class DiffTab;
 class MessageArea;
 class MemoryDialog;
 class SuggestDialog;
+class ReportDialog;
 class LayerPane;
 class ModePanel;
 class SideBySideView;
@@ -126,6 +127,13 @@ public:
     MemoryDialog* memoryDialog() const { return m_memory; }
     // Edit › Device memory per step…
     void showMemoryDialog();
+    // File › Export report…: the dialog, and the report written with `settings` in the background (the dialog
+    // shows progress, Cancel and the result); reportFinished follows. reportCommand: the command the last report
+    // embeds.
+    void showReportDialog();
+    void exportReport(const Document::ReportSettings& settings);
+    ReportDialog* reportDialog() const { return m_report; }
+    QString reportCommand() const { return m_reportCommand; }
     TrainView* trainView() const { return m_trainView; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
@@ -145,6 +153,8 @@ signals:
     // A data set (or, with `calibration`, calibration data) was read and is in use, or could not be read.
     void dataSetOpened(bool ok, const QString& message, bool calibration);
     void diffReady(bool ok, const QString& message);
+    // `message`: the files written (one per line), or the error.
+    void reportFinished(bool ok, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -155,6 +165,8 @@ private:
     void buildMenus();
     void showOpenDialog();
     void wireDocumentJobs(); // the document's job results into the views
+    void wireReport(); // File › Export report…
+    QString reportSummary() const; // what the report will be made of
     void applyModel(const QString& path, std::shared_ptr<const model::Graph> graph);
     void updateTitle();
     void runAnalysis();
@@ -197,6 +209,8 @@ private:
     JobGeneration m_loadJob;
     std::unique_ptr<QTemporaryDir> m_demoData;
     CompareTab* m_compare = nullptr;
+    ReportDialog* m_report = nullptr;
+    QString m_reportCommand;
     MessageArea* m_messages = nullptr;
     SuggestDialog* m_suggest = nullptr;
     MemoryDialog* m_memory = nullptr;

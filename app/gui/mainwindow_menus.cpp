@@ -54,6 +54,10 @@ void MainWindow::buildMenus()
     exportModel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportModel->setObjectName(QStringLiteral("exportModelAction"));
     exportModel->setToolTip(tr("Write the model in the selected mode as a .tflite the TensorFlow Lite runtime loads"));
+    auto* exportReport = fileMenu->addAction(tr("Export &report…"), this, &MainWindow::showReportDialog);
+    exportReport->setObjectName(QStringLiteral("exportReportAction"));
+    exportReport->setToolTip(tr("Write one self-contained HTML (and PDF) report of the model on the data set: every "
+                                "mode, every layer's error, the worst layers, with the command that writes it again"));
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -87,10 +87,11 @@ void MainWindow::openFile(const QString& path)
             // 300 small images: read right here, so that the demo has its data as soon as it shows.
             if (QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-images-idx3-ubyte.gz"), images) &&
                 QFile::copy(QStringLiteral(":/demo/fashion-mnist-sample-labels-idx1-ubyte.gz"), labels))
-                if (auto set = Document::readDataSet(workGraph(), images, labels))
+                if (auto set = Document::readDataSet(workGraph(), images, labels, m_doc->preprocess(), m_doc->bgr()))
                     m_doc->setDataSet(std::make_shared<const data::SampleSet>(std::move(*set)),
                         tr("the bundled Fashion-MNIST sample (%n test image(s))", nullptr,
-                            static_cast<int>(set->count)));
+                            static_cast<int>(set->count)),
+                        images, labels);
         }
         applyModel(path, outcome.source->file);
         m_layerPane->showBlockers(outcome.blockers);

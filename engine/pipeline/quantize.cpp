@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "pipeline/quantize.h"
 
+#include "data/value_range.h"
+#include "model/summary.h"
+
 #include <algorithm>
 
 namespace ql::pipeline {
@@ -88,6 +91,33 @@ Result<passes::QuantizeResult> quantize(
     }
     r->notes.insert(r->notes.begin() + (m.note.empty() ? 0 : 1), notes.begin(), notes.end());
     return r;
+}
+
+std::string ownDataCalibrationNote(std::int64_t samples, const std::string& what)
+{
+    return "no --calibration-data: calibrated on the first " + std::to_string(samples) + " " + what +
+        " themselves (give separate data for an unbiased figure)";
+}
+
+std::string dequantizedEvaluationNote(const ModelSource& m)
+{
+    if (m.note.empty())
+        return {};
+    return "float32 is the dequantized graph of the " + model::quantModeName(model::guessMode(*m.file).mode) +
+        " file; 'original' is the file as shipped";
+}
+
+std::vector<std::string> calibrationFitNotes(const ModelSource& m, std::span<const data::SampleSet> calibration)
+{
+    std::vector<std::string> notes;
+    if (!m.file)
+        return notes;
+    if (auto e = data::expectedInputRange(*m.file))
+        for (const auto& set : calibration)
+            if (auto why = data::rangeMismatch(data::valueRange(set), e->range))
+                notes.push_back("the calibration data do not fit the model's input: " + *why + " (" + e->basis +
+                    "); give --scale and --offset");
+    return notes;
 }
 
 } // namespace ql::pipeline

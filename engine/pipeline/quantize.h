@@ -29,6 +29,17 @@ bool needsData(const ModelSource& m, const passes::QuantizeOptions& o);
 Result<std::vector<quant::TensorRange>> activationRanges(const ModelSource& m, passes::QuantizeOptions& o,
     std::span<const data::SampleSet> calibration, std::vector<std::string>& notes);
 
+// The note of a command that calibrated on the first `samples` of its own `what` ("evaluation samples")
+// because no separate calibration data were given.
+std::string ownDataCalibrationNote(std::int64_t samples, const std::string& what);
+
+// The note of an evaluation of every mode of `m` about its float32 row (empty when `m` was a float file).
+std::string dequantizedEvaluationNote(const ModelSource& m);
+
+// Notes for calibration data whose values do not fit the range the model's input stands for (a wrong input
+// scale would follow); empty when they fit or the model does not say.
+std::vector<std::string> calibrationFitNotes(const ModelSource& m, std::span<const data::SampleSet> calibration);
+
 // Ranges, then passes::quantizeGraph on `m.work`. `o.keepFloat` names operators by the file's numbering;
 // the result's floatOperators are in that numbering too, and its notes begin with the ranges' and the
 // dequantization's.

@@ -24,9 +24,12 @@ struct CliRun {
     QString err;
 };
 
-inline CliRun runCli(const QStringList& args)
+// `workDir`: the folder the command runs in (empty: the test's).
+inline CliRun runCli(const QStringList& args, const QString& workDir = {})
 {
     QProcess p;
+    if (!workDir.isEmpty())
+        p.setWorkingDirectory(workDir);
     p.start(QStringLiteral(QL_CLI_PATH), args);
     if (!p.waitForFinished(120000))
         return {};
