@@ -244,13 +244,14 @@ QString worstSection(const ReportInput& r)
         h.yTitle = Text::tr("count");
         h.lo = L->floatHistogram.lo;
         h.hi = L->floatHistogram.hi;
-        auto series = [](const eval::Histogram& x, const QString& name) {
-            Series s{name, {}, {}};
+        auto series = [](const eval::Histogram& x, const QString& name, style::Role role) {
+            Series s{name, {}, svgRoleColor(role)};
             for (auto c : x.counts)
                 s.values.push_back(static_cast<double>(c));
             return s;
         };
-        h.series = {series(L->floatHistogram, Text::tr("float")), series(L->quantizedHistogram, Text::tr("quantized"))};
+        h.series = {series(L->floatHistogram, Text::tr("float"), style::Role::Float),
+            series(L->quantizedHistogram, Text::tr("quantized"), style::Role::Quantized)};
         b += QStringLiteral("<h3>%1</h3>")
                  .arg(esc(Text::tr("Operator %1 (%2), %3").arg(L->op).arg(qs(L->opName), qs(L->tensorName))));
         b += QStringLiteral("<p><span class=\"verdict %1\">%1</span>: %2</p>")

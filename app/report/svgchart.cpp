@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "report/svgchart.h"
 
+#include "style/chartstyle.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -151,19 +153,17 @@ std::pair<double, double> span(const std::vector<double>& v, double lo, double h
 
 QString paletteColor(int i)
 {
-    static const char* k[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"};
-    return QString::fromLatin1(k[static_cast<std::size_t>(std::abs(i)) % 8]);
+    return style::seriesColor(i).name().toUpper();
 }
 
 QString verdictColor(const QString& verdict)
 {
-    if (verdict == QLatin1String("bad"))
-        return QStringLiteral("#D55E00");
-    if (verdict == QLatin1String("suspect"))
-        return QStringLiteral("#E69F00");
-    if (verdict == QLatin1String("good"))
-        return QStringLiteral("#009E73");
-    return QStringLiteral("#999999");
+    return style::verdictColor(style::verdictFromName(verdict)).name().toUpper();
+}
+
+QString svgRoleColor(style::Role r)
+{
+    return style::roleColor(r).name().toUpper();
 }
 
 QString xmlEscaped(const QString& text)

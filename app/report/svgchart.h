@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Report charts as inline SVG text: bar charts (grouped, or coloured per bar), a scatter plot, a heat map
-// and overlaid histograms. One style for all of them (chartstyle below): the same fonts and sizes, a
-// colour-blind-safe palette (Okabe and Ito), units in every axis title, and legends in a row of their own
+// and overlaid histograms. One style for all of them, the application's (style/chartstyle.h): the same fonts and
+// sizes, a colour-blind-safe palette (Okabe and Ito) with one meaning per colour, units in every axis title, and legends in a row of their own
 // above the plot, where they never cover data. Vector output, no external references.
 #pragma once
+
+#include "style/chartstyle.h"
 
 #include <QString>
 #include <QStringList>
@@ -12,16 +14,18 @@
 
 namespace ql::report {
 
+// Fonts and sizes from the application's chart style (widgets/style/chartstyle.h).
 struct ChartStyle {
-    QString font = QStringLiteral("'DejaVu Sans', 'Liberation Sans', Arial, sans-serif");
-    int titleSize = 14, labelSize = 12, tickSize = 10;
+    QString font = style::fontFamilies();
+    int titleSize = style::kTitlePx, labelSize = style::kLabelPx, tickSize = style::kTickPx;
     int width = 760, height = 320;
 };
 
-// Okabe-Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow, black.
+// The chart style's colours as SVG colours ("#0072B2"): a series by index, a verdict by name ("good", "suspect",
+// "bad"), a role (float, quantized, error, limit, neutral).
 QString paletteColor(int i);
-// Verdict colours (good, suspect, bad): bluish green, orange, vermillion.
 QString verdictColor(const QString& verdict);
+QString svgRoleColor(style::Role r);
 
 struct Series {
     QString name;
@@ -32,7 +36,7 @@ struct Series {
 struct Rule { // a horizontal line across the plot (a threshold)
     double y = 0;
     QString label;
-    QString color = QStringLiteral("#555555");
+    QString color = svgRoleColor(style::Role::Neutral);
 };
 
 struct BarChart {

@@ -2,6 +2,8 @@
 #include "compare/comparemodel.h"
 
 #include "errors/errorchart.h"
+#include "style/chartstyle.h"
+#include "style/plotstyle.h"
 
 #include <qcustomplot.h>
 
@@ -105,7 +107,7 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
     }
     if (exceedsTarget(index.row(), index.column())) {
         if (role == Qt::BackgroundRole)
-            return QColor(230, 80, 70, 120);
+            return style::withAlpha(style::roleColor(style::Role::Limit), 120);
         if (role == Qt::ToolTipRole)
             return index.column() == Size
                 ? tr("%1 has %2 of flash; this mode's file takes more")
@@ -129,7 +131,7 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
             return tr("Median time of one single-sample run on this machine, one thread (QuantLens' interpreter)");
     }
     if (role == Qt::BackgroundRole && !e.collapse.empty())
-        return QColor(230, 80, 70, 70);
+        return style::withAlpha(style::roleColor(style::Role::Limit), 70);
     if (role == Qt::TextAlignmentRole && index.column() != Mode && index.column() != Collapse)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};
@@ -225,7 +227,8 @@ void TradeoffChart::setResults(const std::vector<eval::ModeEvaluation>& results)
     double baseline = -1;
     auto* points = m_plot->addGraph();
     points->setLineStyle(QCPGraph::lsNone);
-    points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(40, 110, 200), 9));
+    points->setPen(QPen(style::seriesColor(0)));
+    points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, style::seriesColor(0), 9));
     for (const auto& e : results) {
         const double y = 100.0 * (e.result.accuracy >= 0 ? e.result.accuracy : e.agreement);
         const double x = static_cast<double>(e.sizeBytes) / 1024.0;
@@ -251,7 +254,7 @@ void TradeoffChart::setResults(const std::vector<eval::ModeEvaluation>& results)
         auto* line = new QCPItemStraightLine(m_plot);
         line->point1->setCoords(0, baseline);
         line->point2->setCoords(1, baseline);
-        line->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
+        line->setPen(QPen(style::roleColor(style::Role::Neutral), 1, Qt::DashLine));
     }
     // Points at 100 % stay inside: the range goes past them, whatever the ticks say.
     const double pad = std::max(0.5, (hi - lo) * 0.2);

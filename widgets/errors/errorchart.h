@@ -53,16 +53,6 @@ private:
     QLabel* m_caption = nullptr;
 };
 
-// Shared by the charts: writes a QCustomPlot as .png / .svg / .pdf (by suffix) through a temporary file.
-bool exportPlot(QCustomPlot* plot, const QString& path, const QString& title, QString* error);
-
-// The look every chart shares: the palette's base colour behind, its text colour for axes and labels (so
-// dark palettes work).
-void stylePlot(QCustomPlot* plot, const QPalette& palette);
-
-// A right-click menu on a chart: export as PNG / SVG / PDF (sized for a report) and copy to the clipboard.
-void installChartMenu(QCustomPlot* plot, const QString& title);
-
 // Models may answer this role (cells and horizontal headers) with values for files: stable English keys,
 // raw numbers, no locale formatting. Tables export it where given, the display text elsewhere.
 inline constexpr int ExportRole = Qt::UserRole + 77;

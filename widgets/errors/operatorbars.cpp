@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "errors/operatorbars.h"
 
+#include "style/chartstyle.h"
+
 #include <qcustomplot.h>
 
 #include <QHelpEvent>
@@ -190,7 +192,7 @@ void OperatorBars::redraw()
         if (std::isnan(b.value))
             continue;
         const bool exact = std::isinf(b.value) && b.value > 0;
-        layerFor(b.fill.isValid() ? b.fill : QColor(40, 110, 200, 170), exact)->addData(i, drawnHeight(i));
+        layerFor(b.fill.isValid() ? b.fill : style::withAlpha(style::seriesColor(0), 170), exact)->addData(i, drawnHeight(i));
         if (exact) {
             auto* word = new QCPItemText(m_plot);
             word->position->setType(QCPItemPosition::ptPlotCoords);
@@ -216,7 +218,7 @@ void OperatorBars::redraw()
         if (std::isnan(b.value))
             continue;
         if (b.outlined)
-            outline(i, QPen(QColor(200, 0, 0), 2.5), 0.8);
+            outline(i, QPen(style::roleColor(style::Role::Limit), 2.5), 0.8);
         if (b.selected)
             outline(i, QPen(m_plot->palette().color(QPalette::Highlight), 2.0, Qt::DashLine), 0.9);
     }

@@ -4,6 +4,8 @@
 #include "errors/operatorbars.h"
 
 #include "errors/errorchart.h"
+#include "style/chartstyle.h"
+#include "style/plotstyle.h"
 
 #include <qcustomplot.h>
 
@@ -189,11 +191,7 @@ OutputBars::OutputBars(QWidget* parent)
     stylePlot(m_plot, palette());
     m_plot->xAxis->setLabel(tr("score"));
     m_plot->setToolTip(tr("The top classes of the float model, with both models' scores"));
-    // The legend sits in its own row above the bars, so that it never hides one.
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
-    m_plot->legend->setFillOrder(QCPLegend::foRowsFirst); // one entry per line: mode names are long
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    legendAbove(m_plot, true); // one entry per line: mode names are long
     l->addWidget(m_plot);
     installChartMenu(m_plot, tr("outputs"));
 }
@@ -216,8 +214,8 @@ void OutputBars::setOutputs(const std::vector<float>& a, const std::vector<float
     auto* barsB = new QCPBars(m_plot->yAxis, m_plot->xAxis);
     barsA->setName(nameA);
     barsB->setName(nameB);
-    barsA->setBrush(QColor(40, 110, 200, 170));
-    barsB->setBrush(QColor(230, 120, 20, 170));
+    barsA->setBrush(style::withAlpha(style::roleColor(style::Role::Float), 170));
+    barsB->setBrush(style::withAlpha(style::roleColor(style::Role::Quantized), 170));
     barsA->setWidth(0.38);
     barsB->setWidth(0.38);
     double top = 0;

@@ -2,6 +2,8 @@
 #include "target/memorychart.h"
 
 #include "errors/errorchart.h"
+#include "style/chartstyle.h"
+#include "style/plotstyle.h"
 
 #include <qcustomplot.h>
 
@@ -15,7 +17,7 @@ namespace ql::widgets {
 namespace {
 
 // Colour-blind-safe pair (Okabe-Ito blue and vermillion), then grey for the limit.
-const QColor kColours[] = {QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115)};
+const QColor kColours[] = {style::seriesColor(0), style::seriesColor(3), style::seriesColor(2)};
 
 double kib(std::int64_t bytes)
 {
@@ -33,9 +35,9 @@ MemoryChart::MemoryChart(QWidget* parent)
     m_plot->xAxis->setLabel(tr("step (0: the inputs, then each operator)"));
     m_plot->yAxis->setLabel(tr("RAM in use (KiB)"));
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setMinimumHeight(260);
     stylePlot(m_plot, palette());
+    legendAbove(m_plot);
     m_plot->setToolTip(tr("tflite-micro's tensor arena at each step: the tensors and scratch buffers alive then, plus "
                           "the persistent part. The highest point is the arena the device needs. Click a step to "
                           "select its operator."));
@@ -81,12 +83,12 @@ void MemoryChart::setSeries(const std::vector<Series>& series, std::int64_t ramB
         auto* limit = new QCPItemStraightLine(m_plot);
         limit->point1->setCoords(0, kib(ramBytes));
         limit->point2->setCoords(1, kib(ramBytes));
-        limit->setPen(QPen(QColor(120, 120, 120), 1.5, Qt::DashLine));
+        limit->setPen(QPen(style::roleColor(style::Role::Limit), 1.5, Qt::DashLine));
         auto* label = new QCPItemText(m_plot);
         label->position->setCoords(std::max(steps - 1, 0), kib(ramBytes));
         label->setPositionAlignment(Qt::AlignBottom | Qt::AlignRight);
         label->setText(tr("RAM of %1: %2 KiB").arg(target, QLocale().toString(kib(ramBytes), 'f', 0)));
-        label->setColor(QColor(90, 90, 90));
+        label->setColor(style::roleColor(style::Role::Neutral));
         top = std::max(top, kib(ramBytes));
     }
     m_plot->xAxis->setRange(-0.5, std::max(steps, 1) - 0.5);

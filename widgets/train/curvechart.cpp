@@ -2,6 +2,8 @@
 #include "train/curvechart.h"
 
 #include "errors/errorchart.h"
+#include "style/chartstyle.h"
+#include "style/plotstyle.h"
 
 #include <qcustomplot.h>
 
@@ -21,12 +23,13 @@ CurveChart::CurveChart(QWidget* parent)
     m_plot->yAxis2->setLabel(tr("training accuracy"));
     m_plot->yAxis2->setRange(0, 1);
     m_plot->addGraph(m_plot->xAxis, m_plot->yAxis)->setName(tr("loss"));
-    m_plot->graph(0)->setPen(QPen(QColor(200, 60, 60), 2));
+    m_plot->graph(0)->setPen(QPen(style::seriesColor(1), 2));
     m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2)->setName(tr("accuracy"));
-    m_plot->graph(1)->setPen(QPen(QColor(40, 110, 200), 2));
+    m_plot->graph(1)->setPen(QPen(style::seriesColor(0), 2));
     m_plot->legend->setVisible(true);
     m_plot->setMinimumHeight(200);
     stylePlot(m_plot, palette());
+    legendAbove(m_plot);
     m_plot->setToolTip(tr("Loss (left) and training accuracy (right), averaged over the epoch so far"));
     l->addWidget(m_plot);
     installChartMenu(m_plot, tr("training-curves"));

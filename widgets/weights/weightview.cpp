@@ -2,6 +2,8 @@
 #include "weights/weightview.h"
 
 #include "errors/errorchart.h"
+#include "style/chartstyle.h"
+#include "style/plotstyle.h"
 #include "layers/layertablemodel.h"
 
 #include <qcustomplot.h>
@@ -87,6 +89,7 @@ WeightView::WeightView(QWidget* parent)
     m_log->setToolTip(tr("Counts on a logarithmic axis: shows the sparse tails where outliers and clipping live"));
     connect(m_log, &QCheckBox::toggled, this, [this] { redraw(); });
     m_hist = makePlot(this, tr("weight value"), tr("count"));
+    legendAbove(m_hist);
     m_hist->setToolTip(tr("Float weights (blue) and quantized weights (orange); dashed red: the clipping range; "
                           "grey: the quantization grid. Wheel to zoom, drag to pan."));
     m_error = makePlot(this, tr("quantized − float"), tr("count"));
@@ -163,9 +166,9 @@ void WeightView::redraw()
                          .arg(reasonText(L)));
 
     // Histogram: float vs quantized, grid and clipping range.
-    bars(m_hist, L.floatHistogram, QColor(40, 110, 200), tr("float"));
+    bars(m_hist, L.floatHistogram, style::roleColor(style::Role::Float), tr("float"));
     if (L.quantized)
-        bars(m_hist, L.quantizedHistogram, QColor(230, 120, 20), tr("quantized"));
+        bars(m_hist, L.quantizedHistogram, style::roleColor(style::Role::Quantized), tr("quantized"));
     m_hist->legend->setVisible(true);
     m_hist->xAxis->setRange(L.floatHistogram.lo, L.floatHistogram.hi);
     if (L.params.scale.size() == 1) {
@@ -174,10 +177,10 @@ void WeightView::redraw()
         const int levels = L.qmax - L.qmin + 1;
         if (levels <= 64)
             for (int q = L.qmin; q <= L.qmax; ++q, ++m_gridLines)
-                vline(m_hist, (q - zp) * s, QPen(QColor(128, 128, 128, 140), 0, Qt::DotLine));
+                vline(m_hist, (q - zp) * s, QPen(style::withAlpha(style::roleColor(style::Role::Neutral), 140), 0, Qt::DotLine));
     }
     if (!L.params.scale.empty()) {
-        const QPen clip(QColor(200, 30, 30), 1.5, Qt::DashLine);
+        const QPen clip(style::roleColor(style::Role::Limit), 1.5, Qt::DashLine);
         vline(m_hist, L.clipLo, clip);
         vline(m_hist, L.clipHi, clip);
         m_clipLines = 2;
@@ -196,7 +199,7 @@ void WeightView::redraw()
         m_hist->yAxis->setRangeLower(0);
 
     // Error histogram.
-    bars(m_error, L.errorHistogram, QColor(150, 60, 170), tr("error"));
+    bars(m_error, L.errorHistogram, style::roleColor(style::Role::Error), tr("error"));
     m_error->rescaleAxes();
     m_error->yAxis->setRangeLower(0);
 
@@ -210,11 +213,11 @@ void WeightView::redraw()
     }
     auto* gMax = m_channelPlot->addGraph();
     gMax->setData(cx, chHi, true);
-    gMax->setPen(QPen(QColor(40, 110, 200)));
+    gMax->setPen(QPen(style::roleColor(style::Role::Float)));
     auto* gMin = m_channelPlot->addGraph();
     gMin->setData(cx, chLo, true);
-    gMin->setPen(QPen(QColor(40, 110, 200)));
-    gMax->setBrush(QColor(40, 110, 200, 60));
+    gMin->setPen(QPen(style::roleColor(style::Role::Float)));
+    gMax->setBrush(style::withAlpha(style::roleColor(style::Role::Float), 60));
     gMax->setChannelFillGraph(gMin);
     m_channelPlot->rescaleAxes();
 
