@@ -10,6 +10,7 @@
 #include "cli/report.h"
 #include "cli/run.h"
 #include "cli/sensitivity.h"
+#include "cli/shard.h"
 #include "cli/train.h"
 #include "data/profiles.h"
 #include "model/reader.h"
@@ -49,6 +50,7 @@ QString usage()
               "                                  per-layer weight quantization error (see: help analyze)\n"
               "  eval MODEL --data IMAGES [--labels LABELS] [--modes LIST]\n"
               "                                  accuracy, agreement, KL, size, latency per mode (see: help eval)\n"
+              "  merge PARTIAL... [--json]       the shards of `eval --shard I/N --partial FILE` as one run\n"
               "  sensitivity MODEL --mode MODE --data DATA [--budget 0.01]\n"
               "                                  which layers to keep in float (see: help sensitivity)\n"
               "  report MODEL --data IMAGES [--labels LABELS] -o REPORT.html|.pdf\n"
@@ -190,7 +192,16 @@ QString commandHelp(const QString& command)
                   "             sub-folder per class (labels from the folder order)\n"
                   "  --labels   IDX or .npy labels, one per sample\n"
                   "  --calibration-data  for int8/16x8 (default: ranges recorded in the model, else the first\n"
-                  "             --samples evaluation samples, which the output notes)\n");
+                  "             --samples evaluation samples, which the output notes)\n"
+                  "  --shard I/N --partial FILE  evaluate only shard I of N (contiguous shares of the samples)\n"
+                  "             and write its partial result to FILE for `merge` (calibration as one run does)\n");
+    if (command == QLatin1String("merge"))
+        return tr("Usage: quantlens-cli merge PARTIAL... [--json]\n"
+                  "\n"
+                  "Combines the partial results of `eval --shard I/N --partial FILE` (every shard, in any order)\n"
+                  "into the evaluation one run over all samples gives, printed as eval prints it: the same numbers\n"
+                  "bit for bit (latency is the first shard's). A missing or repeated shard, or partials of another\n"
+                  "model, data set or option set, are refused and named.\n");
     if (command == QLatin1String("report"))
         return tr("Usage: quantlens-cli report MODEL --data IMAGES [--labels LABELS] -o REPORT.html|REPORT.pdf\n"
                   "                        [--sensitivity [--budget B]] [--target NAME] [--tables DIR]\n"
@@ -410,6 +421,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return analyzeCommand(rest, out, err);
     if (command == QLatin1String("eval"))
         return evalCommand(rest, out, err);
+    if (command == QLatin1String("merge"))
+        return mergeCommand(rest, out, err);
     if (command == QLatin1String("sensitivity"))
         return sensitivityCommand(rest, out, err);
     if (command == QLatin1String("report"))

@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "cli/json_util.h"
 #include "cli/quant_options.h"
+#include "cli/shard.h"
 #include "pipeline/quantize.h"
 #include "pipeline/source.h"
 #include "eval/evaluate.h"
@@ -121,25 +122,37 @@ Result<Evaluation> evaluateForCommand(const Args& a)
 
 int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Args a = parseArgs(args, evalOptionsWithValue(), quantFlags() + QStringList{QStringLiteral("--json")});
+    const Args a = parseArgs(args,
+        evalOptionsWithValue() + QStringList{QStringLiteral("--shard"), QStringLiteral("--partial")},
+        quantFlags() + QStringList{QStringLiteral("--json")});
     if (!a.error.isEmpty() || a.positional.size() != 1 || a.value(QStringLiteral("--data")).isEmpty()) {
         err << (a.error.isEmpty() ? tr("eval needs one model file and --data") : a.error) << "\n\n"
             << commandHelp(QStringLiteral("eval"));
         return 2;
     }
+    const QString shardText = a.value(QStringLiteral("--shard")), partialPath = a.value(QStringLiteral("--partial"));
+    if (shardText.isEmpty() != partialPath.isEmpty())
+        return fail(err, "--shard I/N and --partial FILE go together: a shard writes its partial result to FILE, "
+                         "and `quantlens-cli merge` combines them");
+    if (!shardText.isEmpty())
+        return evalShard(a, shardText, partialPath, out, err);
     auto ev = evaluateForCommand(a);
     if (!ev)
         return fail(err, ev.error());
-    const QString path = a.positional.front();
-    const auto* data = &ev->data;
-    const auto* results = &ev->results;
-    const auto& notes = ev->notes;
+    printEvaluation(out, a.flags.contains(QStringLiteral("--json")), a.positional.front(), ev->data.count,
+        ev->data.labels.size() == static_cast<std::size_t>(ev->data.count), ev->seconds, ev->notes, ev->results);
+    return 0;
+}
 
+void printEvaluation(QTextStream& out, bool json, const QString& path, std::int64_t samples, bool labelled,
+    double seconds, const std::vector<std::string>& notes, const std::vector<eval::ModeEvaluation>& rows)
+{
+    const auto* results = &rows;
     QJsonObject j;
     j[QStringLiteral("model")] = path;
-    j[QStringLiteral("samples")] = static_cast<qint64>(data->count);
-    j[QStringLiteral("labelled")] = data->labels.size() == static_cast<std::size_t>(data->count);
-    j[QStringLiteral("seconds")] = ev->seconds;
+    j[QStringLiteral("samples")] = static_cast<qint64>(samples);
+    j[QStringLiteral("labelled")] = labelled;
+    j[QStringLiteral("seconds")] = seconds;
     QJsonArray noteList;
     for (const auto& n : notes)
         noteList.append(qs(n));
@@ -181,12 +194,12 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         modes.append(m);
     }
     j[QStringLiteral("modes")] = modes;
-    if (a.flags.contains(QStringLiteral("--json"))) {
+    if (json) {
         out << QJsonDocument(j).toJson(QJsonDocument::Compact) << '\n';
-        return 0;
+        return;
     }
     out << tr("%1 samples%2\n")
-               .arg(data->count)
+               .arg(samples)
                .arg(j[QStringLiteral("labelled")].toBool() ? tr(", labelled") : QString());
     for (const auto& n : notes)
         out << "  " << qs(n) << '\n';
@@ -210,7 +223,6 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!e.collapse.empty())
             out << "  " << tr("collapse: ") << qs(e.collapse) << '\n';
     }
-    return 0;
 }
 
 } // namespace ql::cli

@@ -74,6 +74,54 @@ private:
 
 } // namespace
 
+namespace {
+
+// A heading never ends a page: when the first block after it (and after any headings right below it) starts
+// on the next page, or not even a few lines of it fit under the heading, the heading moves to the next page
+// with it. Each move shifts what follows, so the scan starts again on the new layout until nothing moves.
+void keepHeadingsWithNext(QTextDocument& doc, double pageHeight)
+{
+    for (int moves = 0; moves < 200; ++moves) {
+        QAbstractTextDocumentLayout* layout = doc.documentLayout();
+        (void)layout->documentSize(); // the whole document laid out as it is now
+        bool moved = false;
+        for (QTextBlock b = doc.begin(); b.isValid() && !moved; b = b.next()) {
+            const QTextBlockFormat format = b.blockFormat();
+            if (format.headingLevel() == 0)
+                continue;
+            QTextBlock body = b.next();
+            while (body.isValid() && body.blockFormat().headingLevel() != 0)
+                body = body.next();
+            const QRectF heading = layout->blockBoundingRect(b);
+            const auto headingPage = static_cast<int>(heading.top() / pageHeight);
+            if (!body.isValid() || heading.top() <= headingPage * pageHeight + 1)
+                continue; // the last block, or at the top of its page already
+            // Where the body's first line landed (a line too tall for the rest of the page starts the next one).
+            const QRectF rect = layout->blockBoundingRect(body);
+            double top = rect.top(), lineHeight = rect.height();
+            if (body.layout() && body.layout()->lineCount() > 0) {
+                top += body.layout()->lineAt(0).y();
+                lineHeight = body.layout()->lineAt(0).height();
+            }
+            const double needed = std::min(std::max(lineHeight, rect.bottom() - top), 0.12 * pageHeight);
+            if (static_cast<int>((top + needed - 1) / pageHeight) > headingPage) {
+                QTextBlockFormat f = format;
+                f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+                QTextCursor(b).setBlockFormat(f);
+                moved = true;
+            } else {
+                // The headings right below move with this one, or not at all.
+                while (b.next().isValid() && b.next().blockFormat().headingLevel() != 0)
+                    b = b.next();
+            }
+        }
+        if (!moved)
+            return;
+    }
+}
+
+} // namespace
+
 QString writePdf(const QString& html, const QString& path, int* pages)
 {
     // Each <svg> becomes a placeholder image, replaced below by a chart object.
@@ -85,6 +133,9 @@ QString writePdf(const QString& html, const QString& path, int* pages)
         body.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("<img src=\"qlsvg:%1\"/>").arg(svgs.size()));
         svgs << m.captured(0);
     }
+
+    // Qt's rich text does not know <figure> and would run a chart into the paragraph before it: a block of its own.
+    body.replace(QStringLiteral("<figure"), QStringLiteral("<div")).replace(QStringLiteral("</figure>"), QStringLiteral("</div>"));
 
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -125,6 +176,8 @@ QString writePdf(const QString& html, const QString& path, int* pages)
         f.setProperty(kSvgIndex, index);
         c.insertText(QString(QChar::ObjectReplacementCharacter), f);
     }
+
+    keepHeadingsWithNext(doc, page.height());
 
     QPainter painter(&writer);
     const int count = std::max(1, doc.pageCount());

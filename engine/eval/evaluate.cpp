@@ -213,6 +213,39 @@ double klDivergence(const float* p, const float* q, int n)
     return std::max(kl, 0.0);
 }
 
+void setKlStatistics(const std::vector<double>& kls, ModeEvaluation& e)
+{
+    if (kls.empty())
+        return;
+    double sum = 0;
+    for (double k : kls)
+        sum += k;
+    e.klMean = sum / static_cast<double>(kls.size());
+    e.klP50 = percentile(kls, 0.5);
+    e.klP90 = percentile(kls, 0.9);
+    e.klP99 = percentile(kls, 0.99);
+    e.klMax = percentile(kls, 1.0);
+}
+
+bool collapsed(const ModeEvaluation& e, const ModeEvaluation& reference)
+{
+    const double drop = e.result.accuracy >= 0 && reference.result.accuracy >= 0
+        ? reference.result.accuracy - e.result.accuracy
+        : 0.0;
+    return e.mode != "float32" && (e.agreement < 0.9 || drop > 0.05);
+}
+
+std::string collapseText(const ModeEvaluation& e, const ModeEvaluation& reference)
+{
+    if (!collapsed(e, reference))
+        return {};
+    return "agreement with the float model " + fixedText(100.0 * e.agreement, 1) + "%" +
+        (e.result.accuracy >= 0 ? ", accuracy " + fixedText(100.0 * e.result.accuracy, 1) + "% (float " +
+                    fixedText(100.0 * reference.result.accuracy, 1) + "%)"
+                                : std::string()) +
+        e.collapseCauses;
+}
+
 Status scoreAgainst(const Classification* reference, const data::SampleSet& data, ModeEvaluation& e)
 {
     const std::int64_t n = std::min<std::int64_t>(data.count, static_cast<std::int64_t>(e.result.top1.size()));
@@ -233,16 +266,7 @@ Status scoreAgainst(const Classification* reference, const data::SampleSet& data
                 e.result.outputs.data() + i * e.result.classes, e.result.classes);
         }
         e.agreement = static_cast<double>(same) / static_cast<double>(std::max<std::int64_t>(n, 1));
-        if (!kls.empty()) {
-            double sum = 0;
-            for (double k : kls)
-                sum += k;
-            e.klMean = sum / static_cast<double>(kls.size());
-            e.klP50 = percentile(kls, 0.5);
-            e.klP90 = percentile(kls, 0.9);
-            e.klP99 = percentile(kls, 0.99);
-            e.klMax = percentile(kls, 1.0);
-        }
+        setKlStatistics(kls, e);
     }
     e.confusion.clear();
     if (data.labels.size() == static_cast<std::size_t>(data.count)) {
@@ -326,30 +350,25 @@ Result<std::vector<ModeEvaluation>> evaluateModes(const model::Graph& floatGraph
             reference = e.result;
         e.latencyMs = medianLatency(g, data, o.latencyRuns);
         // Collapse: the quantized model mostly disagrees with the float one, or loses much accuracy.
-        const double drop = reference && e.result.accuracy >= 0 && reference->accuracy >= 0
-            ? reference->accuracy - e.result.accuracy
-            : 0.0;
-        if (e.mode != "float32" && (e.agreement < 0.9 || drop > 0.05)) {
-            e.collapse = "agreement with the float model " + fixedText(100.0 * e.agreement, 1) + "%" +
-                (e.result.accuracy >= 0 ? ", accuracy " + fixedText(100.0 * e.result.accuracy, 1) + "% (float " +
-                            fixedText(100.0 * reference->accuracy, 1) + "%)"
-                                        : std::string());
+        const ModeEvaluation& floatRow = out.empty() ? e : out.front();
+        if (e.mode != "float32" && (o.diagnoseAlways || collapsed(e, floatRow))) {
             if (mode) {
                 const std::string why = diagnose(floatGraph, g, *mode, o, data);
                 if (!why.empty())
-                    e.collapse += ". Likely causes: " + why;
+                    e.collapseCauses = ". Likely causes: " + why;
             } else if (auto scheme = parseTeachingMode(name)) {
                 WeightAnalysisOptions wo;
                 wo.teaching = *scheme;
                 if (auto layers = analyzeWeights(floatGraph, wo); layers && !layers->empty()) {
                     auto worst = std::min_element(layers->begin(), layers->end(),
                         [](const auto& x, const auto& y) { return x.metrics.sqnrDb < y.metrics.sqnrDb; });
-                    e.collapse += ". " + std::to_string(scheme->bits) +
+                    e.collapseCauses = ". " + std::to_string(scheme->bits) +
                         "-bit weights are too coarse: the weakest layer, operator " + std::to_string(worst->op) + " " +
                         worst->opName + ", keeps " + fixedText(worst->metrics.sqnrDb, 1) + " dB SQNR (" +
                         worst->reason + ")";
                 }
             }
+            e.collapse = collapseText(e, floatRow);
         }
         out.push_back(std::move(e));
     }

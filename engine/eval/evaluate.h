@@ -36,6 +36,9 @@ struct ModeEvaluation {
     double latencyMs = 0; // median single-sample invoke, one thread, this machine
     std::vector<std::string> notes; // from quantization
     std::string collapse; // empty, or what went wrong and the likely cause
+    // The likely causes should it collapse (". Likely causes: ..."), found on the first samples: set on a collapse,
+    // or for every mode with EvaluateOptions::diagnoseAlways (a shard cannot tell whether the whole set collapses).
+    std::string collapseCauses;
 };
 
 struct EvaluateOptions {
@@ -43,6 +46,7 @@ struct EvaluateOptions {
     passes::QuantizeOptions quantize; // mode ignored; per-channel, I/O, keep-float, calibration ...
     int threads = 2;
     int latencyRuns = 20;
+    bool diagnoseAlways = false; // collapseCauses for every mode but float32 (the first shard of a sharded run)
 };
 
 using EvaluateProgress = std::function<void(const std::string& mode, std::int64_t done, std::int64_t total)>;
@@ -63,6 +67,14 @@ Status scoreAgainst(const Classification* reference, const data::SampleSet& data
 std::optional<quant::Scheme> parseTeachingMode(const std::string& name);
 // The mode name of a teaching scheme ("w4", "w4at"): what parseTeachingMode reads back.
 std::string teachingModeName(const quant::Scheme& s);
+
+// The statistics of per-sample KL values into e (klMean in sample order, percentiles), as every evaluation
+// computes them.
+void setKlStatistics(const std::vector<double>& kls, ModeEvaluation& e);
+// What collapsed, when `e` collapsed against the float model's `reference` (agreement below 90 % or accuracy
+// 5 points lower), with e.collapseCauses; empty otherwise.
+bool collapsed(const ModeEvaluation& e, const ModeEvaluation& reference);
+std::string collapseText(const ModeEvaluation& e, const ModeEvaluation& reference);
 
 // KL(p || q) of two score vectors, each made a distribution first (softmax unless it already is one).
 double klDivergence(const float* p, const float* q, int n);

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace ql;
 using test::cli;
@@ -268,6 +272,72 @@ private slots:
         QCOMPARE(rendered.size(), pages);
         for (const auto& f : rendered) // a rendered page is not blank
             QVERIFY2(QFileInfo(dir.filePath(f)).size() > 1000, qPrintable(f));
+    }
+
+    void noPageEndsWithAHeading()
+    {
+        // The headings of the report, as text.
+        QStringList headings;
+        static const QRegularExpression h(QStringLiteral("<h[1-3][^>]*>([^<]*)</h[1-3]>"));
+        for (auto it = h.globalMatch(readText(m_html)); it.hasNext();) {
+            QString t = it.next().captured(1);
+            t.replace(QStringLiteral("&amp;"), QStringLiteral("&"))
+                .replace(QStringLiteral("&lt;"), QStringLiteral("<"));
+            headings << t.simplified();
+        }
+        QVERIFY(headings.size() >= 8);
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+        QVERIFY2(!pdftotext.isEmpty() && !pdftoppm.isEmpty(), "poppler-utils (packaging/setup.sh) is missing");
+        QTemporaryDir dir;
+        int pages = 0;
+        for (int page = 1;; ++page) {
+            // The words of the page with their boxes (points), in reading order.
+            QProcess p;
+            p.start(pdftotext,
+                {QStringLiteral("-bbox"), QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                    QString::number(page), m_pdf, QStringLiteral("-")});
+            QVERIFY(p.waitForFinished(60000));
+            const QString boxes = QString::fromUtf8(p.readAllStandardOutput());
+            if (p.exitCode() != 0 || !boxes.contains(QLatin1String("<page")))
+                break; // past the last page
+            ++pages;
+            static const QRegularExpression word(QStringLiteral(
+                "<word xMin=\"[^\"]*\" yMin=\"([^\"]*)\" xMax=\"[^\"]*\" yMax=\"([^\"]*)\">([^<]*)</word>"));
+            QList<std::pair<double, QString>> lines; // bottom of each text line, its words
+            for (auto it = word.globalMatch(boxes); it.hasNext();) {
+                const auto m = it.next();
+                const double bottom = m.captured(2).toDouble();
+                if (!lines.isEmpty() && std::abs(lines.back().first - bottom) < 2)
+                    lines.back().second += QLatin1Char(' ') + m.captured(3);
+                else
+                    lines.append({bottom, m.captured(3)});
+            }
+            if (lines.isEmpty())
+                continue;
+            const auto [bottom, last] = lines.back();
+            const bool heading = std::any_of(headings.begin(), headings.end(),
+                [&, l = last.simplified()](const QString& x) { return x == l || (l.size() > 3 && x.endsWith(l)); });
+            if (!heading)
+                continue;
+            // The last text is a heading: something (a chart) must be drawn below it on the same page.
+            QProcess r;
+            const QString png = dir.filePath(QStringLiteral("p%1").arg(page));
+            r.start(pdftoppm,
+                {QStringLiteral("-r"), QStringLiteral("36"), QStringLiteral("-png"), QStringLiteral("-singlefile"),
+                    QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"), QString::number(page), m_pdf,
+                    png});
+            QVERIFY(r.waitForFinished(60000));
+            const QImage image(png + QStringLiteral(".png"));
+            QVERIFY(!image.isNull());
+            const int from = static_cast<int>(bottom * 36.0 / 72.0) + 3;
+            int ink = 0;
+            for (int y = from; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    ink += qGray(image.pixel(x, y)) < 200;
+            QVERIFY2(ink > 50, qPrintable(QStringLiteral("page %1 ends with the heading '%2'").arg(page).arg(last)));
+        }
+        QVERIFY(pages >= 3);
     }
 
     void theEmbeddedCommandRegeneratesTheReport() // after thePdfRendersToItsPages: it writes the files again

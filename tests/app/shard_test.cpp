@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+// Sharded evaluation through the CLI: four shards of `eval --shard I/N --partial FILE`, merged in any order,
+// print the numbers one `eval` run prints, bit for bit (timings aside), also for a mode that collapses; a missing,
+// repeated, foreign or damaged partial is refused and named.
+#include "common/cli_runner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ql;
+
+namespace {
+
+const QString kData = QStringLiteral("/usr/share/datasets/fashion-mnist/");
+
+QStringList evalArgs()
+{
+    return {QStringLiteral("eval"), QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite"),
+        QStringLiteral("--data"), kData + QStringLiteral("t10k-images-idx3-ubyte.gz"), QStringLiteral("--labels"),
+        kData + QStringLiteral("t10k-labels-idx1-ubyte.gz"), QStringLiteral("--calibration-data"),
+        kData + QStringLiteral("train-images-idx3-ubyte.gz"), QStringLiteral("--limit"), QStringLiteral("2000"),
+        QStringLiteral("--modes"), QStringLiteral("float32,float16,int8,16x8,w2"), QStringLiteral("--latency-runs"),
+        QStringLiteral("1")};
+}
+
+// The JSON of eval / merge without what a re-run changes (run time, latency).
+QJsonObject withoutTimings(QJsonObject j)
+{
+    j.remove(QStringLiteral("seconds"));
+    QJsonArray modes;
+    for (const auto& m : j[QStringLiteral("modes")].toArray()) {
+        QJsonObject o = m.toObject();
+        o.remove(QStringLiteral("latency_ms"));
+        modes.append(o);
+    }
+    j[QStringLiteral("modes")] = modes;
+    return j;
+}
+
+QJsonObject json(const test::CliRun& r)
+{
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+} // namespace
+
+class ShardTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        for (int i = 0; i < 4; ++i) {
+            const auto r = test::runCli(evalArgs() +
+                QStringList{
+                    QStringLiteral("--shard"), QStringLiteral("%1/4").arg(i), QStringLiteral("--partial"), part(i)});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            QVERIFY2(r.out.contains("samples " + QByteArray::number(500 * i)), r.out.constData());
+        }
+    }
+
+    void mergedShardsEqualOneRun()
+    {
+        const auto single = test::runCli(evalArgs() + QStringList{QStringLiteral("--json")});
+        QVERIFY2(single.code == 0, qPrintable(single.err));
+        const auto merged =
+            test::runCli({QStringLiteral("merge"), part(2), part(0), part(3), part(1), QStringLiteral("--json")});
+        QVERIFY2(merged.code == 0, qPrintable(merged.err));
+        const QJsonObject a = withoutTimings(json(single)), b = withoutTimings(json(merged));
+        QCOMPARE(b[QStringLiteral("samples")].toInteger(), 2000);
+        const QJsonArray modes = a[QStringLiteral("modes")].toArray();
+        QCOMPARE(modes.size(), 5);
+        // The teaching 2-bit mode collapses: the merged run names it and its causes as the single run does.
+        const QString collapse = modes[4].toObject()[QStringLiteral("collapse")].toString();
+        QVERIFY2(collapse.contains(QLatin1String("too coarse")), qPrintable(collapse));
+        for (qsizetype i = 0; i < modes.size(); ++i)
+            QVERIFY2(b[QStringLiteral("modes")].toArray()[i] == modes[i],
+                qPrintable(QStringLiteral("mode %1:\n%2\n%3")
+                               .arg(modes[i].toObject()[QStringLiteral("mode")].toString(),
+                                   QString::fromUtf8(QJsonDocument(modes[i].toObject()).toJson()),
+                                   QString::fromUtf8(
+                                       QJsonDocument(b[QStringLiteral("modes")].toArray()[i].toObject()).toJson()))));
+        QCOMPARE(b, a);
+    }
+
+    void aMissingRepeatedOrForeignShardIsRefused()
+    {
+        auto r = test::runCli({QStringLiteral("merge"), part(0), part(1), part(2)});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("shard 3/4 is missing")), qPrintable(r.err));
+        r = test::runCli({QStringLiteral("merge"), part(0), part(1), part(1), part(2), part(3)});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("shard 1/4 is given twice")), qPrintable(r.err));
+
+        // A shard of another option set (per-tensor weights).
+        const QString foreign = m_dir.filePath(QStringLiteral("foreign.json"));
+        r = test::runCli(evalArgs() +
+            QStringList{QStringLiteral("--per-tensor"), QStringLiteral("--shard"), QStringLiteral("3/4"),
+                QStringLiteral("--partial"), foreign});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = test::runCli({QStringLiteral("merge"), part(0), part(1), part(2), foreign});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("another run")), qPrintable(r.err));
+
+        // A damaged partial: cut in the middle.
+        QFile whole(part(3));
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        const QString cut = m_dir.filePath(QStringLiteral("cut.json"));
+        QFile c(cut);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(bytes.left(bytes.size() / 2));
+        c.close();
+        r = test::runCli({QStringLiteral("merge"), part(0), part(1), part(2), cut});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(cut), qPrintable(r.err));
+
+        // Shard arguments that cannot work.
+        r = test::runCli(evalArgs() +
+            QStringList{QStringLiteral("--shard"), QStringLiteral("4/4"), QStringLiteral("--partial"),
+                m_dir.filePath(QStringLiteral("x.json"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("0 <= I < N")), qPrintable(r.err));
+        r = test::runCli(evalArgs() + QStringList{QStringLiteral("--shard"), QStringLiteral("1/4")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("--partial")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.json"))));
+    }
+
+private:
+    QString part(int i) const { return m_dir.filePath(QStringLiteral("part%1.json").arg(i)); }
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(ShardTest)
+#include "shard_test.moc"
