@@ -964,10 +964,6 @@
         <translation>Kein Bericht geschrieben</translation>
     </message>
     <message>
-        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
-        <translation>Der Bericht wertet das Modell auf einem Datensatz aus: Öffnen Sie zuerst einen (Datei › Datensatz öffnen…).</translation>
-    </message>
-    <message>
         <source>int8 and 16x8 calibrated (%1) on the first %2 samples of %3; weights %4</source>
         <translation>int8 und 16x8 kalibriert (%1) auf den ersten %2 Beispielen von %3; Gewichte %4</translation>
     </message>

@@ -964,10 +964,6 @@
         <translation>No se escribió ningún informe</translation>
     </message>
     <message>
-        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
-        <translation>El informe evalúa el modelo sobre un conjunto de datos: abra primero uno (Archivo › Abrir conjunto de datos…).</translation>
-    </message>
-    <message>
         <source>int8 and 16x8 calibrated (%1) on the first %2 samples of %3; weights %4</source>
         <translation>int8 y 16x8 calibrados (%1) con las primeras %2 muestras de %3; pesos %4</translation>
     </message>

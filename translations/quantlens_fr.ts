@@ -964,10 +964,6 @@
         <translation>Aucun rapport écrit</translation>
     </message>
     <message>
-        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
-        <translation>Le rapport évalue le modèle sur un jeu de données : ouvrez-en d&apos;abord un (Fichier › Ouvrir un jeu de données…).</translation>
-    </message>
-    <message>
         <source>int8 and 16x8 calibrated (%1) on the first %2 samples of %3; weights %4</source>
         <translation>int8 et 16x8 calibrés (%1) sur les %2 premiers échantillons de %3 ; poids %4</translation>
     </message>

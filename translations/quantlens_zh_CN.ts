@@ -954,10 +954,6 @@
         <translation>未写入报告</translation>
     </message>
     <message>
-        <source>The report evaluates the model on a data set: open one first (File › Open data set…).</source>
-        <translation>报告会在数据集上评估模型：请先打开一个数据集（文件 › 打开数据集…）。</translation>
-    </message>
-    <message>
         <source>int8 and 16x8 calibrated (%1) on the first %2 samples of %3; weights %4</source>
         <translation>int8 和 16x8 在 %3 的前 %2 个样本上校准（%1）；权重%4量化</translation>
     </message>

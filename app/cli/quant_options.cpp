@@ -47,8 +47,7 @@ QStringList quantOptionsWithValue()
 
 QStringList quantFlags()
 {
-    return {
-        QStringLiteral("--per-tensor"), QStringLiteral("--per-channel-dense"), QStringLiteral("--per-tensor-dense"),
+    return {QStringLiteral("--per-tensor"), QStringLiteral("--per-channel-dense"), QStringLiteral("--per-tensor-dense"),
         QStringLiteral("--ignore-model-ranges")};
 }
 
@@ -141,8 +140,8 @@ Result<data::SampleSet> loadData(
     return data::loadSamples(path.toStdString(), pre, limit);
 }
 
-Result<std::vector<data::SampleSet>> loadCalibrationData(const Args& a, const model::Graph& g,
-    const data::Preprocess& pre, passes::QuantizeOptions& o)
+Result<std::vector<data::SampleSet>> loadCalibrationData(
+    const Args& a, const model::Graph& g, const data::Preprocess& pre, passes::QuantizeOptions& o)
 {
     std::vector<data::SampleSet> sets;
     const QStringList paths = a.values(QStringLiteral("--calibration-data"));
@@ -152,7 +151,8 @@ Result<std::vector<data::SampleSet>> loadCalibrationData(const Args& a, const mo
             continue;
         auto s = loadData(c, g, pre, a, o.calibration.samples);
         if (!s)
-            return withContext(paths.size() > 1 ? "calibration data " + c.toStdString() : "calibration data", s.error());
+            return withContext(
+                paths.size() > 1 ? "calibration data " + c.toStdString() : "calibration data", s.error());
         sets.push_back(std::move(*s));
         names << QFileInfo(c).fileName();
     }
@@ -185,14 +185,7 @@ Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pi
     auto given = loadCalibrationData(a, *m.work, pre, o);
     if (!given)
         return given.error();
-    std::vector<data::SampleSet> calibration = std::move(*given);
-    if (calibration.empty() && pipeline::needsData(m, o)) {
-        calibration.push_back(ownData);
-        notes.push_back(pipeline::ownDataCalibrationNote(std::min(o.calibration.samples, ownData.count), what));
-    }
-    for (auto& n : pipeline::calibrationFitNotes(m, calibration))
-        notes.push_back(std::move(n));
-    return pipeline::activationRanges(m, o, calibration, notes);
+    return pipeline::rangesWithOwnData(m, o, std::move(*given), ownData, what, notes);
 }
 
 } // namespace ql::cli

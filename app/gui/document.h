@@ -16,6 +16,7 @@
 #include "gui/job.h"
 #include "passes/quantize.h"
 #include "pipeline/source.h"
+#include "report/gather.h"
 
 #include <QObject>
 #include <QString>
@@ -149,7 +150,17 @@ public:
         QStringList arguments;
         std::vector<std::pair<QString, QString>> copies;
         QString folder; // the report's, where the command is run
+        struct Input {
+            report::FileRole role;
+            QString path; // absolute, beside the report for a copy
+            QString named; // as the command names it
+        };
+        std::vector<Input> inputs;
     };
+    // Why no report can be made now (no model, no data set, a data set not read from a file), or empty.
+    QString reportBlocker() const;
+    // The command line the last report started embeds.
+    QString reportCommandLine() const { return m_reportCommandLine; }
     Result<ReportCommand> reportCommand(
         const ReportSettings& s, const passes::QuantizeOptions& q, const QString& targetName) const;
     // Each operator's mean time in the interpreter, for the model as opened: latencyMeasured.
@@ -217,6 +228,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_evaluationCancel; // set while an evaluation runs
     std::shared_ptr<std::atomic<bool>> m_suggestCancel; // set while a suggestion runs
     std::shared_ptr<std::atomic<bool>> m_reportCancel; // set while a report is gathered
+    QString m_reportCommandLine;
     std::shared_ptr<std::atomic<bool>> m_jobsCancel = std::make_shared<std::atomic<bool>>(false);
 };
 

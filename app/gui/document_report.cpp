@@ -40,7 +40,7 @@ bool isInside(const QString& path, const QString& folder)
 // lives only inside the application (":/") or in the temporary folder (gone after the session) is copied there
 // first, under its own name or name-2, name-3 ... when a different file already has it; any other by its
 // absolute path.
-QString commandPath(const QString& path, const QString& folder, Document::ReportCommand& cmd)
+QString placeInput(const QString& path, const QString& folder, Document::ReportCommand& cmd)
 {
     const QDir dir(folder);
     if (isInside(path, folder))
@@ -64,6 +64,16 @@ QString commandPath(const QString& path, const QString& folder, Document::Report
     }
 }
 
+// Adds the input `path` to the command (after `flag`, when given) as placeInput names it, and to cmd.inputs.
+void addInput(const QString& flag, report::FileRole role, const QString& path, Document::ReportCommand& cmd)
+{
+    const QString named = placeInput(path, cmd.folder, cmd);
+    if (!flag.isEmpty())
+        cmd.arguments << flag;
+    cmd.arguments << named;
+    cmd.inputs.push_back({role, QDir(cmd.folder).absoluteFilePath(named), named});
+}
+
 QString number(float v)
 {
     return QString::number(static_cast<double>(v), 'g', 9);
@@ -71,33 +81,38 @@ QString number(float v)
 
 } // namespace
 
+QString Document::reportBlocker() const
+{
+    if (!m_source)
+        return tr("Open a model first.");
+    if (!m_data)
+        return tr("The report evaluates the model on a data set: open one first (File › Open data set…).");
+    if (m_dataOrigin.images.isEmpty())
+        return tr("The data set was not read from a file, so the report's command could not read it again; open it "
+                  "from a file.");
+    return {};
+}
+
 Result<Document::ReportCommand> Document::reportCommand(
     const ReportSettings& s, const passes::QuantizeOptions& q, const QString& targetName) const
 {
-    if (!m_source)
-        return Error{tr("Open a model first.").toStdString()};
-    if (!m_data)
-        return Error{
-            tr("The report evaluates the model on a data set: open one first (File › Open data set…).").toStdString()};
-    if (m_dataOrigin.images.isEmpty())
-        return Error{tr("The data set was not read from a file, so the report's command could not read it again; "
-                        "open it from a file.")
+    if (const QString why = reportBlocker(); !why.isEmpty())
+        return Error{why.toStdString()};
+    if (m_calibData && m_calibOrigin.images.isEmpty())
+        return Error{tr("The calibration data were not read from a file, so the report's command could not read "
+                        "them again; open them from a file.")
                          .toStdString()};
     if (s.html.isEmpty() && s.pdf.isEmpty())
         return Error{tr("Choose where to write the report.").toStdString()};
     ReportCommand cmd;
     cmd.folder = QFileInfo(s.html.isEmpty() ? s.pdf : s.html).absolutePath();
-    QStringList& a = cmd.arguments;
-    a << commandPath(m_file, cmd.folder, cmd);
-    a << QStringLiteral("--data") << commandPath(m_dataOrigin.images, cmd.folder, cmd);
+    addInput({}, report::FileRole::Model, m_file, cmd);
+    addInput(QStringLiteral("--data"), report::FileRole::Data, m_dataOrigin.images, cmd);
     if (!m_dataOrigin.labels.isEmpty())
-        a << QStringLiteral("--labels") << commandPath(m_dataOrigin.labels, cmd.folder, cmd);
-    if (m_calibData && !m_calibOrigin.images.isEmpty())
-        a << QStringLiteral("--calibration-data") << commandPath(m_calibOrigin.images, cmd.folder, cmd);
-    else if (m_calibData)
-        return Error{tr("The calibration data were not read from a file, so the report's command could not read "
-                        "them again; open them from a file.")
-                         .toStdString()};
+        addInput(QStringLiteral("--labels"), report::FileRole::Labels, m_dataOrigin.labels, cmd);
+    if (m_calibData)
+        addInput(QStringLiteral("--calibration-data"), report::FileRole::CalibrationData, m_calibOrigin.images, cmd);
+    QStringList& a = cmd.arguments;
     a << QStringLiteral("--calibration") << QString::fromStdString(q.calibration.describe())
       << QStringLiteral("--samples") << QString::number(q.calibration.samples);
     if (!q.perChannel)
@@ -131,6 +146,7 @@ void Document::exportReport(const ReportSettings& s, passes::QuantizeOptions q, 
 {
     if (m_reportCancel)
         return;
+    m_reportCommandLine.clear();
     if (const QString why = cannotRun(); !why.isEmpty()) {
         emit reportFinished(false, why, false);
         return;
@@ -159,28 +175,17 @@ void Document::exportReport(const ReportSettings& s, passes::QuantizeOptions q, 
     report::ReportRequest req;
     req.version = QCoreApplication::applicationVersion();
     req.arguments = cmd->arguments;
-    const QDir dir(cmd->folder);
-    const auto fact = [&](report::FileRole role, const QString& path, const QString& named) {
-        auto f = report::fileFact(role, path);
-        f.path = named;
-        return f;
-    };
-    const QStringList& a = cmd->arguments;
-    const auto after = [&](const QString& flag) {
-        const auto i = a.indexOf(flag);
-        return i >= 0 && i + 1 < a.size() ? a[i + 1] : QString();
-    };
-    req.modelPath = dir.absoluteFilePath(a.front());
-    req.files.push_back(fact(report::FileRole::Model, req.modelPath, a.front()));
-    req.dataPath = after(QStringLiteral("--data"));
-    req.files.push_back(fact(report::FileRole::Data, dir.absoluteFilePath(req.dataPath), req.dataPath));
-    if (const QString l = after(QStringLiteral("--labels")); !l.isEmpty())
-        req.files.push_back(fact(report::FileRole::Labels, dir.absoluteFilePath(l), l));
-    if (const QString c = after(QStringLiteral("--calibration-data")); !c.isEmpty()) {
-        req.files.push_back(fact(report::FileRole::CalibrationData, dir.absoluteFilePath(c), c));
-        q.calibrationSource = QFileInfo(c).fileName().toStdString();
-    } else {
-        q.calibrationSource.clear();
+    q.calibrationSource.clear();
+    for (const auto& in : cmd->inputs) {
+        auto fact = report::fileFact(in.role, in.path);
+        fact.path = in.named; // as the command names it
+        req.files.push_back(std::move(fact));
+        if (in.role == report::FileRole::Model)
+            req.modelPath = in.path;
+        else if (in.role == report::FileRole::Data)
+            req.dataPath = in.named;
+        else if (in.role == report::FileRole::CalibrationData)
+            q.calibrationSource = QFileInfo(in.path).fileName().toStdString();
     }
     for (const auto& k : keptFloatIds())
         req.keepFloat << QString::fromStdString(k);
@@ -197,6 +202,8 @@ void Document::exportReport(const ReportSettings& s, passes::QuantizeOptions q, 
         if (!out.isEmpty())
             outputs << out;
 
+    m_reportCommandLine =
+        report::shellCommand(QStringList{QStringLiteral("quantlens-cli"), QStringLiteral("report")} + cmd->arguments);
     m_reportCancel = std::make_shared<std::atomic<bool>>(false);
     const report::ReportProgress progress =
         onGuiThread(this, [this](const QString& stage, std::int64_t done, std::int64_t total) {
@@ -221,14 +228,8 @@ void Document::exportReport(const ReportSettings& s, passes::QuantizeOptions q, 
             std::vector<data::SampleSet> calibration;
             if (calib)
                 calibration.push_back(data::firstSamples(*calib, rq.calibration.samples));
-            else if (pipeline::needsData(*source, rq)) {
-                calibration.push_back(*data);
-                req.notes.push_back(pipeline::ownDataCalibrationNote(
-                    std::min(rq.calibration.samples, data->count), "evaluation samples"));
-            }
-            for (auto& n : pipeline::calibrationFitNotes(*source, calibration))
-                req.notes.push_back(std::move(n));
-            auto ranges = pipeline::activationRanges(*source, rq, calibration, req.notes);
+            auto ranges = pipeline::rangesWithOwnData(
+                *source, rq, std::move(calibration), *data, "evaluation samples", req.notes);
             if (!ranges)
                 return ranges.error();
             req.ranges = std::move(*ranges);

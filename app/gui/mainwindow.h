@@ -133,7 +133,7 @@ public:
     void showReportDialog();
     void exportReport(const Document::ReportSettings& settings);
     ReportDialog* reportDialog() const { return m_report; }
-    QString reportCommand() const { return m_reportCommand; }
+    QString reportCommand() const { return m_doc->reportCommandLine(); }
     TrainView* trainView() const { return m_trainView; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
@@ -210,7 +210,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_demoData;
     CompareTab* m_compare = nullptr;
     ReportDialog* m_report = nullptr;
-    QString m_reportCommand;
     MessageArea* m_messages = nullptr;
     SuggestDialog* m_suggest = nullptr;
     MemoryDialog* m_memory = nullptr;

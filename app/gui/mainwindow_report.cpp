@@ -4,7 +4,6 @@
 
 #include "gui/messagearea.h"
 #include "gui/reportdialog.h"
-#include "report/gather.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -19,7 +18,7 @@ void MainWindow::wireReport()
     connect(m_report, &ReportDialog::cancelRequested, m_doc, &Document::cancelReport);
     connect(m_doc, &Document::reportProgress, m_report, &ReportDialog::showProgress);
     connect(m_doc, &Document::reportFinished, this, [this](bool ok, const QString& message, bool stopped) {
-        m_report->showFinished(ok, stopped ? tr("cancelled") : message, m_reportCommand);
+        m_report->showFinished(ok, stopped ? tr("cancelled") : message, m_doc->reportCommandLine());
         if (ok || stopped)
             m_messages->clear(QStringLiteral("report"));
         else
@@ -31,10 +30,8 @@ void MainWindow::wireReport()
 
 QString MainWindow::reportSummary() const
 {
-    if (!workGraph())
-        return tr("Open a model first.");
-    if (!m_doc->dataSet())
-        return tr("The report evaluates the model on a data set: open one first (File › Open data set…).");
+    if (const QString why = m_doc->reportBlocker(); !why.isEmpty())
+        return why;
     const auto q = m_modePanel->quantizeOptions();
     QString text = tr("Model %1, evaluated on %2").arg(QFileInfo(m_doc->file()).fileName(), m_doc->dataSetName());
     text += QLatin1Char('\n') +
@@ -65,15 +62,8 @@ void MainWindow::showReportDialog()
 void MainWindow::exportReport(const Document::ReportSettings& settings)
 {
     m_report->setSummary(reportSummary());
-    const auto q = m_modePanel->quantizeOptions();
-    const QString target = m_modePanel->targetName();
-    if (auto cmd = m_doc->reportCommand(settings, q, target))
-        m_reportCommand = report::shellCommand(
-            QStringList{QStringLiteral("quantlens-cli"), QStringLiteral("report")} + cmd->arguments);
-    else
-        m_reportCommand.clear();
     m_report->showRunning(true);
-    m_doc->exportReport(settings, q, target);
+    m_doc->exportReport(settings, m_modePanel->quantizeOptions(), m_modePanel->targetName());
 }
 
 } // namespace ql::app

@@ -167,22 +167,33 @@ Result<Classification> classify(const model::Graph& g, const data::SampleSet& se
             return errors[w];
 
     if (set.labels.size() == static_cast<std::size_t>(set.count)) {
-        std::int64_t hit1 = 0, hit5 = 0;
+        std::vector<std::uint8_t> top5(static_cast<std::size_t>(set.count), 0);
         for (std::int64_t i = 0; i < set.count; ++i) {
             const int label = set.labels[static_cast<std::size_t>(i)];
-            hit1 += r.top1[static_cast<std::size_t>(i)] == label;
             if (label >= 0 && label < r.classes) {
                 const float* y = r.outputs.data() + i * perOutput;
                 int above = 0;
                 for (std::int64_t k = 0; k < perOutput; ++k)
                     above += y[k] > y[label];
-                hit5 += above < 5;
+                top5[static_cast<std::size_t>(i)] = above < 5;
             }
         }
-        r.accuracy = static_cast<double>(hit1) / static_cast<double>(set.count);
-        r.top5 = static_cast<double>(hit5) / static_cast<double>(set.count);
+        setAccuracies(r, set.labels, std::move(top5));
     }
     return r;
+}
+
+void setAccuracies(Classification& r, const std::vector<int>& labels, std::vector<std::uint8_t> top5Hit)
+{
+    const auto n = static_cast<std::int64_t>(r.top1.size());
+    std::int64_t hit1 = 0, hit5 = 0;
+    for (std::int64_t i = 0; i < n; ++i) {
+        hit1 += r.top1[static_cast<std::size_t>(i)] == labels[static_cast<std::size_t>(i)];
+        hit5 += top5Hit[static_cast<std::size_t>(i)];
+    }
+    r.accuracy = static_cast<double>(hit1) / static_cast<double>(n);
+    r.top5 = static_cast<double>(hit5) / static_cast<double>(n);
+    r.top5Hit = std::move(top5Hit);
 }
 
 } // namespace ql::eval

@@ -27,9 +27,13 @@ struct Classification {
     int classes = 0;
     std::vector<float> outputs; // count x classes, dequantized
     std::vector<int> top1;
+    std::vector<std::uint8_t> top5Hit; // per sample, with labels: the label is among the five highest scores
     double accuracy = -1; // 0..1, -1 without labels
     double top5 = -1;
 };
+
+// Top-1 and top-5 accuracy of r.top1 and `top5Hit` against `labels` (one per sample), into r.
+void setAccuracies(Classification& r, const std::vector<int>& labels, std::vector<std::uint8_t> top5Hit);
 
 // Sets input 0 of `it` to samples first .. first + batch - 1 of `set` (zeros past the end), quantized with
 // the input's own parameters when it takes int8, uint8 or int16; `bytes` is scratch space.

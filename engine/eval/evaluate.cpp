@@ -213,25 +213,56 @@ double klDivergence(const float* p, const float* q, int n)
     return std::max(kl, 0.0);
 }
 
-void setKlStatistics(const std::vector<double>& kls, ModeEvaluation& e)
+std::vector<double> sampleKl(const Classification& reference, const Classification& e)
 {
-    if (kls.empty())
-        return;
-    double sum = 0;
-    for (double k : kls)
-        sum += k;
-    e.klMean = sum / static_cast<double>(kls.size());
-    e.klP50 = percentile(kls, 0.5);
-    e.klP90 = percentile(kls, 0.9);
-    e.klP99 = percentile(kls, 0.99);
-    e.klMax = percentile(kls, 1.0);
+    const auto n = std::min(reference.top1.size(), e.top1.size());
+    std::vector<double> kls(n);
+    for (std::size_t i = 0; i < n; ++i)
+        kls[i] = klDivergence(reference.outputs.data() + i * static_cast<std::size_t>(reference.classes),
+            e.outputs.data() + i * static_cast<std::size_t>(e.classes), e.classes);
+    return kls;
+}
+
+void scoreSamples(const std::vector<int>* referenceTop1, const std::vector<double>& kls, const std::vector<int>& labels,
+    ModeEvaluation& e)
+{
+    const auto& top1 = e.result.top1;
+    const auto n = static_cast<std::int64_t>(top1.size());
+    if (!referenceTop1) {
+        e.agreement = 1.0;
+    } else {
+        std::int64_t same = 0;
+        for (std::int64_t i = 0; i < n; ++i)
+            same += (*referenceTop1)[static_cast<std::size_t>(i)] == top1[static_cast<std::size_t>(i)];
+        e.agreement = static_cast<double>(same) / static_cast<double>(std::max<std::int64_t>(n, 1));
+        if (!kls.empty()) {
+            double sum = 0;
+            for (double k : kls)
+                sum += k;
+            e.klMean = sum / static_cast<double>(kls.size());
+            e.klP50 = percentile(kls, 0.5);
+            e.klP90 = percentile(kls, 0.9);
+            e.klP99 = percentile(kls, 0.99);
+            e.klMax = percentile(kls, 1.0);
+        }
+    }
+    e.confusion.clear();
+    if (labels.size() >= top1.size()) {
+        const auto classes = static_cast<std::size_t>(e.result.classes);
+        e.confusion.assign(classes, std::vector<std::int64_t>(classes, 0));
+        for (std::int64_t i = 0; i < n; ++i) {
+            const int l = labels[static_cast<std::size_t>(i)];
+            const int p = top1[static_cast<std::size_t>(i)];
+            if (l >= 0 && static_cast<std::size_t>(l) < classes && p >= 0 && static_cast<std::size_t>(p) < classes)
+                ++e.confusion[static_cast<std::size_t>(l)][static_cast<std::size_t>(p)];
+        }
+    }
 }
 
 bool collapsed(const ModeEvaluation& e, const ModeEvaluation& reference)
 {
-    const double drop = e.result.accuracy >= 0 && reference.result.accuracy >= 0
-        ? reference.result.accuracy - e.result.accuracy
-        : 0.0;
+    const double drop =
+        e.result.accuracy >= 0 && reference.result.accuracy >= 0 ? reference.result.accuracy - e.result.accuracy : 0.0;
     return e.mode != "float32" && (e.agreement < 0.9 || drop > 0.05);
 }
 
@@ -248,37 +279,16 @@ std::string collapseText(const ModeEvaluation& e, const ModeEvaluation& referenc
 
 Status scoreAgainst(const Classification* reference, const data::SampleSet& data, ModeEvaluation& e)
 {
-    const std::int64_t n = std::min<std::int64_t>(data.count, static_cast<std::int64_t>(e.result.top1.size()));
-    if (!reference) {
-        e.agreement = 1.0;
-    } else {
-        if (reference->classes != e.result.classes)
-            return Error{std::to_string(e.result.classes) + " outputs, the float model has " +
-                std::to_string(reference->classes)};
-        if (reference->top1.size() != e.result.top1.size())
-            return Error{std::to_string(e.result.top1.size()) + " samples, the float model's evaluation has " +
-                std::to_string(reference->top1.size())};
-        std::int64_t same = 0;
-        std::vector<double> kls(static_cast<std::size_t>(n));
-        for (std::int64_t i = 0; i < n; ++i) {
-            same += reference->top1[static_cast<std::size_t>(i)] == e.result.top1[static_cast<std::size_t>(i)];
-            kls[static_cast<std::size_t>(i)] = klDivergence(reference->outputs.data() + i * reference->classes,
-                e.result.outputs.data() + i * e.result.classes, e.result.classes);
-        }
-        e.agreement = static_cast<double>(same) / static_cast<double>(std::max<std::int64_t>(n, 1));
-        setKlStatistics(kls, e);
-    }
-    e.confusion.clear();
-    if (data.labels.size() == static_cast<std::size_t>(data.count)) {
-        const auto classes = static_cast<std::size_t>(e.result.classes);
-        e.confusion.assign(classes, std::vector<std::int64_t>(classes, 0));
-        for (std::int64_t i = 0; i < n; ++i) {
-            const int l = data.labels[static_cast<std::size_t>(i)];
-            const int p = e.result.top1[static_cast<std::size_t>(i)];
-            if (l >= 0 && static_cast<std::size_t>(l) < classes && p >= 0 && static_cast<std::size_t>(p) < classes)
-                ++e.confusion[static_cast<std::size_t>(l)][static_cast<std::size_t>(p)];
-        }
-    }
+    if (reference && reference->classes != e.result.classes)
+        return Error{
+            std::to_string(e.result.classes) + " outputs, the float model has " + std::to_string(reference->classes)};
+    if (reference && reference->top1.size() != e.result.top1.size())
+        return Error{std::to_string(e.result.top1.size()) + " samples, the float model's evaluation has " +
+            std::to_string(reference->top1.size())};
+    const bool labelled = data.labels.size() == static_cast<std::size_t>(data.count);
+    scoreSamples(reference ? &reference->top1 : nullptr,
+        reference ? sampleKl(*reference, e.result) : std::vector<double>{}, labelled ? data.labels : std::vector<int>{},
+        e);
     return {};
 }
 

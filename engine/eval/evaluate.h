@@ -68,9 +68,14 @@ std::optional<quant::Scheme> parseTeachingMode(const std::string& name);
 // The mode name of a teaching scheme ("w4", "w4at"): what parseTeachingMode reads back.
 std::string teachingModeName(const quant::Scheme& s);
 
-// The statistics of per-sample KL values into e (klMean in sample order, percentiles), as every evaluation
-// computes them.
-void setKlStatistics(const std::vector<double>& kls, ModeEvaluation& e);
+// KL(reference || e) per sample (the samples both hold).
+std::vector<double> sampleKl(const Classification& reference, const Classification& e);
+
+// Agreement with the float model's `referenceTop1` (null: e is the float model), the KL statistics of the per-sample
+// `kls` (mean in sample order, percentiles) and, with `labels`, the confusion matrix of e.result.top1: what one
+// evaluation and a merge of shards both compute from per-sample values.
+void scoreSamples(const std::vector<int>* referenceTop1, const std::vector<double>& kls,
+    const std::vector<int>& labels, ModeEvaluation& e);
 // What collapsed, when `e` collapsed against the float model's `reference` (agreement below 90 % or accuracy
 // 5 points lower), with e.collapseCauses; empty otherwise.
 bool collapsed(const ModeEvaluation& e, const ModeEvaluation& reference);

@@ -57,22 +57,9 @@ Result<EvaluationPartial> measureShard(const model::Graph& floatGraph, const mod
         m.mode = e.mode;
         m.classes = e.result.classes;
         m.top1 = e.result.top1;
-        const auto perOutput = static_cast<std::size_t>(e.result.classes);
-        if (p.labelled) // as classify counts a top-5 hit
-            for (std::int64_t i = 0; i < shardData.count; ++i) {
-                const int label = shardData.labels[static_cast<std::size_t>(i)];
-                int above = 0;
-                if (label >= 0 && label < e.result.classes) {
-                    const float* y = e.result.outputs.data() + static_cast<std::size_t>(i) * perOutput;
-                    for (std::size_t k = 0; k < perOutput; ++k)
-                        above += y[k] > y[label];
-                }
-                m.top5.push_back(label >= 0 && label < e.result.classes && above < 5);
-            }
+        m.top5 = e.result.top5Hit;
         if (e.mode != "float32")
-            for (std::int64_t i = 0; i < shardData.count; ++i)
-                m.kl.push_back(klDivergence(reference.outputs.data() + static_cast<std::size_t>(i) * perOutput,
-                    e.result.outputs.data() + static_cast<std::size_t>(i) * perOutput, e.result.classes));
+            m.kl = sampleKl(reference, e.result);
         m.sizeBytes = e.sizeBytes;
         m.microArenaBytes = e.microArenaBytes;
         m.bytesByDtype = e.bytesByDtype;
@@ -139,42 +126,17 @@ Result<std::vector<ModeEvaluation>> mergePartials(std::vector<EvaluationPartial>
         e.result.count = n;
         e.result.classes = first.classes;
         std::vector<double> kls;
-        std::int64_t hit5 = 0;
+        std::vector<std::uint8_t> top5;
         for (const auto& p : parts) {
             const ModePartial& m = p.modes[k];
             e.result.top1.insert(e.result.top1.end(), m.top1.begin(), m.top1.end());
+            top5.insert(top5.end(), m.top5.begin(), m.top5.end());
             kls.insert(kls.end(), m.kl.begin(), m.kl.end());
-            for (auto h : m.top5)
-                hit5 += h;
         }
-        if (labelled) { // as classify computes them
-            std::int64_t hit1 = 0;
-            for (std::int64_t i = 0; i < n; ++i)
-                hit1 += e.result.top1[static_cast<std::size_t>(i)] == labels[static_cast<std::size_t>(i)];
-            e.result.accuracy = static_cast<double>(hit1) / static_cast<double>(n);
-            e.result.top5 = static_cast<double>(hit5) / static_cast<double>(n);
-        }
-        // As scoreAgainst computes them.
-        if (k == 0) {
-            e.agreement = 1.0;
-        } else {
-            const auto& reference = out.front().result.top1;
-            std::int64_t same = 0;
-            for (std::int64_t i = 0; i < n; ++i)
-                same += reference[static_cast<std::size_t>(i)] == e.result.top1[static_cast<std::size_t>(i)];
-            e.agreement = static_cast<double>(same) / static_cast<double>(std::max<std::int64_t>(n, 1));
-            setKlStatistics(kls, e);
-        }
-        if (labelled) {
-            const auto classes = static_cast<std::size_t>(e.result.classes);
-            e.confusion.assign(classes, std::vector<std::int64_t>(classes, 0));
-            for (std::int64_t i = 0; i < n; ++i) {
-                const int l = labels[static_cast<std::size_t>(i)];
-                const int p = e.result.top1[static_cast<std::size_t>(i)];
-                if (l >= 0 && static_cast<std::size_t>(l) < classes && p >= 0 && static_cast<std::size_t>(p) < classes)
-                    ++e.confusion[static_cast<std::size_t>(l)][static_cast<std::size_t>(p)];
-            }
-        }
+        // The same arithmetic as one run: classify's accuracies, then scoreAgainst's statistics.
+        if (labelled)
+            setAccuracies(e.result, labels, std::move(top5));
+        scoreSamples(k == 0 ? nullptr : &out.front().result.top1, kls, labels, e);
         e.sizeBytes = first.sizeBytes;
         e.microArenaBytes = first.microArenaBytes;
         e.bytesByDtype = first.bytesByDtype;

@@ -47,7 +47,8 @@ Result<std::vector<quant::TensorRange>> activationRanges(const ModelSource& m, p
         const std::string what = m.dequantized() ? "the activation scales of the quantized file"
                                                  : "min/max recorded by quantization-aware training";
         if (o.calibrationSource.empty())
-            o.calibrationSource = m.dequantized() ? "the quantized file's activation scales" : "min/max recorded in the model";
+            o.calibrationSource =
+                m.dequantized() ? "the quantized file's activation scales" : "min/max recorded in the model";
         if (calibration.empty())
             o.calibration.samples = 0; // nothing was calibrated
         notes.push_back(std::to_string(carriedCount) + " activation ranges come from the model itself (" + what + ")" +
@@ -93,10 +94,21 @@ Result<passes::QuantizeResult> quantize(
     return r;
 }
 
-std::string ownDataCalibrationNote(std::int64_t samples, const std::string& what)
+Result<std::vector<quant::TensorRange>> rangesWithOwnData(const ModelSource& m, passes::QuantizeOptions& o,
+    std::vector<data::SampleSet> calibration, const data::SampleSet& ownData, const std::string& what,
+    std::vector<std::string>& notes)
 {
-    return "no --calibration-data: calibrated on the first " + std::to_string(samples) + " " + what +
-        " themselves (give separate data for an unbiased figure)";
+    if (!passes::needsCalibration(o.mode))
+        return std::vector<quant::TensorRange>{};
+    if (calibration.empty() && needsData(m, o)) {
+        calibration.push_back(ownData);
+        notes.push_back("no --calibration-data: calibrated on the first " +
+            std::to_string(std::min(o.calibration.samples, ownData.count)) + " " + what +
+            " themselves (give separate data for an unbiased figure)");
+    }
+    for (auto& n : calibrationFitNotes(m, calibration))
+        notes.push_back(std::move(n));
+    return activationRanges(m, o, calibration, notes);
 }
 
 std::string dequantizedEvaluationNote(const ModelSource& m)

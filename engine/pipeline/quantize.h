@@ -29,9 +29,13 @@ bool needsData(const ModelSource& m, const passes::QuantizeOptions& o);
 Result<std::vector<quant::TensorRange>> activationRanges(const ModelSource& m, passes::QuantizeOptions& o,
     std::span<const data::SampleSet> calibration, std::vector<std::string>& notes);
 
-// The note of a command that calibrated on the first `samples` of its own `what` ("evaluation samples")
-// because no separate calibration data were given.
-std::string ownDataCalibrationNote(std::int64_t samples, const std::string& what);
+// Ranges for a step that has data of its own (an evaluation, an analysis), for the CLI and the GUI alike:
+// `calibration` when given; else, when the model does not carry what the mode needs, the first samples of `ownData`
+// (a note says so, `what` naming them: "evaluation samples"); notes on calibration data that do not fit the model's
+// input. Empty for modes that need no ranges.
+Result<std::vector<quant::TensorRange>> rangesWithOwnData(const ModelSource& m, passes::QuantizeOptions& o,
+    std::vector<data::SampleSet> calibration, const data::SampleSet& ownData, const std::string& what,
+    std::vector<std::string>& notes);
 
 // The note of an evaluation of every mode of `m` about its float32 row (empty when `m` was a float file).
 std::string dequantizedEvaluationNote(const ModelSource& m);

@@ -5,6 +5,7 @@
 // copied beside the report for that command, never over a different file. Cancel leaves no report behind;
 // without a data set the dialog says what is missing.
 #include "common/cli_runner.h"
+#include "common/report_text.h"
 #include "gui/document.h"
 #include "gui/language.h"
 #include "gui/mainwindow.h"
@@ -27,36 +28,6 @@ QByteArray readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString withoutTimings(QString html)
-{
-    return html.remove(QRegularExpression(QStringLiteral("<span class=\"timing\">[^<]*</span>")));
-}
-
-// The words of a command line as the report writes it: plain words and single-quoted ones.
-QStringList shellWords(const QString& command)
-{
-    QStringList words;
-    QString w;
-    bool quoted = false, any = false;
-    for (qsizetype i = 0; i < command.size(); ++i) {
-        const QChar c = command[i];
-        if (c == QLatin1Char('\'')) {
-            quoted = !quoted;
-            any = true;
-        } else if (c == QLatin1Char(' ') && !quoted) {
-            if (any || !w.isEmpty())
-                words << w;
-            w.clear();
-            any = false;
-        } else {
-            w += c;
-        }
-    }
-    if (any || !w.isEmpty())
-        words << w;
-    return words;
 }
 
 // The command inside <pre class="command">, entities decoded.
@@ -136,7 +107,7 @@ private slots:
         QVERIFY(first.contains(QLatin1String("Ankle boot"))); // the class names of Fashion-MNIST data
         const QString command = embeddedCommand(first);
         QCOMPARE(command, w.reportCommand());
-        const QStringList words = shellWords(command);
+        const QStringList words = test::shellWords(command);
         QVERIFY2(words.size() > 4 && words[0] == QLatin1String("quantlens-cli") && words[1] == QLatin1String("report"),
             qPrintable(command));
         QCOMPARE(words[2], QStringLiteral("fashion_mnist_cnn-2.tflite"));
@@ -150,7 +121,7 @@ private slots:
         QVERIFY2(run.code == 0, qPrintable(run.err));
         const QString again = QString::fromUtf8(readAll(html));
         QVERIFY(!again.isEmpty());
-        QCOMPARE(withoutTimings(again), withoutTimings(first));
+        QCOMPARE(test::withoutTimings(again), test::withoutTimings(first));
     }
 
     void theReportSpeaksTheInterfaceLanguage()

@@ -5,6 +5,7 @@
 // timings aside. The PDF of the same report renders (pdftoppm) to the pages the command reports. Bad input gets a clear
 // error and leaves an existing report alone. Under the sanitizers the data set is cut to QL_REPORT_LIMIT samples.
 #include "common/cli_runner.h"
+#include "common/report_text.h"
 
 #include <QDir>
 #include <QFile>
@@ -134,38 +135,6 @@ Parsed parse(const QString& html)
     if (x.hasError())
         p.error = QStringLiteral("line %1: %2").arg(x.lineNumber()).arg(x.errorString());
     return p;
-}
-
-// The words of a shell command as the report writes it (plain words and single-quoted ones).
-QStringList shellWords(const QString& command)
-{
-    QStringList words;
-    QString w;
-    bool quoted = false, any = false;
-    for (qsizetype i = 0; i < command.size(); ++i) {
-        const QChar c = command[i];
-        if (c == QLatin1Char('\'')) {
-            quoted = !quoted;
-            any = true;
-        } else if (c == QLatin1Char('\\') && !quoted && i + 1 < command.size()) {
-            w += command[++i];
-        } else if (c.isSpace() && !quoted) {
-            if (any || !w.isEmpty())
-                words << w;
-            w.clear();
-            any = false;
-        } else {
-            w += c;
-        }
-    }
-    if (any || !w.isEmpty())
-        words << w;
-    return words;
-}
-
-QString withoutTimings(QString html)
-{
-    return html.remove(QRegularExpression(QStringLiteral("<span class=\"timing\">[^<]*</span>")));
 }
 
 } // namespace
@@ -343,7 +312,7 @@ private slots:
     void theEmbeddedCommandRegeneratesTheReport() // after thePdfRendersToItsPages: it writes the files again
     {
         const QString first = readText(m_html);
-        const QStringList words = shellWords(parse(first).command);
+        const QStringList words = test::shellWords(parse(first).command);
         QVERIFY(words.size() > 3);
         QCOMPARE(words.mid(0, 2), (QStringList{QStringLiteral("quantlens-cli"), QStringLiteral("report")}));
         QVERIFY(QFile::remove(m_html));
@@ -352,7 +321,7 @@ private slots:
         const QString second = readText(m_html);
         QVERIFY(!second.isEmpty());
         QVERIFY(first.contains(QLatin1String("class=\"timing\"")));
-        QCOMPARE(withoutTimings(second), withoutTimings(first));
+        QCOMPARE(test::withoutTimings(second), test::withoutTimings(first));
     }
 
     void badInputIsNamedAndAnExistingReportStays()
