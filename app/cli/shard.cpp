@@ -2,6 +2,7 @@
 #include "cli/shard.h"
 
 #include "cli/evaluate.h"
+#include "cli/sensitivity.h"
 #include "core/file_io.h"
 #include "data/partials.h"
 #include "eval/shard.h"
@@ -9,6 +10,10 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonArray>
 
 namespace ql::cli {
 
@@ -21,19 +26,20 @@ QString tr(const char* s)
 
 // What makes two shards parts of one run: the contents of every input file and every option that changes a
 // number (not the paths, which may differ between machines, nor threads, latency runs or output choices).
-std::string fingerprint(const Args& a)
+std::string fingerprint(const Args& a, const char* command)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     const auto add = [&](const QString& s) {
         h.addData(s.toUtf8());
         h.addData(QByteArrayView("\n", 1));
     };
+    add(QString::fromLatin1(command));
     add(report::fileFact(report::FileRole::Model, a.positional.front()).sha256);
     for (const auto* key : {"--data", "--labels", "--calibration-data"})
         for (const auto& path : a.values(QString::fromLatin1(key)))
             add(QString::fromLatin1(key) + QLatin1Char(' ') + report::fileFact(report::FileRole::Data, path).sha256);
     const QStringList ignored{QStringLiteral("--shard"), QStringLiteral("--partial"), QStringLiteral("--threads"),
-        QStringLiteral("--latency-runs"), QStringLiteral("--data"), QStringLiteral("--labels"),
+        QStringLiteral("--latency-runs"), QStringLiteral("--ranking"), QStringLiteral("--data"), QStringLiteral("--labels"),
         QStringLiteral("--calibration-data")};
     for (auto it = a.options.begin(); it != a.options.end(); ++it)
         if (!ignored.contains(it.key()))
@@ -43,6 +49,36 @@ std::string fingerprint(const Args& a)
     flags.sort();
     add(flags.join(QLatin1Char(' ')));
     return h.result().toHex().toStdString();
+}
+
+void printWritten(QTextStream& out, const QString& path, const eval::Shard& shard)
+{
+    out << tr("wrote %1 (shard %2/%3: samples %4..%5 of %6)\n")
+               .arg(path)
+               .arg(shard.index)
+               .arg(shard.count)
+               .arg(shard.first)
+               .arg(shard.first + shard.size - 1)
+               .arg(shard.total);
+}
+
+// The greedy order of a merged ranking (`merge --json` of the ranking stage), refused when it comes from another run.
+Result<std::vector<int>> readRanking(const QString& path, const std::string& run)
+{
+    const std::string where = path.toStdString() + ": ";
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{where + "cannot read (" + file.errorString().toStdString() + ")"};
+    QJsonParseError e{};
+    const QJsonObject j = QJsonDocument::fromJson(file.readAll(), &e).object();
+    if (e.error != QJsonParseError::NoError || !j[QStringLiteral("selection_order")].isArray())
+        return Error{where + "not a merged sensitivity ranking (the --json output of merge over the ranking stage)"};
+    if (j[QStringLiteral("run")].toString().toStdString() != run)
+        return Error{where + "the ranking comes from another run (a different model, data or options)"};
+    std::vector<int> order;
+    for (const auto& v : j[QStringLiteral("selection_order")].toArray())
+        order.push_back(v.toInt(-1));
+    return order;
 }
 
 } // namespace
@@ -56,32 +92,58 @@ int evalShard(const Args& a, const QString& shardText, const QString& partialPat
     if (!shard)
         return fail(err, shard.error());
     // The shard's own samples (calibration, when it came from the data set, used its first samples, as one run).
-    data::SampleSet part;
-    part.sampleShape = ev->data.sampleShape;
-    part.count = shard->size;
-    part.values.assign(ev->data.values.begin() + static_cast<std::ptrdiff_t>(shard->first * ev->data.sampleSize()),
-        ev->data.values.begin() + static_cast<std::ptrdiff_t>((shard->first + shard->size) * ev->data.sampleSize()));
-    if (ev->data.labels.size() == static_cast<std::size_t>(ev->data.count))
-        part.labels.assign(
-            ev->data.labels.begin() + shard->first, ev->data.labels.begin() + shard->first + shard->size);
+    const data::SampleSet part = eval::shardSamples(ev->data, *shard);
     auto partial = eval::measureShard(*ev->model.work, ev->model.dequantized() ? ev->model.file.get() : nullptr, part,
         ev->ranges, ev->options, *shard);
     if (!partial)
         return fail(err, partial.error());
-    partial->fingerprint = fingerprint(a);
+    partial->fingerprint = fingerprint(a, "eval");
     partial->notes = ev->notes;
     const QByteArray bytes = app::partialToJson({a.positional.front(), std::move(*partial)});
     if (auto st = writeFileAtomically(partialPath.toStdString(),
             {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
         !st)
         return fail(err, st.error());
-    out << tr("wrote %1 (shard %2/%3: samples %4..%5 of %6)\n")
-               .arg(partialPath)
-               .arg(shard->index)
-               .arg(shard->count)
-               .arg(shard->first)
-               .arg(shard->first + shard->size - 1)
-               .arg(shard->total);
+    printWritten(out, partialPath, *shard);
+    return 0;
+}
+
+int sensitivityShard(const Args& a, const QString& shardText, const QString& partialPath, QTextStream& out,
+    QTextStream& err)
+{
+    auto run = prepareSensitivity(a);
+    if (!run)
+        return fail(err, run.error());
+    auto shard = eval::parseShard(shardText.toStdString(), run->data.count);
+    if (!shard)
+        return fail(err, shard.error());
+    const std::string id = fingerprint(a, "sensitivity");
+    // The selection stage measures the greedy order the merged ranking gives.
+    auto stage = eval::SensitivityPartial::Stage::Ranking;
+    std::vector<int> order;
+    if (const QString rankingPath = a.value(QStringLiteral("--ranking")); !rankingPath.isEmpty()) {
+        auto ranking = readRanking(rankingPath, id);
+        if (!ranking)
+            return fail(err, ranking.error());
+        stage = eval::SensitivityPartial::Stage::Selection;
+        order = *ranking;
+    }
+    const data::SampleSet part = eval::shardSamples(run->data, *shard);
+    auto partial = eval::measureSensitivityShard(*run->model.work, part, run->ranges, run->options, *shard, stage,
+        pipeline::toWorkOps(run->model, order));
+    if (!partial)
+        return fail(err, partial.error());
+    partial->fingerprint = id;
+    partial->notes = run->notes;
+    for (auto& l : partial->layers) // the file's numbering, as one run prints it
+        l.op = run->model.fileOp(l.op);
+    partial->order = order;
+    const QByteArray bytes = app::partialToJson(app::SensitivityPartialFile{a.positional.front(), std::move(*partial)});
+    if (auto st = writeFileAtomically(partialPath.toStdString(),
+            {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
+        !st)
+        return fail(err, st.error());
+    printWritten(out, partialPath, *shard);
     return 0;
 }
 
@@ -93,26 +155,55 @@ int mergeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             << commandHelp(QStringLiteral("merge"));
         return 2;
     }
-    std::vector<eval::EvaluationPartial> parts;
-    QString model;
-    std::vector<std::string> notes;
-    bool labelled = true;
+    const bool json = a.flags.contains(QStringLiteral("--json"));
+    std::vector<app::AnyPartial> files;
     for (const auto& path : a.positional) {
         auto f = app::readPartial(path);
         if (!f)
             return fail(err, f.error());
-        if (f->partial.shard.index == 0) {
-            model = f->model;
-            notes = f->partial.notes;
+        if (!files.empty() && f->sensitivity != files.front().sensitivity)
+            return fail(err, path.toStdString() + ": a partial of `" + (f->sensitivity ? "sensitivity" : "eval") +
+                    "` cannot merge with those of `" + (files.front().sensitivity ? "sensitivity" : "eval") + "`");
+        files.push_back(std::move(*f));
+    }
+    if (files.front().sensitivity) {
+        std::vector<eval::SensitivityPartial> parts;
+        QString model, mode;
+        std::vector<std::string> notes;
+        for (auto& f : files) {
+            if (f.ranking.partial.shard.index == 0 &&
+                f.ranking.partial.stage == eval::SensitivityPartial::Stage::Ranking) {
+                model = f.ranking.model;
+                mode = qs(f.ranking.partial.metricMode);
+                notes = f.ranking.partial.notes;
+            }
+            parts.push_back(std::move(f.ranking.partial));
         }
-        labelled = labelled && f->partial.labelled;
-        parts.push_back(std::move(f->partial));
+        const std::int64_t total = parts.front().shard.total;
+        const QString run = qs(parts.front().fingerprint);
+        auto merged = eval::mergeSensitivity(std::move(parts));
+        if (!merged)
+            return fail(err, merged.error());
+        printSensitivity(out, json, model, mode, total, 0, notes, *merged, run);
+        return 0;
+    }
+    std::vector<eval::EvaluationPartial> parts;
+    QString model;
+    std::vector<std::string> notes;
+    bool labelled = true;
+    for (auto& f : files) {
+        if (f.evaluation.partial.shard.index == 0) {
+            model = f.evaluation.model;
+            notes = f.evaluation.partial.notes;
+        }
+        labelled = labelled && f.evaluation.partial.labelled;
+        parts.push_back(std::move(f.evaluation.partial));
     }
     const std::int64_t total = parts.front().shard.total;
     auto merged = eval::mergePartials(std::move(parts));
     if (!merged)
         return fail(err, merged.error());
-    printEvaluation(out, a.flags.contains(QStringLiteral("--json")), model, total, labelled, 0, notes, *merged);
+    printEvaluation(out, json, model, total, labelled, 0, notes, *merged);
     return 0;
 }
 

@@ -11,6 +11,7 @@ namespace ql::app {
 namespace {
 
 constexpr auto kKind = "quantlens-eval-partial";
+constexpr auto kSensitivityKind = "quantlens-sensitivity-partial";
 
 QJsonArray strings(const std::vector<std::string>& v)
 {
@@ -48,6 +49,29 @@ template <class T> bool readNumbers(const QJsonValue& v, std::vector<T>& out)
     return true;
 }
 
+void writeShard(QJsonObject& j, const eval::Shard& s)
+{
+    j[QStringLiteral("shard")] = s.index;
+    j[QStringLiteral("shards")] = s.count;
+    j[QStringLiteral("first")] = static_cast<qint64>(s.first);
+    j[QStringLiteral("size")] = static_cast<qint64>(s.size);
+    j[QStringLiteral("total")] = static_cast<qint64>(s.total);
+}
+
+bool readShard(const QJsonObject& j, eval::Shard& s)
+{
+    s.index = j[QStringLiteral("shard")].toInt(-1);
+    s.count = j[QStringLiteral("shards")].toInt(0);
+    s.first = j[QStringLiteral("first")].toInteger(-1);
+    s.size = j[QStringLiteral("size")].toInteger(-1);
+    s.total = j[QStringLiteral("total")].toInteger(-1);
+    return s.count >= 1 && s.index >= 0 && s.index < s.count && s.first >= 0 && s.size >= 0 &&
+        s.total >= s.first + s.size;
+}
+
+Result<PartialFile> evaluationFromJson(const std::string& where, const QJsonObject& j);
+Result<SensitivityPartialFile> sensitivityFromJson(const std::string& where, const QJsonObject& j);
+
 } // namespace
 
 QByteArray partialToJson(const PartialFile& f)
@@ -58,11 +82,7 @@ QByteArray partialToJson(const PartialFile& f)
     j[QStringLiteral("version")] = p.version;
     j[QStringLiteral("fingerprint")] = QString::fromStdString(p.fingerprint);
     j[QStringLiteral("model")] = f.model;
-    j[QStringLiteral("shard")] = p.shard.index;
-    j[QStringLiteral("shards")] = p.shard.count;
-    j[QStringLiteral("first")] = static_cast<qint64>(p.shard.first);
-    j[QStringLiteral("size")] = static_cast<qint64>(p.shard.size);
-    j[QStringLiteral("total")] = static_cast<qint64>(p.shard.total);
+    writeShard(j, p.shard);
     j[QStringLiteral("labelled")] = p.labelled;
     j[QStringLiteral("labels")] = numbers(p.labels);
     j[QStringLiteral("notes")] = strings(p.notes);
@@ -89,7 +109,7 @@ QByteArray partialToJson(const PartialFile& f)
     return QJsonDocument(j).toJson(QJsonDocument::Compact);
 }
 
-Result<PartialFile> readPartial(const QString& path)
+Result<AnyPartial> readPartial(const QString& path)
 {
     const std::string where = path.toStdString() + ": ";
     QFile file(path);
@@ -100,25 +120,107 @@ Result<PartialFile> readPartial(const QString& path)
     if (e.error != QJsonParseError::NoError || !doc.isObject())
         return Error{where + "not a partial result (" + e.errorString().toStdString() + ")"};
     const QJsonObject j = doc.object();
-    if (j[QStringLiteral("kind")].toString() != QLatin1String(kKind))
-        return Error{where + "not a partial result of `quantlens-cli eval --shard` (kind '" +
-            j[QStringLiteral("kind")].toString().toStdString() + "')"};
+    const QString kind = j[QStringLiteral("kind")].toString();
+    AnyPartial any;
+    any.path = path;
+    if (kind == QLatin1String(kKind)) {
+        auto f = evaluationFromJson(where, j);
+        if (!f)
+            return f.error();
+        any.evaluation = std::move(*f);
+        return any;
+    }
+    if (kind == QLatin1String(kSensitivityKind)) {
+        auto f = sensitivityFromJson(where, j);
+        if (!f)
+            return f.error();
+        any.sensitivity = true;
+        any.ranking = std::move(*f);
+        return any;
+    }
+    return Error{where + "not a partial result of `quantlens-cli eval --shard` or `sensitivity --shard` (kind '" +
+        kind.toStdString() + "')"};
+}
+
+QByteArray partialToJson(const SensitivityPartialFile& f)
+{
+    const eval::SensitivityPartial& p = f.partial;
+    QJsonObject j;
+    j[QStringLiteral("kind")] = QLatin1String(kSensitivityKind);
+    j[QStringLiteral("version")] = p.version;
+    j[QStringLiteral("fingerprint")] = QString::fromStdString(p.fingerprint);
+    j[QStringLiteral("model")] = f.model;
+    writeShard(j, p.shard);
+    j[QStringLiteral("stage")] =
+        p.stage == eval::SensitivityPartial::Stage::Ranking ? QStringLiteral("ranking") : QStringLiteral("selection");
+    j[QStringLiteral("mode")] = QString::fromStdString(p.metricMode);
+    j[QStringLiteral("budget")] = p.budget;
+    QJsonArray layers;
+    for (const auto& l : p.layers)
+        layers.append(QJsonObject{{QStringLiteral("index"), l.op}, {QStringLiteral("op"), QString::fromStdString(l.opName)}});
+    j[QStringLiteral("layers")] = layers;
+    j[QStringLiteral("order")] = numbers(p.order);
+    j[QStringLiteral("labels")] = numbers(p.samples.labels);
+    j[QStringLiteral("reference")] = numbers(p.samples.reference);
+    QJsonArray variants;
+    for (const auto& v : p.samples.top1)
+        variants.append(numbers(v));
+    j[QStringLiteral("variants")] = variants;
+    j[QStringLiteral("notes")] = strings(p.notes);
+    return QJsonDocument(j).toJson(QJsonDocument::Compact);
+}
+
+namespace {
+
+Result<SensitivityPartialFile> sensitivityFromJson(const std::string& where, const QJsonObject& j)
+{
+    SensitivityPartialFile f;
+    eval::SensitivityPartial& p = f.partial;
+    p.version = j[QStringLiteral("version")].toInt(-1);
+    p.fingerprint = j[QStringLiteral("fingerprint")].toString().toStdString();
+    f.model = j[QStringLiteral("model")].toString();
+    if (!readShard(j, p.shard))
+        return Error{where + "its shard numbers are damaged"};
+    const QString stage = j[QStringLiteral("stage")].toString();
+    if (stage != QLatin1String("ranking") && stage != QLatin1String("selection"))
+        return Error{where + "its stage '" + stage.toStdString() + "' is neither ranking nor selection"};
+    p.stage = stage == QLatin1String("ranking") ? eval::SensitivityPartial::Stage::Ranking
+                                                : eval::SensitivityPartial::Stage::Selection;
+    p.metricMode = j[QStringLiteral("mode")].toString().toStdString();
+    p.budget = j[QStringLiteral("budget")].toDouble(-1);
+    p.notes = strings(j[QStringLiteral("notes")]);
+    for (const auto& v : j[QStringLiteral("layers")].toArray()) {
+        const QJsonObject o = v.toObject();
+        p.layers.push_back({o[QStringLiteral("index")].toInt(-1), o[QStringLiteral("op")].toString().toStdString()});
+    }
+    bool ok = readNumbers(j[QStringLiteral("order")], p.order) &&
+        readNumbers(j[QStringLiteral("labels")], p.samples.labels) &&
+        readNumbers(j[QStringLiteral("reference")], p.samples.reference);
+    for (const auto& v : j[QStringLiteral("variants")].toArray()) {
+        p.samples.top1.emplace_back();
+        ok = ok && readNumbers(v, p.samples.top1.back());
+    }
+    const auto size = static_cast<std::size_t>(p.shard.size);
+    ok = ok && p.samples.reference.size() == size && (p.samples.labels.empty() || p.samples.labels.size() == size);
+    for (const auto& v : p.samples.top1)
+        ok = ok && v.size() == size;
+    if (!ok || p.budget < 0)
+        return Error{where + "its per-sample values are damaged or missing"};
+    return f;
+}
+
+Result<PartialFile> evaluationFromJson(const std::string& where, const QJsonObject& j)
+{
     PartialFile f;
     eval::EvaluationPartial& p = f.partial;
     p.version = j[QStringLiteral("version")].toInt(-1);
     p.fingerprint = j[QStringLiteral("fingerprint")].toString().toStdString();
     f.model = j[QStringLiteral("model")].toString();
-    p.shard.index = j[QStringLiteral("shard")].toInt(-1);
-    p.shard.count = j[QStringLiteral("shards")].toInt(0);
-    p.shard.first = j[QStringLiteral("first")].toInteger(-1);
-    p.shard.size = j[QStringLiteral("size")].toInteger(-1);
-    p.shard.total = j[QStringLiteral("total")].toInteger(-1);
+    if (!readShard(j, p.shard))
+        return Error{where + "its shard numbers are damaged"};
     p.labelled = j[QStringLiteral("labelled")].toBool();
     p.notes = strings(j[QStringLiteral("notes")]);
     bool ok = readNumbers(j[QStringLiteral("labels")], p.labels);
-    if (p.shard.count < 1 || p.shard.index < 0 || p.shard.index >= p.shard.count || p.shard.first < 0 ||
-        p.shard.size < 0 || p.shard.total < p.shard.first + p.shard.size)
-        return Error{where + "its shard numbers are damaged"};
     for (const auto& v : j[QStringLiteral("modes")].toArray()) {
         const QJsonObject o = v.toObject();
         eval::ModePartial m;
@@ -143,5 +245,7 @@ Result<PartialFile> readPartial(const QString& path)
         return Error{where + "its per-sample values are damaged or missing"};
     return f;
 }
+
+} // namespace
 
 } // namespace ql::app

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
-// A shard's partial evaluation (eval/shard.h) as a file: versioned JSON (docs/cli-json.md, "Partial results"),
-// written by `eval --shard I/N --partial FILE` and read by `merge`. Doubles are written in their shortest exact
+// A shard's partial result as a file: versioned JSON (docs/cli-json.md, "Partial results"), written by
+// `eval --shard I/N --partial FILE` (eval/shard.h) and `sensitivity --shard I/N --partial FILE`
+// (eval/sensitivity_shard.h), and read by `merge`. Doubles are written in their shortest exact
 // form, so a partial read back is the partial written.
 #pragma once
 
 #include "core/result.h"
+#include "eval/sensitivity_shard.h"
 #include "eval/shard.h"
 
 #include <QByteArray>
@@ -17,8 +19,21 @@ struct PartialFile {
     eval::EvaluationPartial partial;
 };
 
+struct SensitivityPartialFile {
+    QString model;
+    eval::SensitivityPartial partial;
+};
+
 QByteArray partialToJson(const PartialFile& p);
-// Errors name the file and what is wrong with it.
-Result<PartialFile> readPartial(const QString& path);
+QByteArray partialToJson(const SensitivityPartialFile& p);
+
+// A partial file of either kind, as read; errors name the file and what is wrong with it.
+struct AnyPartial {
+    QString path;
+    bool sensitivity = false;
+    PartialFile evaluation;
+    SensitivityPartialFile ranking;
+};
+Result<AnyPartial> readPartial(const QString& path);
 
 } // namespace ql::app

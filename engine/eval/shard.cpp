@@ -17,6 +17,19 @@ Shard shardOf(int index, int count, std::int64_t total)
     return s;
 }
 
+data::SampleSet shardSamples(const data::SampleSet& all, const Shard& s)
+{
+    data::SampleSet part;
+    part.sampleShape = all.sampleShape;
+    part.count = s.size;
+    const auto size = static_cast<std::ptrdiff_t>(all.sampleSize());
+    part.values.assign(all.values.begin() + static_cast<std::ptrdiff_t>(s.first) * size,
+        all.values.begin() + static_cast<std::ptrdiff_t>(s.first + s.size) * size);
+    if (all.labels.size() == static_cast<std::size_t>(all.count))
+        part.labels.assign(all.labels.begin() + s.first, all.labels.begin() + s.first + s.size);
+    return part;
+}
+
 Result<Shard> parseShard(const std::string& text, std::int64_t total)
 {
     const auto slash = text.find('/');
@@ -32,6 +45,45 @@ Result<Shard> parseShard(const std::string& text, std::int64_t total)
         return Error{"--shard " + text + ": " + std::to_string(count) + " shards for " + std::to_string(total) +
             " samples leave some empty"};
     return shardOf(index, count, total);
+}
+
+std::string shardName(const Shard& s)
+{
+    return "shard " + std::to_string(s.index) + "/" + std::to_string(s.count);
+}
+
+Status checkShardSet(const std::vector<ShardHeader>& parts, int version)
+{
+    if (parts.empty())
+        return Error{"merge needs the partial results of every shard"};
+    const ShardHeader& head = parts.front();
+    for (const auto& p : parts) {
+        if (p.version != version)
+            return Error{shardName(p.shard) + " was written by another version of QuantLens (partial format " +
+                std::to_string(p.version) + ", this one reads " + std::to_string(version) + ")"};
+        if (p.fingerprint != head.fingerprint)
+            return Error{shardName(p.shard) + " comes from another run (a different model, data or options) than " +
+                shardName(head.shard)};
+        if (p.shard.count != head.shard.count || p.shard.total != head.shard.total)
+            return Error{shardName(p.shard) + " splits " + std::to_string(p.shard.total) + " samples in " +
+                std::to_string(p.shard.count) + ", " + shardName(head.shard) + " " + std::to_string(head.shard.total) +
+                " in " + std::to_string(head.shard.count)};
+    }
+    for (int i = 0; i < head.shard.count; ++i) {
+        const auto n = std::count_if(parts.begin(), parts.end(), [&](const auto& p) { return p.shard.index == i; });
+        if (n == 0)
+            return Error{"shard " + std::to_string(i) + "/" + std::to_string(head.shard.count) +
+                " is missing: merge needs every shard's partial result"};
+        if (n > 1)
+            return Error{"shard " + std::to_string(i) + "/" + std::to_string(head.shard.count) + " is given twice"};
+    }
+    for (const auto& p : parts) {
+        const Shard expected = shardOf(p.shard.index, p.shard.count, p.shard.total);
+        if (p.shard.first != expected.first || p.shard.size != expected.size || p.samples != expected.size)
+            return Error{shardName(p.shard) + " does not hold samples " + std::to_string(expected.first) + ".." +
+                std::to_string(expected.first + expected.size - 1)};
+    }
+    return Status::success();
 }
 
 Result<EvaluationPartial> measureShard(const model::Graph& floatGraph, const model::Graph* original,
@@ -76,39 +128,19 @@ Result<std::vector<ModeEvaluation>> mergePartials(std::vector<EvaluationPartial>
     if (parts.empty())
         return Error{"merge needs the partial results of every shard"};
     std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.shard.index < b.shard.index; });
+    std::vector<ShardHeader> headers;
+    for (const auto& p : parts)
+        headers.push_back({p.version, p.fingerprint, p.shard,
+            static_cast<std::int64_t>(p.modes.empty() ? 0 : p.modes.front().top1.size())});
+    if (auto st = checkShardSet(headers, EvaluationPartial::kVersion); !st)
+        return st.error();
     const EvaluationPartial& head = parts.front();
-    const auto name = [](const EvaluationPartial& p) {
-        return "shard " + std::to_string(p.shard.index) + "/" + std::to_string(p.shard.count);
-    };
     for (const auto& p : parts) {
-        if (p.version != EvaluationPartial::kVersion)
-            return Error{name(p) + " was written by another version of QuantLens (partial format " +
-                std::to_string(p.version) + ", this one reads " + std::to_string(EvaluationPartial::kVersion) + ")"};
-        if (p.fingerprint != head.fingerprint)
-            return Error{name(p) + " comes from another run (a different model, data or options) than " + name(head)};
-        if (p.shard.count != head.shard.count || p.shard.total != head.shard.total)
-            return Error{name(p) + " splits " + std::to_string(p.shard.total) + " samples, " + name(head) + " " +
-                std::to_string(head.shard.total)};
         if (p.modes.size() != head.modes.size())
-            return Error{name(p) + " evaluated other modes than " + name(head)};
+            return Error{shardName(p.shard) + " evaluated other modes than " + shardName(head.shard)};
         for (std::size_t k = 0; k < p.modes.size(); ++k)
             if (p.modes[k].mode != head.modes[k].mode || p.modes[k].classes != head.modes[k].classes)
-                return Error{name(p) + " evaluated other modes than " + name(head)};
-    }
-    for (int i = 0; i < head.shard.count; ++i) {
-        const auto n = std::count_if(parts.begin(), parts.end(), [&](const auto& p) { return p.shard.index == i; });
-        if (n == 0)
-            return Error{"shard " + std::to_string(i) + "/" + std::to_string(head.shard.count) +
-                " is missing: merge needs every shard's partial result"};
-        if (n > 1)
-            return Error{"shard " + std::to_string(i) + "/" + std::to_string(head.shard.count) + " is given twice"};
-    }
-    for (const auto& p : parts) {
-        const Shard expected = shardOf(p.shard.index, p.shard.count, p.shard.total);
-        const auto size = static_cast<std::int64_t>(p.modes.empty() ? 0 : p.modes.front().top1.size());
-        if (p.shard.first != expected.first || p.shard.size != expected.size || size != expected.size)
-            return Error{name(p) + " does not hold samples " + std::to_string(expected.first) + ".." +
-                std::to_string(expected.first + expected.size - 1)};
+                return Error{shardName(p.shard) + " evaluated other modes than " + shardName(head.shard)};
     }
 
     // Everything per sample, in sample order.

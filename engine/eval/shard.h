@@ -27,6 +27,20 @@ struct Shard {
 // "I/N" (0 <= I < N) over `total` samples: contiguous shares that differ by at most one sample.
 Result<Shard> parseShard(const std::string& text, std::int64_t total);
 Shard shardOf(int index, int count, std::int64_t total);
+// The shard's samples of `all` (values and labels).
+data::SampleSet shardSamples(const data::SampleSet& all, const Shard& s);
+
+// What every kind of partial result says about itself.
+struct ShardHeader {
+    int version = 0;
+    std::string fingerprint;
+    Shard shard;
+    std::int64_t samples = 0; // the per-sample values it holds
+};
+// Whether the partials are every shard of one run exactly once, each holding its own samples; refused naming
+// the shard: another format version, another run (fingerprint), another split, a missing or repeated shard.
+Status checkShardSet(const std::vector<ShardHeader>& parts, int version);
+std::string shardName(const Shard& s);
 
 struct ModePartial {
     std::string mode;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Sharded evaluation through the CLI: four shards of `eval --shard I/N --partial FILE`, merged in any order,
 // print the numbers one `eval` run prints, bit for bit (timings aside), also for a mode that collapses; a missing,
-// repeated, foreign or damaged partial is refused and named.
+// repeated, foreign or damaged partial is refused and named. A sensitivity run in two sharded stages (ranking, then
+// the selection the merged ranking asks for) gives what one run gives.
 #include "common/cli_runner.h"
 
 #include <QFile>
@@ -38,6 +39,23 @@ QJsonObject withoutTimings(QJsonObject j)
         modes.append(o);
     }
     j[QStringLiteral("modes")] = modes;
+    return j;
+}
+
+// A sensitivity run without labels (agreement with the float model) whose selection needs variants: int8 with
+// per-tensor weights is below the float model's agreement of 1 and the budget is 0.
+QStringList sensitivityArgs(const QString& budget = QStringLiteral("0"))
+{
+    return {QStringLiteral("sensitivity"), QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite"),
+        QStringLiteral("--data"), kData + QStringLiteral("t10k-images-idx3-ubyte.gz"), QStringLiteral("--limit"),
+        QStringLiteral("1500"), QStringLiteral("--mode"), QStringLiteral("int8"), QStringLiteral("--per-tensor"),
+        QStringLiteral("--budget"), budget};
+}
+
+QJsonObject withoutRun(QJsonObject j)
+{
+    j.remove(QStringLiteral("seconds"));
+    j.remove(QStringLiteral("run"));
     return j;
 }
 
@@ -132,7 +150,69 @@ private slots:
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.json"))));
     }
 
+    void shardedSensitivityEqualsOneRun()
+    {
+        const auto single = test::runCli(sensitivityArgs() + QStringList{QStringLiteral("--json")});
+        QVERIFY2(single.code == 0, qPrintable(single.err));
+        const QJsonObject one = json(single);
+        QCOMPARE(one[QStringLiteral("metric")].toString(), QStringLiteral("agreement"));
+        QVERIFY(!one[QStringLiteral("keep_float")].toArray().isEmpty()); // the selection stage has work
+        QStringList ranking{QStringLiteral("merge")}, both{QStringLiteral("merge")};
+        for (int i = 2; i >= 0; --i) {
+            const auto r = test::runCli(sensitivityArgs() +
+                QStringList{QStringLiteral("--shard"), QStringLiteral("%1/3").arg(i), QStringLiteral("--partial"),
+                    sens(QStringLiteral("rank"), i)});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            ranking << sens(QStringLiteral("rank"), i);
+        }
+        const auto merged = test::runCli(ranking + QStringList{QStringLiteral("--json")});
+        QVERIFY2(merged.code == 0, qPrintable(merged.err));
+        const QJsonObject rank = json(merged);
+        QCOMPARE(rank[QStringLiteral("complete")].toBool(), false);
+        QCOMPARE(rank[QStringLiteral("layers")], one[QStringLiteral("layers")]);
+        QCOMPARE(rank[QStringLiteral("selection_order")], one[QStringLiteral("selection_order")]);
+        QFile rankingFile(m_dir.filePath(QStringLiteral("ranking.json")));
+        QVERIFY(rankingFile.open(QIODevice::WriteOnly));
+        rankingFile.write(merged.out);
+        rankingFile.close();
+        for (int i = 0; i < 3; ++i) {
+            const auto r = test::runCli(sensitivityArgs() +
+                QStringList{QStringLiteral("--shard"), QStringLiteral("%1/3").arg(i), QStringLiteral("--partial"),
+                    sens(QStringLiteral("select"), i), QStringLiteral("--ranking"), rankingFile.fileName()});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            both << sens(QStringLiteral("select"), i) << sens(QStringLiteral("rank"), i);
+        }
+        const auto all = test::runCli(both + QStringList{QStringLiteral("--json")});
+        QVERIFY2(all.code == 0, qPrintable(all.err));
+        QCOMPARE(withoutRun(json(all)), withoutRun(one));
+
+        // Refused: a selection shard missing, the selection alone, a ranking of another run (another budget), eval
+        // and sensitivity partials together.
+        auto r = test::runCli(QStringList{QStringLiteral("merge"), sens(QStringLiteral("rank"), 0),
+            sens(QStringLiteral("rank"), 1), sens(QStringLiteral("rank"), 2), sens(QStringLiteral("select"), 0),
+            sens(QStringLiteral("select"), 2)});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("selection stage: shard 1/3 is missing")), qPrintable(r.err));
+        r = test::runCli(QStringList{QStringLiteral("merge"), sens(QStringLiteral("select"), 0),
+            sens(QStringLiteral("select"), 1), sens(QStringLiteral("select"), 2)});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("ranking stage")), qPrintable(r.err));
+        r = test::runCli(sensitivityArgs(QStringLiteral("0.5")) +
+            QStringList{QStringLiteral("--shard"), QStringLiteral("0/3"), QStringLiteral("--partial"),
+                sens(QStringLiteral("other"), 0), QStringLiteral("--ranking"), rankingFile.fileName()});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("another run")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(sens(QStringLiteral("other"), 0)));
+        r = test::runCli(QStringList{QStringLiteral("merge"), sens(QStringLiteral("rank"), 0), part(0)});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("cannot merge")), qPrintable(r.err));
+    }
+
 private:
+    QString sens(const QString& stage, int i) const
+    {
+        return m_dir.filePath(QStringLiteral("%1%2.json").arg(stage).arg(i));
+    }
     QString part(int i) const { return m_dir.filePath(QStringLiteral("part%1.json").arg(i)); }
     QTemporaryDir m_dir;
 };
