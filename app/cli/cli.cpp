@@ -10,6 +10,7 @@
 #include "cli/report.h"
 #include "cli/run.h"
 #include "cli/sensitivity.h"
+#include "cli/calibrate.h"
 #include "cli/shard.h"
 #include "cli/train.h"
 #include "data/profiles.h"
@@ -50,7 +51,9 @@ QString usage()
               "                                  per-layer weight quantization error (see: help analyze)\n"
               "  eval MODEL --data IMAGES [--labels LABELS] [--modes LIST]\n"
               "                                  accuracy, agreement, KL, size, latency per mode (see: help eval)\n"
-              "  merge PARTIAL... [--json]       the shards of `eval --shard I/N --partial FILE` as one run\n"
+              "  calibrate MODEL --calibration-data DATA -o RANGES.json\n"
+              "                                  activation ranges once, for --ranges (see: help calibrate)\n"
+              "  merge PARTIAL... [--json]       shards of `eval`/`sensitivity --shard I/N` as one run\n"
               "  sensitivity MODEL --mode MODE --data DATA [--budget 0.01]\n"
               "                                  which layers to keep in float (see: help sensitivity)\n"
               "  report MODEL --data IMAGES [--labels LABELS] -o REPORT.html|.pdf\n"
@@ -141,6 +144,7 @@ QString commandHelp(const QString& command)
                   "                          a model of several inputs takes it once per input, in order\n"
                   "  --channel-order         rgb (default) or bgr, for images\n"
                   "  --samples N             calibration samples used (default 100)\n"
+                  "  --ranges FILE           activation ranges written by `calibrate` (instead of calibrating)\n"
                   "  --scale S, --offset O   8-bit samples become x * S + O (default: the range the model's quantized input\n"
                   "                          stands for, else 1/255 and 0)\n"
                   "  --keep-float LIST       comma-separated operator indices, op types or output tensor\n"
@@ -193,15 +197,29 @@ QString commandHelp(const QString& command)
                   "  --labels   IDX or .npy labels, one per sample\n"
                   "  --calibration-data  for int8/16x8 (default: ranges recorded in the model, else the first\n"
                   "             --samples evaluation samples, which the output notes)\n"
+                  "  --ranges FILE  activation ranges written by `calibrate` instead of calibrating here\n"
                   "  --shard I/N --partial FILE  evaluate only shard I of N (contiguous shares of the samples)\n"
                   "             and write its partial result to FILE for `merge` (calibration as one run does)\n");
+    if (command == QLatin1String("calibrate"))
+        return tr("Usage: quantlens-cli calibrate MODEL --calibration-data DATA -o RANGES.json\n"
+                  "                        [--calibration minmax|moving-average|percentile:P|mse|kl] [--samples N]\n"
+                  "                        [--scale S --offset O] [--channel-order rgb|bgr] [--ignore-model-ranges]\n"
+                  "                        [--json]\n"
+                  "\n"
+                  "Calibrates the model's activation ranges once and writes them (with the model's SHA-256) to\n"
+                  "RANGES.json. quantize, analyze, eval, sensitivity and report take --ranges RANGES.json instead\n"
+                  "of calibration options and use exactly these ranges: calibrate once, then run the shards of a\n"
+                  "cluster job with the same ranges. Ranges of another model are refused.\n");
     if (command == QLatin1String("merge"))
         return tr("Usage: quantlens-cli merge PARTIAL... [--json]\n"
                   "\n"
                   "Combines the partial results of `eval --shard I/N --partial FILE` (every shard, in any order)\n"
                   "into the evaluation one run over all samples gives, printed as eval prints it: the same numbers\n"
-                  "bit for bit (latency is the first shard's). A missing or repeated shard, or partials of another\n"
-                  "model, data set or option set, are refused and named.\n");
+                  "bit for bit (latency is the first shard's). For `sensitivity --shard I/N --partial FILE`: the\n"
+                  "ranking stage's shards give the ranking (with --json, the RANKING file of the selection stage,\n"
+                  "`sensitivity --shard I/N --ranking RANKING`); both stages' shards together give what one\n"
+                  "sensitivity run prints. A missing or repeated shard, or partials of another model, data set or\n"
+                  "option set, are refused and named.\n");
     if (command == QLatin1String("report"))
         return tr("Usage: quantlens-cli report MODEL --data IMAGES [--labels LABELS] -o REPORT.html|REPORT.pdf\n"
                   "                        [--sensitivity [--budget B]] [--target NAME] [--tables DIR]\n"
@@ -230,7 +248,11 @@ QString commandHelp(const QString& command)
                   "quantized; a ranking (most sensitive first); and the fewest layers to keep float (greedy, the\n"
                   "most helpful first) so that the metric is within --budget of the float model. The metric is\n"
                   "top-1 accuracy with labels, else agreement with the float model's top-1. Feed the selection to\n"
-                  "quantize --keep-float.\n");
+                  "quantize --keep-float.\n"
+                  "  --ranges FILE  activation ranges written by `calibrate` instead of calibrating here\n"
+                  "  --shard I/N --partial FILE  the ranking stage on shard I of N of the samples, for `merge`\n"
+                  "  --shard I/N --partial FILE --ranking RANKING  the selection stage (RANKING: merge --json\n"
+                  "             of the ranking stage's partials)\n");
     if (command == QLatin1String("train"))
         return tr(
             "Usage: quantlens-cli train --data IMAGES --labels LABELS -o OUT.tflite\n"
@@ -423,6 +445,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return evalCommand(rest, out, err);
     if (command == QLatin1String("merge"))
         return mergeCommand(rest, out, err);
+    if (command == QLatin1String("calibrate"))
+        return calibrateCommand(rest, out, err);
     if (command == QLatin1String("sensitivity"))
         return sensitivityCommand(rest, out, err);
     if (command == QLatin1String("report"))

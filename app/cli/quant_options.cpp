@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/quant_options.h"
 
-#include "data/value_range.h"
-
 #include "data/image_folder.h"
+#include "data/ranges_file.h"
+#include "data/value_range.h"
 #include "pipeline/quantize.h"
 
 #include <QFileInfo>
@@ -42,7 +42,7 @@ QStringList quantOptionsWithValue()
     return {QStringLiteral("--mode"), QStringLiteral("--io"), QStringLiteral("--calibration"),
         QStringLiteral("--calibration-data"), QStringLiteral("--samples"), QStringLiteral("--keep-float"),
         QStringLiteral("--scale"), QStringLiteral("--offset"), QStringLiteral("--min-elements"),
-        QStringLiteral("--channel-order")};
+        QStringLiteral("--channel-order"), QStringLiteral("--ranges")};
 }
 
 QStringList quantFlags()
@@ -176,12 +176,47 @@ Result<data::SampleSet> loadCommandData(
     return set;
 }
 
+Result<std::optional<std::vector<quant::TensorRange>>> rangesFromFile(
+    const Args& a, const pipeline::ModelSource& m, passes::QuantizeOptions& o, std::vector<std::string>& notes)
+{
+    const QString path = a.value(QStringLiteral("--ranges"));
+    if (path.isEmpty())
+        return std::optional<std::vector<quant::TensorRange>>{};
+    for (const auto* conflicting : {"--calibration-data", "--calibration", "--samples"})
+        if (!a.value(QString::fromLatin1(conflicting)).isEmpty())
+            return Error{std::string("--ranges holds ranges already calibrated: ") + conflicting +
+                " belongs to `quantlens-cli calibrate`, which wrote them"};
+    auto f = app::readRanges(path);
+    if (!f)
+        return f.error();
+    if (f->modelSha256 != app::fileSha256(a.positional.front()))
+        return Error{path.toStdString() + ": its ranges were calibrated for another model (" + f->model.toStdString() +
+            "), not " + a.positional.front().toStdString()};
+    std::size_t tensors = 0;
+    for (const auto& sg : m.work->subgraphs)
+        tensors += sg.tensors.size();
+    if (f->ranges.size() != tensors)
+        return Error{path.toStdString() + ": " + std::to_string(f->ranges.size()) + " ranges for a model of " +
+            std::to_string(tensors) + " tensors"};
+    o.calibration = f->calibration;
+    o.calibrationSource = f->calibrationSource;
+    notes.push_back("activation ranges from " + path.toStdString() + " (" + f->calibration.describe() + ", " +
+        std::to_string(f->calibration.samples) + " samples)");
+    notes.insert(notes.end(), f->notes.begin(), f->notes.end());
+    return std::optional<std::vector<quant::TensorRange>>{std::move(f->ranges)};
+}
+
 Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pipeline::ModelSource& m,
     const data::Preprocess& pre, passes::QuantizeOptions& o, const data::SampleSet& ownData, const std::string& what,
     std::vector<std::string>& notes)
 {
     if (!passes::needsCalibration(o.mode))
         return std::vector<quant::TensorRange>{};
+    auto fromFile = rangesFromFile(a, m, o, notes);
+    if (!fromFile)
+        return fromFile.error();
+    if (*fromFile)
+        return std::move(**fromFile);
     auto given = loadCalibrationData(a, *m.work, pre, o);
     if (!given)
         return given.error();

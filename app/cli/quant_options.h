@@ -14,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,14 @@ Result<std::vector<data::SampleSet>> loadCalibrationData(const Args& a, const mo
 Result<data::SampleSet> loadCommandData(
     const Args& a, const model::Graph& g, const data::Preprocess& pre, std::int64_t limit);
 
-// Activation ranges for a command that has data of its own: from --calibration-data when given; else from
+// The activation ranges of --ranges FILE (`quantlens-cli calibrate`) when given, checked against the model file;
+// `o` takes the calibration they came from, `notes` say where they came from. Nothing without --ranges; refused
+// together with --calibration-data or calibration options.
+Result<std::optional<std::vector<quant::TensorRange>>> rangesFromFile(
+    const Args& a, const pipeline::ModelSource& m, passes::QuantizeOptions& o, std::vector<std::string>& notes);
+
+// Activation ranges for a command that has data of its own: --ranges FILE when given; else from --calibration-data
+// when given; else from
 // the model's recorded ranges when it has them; else from the first samples of `ownData` itself (noted:
 // `what` names those samples).
 Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pipeline::ModelSource& m,

@@ -58,13 +58,23 @@ int quantizeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!pre)
         return fail(err, pre.error());
     std::vector<data::SampleSet> samples;
+    std::vector<std::string> rangeNotes;
+    std::optional<std::vector<quant::TensorRange>> ranges;
     if (passes::needsCalibration(o.mode)) {
-        auto s = loadCalibrationData(a, *source->work, *pre, o);
-        if (!s)
-            return fail(err, s.error());
-        samples = std::move(*s);
+        auto fromFile = rangesFromFile(a, *source, o, rangeNotes);
+        if (!fromFile)
+            return fail(err, fromFile.error());
+        ranges = std::move(*fromFile);
+        if (!ranges) {
+            auto s = loadCalibrationData(a, *source->work, *pre, o);
+            if (!s)
+                return fail(err, s.error());
+            samples = std::move(*s);
+        }
     }
-    auto result = pipeline::quantize(*source, o, samples);
+    auto result = ranges ? pipeline::quantizeWithRanges(*source, o, *ranges) : pipeline::quantize(*source, o, samples);
+    if (result)
+        result->notes.insert(result->notes.end(), rangeNotes.begin(), rangeNotes.end());
     if (result)
         for (auto& n : pipeline::calibrationFitNotes(*source, samples))
             result->notes.push_back(std::move(n));

@@ -35,11 +35,11 @@ std::string fingerprint(const Args& a, const char* command)
     };
     add(QString::fromLatin1(command));
     add(report::fileFact(report::FileRole::Model, a.positional.front()).sha256);
-    for (const auto* key : {"--data", "--labels", "--calibration-data"})
+    for (const auto* key : {"--data", "--labels", "--calibration-data", "--ranges"})
         for (const auto& path : a.values(QString::fromLatin1(key)))
             add(QString::fromLatin1(key) + QLatin1Char(' ') + report::fileFact(report::FileRole::Data, path).sha256);
     const QStringList ignored{QStringLiteral("--shard"), QStringLiteral("--partial"), QStringLiteral("--threads"),
-        QStringLiteral("--latency-runs"), QStringLiteral("--ranking"), QStringLiteral("--data"), QStringLiteral("--labels"),
+        QStringLiteral("--latency-runs"), QStringLiteral("--ranking"), QStringLiteral("--ranges"), QStringLiteral("--data"), QStringLiteral("--labels"),
         QStringLiteral("--calibration-data")};
     for (auto it = a.options.begin(); it != a.options.end(); ++it)
         if (!ignored.contains(it.key()))

@@ -208,6 +208,71 @@ private slots:
         QVERIFY2(r.err.contains(QLatin1String("cannot merge")), qPrintable(r.err));
     }
 
+    // Calibration once: `calibrate` writes the ranges, --ranges uses exactly them (the same numbers as calibrating
+    // in the command, the same quantized file byte for byte), and ranges of another model or beside calibration
+    // options are refused.
+    void rangesCalibratedOnceTravelWithTheJob()
+    {
+        const QString model = QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite");
+        const QString ranges = m_dir.filePath(QStringLiteral("ranges.json"));
+        const QStringList calibration{QStringLiteral("--calibration-data"),
+            kData + QStringLiteral("train-images-idx3-ubyte.gz"), QStringLiteral("--samples"), QStringLiteral("300"),
+            QStringLiteral("--calibration"), QStringLiteral("percentile:99.9")};
+        auto r = test::runCli(QStringList{QStringLiteral("calibrate"), model, QStringLiteral("-o"), ranges} + calibration);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("percentile:99.9, 300 samples"), r.out.constData());
+
+        const QStringList eval{QStringLiteral("eval"), model, QStringLiteral("--data"),
+            kData + QStringLiteral("t10k-images-idx3-ubyte.gz"), QStringLiteral("--labels"),
+            kData + QStringLiteral("t10k-labels-idx1-ubyte.gz"), QStringLiteral("--limit"), QStringLiteral("1000"),
+            QStringLiteral("--modes"), QStringLiteral("float32,int8,16x8"), QStringLiteral("--latency-runs"),
+            QStringLiteral("1"), QStringLiteral("--json")};
+        const auto calibrated = test::runCli(eval + calibration);
+        const auto fromFile = test::runCli(eval + QStringList{QStringLiteral("--ranges"), ranges});
+        QVERIFY2(calibrated.code == 0 && fromFile.code == 0, qPrintable(calibrated.err + fromFile.err));
+        QJsonObject a = withoutTimings(json(calibrated)), b = withoutTimings(json(fromFile));
+        QVERIFY2(b[QStringLiteral("notes")].toArray().first().toString().contains(ranges), fromFile.out.constData());
+        a.remove(QStringLiteral("notes"));
+        b.remove(QStringLiteral("notes"));
+        QCOMPARE(b, a);
+
+        const QString q1 = m_dir.filePath(QStringLiteral("q1.tflite")), q2 = m_dir.filePath(QStringLiteral("q2.tflite"));
+        r = test::runCli(QStringList{QStringLiteral("quantize"), model, QStringLiteral("--mode"), QStringLiteral("int8"),
+                             QStringLiteral("-o"), q1} + calibration);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = test::runCli({QStringLiteral("quantize"), model, QStringLiteral("--mode"), QStringLiteral("int8"),
+            QStringLiteral("-o"), q2, QStringLiteral("--ranges"), ranges});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile f1(q1), f2(q2);
+        QVERIFY(f1.open(QIODevice::ReadOnly) && f2.open(QIODevice::ReadOnly));
+        QCOMPARE(f2.readAll(), f1.readAll());
+
+        // Refused: calibration options beside --ranges, ranges of another model, a damaged file.
+        r = test::runCli(eval + QStringList{QStringLiteral("--ranges"), ranges, QStringLiteral("--samples"),
+                                    QStringLiteral("10")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("--samples belongs to `quantlens-cli calibrate`")), qPrintable(r.err));
+        const QString other = m_dir.filePath(QStringLiteral("other.tflite"));
+        QVERIFY(QFile::copy(q1, other));
+        QStringList onOther = eval;
+        onOther[1] = other;
+        r = test::runCli(onOther + QStringList{QStringLiteral("--ranges"), ranges});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("calibrated for another model")), qPrintable(r.err));
+        QFile whole(ranges);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        const QString cut = m_dir.filePath(QStringLiteral("cut-ranges.json"));
+        QFile c(cut);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(bytes.left(bytes.size() - 20));
+        c.close();
+        r = test::runCli(eval + QStringList{QStringLiteral("--ranges"), cut});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(cut) && r.err.contains(QLatin1String("not a file of activation ranges")),
+            qPrintable(r.err));
+    }
+
 private:
     QString sens(const QString& stage, int i) const
     {
