@@ -37,7 +37,7 @@ QStringList evalOptionsWithValue()
             QStringLiteral("--limit"), QStringLiteral("--threads"), QStringLiteral("--latency-runs")};
 }
 
-Result<Evaluation> prepareEvaluation(const Args& a)
+Result<Evaluation> prepareEvaluation(const Args& a, const data::SampleWindow& window)
 {
     auto qo = parseQuantizeOptions(a, {});
     if (!qo)
@@ -80,7 +80,7 @@ Result<Evaluation> prepareEvaluation(const Args& a)
     if (!pre)
         return pre.error();
     ev.pre = *pre;
-    auto data = loadCommandData(a, *ev.model.work, ev.pre, limit);
+    auto data = loadCommandData(a, *ev.model.work, ev.pre, limit, window);
     if (!data)
         return data.error();
     ev.data = std::move(*data);
@@ -92,7 +92,14 @@ Result<Evaluation> prepareEvaluation(const Args& a)
     if (integer) {
         passes::QuantizeOptions rq = o.quantize;
         rq.mode = passes::Mode::Int8;
-        auto r = rangesForCommand(a, ev.model, ev.pre, rq, ev.data, "evaluation samples", ev.notes);
+        data::SampleSet head;
+        if (window) {
+            auto h = calibrationHead(a, *ev.model.work, ev.pre, limit, rq, ev.data);
+            if (!h)
+                return h.error();
+            head = std::move(*h);
+        }
+        auto r = rangesForCommand(a, ev.model, ev.pre, rq, window ? head : ev.data, "evaluation samples", ev.notes);
         if (!r)
             return r.error();
         ev.ranges = std::move(*r);

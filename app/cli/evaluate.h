@@ -35,8 +35,9 @@ struct Evaluation {
 };
 
 // Everything `eval` needs before it evaluates, for the arguments `a` (one positional model, --data and the
-// options above): the model, the data, the options and the calibrated ranges (`results` stays empty).
-Result<Evaluation> prepareEvaluation(const Args& a);
+// options above): the model, the data, the options and the calibrated ranges (`results` stays empty). With a
+// window, `data` holds only the window's samples (a shard's), and calibration is still one run's.
+Result<Evaluation> prepareEvaluation(const Args& a, const data::SampleWindow& window = {});
 
 // What `eval` computes for the arguments `a`.
 Result<Evaluation> evaluateForCommand(const Args& a);

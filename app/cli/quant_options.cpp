@@ -121,8 +121,8 @@ Result<pipeline::ModelSource> loadModelSource(const QString& path)
     return pipeline::openModel(path.toStdString());
 }
 
-Result<data::SampleSet> loadData(
-    const QString& path, const model::Graph& g, const data::Preprocess& pre, const Args& a, std::int64_t limit)
+Result<data::SampleSet> loadData(const QString& path, const model::Graph& g, const data::Preprocess& pre,
+    const Args& a, std::int64_t limit, const data::SampleWindow& window)
 {
     const QString order = a.value(QStringLiteral("--channel-order"), QStringLiteral("rgb"));
     if (order != QLatin1String("rgb") && order != QLatin1String("bgr"))
@@ -135,9 +135,9 @@ Result<data::SampleSet> loadData(
             app::imageSpecFor(sg.tensors[static_cast<std::size_t>(sg.inputs[0])], pre, order == QLatin1String("bgr"));
         if (!spec)
             return spec.error();
-        return app::loadImageFolder(path, *spec, limit);
+        return app::loadImageFolder(path, *spec, limit, nullptr, window);
     }
-    return data::loadSamples(path.toStdString(), pre, limit);
+    return data::loadSamples(path.toStdString(), pre, limit, window);
 }
 
 Result<std::vector<data::SampleSet>> loadCalibrationData(
@@ -161,10 +161,23 @@ Result<std::vector<data::SampleSet>> loadCalibrationData(
     return sets;
 }
 
-Result<data::SampleSet> loadCommandData(
-    const Args& a, const model::Graph& g, const data::Preprocess& pre, std::int64_t limit)
+Result<data::SampleSet> calibrationHead(const Args& a, const model::Graph& g, const data::Preprocess& pre,
+    std::int64_t limit, const passes::QuantizeOptions& o, const data::SampleSet& window)
 {
-    auto set = loadData(a.value(QStringLiteral("--data")), g, pre, a, limit);
+    if (window.first == 0 && window.count >= o.calibration.samples)
+        return data::firstSamples(window, o.calibration.samples);
+    if (!passes::needsCalibration(o.mode) || !a.value(QStringLiteral("--ranges")).isEmpty() ||
+        !a.value(QStringLiteral("--calibration-data")).isEmpty())
+        return data::SampleSet{};
+    return loadCommandData(a, g, pre, limit, [&](std::int64_t available) -> Result<std::pair<std::int64_t, std::int64_t>> {
+        return std::pair<std::int64_t, std::int64_t>{0, std::min(available, o.calibration.samples)};
+    });
+}
+
+Result<data::SampleSet> loadCommandData(const Args& a, const model::Graph& g, const data::Preprocess& pre,
+    std::int64_t limit, const data::SampleWindow& window)
+{
+    auto set = loadData(a.value(QStringLiteral("--data")), g, pre, a, limit, window);
     if (!set)
         return withContext("data", set.error());
     if (const auto& sg = g.main(); sg.inputs.size() == 1)

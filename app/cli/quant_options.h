@@ -33,17 +33,23 @@ Result<data::Preprocess> parsePreprocess(const Args& a, const model::Graph* file
 Result<pipeline::ModelSource> loadModelSource(const QString& path);
 
 // Samples from a .npy / IDX file or a folder of images (sized for the model's input).
-Result<data::SampleSet> loadData(
-    const QString& path, const model::Graph& g, const data::Preprocess& pre, const Args& a, std::int64_t limit);
+Result<data::SampleSet> loadData(const QString& path, const model::Graph& g, const data::Preprocess& pre,
+    const Args& a, std::int64_t limit, const data::SampleWindow& window = {});
 
 // The --calibration-data files (repeated once per model input for models of several inputs).
 Result<std::vector<data::SampleSet>> loadCalibrationData(const Args& a, const model::Graph& g,
     const data::Preprocess& pre, passes::QuantizeOptions& o);
 
-// The data set of eval / sensitivity / analyze: --data (up to `limit` samples, 0 = all), checked against the
-// model's input, with --labels when given. Errors say "data: ..." or "labels: ...".
-Result<data::SampleSet> loadCommandData(
-    const Args& a, const model::Graph& g, const data::Preprocess& pre, std::int64_t limit);
+// The data set of eval / sensitivity / analyze: --data (up to `limit` samples, 0 = all; only the window's when
+// given), checked against the model's input, with --labels when given. Errors say "data: ..." or "labels: ...".
+Result<data::SampleSet> loadCommandData(const Args& a, const model::Graph& g, const data::Preprocess& pre,
+    std::int64_t limit, const data::SampleWindow& window = {});
+
+// What a command that reads only a window of its data set (a shard) calibrates on when it has neither --ranges nor
+// --calibration-data and must calibrate: the first --samples of the whole data set, as one run over all of it does.
+// `window` itself when the window holds them; else they are read.
+Result<data::SampleSet> calibrationHead(const Args& a, const model::Graph& g, const data::Preprocess& pre,
+    std::int64_t limit, const passes::QuantizeOptions& o, const data::SampleSet& window);
 
 // The activation ranges of --ranges FILE (`quantlens-cli calibrate`) when given, checked against the model file;
 // `o` takes the calibration they came from, `notes` say where they came from. Nothing without --ranges; refused

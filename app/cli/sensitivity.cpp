@@ -25,7 +25,7 @@ QString tr(const char* s)
 
 } // namespace
 
-Result<SensitivityRun> prepareSensitivity(const Args& a)
+Result<SensitivityRun> prepareSensitivity(const Args& a, const data::SampleWindow& window)
 {
     auto qo = parseQuantizeOptions(a, a.value(QStringLiteral("--mode")));
     if (!qo)
@@ -58,11 +58,19 @@ Result<SensitivityRun> prepareSensitivity(const Args& a)
     auto pre = parsePreprocess(a, run.model.file.get());
     if (!pre)
         return pre.error();
-    auto data = loadCommandData(a, *run.model.work, *pre, limit);
+    auto data = loadCommandData(a, *run.model.work, *pre, limit, window);
     if (!data)
         return data.error();
     run.data = std::move(*data);
-    auto ranges = rangesForCommand(a, run.model, *pre, o.quantize, run.data, "samples of the data", run.notes);
+    data::SampleSet head;
+    if (window) {
+        auto h = calibrationHead(a, *run.model.work, *pre, limit, o.quantize, run.data);
+        if (!h)
+            return h.error();
+        head = std::move(*h);
+    }
+    auto ranges = rangesForCommand(
+        a, run.model, *pre, o.quantize, window ? head : run.data, "samples of the data", run.notes);
     if (!ranges)
         return ranges.error();
     run.ranges = std::move(*ranges);

@@ -23,7 +23,7 @@ struct SensitivityRun {
     eval::SensitivityOptions options;
     std::vector<std::string> notes;
 };
-Result<SensitivityRun> prepareSensitivity(const Args& a);
+Result<SensitivityRun> prepareSensitivity(const Args& a, const data::SampleWindow& window = {});
 
 int sensitivityCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 

@@ -51,6 +51,18 @@ std::string fingerprint(const Args& a, const char* command)
     return h.result().toHex().toStdString();
 }
 
+// The shard's window over the data set: `shard` is filled once the data say how many samples they offer.
+data::SampleWindow shardWindow(const QString& text, eval::Shard& shard)
+{
+    return [text, &shard](std::int64_t available) -> Result<std::pair<std::int64_t, std::int64_t>> {
+        auto s = eval::parseShard(text.toStdString(), available);
+        if (!s)
+            return s.error();
+        shard = *s;
+        return std::pair<std::int64_t, std::int64_t>{s->first, s->size};
+    };
+}
+
 void printWritten(QTextStream& out, const QString& path, const eval::Shard& shard)
 {
     out << tr("wrote %1 (shard %2/%3: samples %4..%5 of %6)\n")
@@ -85,16 +97,12 @@ Result<std::vector<int>> readRanking(const QString& path, const std::string& run
 
 int evalShard(const Args& a, const QString& shardText, const QString& partialPath, QTextStream& out, QTextStream& err)
 {
-    auto ev = prepareEvaluation(a);
+    eval::Shard shard;
+    auto ev = prepareEvaluation(a, shardWindow(shardText, shard));
     if (!ev)
         return fail(err, ev.error());
-    auto shard = eval::parseShard(shardText.toStdString(), ev->data.count);
-    if (!shard)
-        return fail(err, shard.error());
-    // The shard's own samples (calibration, when it came from the data set, used its first samples, as one run).
-    const data::SampleSet part = eval::shardSamples(ev->data, *shard);
-    auto partial = eval::measureShard(*ev->model.work, ev->model.dequantized() ? ev->model.file.get() : nullptr, part,
-        ev->ranges, ev->options, *shard);
+    auto partial = eval::measureShard(*ev->model.work, ev->model.dequantized() ? ev->model.file.get() : nullptr,
+        ev->data, ev->ranges, ev->options, shard);
     if (!partial)
         return fail(err, partial.error());
     partial->fingerprint = fingerprint(a, "eval");
@@ -104,19 +112,17 @@ int evalShard(const Args& a, const QString& shardText, const QString& partialPat
             {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
         !st)
         return fail(err, st.error());
-    printWritten(out, partialPath, *shard);
+    printWritten(out, partialPath, shard);
     return 0;
 }
 
 int sensitivityShard(const Args& a, const QString& shardText, const QString& partialPath, QTextStream& out,
     QTextStream& err)
 {
-    auto run = prepareSensitivity(a);
+    eval::Shard shard;
+    auto run = prepareSensitivity(a, shardWindow(shardText, shard));
     if (!run)
         return fail(err, run.error());
-    auto shard = eval::parseShard(shardText.toStdString(), run->data.count);
-    if (!shard)
-        return fail(err, shard.error());
     const std::string id = fingerprint(a, "sensitivity");
     // The selection stage measures the greedy order the merged ranking gives.
     auto stage = eval::SensitivityPartial::Stage::Ranking;
@@ -128,8 +134,7 @@ int sensitivityShard(const Args& a, const QString& shardText, const QString& par
         stage = eval::SensitivityPartial::Stage::Selection;
         order = *ranking;
     }
-    const data::SampleSet part = eval::shardSamples(run->data, *shard);
-    auto partial = eval::measureSensitivityShard(*run->model.work, part, run->ranges, run->options, *shard, stage,
+    auto partial = eval::measureSensitivityShard(*run->model.work, run->data, run->ranges, run->options, shard, stage,
         pipeline::toWorkOps(run->model, order));
     if (!partial)
         return fail(err, partial.error());
@@ -143,7 +148,7 @@ int sensitivityShard(const Args& a, const QString& shardText, const QString& par
             {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
         !st)
         return fail(err, st.error());
-    printWritten(out, partialPath, *shard);
+    printWritten(out, partialPath, shard);
     return 0;
 }
 

@@ -85,8 +85,8 @@ Result<std::vector<float>> loadImage(const QString& path, const ImageSpec& spec,
     return v;
 }
 
-Result<data::SampleSet> loadImageFolder(
-    const QString& dir, const ImageSpec& spec, std::int64_t limit, QStringList* classNames)
+Result<data::SampleSet> loadImageFolder(const QString& dir, const ImageSpec& spec, std::int64_t limit,
+    QStringList* classNames, const data::SampleWindow& window)
 {
     const QDir root(dir);
     if (!root.exists())
@@ -114,6 +114,18 @@ Result<data::SampleSet> loadImageFolder(
     if (limit > 0 && static_cast<std::int64_t>(files.size()) > limit)
         files.resize(static_cast<std::size_t>(limit));
     data::SampleSet set;
+    if (window) {
+        auto w = window(static_cast<std::int64_t>(files.size()));
+        if (!w)
+            return w.error();
+        if (w->first < 0 || w->second < 0 || w->first + w->second > static_cast<std::int64_t>(files.size()))
+            return Error{dir.toStdString() + ": images " + std::to_string(w->first) + ".." +
+                std::to_string(w->first + w->second - 1) + " asked for, the folder offers " +
+                std::to_string(files.size())};
+        set.first = w->first;
+        files.erase(files.begin() + static_cast<std::ptrdiff_t>(w->first + w->second), files.end());
+        files.erase(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(w->first));
+    }
     set.sampleShape = {spec.height, spec.width, spec.channels};
     set.count = static_cast<std::int64_t>(files.size());
     set.values.resize(static_cast<std::size_t>(set.count * set.sampleSize()));

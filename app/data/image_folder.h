@@ -33,8 +33,9 @@ Result<std::vector<float>> loadImage(
 
 // Reads the images of `dir` (png, jpg, jpeg, bmp, gif, pgm, ppm, webp where Qt has the plug-in), at
 // most `limit` (0: all), in file-name order. Images in sub-folders make a labelled set: one sub-folder
-// per class, classes numbered in name order (their names in `classNames` when given).
-Result<data::SampleSet> loadImageFolder(
-    const QString& dir, const ImageSpec& spec, std::int64_t limit, QStringList* classNames = nullptr);
+// per class, classes numbered in name order (their names in `classNames` when given). With a window, only the
+// window's images are decoded.
+Result<data::SampleSet> loadImageFolder(const QString& dir, const ImageSpec& spec, std::int64_t limit,
+    QStringList* classNames = nullptr, const data::SampleWindow& window = {});
 
 } // namespace ql::app

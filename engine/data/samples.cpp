@@ -43,7 +43,32 @@ std::int64_t SampleSet::sampleSize() const
     return n;
 }
 
-Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, std::int64_t limit)
+namespace {
+
+// Applies the limit and the window: set.count, set.first, set.fileCount.
+Status chooseWindow(SampleSet& set, const std::string& path, std::int64_t total, std::int64_t limit,
+    const SampleWindow& window)
+{
+    set.fileCount = total;
+    const std::int64_t available = limit > 0 ? std::min(limit, total) : total;
+    set.count = available;
+    if (window) {
+        auto w = window(available);
+        if (!w)
+            return w.error();
+        if (w->first < 0 || w->second < 0 || w->first + w->second > available)
+            return Error{path + ": samples " + std::to_string(w->first) + ".." +
+                std::to_string(w->first + w->second - 1) + " asked for, the data offer " + std::to_string(available)};
+        set.first = w->first;
+        set.count = w->second;
+    }
+    return Status::success();
+}
+
+} // namespace
+
+Result<SampleSet> loadSamples(
+    const std::string& path, const Preprocess& pre, std::int64_t limit, const SampleWindow& window)
 {
     SampleSet set;
     if (endsWith(path, ".npy")) {
@@ -53,23 +78,23 @@ Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, st
         if (a->shape.empty())
             return Error{path + ": a sample file needs a leading sample dimension, the array is a scalar"};
         set.sampleShape.assign(a->shape.begin() + 1, a->shape.end());
-        const std::int64_t total = a->shape.front();
-        set.count = limit > 0 ? std::min(limit, total) : total;
-        set.fileCount = total;
-        const std::int64_t n = set.count * set.sampleSize();
+        if (auto st = chooseWindow(set, path, a->shape.front(), limit, window); !st)
+            return st.error();
+        const std::int64_t n = set.count * set.sampleSize(), at = set.first * set.sampleSize();
         set.values.resize(static_cast<std::size_t>(n));
         switch (a->dtype) {
         case model::DType::Float32:
-            std::memcpy(set.values.data(), a->data.data(), static_cast<std::size_t>(n) * 4);
+            std::memcpy(set.values.data(), a->data.data() + at * 4, static_cast<std::size_t>(n) * 4);
             break;
         case model::DType::UInt8:
             for (std::int64_t i = 0; i < n; ++i)
-                set.values[static_cast<std::size_t>(i)] = a->data[static_cast<std::size_t>(i)] * pre.scale + pre.offset;
+                set.values[static_cast<std::size_t>(i)] =
+                    a->data[static_cast<std::size_t>(at + i)] * pre.scale + pre.offset;
             break;
         case model::DType::Int8:
             for (std::int64_t i = 0; i < n; ++i)
                 set.values[static_cast<std::size_t>(i)] =
-                    static_cast<std::int8_t>(a->data[static_cast<std::size_t>(i)]) * pre.scale + pre.offset;
+                    static_cast<std::int8_t>(a->data[static_cast<std::size_t>(at + i)]) * pre.scale + pre.offset;
             break;
         default:
             return Error{
@@ -83,12 +108,12 @@ Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, st
     if (a->shape.empty())
         return Error{path + ": an IDX sample file needs a leading sample dimension"};
     set.sampleShape.assign(a->shape.begin() + 1, a->shape.end());
-    set.count = limit > 0 ? std::min(limit, a->shape.front()) : a->shape.front();
-    set.fileCount = a->shape.front();
-    const std::int64_t n = set.count * set.sampleSize();
+    if (auto st = chooseWindow(set, path, a->shape.front(), limit, window); !st)
+        return st.error();
+    const std::int64_t n = set.count * set.sampleSize(), at = set.first * set.sampleSize();
     set.values.resize(static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i)
-        set.values[static_cast<std::size_t>(i)] = a->data[static_cast<std::size_t>(i)] * pre.scale + pre.offset;
+        set.values[static_cast<std::size_t>(i)] = a->data[static_cast<std::size_t>(at + i)] * pre.scale + pre.offset;
     return set;
 }
 
@@ -128,14 +153,14 @@ Status loadLabels(SampleSet& set, const std::string& path)
             return Error{path + ": a label file must be one-dimensional, it is " + shapeString(a->shape)};
         labels.assign(a->data.begin(), a->data.end());
     }
-    if (static_cast<std::int64_t>(labels.size()) < set.count)
-        return Error{
-            path + ": " + std::to_string(labels.size()) + " labels for " + std::to_string(set.count) + " samples"};
+    if (static_cast<std::int64_t>(labels.size()) < set.first + set.count)
+        return Error{path + ": " + std::to_string(labels.size()) + " labels for " +
+            std::to_string(set.first + set.count) + " samples"};
     if (set.fileCount > 0 && static_cast<std::int64_t>(labels.size()) != set.fileCount)
         return Error{path + ": " + std::to_string(labels.size()) + " labels, but the samples file holds " +
             std::to_string(set.fileCount) + " samples; the two files do not belong together"};
-    labels.resize(static_cast<std::size_t>(set.count));
-    set.labels = std::move(labels);
+    set.labels.assign(labels.begin() + static_cast<std::ptrdiff_t>(set.first),
+        labels.begin() + static_cast<std::ptrdiff_t>(set.first + set.count));
     return {};
 }
 

@@ -9,7 +9,9 @@
 #include "model/graph.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ql::data {
@@ -24,6 +26,7 @@ struct SampleSet {
     std::vector<std::int64_t> sampleShape; // one sample, without the leading count
     std::int64_t count = 0;
     std::int64_t fileCount = 0; // samples in the file before a limit was applied (0: not from a file)
+    std::int64_t first = 0; // the index of the first sample in the file (a window of it: SampleWindow)
     std::vector<float> values; // count x sampleShape, C order
     std::vector<std::int32_t> labels; // empty, or one per sample
 
@@ -31,11 +34,17 @@ struct SampleSet {
     const float* sample(std::int64_t i) const { return values.data() + i * sampleSize(); }
 };
 
-// Reads up to `limit` samples (0: all). Float .npy data are used as they are; 8-bit data (.npy or
-// IDX) go through `pre`.
-Result<SampleSet> loadSamples(const std::string& path, const Preprocess& pre, std::int64_t limit = 0);
+// Which samples to convert, once the file has said how many it offers (`available`, after the limit): the window
+// [first, first + count). A shard of a data set converts (or decodes) only its own samples this way.
+using SampleWindow =
+    std::function<Result<std::pair<std::int64_t, std::int64_t>>(std::int64_t available)>;
 
-// Attaches labels from an IDX label file or an integer .npy (one per sample).
+// Reads up to `limit` samples (0: all), or the window of them. Float .npy data are used as they are; 8-bit data
+// (.npy or IDX) go through `pre`.
+Result<SampleSet> loadSamples(
+    const std::string& path, const Preprocess& pre, std::int64_t limit = 0, const SampleWindow& window = {});
+
+// Attaches labels from an IDX label file or an integer .npy (one per sample; a window's own).
 Status loadLabels(SampleSet& set, const std::string& path);
 
 // The first n samples (and their labels) of a set.

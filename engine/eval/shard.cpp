@@ -17,19 +17,6 @@ Shard shardOf(int index, int count, std::int64_t total)
     return s;
 }
 
-data::SampleSet shardSamples(const data::SampleSet& all, const Shard& s)
-{
-    data::SampleSet part;
-    part.sampleShape = all.sampleShape;
-    part.count = s.size;
-    const auto size = static_cast<std::ptrdiff_t>(all.sampleSize());
-    part.values.assign(all.values.begin() + static_cast<std::ptrdiff_t>(s.first) * size,
-        all.values.begin() + static_cast<std::ptrdiff_t>(s.first + s.size) * size);
-    if (all.labels.size() == static_cast<std::size_t>(all.count))
-        part.labels.assign(all.labels.begin() + s.first, all.labels.begin() + s.first + s.size);
-    return part;
-}
-
 Result<Shard> parseShard(const std::string& text, std::int64_t total)
 {
     const auto slash = text.find('/');

@@ -27,8 +27,6 @@ struct Shard {
 // "I/N" (0 <= I < N) over `total` samples: contiguous shares that differ by at most one sample.
 Result<Shard> parseShard(const std::string& text, std::int64_t total);
 Shard shardOf(int index, int count, std::int64_t total);
-// The shard's samples of `all` (values and labels).
-data::SampleSet shardSamples(const data::SampleSet& all, const Shard& s);
 
 // What every kind of partial result says about itself.
 struct ShardHeader {

@@ -5,6 +5,7 @@
 // the selection the merged ranking asks for) gives what one run gives.
 #include "common/cli_runner.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -271,6 +272,40 @@ private slots:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(cut) && r.err.contains(QLatin1String("not a file of activation ranges")),
             qPrintable(r.err));
+    }
+
+    // A shard decodes only its own images: a damaged image outside its share does not stop it, and the shard that
+    // holds it names it.
+    void aShardReadsOnlyItsOwnSamples()
+    {
+        const QString model = QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite");
+        const QString ranges = m_dir.filePath(QStringLiteral("folder-ranges.json"));
+        auto r = test::runCli({QStringLiteral("calibrate"), model, QStringLiteral("--calibration-data"),
+            kData + QStringLiteral("train-images-idx3-ubyte.gz"), QStringLiteral("-o"), ranges});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString folder = m_dir.filePath(QStringLiteral("images"));
+        QVERIFY(QDir().mkpath(folder));
+        for (int i = 0; i < 8; ++i) {
+            QFile f(folder + QStringLiteral("/img%1.pgm").arg(i));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray pixels(28 * 28, '\0');
+            for (qsizetype k = 0; k < pixels.size(); ++k)
+                pixels[k] = static_cast<char>((k * (i + 3)) % 251);
+            f.write("P5\n28 28\n255\n");
+            f.write(i == 6 ? QByteArray("damaged") : pixels); // the sixth image of the second share
+        }
+        const QStringList eval{QStringLiteral("eval"), model, QStringLiteral("--data"), folder, QStringLiteral("--ranges"),
+            ranges, QStringLiteral("--modes"), QStringLiteral("float32,int8"), QStringLiteral("--latency-runs"),
+            QStringLiteral("1")};
+        r = test::runCli(eval + QStringList{QStringLiteral("--shard"), QStringLiteral("0/2"), QStringLiteral("--partial"),
+                                    m_dir.filePath(QStringLiteral("folder0.json"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("samples 0..3 of 8"), r.out.constData());
+        r = test::runCli(eval + QStringList{QStringLiteral("--shard"), QStringLiteral("1/2"), QStringLiteral("--partial"),
+                                    m_dir.filePath(QStringLiteral("folder1.json"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("img6.pgm")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("folder1.json"))));
     }
 
 private:
