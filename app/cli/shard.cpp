@@ -11,9 +11,9 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonArray>
 
 namespace ql::cli {
 
@@ -39,8 +39,8 @@ std::string fingerprint(const Args& a, const char* command)
         for (const auto& path : a.values(QString::fromLatin1(key)))
             add(QString::fromLatin1(key) + QLatin1Char(' ') + report::fileFact(report::FileRole::Data, path).sha256);
     const QStringList ignored{QStringLiteral("--shard"), QStringLiteral("--partial"), QStringLiteral("--threads"),
-        QStringLiteral("--latency-runs"), QStringLiteral("--ranking"), QStringLiteral("--ranges"), QStringLiteral("--data"), QStringLiteral("--labels"),
-        QStringLiteral("--calibration-data")};
+        QStringLiteral("--latency-runs"), QStringLiteral("--ranking"), QStringLiteral("--ranges"),
+        QStringLiteral("--data"), QStringLiteral("--labels"), QStringLiteral("--calibration-data")};
     for (auto it = a.options.begin(); it != a.options.end(); ++it)
         if (!ignored.contains(it.key()))
             add(it.key() + QLatin1Char('=') + it.value().join(QLatin1Char('\x1f')));
@@ -116,8 +116,8 @@ int evalShard(const Args& a, const QString& shardText, const QString& partialPat
     return 0;
 }
 
-int sensitivityShard(const Args& a, const QString& shardText, const QString& partialPath, QTextStream& out,
-    QTextStream& err)
+int sensitivityShard(
+    const Args& a, const QString& shardText, const QString& partialPath, QTextStream& out, QTextStream& err)
 {
     eval::Shard shard;
     auto run = prepareSensitivity(a, shardWindow(shardText, shard));
@@ -134,8 +134,8 @@ int sensitivityShard(const Args& a, const QString& shardText, const QString& par
         stage = eval::SensitivityPartial::Stage::Selection;
         order = *ranking;
     }
-    auto partial = eval::measureSensitivityShard(*run->model.work, run->data, run->ranges, run->options, shard, stage,
-        pipeline::toWorkOps(run->model, order));
+    auto partial = eval::measureSensitivityShard(
+        *run->model.work, run->data, run->ranges, run->options, shard, stage, pipeline::toWorkOps(run->model, order));
     if (!partial)
         return fail(err, partial.error());
     partial->fingerprint = id;
@@ -167,7 +167,8 @@ int mergeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!f)
             return fail(err, f.error());
         if (!files.empty() && f->sensitivity != files.front().sensitivity)
-            return fail(err, path.toStdString() + ": a partial of `" + (f->sensitivity ? "sensitivity" : "eval") +
+            return fail(err,
+                path.toStdString() + ": a partial of `" + (f->sensitivity ? "sensitivity" : "eval") +
                     "` cannot merge with those of `" + (files.front().sensitivity ? "sensitivity" : "eval") + "`");
         files.push_back(std::move(*f));
     }

@@ -11,8 +11,8 @@
 namespace ql::cli {
 
 int evalShard(const Args& a, const QString& shard, const QString& partialPath, QTextStream& out, QTextStream& err);
-int sensitivityShard(const Args& a, const QString& shard, const QString& partialPath, QTextStream& out,
-    QTextStream& err);
+int sensitivityShard(
+    const Args& a, const QString& shard, const QString& partialPath, QTextStream& out, QTextStream& err);
 int mergeCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 
 } // namespace ql::cli

@@ -157,7 +157,8 @@ QByteArray partialToJson(const SensitivityPartialFile& f)
     j[QStringLiteral("budget")] = p.budget;
     QJsonArray layers;
     for (const auto& l : p.layers)
-        layers.append(QJsonObject{{QStringLiteral("index"), l.op}, {QStringLiteral("op"), QString::fromStdString(l.opName)}});
+        layers.append(
+            QJsonObject{{QStringLiteral("index"), l.op}, {QStringLiteral("op"), QString::fromStdString(l.opName)}});
     j[QStringLiteral("layers")] = layers;
     j[QStringLiteral("order")] = numbers(p.order);
     j[QStringLiteral("labels")] = numbers(p.samples.labels);
