@@ -25,6 +25,9 @@ packages=(
   python3 python3-numpy
   # the report test renders the PDF report to count its pages (pdftoppm)
   poppler-utils
+  # the cluster recipe's test starts a private single-node Slurm cluster (tests/cluster/slurm_test.sh); the
+  # Kubernetes manifests are read with PyYAML (tests/cluster/kubernetes_test.py)
+  slurm-wlm munge python3-yaml
   # reference runtime (../shared/tools/litert-run) needs Node.js >= 18 and npm
   nodejs npm
 )
