@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/shard.h"
 
+#include "cli/analyze.h"
 #include "cli/evaluate.h"
 #include "cli/sensitivity.h"
 #include "core/file_io.h"
@@ -51,18 +52,6 @@ std::string fingerprint(const Args& a, const char* command)
     return h.result().toHex().toStdString();
 }
 
-// The shard's window over the data set: `shard` is filled once the data say how many samples they offer.
-data::SampleWindow shardWindow(const QString& text, eval::Shard& shard)
-{
-    return [text, &shard](std::int64_t available) -> Result<std::pair<std::int64_t, std::int64_t>> {
-        auto s = eval::parseShard(text.toStdString(), available);
-        if (!s)
-            return s.error();
-        shard = *s;
-        return std::pair<std::int64_t, std::int64_t>{s->first, s->size};
-    };
-}
-
 void printWritten(QTextStream& out, const QString& path, const eval::Shard& shard)
 {
     out << tr("wrote %1 (shard %2/%3: samples %4..%5 of %6)\n")
@@ -94,6 +83,17 @@ Result<std::vector<int>> readRanking(const QString& path, const std::string& run
 }
 
 } // namespace
+
+data::SampleWindow shardWindow(const QString& text, eval::Shard& shard)
+{
+    return [text, &shard](std::int64_t available) -> Result<std::pair<std::int64_t, std::int64_t>> {
+        auto s = eval::parseShard(text.toStdString(), available);
+        if (!s)
+            return s.error();
+        shard = *s;
+        return std::pair<std::int64_t, std::int64_t>{s->first, s->size};
+    };
+}
 
 int evalShard(const Args& a, const QString& shardText, const QString& partialPath, QTextStream& out, QTextStream& err)
 {
@@ -152,6 +152,34 @@ int sensitivityShard(
     return 0;
 }
 
+int analyzeShard(const Args& a, const pipeline::ModelSource& model, const model::Graph& quantized,
+    const data::SampleSet& data, const eval::ActivationOptions& options, const eval::Shard& shard,
+    const QJsonObject& output, bool histograms, const QString& partialPath, QTextStream& out, QTextStream& err)
+{
+    app::AnalysisPartialFile f;
+    f.model = a.positional.front();
+    f.output = output;
+    f.histograms = histograms;
+    eval::ActivationPartial& p = f.partial;
+    p.fingerprint = fingerprint(a, "analyze");
+    p.shard = shard;
+    p.bins = options.bins;
+    auto m = eval::measureActivations(*model.work, quantized, data, options, shard.first, shard.size,
+        [&](std::vector<eval::ActivationSampleStats>&& sample) { p.samples.push_back(std::move(sample)); });
+    if (!m)
+        return fail(err, m.error());
+    for (auto& l : m->layers) // the file's numbering, as one run prints it
+        l.op = model.fileOp(l.op);
+    p.measure = std::move(*m);
+    const QByteArray bytes = app::partialToJson(f);
+    if (auto st = writeFileAtomically(partialPath.toStdString(),
+            {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
+        !st)
+        return fail(err, st.error());
+    printWritten(out, partialPath, shard);
+    return 0;
+}
+
 int mergeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const Args a = parseArgs(args, {}, {QStringLiteral("--json")});
@@ -166,13 +194,30 @@ int mergeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         auto f = app::readPartial(path);
         if (!f)
             return fail(err, f.error());
-        if (!files.empty() && f->sensitivity != files.front().sensitivity)
-            return fail(err,
-                path.toStdString() + ": a partial of `" + (f->sensitivity ? "sensitivity" : "eval") +
-                    "` cannot merge with those of `" + (files.front().sensitivity ? "sensitivity" : "eval") + "`");
+        if (!files.empty() && f->kind != files.front().kind)
+            return fail(err, path.toStdString() + ": a partial of `" + f->command() +
+                    "` cannot merge with those of `" + files.front().command() + "`");
         files.push_back(std::move(*f));
     }
-    if (files.front().sensitivity) {
+    if (files.front().kind == app::AnyPartial::Kind::Analysis) {
+        std::vector<eval::ActivationPartial> parts;
+        QJsonObject output;
+        bool histograms = true;
+        for (auto& f : files) {
+            if (f.analysis.partial.shard.index == 0) {
+                output = f.analysis.output;
+                histograms = f.analysis.histograms;
+            }
+            parts.push_back(std::move(f.analysis.partial));
+        }
+        auto merged = eval::mergeActivations(std::move(parts));
+        if (!merged)
+            return fail(err, merged.error());
+        addActivations(output, *merged, histograms, 0);
+        printAnalysis(out, json, output);
+        return 0;
+    }
+    if (files.front().kind == app::AnyPartial::Kind::Sensitivity) {
         std::vector<eval::SensitivityPartial> parts;
         QString model, mode;
         std::vector<std::string> notes;

@@ -6,12 +6,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <bit>
+#include <cstring>
+
 namespace ql::app {
 
 namespace {
 
 constexpr auto kKind = "quantlens-eval-partial";
 constexpr auto kSensitivityKind = "quantlens-sensitivity-partial";
+constexpr auto kAnalysisKind = "quantlens-analyze-partial";
 
 QJsonArray strings(const std::vector<std::string>& v)
 {
@@ -71,6 +75,7 @@ bool readShard(const QJsonObject& j, eval::Shard& s)
 
 Result<PartialFile> evaluationFromJson(const std::string& where, const QJsonObject& j);
 Result<SensitivityPartialFile> sensitivityFromJson(const std::string& where, const QJsonObject& j);
+Result<AnalysisPartialFile> analysisFromJson(const std::string& where, const QJsonObject& j);
 
 } // namespace
 
@@ -134,11 +139,19 @@ Result<AnyPartial> readPartial(const QString& path)
         auto f = sensitivityFromJson(where, j);
         if (!f)
             return f.error();
-        any.sensitivity = true;
+        any.kind = AnyPartial::Kind::Sensitivity;
         any.ranking = std::move(*f);
         return any;
     }
-    return Error{where + "not a partial result of `quantlens-cli eval --shard` or `sensitivity --shard` (kind '" +
+    if (kind == QLatin1String(kAnalysisKind)) {
+        auto f = analysisFromJson(where, j);
+        if (!f)
+            return f.error();
+        any.kind = AnyPartial::Kind::Analysis;
+        any.analysis = std::move(*f);
+        return any;
+    }
+    return Error{where + "not a partial result of `quantlens-cli eval`, `sensitivity` or `analyze` --shard (kind '" +
         kind.toStdString() + "')"};
 }
 
@@ -244,6 +257,149 @@ Result<PartialFile> evaluationFromJson(const std::string& where, const QJsonObje
     }
     if (!ok || p.modes.empty() || (p.labelled && p.labels.size() != static_cast<std::size_t>(p.shard.size)))
         return Error{where + "its per-sample values are damaged or missing"};
+    return f;
+}
+
+} // namespace
+
+const char* AnyPartial::command() const
+{
+    return kind == Kind::Sensitivity ? "sensitivity" : kind == Kind::Analysis ? "analyze" : "eval";
+}
+
+namespace {
+
+// Per sample and layer: both accumulators' states, the clipped and total counts, as little-endian 8-byte words.
+static_assert(std::endian::native == std::endian::little, "partials store the host's doubles as little-endian");
+constexpr int kWordsPerStat = 20;
+
+void putState(QByteArray& out, const eval::MetricAccumulator::State& s)
+{
+    const double d[] = {s.sum, s.sumSq, s.maxAbs, s.signal, s.approxSq, s.dot, s.scaled};
+    const std::int64_t n[] = {s.n, s.hasScale ? 1 : 0};
+    out.append(reinterpret_cast<const char*>(n), sizeof n);
+    out.append(reinterpret_cast<const char*>(d), sizeof d);
+}
+
+eval::MetricAccumulator::State getState(const char*& p)
+{
+    eval::MetricAccumulator::State s;
+    std::int64_t n[2];
+    double d[7];
+    std::memcpy(n, p, sizeof n);
+    p += sizeof n;
+    std::memcpy(d, p, sizeof d);
+    p += sizeof d;
+    s.n = n[0];
+    s.hasScale = n[1] != 0;
+    s.sum = d[0];
+    s.sumSq = d[1];
+    s.maxAbs = d[2];
+    s.signal = d[3];
+    s.approxSq = d[4];
+    s.dot = d[5];
+    s.scaled = d[6];
+    return s;
+}
+
+} // namespace
+
+QByteArray partialToJson(const AnalysisPartialFile& f)
+{
+    const eval::ActivationPartial& p = f.partial;
+    QJsonObject j;
+    j[QStringLiteral("kind")] = QLatin1String(kAnalysisKind);
+    j[QStringLiteral("version")] = p.version;
+    j[QStringLiteral("fingerprint")] = QString::fromStdString(p.fingerprint);
+    j[QStringLiteral("model")] = f.model;
+    writeShard(j, p.shard);
+    j[QStringLiteral("bins")] = p.bins;
+    j[QStringLiteral("histograms")] = f.histograms;
+    j[QStringLiteral("output")] = f.output;
+    QJsonArray layers, kept;
+    for (std::size_t k = 0; k < p.measure.layers.size(); ++k) {
+        const auto& l = p.measure.layers[k];
+        layers.append(QJsonObject{{QStringLiteral("index"), l.op}, {QStringLiteral("op"), QString::fromStdString(l.opName)},
+            {QStringLiteral("tensor_index"), l.tensor}, {QStringLiteral("tensor"), QString::fromStdString(l.name)},
+            {QStringLiteral("dtype"), QString::fromStdString(l.dtype)}, {QStringLiteral("has_range"), l.hasRange},
+            {QStringLiteral("scale"), l.scale}, {QStringLiteral("zero_point"), static_cast<qint64>(l.zeroPoint)},
+            {QStringLiteral("range"), QJsonArray{l.rangeLo, l.rangeHi}}});
+        const auto& v = p.measure.kept[k];
+        kept.append(QString::fromLatin1(
+            QByteArray(reinterpret_cast<const char*>(v.data()), static_cast<qsizetype>(v.size() * sizeof(float)))
+                .toBase64()));
+    }
+    j[QStringLiteral("layers")] = layers;
+    j[QStringLiteral("kept")] = kept;
+    QByteArray stats;
+    stats.reserve(static_cast<qsizetype>(p.samples.size() * p.measure.layers.size() * kWordsPerStat * 8));
+    for (const auto& sample : p.samples)
+        for (const auto& s : sample) {
+            putState(stats, s.local.state());
+            putState(stats, s.propagated.state());
+            const std::int64_t c[] = {s.clipped, s.total};
+            stats.append(reinterpret_cast<const char*>(c), sizeof c);
+        }
+    j[QStringLiteral("samples")] = QString::fromLatin1(stats.toBase64());
+    return QJsonDocument(j).toJson(QJsonDocument::Compact);
+}
+
+namespace {
+
+Result<AnalysisPartialFile> analysisFromJson(const std::string& where, const QJsonObject& j)
+{
+    AnalysisPartialFile f;
+    eval::ActivationPartial& p = f.partial;
+    p.version = j[QStringLiteral("version")].toInt(-1);
+    p.fingerprint = j[QStringLiteral("fingerprint")].toString().toStdString();
+    f.model = j[QStringLiteral("model")].toString();
+    if (!readShard(j, p.shard))
+        return Error{where + "its shard numbers are damaged"};
+    p.bins = j[QStringLiteral("bins")].toInt(64);
+    f.histograms = j[QStringLiteral("histograms")].toBool(true);
+    f.output = j[QStringLiteral("output")].toObject();
+    const QJsonArray kept = j[QStringLiteral("kept")].toArray();
+    for (const auto& v : j[QStringLiteral("layers")].toArray()) {
+        const QJsonObject o = v.toObject();
+        eval::ActivationLayer l;
+        l.op = o[QStringLiteral("index")].toInt(-1);
+        l.opName = o[QStringLiteral("op")].toString().toStdString();
+        l.tensor = o[QStringLiteral("tensor_index")].toInt(-1);
+        l.name = o[QStringLiteral("tensor")].toString().toStdString();
+        l.dtype = o[QStringLiteral("dtype")].toString().toStdString();
+        l.hasRange = o[QStringLiteral("has_range")].toBool();
+        l.scale = static_cast<float>(o[QStringLiteral("scale")].toDouble());
+        l.zeroPoint = o[QStringLiteral("zero_point")].toInteger();
+        l.rangeLo = static_cast<float>(o[QStringLiteral("range")].toArray().at(0).toDouble());
+        l.rangeHi = static_cast<float>(o[QStringLiteral("range")].toArray().at(1).toDouble());
+        const QByteArray bytes =
+            QByteArray::fromBase64(kept.at(static_cast<qsizetype>(p.measure.layers.size())).toString().toLatin1());
+        if (bytes.size() % static_cast<qsizetype>(sizeof(float)) != 0)
+            return Error{where + "its kept values are damaged"};
+        std::vector<float> values(static_cast<std::size_t>(bytes.size()) / sizeof(float));
+        std::memcpy(values.data(), bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        p.measure.layers.push_back(std::move(l));
+        p.measure.kept.push_back(std::move(values));
+    }
+    const QByteArray stats = QByteArray::fromBase64(j[QStringLiteral("samples")].toString().toLatin1());
+    const auto perSample = static_cast<qsizetype>(p.measure.layers.size() * kWordsPerStat * 8);
+    if (p.measure.layers.empty() || kept.size() != static_cast<qsizetype>(p.measure.layers.size()) ||
+        stats.size() != perSample * p.shard.size)
+        return Error{where + "its per-sample values are damaged or missing"};
+    const char* at = stats.constData();
+    for (std::int64_t i = 0; i < p.shard.size; ++i) {
+        std::vector<eval::ActivationSampleStats> sample(p.measure.layers.size());
+        for (auto& s : sample) {
+            s.local = eval::MetricAccumulator::fromState(getState(at));
+            s.propagated = eval::MetricAccumulator::fromState(getState(at));
+            std::int64_t c[2];
+            std::memcpy(c, at, sizeof c);
+            at += sizeof c;
+            s.clipped = c[0];
+            s.total = c[1];
+        }
+        p.samples.push_back(std::move(sample));
+    }
     return f;
 }
 

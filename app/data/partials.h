@@ -6,10 +6,12 @@
 #pragma once
 
 #include "core/result.h"
+#include "eval/activation_shard.h"
 #include "eval/sensitivity_shard.h"
 #include "eval/shard.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace ql::app {
@@ -24,15 +26,27 @@ struct SensitivityPartialFile {
     eval::SensitivityPartial partial;
 };
 
+// `analyze --data --shard I/N`: the activation statistics of the shard's samples, and the rest of what analyze
+// prints (the weight analysis, notes), which does not depend on the samples.
+struct AnalysisPartialFile {
+    QString model;
+    QJsonObject output; // analyze's JSON without the activations
+    bool histograms = true;
+    eval::ActivationPartial partial;
+};
+
 QByteArray partialToJson(const PartialFile& p);
 QByteArray partialToJson(const SensitivityPartialFile& p);
+QByteArray partialToJson(const AnalysisPartialFile& p);
 
-// A partial file of either kind, as read; errors name the file and what is wrong with it.
+// A partial file of any kind, as read; errors name the file and what is wrong with it.
 struct AnyPartial {
+    enum class Kind { Evaluation, Sensitivity, Analysis } kind = Kind::Evaluation;
     QString path;
-    bool sensitivity = false;
     PartialFile evaluation;
     SensitivityPartialFile ranking;
+    AnalysisPartialFile analysis;
+    const char* command() const; // "eval", "sensitivity", "analyze"
 };
 Result<AnyPartial> readPartial(const QString& path);
 

@@ -39,8 +39,9 @@ Range codes(model::DType t)
 
 } // namespace
 
-Result<std::vector<ActivationLayer>> analyzeActivations(const model::Graph& floatGraph, const model::Graph& quantized,
-    const data::SampleSet& data, const ActivationOptions& o,
+Result<ActivationMeasure> measureActivations(const model::Graph& floatGraph, const model::Graph& quantized,
+    const data::SampleSet& data, const ActivationOptions& o, std::int64_t first, std::int64_t count,
+    const std::function<void(std::vector<ActivationSampleStats>&&)>& sink,
     const std::function<void(std::int64_t, std::int64_t)>& progress, const std::atomic<bool>* cancel)
 {
     exec::InterpreterOptions io;
@@ -95,9 +96,6 @@ Result<std::vector<ActivationLayer>> analyzeActivations(const model::Graph& floa
     struct Work {
         ActivationLayer layer;
         int qTensor = -1;
-        MetricAccumulator local, propagated;
-        std::int64_t clipped = 0, total = 0;
-        std::vector<float> kept; // for the histogram
     };
     std::vector<Work> work;
     for (std::size_t k = 0; k < fs.operators.size(); ++k) {
@@ -129,9 +127,13 @@ Result<std::vector<ActivationLayer>> analyzeActivations(const model::Graph& floa
         work.push_back(std::move(w));
     }
 
-    const std::int64_t n = std::min(o.samples, data.count);
+    const std::int64_t n = std::min(count, data.count);
     if (n <= 0)
         return Error{"no samples to analyze activations on"};
+    ActivationMeasure m;
+    for (const auto& w : work)
+        m.layers.push_back(w.layer);
+    m.kept.resize(work.size());
     for (std::int64_t i = 0; i < n; ++i) {
         if (cancel && cancel->load())
             return Error{"activation analysis cancelled"};
@@ -140,55 +142,93 @@ Result<std::vector<ActivationLayer>> analyzeActivations(const model::Graph& floa
             if (auto s = (*it)->setInput(0, model::DType::Float32, bytes); !s)
                 return s.error();
             if (auto s = (*it)->invoke(); !s)
-                return withContext("sample " + std::to_string(i), s.error());
+                return withContext("sample " + std::to_string(first + i), s.error());
         }
-        for (auto& w : work) {
+        std::vector<ActivationSampleStats> stats(work.size());
+        for (std::size_t k = 0; k < work.size(); ++k) {
+            const Work& w = work[k];
+            ActivationSampleStats& st = stats[k];
             const auto& fx = (*fi)->tensor(w.layer.tensor);
             const auto& qx = (*qi)->tensor(w.qTensor);
             if (!fx.data || !qx.data || fx.count() != qx.count())
                 continue;
             const std::vector<float> x = realValues(fx), y = realValues(qx);
-            w.propagated.add(x, y, w.layer.hasRange ? w.layer.scale : 0.0f);
+            st.propagated.add(x, y, w.layer.hasRange ? w.layer.scale : 0.0f);
             if (w.layer.hasRange) {
                 const Range r = codes(qs.tensors[static_cast<std::size_t>(w.qTensor)].dtype);
-                w.local.add(x, fakeQuant(x, w.layer.scale, static_cast<float>(w.layer.zeroPoint), r.qmin, r.qmax),
+                st.local.add(x, fakeQuant(x, w.layer.scale, static_cast<float>(w.layer.zeroPoint), r.qmin, r.qmax),
                     w.layer.scale);
                 for (float v : x)
-                    w.clipped +=
+                    st.clipped +=
                         v < w.layer.rangeLo - 0.5f * w.layer.scale || v > w.layer.rangeHi + 0.5f * w.layer.scale;
             } else if (hybridInput[static_cast<std::size_t>(w.layer.tensor)]) {
-                float m = 0;
+                float mx = 0;
                 for (float v : x)
-                    m = std::max(m, std::abs(v));
-                const float s = m > 0 ? m / 127.0f : 1.0f;
-                w.local.add(x, fakeQuant(x, s, 0, -127, 127), s);
+                    mx = std::max(mx, std::abs(v));
+                const float s = mx > 0 ? mx / 127.0f : 1.0f;
+                st.local.add(x, fakeQuant(x, s, 0, -127, 127), s);
             } else {
-                w.local.add(x, x);
+                st.local.add(x, x);
             }
-            w.total += static_cast<std::int64_t>(x.size());
-            if (i < 4)
-                w.kept.insert(w.kept.end(), x.begin(), x.end());
+            st.total = static_cast<std::int64_t>(x.size());
+            if (first + i < 4)
+                m.kept[k].insert(m.kept[k].end(), x.begin(), x.end());
         }
+        sink(std::move(stats));
         if (progress)
             progress(i + 1, n);
     }
+    return m;
+}
+
+void foldSample(std::vector<ActivationSampleStats>& totals, const std::vector<ActivationSampleStats>& sample)
+{
+    if (totals.empty())
+        totals.resize(sample.size());
+    for (std::size_t k = 0; k < sample.size() && k < totals.size(); ++k) {
+        totals[k].local.merge(sample[k].local);
+        totals[k].propagated.merge(sample[k].propagated);
+        totals[k].clipped += sample[k].clipped;
+        totals[k].total += sample[k].total;
+    }
+}
+
+std::vector<ActivationLayer> finishActivations(
+    ActivationMeasure m, const std::vector<ActivationSampleStats>& totals, int bins)
+{
     std::vector<ActivationLayer> out;
-    for (auto& w : work) {
-        w.layer.local = w.local.result();
-        w.layer.propagated = w.propagated.result();
-        w.layer.clippedFraction = w.total > 0 ? static_cast<double>(w.clipped) / static_cast<double>(w.total) : 0.0;
-        float lo = w.layer.hasRange ? w.layer.rangeLo : std::numeric_limits<float>::infinity();
-        float hi = w.layer.hasRange ? w.layer.rangeHi : -std::numeric_limits<float>::infinity();
-        for (float v : w.kept) {
+    for (std::size_t k = 0; k < m.layers.size(); ++k) {
+        ActivationLayer layer = std::move(m.layers[k]);
+        const ActivationSampleStats none;
+        const ActivationSampleStats& t = k < totals.size() ? totals[k] : none;
+        layer.local = t.local.result();
+        layer.propagated = t.propagated.result();
+        layer.clippedFraction = t.total > 0 ? static_cast<double>(t.clipped) / static_cast<double>(t.total) : 0.0;
+        float lo = layer.hasRange ? layer.rangeLo : std::numeric_limits<float>::infinity();
+        float hi = layer.hasRange ? layer.rangeHi : -std::numeric_limits<float>::infinity();
+        const std::vector<float>& kept = m.kept[k];
+        for (float v : kept) {
             lo = std::min(lo, v);
             hi = std::max(hi, v);
         }
         if (lo > hi)
             lo = hi = 0;
-        w.layer.histogram = histogram(w.kept, lo, hi, o.bins);
-        out.push_back(std::move(w.layer));
+        layer.histogram = histogram(kept, lo, hi, bins);
+        out.push_back(std::move(layer));
     }
     return out;
+}
+
+Result<std::vector<ActivationLayer>> analyzeActivations(const model::Graph& floatGraph, const model::Graph& quantized,
+    const data::SampleSet& data, const ActivationOptions& o,
+    const std::function<void(std::int64_t, std::int64_t)>& progress, const std::atomic<bool>* cancel)
+{
+    std::vector<ActivationSampleStats> totals;
+    auto m = measureActivations(floatGraph, quantized, data, o, 0, o.samples,
+        [&](std::vector<ActivationSampleStats>&& sample) { foldSample(totals, sample); }, progress, cancel);
+    if (!m)
+        return m.error();
+    return finishActivations(std::move(*m), totals, o.bins);
 }
 
 } // namespace ql::eval

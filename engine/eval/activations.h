@@ -48,4 +48,32 @@ Result<std::vector<ActivationLayer>> analyzeActivations(const model::Graph& floa
     const data::SampleSet& data, const ActivationOptions& options,
     const std::function<void(std::int64_t, std::int64_t)>& progress = {}, const std::atomic<bool>* cancel = nullptr);
 
+// --- The analysis in pieces, for one run and for the shards of a run over machines ---
+
+// What one sample adds to one layer's statistics. A layer's metrics are the fold of every sample's statistics
+// in sample order (foldSample), so shards that keep their samples' statistics merge into one run's numbers.
+struct ActivationSampleStats {
+    MetricAccumulator local, propagated;
+    std::int64_t clipped = 0, total = 0;
+};
+
+struct ActivationMeasure {
+    std::vector<ActivationLayer> layers; // described (operator, tensor, dtype, range), not yet measured
+    std::vector<std::vector<float>> kept; // per layer: the float values of the analysis's first 4 samples
+};
+
+// Measures the first `count` samples of `data`, which are samples first, first + 1, ... of the whole analysis
+// (a shard's share), handing each sample's statistics (one per layer) to `sink` in order.
+Result<ActivationMeasure> measureActivations(const model::Graph& floatGraph, const model::Graph& quantized,
+    const data::SampleSet& data, const ActivationOptions& options, std::int64_t first, std::int64_t count,
+    const std::function<void(std::vector<ActivationSampleStats>&&)>& sink,
+    const std::function<void(std::int64_t, std::int64_t)>& progress = {}, const std::atomic<bool>* cancel = nullptr);
+
+// Adds one sample's statistics to the running totals (empty totals take the sample's size).
+void foldSample(std::vector<ActivationSampleStats>& totals, const std::vector<ActivationSampleStats>& sample);
+
+// The layers with their metrics, clipped share and histogram.
+std::vector<ActivationLayer> finishActivations(ActivationMeasure measure,
+    const std::vector<ActivationSampleStats>& totals, int bins);
+
 } // namespace ql::eval

@@ -44,6 +44,39 @@ void MetricAccumulator::add(std::span<const float> ref, std::span<const float> a
     m_n += static_cast<std::int64_t>(n);
 }
 
+void MetricAccumulator::merge(const MetricAccumulator& o)
+{
+    m_n += o.m_n;
+    m_sum += o.m_sum;
+    m_sumSq += o.m_sumSq;
+    m_maxAbs = std::max(m_maxAbs, o.m_maxAbs);
+    m_signal += o.m_signal;
+    m_approxSq += o.m_approxSq;
+    m_dot += o.m_dot;
+    m_scaled += o.m_scaled;
+    m_hasScale = m_hasScale || o.m_hasScale;
+}
+
+MetricAccumulator::State MetricAccumulator::state() const
+{
+    return {m_n, m_sum, m_sumSq, m_maxAbs, m_signal, m_approxSq, m_dot, m_scaled, m_hasScale};
+}
+
+MetricAccumulator MetricAccumulator::fromState(const State& s)
+{
+    MetricAccumulator a;
+    a.m_n = s.n;
+    a.m_sum = s.sum;
+    a.m_sumSq = s.sumSq;
+    a.m_maxAbs = s.maxAbs;
+    a.m_signal = s.signal;
+    a.m_approxSq = s.approxSq;
+    a.m_dot = s.dot;
+    a.m_scaled = s.scaled;
+    a.m_hasScale = s.hasScale;
+    return a;
+}
+
 ErrorMetrics MetricAccumulator::result() const
 {
     ErrorMetrics m;

@@ -34,8 +34,20 @@ class MetricAccumulator {
 public:
     // `scale` > 0: also accumulate (error / scale)^2.
     void add(std::span<const float> ref, std::span<const float> approx, float scale = 0);
+    // Adds what another accumulator holds (sums, largest error). Folding the same accumulators in the same
+    // order gives the same sums bit for bit, wherever they were computed (the shards of a run).
+    void merge(const MetricAccumulator& other);
     ErrorMetrics result() const;
     std::int64_t count() const { return m_n; }
+
+    // Everything it holds, to store and restore exactly.
+    struct State {
+        std::int64_t n = 0;
+        double sum = 0, sumSq = 0, maxAbs = 0, signal = 0, approxSq = 0, dot = 0, scaled = 0;
+        bool hasScale = false;
+    };
+    State state() const;
+    static MetricAccumulator fromState(const State& s);
 
 private:
     std::int64_t m_n = 0;

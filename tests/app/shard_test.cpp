@@ -308,6 +308,53 @@ private slots:
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("folder1.json"))));
     }
 
+    // The activation analysis in shards: every sample's statistics folded in sample order give one run's metrics,
+    // clipped shares and histograms (also when the histograms' first four samples span two shards).
+    void shardedActivationAnalysisEqualsOneRun_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("samples");
+        QTest::addColumn<int>("shards");
+        QTest::newRow("int8, 300 samples in 3") << QStringLiteral("int8") << QStringLiteral("300") << 3;
+        QTest::newRow("dynamic, 10 samples in 4") << QStringLiteral("dynamic") << QStringLiteral("10") << 4;
+    }
+
+    void shardedActivationAnalysisEqualsOneRun()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, samples);
+        QFETCH(int, shards);
+        const QStringList analyze{QStringLiteral("analyze"),
+            QStringLiteral(QL_SOURCE_DIR "/resources/demo/fashion_mnist_cnn.tflite"), QStringLiteral("--mode"), mode,
+            QStringLiteral("--data"), kData + QStringLiteral("t10k-images-idx3-ubyte.gz"),
+            QStringLiteral("--analysis-samples"), samples};
+        const auto single = test::runCli(analyze + QStringList{QStringLiteral("--json")});
+        QVERIFY2(single.code == 0, qPrintable(single.err));
+        QStringList merge{QStringLiteral("merge"), QStringLiteral("--json")};
+        for (int i = shards - 1; i >= 0; --i) {
+            const QString partial = m_dir.filePath(QStringLiteral("analyze-%1-%2.json").arg(mode).arg(i));
+            const auto r = test::runCli(analyze +
+                QStringList{QStringLiteral("--shard"), QStringLiteral("%1/%2").arg(i).arg(shards),
+                    QStringLiteral("--partial"), partial});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            merge << partial;
+        }
+        const auto merged = test::runCli(merge);
+        QVERIFY2(merged.code == 0, qPrintable(merged.err));
+        QJsonObject a = json(single), b = json(merged);
+        for (auto* j : {&a, &b}) {
+            j->remove(QStringLiteral("weight_analysis_ms"));
+            j->remove(QStringLiteral("activation_analysis_ms"));
+        }
+        QVERIFY(!a[QStringLiteral("activations")].toArray().isEmpty());
+        QCOMPARE(b, a);
+        // Without one shard, the merge names it.
+        merge.removeLast();
+        const auto missing = test::runCli(merge);
+        QCOMPARE(missing.code, 1);
+        QVERIFY2(missing.err.contains(QLatin1String("shard 0/")), qPrintable(missing.err));
+    }
+
 private:
     QString sens(const QString& stage, int i) const
     {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # The cluster recipe on a real Slurm: starts a single-node cluster (slurm_cluster.sh), calibrates the demo model
-# once, submits a 4-shard evaluation of it on the 10,000 Fashion-MNIST test images and a 4-shard sensitivity run
-# with packaging/cluster/slurm/submit.sh, and compares the merged results with one quantlens-cli run each: equal in
+# once, submits a 4-shard evaluation of it on the 10,000 Fashion-MNIST test images, a 4-shard sensitivity run and a
+# 4-shard activation analysis with packaging/cluster/slurm/submit.sh, and compares the merged results with one quantlens-cli run each: equal in
 # every reported number (timings aside). Then: a shard that fails (a damaged image in its share) makes the merge
 # fail naming it, and partials of the repaired data set do not merge with the old ones; a shard lost once (a node
 # failure) is re-run alone (--only) and completes the run.
@@ -44,7 +44,7 @@ import json, sys
 def strip(path):
     with open(path) as f:
         j = json.load(f)
-    for key in ("seconds", "run"):
+    for key in ("seconds", "run", "weight_analysis_ms", "activation_analysis_ms"):
         j.pop(key, None)
     for m in j.get("modes", []):
         m.pop("latency_ms", None)
@@ -88,6 +88,14 @@ assert j["samples"] == 10000 and j["complete"], j
 assert j["keep_float"], "the selection stage had layers to measure"
 PY
 echo "merged sensitivity equals one run"
+
+echo "== activation analysis: one run, then 4 shards on Slurm"
+analyze_args=(analyze "$model" --mode int8 --data "$data/t10k-images-idx3-ubyte.gz" --analysis-samples 1000
+  --ranges "$work/ranges.json")
+"$cli" "${analyze_args[@]}" --json > "$work/one-analyze.json"
+bash "$submit" --shards 4 --out "$work/analyze" --wait -- "${analyze_args[@]}"
+same "$work/one-analyze.json" "$work/analyze/analyze.json"
+echo "merged activation analysis equals one run"
 
 echo "== a shard that fails: the merge names it; running it again alone completes the run"
 # 40 images, one of them damaged in shard 2's share (images 20..29): shards 0, 1 and 3 never read it.

@@ -4,12 +4,14 @@
 #
 #   submit.sh --shards N --out DIR [--only LIST] [--wait] [--sbatch "OPTIONS"] -- eval MODEL --data ... [options]
 #   submit.sh --shards N --out DIR [--only LIST] [--wait] [--sbatch "OPTIONS"] -- sensitivity MODEL --mode ... --data ...
+#   submit.sh --shards N --out DIR [--only LIST] [--wait] [--sbatch "OPTIONS"] -- analyze MODEL --mode ... --data ...
 #
 # eval:        an array of N shards (eval-I.json) -> merge -> DIR/eval.json and DIR/eval.txt
+# analyze:     the same for the activation analysis (analyze-I.json) -> DIR/analyze.json and DIR/analyze.txt
 # sensitivity: an array of N ranking shards (rank-I.json) -> merge -> DIR/ranking.json
 #              -> an array of N selection shards (select-I.json) -> merge -> DIR/sensitivity.json, .txt
 # Every step waits for the one before (sbatch --dependency). The merged result equals one `quantlens-cli eval`
-# or `sensitivity` run over all samples, bit for bit. Calibrate once beforehand and pass the ranges
+# `analyze` or `sensitivity` run over all samples, bit for bit. Calibrate once beforehand and pass the ranges
 # (quantlens-cli calibrate MODEL --calibration-data DATA -o ranges.json, then --ranges ranges.json), so every
 # shard uses the same ranges without calibrating again.
 #
@@ -40,11 +42,11 @@ while [ $# -gt 0 ]; do
     *) echo "submit.sh: unknown option '$1'" >&2; usage ;;
   esac
 done
-[ $# -ge 2 ] || { echo "submit.sh: give the quantlens-cli command after --: eval MODEL ... or sensitivity MODEL ..." >&2; usage; }
+[ $# -ge 2 ] || { echo "submit.sh: give the quantlens-cli command after --: eval, analyze or sensitivity MODEL ..." >&2; usage; }
 command=$1
 case "$command" in
-  eval|sensitivity) ;;
-  *) echo "submit.sh: the command must be eval or sensitivity, got '$command'" >&2; exit 2 ;;
+  eval|analyze|sensitivity) ;;
+  *) echo "submit.sh: the command must be eval, analyze or sensitivity, got '$command'" >&2; exit 2 ;;
 esac
 for a in "$@"; do
   case "$a" in
@@ -65,7 +67,7 @@ command -v sbatch > /dev/null || { echo "submit.sh: sbatch not found: is this a 
 mkdir -p "$out/logs"
 out=$(cd "$out" && pwd)
 # A shard's partial from an earlier submission is replaced, never merged by mistake.
-stages=eval
+stages=$command
 [ "$command" = sensitivity ] && stages="rank select"
 for stage in $stages; do
   if [ -z "$only" ] || [ "$stage" = select ]; then # the selection follows the new ranking: all of it again
@@ -74,7 +76,7 @@ for stage in $stages; do
     for i in ${only//,/ }; do rm -f "$out/$stage-$i.json"; done
   fi
 done
-rm -f "$out/eval.json" "$out/ranking.json" "$out/sensitivity.json"
+rm -f "$out/eval.json" "$out/analyze.json" "$out/ranking.json" "$out/sensitivity.json"
 
 export QL_SHARDS=$shards QL_OUT=$out
 export QUANTLENS_CLI=${QUANTLENS_CLI:-quantlens-cli}
@@ -82,17 +84,17 @@ export QUANTLENS_CLI=${QUANTLENS_CLI:-quantlens-cli}
 submit() { sbatch --parsable --export=ALL $sbatch_extra "$@"; }
 wait_flag=()
 
-if [ "$command" = eval ]; then
-  shards_job=$(QL_STAGE=eval submit --array="$tasks" --job-name=quantlens-eval \
-    -o "$out/logs/eval-%a.log" "$here/quantlens-shard.sbatch" "$@")
-  echo "eval shards: job $shards_job (array $tasks of $shards)"
+if [ "$command" != sensitivity ]; then
+  shards_job=$(QL_STAGE=$command submit --array="$tasks" --job-name="quantlens-$command" \
+    -o "$out/logs/$command-%a.log" "$here/quantlens-shard.sbatch" "$@")
+  echo "$command shards: job $shards_job (array $tasks of $shards)"
   [ $wait = 1 ] && wait_flag=(--wait)
   set +e
-  merge_job=$(QL_STAGES=eval QL_NAME=eval submit "${wait_flag[@]}" --dependency=afterany:"$shards_job" \
-    --job-name=quantlens-merge -o "$out/logs/merge-eval.log" "$here/quantlens-merge.sbatch")
+  merge_job=$(QL_STAGES=$command QL_NAME=$command submit "${wait_flag[@]}" --dependency=afterany:"$shards_job" \
+    --job-name=quantlens-merge -o "$out/logs/merge-$command.log" "$here/quantlens-merge.sbatch")
   status=$?
   set -e
-  echo "merge: job ${merge_job%%;*} -> $out/eval.json"
+  echo "merge: job ${merge_job%%;*} -> $out/$command.json"
   exit $status
 fi
 
