@@ -990,6 +990,49 @@
         <source>Model %1, evaluated on %2</source>
         <translation>Modell %1, ausgewertet auf %2</translation>
     </message>
+    <message>
+        <source>Open res&amp;ults…</source>
+        <translation>Erge&amp;bnisse öffnen…</translation>
+    </message>
+    <message>
+        <source>Open results</source>
+        <translation>Ergebnisse öffnen</translation>
+    </message>
+    <message>
+        <source>Evaluation results (*.json);;All files (*)</source>
+        <translation>Auswertungsergebnisse (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Show in Compare an evaluation measured elsewhere: the JSON of quantlens-cli eval --json, or of merge --json over the shards of a cluster run</source>
+        <translation>Eine anderswo gemessene Auswertung im Reiter Vergleich zeigen: das JSON von quantlens-cli eval --json oder von merge --json über die Teile eines Clusterlaufs</translation>
+    </message>
+    <message>
+        <source>Cannot open the results %1: %2</source>
+        <translation>Die Ergebnisse %1 können nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Open the model the results %1 belong to first (they name %2).</source>
+        <translation>Öffnen Sie zuerst das Modell, zu dem die Ergebnisse %1 gehören (sie nennen %2).</translation>
+    </message>
+    <message>
+        <source>The results %1 do not record which model they measured: check that they are of %2.</source>
+        <translation>Die Ergebnisse %1 verzeichnen nicht, welches Modell sie gemessen haben: Prüfen Sie, ob sie zu %2 gehören.</translation>
+    </message>
+    <message>
+        <source>The results %1 are of another model (%2), not of the open %3.</source>
+        <translation>Die Ergebnisse %1 gehören zu einem anderen Modell (%2), nicht zum geöffneten %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured elsewhere, opened from %1: %n sample(s)</source>
+        <translation>
+            <numerusform>Anderswo gemessen, geöffnet aus %1: %n Beispiel</numerusform>
+            <numerusform>Anderswo gemessen, geöffnet aus %1: %n Beispiele</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, labelled</source>
+        <translation>, mit Labels</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MemoryDialog</name>

@@ -83,6 +83,13 @@
             <numerusform>%n layers kept in float</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Measured elsewhere, opened from %1: %n sample(s)</source>
+        <translation>
+            <numerusform>Measured elsewhere, opened from %1: %n sample</numerusform>
+            <numerusform>Measured elsewhere, opened from %1: %n samples</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MemoryDialog</name>

@@ -990,6 +990,49 @@
         <source>Model %1, evaluated on %2</source>
         <translation>Modelo %1, evaluado sobre %2</translation>
     </message>
+    <message>
+        <source>Open res&amp;ults…</source>
+        <translation>Abrir res&amp;ultados…</translation>
+    </message>
+    <message>
+        <source>Open results</source>
+        <translation>Abrir resultados</translation>
+    </message>
+    <message>
+        <source>Evaluation results (*.json);;All files (*)</source>
+        <translation>Resultados de evaluación (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Show in Compare an evaluation measured elsewhere: the JSON of quantlens-cli eval --json, or of merge --json over the shards of a cluster run</source>
+        <translation>Mostrar en Comparar una evaluación medida en otro lugar: el JSON de quantlens-cli eval --json, o de merge --json sobre las partes de una ejecución en un clúster</translation>
+    </message>
+    <message>
+        <source>Cannot open the results %1: %2</source>
+        <translation>No se pueden abrir los resultados %1: %2</translation>
+    </message>
+    <message>
+        <source>Open the model the results %1 belong to first (they name %2).</source>
+        <translation>Abra primero el modelo al que pertenecen los resultados %1 (nombran %2).</translation>
+    </message>
+    <message>
+        <source>The results %1 do not record which model they measured: check that they are of %2.</source>
+        <translation>Los resultados %1 no registran qué modelo midieron: compruebe que son de %2.</translation>
+    </message>
+    <message>
+        <source>The results %1 are of another model (%2), not of the open %3.</source>
+        <translation>Los resultados %1 son de otro modelo (%2), no del abierto %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured elsewhere, opened from %1: %n sample(s)</source>
+        <translation>
+            <numerusform>Medido en otro lugar, abierto desde %1: %n muestra</numerusform>
+            <numerusform>Medido en otro lugar, abierto desde %1: %n muestras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, labelled</source>
+        <translation>, etiquetados</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MemoryDialog</name>

@@ -990,6 +990,49 @@
         <source>Model %1, evaluated on %2</source>
         <translation>Modèle %1, évalué sur %2</translation>
     </message>
+    <message>
+        <source>Open res&amp;ults…</source>
+        <translation>Ouvrir des rés&amp;ultats…</translation>
+    </message>
+    <message>
+        <source>Open results</source>
+        <translation>Ouvrir des résultats</translation>
+    </message>
+    <message>
+        <source>Evaluation results (*.json);;All files (*)</source>
+        <translation>Résultats d’évaluation (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Show in Compare an evaluation measured elsewhere: the JSON of quantlens-cli eval --json, or of merge --json over the shards of a cluster run</source>
+        <translation>Afficher dans Comparer une évaluation mesurée ailleurs : le JSON de quantlens-cli eval --json, ou de merge --json sur les parts d’une exécution sur une grappe</translation>
+    </message>
+    <message>
+        <source>Cannot open the results %1: %2</source>
+        <translation>Impossible d’ouvrir les résultats %1 : %2</translation>
+    </message>
+    <message>
+        <source>Open the model the results %1 belong to first (they name %2).</source>
+        <translation>Ouvrez d’abord le modèle auquel appartiennent les résultats %1 (ils nomment %2).</translation>
+    </message>
+    <message>
+        <source>The results %1 do not record which model they measured: check that they are of %2.</source>
+        <translation>Les résultats %1 n’indiquent pas quel modèle ils ont mesuré : vérifiez qu’ils sont bien de %2.</translation>
+    </message>
+    <message>
+        <source>The results %1 are of another model (%2), not of the open %3.</source>
+        <translation>Les résultats %1 sont ceux d’un autre modèle (%2), pas du modèle ouvert %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured elsewhere, opened from %1: %n sample(s)</source>
+        <translation>
+            <numerusform>Mesuré ailleurs, ouvert depuis %1 : %n échantillon</numerusform>
+            <numerusform>Mesuré ailleurs, ouvert depuis %1 : %n échantillons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, labelled</source>
+        <translation>, étiquetés</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MemoryDialog</name>

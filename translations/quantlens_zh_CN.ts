@@ -979,6 +979,48 @@
         <source>Model %1, evaluated on %2</source>
         <translation>模型 %1，在 %2 上评估</translation>
     </message>
+    <message>
+        <source>Open res&amp;ults…</source>
+        <translation>打开结果(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Open results</source>
+        <translation>打开结果</translation>
+    </message>
+    <message>
+        <source>Evaluation results (*.json);;All files (*)</source>
+        <translation>评估结果 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Show in Compare an evaluation measured elsewhere: the JSON of quantlens-cli eval --json, or of merge --json over the shards of a cluster run</source>
+        <translation>在“比较”中显示在别处测得的评估：quantlens-cli eval --json 的 JSON，或集群运行各分片经 merge --json 合并的 JSON</translation>
+    </message>
+    <message>
+        <source>Cannot open the results %1: %2</source>
+        <translation>无法打开结果 %1：%2</translation>
+    </message>
+    <message>
+        <source>Open the model the results %1 belong to first (they name %2).</source>
+        <translation>请先打开结果 %1 所属的模型（结果中记录的是 %2）。</translation>
+    </message>
+    <message>
+        <source>The results %1 do not record which model they measured: check that they are of %2.</source>
+        <translation>结果 %1 未记录所测的模型：请确认它们属于 %2。</translation>
+    </message>
+    <message>
+        <source>The results %1 are of another model (%2), not of the open %3.</source>
+        <translation>结果 %1 属于另一个模型（%2），而不是已打开的 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured elsewhere, opened from %1: %n sample(s)</source>
+        <translation>
+            <numerusform>在别处测得，从 %1 打开：%n 个样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, labelled</source>
+        <translation>，带标签</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::MemoryDialog</name>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/calibrate.h"
 
+#include "data/content_hash.h"
 #include "cli/args.h"
 #include "cli/quant_options.h"
 #include "core/file_io.h"
@@ -62,7 +63,7 @@ int calibrateCommand(const QStringList& args, QTextStream& out, QTextStream& err
         return fail(err, ranges.error());
     }
     f.model = input;
-    f.modelSha256 = app::fileSha256(input);
+    f.modelSha256 = app::contentSha256(input);
     f.calibration = o->calibration;
     f.calibrationSource = o->calibrationSource;
     f.ranges = std::move(*ranges);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "cli/evaluate.h"
 
+#include "data/content_hash.h"
 #include "cli/args.h"
 #include "cli/json_util.h"
 #include "cli/quant_options.h"
 #include "cli/shard.h"
+#include "data/ranges_file.h"
 #include "pipeline/quantize.h"
 #include "pipeline/source.h"
 #include "eval/evaluate.h"
@@ -146,17 +148,20 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     auto ev = evaluateForCommand(a);
     if (!ev)
         return fail(err, ev.error());
-    printEvaluation(out, a.flags.contains(QStringLiteral("--json")), a.positional.front(), ev->data.count,
+    printEvaluation(out, a.flags.contains(QStringLiteral("--json")), a.positional.front(),
+        app::contentSha256(a.positional.front()), ev->data.count,
         ev->data.labels.size() == static_cast<std::size_t>(ev->data.count), ev->seconds, ev->notes, ev->results);
     return 0;
 }
 
-void printEvaluation(QTextStream& out, bool json, const QString& path, std::int64_t samples, bool labelled,
+void printEvaluation(QTextStream& out, bool json, const QString& path, const QString& modelSha256,
+    std::int64_t samples, bool labelled,
     double seconds, const std::vector<std::string>& notes, const std::vector<eval::ModeEvaluation>& rows)
 {
     const auto* results = &rows;
     QJsonObject j;
     j[QStringLiteral("model")] = path;
+    j[QStringLiteral("model_sha256")] = modelSha256;
     j[QStringLiteral("samples")] = static_cast<qint64>(samples);
     j[QStringLiteral("labelled")] = labelled;
     j[QStringLiteral("seconds")] = seconds;

@@ -46,7 +46,7 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 
 // What `eval` prints for these results (a table, or with `json` one JSON object: docs/cli-json.md); `merge`
 // prints the same.
-void printEvaluation(QTextStream& out, bool json, const QString& model, std::int64_t samples, bool labelled,
-    double seconds, const std::vector<std::string>& notes, const std::vector<eval::ModeEvaluation>& rows);
+void printEvaluation(QTextStream& out, bool json, const QString& model, const QString& modelSha256,
+    std::int64_t samples, bool labelled, double seconds, const std::vector<std::string>& notes, const std::vector<eval::ModeEvaluation>& rows);
 
 } // namespace ql::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/quant_options.h"
 
+#include "data/content_hash.h"
 #include "data/image_folder.h"
 #include "data/ranges_file.h"
 #include "data/value_range.h"
@@ -202,7 +203,7 @@ Result<std::optional<std::vector<quant::TensorRange>>> rangesFromFile(
     auto f = app::readRanges(path);
     if (!f)
         return f.error();
-    if (f->modelSha256 != app::fileSha256(a.positional.front()))
+    if (f->modelSha256 != app::contentSha256(a.positional.front()))
         return Error{path.toStdString() + ": its ranges were calibrated for another model (" + f->model.toStdString() +
             "), not " + a.positional.front().toStdString()};
     std::size_t tensors = 0;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "cli/shard.h"
 
+#include "data/content_hash.h"
 #include "cli/analyze.h"
 #include "cli/evaluate.h"
 #include "cli/sensitivity.h"
 #include "core/file_io.h"
 #include "data/partials.h"
 #include "eval/shard.h"
-#include "report/gather.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -35,10 +35,10 @@ std::string fingerprint(const Args& a, const char* command)
         h.addData(QByteArrayView("\n", 1));
     };
     add(QString::fromLatin1(command));
-    add(report::fileFact(report::FileRole::Model, a.positional.front()).sha256);
+    add(app::contentSha256(a.positional.front()));
     for (const auto* key : {"--data", "--labels", "--calibration-data", "--ranges"})
         for (const auto& path : a.values(QString::fromLatin1(key)))
-            add(QString::fromLatin1(key) + QLatin1Char(' ') + report::fileFact(report::FileRole::Data, path).sha256);
+            add(QString::fromLatin1(key) + QLatin1Char(' ') + app::contentSha256(path));
     const QStringList ignored{QStringLiteral("--shard"), QStringLiteral("--partial"), QStringLiteral("--threads"),
         QStringLiteral("--latency-runs"), QStringLiteral("--ranking"), QStringLiteral("--ranges"),
         QStringLiteral("--data"), QStringLiteral("--labels"), QStringLiteral("--calibration-data")};
@@ -107,7 +107,8 @@ int evalShard(const Args& a, const QString& shardText, const QString& partialPat
         return fail(err, partial.error());
     partial->fingerprint = fingerprint(a, "eval");
     partial->notes = ev->notes;
-    const QByteArray bytes = app::partialToJson({a.positional.front(), std::move(*partial)});
+    const QByteArray bytes = app::partialToJson(
+        {a.positional.front(), app::contentSha256(a.positional.front()), std::move(*partial)});
     if (auto st = writeFileAtomically(partialPath.toStdString(),
             {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
         !st)
@@ -239,12 +240,13 @@ int mergeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return 0;
     }
     std::vector<eval::EvaluationPartial> parts;
-    QString model;
+    QString model, modelSha256;
     std::vector<std::string> notes;
     bool labelled = true;
     for (auto& f : files) {
         if (f.evaluation.partial.shard.index == 0) {
             model = f.evaluation.model;
+            modelSha256 = f.evaluation.modelSha256;
             notes = f.evaluation.partial.notes;
         }
         labelled = labelled && f.evaluation.partial.labelled;
@@ -254,7 +256,7 @@ int mergeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     auto merged = eval::mergePartials(std::move(parts));
     if (!merged)
         return fail(err, merged.error());
-    printEvaluation(out, json, model, total, labelled, 0, notes, *merged);
+    printEvaluation(out, json, model, modelSha256, total, labelled, 0, notes, *merged);
     return 0;
 }
 

@@ -87,6 +87,7 @@ QByteArray partialToJson(const PartialFile& f)
     j[QStringLiteral("version")] = p.version;
     j[QStringLiteral("fingerprint")] = QString::fromStdString(p.fingerprint);
     j[QStringLiteral("model")] = f.model;
+    j[QStringLiteral("model_sha256")] = f.modelSha256;
     writeShard(j, p.shard);
     j[QStringLiteral("labelled")] = p.labelled;
     j[QStringLiteral("labels")] = numbers(p.labels);
@@ -230,6 +231,7 @@ Result<PartialFile> evaluationFromJson(const std::string& where, const QJsonObje
     p.version = j[QStringLiteral("version")].toInt(-1);
     p.fingerprint = j[QStringLiteral("fingerprint")].toString().toStdString();
     f.model = j[QStringLiteral("model")].toString();
+    f.modelSha256 = j[QStringLiteral("model_sha256")].toString();
     if (!readShard(j, p.shard))
         return Error{where + "its shard numbers are damaged"};
     p.labelled = j[QStringLiteral("labelled")].toBool();

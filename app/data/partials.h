@@ -18,6 +18,7 @@ namespace ql::app {
 
 struct PartialFile {
     QString model; // as the command named it
+    QString modelSha256; // of the model file's contents
     eval::EvaluationPartial partial;
 };
 

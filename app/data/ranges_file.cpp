@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "data/ranges_file.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,17 +15,6 @@ namespace {
 constexpr auto kKind = "quantlens-ranges";
 
 } // namespace
-
-QString fileSha256(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    if (!h.addData(&f))
-        return {};
-    return QString::fromLatin1(h.result().toHex());
-}
 
 QByteArray rangesToJson(const RangesFile& f)
 {

@@ -30,7 +30,4 @@ QByteArray rangesToJson(const RangesFile& f);
 // Errors name the file and what is wrong with it.
 Result<RangesFile> readRanges(const QString& path);
 
-// The hex SHA-256 of a file's contents (empty when it cannot be read).
-QString fileSha256(const QString& path);
-
 } // namespace ql::app

@@ -73,6 +73,7 @@ void CompareTab::setResults(std::shared_ptr<const std::vector<eval::ModeEvaluati
 {
     m_outOfDate->hide();
     m_outOfDate->clear();
+    m_fromElsewhere = false;
     m_evaluated = std::move(rows);
     refresh();
 }
@@ -121,6 +122,18 @@ void CompareTab::reset()
     m_progress->setFormat(QString());
 }
 
+void CompareTab::showOrigin(const QString& origin)
+{
+    m_outOfDate->setText(origin);
+    m_outOfDate->show();
+    m_fromElsewhere = true;
+}
+
+QString CompareTab::originText() const
+{
+    return m_fromElsewhere ? m_outOfDate->text() : QString();
+}
+
 void CompareTab::markOutOfDate(const QString& why)
 {
     if (!m_evaluated || m_evaluated->empty())
@@ -128,11 +141,12 @@ void CompareTab::markOutOfDate(const QString& why)
     m_outOfDate->setText(tr("Out of date: %1 since these results were measured. Evaluate all modes again (Ctrl+E).")
                              .arg(why));
     m_outOfDate->show();
+    m_fromElsewhere = false;
 }
 
 QString CompareTab::outOfDateText() const
 {
-    return m_outOfDate->isVisibleTo(this) ? m_outOfDate->text() : QString();
+    return m_outOfDate->isVisibleTo(this) && !m_fromElsewhere ? m_outOfDate->text() : QString();
 }
 
 QString CompareTab::stateText() const

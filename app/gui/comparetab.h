@@ -47,6 +47,9 @@ public:
     // they stay, under a line saying so, until the next evaluation.
     void markOutOfDate(const QString& why);
     QString outOfDateText() const; // empty: up to date
+    // The rows shown were measured elsewhere (opened from a file): `origin` says where, under the buttons.
+    void showOrigin(const QString& origin);
+    QString originText() const; // empty: measured here
     QString progressText() const;
     QString stateText() const; // the line over the buttons
     bool canEvaluate() const;
@@ -63,7 +66,8 @@ private:
     std::vector<eval::ModeEvaluation> m_trained;
 
     QLabel* m_dataLabel = nullptr;
-    QLabel* m_outOfDate = nullptr;
+    QLabel* m_outOfDate = nullptr; // out of date, or where the rows were measured
+    bool m_fromElsewhere = false;
     QPushButton* m_evaluate = nullptr;
     QPushButton* m_cancel = nullptr;
     QProgressBar* m_progress = nullptr;

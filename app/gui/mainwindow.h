@@ -134,6 +134,11 @@ public:
     void exportReport(const Document::ReportSettings& settings);
     ReportDialog* reportDialog() const { return m_report; }
     QString reportCommand() const { return m_doc->reportCommandLine(); }
+    // File › Open results…: an evaluation measured elsewhere (`quantlens-cli eval --json`, or `merge --json` over
+    // the shards of a cluster run) shown in Compare as a local one is. The results must be of the open model (the
+    // SHA-256 they record); with no model open, the model they name is opened first. False when they cannot be
+    // shown (the message area says why).
+    bool openResults(const QString& path);
     TrainView* trainView() const { return m_trainView; }
     // Selects the layer-table row of operator `op` (as a click would); false when there is none.
     bool selectOperator(int op);
@@ -214,6 +219,7 @@ private:
     SuggestDialog* m_suggest = nullptr;
     MemoryDialog* m_memory = nullptr;
     std::string m_evaluatedKey; // evaluationKey() of the rows Compare shows
+    QString m_pendingResults; // opened once the model they name has loaded
     std::shared_ptr<const model::Graph> m_quantized; // the model in the chosen mode (float I/O), when built
     QString m_targetSummary;
     // The open file checked against the target, for (model generation, target name).

@@ -67,6 +67,7 @@ void MainWindow::openFile(const QString& path)
             box->setInformativeText(outcome.error);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
+            m_pendingResults.clear();
             emit loadFailed(path, outcome.error);
             return;
         }
@@ -110,6 +111,8 @@ void MainWindow::openFile(const QString& path)
             rememberRecent(path);
         emit modelLoaded(path);
         runAnalysis();
+        if (!m_pendingResults.isEmpty())
+            openResults(std::exchange(m_pendingResults, QString()));
     });
 }
 

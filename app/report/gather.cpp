@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "report/gather.h"
 
+#include "data/content_hash.h"
+
 #include "core/file_io.h"
 #include "eval/weights.h"
 #include "model/dtype.h"
@@ -10,9 +12,7 @@
 #include "pipeline/quantize.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -53,25 +53,8 @@ FileFact fileFact(FileRole r, const QString& path)
         : r == FileRole::Data                 ? Text::tr("data")
         : r == FileRole::Labels               ? Text::tr("labels")
                                               : Text::tr("calibration data");
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    const QFileInfo info(path);
-    QStringList files;
-    if (info.isDir()) {
-        QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            files << it.next();
-        files.sort();
-    } else {
-        files << path;
-    }
-    for (const auto& f : files) {
-        if (info.isDir())
-            h.addData(QDir(path).relativeFilePath(f).toUtf8());
-        QFile file(f);
-        if (!file.open(QIODevice::ReadOnly) || !h.addData(&file))
-            return {role, path, Text::tr("unreadable")};
-    }
-    return {role, path, QString::fromLatin1(h.result().toHex())};
+    const QString sha = app::contentSha256(path);
+    return {role, path, sha.isEmpty() ? Text::tr("unreadable") : sha};
 }
 
 QString shellCommand(const QStringList& words)

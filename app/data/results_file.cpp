@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#include "data/results_file.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <limits>
+
+namespace ql::app {
+
+namespace {
+
+// A number of the file; null stands for a value that is not finite (an infinite KL), absent for a damaged file.
+bool readNumber(const QJsonObject& o, const char* key, double& out, double null)
+{
+    const QJsonValue v = o[QLatin1String(key)];
+    if (v.isNull()) {
+        out = null;
+        return true;
+    }
+    if (!v.isDouble())
+        return false;
+    out = v.toDouble();
+    return true;
+}
+
+} // namespace
+
+Result<EvaluationResults> readEvaluationResults(const QString& path)
+{
+    const std::string where = path.toStdString() + ": ";
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{where + "cannot read (" + file.errorString().toStdString() + ")"};
+    QJsonParseError e{};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject())
+        return Error{where + "not JSON (" + e.errorString().toStdString() + ")"};
+    const QJsonObject j = doc.object();
+    if (!j[QStringLiteral("modes")].isArray() || !j[QStringLiteral("samples")].isDouble())
+        return Error{
+            where + "not the results of an evaluation (the JSON of quantlens-cli eval --json or merge --json)"};
+    EvaluationResults r;
+    r.model = j[QStringLiteral("model")].toString();
+    r.modelSha256 = j[QStringLiteral("model_sha256")].toString();
+    r.samples = j[QStringLiteral("samples")].toInteger();
+    r.labelled = j[QStringLiteral("labelled")].toBool();
+    for (const auto& n : j[QStringLiteral("notes")].toArray())
+        r.notes.push_back(n.toString().toStdString());
+    const double inf = std::numeric_limits<double>::infinity();
+    for (const auto& v : j[QStringLiteral("modes")].toArray()) {
+        const QJsonObject m = v.toObject();
+        eval::ModeEvaluation row;
+        row.mode = m[QStringLiteral("mode")].toString().toStdString();
+        row.result.count = r.samples;
+        const bool ok = !row.mode.empty() && readNumber(m, "accuracy", row.result.accuracy, -1) &&
+            readNumber(m, "top5", row.result.top5, -1) && readNumber(m, "agreement", row.agreement, -1) &&
+            readNumber(m, "kl_mean", row.klMean, inf) && readNumber(m, "kl_p50", row.klP50, inf) &&
+            readNumber(m, "kl_p90", row.klP90, inf) && readNumber(m, "kl_p99", row.klP99, inf) &&
+            readNumber(m, "kl_max", row.klMax, inf) && m[QStringLiteral("size_bytes")].isDouble();
+        if (!ok)
+            return Error{where + "mode " + std::to_string(r.modes.size()) + " ('" + row.mode + "') is damaged"};
+        row.sizeBytes = m[QStringLiteral("size_bytes")].toInteger();
+        row.microArenaBytes = m[QStringLiteral("tflite_micro_arena_bytes")].toInteger(-1);
+        const QJsonObject by = m[QStringLiteral("bytes_by_dtype")].toObject();
+        for (auto it = by.begin(); it != by.end(); ++it)
+            row.bytesByDtype[it.key().toStdString()] = static_cast<std::uint64_t>(it.value().toInteger());
+        row.latencyMs = m[QStringLiteral("latency_ms")].toDouble();
+        for (const auto& line : m[QStringLiteral("confusion")].toArray()) {
+            std::vector<std::int64_t> counts;
+            for (const auto& c : line.toArray())
+                counts.push_back(c.toInteger());
+            row.confusion.push_back(std::move(counts));
+        }
+        row.result.classes = static_cast<int>(row.confusion.size());
+        for (const auto& n : m[QStringLiteral("notes")].toArray())
+            row.notes.push_back(n.toString().toStdString());
+        row.collapse = m[QStringLiteral("collapse")].toString().toStdString();
+        r.modes.push_back(std::move(row));
+    }
+    if (r.modes.empty())
+        return Error{where + "holds no evaluated mode"};
+    return r;
+}
+
+} // namespace ql::app
