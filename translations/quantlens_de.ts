@@ -297,6 +297,14 @@
         <source>Could not copy %1 to %2 for the report&apos;s command</source>
         <translation>%1 konnte nicht nach %2 kopiert werden (für den Befehl des Berichts)</translation>
     </message>
+    <message>
+        <source>The ranking only: the selection of layers to keep in float was not measured (merge the selection stage&apos;s shards with the ranking&apos;s)</source>
+        <translation>Nur die Rangfolge: Die Auswahl der in Gleitkomma zu belassenden Schichten wurde nicht gemessen (führen Sie die Teile der Auswahlstufe mit denen der Rangfolge zusammen)</translation>
+    </message>
+    <message>
+        <source>keep the opened results&apos; layers in float</source>
+        <translation>Schichten der geöffneten Ergebnisse in Gleitkomma belassen</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -999,14 +1007,6 @@
         <translation>Ergebnisse öffnen</translation>
     </message>
     <message>
-        <source>Evaluation results (*.json);;All files (*)</source>
-        <translation>Auswertungsergebnisse (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Show in Compare an evaluation measured elsewhere: the JSON of quantlens-cli eval --json, or of merge --json over the shards of a cluster run</source>
-        <translation>Eine anderswo gemessene Auswertung im Reiter Vergleich zeigen: das JSON von quantlens-cli eval --json oder von merge --json über die Teile eines Clusterlaufs</translation>
-    </message>
-    <message>
         <source>Cannot open the results %1: %2</source>
         <translation>Die Ergebnisse %1 können nicht geöffnet werden: %2</translation>
     </message>
@@ -1032,6 +1032,14 @@
     <message>
         <source>, labelled</source>
         <translation>, mit Labels</translation>
+    </message>
+    <message>
+        <source>QuantLens results (*.json);;All files (*)</source>
+        <translation>QuantLens-Ergebnisse (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog (the JSON of quantlens-cli eval, sensitivity or merge with --json, e.g. of a cluster run)</source>
+        <translation>Anderswo gemessene Ergebnisse zeigen: eine Auswertung im Reiter Vergleich, eine Sensitivitätsrangfolge im Vorschlagsdialog (das JSON von quantlens-cli eval, sensitivity oder merge mit --json, z. B. eines Clusterlaufs)</translation>
     </message>
 </context>
 <context>

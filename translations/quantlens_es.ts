@@ -297,6 +297,14 @@
         <source>Could not copy %1 to %2 for the report&apos;s command</source>
         <translation>No se pudo copiar %1 en %2 para el comando del informe</translation>
     </message>
+    <message>
+        <source>The ranking only: the selection of layers to keep in float was not measured (merge the selection stage&apos;s shards with the ranking&apos;s)</source>
+        <translation>Solo la clasificación: la selección de capas que se mantienen en coma flotante no se midió (combine las partes de la etapa de selección con las de la clasificación)</translation>
+    </message>
+    <message>
+        <source>keep the opened results&apos; layers in float</source>
+        <translation>mantener en coma flotante las capas de los resultados abiertos</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -999,14 +1007,6 @@
         <translation>Abrir resultados</translation>
     </message>
     <message>
-        <source>Evaluation results (*.json);;All files (*)</source>
-        <translation>Resultados de evaluación (*.json);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>Show in Compare an evaluation measured elsewhere: the JSON of quantlens-cli eval --json, or of merge --json over the shards of a cluster run</source>
-        <translation>Mostrar en Comparar una evaluación medida en otro lugar: el JSON de quantlens-cli eval --json, o de merge --json sobre las partes de una ejecución en un clúster</translation>
-    </message>
-    <message>
         <source>Cannot open the results %1: %2</source>
         <translation>No se pueden abrir los resultados %1: %2</translation>
     </message>
@@ -1032,6 +1032,14 @@
     <message>
         <source>, labelled</source>
         <translation>, etiquetados</translation>
+    </message>
+    <message>
+        <source>QuantLens results (*.json);;All files (*)</source>
+        <translation>Resultados de QuantLens (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog (the JSON of quantlens-cli eval, sensitivity or merge with --json, e.g. of a cluster run)</source>
+        <translation>Mostrar resultados medidos en otro lugar: una evaluación en Comparar, una clasificación de sensibilidad en el diálogo de sugerencias (el JSON de quantlens-cli eval, sensitivity o merge con --json, p. ej. de una ejecución en un clúster)</translation>
     </message>
 </context>
 <context>

@@ -297,6 +297,14 @@
         <source>Could not copy %1 to %2 for the report&apos;s command</source>
         <translation>Impossible de copier %1 vers %2 pour la commande du rapport</translation>
     </message>
+    <message>
+        <source>The ranking only: the selection of layers to keep in float was not measured (merge the selection stage&apos;s shards with the ranking&apos;s)</source>
+        <translation>Le classement seulement : la sélection des couches à garder en flottant n’a pas été mesurée (fusionnez les parts de l’étape de sélection avec celles du classement)</translation>
+    </message>
+    <message>
+        <source>keep the opened results&apos; layers in float</source>
+        <translation>garder en flottant les couches des résultats ouverts</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -999,14 +1007,6 @@
         <translation>Ouvrir des résultats</translation>
     </message>
     <message>
-        <source>Evaluation results (*.json);;All files (*)</source>
-        <translation>Résultats d’évaluation (*.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Show in Compare an evaluation measured elsewhere: the JSON of quantlens-cli eval --json, or of merge --json over the shards of a cluster run</source>
-        <translation>Afficher dans Comparer une évaluation mesurée ailleurs : le JSON de quantlens-cli eval --json, ou de merge --json sur les parts d’une exécution sur une grappe</translation>
-    </message>
-    <message>
         <source>Cannot open the results %1: %2</source>
         <translation>Impossible d’ouvrir les résultats %1 : %2</translation>
     </message>
@@ -1032,6 +1032,14 @@
     <message>
         <source>, labelled</source>
         <translation>, étiquetés</translation>
+    </message>
+    <message>
+        <source>QuantLens results (*.json);;All files (*)</source>
+        <translation>Résultats QuantLens (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog (the JSON of quantlens-cli eval, sensitivity or merge with --json, e.g. of a cluster run)</source>
+        <translation>Afficher des résultats mesurés ailleurs : une évaluation dans Comparer, un classement de sensibilité dans la boîte de suggestion (le JSON de quantlens-cli eval, sensitivity ou merge avec --json, p. ex. d’une exécution sur une grappe)</translation>
     </message>
 </context>
 <context>

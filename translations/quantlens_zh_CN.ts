@@ -295,6 +295,14 @@
         <source>Could not copy %1 to %2 for the report&apos;s command</source>
         <translation>无法将 %1 复制到 %2（供报告中的命令使用）</translation>
     </message>
+    <message>
+        <source>The ranking only: the selection of layers to keep in float was not measured (merge the selection stage&apos;s shards with the ranking&apos;s)</source>
+        <translation>仅有排名：未测量保留为浮点的层的选择（请将选择阶段的分片与排名阶段的分片合并）</translation>
+    </message>
+    <message>
+        <source>keep the opened results&apos; layers in float</source>
+        <translation>将所打开结果中的层保留为浮点</translation>
+    </message>
 </context>
 <context>
     <name>ql::app::LayerPane</name>
@@ -988,14 +996,6 @@
         <translation>打开结果</translation>
     </message>
     <message>
-        <source>Evaluation results (*.json);;All files (*)</source>
-        <translation>评估结果 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Show in Compare an evaluation measured elsewhere: the JSON of quantlens-cli eval --json, or of merge --json over the shards of a cluster run</source>
-        <translation>在“比较”中显示在别处测得的评估：quantlens-cli eval --json 的 JSON，或集群运行各分片经 merge --json 合并的 JSON</translation>
-    </message>
-    <message>
         <source>Cannot open the results %1: %2</source>
         <translation>无法打开结果 %1：%2</translation>
     </message>
@@ -1020,6 +1020,14 @@
     <message>
         <source>, labelled</source>
         <translation>，带标签</translation>
+    </message>
+    <message>
+        <source>QuantLens results (*.json);;All files (*)</source>
+        <translation>QuantLens 结果 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog (the JSON of quantlens-cli eval, sensitivity or merge with --json, e.g. of a cluster run)</source>
+        <translation>显示在别处测得的结果：评估显示在“比较”中，敏感度排名显示在建议对话框中（quantlens-cli eval、sensitivity 或 merge 加 --json 输出的 JSON，例如集群运行的结果）</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "cli/quant_options.h"
 #include "cli/shard.h"
+#include "data/content_hash.h"
 #include "pipeline/source.h"
 #include "eval/sensitivity.h"
 
@@ -112,16 +113,19 @@ int sensitivityCommand(const QStringList& args, QTextStream& out, QTextStream& e
     r->keepFloat = pipeline::toFileOps(run->model, r->keepFloat);
     r->order = pipeline::toFileOps(run->model, r->order);
     printSensitivity(out, a.flags.contains(QStringLiteral("--json")), a.positional.front(),
+        app::contentSha256(a.positional.front()),
         qs(passes::modeName(run->options.quantize.mode)), run->data.count,
         static_cast<double>(timer.elapsed()) / 1000.0, run->notes, *r);
     return 0;
 }
 
-void printSensitivity(QTextStream& out, bool json, const QString& model, const QString& mode, std::int64_t samples,
+void printSensitivity(QTextStream& out, bool json, const QString& model, const QString& modelSha256,
+    const QString& mode, std::int64_t samples,
     double seconds, const std::vector<std::string>& notes, const eval::SensitivityResult& r, const QString& run)
 {
     QJsonObject j;
     j[QStringLiteral("model")] = model;
+    j[QStringLiteral("model_sha256")] = modelSha256;
     j[QStringLiteral("mode")] = mode;
     j[QStringLiteral("samples")] = static_cast<qint64>(samples);
     j[QStringLiteral("metric")] = qs(r.metric);

@@ -29,7 +29,8 @@ int sensitivityCommand(const QStringList& args, QTextStream& out, QTextStream& e
 
 // What `sensitivity` prints (a table, or with `json` one JSON object: docs/cli-json.md), operators in the file's
 // numbering; `merge` prints the same, and `run` (the shards' fingerprint) when not empty.
-void printSensitivity(QTextStream& out, bool json, const QString& model, const QString& mode, std::int64_t samples,
+void printSensitivity(QTextStream& out, bool json, const QString& model, const QString& modelSha256,
+    const QString& mode, std::int64_t samples,
     double seconds, const std::vector<std::string>& notes, const eval::SensitivityResult& r, const QString& run = {});
 
 } // namespace ql::cli

@@ -144,7 +144,8 @@ int sensitivityShard(
     for (auto& l : partial->layers) // the file's numbering, as one run prints it
         l.op = run->model.fileOp(l.op);
     partial->order = order;
-    const QByteArray bytes = app::partialToJson(app::SensitivityPartialFile{a.positional.front(), std::move(*partial)});
+    const QByteArray bytes = app::partialToJson(
+        app::SensitivityPartialFile{a.positional.front(), app::contentSha256(a.positional.front()), std::move(*partial)});
     if (auto st = writeFileAtomically(partialPath.toStdString(),
             {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
         !st)
@@ -220,12 +221,13 @@ int mergeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     if (files.front().kind == app::AnyPartial::Kind::Sensitivity) {
         std::vector<eval::SensitivityPartial> parts;
-        QString model, mode;
+        QString model, modelSha256, mode;
         std::vector<std::string> notes;
         for (auto& f : files) {
             if (f.ranking.partial.shard.index == 0 &&
                 f.ranking.partial.stage == eval::SensitivityPartial::Stage::Ranking) {
                 model = f.ranking.model;
+                modelSha256 = f.ranking.modelSha256;
                 mode = qs(f.ranking.partial.metricMode);
                 notes = f.ranking.partial.notes;
             }
@@ -236,7 +238,7 @@ int mergeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         auto merged = eval::mergeSensitivity(std::move(parts));
         if (!merged)
             return fail(err, merged.error());
-        printSensitivity(out, json, model, mode, total, 0, notes, *merged, run);
+        printSensitivity(out, json, model, modelSha256, mode, total, 0, notes, *merged, run);
         return 0;
     }
     std::vector<eval::EvaluationPartial> parts;

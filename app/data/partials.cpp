@@ -164,6 +164,7 @@ QByteArray partialToJson(const SensitivityPartialFile& f)
     j[QStringLiteral("version")] = p.version;
     j[QStringLiteral("fingerprint")] = QString::fromStdString(p.fingerprint);
     j[QStringLiteral("model")] = f.model;
+    j[QStringLiteral("model_sha256")] = f.modelSha256;
     writeShard(j, p.shard);
     j[QStringLiteral("stage")] =
         p.stage == eval::SensitivityPartial::Stage::Ranking ? QStringLiteral("ranking") : QStringLiteral("selection");
@@ -194,6 +195,7 @@ Result<SensitivityPartialFile> sensitivityFromJson(const std::string& where, con
     p.version = j[QStringLiteral("version")].toInt(-1);
     p.fingerprint = j[QStringLiteral("fingerprint")].toString().toStdString();
     f.model = j[QStringLiteral("model")].toString();
+    f.modelSha256 = j[QStringLiteral("model_sha256")].toString();
     if (!readShard(j, p.shard))
         return Error{where + "its shard numbers are damaged"};
     const QString stage = j[QStringLiteral("stage")].toString();

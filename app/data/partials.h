@@ -24,6 +24,7 @@ struct PartialFile {
 
 struct SensitivityPartialFile {
     QString model;
+    QString modelSha256;
     eval::SensitivityPartial partial;
 };
 

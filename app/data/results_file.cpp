@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <limits>
 
 namespace ql::app {
@@ -26,22 +27,8 @@ bool readNumber(const QJsonObject& o, const char* key, double& out, double null)
     return true;
 }
 
-} // namespace
-
-Result<EvaluationResults> readEvaluationResults(const QString& path)
+Result<EvaluationResults> evaluationFromJson(const std::string& where, const QJsonObject& j)
 {
-    const std::string where = path.toStdString() + ": ";
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{where + "cannot read (" + file.errorString().toStdString() + ")"};
-    QJsonParseError e{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &e);
-    if (e.error != QJsonParseError::NoError || !doc.isObject())
-        return Error{where + "not JSON (" + e.errorString().toStdString() + ")"};
-    const QJsonObject j = doc.object();
-    if (!j[QStringLiteral("modes")].isArray() || !j[QStringLiteral("samples")].isDouble())
-        return Error{
-            where + "not the results of an evaluation (the JSON of quantlens-cli eval --json or merge --json)"};
     EvaluationResults r;
     r.model = j[QStringLiteral("model")].toString();
     r.modelSha256 = j[QStringLiteral("model_sha256")].toString();
@@ -83,6 +70,82 @@ Result<EvaluationResults> readEvaluationResults(const QString& path)
     if (r.modes.empty())
         return Error{where + "holds no evaluated mode"};
     return r;
+}
+
+Result<SensitivityResults> sensitivityFromJson(const std::string& where, const QJsonObject& j)
+{
+    SensitivityResults r;
+    r.model = j[QStringLiteral("model")].toString();
+    r.modelSha256 = j[QStringLiteral("model_sha256")].toString();
+    r.mode = j[QStringLiteral("mode")].toString();
+    r.samples = j[QStringLiteral("samples")].toInteger();
+    for (const auto& n : j[QStringLiteral("notes")].toArray())
+        r.notes.push_back(n.toString().toStdString());
+    eval::SensitivityResult& s = r.result;
+    s.metric = j[QStringLiteral("metric")].toString().toStdString();
+    s.floatMetric = j[QStringLiteral("float")].toDouble(-1);
+    s.quantizedMetric = j[QStringLiteral("quantized")].toDouble(-1);
+    s.budget = j[QStringLiteral("budget")].toDouble(-1);
+    s.selectionMetric = j[QStringLiteral("selection")].toDouble(-1);
+    s.withinBudget = j[QStringLiteral("within_budget")].toBool();
+    s.complete = j[QStringLiteral("complete")].toBool(true);
+    s.runs = j[QStringLiteral("runs")].toInt();
+    for (const auto& v : j[QStringLiteral("layers")].toArray()) {
+        const QJsonObject o = v.toObject();
+        eval::LayerSensitivity l;
+        l.op = o[QStringLiteral("index")].toInt(-1);
+        l.opName = o[QStringLiteral("op")].toString().toStdString();
+        l.keptFloat = o[QStringLiteral("kept_float")].toDouble();
+        l.onlyQuantized = o[QStringLiteral("only_quantized")].toDouble();
+        l.gain = o[QStringLiteral("gain")].toDouble();
+        l.cost = o[QStringLiteral("cost")].toDouble();
+        if (l.op < 0 || l.opName.empty())
+            return Error{where + "layer " + std::to_string(s.layers.size()) + " is damaged"};
+        s.layers.push_back(std::move(l));
+    }
+    for (const auto& v : j[QStringLiteral("keep_float")].toArray())
+        s.keepFloat.push_back(v.toInt(-1));
+    for (const auto& v : j[QStringLiteral("selection_order")].toArray())
+        s.order.push_back(v.toInt(-1));
+    if (s.layers.empty() || s.floatMetric < 0 || s.quantizedMetric < 0 || s.budget < 0 ||
+        std::any_of(s.keepFloat.begin(), s.keepFloat.end(), [](int op) { return op < 0; }))
+        return Error{where + "its sensitivity numbers are damaged or missing"};
+    return r;
+}
+
+} // namespace
+
+Result<OpenedResults> readResults(const QString& path)
+{
+    const std::string where = path.toStdString() + ": ";
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{where + "cannot read (" + file.errorString().toStdString() + ")"};
+    QJsonParseError e{};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject())
+        return Error{where + "not JSON (" + e.errorString().toStdString() + ")"};
+    const QJsonObject j = doc.object();
+    OpenedResults r;
+    if (j[QStringLiteral("modes")].isArray() && j[QStringLiteral("samples")].isDouble()) {
+        auto ev = evaluationFromJson(where, j);
+        if (!ev)
+            return ev.error();
+        r.evaluation = std::move(*ev);
+        return r;
+    }
+    if (j[QStringLiteral("metric")].isString() && j[QStringLiteral("layers")].isArray() &&
+        j[QStringLiteral("keep_float")].isArray()) {
+        auto s = sensitivityFromJson(where, j);
+        if (!s)
+            return s.error();
+        r.kind = OpenedResults::Kind::Sensitivity;
+        r.sensitivity = std::move(*s);
+        return r;
+    }
+    return Error{where +
+        "neither an evaluation nor a sensitivity ranking (the JSON of quantlens-cli eval, "
+        "sensitivity or merge with --json)"};
 }
 
 } // namespace ql::app

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Results measured elsewhere, read back: the JSON of `quantlens-cli eval --json` or of `merge --json` over the
-// shards of a cluster run (docs/cli-json.md), as the evaluation rows the GUI shows (File › Open results…).
+// Results measured elsewhere, read back: the JSON of `quantlens-cli eval --json` or `sensitivity --json`, or of
+// `merge --json` over the shards of a cluster run (docs/cli-json.md), as the GUI shows them (File › Open
+// results…): an evaluation's rows in Compare, a sensitivity ranking and selection in the suggestion dialog.
 #pragma once
 
 #include "core/result.h"
 #include "eval/evaluate.h"
+#include "eval/sensitivity.h"
 
 #include <QString>
 
@@ -23,7 +25,26 @@ struct EvaluationResults {
     std::vector<eval::ModeEvaluation> modes; // float32 first; per-sample values are not part of the file
 };
 
-// Errors name the file and what is wrong with it (not JSON, not an evaluation, a damaged mode).
-Result<EvaluationResults> readEvaluationResults(const QString& path);
+struct SensitivityResults {
+    QString model, modelSha256;
+    QString mode;
+    std::int64_t samples = 0;
+    std::vector<std::string> notes;
+    eval::SensitivityResult result; // operators in the file's numbering
+};
+
+struct OpenedResults {
+    enum class Kind { Evaluation, Sensitivity } kind = Kind::Evaluation;
+    EvaluationResults evaluation;
+    SensitivityResults sensitivity;
+    const QString& model() const { return kind == Kind::Evaluation ? evaluation.model : sensitivity.model; }
+    const QString& modelSha256() const
+    {
+        return kind == Kind::Evaluation ? evaluation.modelSha256 : sensitivity.modelSha256;
+    }
+};
+
+// Errors name the file and what is wrong with it (not JSON, not results QuantLens wrote, a damaged entry).
+Result<OpenedResults> readResults(const QString& path);
 
 } // namespace ql::app

@@ -128,6 +128,11 @@ public:
     // bring the drop within `budget` (0.01: one point) are kept in float, one undo step: suggestionProgress while
     // it runs, then suggestionFinished with the per-layer table (also when cancelled).
     void suggestKeepFloat(const passes::QuantizeOptions& q, double budget = 0.01);
+    // A sensitivity measured elsewhere (File › Open results…), operators in the file's numbering: its selection kept
+    // in float as one undo step (unless it holds the ranking only), then suggestionFinished as for a local run.
+    void applySensitivity(std::shared_ptr<const eval::SensitivityResult> result);
+    // What a finished suggestion says (the selection and its metric, or that nothing needs to stay float).
+    static QString suggestionText(const eval::SensitivityResult& r);
     bool suggesting() const { return m_suggestCancel != nullptr; }
     void cancelSuggestion();
     // File › Export report…: the report (app/report) of the model, the data set and `q`'s granularity and

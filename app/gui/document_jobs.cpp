@@ -272,21 +272,36 @@ void Document::suggestKeepFloat(const passes::QuantizeOptions& q, double budget)
                 emit suggestionFinished(false, QString::fromStdString(r.error().message), nullptr, false);
                 return;
             }
-            const auto budgetPoints = 100.0 * r->budget;
-            const QString msg = r->keepFloat.empty()
-                ? tr("Already within %1 point(s) of float: nothing to keep in float").arg(budgetPoints, 0, 'g', 3)
-                : tr("Keeping %n layer(s) in float: %1 %2 → %3 (float %4)", nullptr,
-                      static_cast<int>(r->keepFloat.size()))
-                      .arg(QString::fromStdString(r->metric))
-                      .arg(r->quantizedMetric, 0, 'f', 4)
-                      .arg(r->selectionMetric, 0, 'f', 4)
-                      .arg(r->floatMetric, 0, 'f', 4) +
-                    (r->withinBudget ? QString() : tr(" — still not within the budget"));
+            const QString msg = suggestionText(*r);
             auto shared = std::make_shared<const eval::SensitivityResult>(std::move(*r));
             if (!shared->keepFloat.empty())
                 keepAlsoInFloat(shared->keepFloat, tr("keep suggested layers in float"));
             emit suggestionFinished(true, msg, shared, false);
         });
+}
+
+QString Document::suggestionText(const eval::SensitivityResult& r)
+{
+    if (!r.complete)
+        return tr("The ranking only: the selection of layers to keep in float was not measured (merge the "
+                  "selection stage's shards with the ranking's)");
+    const auto budgetPoints = 100.0 * r.budget;
+    return r.keepFloat.empty()
+        ? tr("Already within %1 point(s) of float: nothing to keep in float").arg(budgetPoints, 0, 'g', 3)
+        : tr("Keeping %n layer(s) in float: %1 %2 → %3 (float %4)", nullptr, static_cast<int>(r.keepFloat.size()))
+                .arg(QString::fromStdString(r.metric))
+                .arg(r.quantizedMetric, 0, 'f', 4)
+                .arg(r.selectionMetric, 0, 'f', 4)
+                .arg(r.floatMetric, 0, 'f', 4) +
+            (r.withinBudget ? QString() : tr(" — still not within the budget"));
+}
+
+void Document::applySensitivity(std::shared_ptr<const eval::SensitivityResult> result)
+{
+    cancelSuggestion();
+    if (result->complete && !result->keepFloat.empty())
+        keepAlsoInFloat(result->keepFloat, tr("keep the opened results' layers in float"));
+    emit suggestionFinished(true, suggestionText(*result), result, false);
 }
 
 void Document::cancelSuggestion()

@@ -39,13 +39,14 @@ void MainWindow::buildMenus()
                               "images are scaled to the model's input"));
     auto* openResultsAction = fileMenu->addAction(tr("Open res&ults…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open results"), QString(), tr("Evaluation results (*.json);;All files (*)"));
+            this, tr("Open results"), QString(), tr("QuantLens results (*.json);;All files (*)"));
         if (!path.isEmpty())
             openResults(path);
     });
     openResultsAction->setObjectName(QStringLiteral("openResultsAction"));
-    openResultsAction->setToolTip(tr("Show in Compare an evaluation measured elsewhere: the JSON of quantlens-cli "
-                                     "eval --json, or of merge --json over the shards of a cluster run"));
+    openResultsAction->setToolTip(tr("Show results measured elsewhere: an evaluation in Compare, a sensitivity "
+                                     "ranking in the suggestion dialog (the JSON of quantlens-cli eval, sensitivity "
+                                     "or merge with --json, e.g. of a cluster run)"));
     auto* valueRange = fileMenu->addAction(tr("Data &value range…"), this, &MainWindow::showValueRangeDialog);
     valueRange->setObjectName(QStringLiteral("valueRangeAction"));
     valueRange->setToolTip(tr("How 8-bit images become input values ([0, 1], [-1, 1], [0, 255], mean and standard "

@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: MIT
 // File › Open results…: an evaluation measured elsewhere (the merge of a sharded run) shows in Compare with the
-// numbers of the file, the model it names opened first when none is; results of another model, or a file that is
+// numbers of the file, the model it names opened first when none is; a sensitivity run's selection is kept in
+// float with its table in the suggestion dialog; results of another model, or a file that is
 // not an evaluation, are refused with a message that names them.
 #include "common/cli_runner.h"
 #include "compare/comparemodel.h"
 #include "gui/comparetab.h"
 #include "gui/mainwindow.h"
 #include "gui/messagearea.h"
+#include "gui/suggestdialog.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace ql;
 
@@ -119,6 +123,39 @@ private slots:
         QVERIFY(w.openResults(m_results));
         QVERIFY(w.compareModel()->results());
         QVERIFY(!w.messageArea()->messages().join(QLatin1Char('\n')).contains(QLatin1String("another model")));
+    }
+
+    // A sensitivity ranking and selection measured elsewhere: the suggestion dialog shows its table and the layers
+    // it selects are kept in float, one undo step.
+    void sensitivityResultsKeepTheirSelectionInFloat()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("sensitivity.json"));
+        const auto r = test::runCli({QStringLiteral("sensitivity"), kModel, QStringLiteral("--data"),
+            kData + QStringLiteral("t10k-images-idx3-ubyte.gz"), QStringLiteral("--limit"), QStringLiteral("2000"),
+            QStringLiteral("--mode"), QStringLiteral("int8"), QStringLiteral("--per-tensor"),
+            QStringLiteral("--budget"), QStringLiteral("0"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(writeFile(path, r.out));
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        std::vector<int> selected;
+        for (const auto& v : j[QStringLiteral("keep_float")].toArray())
+            selected.push_back(v.toInt());
+        QVERIFY(!selected.empty());
+
+        app::MainWindow w;
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        w.openFile(kModel);
+        QVERIFY(loaded.wait(10000));
+        const int undoSteps = w.undoStack()->count();
+        QVERIFY(w.openResults(path));
+        QCOMPARE(w.keptFloat(), selected);
+        QCOMPARE(w.undoStack()->count(), undoSteps + 1);
+        QCOMPARE(w.suggestDialog()->table()->rowCount(), j[QStringLiteral("layers")].toArray().size());
+        QVERIFY(w.suggestDialog()->isVisible());
+        QVERIFY2(w.suggestDialog()->summary().contains(QLatin1String("agreement")),
+            qPrintable(w.suggestDialog()->summary()));
+        w.undoStack()->undo();
+        QVERIFY(w.keptFloat().empty());
     }
 
 private:
