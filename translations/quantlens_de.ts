@@ -1038,8 +1038,12 @@
         <translation>QuantLens-Ergebnisse (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog (the JSON of quantlens-cli eval, sensitivity or merge with --json, e.g. of a cluster run)</source>
-        <translation>Anderswo gemessene Ergebnisse zeigen: eine Auswertung im Reiter Vergleich, eine Sensitivitätsrangfolge im Vorschlagsdialog (das JSON von quantlens-cli eval, sensitivity oder merge mit --json, z. B. eines Clusterlaufs)</translation>
+        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog, an activation analysis in Errors (the JSON of quantlens-cli eval, sensitivity, analyze or merge with --json, e.g. of a cluster run)</source>
+        <translation>Anderswo gemessene Ergebnisse zeigen: eine Auswertung im Reiter Vergleich, eine Sensitivitätsrangfolge im Vorschlagsdialog, eine Aktivierungsanalyse im Reiter Fehler (das JSON von quantlens-cli eval, sensitivity, analyze oder merge mit --json, z. B. eines Clusterlaufs)</translation>
+    </message>
+    <message>
+        <source>Activation SQNR per operator output in %1, measured elsewhere (opened from %2); the lowest is outlined. The next analysis here replaces it.</source>
+        <translation>Aktivierungs-SQNR je Operatorausgabe in %1, anderswo gemessen (geöffnet aus %2); die niedrigste ist umrandet. Die nächste Analyse hier ersetzt sie.</translation>
     </message>
 </context>
 <context>

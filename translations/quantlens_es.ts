@@ -1038,8 +1038,12 @@
         <translation>Resultados de QuantLens (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog (the JSON of quantlens-cli eval, sensitivity or merge with --json, e.g. of a cluster run)</source>
-        <translation>Mostrar resultados medidos en otro lugar: una evaluación en Comparar, una clasificación de sensibilidad en el diálogo de sugerencias (el JSON de quantlens-cli eval, sensitivity o merge con --json, p. ej. de una ejecución en un clúster)</translation>
+        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog, an activation analysis in Errors (the JSON of quantlens-cli eval, sensitivity, analyze or merge with --json, e.g. of a cluster run)</source>
+        <translation>Mostrar resultados medidos en otro lugar: una evaluación en Comparar, una clasificación de sensibilidad en el diálogo de sugerencias, un análisis de activaciones en Errores (el JSON de quantlens-cli eval, sensitivity, analyze o merge con --json, p. ej. de una ejecución en un clúster)</translation>
+    </message>
+    <message>
+        <source>Activation SQNR per operator output in %1, measured elsewhere (opened from %2); the lowest is outlined. The next analysis here replaces it.</source>
+        <translation>SQNR de activación por salida de operador en %1, medida en otro lugar (abierta desde %2); la más baja está resaltada. El próximo análisis aquí la reemplaza.</translation>
     </message>
 </context>
 <context>

@@ -1038,8 +1038,12 @@
         <translation>Résultats QuantLens (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog (the JSON of quantlens-cli eval, sensitivity or merge with --json, e.g. of a cluster run)</source>
-        <translation>Afficher des résultats mesurés ailleurs : une évaluation dans Comparer, un classement de sensibilité dans la boîte de suggestion (le JSON de quantlens-cli eval, sensitivity ou merge avec --json, p. ex. d’une exécution sur une grappe)</translation>
+        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog, an activation analysis in Errors (the JSON of quantlens-cli eval, sensitivity, analyze or merge with --json, e.g. of a cluster run)</source>
+        <translation>Afficher des résultats mesurés ailleurs : une évaluation dans Comparer, un classement de sensibilité dans la boîte de suggestion, une analyse des activations dans Erreurs (le JSON de quantlens-cli eval, sensitivity, analyze ou merge avec --json, p. ex. d’une exécution sur une grappe)</translation>
+    </message>
+    <message>
+        <source>Activation SQNR per operator output in %1, measured elsewhere (opened from %2); the lowest is outlined. The next analysis here replaces it.</source>
+        <translation>SQNR des activations par sortie d’opérateur en %1, mesuré ailleurs (ouvert depuis %2) ; la plus basse est entourée. La prochaine analyse ici le remplace.</translation>
     </message>
 </context>
 <context>

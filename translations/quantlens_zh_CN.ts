@@ -1026,8 +1026,12 @@
         <translation>QuantLens 结果 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog (the JSON of quantlens-cli eval, sensitivity or merge with --json, e.g. of a cluster run)</source>
-        <translation>显示在别处测得的结果：评估显示在“比较”中，敏感度排名显示在建议对话框中（quantlens-cli eval、sensitivity 或 merge 加 --json 输出的 JSON，例如集群运行的结果）</translation>
+        <source>Show results measured elsewhere: an evaluation in Compare, a sensitivity ranking in the suggestion dialog, an activation analysis in Errors (the JSON of quantlens-cli eval, sensitivity, analyze or merge with --json, e.g. of a cluster run)</source>
+        <translation>显示在别处测得的结果：评估显示在“比较”中，敏感度排名显示在建议对话框中，激活分析显示在“误差”中（quantlens-cli eval、sensitivity、analyze 或 merge 加 --json 输出的 JSON，例如集群运行的结果）</translation>
+    </message>
+    <message>
+        <source>Activation SQNR per operator output in %1, measured elsewhere (opened from %2); the lowest is outlined. The next analysis here replaces it.</source>
+        <translation>%1 下每个算子输出的激活 SQNR，在别处测得（从 %2 打开）；最低者已标出。此处的下一次分析将替换它。</translation>
     </message>
 </context>
 <context>

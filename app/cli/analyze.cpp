@@ -5,6 +5,7 @@
 #include "cli/json_util.h"
 #include "cli/quant_options.h"
 #include "cli/shard.h"
+#include "data/content_hash.h"
 #include "eval/activations.h"
 #include "eval/weights.h"
 #include "pipeline/quantize.h"
@@ -132,6 +133,7 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const bool histograms = !a.flags.contains(QStringLiteral("--no-histograms"));
     QJsonObject j;
     j[QStringLiteral("model")] = a.positional.front();
+    j[QStringLiteral("model_sha256")] = app::contentSha256(a.positional.front());
     j[QStringLiteral("mode")] = teaching ? QStringLiteral("teaching") : qs(passes::modeName(o.mode));
     if (o.teaching)
         j[QStringLiteral("scheme")] = qs(o.teaching->describe());

@@ -143,9 +143,29 @@ Result<OpenedResults> readResults(const QString& path)
         r.sensitivity = std::move(*s);
         return r;
     }
+    if (j[QStringLiteral("activations")].isArray()) {
+        AnalysisResults& a = r.analysis;
+        r.kind = OpenedResults::Kind::Analysis;
+        a.model = j[QStringLiteral("model")].toString();
+        a.modelSha256 = j[QStringLiteral("model_sha256")].toString();
+        a.mode = j[QStringLiteral("mode")].toString();
+        const double inf = std::numeric_limits<double>::infinity();
+        for (const auto& v : j[QStringLiteral("activations")].toArray()) {
+            const QJsonObject o = v.toObject();
+            double propagated = 0, local = 0;
+            if (!o[QStringLiteral("index")].isDouble() ||
+                !readNumber(o[QStringLiteral("propagated")].toObject(), "sqnr_db", propagated, inf) ||
+                !readNumber(o[QStringLiteral("local")].toObject(), "sqnr_db", local, inf))
+                return Error{where + "activation " + std::to_string(a.ops.size()) + " is damaged"};
+            a.ops.push_back(o[QStringLiteral("index")].toInt());
+            a.propagated.push_back(propagated);
+            a.local.push_back(local);
+        }
+        return r;
+    }
     return Error{where +
-        "neither an evaluation nor a sensitivity ranking (the JSON of quantlens-cli eval, "
-        "sensitivity or merge with --json)"};
+        "not an evaluation, a sensitivity ranking or an activation analysis (the JSON of "
+        "quantlens-cli eval, sensitivity, analyze --data or merge with --json)"};
 }
 
 } // namespace ql::app

@@ -33,14 +33,30 @@ struct SensitivityResults {
     eval::SensitivityResult result; // operators in the file's numbering
 };
 
+// An activation analysis (analyze --data): each operator output's SQNR, propagated and local (+inf: exact).
+struct AnalysisResults {
+    QString model, modelSha256;
+    QString mode;
+    std::vector<int> ops; // the file's numbering
+    std::vector<double> propagated, local;
+};
+
 struct OpenedResults {
-    enum class Kind { Evaluation, Sensitivity } kind = Kind::Evaluation;
+    enum class Kind { Evaluation, Sensitivity, Analysis } kind = Kind::Evaluation;
     EvaluationResults evaluation;
     SensitivityResults sensitivity;
-    const QString& model() const { return kind == Kind::Evaluation ? evaluation.model : sensitivity.model; }
+    AnalysisResults analysis;
+    const QString& model() const
+    {
+        return kind == Kind::Evaluation ? evaluation.model
+            : kind == Kind::Sensitivity ? sensitivity.model
+                                        : analysis.model;
+    }
     const QString& modelSha256() const
     {
-        return kind == Kind::Evaluation ? evaluation.modelSha256 : sensitivity.modelSha256;
+        return kind == Kind::Evaluation ? evaluation.modelSha256
+            : kind == Kind::Sensitivity ? sensitivity.modelSha256
+                                        : analysis.modelSha256;
     }
 };
 

@@ -167,6 +167,9 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // Each operator output's activation SQNR (propagated and local) in the Errors view's chart and the graph.
+    void showActivationSqnr(
+        const std::vector<int>& ops, const std::vector<double>& sqnr, const std::vector<double>& local);
     void buildMenus();
     void showOpenDialog();
     void wireDocumentJobs(); // the document's job results into the views

@@ -29,6 +29,22 @@
 
 namespace ql::app {
 
+void MainWindow::showActivationSqnr(
+    const std::vector<int>& ops, const std::vector<double>& sqnr, const std::vector<double>& local)
+{
+    QStringList labels;
+    const auto file = m_doc->source() ? m_doc->source()->file : nullptr;
+    for (const int op : ops) {
+        const bool named = file && op >= 0 && op < static_cast<int>(file->main().operators.size());
+        labels << (named ? QStringLiteral("%1 %2").arg(op).arg(QString::fromStdString(
+                               file->opName(file->main().operators[static_cast<std::size_t>(op)])))
+                         : QString::number(op));
+    }
+    m_activationOps = ops;
+    m_activationBars->setValues(labels, sqnr);
+    m_graphView->setActivationSqnr(ops, sqnr, local);
+}
+
 void MainWindow::wireDocumentJobs()
 {
     connect(m_doc, &Document::evaluationProgress, m_compare, &CompareTab::showProgress);
@@ -70,17 +86,7 @@ void MainWindow::wireDocumentJobs()
             m_sideBySide->setModels(workGraph(), quantized, m_modePanel->describe(), error);
             m_quantized = m_modePanel->options().teaching ? nullptr : quantized;
             updateTarget();
-            QStringList labels;
-            const auto file = m_doc->source() ? m_doc->source()->file : nullptr;
-            for (const int op : ops) {
-                const bool named = file && op >= 0 && op < static_cast<int>(file->main().operators.size());
-                labels << (named ? QStringLiteral("%1 %2").arg(op).arg(QString::fromStdString(
-                                       file->opName(file->main().operators[static_cast<std::size_t>(op)])))
-                                 : QString::number(op));
-            }
-            m_activationOps = ops;
-            m_activationBars->setValues(labels, sqnr);
-            m_graphView->setActivationSqnr(ops, sqnr, local);
+            showActivationSqnr(ops, sqnr, local);
             const auto set = m_doc->dataSet();
             m_activationCaption->setText(!error.isEmpty() ? error
                     : sqnr.empty() ? tr("Open a data set to see the activation error per operator output.")

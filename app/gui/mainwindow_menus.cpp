@@ -45,8 +45,9 @@ void MainWindow::buildMenus()
     });
     openResultsAction->setObjectName(QStringLiteral("openResultsAction"));
     openResultsAction->setToolTip(tr("Show results measured elsewhere: an evaluation in Compare, a sensitivity "
-                                     "ranking in the suggestion dialog (the JSON of quantlens-cli eval, sensitivity "
-                                     "or merge with --json, e.g. of a cluster run)"));
+                                     "ranking in the suggestion dialog, an activation analysis in Errors (the JSON of "
+                                     "quantlens-cli eval, sensitivity, analyze or merge with --json, e.g. of a "
+                                     "cluster run)"));
     auto* valueRange = fileMenu->addAction(tr("Data &value range…"), this, &MainWindow::showValueRangeDialog);
     valueRange->setObjectName(QStringLiteral("valueRangeAction"));
     valueRange->setToolTip(tr("How 8-bit images become input values ([0, 1], [-1, 1], [0, 255], mean and standard "

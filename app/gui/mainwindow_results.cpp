@@ -57,6 +57,16 @@ bool MainWindow::openResults(const QString& path)
             std::make_shared<const eval::SensitivityResult>(std::move(results->sensitivity.result)));
         return true;
     }
+    if (results->kind == OpenedResults::Kind::Analysis) {
+        // The activation SQNR of every operator output, until the next analysis here replaces it.
+        const AnalysisResults& an = results->analysis;
+        showActivationSqnr(an.ops, an.propagated, an.local);
+        m_activationCaption->setText(tr("Activation SQNR per operator output in %1, measured elsewhere (opened from "
+                                        "%2); the lowest is outlined. The next analysis here replaces it.")
+                                         .arg(an.mode, path));
+        showView(QStringLiteral("errors"));
+        return true;
+    }
     EvaluationResults& ev = results->evaluation;
     cancelEvaluation();
     m_compare->setResults(std::make_shared<const std::vector<eval::ModeEvaluation>>(std::move(ev.modes)));

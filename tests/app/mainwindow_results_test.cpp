@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // File › Open results…: an evaluation measured elsewhere (the merge of a sharded run) shows in Compare with the
 // numbers of the file, the model it names opened first when none is; a sensitivity run's selection is kept in
-// float with its table in the suggestion dialog; results of another model, or a file that is
-// not an evaluation, are refused with a message that names them.
+// float with its table in the suggestion dialog; an activation analysis shows in the Errors view; results of another
+// model, or a file that is not an evaluation, are refused with a message that names them.
 #include "common/cli_runner.h"
 #include "compare/comparemodel.h"
 #include "gui/comparetab.h"
@@ -156,6 +156,33 @@ private slots:
             qPrintable(w.suggestDialog()->summary()));
         w.undoStack()->undo();
         QVERIFY(w.keptFloat().empty());
+    }
+
+    // An activation analysis measured elsewhere: its SQNR per operator output in the Errors view.
+    void analysisResultsShowInTheErrorsView()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("analyze.json"));
+        const auto r = test::runCli({QStringLiteral("analyze"), kModel, QStringLiteral("--mode"),
+            QStringLiteral("int8"), QStringLiteral("--data"), kData + QStringLiteral("t10k-images-idx3-ubyte.gz"),
+            QStringLiteral("--analysis-samples"), QStringLiteral("64"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(writeFile(path, r.out));
+        std::vector<int> ops;
+        for (const auto& v : QJsonDocument::fromJson(r.out).object()[QStringLiteral("activations")].toArray())
+            ops.push_back(v.toObject()[QStringLiteral("index")].toInt());
+        QVERIFY(!ops.empty());
+
+        app::MainWindow w;
+        QSignalSpy loaded(&w, &app::MainWindow::modelLoaded);
+        QSignalSpy ready(&w, &app::MainWindow::quantizedReady);
+        w.openFile(kModel);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(ready.wait(20000)); // the local analysis first, so that it does not replace the opened one
+        QVERIFY(w.openResults(path));
+        QCOMPARE(w.activationOperators(), ops);
+        QVERIFY2(
+            w.activationCaption().contains(QLatin1String("measured elsewhere")), qPrintable(w.activationCaption()));
+        QVERIFY(w.activationCaption().contains(path));
     }
 
 private:
