@@ -381,7 +381,8 @@ Result<AnalysisPartialFile> analysisFromJson(const std::string& where, const QJs
         if (bytes.size() % static_cast<qsizetype>(sizeof(float)) != 0)
             return Error{where + "its kept values are damaged"};
         std::vector<float> values(static_cast<std::size_t>(bytes.size()) / sizeof(float));
-        std::memcpy(values.data(), bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        if (!values.empty())
+            std::memcpy(values.data(), bytes.constData(), static_cast<std::size_t>(bytes.size()));
         p.measure.layers.push_back(std::move(l));
         p.measure.kept.push_back(std::move(values));
     }
