@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Submits a QuantLens evaluation or sensitivity run to Slurm as a job array of shards plus a dependent merge:
+# Submits a QuantLens evaluation, activation analysis or sensitivity run to Slurm as a job array of shards plus a
+# dependent merge:
 #
 #   submit.sh --shards N --out DIR [--only LIST] [--wait] [--sbatch "OPTIONS"] -- eval MODEL --data ... [options]
 #   submit.sh --shards N --out DIR [--only LIST] [--wait] [--sbatch "OPTIONS"] -- sensitivity MODEL --mode ... --data ...
@@ -10,7 +11,7 @@
 # analyze:     the same for the activation analysis (analyze-I.json) -> DIR/analyze.json and DIR/analyze.txt
 # sensitivity: an array of N ranking shards (rank-I.json) -> merge -> DIR/ranking.json
 #              -> an array of N selection shards (select-I.json) -> merge -> DIR/sensitivity.json, .txt
-# Every step waits for the one before (sbatch --dependency). The merged result equals one `quantlens-cli eval`
+# Every step waits for the one before (sbatch --dependency). The merged result equals one `quantlens-cli eval`,
 # `analyze` or `sensitivity` run over all samples, bit for bit. Calibrate once beforehand and pass the ranges
 # (quantlens-cli calibrate MODEL --calibration-data DATA -o ranges.json, then --ranges ranges.json), so every
 # shard uses the same ranges without calibrating again.
@@ -25,7 +26,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
 usage() {
-  sed -n '3,21p' "$0" | sed 's/^# \{0,1\}//' >&2
+  awk 'NR > 2 && /^#/ { sub(/^# ?/, ""); print; next } NR > 2 { exit }' "$0" >&2
   exit 2
 }
 
