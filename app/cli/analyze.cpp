@@ -78,8 +78,7 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const Args a = parseArgs(args,
         quantOptionsWithValue() +
             QStringList{QStringLiteral("--bits"), QStringLiteral("--bins"), QStringLiteral("--data"),
-                QStringLiteral("--analysis-samples"), QStringLiteral("--shard"),
-                QStringLiteral("--partial")},
+                QStringLiteral("--analysis-samples"), QStringLiteral("--shard"), QStringLiteral("--partial")},
         quantFlags() +
             QStringList{QStringLiteral("--json"), QStringLiteral("--asymmetric"), QStringLiteral("--no-histograms")});
     const bool teaching = !a.value(QStringLiteral("--bits")).isEmpty();
@@ -154,8 +153,9 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 
     const QString shardText = a.value(QStringLiteral("--shard")), partialPath = a.value(QStringLiteral("--partial"));
     if (shardText.isEmpty() != partialPath.isEmpty())
-        return fail(err, "--shard I/N and --partial FILE go together: a shard writes its partial result to FILE, "
-                         "and `quantlens-cli merge` combines them");
+        return fail(err,
+            "--shard I/N and --partial FILE go together: a shard writes its partial result to FILE, "
+            "and `quantlens-cli merge` combines them");
     // Activations, when data is given: the quantized model (float I/O) against the float one.
     const QString dataPath = a.value(QStringLiteral("--data"));
     if (!shardText.isEmpty() && dataPath.isEmpty())
@@ -185,15 +185,8 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             return fail(err, data.error());
         passes::QuantizeOptions q = *qo;
         q.io = passes::IoType::Float;
-        data::SampleSet head;
-        if (window) {
-            auto h = calibrationHead(a, *model->work, *pre, 0, q, *data);
-            if (!h)
-                return fail(err, h.error());
-            head = std::move(*h);
-        }
         std::vector<std::string> n;
-        auto ranges = rangesForCommand(a, *model, *pre, q, window ? head : *data, "analysis samples", n);
+        auto ranges = rangesForWindow(a, *model, *pre, q, *data, bool(window), 0, "analysis samples", n);
         if (!ranges)
             return fail(err, ranges.error());
         for (const auto& s : n)

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "cli/calibrate.h"
 
-#include "data/content_hash.h"
 #include "cli/args.h"
 #include "cli/quant_options.h"
 #include "core/file_io.h"
+#include "data/content_hash.h"
+#include "data/json_file.h"
 #include "data/ranges_file.h"
 #include "pipeline/quantize.h"
 
@@ -68,9 +69,7 @@ int calibrateCommand(const QStringList& args, QTextStream& out, QTextStream& err
     f.calibrationSource = o->calibrationSource;
     f.ranges = std::move(*ranges);
     const QByteArray bytes = app::rangesToJson(f);
-    if (auto st = writeFileAtomically(output.toStdString(),
-            {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
-        !st)
+    if (auto st = app::writeBytesAtomically(output, bytes); !st)
         return fail(err, st.error());
     int valid = 0;
     for (const auto& r : f.ranges)

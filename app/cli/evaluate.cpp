@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "cli/evaluate.h"
 
-#include "data/content_hash.h"
 #include "cli/args.h"
 #include "cli/json_util.h"
 #include "cli/quant_options.h"
 #include "cli/shard.h"
+#include "data/content_hash.h"
 #include "data/ranges_file.h"
-#include "pipeline/quantize.h"
-#include "pipeline/source.h"
 #include "eval/evaluate.h"
 #include "model/reader.h"
 #include "model/summary.h"
 #include "passes/quantize.h"
+#include "pipeline/quantize.h"
+#include "pipeline/source.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -94,14 +94,7 @@ Result<Evaluation> prepareEvaluation(const Args& a, const data::SampleWindow& wi
     if (integer) {
         passes::QuantizeOptions rq = o.quantize;
         rq.mode = passes::Mode::Int8;
-        data::SampleSet head;
-        if (window) {
-            auto h = calibrationHead(a, *ev.model.work, ev.pre, limit, rq, ev.data);
-            if (!h)
-                return h.error();
-            head = std::move(*h);
-        }
-        auto r = rangesForCommand(a, ev.model, ev.pre, rq, window ? head : ev.data, "evaluation samples", ev.notes);
+        auto r = rangesForWindow(a, ev.model, ev.pre, rq, ev.data, bool(window), limit, "evaluation samples", ev.notes);
         if (!r)
             return r.error();
         ev.ranges = std::move(*r);
@@ -120,8 +113,8 @@ Result<Evaluation> evaluateForCommand(const Args& a)
         return ev.error();
     QElapsedTimer timer;
     timer.start();
-    auto results = eval::evaluateModes(*ev->model.work, ev->model.dequantized() ? ev->model.file.get() : nullptr,
-        ev->data, ev->ranges, ev->options);
+    auto results = eval::evaluateModes(
+        *ev->model.work, ev->model.dequantized() ? ev->model.file.get() : nullptr, ev->data, ev->ranges, ev->options);
     if (!results)
         return results.error();
     ev->results = std::move(*results);
@@ -131,9 +124,9 @@ Result<Evaluation> evaluateForCommand(const Args& a)
 
 int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Args a = parseArgs(args,
-        evalOptionsWithValue() + QStringList{QStringLiteral("--shard"), QStringLiteral("--partial")},
-        quantFlags() + QStringList{QStringLiteral("--json")});
+    const Args a =
+        parseArgs(args, evalOptionsWithValue() + QStringList{QStringLiteral("--shard"), QStringLiteral("--partial")},
+            quantFlags() + QStringList{QStringLiteral("--json")});
     if (!a.error.isEmpty() || a.positional.size() != 1 || a.value(QStringLiteral("--data")).isEmpty()) {
         err << (a.error.isEmpty() ? tr("eval needs one model file and --data") : a.error) << "\n\n"
             << commandHelp(QStringLiteral("eval"));
@@ -141,8 +134,9 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     const QString shardText = a.value(QStringLiteral("--shard")), partialPath = a.value(QStringLiteral("--partial"));
     if (shardText.isEmpty() != partialPath.isEmpty())
-        return fail(err, "--shard I/N and --partial FILE go together: a shard writes its partial result to FILE, "
-                         "and `quantlens-cli merge` combines them");
+        return fail(err,
+            "--shard I/N and --partial FILE go together: a shard writes its partial result to FILE, "
+            "and `quantlens-cli merge` combines them");
     if (!shardText.isEmpty())
         return evalShard(a, shardText, partialPath, out, err);
     auto ev = evaluateForCommand(a);
@@ -154,9 +148,8 @@ int evalCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     return 0;
 }
 
-void printEvaluation(QTextStream& out, bool json, const QString& path, const QString& modelSha256,
-    std::int64_t samples, bool labelled,
-    double seconds, const std::vector<std::string>& notes, const std::vector<eval::ModeEvaluation>& rows)
+void printEvaluation(QTextStream& out, bool json, const QString& path, const QString& modelSha256, std::int64_t samples,
+    bool labelled, double seconds, const std::vector<std::string>& notes, const std::vector<eval::ModeEvaluation>& rows)
 {
     const auto* results = &rows;
     QJsonObject j;
@@ -210,9 +203,7 @@ void printEvaluation(QTextStream& out, bool json, const QString& path, const QSt
         out << QJsonDocument(j).toJson(QJsonDocument::Compact) << '\n';
         return;
     }
-    out << tr("%1 samples%2\n")
-               .arg(samples)
-               .arg(j[QStringLiteral("labelled")].toBool() ? tr(", labelled") : QString());
+    out << tr("%1 samples%2\n").arg(samples).arg(j[QStringLiteral("labelled")].toBool() ? tr(", labelled") : QString());
     for (const auto& n : notes)
         out << "  " << qs(n) << '\n';
     out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")

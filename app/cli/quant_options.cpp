@@ -122,8 +122,8 @@ Result<pipeline::ModelSource> loadModelSource(const QString& path)
     return pipeline::openModel(path.toStdString());
 }
 
-Result<data::SampleSet> loadData(const QString& path, const model::Graph& g, const data::Preprocess& pre,
-    const Args& a, std::int64_t limit, const data::SampleWindow& window)
+Result<data::SampleSet> loadData(const QString& path, const model::Graph& g, const data::Preprocess& pre, const Args& a,
+    std::int64_t limit, const data::SampleWindow& window)
 {
     const QString order = a.value(QStringLiteral("--channel-order"), QStringLiteral("rgb"));
     if (order != QLatin1String("rgb") && order != QLatin1String("bgr"))
@@ -162,19 +162,6 @@ Result<std::vector<data::SampleSet>> loadCalibrationData(
     return sets;
 }
 
-Result<data::SampleSet> calibrationHead(const Args& a, const model::Graph& g, const data::Preprocess& pre,
-    std::int64_t limit, const passes::QuantizeOptions& o, const data::SampleSet& window)
-{
-    if (window.first == 0 && window.count >= o.calibration.samples)
-        return data::firstSamples(window, o.calibration.samples);
-    if (!passes::needsCalibration(o.mode) || !a.value(QStringLiteral("--ranges")).isEmpty() ||
-        !a.value(QStringLiteral("--calibration-data")).isEmpty())
-        return data::SampleSet{};
-    return loadCommandData(a, g, pre, limit, [&](std::int64_t available) -> Result<std::pair<std::int64_t, std::int64_t>> {
-        return std::pair<std::int64_t, std::int64_t>{0, std::min(available, o.calibration.samples)};
-    });
-}
-
 Result<data::SampleSet> loadCommandData(const Args& a, const model::Graph& g, const data::Preprocess& pre,
     std::int64_t limit, const data::SampleWindow& window)
 {
@@ -188,6 +175,21 @@ Result<data::SampleSet> loadCommandData(const Args& a, const model::Graph& g, co
         if (auto s = data::loadLabels(*set, l.toStdString()); !s)
             return withContext("labels", s.error());
     return set;
+}
+
+// What a shard calibrates on when it has neither --ranges nor --calibration-data and must calibrate.
+static Result<data::SampleSet> calibrationHead(const Args& a, const model::Graph& g, const data::Preprocess& pre,
+    std::int64_t limit, const passes::QuantizeOptions& o, const data::SampleSet& window)
+{
+    if (window.first == 0 && window.count >= o.calibration.samples)
+        return data::firstSamples(window, o.calibration.samples);
+    if (!passes::needsCalibration(o.mode) || !a.value(QStringLiteral("--ranges")).isEmpty() ||
+        !a.value(QStringLiteral("--calibration-data")).isEmpty())
+        return data::SampleSet{};
+    return loadCommandData(
+        a, g, pre, limit, [&](std::int64_t available) -> Result<std::pair<std::int64_t, std::int64_t>> {
+            return std::pair<std::int64_t, std::int64_t>{0, std::min(available, o.calibration.samples)};
+        });
 }
 
 Result<std::optional<std::vector<quant::TensorRange>>> rangesFromFile(
@@ -235,6 +237,18 @@ Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pi
     if (!given)
         return given.error();
     return pipeline::rangesWithOwnData(m, o, std::move(*given), ownData, what, notes);
+}
+
+Result<std::vector<quant::TensorRange>> rangesForWindow(const Args& a, const pipeline::ModelSource& m,
+    const data::Preprocess& pre, passes::QuantizeOptions& o, const data::SampleSet& data, bool windowed,
+    std::int64_t limit, const std::string& what, std::vector<std::string>& notes)
+{
+    if (!windowed)
+        return rangesForCommand(a, m, pre, o, data, what, notes);
+    auto head = calibrationHead(a, *m.work, pre, limit, o, data);
+    if (!head)
+        return head.error();
+    return rangesForCommand(a, m, pre, o, *head, what, notes);
 }
 
 } // namespace ql::cli

@@ -45,11 +45,7 @@ Result<std::vector<data::SampleSet>> loadCalibrationData(const Args& a, const mo
 Result<data::SampleSet> loadCommandData(const Args& a, const model::Graph& g, const data::Preprocess& pre,
     std::int64_t limit, const data::SampleWindow& window = {});
 
-// What a command that reads only a window of its data set (a shard) calibrates on when it has neither --ranges nor
-// --calibration-data and must calibrate: the first --samples of the whole data set, as one run over all of it does.
-// `window` itself when the window holds them; else they are read.
-Result<data::SampleSet> calibrationHead(const Args& a, const model::Graph& g, const data::Preprocess& pre,
-    std::int64_t limit, const passes::QuantizeOptions& o, const data::SampleSet& window);
+
 
 // The activation ranges of --ranges FILE (`quantlens-cli calibrate`) when given, checked against the model file;
 // `o` takes the calibration they came from, `notes` say where they came from. Nothing without --ranges; refused
@@ -64,5 +60,11 @@ Result<std::optional<std::vector<quant::TensorRange>>> rangesFromFile(
 Result<std::vector<quant::TensorRange>> rangesForCommand(const Args& a, const pipeline::ModelSource& m,
     const data::Preprocess& pre, passes::QuantizeOptions& o, const data::SampleSet& ownData, const std::string& what,
     std::vector<std::string>& notes);
+// The same for a command whose data may be a window of its data set (`windowed`: a shard's samples, read with
+// `limit`): its own samples are then the first --samples of the whole data set, as one run over all of it
+// calibrates on; the window when it holds them, else read apart.
+Result<std::vector<quant::TensorRange>> rangesForWindow(const Args& a, const pipeline::ModelSource& m,
+    const data::Preprocess& pre, passes::QuantizeOptions& o, const data::SampleSet& data, bool windowed,
+    std::int64_t limit, const std::string& what, std::vector<std::string>& notes);
 
 } // namespace ql::cli

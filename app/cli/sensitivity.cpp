@@ -5,8 +5,8 @@
 #include "cli/quant_options.h"
 #include "cli/shard.h"
 #include "data/content_hash.h"
-#include "pipeline/source.h"
 #include "eval/sensitivity.h"
+#include "pipeline/source.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -63,15 +63,8 @@ Result<SensitivityRun> prepareSensitivity(const Args& a, const data::SampleWindo
     if (!data)
         return data.error();
     run.data = std::move(*data);
-    data::SampleSet head;
-    if (window) {
-        auto h = calibrationHead(a, *run.model.work, *pre, limit, o.quantize, run.data);
-        if (!h)
-            return h.error();
-        head = std::move(*h);
-    }
-    auto ranges = rangesForCommand(
-        a, run.model, *pre, o.quantize, window ? head : run.data, "samples of the data", run.notes);
+    auto ranges = rangesForWindow(
+        a, run.model, *pre, o.quantize, run.data, bool(window), limit, "samples of the data", run.notes);
     if (!ranges)
         return ranges.error();
     run.ranges = std::move(*ranges);
@@ -94,8 +87,9 @@ int sensitivityCommand(const QStringList& args, QTextStream& out, QTextStream& e
     }
     const QString shardText = a.value(QStringLiteral("--shard")), partialPath = a.value(QStringLiteral("--partial"));
     if (shardText.isEmpty() != partialPath.isEmpty())
-        return fail(err, "--shard I/N and --partial FILE go together: a shard writes its partial result to FILE, "
-                         "and `quantlens-cli merge` combines them");
+        return fail(err,
+            "--shard I/N and --partial FILE go together: a shard writes its partial result to FILE, "
+            "and `quantlens-cli merge` combines them");
     if (shardText.isEmpty() && !a.value(QStringLiteral("--ranking")).isEmpty())
         return fail(err, "--ranking FILE belongs to the selection stage of a sharded run (with --shard I/N)");
     if (!shardText.isEmpty())
@@ -113,15 +107,14 @@ int sensitivityCommand(const QStringList& args, QTextStream& out, QTextStream& e
     r->keepFloat = pipeline::toFileOps(run->model, r->keepFloat);
     r->order = pipeline::toFileOps(run->model, r->order);
     printSensitivity(out, a.flags.contains(QStringLiteral("--json")), a.positional.front(),
-        app::contentSha256(a.positional.front()),
-        qs(passes::modeName(run->options.quantize.mode)), run->data.count,
+        app::contentSha256(a.positional.front()), qs(passes::modeName(run->options.quantize.mode)), run->data.count,
         static_cast<double>(timer.elapsed()) / 1000.0, run->notes, *r);
     return 0;
 }
 
 void printSensitivity(QTextStream& out, bool json, const QString& model, const QString& modelSha256,
-    const QString& mode, std::int64_t samples,
-    double seconds, const std::vector<std::string>& notes, const eval::SensitivityResult& r, const QString& run)
+    const QString& mode, std::int64_t samples, double seconds, const std::vector<std::string>& notes,
+    const eval::SensitivityResult& r, const QString& run)
 {
     QJsonObject j;
     j[QStringLiteral("model")] = model;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "cli/shard.h"
 
-#include "data/content_hash.h"
 #include "cli/analyze.h"
 #include "cli/evaluate.h"
 #include "cli/sensitivity.h"
 #include "core/file_io.h"
+#include "data/content_hash.h"
+#include "data/json_file.h"
 #include "data/partials.h"
 #include "eval/shard.h"
 
@@ -67,13 +68,13 @@ void printWritten(QTextStream& out, const QString& path, const eval::Shard& shar
 Result<std::vector<int>> readRanking(const QString& path, const std::string& run)
 {
     const std::string where = path.toStdString() + ": ";
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{where + "cannot read (" + file.errorString().toStdString() + ")"};
-    QJsonParseError e{};
-    const QJsonObject j = QJsonDocument::fromJson(file.readAll(), &e).object();
-    if (e.error != QJsonParseError::NoError || !j[QStringLiteral("selection_order")].isArray())
-        return Error{where + "not a merged sensitivity ranking (the --json output of merge over the ranking stage)"};
+    constexpr auto what = "a merged sensitivity ranking (the --json output of merge over the ranking stage)";
+    auto read = app::readJsonObject(path, what);
+    if (!read)
+        return read.error();
+    const QJsonObject& j = *read;
+    if (!j[QStringLiteral("selection_order")].isArray())
+        return Error{where + "not " + what};
     if (j[QStringLiteral("run")].toString().toStdString() != run)
         return Error{where + "the ranking comes from another run (a different model, data or options)"};
     std::vector<int> order;
@@ -107,11 +108,9 @@ int evalShard(const Args& a, const QString& shardText, const QString& partialPat
         return fail(err, partial.error());
     partial->fingerprint = fingerprint(a, "eval");
     partial->notes = ev->notes;
-    const QByteArray bytes = app::partialToJson(
-        {a.positional.front(), app::contentSha256(a.positional.front()), std::move(*partial)});
-    if (auto st = writeFileAtomically(partialPath.toStdString(),
-            {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
-        !st)
+    const QByteArray bytes =
+        app::partialToJson({a.positional.front(), app::contentSha256(a.positional.front()), std::move(*partial)});
+    if (auto st = app::writeBytesAtomically(partialPath, bytes); !st)
         return fail(err, st.error());
     printWritten(out, partialPath, shard);
     return 0;
@@ -144,11 +143,9 @@ int sensitivityShard(
     for (auto& l : partial->layers) // the file's numbering, as one run prints it
         l.op = run->model.fileOp(l.op);
     partial->order = order;
-    const QByteArray bytes = app::partialToJson(
-        app::SensitivityPartialFile{a.positional.front(), app::contentSha256(a.positional.front()), std::move(*partial)});
-    if (auto st = writeFileAtomically(partialPath.toStdString(),
-            {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
-        !st)
+    const QByteArray bytes = app::partialToJson(app::SensitivityPartialFile{
+        a.positional.front(), app::contentSha256(a.positional.front()), std::move(*partial)});
+    if (auto st = app::writeBytesAtomically(partialPath, bytes); !st)
         return fail(err, st.error());
     printWritten(out, partialPath, shard);
     return 0;
@@ -160,6 +157,7 @@ int analyzeShard(const Args& a, const pipeline::ModelSource& model, const model:
 {
     app::AnalysisPartialFile f;
     f.model = a.positional.front();
+    f.modelSha256 = output[QStringLiteral("model_sha256")].toString();
     f.output = output;
     f.histograms = histograms;
     eval::ActivationPartial& p = f.partial;
@@ -174,9 +172,7 @@ int analyzeShard(const Args& a, const pipeline::ModelSource& model, const model:
         l.op = model.fileOp(l.op);
     p.measure = std::move(*m);
     const QByteArray bytes = app::partialToJson(f);
-    if (auto st = writeFileAtomically(partialPath.toStdString(),
-            {reinterpret_cast<const std::uint8_t*>(bytes.constData()), static_cast<std::size_t>(bytes.size())});
-        !st)
+    if (auto st = app::writeBytesAtomically(partialPath, bytes); !st)
         return fail(err, st.error());
     printWritten(out, partialPath, shard);
     return 0;
@@ -197,8 +193,9 @@ int mergeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!f)
             return fail(err, f.error());
         if (!files.empty() && f->kind != files.front().kind)
-            return fail(err, path.toStdString() + ": a partial of `" + f->command() +
-                    "` cannot merge with those of `" + files.front().command() + "`");
+            return fail(err,
+                path.toStdString() + ": a partial of `" + f->command() + "` cannot merge with those of `" +
+                    files.front().command() + "`");
         files.push_back(std::move(*f));
     }
     if (files.front().kind == app::AnyPartial::Kind::Analysis) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "data/partials.h"
 
+#include "data/json_file.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,8 +55,16 @@ template <class T> bool readNumbers(const QJsonValue& v, std::vector<T>& out)
     return true;
 }
 
-void writeShard(QJsonObject& j, const eval::Shard& s)
+// What every partial says about itself: its kind and format version, the run (fingerprint), the model (as named,
+// and its contents' SHA-256) and which share of the samples it holds.
+void writeHeader(QJsonObject& j, const char* kind, int version, const std::string& fingerprint, const QString& model,
+    const QString& modelSha256, const eval::Shard& s)
 {
+    j[QStringLiteral("kind")] = QLatin1String(kind);
+    j[QStringLiteral("version")] = version;
+    j[QStringLiteral("fingerprint")] = QString::fromStdString(fingerprint);
+    j[QStringLiteral("model")] = model;
+    j[QStringLiteral("model_sha256")] = modelSha256;
     j[QStringLiteral("shard")] = s.index;
     j[QStringLiteral("shards")] = s.count;
     j[QStringLiteral("first")] = static_cast<qint64>(s.first);
@@ -62,8 +72,14 @@ void writeShard(QJsonObject& j, const eval::Shard& s)
     j[QStringLiteral("total")] = static_cast<qint64>(s.total);
 }
 
-bool readShard(const QJsonObject& j, eval::Shard& s)
+// False when the shard numbers are damaged.
+bool readHeader(
+    const QJsonObject& j, int& version, std::string& fingerprint, QString& model, QString& modelSha256, eval::Shard& s)
 {
+    version = j[QStringLiteral("version")].toInt(-1);
+    fingerprint = j[QStringLiteral("fingerprint")].toString().toStdString();
+    model = j[QStringLiteral("model")].toString();
+    modelSha256 = j[QStringLiteral("model_sha256")].toString();
     s.index = j[QStringLiteral("shard")].toInt(-1);
     s.count = j[QStringLiteral("shards")].toInt(0);
     s.first = j[QStringLiteral("first")].toInteger(-1);
@@ -83,12 +99,7 @@ QByteArray partialToJson(const PartialFile& f)
 {
     const eval::EvaluationPartial& p = f.partial;
     QJsonObject j;
-    j[QStringLiteral("kind")] = QLatin1String(kKind);
-    j[QStringLiteral("version")] = p.version;
-    j[QStringLiteral("fingerprint")] = QString::fromStdString(p.fingerprint);
-    j[QStringLiteral("model")] = f.model;
-    j[QStringLiteral("model_sha256")] = f.modelSha256;
-    writeShard(j, p.shard);
+    writeHeader(j, kKind, p.version, p.fingerprint, f.model, f.modelSha256, p.shard);
     j[QStringLiteral("labelled")] = p.labelled;
     j[QStringLiteral("labels")] = numbers(p.labels);
     j[QStringLiteral("notes")] = strings(p.notes);
@@ -118,14 +129,10 @@ QByteArray partialToJson(const PartialFile& f)
 Result<AnyPartial> readPartial(const QString& path)
 {
     const std::string where = path.toStdString() + ": ";
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{where + "cannot read (" + file.errorString().toStdString() + ")"};
-    QJsonParseError e{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &e);
-    if (e.error != QJsonParseError::NoError || !doc.isObject())
-        return Error{where + "not a partial result (" + e.errorString().toStdString() + ")"};
-    const QJsonObject j = doc.object();
+    auto read = readJsonObject(path, "a partial result");
+    if (!read)
+        return read.error();
+    const QJsonObject& j = *read;
     const QString kind = j[QStringLiteral("kind")].toString();
     AnyPartial any;
     any.path = path;
@@ -160,12 +167,7 @@ QByteArray partialToJson(const SensitivityPartialFile& f)
 {
     const eval::SensitivityPartial& p = f.partial;
     QJsonObject j;
-    j[QStringLiteral("kind")] = QLatin1String(kSensitivityKind);
-    j[QStringLiteral("version")] = p.version;
-    j[QStringLiteral("fingerprint")] = QString::fromStdString(p.fingerprint);
-    j[QStringLiteral("model")] = f.model;
-    j[QStringLiteral("model_sha256")] = f.modelSha256;
-    writeShard(j, p.shard);
+    writeHeader(j, kSensitivityKind, p.version, p.fingerprint, f.model, f.modelSha256, p.shard);
     j[QStringLiteral("stage")] =
         p.stage == eval::SensitivityPartial::Stage::Ranking ? QStringLiteral("ranking") : QStringLiteral("selection");
     j[QStringLiteral("mode")] = QString::fromStdString(p.metricMode);
@@ -192,11 +194,7 @@ Result<SensitivityPartialFile> sensitivityFromJson(const std::string& where, con
 {
     SensitivityPartialFile f;
     eval::SensitivityPartial& p = f.partial;
-    p.version = j[QStringLiteral("version")].toInt(-1);
-    p.fingerprint = j[QStringLiteral("fingerprint")].toString().toStdString();
-    f.model = j[QStringLiteral("model")].toString();
-    f.modelSha256 = j[QStringLiteral("model_sha256")].toString();
-    if (!readShard(j, p.shard))
+    if (!readHeader(j, p.version, p.fingerprint, f.model, f.modelSha256, p.shard))
         return Error{where + "its shard numbers are damaged"};
     const QString stage = j[QStringLiteral("stage")].toString();
     if (stage != QLatin1String("ranking") && stage != QLatin1String("selection"))
@@ -230,11 +228,7 @@ Result<PartialFile> evaluationFromJson(const std::string& where, const QJsonObje
 {
     PartialFile f;
     eval::EvaluationPartial& p = f.partial;
-    p.version = j[QStringLiteral("version")].toInt(-1);
-    p.fingerprint = j[QStringLiteral("fingerprint")].toString().toStdString();
-    f.model = j[QStringLiteral("model")].toString();
-    f.modelSha256 = j[QStringLiteral("model_sha256")].toString();
-    if (!readShard(j, p.shard))
+    if (!readHeader(j, p.version, p.fingerprint, f.model, f.modelSha256, p.shard))
         return Error{where + "its shard numbers are damaged"};
     p.labelled = j[QStringLiteral("labelled")].toBool();
     p.notes = strings(j[QStringLiteral("notes")]);
@@ -312,22 +306,19 @@ QByteArray partialToJson(const AnalysisPartialFile& f)
 {
     const eval::ActivationPartial& p = f.partial;
     QJsonObject j;
-    j[QStringLiteral("kind")] = QLatin1String(kAnalysisKind);
-    j[QStringLiteral("version")] = p.version;
-    j[QStringLiteral("fingerprint")] = QString::fromStdString(p.fingerprint);
-    j[QStringLiteral("model")] = f.model;
-    writeShard(j, p.shard);
+    writeHeader(j, kAnalysisKind, p.version, p.fingerprint, f.model, f.modelSha256, p.shard);
     j[QStringLiteral("bins")] = p.bins;
     j[QStringLiteral("histograms")] = f.histograms;
     j[QStringLiteral("output")] = f.output;
     QJsonArray layers, kept;
     for (std::size_t k = 0; k < p.measure.layers.size(); ++k) {
         const auto& l = p.measure.layers[k];
-        layers.append(QJsonObject{{QStringLiteral("index"), l.op}, {QStringLiteral("op"), QString::fromStdString(l.opName)},
-            {QStringLiteral("tensor_index"), l.tensor}, {QStringLiteral("tensor"), QString::fromStdString(l.name)},
-            {QStringLiteral("dtype"), QString::fromStdString(l.dtype)}, {QStringLiteral("has_range"), l.hasRange},
-            {QStringLiteral("scale"), l.scale}, {QStringLiteral("zero_point"), static_cast<qint64>(l.zeroPoint)},
-            {QStringLiteral("range"), QJsonArray{l.rangeLo, l.rangeHi}}});
+        layers.append(
+            QJsonObject{{QStringLiteral("index"), l.op}, {QStringLiteral("op"), QString::fromStdString(l.opName)},
+                {QStringLiteral("tensor_index"), l.tensor}, {QStringLiteral("tensor"), QString::fromStdString(l.name)},
+                {QStringLiteral("dtype"), QString::fromStdString(l.dtype)}, {QStringLiteral("has_range"), l.hasRange},
+                {QStringLiteral("scale"), l.scale}, {QStringLiteral("zero_point"), static_cast<qint64>(l.zeroPoint)},
+                {QStringLiteral("range"), QJsonArray{l.rangeLo, l.rangeHi}}});
         const auto& v = p.measure.kept[k];
         kept.append(QString::fromLatin1(
             QByteArray(reinterpret_cast<const char*>(v.data()), static_cast<qsizetype>(v.size() * sizeof(float)))
@@ -354,10 +345,7 @@ Result<AnalysisPartialFile> analysisFromJson(const std::string& where, const QJs
 {
     AnalysisPartialFile f;
     eval::ActivationPartial& p = f.partial;
-    p.version = j[QStringLiteral("version")].toInt(-1);
-    p.fingerprint = j[QStringLiteral("fingerprint")].toString().toStdString();
-    f.model = j[QStringLiteral("model")].toString();
-    if (!readShard(j, p.shard))
+    if (!readHeader(j, p.version, p.fingerprint, f.model, f.modelSha256, p.shard))
         return Error{where + "its shard numbers are damaged"};
     p.bins = j[QStringLiteral("bins")].toInt(64);
     f.histograms = j[QStringLiteral("histograms")].toBool(true);

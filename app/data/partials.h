@@ -32,6 +32,7 @@ struct SensitivityPartialFile {
 // prints (the weight analysis, notes), which does not depend on the samples.
 struct AnalysisPartialFile {
     QString model;
+    QString modelSha256;
     QJsonObject output; // analyze's JSON without the activations
     bool histograms = true;
     eval::ActivationPartial partial;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "data/ranges_file.h"
 
+#include "data/json_file.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,15 +44,13 @@ QByteArray rangesToJson(const RangesFile& f)
 Result<RangesFile> readRanges(const QString& path)
 {
     const std::string where = path.toStdString() + ": ";
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{where + "cannot read (" + file.errorString().toStdString() + ")"};
-    QJsonParseError e{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &e);
-    if (e.error != QJsonParseError::NoError || !doc.isObject() ||
-        doc.object()[QStringLiteral("kind")].toString() != QLatin1String(kKind))
-        return Error{where + "not a file of activation ranges written by `quantlens-cli calibrate`"};
-    const QJsonObject j = doc.object();
+    constexpr auto what = "a file of activation ranges written by `quantlens-cli calibrate`";
+    auto read = readJsonObject(path, what);
+    if (!read)
+        return read.error();
+    const QJsonObject& j = *read;
+    if (j[QStringLiteral("kind")].toString() != QLatin1String(kKind))
+        return Error{where + "not " + what};
     if (const int v = j[QStringLiteral("version")].toInt(-1); v != RangesFile::kVersion)
         return Error{where + "written by another version of QuantLens (ranges format " + std::to_string(v) +
             ", this one reads " + std::to_string(RangesFile::kVersion) + ")"};

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "data/results_file.h"
 
+#include "data/json_file.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -118,14 +120,10 @@ Result<SensitivityResults> sensitivityFromJson(const std::string& where, const Q
 Result<OpenedResults> readResults(const QString& path)
 {
     const std::string where = path.toStdString() + ": ";
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{where + "cannot read (" + file.errorString().toStdString() + ")"};
-    QJsonParseError e{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &e);
-    if (e.error != QJsonParseError::NoError || !doc.isObject())
-        return Error{where + "not JSON (" + e.errorString().toStdString() + ")"};
-    const QJsonObject j = doc.object();
+    auto read = readJsonObject(path, "JSON");
+    if (!read)
+        return read.error();
+    const QJsonObject& j = *read;
     OpenedResults r;
     if (j[QStringLiteral("modes")].isArray() && j[QStringLiteral("samples")].isDouble()) {
         auto ev = evaluationFromJson(where, j);

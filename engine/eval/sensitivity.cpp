@@ -14,6 +14,15 @@ bool withinBudget(const SensitivityResult& r, double metric)
     return r.floatMetric - metric <= r.budget;
 }
 
+// The share of samples where the two agree.
+double fractionEqual(const std::vector<int>& a, const std::vector<int>& b)
+{
+    std::int64_t same = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        same += a[i] == b[i];
+    return static_cast<double>(same) / static_cast<double>(a.size());
+}
+
 } // namespace
 
 Result<std::vector<SensitivityLayer>> sensitivityLayers(const model::Graph& floatGraph, const SensitivityOptions& o)
@@ -92,12 +101,7 @@ Status measureVariants(const model::Graph& floatGraph, const data::SampleSet& da
 
 double variantMetric(const SensitivitySamples& s, std::size_t variant)
 {
-    const std::vector<int>& top1 = s.top1[variant];
-    const std::vector<int>& truth = s.labels.empty() ? s.reference : s.labels;
-    std::int64_t same = 0;
-    for (std::size_t i = 0; i < top1.size(); ++i)
-        same += top1[i] == truth[i];
-    return static_cast<double>(same) / static_cast<double>(top1.size());
+    return fractionEqual(s.top1[variant], s.labels.empty() ? s.reference : s.labels);
 }
 
 SensitivityResult rankSensitivity(
@@ -106,14 +110,7 @@ SensitivityResult rankSensitivity(
     SensitivityResult r;
     const bool labels = !ranking.labels.empty();
     r.metric = labels ? "accuracy" : "agreement";
-    if (labels) {
-        std::int64_t hit = 0;
-        for (std::size_t i = 0; i < ranking.reference.size(); ++i)
-            hit += ranking.reference[i] == ranking.labels[i];
-        r.floatMetric = static_cast<double>(hit) / static_cast<double>(ranking.reference.size());
-    } else {
-        r.floatMetric = 1.0;
-    }
+    r.floatMetric = labels ? fractionEqual(ranking.reference, ranking.labels) : 1.0;
     r.budget = budget;
     r.quantizedMetric = variantMetric(ranking, 0);
     for (std::size_t k = 0; k < layers.size(); ++k) {
@@ -159,8 +156,7 @@ Status completeSelection(SensitivityResult& r, const std::vector<double>& prefix
     for (std::size_t k = 0; k < r.order.size(); ++k) {
         if (k >= prefixMetrics.size())
             return Error{"the selection needs the metric with the first " + std::to_string(k + 1) +
-                " layers of the order kept float, and only " + std::to_string(prefixMetrics.size()) +
-                " were measured"};
+                " layers of the order kept float, and only " + std::to_string(prefixMetrics.size()) + " were measured"};
         r.keepFloat.push_back(r.order[k]);
         r.selectionMetric = prefixMetrics[k];
         ++r.runs;
@@ -183,7 +179,8 @@ Result<SensitivityResult> sensitivity(const model::Graph& floatGraph, const data
     const int total = 1 + 3 * static_cast<int>(layers->size());
     SensitivitySamples ranking;
     const auto variants = rankingVariants(floatGraph, *layers);
-    if (auto st = measureVariants(floatGraph, data, ranges, o, variants, ranking,
+    if (auto st = measureVariants(
+            floatGraph, data, ranges, o, variants, ranking,
             [&](int done, int) {
                 if (progress)
                     progress(done, total);
@@ -192,19 +189,16 @@ Result<SensitivityResult> sensitivity(const model::Graph& floatGraph, const data
         !st)
         return st.error();
     SensitivityResult r = rankSensitivity(ranking, *layers, o.budget);
-    // The selection, one prefix at a time, until one is within the budget.
+    // The selection, one prefix at a time (measured after the ranking's variants), until one is within the budget.
     std::vector<double> prefixes;
     for (std::size_t k = 1; selectionNeeded(r) && k <= r.order.size(); ++k) {
-        SensitivitySamples step;
-        step.reference = ranking.reference;
-        step.labels = ranking.labels;
         const std::vector<int> keep(r.order.begin(), r.order.begin() + static_cast<std::ptrdiff_t>(k));
-        if (auto st = measureVariants(floatGraph, data, ranges, o, {keep}, step, {}, cancel); !st)
+        if (auto st = measureVariants(floatGraph, data, ranges, o, {keep}, ranking, {}, cancel); !st)
             return st.error();
         if (progress)
             progress(static_cast<int>(variants.size() + k), total);
-        prefixes.push_back(variantMetric(step, 0));
-        if (withinBudget(r, prefixes.back()) || k == r.order.size())
+        prefixes.push_back(variantMetric(ranking, ranking.top1.size() - 1));
+        if (withinBudget(r, prefixes.back()))
             break;
     }
     if (auto st = completeSelection(r, prefixes); !st)
